@@ -1,0 +1,36 @@
+/*!
+callchart turns an earnings-call transcript into facts (revenue, margins,
+guidance, ...) and draws them as charts.
+
+```text
+ &str ──transcript::parse──▶ Transcript ──extract::extract──▶ Facts ──chart::draw──▶ any DrawingBackend
+                                                                     (canvas in the page, SVG in tests)
+```
+
+The core is pure: no I/O, no clock, no wasm types. Only `wasm.rs`, compiled
+for `wasm32` alone, knows wasm-bindgen.
+
+# Example
+
+```
+let facts = callchart::analyze("Operator\nRevenue was $12.5 million in Q4 2023, up 10% year-over-year.\n");
+assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
+```
+*/
+#![deny(missing_docs)]
+
+pub mod chart;
+pub mod extract;
+pub mod facts;
+pub mod transcript;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use facts::{Fact, Facts, Kind, Measure, Period, Unit};
+
+/// Parses a transcript and extracts its facts: the whole pipeline, never failing.
+pub fn analyze(text: &str) -> Facts {
+    let transcript = transcript::parse(text);
+    extract::extract(&transcript)
+}
