@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Builds the callchart page and, with `test`, runs every test.
+#
+#   ./build.sh          build dist/index.html (hosted) and dist/callchart.html
+#                       (one self-contained file that works from file://)
+#   ./build.sh test     cargo test, build, then the browser tests (tests/e2e)
+#
+# On a fresh Debian machine it installs what it needs first (apt packages,
+# Rust, the wasm32 target, wasm-bindgen-cli at the version in Cargo.lock, npm
+# packages for the tests). Re-runs only check and skip, and cargo builds stay
+# incremental.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+ROOT=$PWD
+DIST=$ROOT/dist
+TARGET=wasm32-unknown-unknown
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---- set-up ------------------------------------------------------------------
+
+# apt_ensure PKG...: installs the Debian packages that are missing (one
+# `apt-get update`, one `apt-get install`), and nothing when all are there.
+apt_ensure() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  say "Installing ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# Packages are checked by command first, so machines that have a tool from
+# elsewhere (nodesource's nodejs, rustup's cargo) are left alone.
+need_build_tools() {
+  local pkgs=()
+  command -v curl >/dev/null || pkgs+=(curl ca-certificates)
+  command -v cc >/dev/null || pkgs+=(build-essential)
+  command -v python3 >/dev/null || pkgs+=(python3)
+  command -v wasm-opt >/dev/null || pkgs+=(binaryen)
+  command -v gzip >/dev/null || pkgs+=(gzip)
+  [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
+}
+
+need_test_tools() {
+  local pkgs=()
+  command -v chromium >/dev/null || pkgs+=(chromium)
+  command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)
+  # fonts-liberation gives headless Chromium metric-compatible sans/mono fonts.
+  [ -e /usr/share/fonts/truetype/liberation ] || pkgs+=(fonts-liberation)
+  [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
+}
+
+need_rust() {
+  if ! command -v cargo >/dev/null; then
+    say "Installing Rust (rustup, minimal profile)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+  fi
+  if command -v rustup >/dev/null; then
+    rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+  fi
+}
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+need_wasm_bindgen() {
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  if [ "$have" != "$want" ]; then
+    say "Installing wasm-bindgen-cli $want (had: ${have:-none}; this takes several minutes)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# ---- build ---------------------------------------------------------------------
+
+build() {
+  need_build_tools
+  need_rust
+  need_wasm_bindgen
+
+  say "Compiling to $TARGET"
+  cargo build --release --lib --target "$TARGET"
+
+  local out=target/www
+  rm -rf "$out"
+  mkdir -p "$out/pkg"
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/bindgen" \
+    "target/$TARGET/release/callchart.wasm"
+  cp "$out/bindgen/callchart.js" "$out/pkg/callchart.js"
+  wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
+    "$out/bindgen/callchart_bg.wasm" -o "$out/pkg/callchart_bg.wasm"
+
+  say "Assembling the pages"
+  python3 - "$out" <<'PY'
+import base64, html, pathlib, re, sys
+
+out = pathlib.Path(sys.argv[1])
+www = pathlib.Path("www")
+page = (www / "index.html").read_text(encoding="utf-8")
+sample = (www / "sample" / "credo-q4-fy2023.txt").read_text(encoding="utf-8")
+
+# The sample goes into the textarea (RCDATA: escaping & and < is enough).
+assert page.count("@@SAMPLE@@") == 1, "www/index.html needs one @@SAMPLE@@"
+page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
+
+# Hosted page: index.html next to its assets.
+(out / "index.html").write_text(page, encoding="utf-8")
+for name in ("app.js", "style.css"):
+    (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
+
+# Single file: inline the CSS, both scripts and the wasm bytes (base64), so a
+# browser opening it from disk fetches nothing.
+def script(path):
+    js = path.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    return "<script>\n" + js + "\n</script>"
+
+def swap(text, old, new):
+    assert text.count(old) == 1, f"expected one {old!r} in www/index.html"
+    return text.replace(old, new)
+
+wasm = base64.b64encode((out / "pkg" / "callchart_bg.wasm").read_bytes()).decode("ascii")
+css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
+one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
+one = swap(one, '<script src="pkg/callchart.js"></script>',
+           '<script type="application/wasm;base64" id="callchart-wasm">' + wasm + "</script>\n"
+           + script(out / "pkg" / "callchart.js"))
+one = swap(one, '<script src="app.js"></script>', script(www / "app.js"))
+(out / "callchart.html").write_text(one, encoding="utf-8")
+PY
+
+  # Replace dist/ only once everything was built.
+  rm -rf "$DIST"
+  mkdir -p "$DIST"
+  cp -r "$out/index.html" "$out/app.js" "$out/style.css" "$out/pkg" "$out/callchart.html" "$DIST/"
+
+  local raw gz
+  raw=$(wc -c <"$DIST/pkg/callchart_bg.wasm")
+  gz=$(gzip -9c "$DIST/pkg/callchart_bg.wasm" | wc -c)
+  say "Built"
+  printf '  wasm:        %s bytes raw, %s bytes gzipped\n' "$raw" "$gz"
+  printf '  single file: %s bytes (%s gzipped)\n' "$(wc -c <"$DIST/callchart.html")" "$(gzip -9c "$DIST/callchart.html" | wc -c)"
+  printf '  hosted page: dist/index.html (serve dist/ over http)\n'
+  printf '\nOpen the sample call, charted:\n  file://%s/callchart.html\n' "$DIST"
+}
+
+# ---- test ----------------------------------------------------------------------
+
+need_e2e_deps() {
+  local dir=tests/e2e stamp=tests/e2e/node_modules/.callchart-lock
+  if ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "Installing the browser-test packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+
+run_tests() {
+  need_build_tools
+  need_test_tools
+  need_rust
+  need_e2e_deps
+
+  local failed=()
+  say "cargo test"
+  cargo test || failed+=("cargo test")
+
+  build
+
+  say "Browser tests (node --test tests/e2e/)"
+  CALLCHART_ROOT=$ROOT node --test tests/e2e/ || failed+=("browser tests")
+
+  if [ ${#failed[@]} -ne 0 ]; then
+    printf '\nFAILED: %s\n' "${failed[*]}" >&2
+    exit 1
+  fi
+  printf '\nAll tests passed.\n'
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command ${1} (expected: build, test)" ;;
+esac
