@@ -1,7 +1,17 @@
 //! The three charts (revenue, margins, guidance), each drawn by plotters on
 //! any `DrawingBackend`: the canvas in the page, SVG in tests.
 //!
-//! PLACEHOLDER API: the signatures below are the contract; the bodies are being written.
+//! ```text
+//! draw(area, kind, facts, style)
+//!   ├─ revenue::draw    bars per period, stacked by segment, guided range
+//!   ├─ margins::draw    margin lines over periods, guided band
+//!   └─ guidance::draw   one panel per guided metric: last actual → guided range
+//! ```
+//!
+//! The chart code names no concrete backend and lays everything out itself in
+//! pixels (CSS pixels times [`Style::scale`]) through a small painter
+//! (`paint.rs`); it never panics, whatever the facts hold: an empty chart
+//! draws its title and a message instead of empty axes.
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,6 +20,17 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::facts::Facts;
+
+mod data;
+mod guidance;
+mod layout;
+mod margins;
+mod paint;
+mod revenue;
+#[cfg(test)]
+mod tests;
+
+use paint::Painter;
 
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,9 +101,38 @@ pub fn draw<DB: DrawingBackend>(
     facts: &Facts,
     style: &Style,
 ) -> Result<(), ChartError> {
-    let _ = (kind, facts, style);
-    area.fill(&WHITE).map_err(|e| ChartError(e.to_string()))?;
-    Ok(())
+    let p = Painter::new(area, style);
+    p.fill(p.theme.bg)?;
+    match kind {
+        ChartKind::Revenue => revenue::draw(&p, facts),
+        ChartKind::Margins => margins::draw(&p, facts),
+        ChartKind::Guidance => guidance::draw(&p, facts),
+    }
+}
+
+/// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").
+pub fn title(kind: ChartKind, facts: &Facts) -> String {
+    data::title(facts, kind.label())
+}
+
+impl ChartKind {
+    /// Name for people ("Revenue", "Margins", "Guidance").
+    pub fn label(&self) -> &'static str {
+        match self {
+            ChartKind::Revenue => "Revenue",
+            ChartKind::Margins => "Margins",
+            ChartKind::Guidance => "Guidance",
+        }
+    }
+
+    /// The message an empty chart shows.
+    pub fn empty_message(&self) -> &'static str {
+        match self {
+            ChartKind::Revenue => "No revenue figures found in this call",
+            ChartKind::Margins => "No margin figures found in this call",
+            ChartKind::Guidance => "No guidance found in this call",
+        }
+    }
 }
 
 /// Renders `kind` to an SVG document (the same drawing code as the canvas).

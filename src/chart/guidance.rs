@@ -1,0 +1,273 @@
+//! Guidance: small multiples, one panel per guided metric with its own y
+//! axis, showing the last actual beside the guided range and midpoint, and
+//! the implied change written out ("+6.0% vs Q4 FY23", "+0.8 pp vs Q4 FY23").
+
+use plotters::prelude::*;
+
+use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
+use super::layout::{empty, header, Entry, Swatch, YAxis, PAD};
+use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
+use super::ChartKind;
+use crate::facts::{Facts, Kind, Unit, CORE_METRICS};
+
+/// Most panels drawn; the rest are counted in a note.
+const MAX_PANELS: usize = 8;
+
+/// A guided metric and what it is compared with.
+#[derive(Debug, Clone)]
+pub(crate) struct Panel {
+    pub guide: Guide,
+    pub actual: Option<Level>,
+}
+
+impl Panel {
+    pub(crate) fn name(&self) -> String {
+        let m = metric_label(&self.guide.metric);
+        if self.guide.segment == "total" {
+            m
+        } else {
+            format!("{m} · {}", segment_label(&self.guide.segment))
+        }
+    }
+
+    /// The implied change of the midpoint against the last actual.
+    pub(crate) fn implied(&self) -> Option<String> {
+        let a = self.actual.as_ref()?;
+        let mid = self.guide.mid()?;
+        let vs = format!("vs {}", a.period.short_label());
+        let d = mid - a.value;
+        if !d.is_finite() {
+            return None;
+        }
+        Some(match self.guide.unit {
+            Unit::Percent => format!("{} pp {vs}", change(d, 1)),
+            Unit::Bp => format!("{} bp {vs}", change(d, 0)),
+            Unit::Pp => format!("{} pp {vs}", change(d, 1)),
+            unit => {
+                if a.value != 0.0 && a.value.signum() == mid.signum() {
+                    let pct = (mid / a.value - 1.0) * 100.0;
+                    let pct = if pct.is_finite() { pct } else { return None };
+                    format!("{}% {vs}", change(pct, 1))
+                } else {
+                    let f = Fmt::new(unit, d.abs());
+                    let s = f.full(d.abs());
+                    let sign = if d < 0.0 { "−" } else { "+" };
+                    format!("{sign}{s} {vs}")
+                }
+            }
+        })
+    }
+}
+
+/// The panels for `facts`, in a stable order (core metrics first).
+pub(crate) fn panels(facts: &Facts) -> Vec<Panel> {
+    let mut gs = guides(facts, |_| true);
+    let rank = |m: &str| CORE_METRICS.iter().position(|c| *c == m).unwrap_or(CORE_METRICS.len());
+    gs.sort_by(|a, b| {
+        (rank(&a.metric), &a.metric, a.segment != "total", &a.segment, a.period).cmp(&(
+            rank(&b.metric),
+            &b.metric,
+            b.segment != "total",
+            &b.segment,
+            b.period,
+        ))
+    });
+    gs.into_iter()
+        .map(|g| {
+            let actual = levels(facts, |f| {
+                f.kind == Kind::Actual
+                    && f.metric == g.metric
+                    && f.segment == g.segment
+                    && f.unit == g.unit
+                    && f.period < g.period
+                    && same_grain(&f.period, &g.period)
+            })
+            .into_iter()
+            .map(|(_, l)| l)
+            .max_by_key(|l| l.period);
+            Panel { guide: g, actual }
+        })
+        .collect()
+}
+
+/// Draws the guidance chart.
+pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
+    let title = title(facts, ChartKind::Guidance.label());
+    let all = panels(facts);
+    if all.is_empty() {
+        return empty(p, &title, ChartKind::Guidance.empty_message());
+    }
+    let th = p.theme;
+    let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() }];
+    if all.iter().any(|x| x.actual.is_some()) {
+        legend.insert(0, Entry { swatch: Swatch::Fill(th.color(0)), label: "Last actual".into() });
+    }
+    let top = header(p, &title, &legend)?;
+    let shown = &all[..all.len().min(MAX_PANELS)];
+    let n = shown.len();
+    let cols = if n <= 4 { n } else { n.div_ceil(2) }.max(1);
+    let rows = n.div_ceil(cols).max(1);
+    let pad = p.u(PAD);
+    let gap = p.u(12.0);
+    let bottom = if all.len() > n { p.h - pad - p.u(16.0) } else { p.h - pad };
+    let pw = ((p.w - 2.0 * pad - gap * (cols - 1) as f64) / cols as f64).max(1.0);
+    let ph = ((bottom - top - gap * (rows - 1) as f64) / rows as f64).max(1.0);
+    for (i, panel) in shown.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let x0 = pad + c as f64 * (pw + gap);
+        let y0 = top + r as f64 * (ph + gap);
+        draw_panel(p, panel, Rect::new(x0, y0, x0 + pw, y0 + ph))?;
+    }
+    if all.len() > n {
+        let f = p.font(size::SMALL, false, th.muted);
+        let more = all.len() - n;
+        let text = format!("+{more} more guided figure{} not shown", if more == 1 { "" } else { "s" });
+        p.text(&text, &f, p.w - pad, p.h - pad, Anchor::RIGHT_BOTTOM)?;
+    }
+    Ok(())
+}
+
+fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Res {
+    let th = p.theme;
+    p.fill_rect(r, th.panel)?;
+    p.stroke_rect(r, th.grid, 1.0)?;
+    let inset = p.u(10.0);
+    let g = &panel.guide;
+
+    // Header: metric, then the implied change.
+    let hf = p.font(size::HEAD, true, th.text);
+    let name = fit(p, &panel.name(), &hf, r.w() - 2.0 * inset);
+    p.text(&name, &hf, r.x0 + inset, r.y0 + inset, Anchor::LEFT_TOP)?;
+    let mut y = r.y0 + inset + p.measure(&name, &hf).1 + p.u(5.0);
+    let (line, lf) = match panel.implied() {
+        Some(t) => (t, p.font(size::LABEL, true, th.color(0))),
+        None if panel.actual.is_none() => ("No actual in this call".to_string(), p.font(size::LABEL, false, th.muted)),
+        None => (String::new(), p.font(size::LABEL, false, th.muted)),
+    };
+    let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
+    p.text(&line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
+    y += p.measure("Xg", &lf).1 + p.u(22.0);
+
+    // Values and axis.
+    let Some(mid) = g.mid() else { return Ok(()) };
+    let (glo, ghi) = g.span().unwrap_or((mid, mid));
+    let mut lo = glo.min(mid);
+    let mut hi = ghi.max(mid);
+    if let Some(a) = &panel.actual {
+        lo = lo.min(a.value);
+        hi = hi.max(a.value);
+    }
+    let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.04).max(match g.unit {
+        Unit::Percent | Unit::Bp | Unit::Pp => 1.0,
+        _ => f64::MIN_POSITIVE,
+    });
+    let fmt = Fmt::new(g.unit, hi.abs().max(lo.abs()));
+    let plot_bottom = r.y1 - p.u(36.0);
+    if plot_bottom - y < p.u(20.0) {
+        return Ok(());
+    }
+    let axis = YAxis::new(lo - span * 0.35, hi + span * 0.35, y, plot_bottom, 4);
+    let lw = axis.label_width(p, &fmt);
+    let plot = Rect::new(r.x0 + inset + lw, y, (r.x1 - inset).max(r.x0 + inset + lw + 1.0), plot_bottom);
+    axis.draw(p, plot, &fmt, true)?;
+
+    let has_actual = panel.actual.is_some();
+    let slots = if has_actual { 2.0 } else { 1.0 };
+    let slot = plot.w() / slots;
+    let xa = plot.x0 + slot * 0.5;
+    let xg = plot.x0 + slot * (slots - 0.5);
+    let mut labels = Labels::new(Rect::new(plot.x0, plot.y0 - p.u(4.0), plot.x1, plot.y1));
+    let vf = p.font(size::SMALL, true, th.text);
+    let mf = p.font(size::SMALL, false, th.muted);
+    let ym = axis.y(mid);
+
+    // Dashed link from the actual to the midpoint.
+    if let Some(a) = &panel.actual {
+        p.dashed((xa, axis.y(a.value)), (xg, ym), th.muted, 1.5, 4.0, 3.0)?;
+    }
+    // The guided range.
+    let bw = clampf(slot * 0.36, p.u(10.0).min(slot * 0.8), p.u(40.0));
+    let mut range_top = ym - p.u(6.0);
+    let mut range_bottom = ym + p.u(6.0);
+    if g.is_range() {
+        let (y0, y1) = (axis.y(ghi), axis.y(glo));
+        let (y0, y1) = if y1 - y0 < p.u(6.0) { (ym - p.u(3.0), ym + p.u(3.0)) } else { (y0, y1) };
+        let rr = Rect::new(xg - bw / 2.0, y0, xg + bw / 2.0, y1);
+        p.fill_rect(rr, th.fade(th.guide, 0.86))?;
+        p.stroke_rect(rr, th.guide, 1.0)?;
+        p.line((rr.x0, ym), (rr.x1, ym), th.guide, 1.0)?;
+        labels.block(rr);
+        range_top = range_top.min(rr.y0);
+        range_bottom = range_bottom.max(rr.y1);
+    }
+    p.diamond((xg, ym), 5.0, th.guide, th.bg)?;
+    labels.block(Rect::new(xg - p.u(7.0), ym - p.u(7.0), xg + p.u(7.0), ym + p.u(7.0)));
+
+    // The actual.
+    if let Some(a) = &panel.actual {
+        let ya = axis.y(a.value);
+        p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
+        labels.block(Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0)));
+        let t = fmt.full(a.value);
+        place(p, &mut labels, &t, &vf, &[
+            (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),
+            (xa, ya + p.u(10.0), Anchor::CENTER_TOP),
+            (xa + p.u(10.0), ya, Anchor::LEFT_MID),
+        ])?;
+    }
+    // Range label above, midpoint below.
+    let t = g.label(&fmt);
+    place(p, &mut labels, &t, &vf, &[
+        (xg, range_top - p.u(4.0), Anchor::CENTER_BOTTOM),
+        (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
+        (xg - bw / 2.0 - p.u(5.0), ym, Anchor::RIGHT_MID),
+    ])?;
+    if g.is_range() {
+        let t = format!("mid {}", fmt.full(mid));
+        place(p, &mut labels, &t, &mf, &[
+            (xg, range_bottom + p.u(4.0), Anchor::CENTER_TOP),
+            (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
+        ])?;
+    }
+
+    // X labels.
+    let xf = p.font(size::SMALL, false, th.text);
+    let nf = p.font(size::SMALL * 0.92, false, th.muted);
+    let ly = plot.y1 + p.u(7.0);
+    let mut xs = vec![(xg, g.period.short_label(), "guidance")];
+    if let Some(a) = &panel.actual {
+        xs.insert(0, (xa, a.period.short_label(), "actual"));
+    }
+    for (x, text, note) in xs {
+        p.text(&text, &xf, x, ly, Anchor::CENTER_TOP)?;
+        p.text(note, &nf, x, ly + p.measure(&text, &xf).1 + p.u(2.0), Anchor::CENTER_TOP)?;
+    }
+    Ok(())
+}
+
+/// Draws `text` at the first free position.
+fn place<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    labels: &mut Labels,
+    text: &str,
+    f: &super::paint::Font,
+    at: &[(f64, f64, Anchor)],
+) -> Res {
+    for &(x, y, a) in at {
+        if labels.take(p.text_box(text, f, x, y, a)) {
+            return p.text(text, f, x, y, a);
+        }
+    }
+    Ok(())
+}
+
+/// `text` shortened with an ellipsis until it fits `max_w` device pixels.
+fn fit<DB: DrawingBackend>(p: &Painter<DB>, text: &str, f: &super::paint::Font, max_w: f64) -> String {
+    let mut n = text.chars().count();
+    let mut t = text.to_string();
+    while n > 3 && p.measure(&t, f).0 > max_w {
+        n -= 1;
+        t = super::data::ellipsize(text, n);
+    }
+    t
+}

@@ -1,0 +1,285 @@
+//! Margins: one line per margin (gross margin total and by segment, operating
+//! and net margin) across periods, derived points hollow with dashed links,
+//! guided margins as a low–high band with its midpoint. Quarters come first,
+//! then longer periods after a gap, all on one percent axis.
+
+use plotters::prelude::*;
+
+use super::data::{guides, levels, metric_label, segment_label, title, Fmt, Guide, Level};
+use super::layout::{empty, header, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
+use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
+use super::ChartKind;
+use crate::facts::{Fact, Facts, Period, Unit};
+
+/// Whether a fact is a margin level in percent.
+fn is_margin(f: &Fact) -> bool {
+    f.metric.ends_with("_margin") && f.unit == Unit::Percent
+}
+
+/// Sort key of a margin metric: gross, operating, net, then the rest by name.
+fn metric_rank(m: &str) -> (usize, String) {
+    let r = match m {
+        "gross_margin" => 0,
+        "operating_margin" => 1,
+        "net_margin" => 2,
+        _ => 3,
+    };
+    (r, m.to_string())
+}
+
+/// One line of the chart.
+#[derive(Debug, Clone)]
+pub(crate) struct Series {
+    pub metric: String,
+    pub segment: String,
+    pub points: Vec<Level>,
+    pub guides: Vec<Guide>,
+}
+
+impl Series {
+    pub(crate) fn name(&self) -> String {
+        let m = metric_label(&self.metric);
+        if self.segment == "total" {
+            m
+        } else {
+            format!("{} {}", segment_label(&self.segment), m.to_lowercase())
+        }
+    }
+}
+
+/// The series for `facts`, in legend order.
+pub(crate) fn series(facts: &Facts) -> Vec<Series> {
+    let lv = levels(facts, is_margin);
+    let gd = guides(facts, is_margin);
+    let mut keys: Vec<(String, String)> = lv
+        .iter()
+        .map(|(f, _)| (f.metric.clone(), f.segment.clone()))
+        .chain(gd.iter().map(|g| (g.metric.clone(), g.segment.clone())))
+        .collect();
+    keys.sort_by_key(|(m, s)| (metric_rank(m), s != "total", s.clone()));
+    keys.dedup();
+    keys.into_iter()
+        .map(|(metric, segment)| {
+            let mut points: Vec<Level> = lv
+                .iter()
+                .filter(|(f, _)| f.metric == metric && f.segment == segment)
+                .map(|(_, l)| l.clone())
+                .collect();
+            points.sort_by_key(|l| l.period);
+            let guides = gd.iter().filter(|g| g.metric == metric && g.segment == segment).cloned().collect();
+            Series { metric, segment, points, guides }
+        })
+        .collect()
+}
+
+/// Draws the margins chart.
+pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
+    let title = title(facts, ChartKind::Margins.label());
+    let series = series(facts);
+    if series.is_empty() {
+        return empty(p, &title, ChartKind::Margins.empty_message());
+    }
+    let th = p.theme;
+    let colors: Vec<RGBColor> = (0..series.len()).map(|i| th.color(i)).collect();
+
+    let mut legend: Vec<Entry> = series
+        .iter()
+        .zip(&colors)
+        .map(|(s, c)| Entry { swatch: Swatch::Line { color: *c, derived: false }, label: s.name() })
+        .collect();
+    if series.iter().any(|s| s.points.iter().any(|l| l.derived)) {
+        legend.push(Entry { swatch: Swatch::Line { color: th.muted, derived: true }, label: "Derived".into() });
+    }
+    if series.iter().any(|s| !s.guides.is_empty()) {
+        legend.push(Entry { swatch: Swatch::Range(th.muted), label: "Guidance range · ◆ midpoint".into() });
+    }
+    let top = header(p, &title, &legend)?;
+
+    // X slots: quarters, a gap, then longer periods.
+    let mut periods: Vec<Period> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|l| l.period).chain(s.guides.iter().map(|g| g.period)))
+        .collect();
+    periods.sort();
+    periods.dedup();
+    let (quarters, longer): (Vec<Period>, Vec<Period>) = periods.iter().partition(|p| p.is_quarter());
+    let both = !quarters.is_empty() && !longer.is_empty();
+    let gap_slots = if both { 0.6 } else { 0.0 };
+    let n_slots = (quarters.len() + longer.len()) as f64 + gap_slots;
+
+    // Y range over every value and guided end.
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for s in &series {
+        for l in &s.points {
+            lo = lo.min(l.value);
+            hi = hi.max(l.value);
+        }
+        for g in &s.guides {
+            if let Some((a, b)) = g.span() {
+                lo = lo.min(a);
+                hi = hi.max(b);
+            }
+        }
+    }
+    if !(lo.is_finite() && hi.is_finite()) {
+        lo = 0.0;
+        hi = 100.0;
+    }
+    let padv = ((hi - lo) * 0.08).max(1.0);
+    let pad = p.u(PAD);
+    let plot_top = top + p.u(26.0);
+    let plot_bottom = p.h - pad - x_labels_height(p.s);
+    let axis = YAxis::new(lo - padv, hi + padv, plot_top, plot_bottom, 6);
+    let fmt = Fmt::new(Unit::Percent, hi.abs().max(lo.abs()));
+    let lw = axis.label_width(p, &fmt);
+    let plot = Rect::new(pad + lw, plot_top, (p.w - pad).max(pad + lw + 1.0), plot_bottom);
+    let slot = plot.w() / n_slots.max(1.0);
+    axis.draw(p, plot, &fmt, true)?;
+
+    let slot_x = |per: &Period| -> Option<f64> {
+        if let Some(i) = quarters.iter().position(|q| q == per) {
+            Some(plot.x0 + slot * (i as f64 + 0.5))
+        } else {
+            let i = longer.iter().position(|q| q == per)?;
+            Some(plot.x0 + slot * (quarters.len() as f64 + gap_slots + i as f64 + 0.5))
+        }
+    };
+
+    // Group captions and a divider between the groups.
+    let gf = p.font(size::SMALL, true, th.text);
+    if both {
+        p.text("Quarterly", &gf, plot.x0 + p.u(4.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+        let xd = plot.x0 + slot * (quarters.len() as f64 + gap_slots / 2.0);
+        p.dashed((xd, plot.y0), (xd, plot.y1), th.axis, 1.0, 2.0, 3.0)?;
+        let name = if longer.iter().all(|q| matches!(q.part(), Some(crate::facts::Part::Year))) {
+            "Full year"
+        } else {
+            "Full year / half"
+        };
+        p.text(name, &gf, xd + p.u(6.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+    }
+
+    let mut labels = Labels::new(Rect::new(plot.x0, plot.y0 - p.u(6.0), plot.x1 + p.u(2.0), plot.y1));
+    let same_group = |a: &Period, b: &Period| a.is_quarter() == b.is_quarter();
+
+    // Guidance bands under the lines.
+    let band_w = clampf(slot * 0.3, p.u(8.0).min(slot * 0.3), p.u(26.0));
+    let mut guide_marks = Vec::new();
+    for (s, c) in series.iter().zip(&colors) {
+        for g in &s.guides {
+            let (Some(cx), Some(mid)) = (slot_x(&g.period), g.mid()) else { continue };
+            let ym = axis.y(mid);
+            // Dashed link from the latest earlier point of the same kind of period.
+            if let Some(last) = s.points.iter().filter(|l| l.period < g.period && same_group(&l.period, &g.period)).last()
+            {
+                if let Some(lx) = slot_x(&last.period) {
+                    p.dashed((lx, axis.y(last.value)), (cx, ym), *c, 1.5, 4.0, 3.0)?;
+                }
+            }
+            if let Some((a, b)) = g.span().filter(|_| g.is_range()) {
+                let (mut y0, mut y1) = (axis.y(b), axis.y(a));
+                if y1 - y0 < p.u(6.0) {
+                    let m = (y0 + y1) / 2.0;
+                    y0 = m - p.u(3.0);
+                    y1 = m + p.u(3.0);
+                }
+                let r = Rect::new(cx - band_w / 2.0, y0, cx + band_w / 2.0, y1);
+                p.fill_rect(r, th.fade(*c, 0.72))?;
+                p.stroke_rect(r, *c, 1.0)?;
+                labels.block(r);
+            }
+            guide_marks.push((cx, ym, *c, g.label(&fmt)));
+        }
+    }
+
+    // Lines, then points on top.
+    for (s, c) in series.iter().zip(&colors) {
+        for w in s.points.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if !same_group(&a.period, &b.period) {
+                continue;
+            }
+            let (Some(xa), Some(xb)) = (slot_x(&a.period), slot_x(&b.period)) else { continue };
+            let (pa, pb) = ((xa, axis.y(a.value)), (xb, axis.y(b.value)));
+            if a.derived || b.derived {
+                p.dashed(pa, pb, *c, 2.0, 5.0, 3.0)?;
+            } else {
+                p.line(pa, pb, *c, 2.5)?;
+            }
+        }
+    }
+    let mut marks = Vec::new();
+    for (s, c) in series.iter().zip(&colors) {
+        for l in &s.points {
+            let Some(x) = slot_x(&l.period) else { continue };
+            let y = axis.y(l.value);
+            if l.derived {
+                p.circle((x, y), 4.0, th.bg, Some((*c, 2.0)))?;
+            } else {
+                p.circle((x, y), 4.5, *c, Some((th.bg, 1.0)))?;
+            }
+            labels.block(Rect::new(x - p.u(5.0), y - p.u(5.0), x + p.u(5.0), y + p.u(5.0)));
+            marks.push((x, y, *c, l.clone()));
+        }
+    }
+    for (cx, ym, _, _) in &guide_marks {
+        p.diamond((*cx, *ym), 4.5, th.guide, th.bg)?;
+        labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
+    }
+
+    // Labels: guidance first, then actual points (latest first), then derived.
+    let lf = p.font(size::SMALL, true, th.text);
+    let d = p.u(8.0);
+    for (cx, ym, _, text) in &guide_marks {
+        let x_off = band_w / 2.0 + p.u(5.0);
+        for (x, y, a) in [
+            (cx + x_off, *ym, Anchor::LEFT_MID),
+            (cx - x_off, *ym, Anchor::RIGHT_MID),
+            (*cx, ym - d, Anchor::CENTER_BOTTOM),
+        ] {
+            let r = p.text_box(text, &lf, x, y, a);
+            if labels.take(r) {
+                p.text(text, &lf, x, y, a)?;
+                break;
+            }
+        }
+    }
+    marks.sort_by(|a, b| a.3.derived.cmp(&b.3.derived).then(b.3.period.cmp(&a.3.period)));
+    for (x, y, _c, l) in &marks {
+        let text = fmt.full(l.value);
+        let f = if l.derived { p.font(size::SMALL, false, th.muted) } else { lf };
+        for (tx, ty, a) in [
+            (*x, y - d, Anchor::CENTER_BOTTOM),
+            (*x, y + d, Anchor::CENTER_TOP),
+            (x + d, *y, Anchor::LEFT_MID),
+            (x - d, *y, Anchor::RIGHT_MID),
+        ] {
+            let r = p.text_box(&text, &f, tx, ty, a);
+            if labels.take(r.grow(p.u(1.0))) {
+                p.text(&text, &f, tx, ty, a)?;
+                break;
+            }
+        }
+    }
+
+    // X labels.
+    let xl: Vec<XLabel> = periods
+        .iter()
+        .filter_map(|per| {
+            let x = slot_x(per)?;
+            let has_points = series.iter().any(|s| s.points.iter().any(|l| l.period == *per));
+            let all_derived =
+                series.iter().flat_map(|s| s.points.iter()).filter(|l| l.period == *per).all(|l| l.derived);
+            let note = if !has_points {
+                Some("guidance".to_string())
+            } else if all_derived {
+                Some("derived".to_string())
+            } else {
+                None
+            };
+            Some(XLabel { x, text: per.short_label(), note })
+        })
+        .collect();
+    x_labels(p, &xl, slot, plot.y1 + p.u(7.0))
+}

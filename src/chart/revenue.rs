@@ -1,0 +1,355 @@
+//! Revenue: one bar per period, stacked by segment where the split is known
+//! (the unexplained rest shown as "Other"), derived figures light and hatched,
+//! a guided period as a low–high range with its midpoint. Quarters and longer
+//! periods (years, halves) sit in two panels with their own y axes.
+
+use std::collections::BTreeMap;
+
+use plotters::prelude::*;
+
+use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
+use super::layout::{empty, header, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
+use super::paint::{size, Anchor, Labels, Painter, Rect, Res};
+use super::ChartKind;
+use crate::facts::{Fact, Facts, Measure, Period, Unit};
+
+/// What a piece of a bar stands for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Part {
+    /// A named segment.
+    Segment(String),
+    /// Total less the known segments.
+    Other,
+    /// A total with no segment split.
+    Total,
+}
+
+/// One stacked piece of a bar.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub part: Part,
+    pub value: f64,
+    pub derived: bool,
+}
+
+/// Everything drawn in one period's slot.
+#[derive(Debug, Clone)]
+pub(crate) struct Bar {
+    pub period: Period,
+    pub pieces: Vec<Piece>,
+    /// The figure written above the bar.
+    pub total: Option<f64>,
+    /// Whether all / some of the bar is derived.
+    pub derived: bool,
+    pub partly_derived: bool,
+    pub guide: Option<Guide>,
+}
+
+/// The bars for `facts`, in period order, and the segments in stacking order.
+pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
+    let is_level = |f: &Fact| f.metric == "revenue" && f.measure == Measure::Level && f.unit.is_money();
+    let cur = main_currency(facts, is_level);
+    let is_rev = |f: &Fact| is_level(f) && matches!(f.unit, Unit::Money(c) if Some(c) == cur);
+    let lv: Vec<Level> = levels(facts, is_rev).into_iter().map(|(_, l)| l).collect();
+    let gd = guides(facts, |f| is_rev(f) && f.segment == "total");
+    let unit = cur.map_or(Unit::USD, Unit::Money);
+
+    // Segments, biggest first (stacked from the bottom).
+    let mut seg_sum: BTreeMap<&str, f64> = BTreeMap::new();
+    for l in lv.iter().filter(|l| l.segment != "total" && l.value > 0.0) {
+        *seg_sum.entry(l.segment.as_str()).or_default() += l.value;
+    }
+    let mut segments: Vec<(&str, f64)> = seg_sum.into_iter().collect();
+    segments.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let segments: Vec<String> = segments.into_iter().map(|(s, _)| s.to_string()).collect();
+
+    let mut periods: Vec<Period> = lv.iter().map(|l| l.period).chain(gd.iter().map(|g| g.period)).collect();
+    periods.sort();
+    periods.dedup();
+
+    let mut out = Vec::new();
+    for period in periods {
+        let total = lv.iter().find(|l| l.period == period && l.segment == "total");
+        let mut segs: Vec<&Level> =
+            lv.iter().filter(|l| l.period == period && l.segment != "total" && l.value > 0.0).collect();
+        segs.sort_by_key(|l| segments.iter().position(|s| *s == l.segment));
+        let sum: f64 = segs.iter().map(|l| l.value).sum();
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut shown_total = total.map(|t| t.value);
+        // Segments that add up to more than the total overlap: show the total alone.
+        let overlapping = total.is_some_and(|t| sum > t.value * 1.005 + 1.0);
+        if !segs.is_empty() && !overlapping {
+            for l in &segs {
+                pieces.push(Piece { part: Part::Segment(l.segment.clone()), value: l.value, derived: l.derived });
+            }
+            if let Some(t) = total {
+                let rest = t.value - sum;
+                if rest > t.value.abs() * 0.005 {
+                    let derived = t.derived || segs.iter().any(|l| l.derived);
+                    pieces.push(Piece { part: Part::Other, value: rest, derived });
+                }
+            } else {
+                shown_total = Some(sum);
+            }
+        } else if let Some(t) = total {
+            pieces.push(Piece { part: Part::Total, value: t.value, derived: t.derived });
+        }
+        let derived = !pieces.is_empty() && pieces.iter().all(|p| p.derived);
+        let partly_derived = !derived && pieces.iter().any(|p| p.derived);
+        let guide = gd.iter().find(|g| g.period == period).cloned();
+        out.push(Bar { period, pieces, total: shown_total.and_then(|v| finite(Some(v))), derived, partly_derived, guide });
+    }
+    (out, segments, unit)
+}
+
+/// Draws the revenue chart.
+pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
+    let title = title(facts, ChartKind::Revenue.label());
+    let (bars, segments, unit) = bars(facts);
+    if bars.is_empty() {
+        return empty(p, &title, ChartKind::Revenue.empty_message());
+    }
+    let th = p.theme;
+
+    // Colours: segments from the palette; an unsplit total in the first
+    // palette colour when no bar is split, else in a neutral slate.
+    let any_split = bars.iter().any(|b| b.pieces.iter().any(|x| matches!(x.part, Part::Segment(_))));
+    let color = |part: &Part| -> RGBColor {
+        match part {
+            Part::Segment(s) => th.color(segments.iter().position(|x| x == s).unwrap_or(0)),
+            Part::Other => th.other,
+            Part::Total => {
+                if any_split {
+                    th.total
+                } else {
+                    th.color(0)
+                }
+            }
+        }
+    };
+
+    // Legend.
+    let mut legend: Vec<Entry> = Vec::new();
+    let used = |pred: &dyn Fn(&Part) -> bool| bars.iter().any(|b| b.pieces.iter().any(|x| pred(&x.part)));
+    for s in &segments {
+        if used(&|x| *x == Part::Segment(s.clone())) {
+            legend.push(Entry { swatch: Swatch::Fill(color(&Part::Segment(s.clone()))), label: segment_label(s) });
+        }
+    }
+    if used(&|x| *x == Part::Other) {
+        legend.push(Entry { swatch: Swatch::Fill(th.other), label: "Other".into() });
+    }
+    if any_split && used(&|x| *x == Part::Total) {
+        legend.push(Entry { swatch: Swatch::Fill(th.total), label: "Total (no split)".into() });
+    }
+    if bars.iter().any(|b| b.derived || b.partly_derived) {
+        legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: "Derived from % change".into() });
+    }
+    if bars.iter().any(|b| b.guide.is_some()) {
+        legend.push(Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() });
+    }
+    let top = header(p, &title, &legend)?;
+
+    // Panels: quarters, then years and halves.
+    let (quarters, longer): (Vec<&Bar>, Vec<&Bar>) = bars.iter().partition(|b| b.period.is_quarter());
+    let mut groups: Vec<(&str, Vec<&Bar>)> = Vec::new();
+    let longer_name = if longer.iter().all(|b| matches!(b.period.part(), Some(crate::facts::Part::Year))) {
+        "Full year"
+    } else {
+        "Full year / half"
+    };
+    if !quarters.is_empty() {
+        groups.push(("Quarterly", quarters));
+    }
+    if !longer.is_empty() {
+        groups.push((longer_name, longer));
+    }
+    let two = groups.len() > 1;
+
+    let pad = p.u(PAD);
+    let plot_top = top + p.u(26.0);
+    let plot_bottom = p.h - pad - x_labels_height(p.s);
+    let gap = p.u(30.0);
+
+    // Axes first: their label widths decide the plot widths.
+    let mut axes = Vec::new();
+    let mut label_w = 0.0;
+    for (_, group) in &groups {
+        let mut lo: f64 = 0.0;
+        let mut hi: f64 = 0.0;
+        for b in group {
+            let up: f64 = b.pieces.iter().filter(|x| x.value > 0.0).map(|x| x.value).sum();
+            let down: f64 = b.pieces.iter().filter(|x| x.value < 0.0).map(|x| x.value).sum();
+            hi = hi.max(up).max(b.total.unwrap_or(0.0));
+            lo = lo.min(down).min(b.total.unwrap_or(0.0));
+            if let Some((l, h)) = b.guide.as_ref().and_then(|g| g.span()) {
+                hi = hi.max(h);
+                lo = lo.min(l);
+            }
+        }
+        let fmt = Fmt::new(unit, hi.abs().max(lo.abs()));
+        // Head room for the value labels.
+        let axis = YAxis::new(lo, hi + (hi - lo) * 0.08, plot_top, plot_bottom, 5);
+        label_w += axis.label_width(p, &fmt);
+        axes.push((axis, fmt));
+    }
+    let slots_total: usize = groups.iter().map(|(_, g)| g.len()).sum::<usize>().max(1);
+    let plots_w = (p.w - 2.0 * pad - label_w - gap * (groups.len().saturating_sub(1)) as f64).max(1.0);
+    let slot = plots_w / slots_total as f64;
+
+    let mut x = pad;
+    for ((name, group), (axis, fmt)) in groups.iter().zip(&axes) {
+        let lw = axis.label_width(p, fmt);
+        let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
+        axis.draw(p, plot, fmt, true)?;
+        if two {
+            let gf = p.font(size::SMALL, true, th.text);
+            p.text(name, &gf, plot.x0 + p.u(4.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+        }
+        draw_group(p, group, axis, fmt, plot, slot, &color)?;
+        x = plot.x1 + gap;
+    }
+    Ok(())
+}
+
+fn draw_group<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    group: &[&Bar],
+    axis: &YAxis,
+    fmt: &Fmt,
+    plot: Rect,
+    slot: f64,
+    color: &dyn Fn(&Part) -> RGBColor,
+) -> Res {
+    let th = p.theme;
+    let bar_w = (slot * 0.62).min(p.u(72.0)).max(p.u(2.0).min(slot));
+    let zero = axis.y(0.0);
+    let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), plot.y0 - p.u(8.0), plot.x1 + p.u(4.0), plot.y1));
+    let vf = p.font(size::SMALL, true, th.text);
+    let inner = p.font(size::SMALL * 0.92, false, th.text);
+    let mut xl = Vec::new();
+
+    // Bars first, so labels can avoid all of them.
+    let mut tops = Vec::new();
+    for (i, b) in group.iter().enumerate() {
+        let cx = plot.x0 + slot * (i as f64 + 0.5);
+        let (x0, x1) = (cx - bar_w / 2.0, cx + bar_w / 2.0);
+        let (mut up, mut down) = (0.0, 0.0);
+        let mut top_y = zero;
+        for piece in &b.pieces {
+            let (a, z) = if piece.value >= 0.0 {
+                let a = up;
+                up += piece.value;
+                (a, up)
+            } else {
+                let a = down;
+                down += piece.value;
+                (a, down)
+            };
+            let r = Rect::new(x0, axis.y(a), x1, axis.y(z));
+            let c = color(&piece.part);
+            if piece.derived {
+                p.fill_rect(r, th.fade(c, 0.62))?;
+                p.hatch(r, c, 5.0, 1.0)?;
+                p.stroke_rect(r, c, 1.0)?;
+            } else {
+                p.fill_rect(r, c)?;
+                // A hairline between stacked pieces.
+                p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
+            }
+            labels.block(r);
+            top_y = top_y.min(r.y0);
+            // The piece's value inside it, where it fits.
+            if matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1 {
+                let t = fmt.short(piece.value);
+                let tb = p.text_box(&t, &inner, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID);
+                if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
+                    let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
+                    p.text(&t, &f, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID)?;
+                }
+            }
+        }
+        if let Some(g) = &b.guide {
+            top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, &mut labels)?);
+        }
+        tops.push((cx, top_y));
+        let note = if b.guide.is_some() && b.pieces.is_empty() {
+            Some("guidance".to_string())
+        } else if b.derived {
+            Some("derived".to_string())
+        } else if b.partly_derived {
+            Some("partly derived".to_string())
+        } else {
+            None
+        };
+        xl.push(XLabel { x: cx, text: b.period.short_label(), note });
+    }
+    // Value labels above the bars (the guide's label above its range).
+    for ((cx, top_y), b) in tops.iter().zip(group) {
+        let text = match (&b.guide, b.total) {
+            (Some(g), None) => g.label(fmt),
+            (_, Some(v)) => fmt.full(v),
+            (None, None) => continue,
+        };
+        let y = top_y - p.u(4.0);
+        let mut r = p.text_box(&text, &vf, *cx, y, Anchor::CENTER_BOTTOM);
+        let mut t = text;
+        if r.w() > slot - p.u(2.0) {
+            // Too wide: the bare number.
+            t = match (&b.guide, b.total) {
+                (Some(g), None) => g.mid().map(|m| fmt.short(m)).unwrap_or_default(),
+                (_, Some(v)) => fmt.short(v),
+                _ => String::new(),
+            };
+            r = p.text_box(&t, &vf, *cx, y, Anchor::CENTER_BOTTOM);
+            if r.w() > slot {
+                continue;
+            }
+        }
+        if labels.take(r) {
+            let f = if b.derived { p.font(vf.size, true, th.muted) } else { vf };
+            p.text(&t, &f, *cx, y, Anchor::CENTER_BOTTOM)?;
+        }
+    }
+    p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
+    x_labels(p, &xl, slot, plot.y1 + p.u(7.0))
+}
+
+/// Draws a guided range (or value) centred on `cx`; returns its top pixel.
+fn draw_guide<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    g: &Guide,
+    axis: &YAxis,
+    cx: f64,
+    bar_w: f64,
+    labels: &mut Labels,
+) -> Result<f64, super::ChartError> {
+    let th = p.theme;
+    let Some(mid) = g.mid() else { return Ok(axis.y(0.0)) };
+    let ym = axis.y(mid);
+    let w = bar_w * 0.9;
+    let mut top = ym - p.u(6.0);
+    if let Some((lo, hi)) = g.span().filter(|_| g.is_range()) {
+        let (mut y0, mut y1) = (axis.y(hi), axis.y(lo));
+        // Keep a thin range visible.
+        let min_h = p.u(8.0);
+        if y1 - y0 < min_h {
+            let c = (y0 + y1) / 2.0;
+            y0 = c - min_h / 2.0;
+            y1 = c + min_h / 2.0;
+        }
+        let r = Rect::new(cx - w / 2.0, y0, cx + w / 2.0, y1);
+        p.fill_rect(r, th.fade(th.guide, 0.86))?;
+        for (a, b) in [((r.x0, r.y0), (r.x1, r.y0)), ((r.x0, r.y1), (r.x1, r.y1))] {
+            p.line(a, b, th.guide, 1.5)?;
+        }
+        p.dashed((r.x0, r.y0), (r.x0, r.y1), th.guide, 1.0, 3.0, 2.0)?;
+        p.dashed((r.x1, r.y0), (r.x1, r.y1), th.guide, 1.0, 3.0, 2.0)?;
+        p.line((r.x0, ym), (r.x1, ym), th.guide, 1.0)?;
+        labels.block(r);
+        top = top.min(r.y0);
+    }
+    p.diamond((cx, ym), 4.5, th.guide, th.bg)?;
+    labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
+    Ok(top)
+}

@@ -1,0 +1,88 @@
+//! Golden SVG tests: each chart of the sample call, rendered at 800×450,
+//! must match `tests/golden/<chart>.svg` byte for byte.
+//!
+//! The facts come from `tests/golden/credo-q4-fy2023.facts.json`, whatever it
+//! holds (the extractor's output may replace it). After an intended change,
+//! regenerate the files with `UPDATE_EXPECT=1 cargo test --test charts` and
+//! look at them before committing.
+
+use std::path::PathBuf;
+
+use callchart::chart::{self, ChartKind, Style};
+use callchart::Facts;
+
+const WIDTH: u32 = 800;
+const HEIGHT: u32 = 450;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+}
+
+fn sample_facts() -> Facts {
+    let path = golden_dir().join("credo-q4-fy2023.facts.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not callchart/facts@1: {e}", path.display()))
+}
+
+/// Compares `actual` with the golden file `name`, or writes it under `UPDATE_EXPECT=1`.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v != "0" && !v.is_empty()) {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected == actual {
+        return;
+    }
+    let (e_lines, a_lines): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let first = e_lines.iter().zip(&a_lines).position(|(e, a)| e != a).unwrap_or(e_lines.len().min(a_lines.len()));
+    let new_path = path.with_extension("new.svg");
+    let _ = std::fs::write(&new_path, actual);
+    panic!(
+        "\n{name} differs from the golden file {path}\n\
+         first difference at line {line} (expected {el} lines, got {al}):\n  \
+         expected: {exp}\n  actual:   {act}\n\
+         the new rendering is in {new}; view both, e.g. `rsvg-convert {new} -o /tmp/new.png`.\n\
+         If the change is intended: UPDATE_EXPECT=1 cargo test --test charts\n",
+        path = path.display(),
+        line = first + 1,
+        el = e_lines.len(),
+        al = a_lines.len(),
+        exp = e_lines.get(first).copied().unwrap_or("<end of file>"),
+        act = a_lines.get(first).copied().unwrap_or("<end of file>"),
+        new = new_path.display(),
+    );
+}
+
+fn golden(kind: ChartKind) {
+    let svg = chart::render_svg(kind, &sample_facts(), WIDTH, HEIGHT, &Style::default());
+    assert!(svg.starts_with("<svg"), "{kind:?}: not an SVG document: {svg:.80}");
+    assert!(svg.contains("Credo · Q4 FY2023"), "{kind:?}: title lacks company and call");
+    check_golden(&format!("{}.svg", kind.name()), &svg);
+}
+
+#[test]
+fn revenue_golden() {
+    golden(ChartKind::Revenue);
+}
+
+#[test]
+fn margins_golden() {
+    golden(ChartKind::Margins);
+}
+
+#[test]
+fn guidance_golden() {
+    golden(ChartKind::Guidance);
+}
+
+#[test]
+fn dark_theme_and_device_scale_render() {
+    // Not golden: only that every chart renders at 2x in the dark theme.
+    let facts = sample_facts();
+    for kind in ChartKind::ALL {
+        let svg = chart::render_svg(kind, &facts, WIDTH * 2, HEIGHT * 2, &Style { scale: 2.0, dark: true });
+        assert!(svg.starts_with("<svg") && svg.contains("Credo"), "{kind:?}");
+    }
+}
