@@ -73,18 +73,26 @@
     if (typeof wasm_bindgen === 'undefined') {
       return Promise.reject(new Error('the chart engine script is missing (was the page built with ./build.sh?)'));
     }
-    var inlined = document.getElementById('callchart-wasm');
-    var source;
-    if (inlined) {
-      // Single-file build: the wasm bytes are inlined as base64, nothing is fetched.
-      source = base64Bytes(inlined.textContent);
-    } else {
-      source = 'pkg/callchart_bg.wasm';
-    }
-    return wasm_bindgen({ module_or_path: source }).then(function () {
+    var ready = function () {
       if (typeof wasm_bindgen.init_panic_hook === 'function') wasm_bindgen.init_panic_hook();
       return wasm_bindgen;
-    });
+    };
+    var inlined = document.getElementById('callchart-wasm');
+    if (!inlined) {
+      // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
+      return wasm_bindgen({ module_or_path: 'pkg/callchart_bg.wasm' }).then(ready);
+    }
+    // Single-file build (file://): the wasm bytes are inlined as base64 and
+    // nothing is fetched. initSync compiles them at once; should a browser
+    // refuse synchronous compilation, the asynchronous path takes the bytes.
+    var bytes = base64Bytes(inlined.textContent);
+    try {
+      wasm_bindgen.initSync({ module: bytes });
+      return Promise.resolve(ready());
+    } catch (err) {
+      if (globalThis.__callchartPanicked) return Promise.reject(err);
+      return wasm_bindgen({ module_or_path: bytes }).then(ready);
+    }
   }
 
   // ---- analysis ----------------------------------------------------------
