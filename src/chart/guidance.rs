@@ -100,7 +100,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let th = p.theme;
     let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() }];
     if all.iter().any(|x| x.actual.is_some()) {
-        legend.insert(0, Entry { swatch: Swatch::Fill(th.color(0)), label: "Last actual".into() });
+        legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: "Last actual".into() });
     }
     let top = header(p, &title, &legend)?;
     let shown = &all[..all.len().min(MAX_PANELS)];
@@ -146,7 +146,7 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
     };
     let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
     p.text(&line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
-    y += p.measure("Xg", &lf).1 + p.u(22.0);
+    y += p.measure("Xg", &lf).1 + p.u(30.0);
 
     // Values and axis.
     let Some(mid) = g.mid() else { return Ok(()) };

@@ -20,6 +20,8 @@ pub(crate) enum Swatch {
     Line { color: RGBColor, derived: bool },
     /// A range box with a midpoint diamond (guidance).
     Range(RGBColor),
+    /// A dot (an actual figure).
+    Dot(RGBColor),
 }
 
 /// A legend entry.
@@ -68,8 +70,8 @@ fn swatch<DB: DrawingBackend>(p: &Painter<DB>, s: Swatch, r: Rect) -> Res {
     match s {
         Swatch::Fill(c) => p.fill_rect(r, c),
         Swatch::Hatched(c) => {
-            p.fill_rect(r, th.fade(c, 0.6))?;
-            p.hatch(r, c, 4.0, 1.0)?;
+            p.fill_rect(r, th.fade(c, 0.75))?;
+            p.hatch(r, th.fade(c, 0.3), 4.0, 1.0)?;
             p.stroke_rect(r, c, 1.0)
         }
         Swatch::Line { color, derived } => {
@@ -82,6 +84,7 @@ fn swatch<DB: DrawingBackend>(p: &Painter<DB>, s: Swatch, r: Rect) -> Res {
                 p.circle((r.x0 + r.w() / 2.0, cy), 3.5, color, None)
             }
         }
+        Swatch::Dot(c) => p.circle((r.x0 + r.w() / 2.0, (r.y0 + r.y1) / 2.0), 5.0, c, None),
         Swatch::Range(c) => {
             let box_ = Rect::new(r.x0 + r.w() * 0.2, r.y0, r.x1 - r.w() * 0.2, r.y1);
             p.fill_rect(box_, th.fade(c, 0.82))?;
@@ -148,7 +151,8 @@ impl YAxis {
         if caption {
             let cf = p.font(size::SMALL, true, th.muted);
             let top = self.ticks.last().map(|t| self.y(*t)).unwrap_or(plot.y0);
-            p.text(&fmt.axis(), &cf, plot.x0 - p.u(6.0), top - p.u(10.0), Anchor::RIGHT_BOTTOM)?;
+            let x = plot.x0 - self.label_width(p, fmt) + p.u(2.0);
+            p.text(&fmt.axis(), &cf, x, top - p.u(10.0), Anchor::LEFT_BOTTOM)?;
         }
         Ok(())
     }

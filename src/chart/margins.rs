@@ -126,11 +126,11 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         lo = 0.0;
         hi = 100.0;
     }
-    let padv = ((hi - lo) * 0.08).max(1.0);
+    let padv = ((hi - lo) * 0.01).max(0.5);
     let pad = p.u(PAD);
     let plot_top = top + p.u(26.0);
     let plot_bottom = p.h - pad - x_labels_height(p.s);
-    let axis = YAxis::new(lo - padv, hi + padv, plot_top, plot_bottom, 6);
+    let axis = YAxis::new(lo - padv, hi + padv, plot_top, plot_bottom, 7);
     let fmt = Fmt::new(Unit::Percent, hi.abs().max(lo.abs()));
     let lw = axis.label_width(p, &fmt);
     let plot = Rect::new(pad + lw, plot_top, (p.w - pad).max(pad + lw + 1.0), plot_bottom);
@@ -149,15 +149,15 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     // Group captions and a divider between the groups.
     let gf = p.font(size::SMALL, true, th.text);
     if both {
-        p.text("Quarterly", &gf, plot.x0 + p.u(4.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
         let xd = plot.x0 + slot * (quarters.len() as f64 + gap_slots / 2.0);
+        p.text("Quarterly", &gf, (plot.x0 + xd) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
         p.dashed((xd, plot.y0), (xd, plot.y1), th.axis, 1.0, 2.0, 3.0)?;
         let name = if longer.iter().all(|q| matches!(q.part(), Some(crate::facts::Part::Year))) {
             "Full year"
         } else {
             "Full year / half"
         };
-        p.text(name, &gf, xd + p.u(6.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+        p.text(name, &gf, (xd + plot.x1) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
     }
 
     let mut labels = Labels::new(Rect::new(plot.x0, plot.y0 - p.u(6.0), plot.x1 + p.u(2.0), plot.y1));
@@ -203,7 +203,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             let (Some(xa), Some(xb)) = (slot_x(&a.period), slot_x(&b.period)) else { continue };
             let (pa, pb) = ((xa, axis.y(a.value)), (xb, axis.y(b.value)));
             if a.derived || b.derived {
-                p.dashed(pa, pb, *c, 2.0, 5.0, 3.0)?;
+                p.dashed(pa, pb, *c, 2.0, 7.0, 4.0)?;
             } else {
                 p.line(pa, pb, *c, 2.5)?;
             }

@@ -204,7 +204,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         axis.draw(p, plot, fmt, true)?;
         if two {
             let gf = p.font(size::SMALL, true, th.text);
-            p.text(name, &gf, plot.x0 + p.u(4.0), plot.y0 - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+            p.text(name, &gf, (plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
         }
         draw_group(p, group, axis, fmt, plot, slot, &color)?;
         x = plot.x1 + gap;
@@ -249,8 +249,8 @@ fn draw_group<DB: DrawingBackend>(
             let r = Rect::new(x0, axis.y(a), x1, axis.y(z));
             let c = color(&piece.part);
             if piece.derived {
-                p.fill_rect(r, th.fade(c, 0.62))?;
-                p.hatch(r, c, 5.0, 1.0)?;
+                p.fill_rect(r, th.fade(c, 0.72))?;
+                p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
                 p.stroke_rect(r, c, 1.0)?;
             } else {
                 p.fill_rect(r, c)?;
@@ -264,6 +264,10 @@ fn draw_group<DB: DrawingBackend>(
                 let t = fmt.short(piece.value);
                 let tb = p.text_box(&t, &inner, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID);
                 if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
+                    if piece.derived {
+                        // A chip keeps the number readable on the hatching.
+                        p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
+                    }
                     let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
                     p.text(&t, &f, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID)?;
                 }
@@ -340,12 +344,7 @@ fn draw_guide<DB: DrawingBackend>(
         }
         let r = Rect::new(cx - w / 2.0, y0, cx + w / 2.0, y1);
         p.fill_rect(r, th.fade(th.guide, 0.86))?;
-        for (a, b) in [((r.x0, r.y0), (r.x1, r.y0)), ((r.x0, r.y1), (r.x1, r.y1))] {
-            p.line(a, b, th.guide, 1.5)?;
-        }
-        p.dashed((r.x0, r.y0), (r.x0, r.y1), th.guide, 1.0, 3.0, 2.0)?;
-        p.dashed((r.x1, r.y0), (r.x1, r.y1), th.guide, 1.0, 3.0, 2.0)?;
-        p.line((r.x0, ym), (r.x1, ym), th.guide, 1.0)?;
+        p.stroke_rect(r, th.guide, 1.0)?;
         labels.block(r);
         top = top.min(r.y0);
     }
