@@ -93,15 +93,16 @@ build() {
   say "Compiling to $TARGET"
   cargo build --release --lib --target "$TARGET"
 
+  # wasm-opt runs before wasm-bindgen: Debian's binaryen (v108) cannot parse
+  # the table.fill that wasm-bindgen's externref glue adds, while wasm-bindgen
+  # reads an optimized module fine (its custom section and exports survive).
   local out=target/www
   rm -rf "$out"
-  mkdir -p "$out/pkg"
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/bindgen" \
-    "target/$TARGET/release/callchart.wasm"
-  cp "$out/bindgen/callchart.js" "$out/pkg/callchart.js"
+  mkdir -p "$out/opt" "$out/pkg"
   wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
-    "$out/bindgen/callchart_bg.wasm" -o "$out/pkg/callchart_bg.wasm"
+    "target/$TARGET/release/callchart.wasm" -o "$out/opt/callchart.wasm"
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/pkg" "$out/opt/callchart.wasm"
 
   say "Assembling the pages"
   python3 - "$out" <<'PY'
