@@ -86,3 +86,38 @@ fn dark_theme_and_device_scale_render() {
         assert!(svg.starts_with("<svg") && svg.contains("Credo"), "{kind:?}");
     }
 }
+
+/// With `CALLCHART_DUMP=<dir>`, writes the dark 2x, empty and crowded
+/// variants there to look at (`rsvg-convert`); otherwise only renders them.
+#[test]
+fn variants_render() {
+    let dump = std::env::var_os("CALLCHART_DUMP").map(PathBuf::from);
+    let facts = sample_facts();
+    let mut crowded = facts.clone();
+    for i in 0..30u8 {
+        let period = format!("FY{}-Q{}", 2016 + i32::from(i / 4), i % 4 + 1);
+        let json = format!(
+            r#"[{{"metric":"revenue","segment":"total","period":"{period}","kind":"actual","measure":"level","value":{v},"unit":"USD","source":{{"line":0,"text":""}}}},
+                {{"metric":"gross_margin","segment":"total","period":"{period}","kind":"actual","measure":"level","value":{m},"unit":"%","source":{{"line":0,"text":""}}}}]"#,
+            v = 20e6 + f64::from(i) * 1.5e6,
+            m = 50.0 + f64::from(i % 7),
+        );
+        crowded.facts.extend(serde_json::from_str::<Vec<callchart::Fact>>(&json).expect("fixture"));
+    }
+    let cases = [
+        ("dark2x", facts.clone(), 1600, 900, Style { scale: 2.0, dark: true }),
+        ("empty", Facts { company: "Credo".into(), ..Facts::default() }, WIDTH, HEIGHT, Style::default()),
+        ("crowded", crowded, WIDTH, HEIGHT, Style::default()),
+        ("narrow", facts, 360, 420, Style::default()),
+    ];
+    for (name, facts, w, h, style) in cases {
+        for kind in ChartKind::ALL {
+            let svg = chart::render_svg(kind, &facts, w, h, &style);
+            assert!(svg.starts_with("<svg"), "{name} {kind:?}");
+            if let Some(dir) = &dump {
+                let _ = std::fs::create_dir_all(dir);
+                let _ = std::fs::write(dir.join(format!("{}-{name}.svg", kind.name())), svg);
+            }
+        }
+    }
+}

@@ -105,7 +105,9 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let top = header(p, &title, &legend)?;
     let shown = &all[..all.len().min(MAX_PANELS)];
     let n = shown.len();
-    let cols = if n <= 4 { n } else { n.div_ceil(2) }.max(1);
+    // As many columns as fit at 150 CSS pixels a panel, four at most.
+    let fit_cols = ((p.w - 2.0 * p.u(PAD)) / p.u(150.0)).floor().max(1.0) as usize;
+    let cols = if n <= 4 { n } else { n.div_ceil(2) }.min(fit_cols).max(1);
     let rows = n.div_ceil(cols).max(1);
     let pad = p.u(PAD);
     let gap = p.u(12.0);
@@ -238,7 +240,11 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
     if let Some(a) = &panel.actual {
         xs.insert(0, (xa, a.period.short_label(), "actual"));
     }
+    let crowded = xs.len() > 1 && xs.iter().any(|(_, t, _)| p.measure(t, &xf).0 + p.u(6.0) > slot);
     for (x, text, note) in xs {
+        if crowded && note == "actual" {
+            continue;
+        }
         p.text(&text, &xf, x, ly, Anchor::CENTER_TOP)?;
         p.text(note, &nf, x, ly + p.measure(&text, &xf).1 + p.u(2.0), Anchor::CENTER_TOP)?;
     }

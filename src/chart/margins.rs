@@ -134,22 +134,32 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let fmt = Fmt::new(Unit::Percent, hi.abs().max(lo.abs()));
     let lw = axis.label_width(p, &fmt);
     let plot = Rect::new(pad + lw, plot_top, (p.w - pad).max(pad + lw + 1.0), plot_bottom);
-    let slot = plot.w() / n_slots.max(1.0);
+    // Slot widths: even, unless many quarters would squeeze the longer
+    // periods, which then keep a minimum width (up to 35% of the plot).
+    let even = plot.w() / n_slots.max(1.0);
+    let (slot, slot_l) = if both && even < p.u(60.0) {
+        let nl = longer.len() as f64 + gap_slots;
+        let sl = p.u(60.0).min(plot.w() * 0.35 / nl).max(even);
+        (((plot.w() - sl * nl) / quarters.len().max(1) as f64).max(0.0), sl)
+    } else {
+        (even, even)
+    };
     axis.draw(p, plot, &fmt, true)?;
+    let q_end = plot.x0 + slot * quarters.len() as f64;
 
     let slot_x = |per: &Period| -> Option<f64> {
         if let Some(i) = quarters.iter().position(|q| q == per) {
             Some(plot.x0 + slot * (i as f64 + 0.5))
         } else {
             let i = longer.iter().position(|q| q == per)?;
-            Some(plot.x0 + slot * (quarters.len() as f64 + gap_slots + i as f64 + 0.5))
+            Some(q_end + slot_l * (gap_slots + i as f64 + 0.5))
         }
     };
 
     // Group captions and a divider between the groups.
     let gf = p.font(size::SMALL, true, th.text);
     if both {
-        let xd = plot.x0 + slot * (quarters.len() as f64 + gap_slots / 2.0);
+        let xd = q_end + slot_l * gap_slots / 2.0;
         p.text("Quarterly", &gf, (plot.x0 + xd) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
         p.dashed((xd, plot.y0), (xd, plot.y1), th.axis, 1.0, 2.0, 3.0)?;
         let name = if longer.iter().all(|q| matches!(q.part(), Some(crate::facts::Part::Year))) {
@@ -210,7 +220,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         }
     }
     let mut marks = Vec::new();
-    for (s, c) in series.iter().zip(&colors) {
+    for (si, (s, c)) in series.iter().zip(&colors).enumerate() {
         for l in &s.points {
             let Some(x) = slot_x(&l.period) else { continue };
             let y = axis.y(l.value);
@@ -220,7 +230,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
                 p.circle((x, y), 4.5, *c, Some((th.bg, 1.0)))?;
             }
             labels.block(Rect::new(x - p.u(5.0), y - p.u(5.0), x + p.u(5.0), y + p.u(5.0)));
-            marks.push((x, y, *c, l.clone()));
+            marks.push((x, y, si, l.clone()));
         }
     }
     for (cx, ym, _, _) in &guide_marks {
@@ -246,7 +256,16 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         }
     }
     marks.sort_by(|a, b| a.3.derived.cmp(&b.3.derived).then(b.3.period.cmp(&a.3.period)));
-    for (x, y, _c, l) in &marks {
+    // Crowded quarters: label only each series' latest points and the longer periods.
+    let dense = slot < p.u(48.0);
+    let latest: Vec<Option<Period>> =
+        series.iter().map(|s| s.points.iter().filter(|l| l.period.is_quarter()).map(|l| l.period).max()).collect();
+    for (x, y, si, l) in &marks {
+        if dense && l.period.is_quarter() {
+            if latest.get(*si).copied().flatten() != Some(l.period) {
+                continue;
+            }
+        }
         let text = fmt.full(l.value);
         let f = if l.derived { p.font(size::SMALL, false, th.muted) } else { lf };
         for (tx, ty, a) in [
@@ -256,7 +275,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             (x - d, *y, Anchor::RIGHT_MID),
         ] {
             let r = p.text_box(&text, &f, tx, ty, a);
-            if labels.take(r.grow(p.u(1.0))) {
+            if labels.take(r.grow(p.u(2.0))) {
                 p.text(&text, &f, tx, ty, a)?;
                 break;
             }
@@ -281,5 +300,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             Some(XLabel { x, text: per.short_label(), note })
         })
         .collect();
-    x_labels(p, &xl, slot, plot.y1 + p.u(7.0))
+    let (xq, xo): (Vec<XLabel>, Vec<XLabel>) = xl.into_iter().partition(|l| l.x < q_end);
+    x_labels(p, &xq, slot, plot.y1 + p.u(7.0))?;
+    x_labels(p, &xo, slot_l, plot.y1 + p.u(7.0))
 }

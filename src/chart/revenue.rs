@@ -195,10 +195,20 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     }
     let slots_total: usize = groups.iter().map(|(_, g)| g.len()).sum::<usize>().max(1);
     let plots_w = (p.w - 2.0 * pad - label_w - gap * (groups.len().saturating_sub(1)) as f64).max(1.0);
-    let slot = plots_w / slots_total as f64;
+    let even = plots_w / slots_total as f64;
+    // Many quarters must not squeeze the year panel: its slots keep a
+    // minimum width (up to 40% of the room), the quarters share the rest.
+    let mut slots: Vec<f64> = vec![even; groups.len()];
+    if let [(_, q), (_, y)] = groups.as_slice() {
+        let min_slot = p.u(56.0);
+        if even < min_slot && !q.is_empty() && !y.is_empty() {
+            let ys = min_slot.min(plots_w * 0.4 / y.len() as f64).max(even);
+            slots = vec![((plots_w - ys * y.len() as f64) / q.len() as f64).max(0.0), ys];
+        }
+    }
 
     let mut x = pad;
-    for ((name, group), (axis, fmt)) in groups.iter().zip(&axes) {
+    for (((name, group), (axis, fmt)), slot) in groups.iter().zip(&axes).zip(slots) {
         let lw = axis.label_width(p, fmt);
         let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
         axis.draw(p, plot, fmt, true)?;
