@@ -4,6 +4,5 @@ use crate::transcript::Transcript;
 
 /// Extracts facts from a parsed transcript.
 pub fn extract(t: &Transcript<'_>) -> Facts {
-    let _ = t;
-    Facts::default()
+    Facts { layout: t.layout.name().to_string(), transcript: Some(t.stats()), ..Facts::default() }
 }
