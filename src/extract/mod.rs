@@ -4,6 +4,7 @@ use crate::transcript::Transcript;
 
 pub mod lex;
 pub mod number;
+pub mod period;
 
 /// Extracts facts from a parsed transcript.
 pub fn extract(t: &Transcript<'_>) -> Facts {
