@@ -93,6 +93,8 @@ pub struct Piece {
     pub line: usize,
     /// Byte offset of the piece in that line.
     pub col: usize,
+    /// The same offset counted in chars.
+    pub col_chars: usize,
 }
 
 /// Running text: one or more input lines joined by single spaces.
@@ -116,11 +118,25 @@ impl Paragraph {
         }
     }
 
-    fn push_line(&mut self, line: usize, col: usize, text: &str) {
+    /// Maps a byte offset in the paragraph to (line, char column in that line).
+    pub fn locate_chars(&self, at: usize) -> (usize, usize) {
+        let i = self.pieces.partition_point(|p| p.at <= at).saturating_sub(1);
+        match self.pieces.get(i) {
+            Some(p) => {
+                let at = at.min(self.text.len()).max(p.at);
+                let chars = self.text.get(p.at..at).map_or(0, |s| s.chars().count());
+                (p.line, p.col_chars + chars)
+            }
+            None => (0, 0),
+        }
+    }
+
+    fn push_line(&mut self, line: usize, raw: &str, col: usize, text: &str) {
         if !self.text.is_empty() {
             self.text.push(' ');
         }
-        self.pieces.push(Piece { at: self.text.len(), line, col });
+        let col_chars = raw.get(..col).map_or(col, |s| s.chars().count());
+        self.pieces.push(Piece { at: self.text.len(), line, col, col_chars });
         self.text.push_str(text);
     }
 }
@@ -530,7 +546,7 @@ pub fn parse(text: &str) -> Transcript<'_> {
                     let mut p = Paragraph::default();
                     let body = &line.raw[*col..];
                     if !body.trim().is_empty() {
-                        p.push_line(no, *col, body.trim_end());
+                        p.push_line(no, line.raw, *col, body.trim_end());
                         para = Some(p);
                     }
                     if matches!(layout, Layout::NameColon | Layout::SpeakerN) {
@@ -562,7 +578,7 @@ pub fn parse(text: &str) -> Transcript<'_> {
                     header.push((no, body.trim().to_string()));
                 }
                 let p = para.get_or_insert_with(Paragraph::default);
-                p.push_line(no, *col + (body.len() - body.trim_start().len()), body.trim_start());
+                p.push_line(no, line.raw, *col + (body.len() - body.trim_start().len()), body.trim_start());
             }
         }
         i += 1;

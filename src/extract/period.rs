@@ -161,7 +161,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
 
 fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let prev = |n: usize| first.checked_sub(n).and_then(|k| t.get(k));
-    let intro = ["from", "over", "versus", "vs", "than", "against", "since"];
+    let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above"];
     let p1 = prev(1);
     let p2 = prev(2);
     let p3 = prev(3);
