@@ -1,9 +1,494 @@
-//! Figures out of sentences.
-use crate::facts::Facts;
-use crate::transcript::Transcript;
+//! Figures out of sentences: binds each figure of a sentence to a metric,
+//! segment, period, kind (actual/guidance) and measure (level/qoq/yoy),
+//! merges repeats, derives earlier periods from change statements, and runs
+//! the reconciliation checks a reader can see.
+//!
+//! ```text
+//! Transcript ─ sentences ─▶ tokens ─▶ figures + metric/period/change words ─▶ bind ─▶ merge ─▶ derive ─▶ check
+//! ```
 
-/// Extracts facts from a parsed transcript.
+pub mod identity;
+pub mod lex;
+pub mod metric;
+pub mod number;
+pub mod period;
+
+mod derive;
+
+use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Part, Period, Source, Unit};
+use crate::transcript::{Paragraph, Role, Transcript};
+use lex::{phrase_at, Token};
+use metric::{Class, MetricMention};
+use number::Dim;
+use period::{Mention, PeriodRef};
+
+/// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
-    let _ = t;
-    Facts::default()
+    let id = identity::identify(t);
+    let mut ctx = Ctx { call: id.call, currency: id.currency, basis: None, raw: Vec::new() };
+    for turn in &t.turns {
+        let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
+        if role != Role::Other {
+            continue;
+        }
+        let mut context: Option<Period> = None;
+        for para in &turn.paragraphs {
+            for (a, b) in lex::sentences(&para.text) {
+                sentence(&mut ctx, para, a, b, &mut context);
+            }
+        }
+    }
+    let mut facts = merge(ctx.raw);
+    let mut notes = Vec::new();
+    derive::derive(&mut facts, &mut notes);
+    derive::check(&facts, &mut notes);
+    Facts {
+        company: id.company,
+        call: id.call,
+        currency: ctx.currency.as_str().to_string(),
+        layout: t.layout.name().to_string(),
+        transcript: Some(t.stats()),
+        facts,
+        notes,
+        ..Facts::default()
+    }
+}
+
+struct Ctx {
+    call: Option<Period>,
+    currency: Currency,
+    /// Basis the speaker announced for what follows ("discussed on a non-GAAP basis").
+    basis: Option<Basis>,
+    raw: Vec<(Fact, f64)>,
+}
+
+const CHANGE_UP: &[&str] = &[
+    "up", "increased", "increase", "increases", "increasing", "grew", "grow", "growing", "growth", "rose", "risen", "rising",
+    "improved", "improvement", "improving", "expanded", "expansion", "gained", "gain", "higher", "climbed", "jumped",
+    "advanced", "doubled",
+];
+const CHANGE_DOWN: &[&str] = &[
+    "down", "decreased", "decrease", "decreases", "decreasing", "declined", "decline", "declines", "declining", "fell",
+    "fall", "falling", "dropped", "drop", "lower", "contracted", "contraction", "reduced", "reduction", "shrank",
+    "compressed", "compression", "deteriorated",
+];
+const SKIP_BEFORE: &[&str] = &["by", "of", "a", "an", "approximately", "about", "roughly", "nearly", "just", "some", "around", "over", "almost", "more", "than", "another", "strong", "solid", "healthy", "significant", "modest", "slight", "slightly", "nice"];
+const GUIDANCE_WORDS: &[&str] = &[
+    "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "outlook",
+    "guiding", "guide", "project", "projecting", "projected", "sees", "target", "targeting",
+];
+const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
+
+fn sign_of(tok: &Token<'_>) -> Option<f64> {
+    if tok.is_any(CHANGE_UP) {
+        Some(1.0)
+    } else if tok.is_any(CHANGE_DOWN) {
+        Some(-1.0)
+    } else {
+        None
+    }
+}
+
+/// A change word right before the figure ("up 5%", "a decline of $10.7 million").
+fn change_before(t: &[Token<'_>], first: usize, floor: usize) -> Option<f64> {
+    let mut k = first;
+    let mut skipped = 0;
+    while k > floor && skipped <= 3 {
+        let tok = &t[k - 1];
+        if let Some(s) = sign_of(tok) {
+            return Some(s);
+        }
+        if tok.is_any(SKIP_BEFORE) {
+            k -= 1;
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// A change noun right after the figure ("a 36% increase", "$8.3 million below last year").
+fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64> {
+    let tok = t.get(last)?;
+    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse"]) {
+        // Only against a period: "below last year", not "above the high end of our range".
+        let near = periods.iter().any(|m| m.first > last && m.first <= last + 4);
+        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"]));
+        if !near {
+            return None;
+        }
+        return Some(if tok.is_any(&["below", "less", "lower", "worse"]) { -1.0 } else { 1.0 });
+    }
+    sign_of(tok)
+}
+
+/// qoq/yoy markers: explicit words or a comparison period.
+fn comparison_in(t: &[Token<'_>], from: usize, to: usize, periods: &[Mention], fig_period: Option<Period>, call: Option<Period>) -> Option<Measure> {
+    for k in from..to.min(t.len()) {
+        for (p, m) in [
+            ("sequentially", Measure::Qoq),
+            ("sequential", Measure::Qoq),
+            ("quarter over quarter", Measure::Qoq),
+            ("quarter on quarter", Measure::Qoq),
+            ("QoQ", Measure::Qoq),
+            ("q/q", Measure::Qoq),
+            ("year over year", Measure::Yoy),
+            ("year on year", Measure::Yoy),
+            ("yoy", Measure::Yoy),
+            ("y/y", Measure::Yoy),
+            ("annually", Measure::Yoy),
+        ] {
+            if phrase_at(t, k, p).is_some() {
+                return Some(m);
+            }
+        }
+    }
+    for m in periods.iter().filter(|m| m.first >= from && m.first < to) {
+        let prev_year_like = matches!(m.what, PeriodRef::PrevYear);
+        if matches!(m.what, PeriodRef::PrevQuarter) {
+            return Some(Measure::Qoq);
+        }
+        if prev_year_like && m.comparison || prev_year_like && t.get(m.first.wrapping_sub(1)).is_some_and(|x| x.is_any(&["below", "above", "than", "versus", "vs", "from", "over"])) {
+            return Some(Measure::Yoy);
+        }
+        if m.comparison {
+            let base = fig_period.or(call);
+            let p = period::resolve(m.what, call, None, false);
+            if let (Some(p), Some(b)) = (p, base) {
+                if b.prev_quarter() == Some(p) {
+                    return Some(Measure::Qoq);
+                }
+                if b.prev_year() == Some(p) {
+                    return Some(Measure::Yoy);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_after(p: Period, call: Period) -> bool {
+    let (Some(py), Some(cy)) = (p.year_number(), call.year_number()) else {
+        return p == Period::LongTerm;
+    };
+    let end_q = |part: Option<Part>| match part {
+        Some(Part::Quarter(q)) => q,
+        Some(Part::Half(h)) => h * 2,
+        _ => 4,
+    };
+    let start_q = |part: Option<Part>| match part {
+        Some(Part::Quarter(q)) => q,
+        Some(Part::Half(h)) => h * 2 - 1,
+        _ => 1,
+    };
+    let _ = end_q;
+    py > cy || py == cy && start_q(p.part()) > end_q(call.part())
+}
+
+/// Reads one sentence and appends its facts.
+fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut Option<Period>) {
+    let text = &para.text;
+    let t = lex::tokenize(text, a, b);
+    if t.is_empty() {
+        return;
+    }
+    // The speaker's announced basis: "on a non-GAAP basis, unless otherwise noted".
+    let lower = text[a..b].to_ascii_lowercase();
+    let sentence_basis = if lower.contains("non-gaap") || lower.contains("non gaap") || lower.contains("adjusted") {
+        Some(Basis::NonGaap)
+    } else if lower.contains("gaap") {
+        Some(Basis::Gaap)
+    } else {
+        None
+    };
+    if lower.contains("basis") && (lower.contains("unless otherwise") || lower.contains("following")) {
+        ctx.basis = sentence_basis.or(ctx.basis);
+    }
+    let mut periods = period::mentions(&t);
+    let figures = number::figures(&t);
+    // "up from 72 days in Q3": the period of a comparison base is a comparison too.
+    for f in figures.iter().filter(|f| f.first > 0 && t[f.first - 1].is("from")) {
+        for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
+            m.comparison = true;
+        }
+    }
+    let metrics = metric::mentions(&t);
+    let guidance_word = t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || lower.contains("we expect") || lower.contains("guidance for")
+        || lower.contains("our guidance") && !lower.contains("guidance range");
+    let subject = metric::business_subject(&t);
+
+    // The sentence's own period: its first period that is not a comparison base.
+    let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison).collect();
+    let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
+    if let Some(p) = sentence_period {
+        if figures.is_empty() || !guidance_word || is_after(p, ctx.call.unwrap_or(p)) || true {
+            // Carried to the next sentences of the turn.
+        }
+    }
+    if figures.is_empty() {
+        if let Some(p) = sentence_period.filter(|_| !guidance_word) {
+            *context = Some(p);
+        }
+        return;
+    }
+
+    let mut last_change: Option<(usize, f64, Measure)> = None;
+    for (n, f) in figures.iter().enumerate() {
+        let lo = if n == 0 { 0 } else { figures[n - 1].last };
+        let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
+        // Hedged norms: "generally hovers near 100%".
+        if t[lo..f.first].iter().any(|x| x.is_any(HEDGES)) {
+            continue;
+        }
+        // Level, change, or a comparison base ("from $25 million", "up from 72 days").
+        let prev = f.first.checked_sub(1).map(|k| &t[k]);
+        let from_base = prev.is_some_and(|p| p.is("from"));
+        let to_level = prev.is_some_and(|p| p.is("to"));
+        let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
+        if sign.is_none() && !from_base && !to_level {
+            sign = change_after(&t, f.last, &periods);
+        }
+        if f.flat {
+            sign = Some(1.0);
+        }
+        // "up 6% sequentially and 25% year-over-year": the change word carries over.
+        if sign.is_none() && !from_base {
+            if let Some((k, s, _)) = last_change {
+                let joined = t[figures[k].last..f.first].iter().all(|x| !x.is_any(&["was", "were", "is", "of"]))
+                    && t[figures[k].last..f.first].iter().any(|x| x.is("and") || x.sym(','));
+                if joined && f.first - figures[k].last <= 5 {
+                    sign = Some(s);
+                }
+            }
+        }
+
+        // The figure's own period: a mention right after it, or the nearest before it in its window.
+        let own_mention = periods
+            .iter()
+            .find(|m| !m.comparison && m.first >= f.last && m.first <= f.last + 2)
+            .or_else(|| periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
+            // "above our long-term expectation for IP, which is 10% to 15%": a target level.
+            .or_else(|| periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()));
+        let mut fig_period = own_mention
+            .and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word))
+            .or(sentence_period)
+            .or(*context)
+            .or(ctx.call);
+
+        // Guidance: a future period, or a guidance word with no past period.
+        let kind = match (fig_period, ctx.call) {
+            (Some(Period::LongTerm), _) => Kind::Guidance,
+            (Some(p), Some(c)) if is_after(p, c) => Kind::Guidance,
+            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && p == context.unwrap_or(c) => {
+                // "We expect revenue of ..." with no period: the next quarter.
+                if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
+                    fig_period = Some(next);
+                    Kind::Guidance
+                } else if context.is_some_and(|x| is_after(x, c)) {
+                    Kind::Guidance
+                } else {
+                    Kind::Actual
+                }
+            }
+            _ => Kind::Actual,
+        };
+        let Some(period) = fig_period else { continue };
+
+        // Which metric: "of revenue" / "increase in R&D" right after, else the nearest before, else after.
+        let is_change_dim = matches!(f.dim, Dim::Bp | Dim::Pp) || f.flat;
+        let wants_change = sign.is_some() || is_change_dim;
+        let fits = |m: &MetricMention, change: bool| {
+            if change {
+                metric::change_fits(m.class, f.dim) || f.flat
+            } else {
+                metric::level_fits(m.class, f.dim)
+            }
+        };
+        let forward = {
+            let mut k = f.last;
+            if sign.is_some() && t.get(k).is_some_and(|x| sign_of(x).is_some()) {
+                k += 1;
+            }
+            if t.get(k).is_some_and(|x| x.is_any(&["of", "in", "from"])) {
+                let m = metrics.iter().find(|m| m.first > k && m.first <= k + 3);
+                m.filter(|m| fits(m, wants_change))
+            } else {
+                None
+            }
+        };
+        let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
+        let after = metrics.iter().find(|m| m.first >= f.last && m.first < hi && fits(m, wants_change));
+        let mut chosen = forward.or(before).or(after);
+        // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
+        let mut is_change = wants_change;
+        if chosen.is_none() && matches!(f.dim, Dim::Percent) {
+            let m = metrics.iter().rev().find(|m| m.last <= f.first && metric::change_fits(m.class, f.dim));
+            let marker = comparison_in(&t, f.last, (f.last + 3).min(hi), &periods, Some(period), ctx.call).is_some();
+            if m.is_some() && marker {
+                chosen = m;
+                is_change = true;
+                sign.get_or_insert(1.0);
+            }
+        }
+        let (metric_name, class, negative, mut segment) = match chosen {
+            Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
+            None => match f.dim {
+                Dim::PerShare(_) => ("eps", Class::PerShare, false, None),
+                Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => ("share_count", Class::Shares, false, None),
+                _ => continue,
+            },
+        };
+        if segment.is_none() && matches!(class, Class::Money | Class::Ratio) && metric_name != "revenue_mix" {
+            segment = subject.clone();
+        }
+        if metric_name == "revenue_mix" {
+            // "18% IP": the segment follows the figure.
+            if let Some(w) = t.get(f.last).filter(|x| x.kind == lex::Tok::Word && !x.is_any(&["of", "in", "and", "to", "for", "from", "above", "below"])) {
+                segment = Some(metric::segment_name(w.text));
+            } else if let Some(s) = t[f.last..hi].windows(2).find(|w| w[0].is("for") && w[1].kind == lex::Tok::Word).map(|w| metric::segment_name(w[1].text)) {
+                segment = Some(s);
+            }
+        }
+
+        // Measure and value.
+        let (measure, value, range, unit, fperiod) = if is_change {
+            let s = sign.unwrap_or(1.0);
+            let measure = comparison_in(&t, f.last, hi, &periods, Some(period), ctx.call)
+                .or_else(|| comparison_in(&t, lo, f.first, &periods, Some(period), ctx.call))
+                .or_else(|| comparison_in(&t, 0, t.len(), &periods, Some(period), ctx.call))
+                .unwrap_or(if period.is_quarter() { Measure::Yoy } else { Measure::Yoy });
+            let unit = match f.dim {
+                Dim::Percent => Unit::Percent,
+                Dim::Bp => Unit::Bp,
+                Dim::Pp => Unit::Pp,
+                Dim::Days => Unit::Days,
+                Dim::Shares => Unit::Shares,
+                Dim::Money { cur, explicit } => money_unit(class, if explicit { cur } else { ctx.currency }),
+                Dim::PerShare(c) => Unit::PerShare(c),
+                Dim::Times => continue,
+            };
+            let v = s * f.value.abs();
+            let r = f.range.map(|(l, h)| if s < 0.0 { (-h.abs(), -l.abs()) } else { (l.abs(), h.abs()) });
+            last_change = Some((n, s, measure));
+            (measure, v, r, unit, period)
+        } else {
+            let unit = match (class, f.dim) {
+                (Class::Money, Dim::Money { cur, explicit }) => Unit::Money(if explicit { cur } else { ctx.currency }),
+                (Class::PerShare, Dim::PerShare(c) | Dim::Money { cur: c, .. }) => Unit::PerShare(c),
+                (Class::Ratio, Dim::Percent) => Unit::Percent,
+                (Class::Days, Dim::Days) => Unit::Days,
+                (Class::Shares, _) => Unit::Shares,
+                _ => continue,
+            };
+            let mut v = f.value;
+            let mut r = f.range;
+            if negative && v > 0.0 {
+                v = -v;
+                r = r.map(|(l, h)| (-h, -l));
+            }
+            // A comparison base takes the earlier period.
+            let mut p = period;
+            if from_base {
+                let explicit = periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2);
+                p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
+                    Some(x) => x,
+                    None => {
+                        let cmp = comparison_in(&t, 0, t.len(), &periods, Some(period), ctx.call);
+                        match (cmp, period.is_quarter()) {
+                            (Some(Measure::Qoq), _) | (None, true) => match period.prev_quarter() {
+                                Some(x) => x,
+                                None => continue,
+                            },
+                            _ => match period.prev_year() {
+                                Some(x) => x,
+                                None => continue,
+                            },
+                        }
+                    }
+                };
+            }
+            (Measure::Level, v, r, unit, p)
+        };
+        let kind = if from_base { Kind::Actual } else { kind };
+        let (line, start) = para.locate_chars(t[f.first].start);
+        let (end_line, end) = para.locate_chars(t[f.last - 1].end);
+        let (start, end) = if end_line == line { (Some(start), Some(end)) } else { (Some(start), None) };
+        let fact = Fact {
+            metric: metric_name.to_string(),
+            segment: segment.unwrap_or_else(|| "total".to_string()),
+            period: fperiod,
+            kind,
+            measure,
+            value: if range.is_some() && measure == Measure::Level { None } else { Some(round(value)) },
+            low: range.map(|r| round(r.0)),
+            high: range.map(|r| round(r.1)),
+            unit,
+            basis: sentence_basis.or(ctx.basis),
+            conflict: false,
+            source: Source { line, start, end, text: text[a..b].trim().to_string() },
+        };
+        ctx.raw.push((fact, f.tolerance));
+    }
+    if let Some(p) = sentence_period.filter(|_| !guidance_word) {
+        *context = Some(p);
+    }
+}
+
+fn money_unit(class: Class, cur: Currency) -> Unit {
+    if class == Class::PerShare {
+        Unit::PerShare(cur)
+    } else {
+        Unit::Money(cur)
+    }
+}
+
+fn round(v: f64) -> f64 {
+    if v.abs() >= 1000.0 {
+        v.round()
+    } else {
+        (v * 10000.0).round() / 10000.0
+    }
+}
+
+/// One figure, one fact: repeats merge (the more precise value wins), different values conflict.
+fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
+    let mut out: Vec<(Fact, f64)> = Vec::new();
+    for (f, tol) in raw {
+        let same_key = |g: &Fact| {
+            g.metric == f.metric && g.segment == f.segment && g.period == f.period && g.kind == f.kind && g.measure == f.measure && g.unit == f.unit
+        };
+        let mut merged = false;
+        let mut conflict = false;
+        for (g, gtol) in out.iter_mut().filter(|(g, _)| same_key(g)) {
+            let agree = |x: Option<f64>, y: Option<f64>| match (x, y) {
+                (Some(x), Some(y)) => (x - y).abs() <= tol.max(*gtol) + 1e-9 * x.abs().max(y.abs()),
+                (None, None) => true,
+                _ => false,
+            };
+            if agree(f.value, g.value) && agree(f.low, g.low) && agree(f.high, g.high) {
+                if tol < *gtol {
+                    let src = g.source.clone();
+                    *g = f.clone();
+                    g.source = if src.line < f.source.line { f.source.clone() } else { f.source.clone() };
+                    *gtol = tol;
+                }
+                merged = true;
+                break;
+            }
+            conflict = true;
+        }
+        if merged {
+            continue;
+        }
+        if conflict {
+            for (g, _) in out.iter_mut().filter(|(g, _)| same_key(g)) {
+                g.conflict = true;
+            }
+        }
+        let mut f = f;
+        f.conflict = conflict;
+        out.push((f, tol));
+    }
+    out.into_iter().map(|(f, _)| f).collect()
 }

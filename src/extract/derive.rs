@@ -1,0 +1,174 @@
+//! Derived facts (earlier periods computed from change statements) and the
+//! reconciliation checks a reader can see.
+
+use crate::facts::{Fact, Kind, Measure, Note, Source, Unit};
+
+fn fmt_num(v: f64) -> String {
+    let a = v.abs();
+    let s = if a >= 1e9 {
+        format!("{:.2}B", v / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e3 {
+        format!("{:.1}K", v / 1e3)
+    } else {
+        format!("{v:.2}")
+    };
+    s.replace(".00B", "B")
+}
+
+/// Adds the earlier periods implied by each actual level and its changes:
+/// `32.1 / (1 − 0.41)` for "down 41% sequentially", `58.2 + 0.94` for "down 94 basis points".
+pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
+    let mut new: Vec<Fact> = Vec::new();
+    for level in facts.iter().filter(|f| f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict) {
+        let Some(l) = level.value else { continue };
+        for ch in facts.iter().filter(|c| {
+            c.kind == Kind::Actual
+                && c.measure != Measure::Level
+                && c.metric == level.metric
+                && c.segment == level.segment
+                && c.period == level.period
+                && !c.conflict
+        }) {
+            let Some(c) = ch.value else { continue };
+            let Some(period) = (if ch.measure == Measure::Qoq { level.period.prev_quarter() } else { level.period.prev_year() }) else {
+                continue;
+            };
+            let (value, how) = match (level.unit, ch.unit) {
+                (Unit::Money(_) | Unit::PerShare(_) | Unit::Shares | Unit::Days, Unit::Percent) => {
+                    if c <= -100.0 {
+                        continue;
+                    }
+                    let v = l / (1.0 + c / 100.0);
+                    (v, format!("{} / (1 {} {:.2}) = {}", fmt_num(l), if c < 0.0 { "−" } else { "+" }, c.abs() / 100.0, fmt_num(v)))
+                }
+                (Unit::Money(a), Unit::Money(b)) if a == b => {
+                    let v = l - c;
+                    (v, format!("{} {} {} = {}", fmt_num(l), if c < 0.0 { "+" } else { "−" }, fmt_num(c.abs()), fmt_num(v)))
+                }
+                (Unit::PerShare(a), Unit::PerShare(b)) if a == b => (l - c, format!("{l:.2} − {c:.2} = {:.2}", l - c)),
+                (Unit::Days, Unit::Days) => (l - c, format!("{l} − {c} = {}", l - c)),
+                (Unit::Percent, Unit::Bp) => {
+                    let v = l - c / 100.0;
+                    (v, format!("{l} {} {:.2} = {v:.2}", if c < 0.0 { "+" } else { "−" }, c.abs() / 100.0))
+                }
+                (Unit::Percent, Unit::Pp) => {
+                    let v = l - c;
+                    (v, format!("{l} {} {} = {v:.2}", if c < 0.0 { "+" } else { "−" }, c.abs()))
+                }
+                _ => continue,
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let said = facts.iter().find(|f| {
+                f.kind == Kind::Actual && f.measure == Measure::Level && f.metric == level.metric && f.segment == level.segment && f.period == period && f.unit == level.unit
+            });
+            if let Some(s) = said {
+                // The call said it: check instead of deriving.
+                if let Some(sv) = s.value {
+                    let tol = 0.02 * sv.abs().max(value.abs()) + if level.unit == Unit::Percent { 0.1 } else { 0.0 };
+                    if (sv - value).abs() > tol {
+                        notes.push(Note {
+                            kind: "check".into(),
+                            message: format!(
+                                "{} {} {}: said {}, but the change implies {} ({how})",
+                                level.metric, level.segment, period, fmt_num(sv), fmt_num(value)
+                            ),
+                            ok: Some(false),
+                        });
+                    }
+                }
+                continue;
+            }
+            if new.iter().any(|f| f.metric == level.metric && f.segment == level.segment && f.period == period && f.unit == level.unit) {
+                continue;
+            }
+            let rounded = if value.abs() >= 1000.0 { value.round() } else { (value * 100.0).round() / 100.0 };
+            new.push(Fact {
+                metric: level.metric.clone(),
+                segment: level.segment.clone(),
+                period,
+                kind: Kind::Derived,
+                measure: Measure::Level,
+                value: Some(rounded),
+                low: None,
+                high: None,
+                unit: level.unit,
+                basis: level.basis,
+                conflict: false,
+                source: Source { line: ch.source.line, start: ch.source.start, end: ch.source.end, text: format!("{how}, from '{}'", quote(&ch.source.text)) },
+            });
+        }
+    }
+    facts.extend(new);
+}
+
+fn quote(s: &str) -> String {
+    if s.chars().count() > 120 {
+        let cut: String = s.chars().take(117).collect();
+        format!("{cut}…")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Reconciliations: segments sum to the total; a guided midpoint matches its stated change.
+pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
+    // Segments sum to the total (revenue, actual levels).
+    for total in facts.iter().filter(|f| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
+        let Some(tv) = total.value else { continue };
+        let parts: Vec<&Fact> = facts
+            .iter()
+            .filter(|f| f.metric == "revenue" && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && f.unit == total.unit)
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts.iter().filter_map(|f| f.value).sum();
+        let names: Vec<String> = parts.iter().map(|f| format!("{} {}", f.segment, fmt_num(f.value.unwrap_or(0.0)))).collect();
+        let ok = (sum - tv).abs() <= 0.011 * tv.abs();
+        notes.push(Note {
+            kind: "check".into(),
+            message: format!(
+                "revenue {}: segments {} sum to {} {} total {}",
+                total.period,
+                names.join(" + "),
+                fmt_num(sum),
+                if ok { "=" } else { "≠" },
+                fmt_num(tv)
+            ),
+            ok: Some(ok),
+        });
+    }
+    // Guided midpoint vs the stated implied change.
+    for g in facts.iter().filter(|f| f.kind == Kind::Guidance && f.measure == Measure::Level) {
+        let (Some(lo), Some(hi)) = (g.low, g.high) else { continue };
+        let Some(ch) = facts.iter().find(|c| c.kind == Kind::Guidance && c.measure == Measure::Qoq && c.metric == g.metric && c.segment == g.segment && c.period == g.period && c.unit == Unit::Percent) else {
+            continue;
+        };
+        let Some(prev) = g.period.prev_quarter() else { continue };
+        let Some(base) = facts.iter().find(|f| f.kind == Kind::Actual && f.measure == Measure::Level && f.metric == g.metric && f.segment == g.segment && f.period == prev && f.unit == g.unit).and_then(|f| f.value) else {
+            continue;
+        };
+        let implied = ((lo + hi) / 2.0 / base - 1.0) * 100.0;
+        let said = ch.value.unwrap_or(0.0);
+        let ok = (implied - said).abs() <= 1.0;
+        notes.push(Note {
+            kind: "check".into(),
+            message: format!(
+                "{} {} guidance midpoint {} is {:+.1}% vs {} ({}), stated {:+}%",
+                g.metric, g.period, fmt_num((lo + hi) / 2.0), implied, prev, fmt_num(base), said
+            ),
+            ok: Some(ok),
+        });
+    }
+    for f in facts.iter().filter(|f| f.conflict) {
+        notes.push(Note {
+            kind: "conflict".into(),
+            message: format!("{} {} {}: different values said (line {})", f.metric, f.segment, f.period, f.source.line),
+            ok: None,
+        });
+    }
+}

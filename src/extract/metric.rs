@@ -1,0 +1,282 @@
+//! The metric vocabulary: phrases that name a metric, and what units each takes.
+
+use super::lex::{phrase_at, Tok, Token};
+use super::number::Dim;
+
+/// How a metric is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// An amount of money (revenue, cash, ...).
+    Money,
+    /// A ratio in percent (margins, mix).
+    Ratio,
+    /// Money per share (EPS, dividend).
+    PerShare,
+    /// Days.
+    Days,
+    /// A count of shares.
+    Shares,
+}
+
+/// Phrase, metric, class, whether the phrase names a negative ("loss", "used").
+const LEXICON: &[(&str, &str, Class, bool)] = &[
+    ("cash flow used by operations", "operating_cash_flow", Class::Money, true),
+    ("cash flow used in operations", "operating_cash_flow", Class::Money, true),
+    ("cash used in operations", "operating_cash_flow", Class::Money, true),
+    ("cash used by operations", "operating_cash_flow", Class::Money, true),
+    ("cash used in operating activities", "operating_cash_flow", Class::Money, true),
+    ("cash flow from operating activities", "operating_cash_flow", Class::Money, false),
+    ("cash provided by operating activities", "operating_cash_flow", Class::Money, false),
+    ("cash flow from operations", "operating_cash_flow", Class::Money, false),
+    ("cash generated from operations", "operating_cash_flow", Class::Money, false),
+    ("cash from operations", "operating_cash_flow", Class::Money, false),
+    ("operating cash flow", "operating_cash_flow", Class::Money, false),
+    ("free cash flow", "free_cash_flow", Class::Money, false),
+    ("capital expenditures", "capex", Class::Money, false),
+    ("capital expenditure", "capex", Class::Money, false),
+    ("capital spending", "capex", Class::Money, false),
+    ("capex", "capex", Class::Money, false),
+    ("cash and cash equivalents", "cash", Class::Money, false),
+    ("cash and equivalents", "cash", Class::Money, false),
+    ("cash and investments", "cash", Class::Money, false),
+    ("cash and short term investments", "cash", Class::Money, false),
+    ("cash and marketable securities", "cash", Class::Money, false),
+    ("cash balance", "cash", Class::Money, false),
+    ("cash position", "cash", Class::Money, false),
+    ("accounts receivable", "accounts_receivable", Class::Money, false),
+    ("receivables", "accounts_receivable", Class::Money, false),
+    ("days sales outstanding", "days_sales_outstanding", Class::Days, false),
+    ("DSO", "days_sales_outstanding", Class::Days, false),
+    ("DSOs", "days_sales_outstanding", Class::Days, false),
+    ("inventory", "inventory", Class::Money, false),
+    ("inventories", "inventory", Class::Money, false),
+    ("weighted average share count", "share_count", Class::Shares, false),
+    ("diluted share count", "share_count", Class::Shares, false),
+    ("share count", "share_count", Class::Shares, false),
+    ("shares outstanding", "share_count", Class::Shares, false),
+    ("book value per share", "book_value_per_share", Class::PerShare, false),
+    ("earnings per diluted share", "eps", Class::PerShare, false),
+    ("earnings per share", "eps", Class::PerShare, false),
+    ("net income per share", "eps", Class::PerShare, false),
+    ("EPS", "eps", Class::PerShare, false),
+    ("gross profit margin", "gross_margin", Class::Ratio, false),
+    ("gross margins", "gross_margin", Class::Ratio, false),
+    ("gross margin", "gross_margin", Class::Ratio, false),
+    ("gross profit", "gross_profit", Class::Money, false),
+    ("operating profit margin", "operating_margin", Class::Ratio, false),
+    ("operating margins", "operating_margin", Class::Ratio, false),
+    ("operating margin", "operating_margin", Class::Ratio, false),
+    ("EBIT margin", "operating_margin", Class::Ratio, false),
+    ("net profit margin", "net_margin", Class::Ratio, false),
+    ("net margin", "net_margin", Class::Ratio, false),
+    ("net interest margin", "net_interest_margin", Class::Ratio, false),
+    ("EBITDA margin", "ebitda_margin", Class::Ratio, false),
+    ("combined ratio", "combined_ratio", Class::Ratio, false),
+    ("return on equity", "return_on_equity", Class::Ratio, false),
+    ("effective tax rate", "tax_rate", Class::Ratio, false),
+    ("tax rate", "tax_rate", Class::Ratio, false),
+    ("revenue mix", "revenue_mix", Class::Ratio, false),
+    ("adjusted EBITDA", "ebitda", Class::Money, false),
+    ("EBITDA", "ebitda", Class::Money, false),
+    ("operating expenses", "operating_expenses", Class::Money, false),
+    ("operating expense", "operating_expenses", Class::Money, false),
+    ("operating costs", "operating_expenses", Class::Money, false),
+    ("opex", "operating_expenses", Class::Money, false),
+    ("research and development", "rd_expense", Class::Money, false),
+    ("R&D", "rd_expense", Class::Money, false),
+    ("SG&A", "sga_expense", Class::Money, false),
+    ("operating income", "operating_income", Class::Money, false),
+    ("operating profit", "operating_income", Class::Money, false),
+    ("operating earnings", "operating_income", Class::Money, false),
+    ("income from operations", "operating_income", Class::Money, false),
+    ("operating loss", "operating_income", Class::Money, true),
+    ("loss from operations", "operating_income", Class::Money, true),
+    ("net income", "net_income", Class::Money, false),
+    ("net profit", "net_income", Class::Money, false),
+    ("net earnings", "net_income", Class::Money, false),
+    ("net loss", "net_income", Class::Money, true),
+    ("net written premiums", "net_written_premiums", Class::Money, false),
+    ("net revenues", "revenue", Class::Money, false),
+    ("net revenue", "revenue", Class::Money, false),
+    ("net sales", "revenue", Class::Money, false),
+    ("revenues", "revenue", Class::Money, false),
+    ("revenue", "revenue", Class::Money, false),
+    ("sales", "revenue", Class::Money, false),
+    ("top line", "revenue", Class::Money, false),
+    ("turnover", "revenue", Class::Money, false),
+    ("dividends", "dividend", Class::PerShare, false),
+    ("dividend", "dividend", Class::PerShare, false),
+    ("share repurchases", "buyback", Class::Money, false),
+    ("share repurchase", "buyback", Class::Money, false),
+    ("buybacks", "buyback", Class::Money, false),
+    ("buyback", "buyback", Class::Money, false),
+    ("repurchased", "buyback", Class::Money, false),
+];
+
+/// A metric named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Metric name.
+    pub metric: &'static str,
+    /// Unit class.
+    pub class: Class,
+    /// The phrase names a loss or an outflow.
+    pub negative: bool,
+    /// The segment named right before it ("product revenue"), if any.
+    pub segment: Option<String>,
+}
+
+/// Words that qualify a metric without naming a segment.
+const NOT_SEGMENTS: &[&str] = &[
+    "total", "net", "gross", "the", "our", "a", "an", "its", "their", "this", "that", "record", "quarterly", "annual",
+    "reported", "organic", "consolidated", "overall", "adjusted", "non", "gaap", "non-gaap", "core", "company", "group",
+    "fiscal", "year", "quarter", "full", "first", "second", "third", "fourth", "q", "in", "of", "and", "for", "with",
+    "to", "basic", "diluted", "weighted", "average", "ending", "sequential", "strong", "higher", "lower", "increased",
+    "better", "solid", "same", "prior", "last", "comparable", "constant", "currency", "worldwide", "global", "we",
+    "your", "my", "his", "her", "these", "those", "some", "all", "other", "more", "less", "new", "recurring", "expected",
+    "guided", "implied", "underlying", "current", "cash", "operating", "quarter's", "year's", "company's", "while",
+    "but", "as", "on", "at", "by", "from", "is", "was", "were", "be", "been", "record-high", "revenue", "sales", "business",
+    "ending", "period", "i", "it's", "when", "where", "if", "so", "also", "total", "reported", "ttm", "trailing",
+    "like", "top", "bottom", "line", "mix", "per", "share", "any", "each", "every", "both", "what", "which",
+    "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
+    "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
+    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now",
+];
+
+/// All metric mentions of a sentence, longest phrase first at each token.
+pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if t[i].kind != Tok::Word {
+            i += 1;
+            continue;
+        }
+        let hit = LEXICON.iter().find_map(|&(p, m, c, neg)| phrase_at(t, i, p).map(|k| (k, m, c, neg)));
+        if let Some((k, metric, class, negative)) = hit {
+            // "R&D equipment spending", "sales force": a metric word used as a modifier.
+            let segment = segment_before(t, i);
+            out.push(MetricMention { first: i, last: k, metric, class, negative, segment });
+            i = k;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn segment_word(tok: &Token<'_>) -> bool {
+    tok.kind == Tok::Word
+        && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'')
+        && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
+        && !tok.text.ends_with("ly")
+        && !tok.text.ends_with("ed")
+}
+
+/// The segment words right before a metric phrase: "Product revenue", "data center revenue".
+fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
+    let mut words = Vec::new();
+    let mut k = i;
+    while k > 0 && words.len() < 2 {
+        let tok = &t[k - 1];
+        if !segment_word(tok) {
+            break;
+        }
+        words.push(tok.text);
+        k -= 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // "we currently expect revenue": a verb after a subject pronoun is no segment.
+    while k > 0 && t[k - 1].kind == Tok::Word && t[k - 1].text.ends_with("ly") {
+        k -= 1;
+    }
+    if k > 0 && t[k - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
+        return None;
+    }
+    words.reverse();
+    Some(segment_name(&words.join(" ")))
+}
+
+/// "Data Center" -> "data_center".
+pub fn segment_name(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('&', "and").replace(['\'', '’'], ""))
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// "our IT business", "the Data Center segment": the sentence's business subject.
+pub fn business_subject(t: &[Token<'_>]) -> Option<String> {
+    for (k, tok) in t.iter().enumerate() {
+        if tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments"]) && k > 0 {
+            let mut words = Vec::new();
+            let mut j = k;
+            while j > 0 && words.len() < 2 && segment_word(&t[j - 1]) {
+                words.push(t[j - 1].text);
+                j -= 1;
+            }
+            if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its"]) {
+                words.reverse();
+                return Some(segment_name(&words.join(" ")));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a figure of `dim` can be a level of this class.
+pub fn level_fits(class: Class, dim: Dim) -> bool {
+    matches!(
+        (class, dim),
+        (Class::Money, Dim::Money { .. })
+            | (Class::Ratio, Dim::Percent)
+            | (Class::PerShare, Dim::PerShare(_) | Dim::Money { explicit: true, .. })
+            | (Class::Days, Dim::Days)
+            | (Class::Shares, Dim::Shares | Dim::Money { explicit: false, .. })
+    )
+}
+
+/// Whether a figure of `dim` can be a change of this class.
+pub fn change_fits(class: Class, dim: Dim) -> bool {
+    matches!(
+        (class, dim),
+        (Class::Money | Class::PerShare | Class::Shares, Dim::Percent)
+            | (Class::Money, Dim::Money { .. })
+            | (Class::PerShare, Dim::PerShare(_) | Dim::Money { explicit: true, .. })
+            | (Class::Ratio, Dim::Bp | Dim::Pp)
+            | (Class::Days, Dim::Days)
+            | (Class::Shares, Dim::Shares)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lex::tokenize;
+    use super::*;
+
+    #[test]
+    fn finds_metrics_and_segments() {
+        let s = "Product revenue grew while our IP gross margin was high and cash flow used by operations fell; Total operating expenses rose.";
+        let t = tokenize(s, 0, s.len());
+        let m: Vec<(&str, Option<String>, bool)> = mentions(&t).into_iter().map(|m| (m.metric, m.segment, m.negative)).collect();
+        assert_eq!(
+            m,
+            [
+                ("revenue", Some("product".into()), false),
+                ("gross_margin", Some("ip".into()), false),
+                ("operating_cash_flow", None, true),
+                ("operating_expenses", None, false),
+            ]
+        );
+        let s = "Our IT business generated $5.7 million of revenue in Q4.";
+        assert_eq!(business_subject(&tokenize(s, 0, s.len())).as_deref(), Some("it"));
+        assert_eq!(segment_name("Data Center"), "data_center");
+    }
+}

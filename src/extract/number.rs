@@ -1,0 +1,675 @@
+//! The number grammar: "$32.1 million", "58% to 60%", "94 basis points",
+//! "between $33 million and $35 million", "¥3 trillion, 31.3 billion",
+//! "negative $15.7 million", "(3.4)", "nine percent", "flat".
+//!
+//! One function per rule, over the tokens of one sentence.
+
+use super::lex::{Tok, Token};
+use crate::facts::Currency;
+
+/// The unit of a figure as written, before it is bound to a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dim {
+    /// Money in a currency; `explicit` when a symbol or currency word was written.
+    Money {
+        /// The currency.
+        cur: Currency,
+        /// Whether the currency was written (not only a scale word).
+        explicit: bool,
+    },
+    /// Money per share.
+    PerShare(Currency),
+    /// Percent.
+    Percent,
+    /// Basis points.
+    Bp,
+    /// Percentage points.
+    Pp,
+    /// Days.
+    Days,
+    /// Shares.
+    Shares,
+    /// A multiple.
+    Times,
+}
+
+/// A figure found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    /// The value (or range midpoint), in base units.
+    pub value: f64,
+    /// Range ends.
+    pub range: Option<(f64, f64)>,
+    /// Unit as written.
+    pub dim: Dim,
+    /// Half a unit of the last written digit, in base units (for merging).
+    pub tolerance: f64,
+    /// "about", "roughly", "just over" ...
+    pub approx: bool,
+    /// Written negative: "negative", "minus", "(3.4)".
+    pub negative: bool,
+    /// "flat": a change of zero with no number.
+    pub flat: bool,
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("tn", 1e12),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("mm", 1e6),
+    ("thousand", 1e3),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("cr", 1e7),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+];
+
+/// Scale words that only count when glued to the number ("32.1M", "5B", "40K").
+const GLUED_SCALES: &[(&str, f64)] = &[("m", 1e6), ("b", 1e9), ("k", 1e3), ("bn", 1e9), ("mn", 1e6), ("t", 1e12)];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("usd", "USD"),
+    ("yen", "JPY"),
+    ("jpy", "JPY"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("won", "KRW"),
+    ("krw", "KRW"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("inr", "INR"),
+    ("cedi", "GHS"),
+    ("cedis", "GHS"),
+    ("ghs", "GHS"),
+    ("rmb", "CNY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("cny", "CNY"),
+    ("pounds", "GBP"),
+    ("gbp", "GBP"),
+    ("francs", "CHF"),
+    ("chf", "CHF"),
+    ("ntd", "TWD"),
+    ("twd", "TWD"),
+    ("nt", "TWD"),
+];
+
+const SPELLED: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+const APPROX: &[&str] = &[
+    "about", "approximately", "roughly", "around", "nearly", "almost", "over", "under", "approx", "some", "circa",
+    "~",
+];
+
+/// A bare number: digits or spelled-out words ("twenty-five"). Returns (value, decimals, next index).
+fn bare_number(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize)> {
+    let tok = t.get(i)?;
+    if tok.kind == Tok::Num && tok.num.is_finite() {
+        // ASR spacing "22. 9": a number, a lone dot and one more digit group.
+        return Some((tok.num, tok.decimals(), i + 1));
+    }
+    let word = |k: usize| t.get(k).and_then(|x| SPELLED.iter().find(|(w, _)| x.is(w)).map(|&(_, v)| v));
+    let first = word(i)?;
+    if first == 100.0 {
+        return None;
+    }
+    let mut v = first;
+    let mut k = i + 1;
+    // twenty-five / twenty five
+    if first >= 20.0 && first % 10.0 == 0.0 {
+        let mut j = k;
+        if t.get(j).is_some_and(|x| x.sym('-')) {
+            j += 1;
+        }
+        if let Some(u) = word(j).filter(|u| *u < 10.0) {
+            v += u;
+            k = j + 1;
+        }
+    }
+    if t.get(k).is_some_and(|x| x.is("hundred")) {
+        v *= 100.0;
+        k += 1;
+    }
+    Some((v, 0, k))
+}
+
+fn currency_prefix(t: &[Token<'_>], i: usize) -> Option<(Currency, usize)> {
+    let tok = t.get(i)?;
+    let sym = |c: &str| -> Option<Currency> {
+        Some(match c {
+            "$" => Currency::USD,
+            "€" => Currency(*b"EUR"),
+            "¥" | "￥" => Currency(*b"JPY"),
+            "£" => Currency(*b"GBP"),
+            "₹" => Currency(*b"INR"),
+            "₩" => Currency(*b"KRW"),
+            _ => return None,
+        })
+    };
+    if tok.kind == Tok::Sym {
+        return sym(tok.text).map(|c| (c, i + 1));
+    }
+    // US$, C$, NT$, A$, R$, HK$
+    if tok.kind == Tok::Word && t.get(i + 1).is_some_and(|n| n.sym('$') && n.start == tok.end) {
+        let code = match tok.text.to_ascii_uppercase().as_str() {
+            "US" => "USD",
+            "C" | "CA" | "CAD" => "CAD",
+            "A" | "AU" => "AUD",
+            "NT" => "TWD",
+            "HK" => "HKD",
+            "R" => "BRL",
+            "S" => "SGD",
+            _ => return None,
+        };
+        return Currency::from_code(code).map(|c| (c, i + 2));
+    }
+    if tok.kind == Tok::Word {
+        let up = tok.text.to_ascii_uppercase();
+        if matches!(up.as_str(), "USD" | "EUR" | "JPY" | "INR" | "RMB" | "CNY" | "KRW" | "GBP" | "RS" | "TWD" | "NTD" | "CHF") {
+            let code = match up.as_str() {
+                "RMB" => "CNY",
+                "RS" => "INR",
+                "NTD" => "TWD",
+                c => c,
+            };
+            if t.get(i + 1).is_some_and(|n| n.kind == Tok::Num) {
+                return Currency::from_code(code).map(|c| (c, i + 1));
+            }
+        }
+    }
+    None
+}
+
+fn scale_at(t: &[Token<'_>], i: usize, prev_end: usize) -> Option<(f64, usize)> {
+    let tok = t.get(i)?;
+    if tok.kind != Tok::Word {
+        return None;
+    }
+    if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| tok.is(w)) {
+        // "lakh crores" = 1e12
+        if s == 1e5 && t.get(i + 1).is_some_and(|n| n.is("crore") || n.is("crores")) {
+            return Some((1e12, i + 2));
+        }
+        return Some((s, i + 1));
+    }
+    if tok.start == prev_end {
+        if let Some(&(_, s)) = GLUED_SCALES.iter().find(|(w, _)| tok.is(w)) {
+            return Some((s, i + 1));
+        }
+    }
+    None
+}
+
+fn currency_suffix(t: &[Token<'_>], i: usize) -> Option<(Currency, usize)> {
+    let tok = t.get(i)?;
+    // "U.S. dollars"
+    if tok.is("U.S") || tok.is("US") {
+        let mut k = i + 1;
+        if t.get(k).is_some_and(|x| x.sym('.')) {
+            k += 1;
+        }
+        if t.get(k).is_some_and(|x| x.is("dollars") || x.is("dollar")) {
+            return Some((Currency::USD, k + 1));
+        }
+    }
+    let &(_, code) = CURRENCY_WORDS.iter().find(|(w, _)| tok.is(w))?;
+    if code == "TWD" && tok.is("nt") {
+        return None;
+    }
+    Currency::from_code(code).map(|c| (c, i + 1))
+}
+
+/// Unit words after a number: %, percent, basis points, percentage points, days, shares, x.
+fn unit_suffix(t: &[Token<'_>], i: usize, prev_end: usize) -> Option<(Dim, usize)> {
+    use super::lex::phrase_at;
+    let tok = t.get(i)?;
+    if tok.sym('%') || tok.text == "％" {
+        return Some((Dim::Percent, i + 1));
+    }
+    for (p, d) in [
+        ("percentage points", Dim::Pp),
+        ("percentage point", Dim::Pp),
+        ("percentage pts", Dim::Pp),
+        ("pct points", Dim::Pp),
+        ("pct pts", Dim::Pp),
+        ("ppts", Dim::Pp),
+        ("pp", Dim::Pp),
+        ("pts", Dim::Pp),
+        ("percent", Dim::Percent),
+        ("per cent", Dim::Percent),
+        ("pct", Dim::Percent),
+        ("basis points", Dim::Bp),
+        ("basis point", Dim::Bp),
+        ("basis", Dim::Bp),
+        ("bps", Dim::Bp),
+        ("bp", Dim::Bp),
+        ("bips", Dim::Bp),
+        ("days", Dim::Days),
+        ("day", Dim::Days),
+        ("shares", Dim::Shares),
+        ("times", Dim::Times),
+    ] {
+        if let Some(k) = phrase_at(t, i, p) {
+            return Some((d, k));
+        }
+    }
+    if tok.is("x") && tok.start == prev_end {
+        return Some((Dim::Times, i + 1));
+    }
+    None
+}
+
+/// A single amount at token `i`: [sign] [currency] number [scale] [currency] [unit].
+pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
+    let mut k = i;
+    let mut negative = false;
+    // "(3.4)" accounting negatives are handled after the number.
+    let paren = t.get(k).is_some_and(|x| x.sym('('));
+    if paren {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.sym('-') || x.text == "−") && t.get(k + 1).is_some_and(|n| n.start == t[k].end) {
+        negative = true;
+        k += 1;
+    }
+    let mut cur = None;
+    if let Some((c, n)) = currency_prefix(t, k) {
+        cur = Some(c);
+        k = n;
+    }
+    if cur.is_some() && t.get(k).is_some_and(|x| x.sym('-') || x.text == "−") {
+        negative = true;
+        k += 1;
+    }
+    let (mut value, decimals, n) = bare_number(t, k)?;
+    let num_tok = k;
+    k = n;
+    let mut paren = paren;
+    if paren && t.get(k).is_some_and(|x| x.sym(')')) {
+        negative = true;
+        paren = false;
+        k += 1;
+    }
+    let mut unit_scale = 1.0;
+    if let Some((s, n)) = scale_at(t, k, t[k - 1].end) {
+        value *= s;
+        unit_scale = s;
+        k = n;
+        // "3 trillion, 31.3 billion yen"
+        if s >= 1e9 {
+            let mut j = k;
+            if t.get(j).is_some_and(|x| x.sym(',')) {
+                j += 1;
+            }
+            if let Some((v2, d2, n2)) = bare_number(t, j).filter(|_| t.get(j).is_some_and(|x| x.kind == Tok::Num)) {
+                if let Some((s2, n3)) = scale_at(t, n2, t[n2 - 1].end).filter(|(s2, _)| *s2 < s) {
+                    if v2 * s2 < s {
+                        value += v2 * s2;
+                        unit_scale = s2;
+                        k = n3;
+                        let _ = d2;
+                    }
+                }
+            }
+        }
+    }
+    let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) * unit_scale;
+    if paren {
+        if t.get(k).is_some_and(|x| x.sym(')')) {
+            negative = true;
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    if let Some((c, n)) = currency_suffix(t, k) {
+        cur = Some(c);
+        k = n;
+    }
+    let dim = if let Some((d, n)) = unit_suffix(t, k, t[k - 1].end) {
+        k = n;
+        match d {
+            Dim::Shares => Dim::Shares,
+            _ if cur.is_some() => return None,
+            d => d,
+        }
+    } else if let Some(c) = cur {
+        if per_share_at(t, k).is_some() {
+            k = per_share_at(t, k).unwrap_or(k);
+            Dim::PerShare(c)
+        } else {
+            Dim::Money { cur: c, explicit: true }
+        }
+    } else if unit_scale > 1.0 {
+        Dim::Money { cur: Currency::USD, explicit: false }
+    } else {
+        return None;
+    };
+    // Spelled-out numbers only count with a unit ("nine percent").
+    if t[num_tok].kind != Tok::Num && !matches!(dim, Dim::Percent | Dim::Bp | Dim::Pp) {
+        return None;
+    }
+    Some(Figure {
+        value: if negative { -value } else { value },
+        range: None,
+        dim,
+        tolerance,
+        approx: false,
+        negative,
+        flat: false,
+        first: i,
+        last: k,
+    })
+}
+
+fn per_share_at(t: &[Token<'_>], i: usize) -> Option<usize> {
+    use super::lex::phrase_at;
+    ["per share", "a share", "per diluted share", "per basic share", "per common share"]
+        .iter()
+        .find_map(|p| phrase_at(t, i, p))
+}
+
+/// Whether two amounts can form a range (same kind of unit).
+fn compatible(a: Dim, b: Dim) -> bool {
+    match (a, b) {
+        (Dim::Money { cur: x, .. }, Dim::Money { cur: y, .. }) => x == y || x == Currency::USD || y == Currency::USD,
+        (x, y) => x == y,
+    }
+}
+
+/// A bare number that takes its unit from the range end after it ("58 to 60%", "1.3 to 1.7 billion").
+fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
+    let mut k = i;
+    let dollar = t.get(k).is_some_and(|x| x.sym('$'));
+    if dollar {
+        k += 1;
+    }
+    let tok = t.get(k)?;
+    if tok.kind != Tok::Num {
+        return None;
+    }
+    Some((tok.num, tok.decimals(), k + 1, dollar))
+}
+
+/// All figures of a sentence, left to right, ranges folded.
+pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        // "between A and B"
+        if t[i].is("between") {
+            if let Some(a) = amount(t, i + 1).or_else(|| head_with_unit_of_next(t, i + 1, &["and"])) {
+                if t.get(a.last).is_some_and(|x| x.is("and")) {
+                    if let Some(b) = amount(t, a.last + 1) {
+                        if compatible(a.dim, b.dim) {
+                            out.push(range(a, b, i));
+                            i = b.last;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if t[i].is("flat") {
+            out.push(Figure {
+                value: 0.0,
+                range: None,
+                dim: Dim::Percent,
+                tolerance: 0.5,
+                approx: false,
+                negative: false,
+                flat: true,
+                first: i,
+                last: i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "-", "–"]));
+        let Some(mut a) = a else {
+            i += 1;
+            continue;
+        };
+        // "A to B", "A - B", "A-B" (not "from A to B": that is a change)
+        let from = i > 0 && t[i - 1].is("from");
+        if !from {
+            if let Some(sep) = t.get(a.last) {
+                if sep.is("to") || sep.sym('-') || sep.text == "–" {
+                    if let Some(b) = amount(t, a.last + 1) {
+                        if compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2 {
+                            out.push(range(a, b, i));
+                            i = b.last;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // "A, plus or minus B" / "A +/- B"
+        let mut j = a.last;
+        if t.get(j).is_some_and(|x| x.sym(',')) {
+            j += 1;
+        }
+        let pm = super::lex::phrase_at(t, j, "plus or minus").or_else(|| super::lex::phrase_at(t, j, "+/-")).or_else(|| {
+            t.get(j).filter(|x| x.text == "±").map(|_| j + 1)
+        });
+        if let Some(k) = pm {
+            if let Some(b) = amount(t, k).or_else(|| bare_with_dim(t, k, a.dim)) {
+                let half = match (a.dim, b.dim) {
+                    (Dim::Money { .. }, Dim::Percent) => a.value.abs() * b.value / 100.0,
+                    (Dim::Percent, Dim::Pp | Dim::Percent) => b.value,
+                    (Dim::Percent, Dim::Bp) => b.value / 100.0,
+                    (x, y) if compatible(x, y) => b.value,
+                    _ => f64::NAN,
+                };
+                if half.is_finite() && half >= 0.0 {
+                    a.range = Some((a.value - half, a.value + half));
+                    a.last = b.last;
+                }
+            }
+        }
+        i = a.last;
+        out.push(a);
+    }
+    for f in out.iter_mut() {
+        f.approx = f.first > 0 && (t[f.first - 1].is_any(APPROX) || t[f.first - 1].sym('~'))
+            || f.first > 1 && (super::lex::phrase_at(t, f.first - 2, "just over").is_some()
+                || super::lex::phrase_at(t, f.first - 2, "more than").is_some()
+                || super::lex::phrase_at(t, f.first - 2, "close to").is_some());
+        if f.first > 0 && (t[f.first - 1].is("negative") || t[f.first - 1].is("minus")) && !f.negative {
+            f.negative = true;
+            f.value = -f.value;
+            if let Some((l, h)) = f.range {
+                f.range = Some((-h, -l));
+            }
+        }
+    }
+    out
+}
+
+/// "58 to 60%": a number whose unit comes from the amount after the separator.
+fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Figure> {
+    let (v, d, k, dollar) = range_head(t, i)?;
+    let sep = t.get(k)?;
+    if !(sep.is_any(seps) || seps.iter().any(|s| sep.text == *s)) {
+        return None;
+    }
+    let b = amount(t, k + 1)?;
+    let scale = match b.dim {
+        Dim::Money { .. } | Dim::PerShare(_) | Dim::Shares => {
+            // "1.3 to 1.7 billion": the head takes the tail's scale.
+            let tail_num = t[b.first..b.last].iter().find(|x| x.kind == Tok::Num)?.num;
+            if tail_num != 0.0 { (b.value / tail_num).abs() } else { 1.0 }
+        }
+        _ => 1.0,
+    };
+    if dollar && !matches!(b.dim, Dim::Money { .. } | Dim::PerShare(_)) {
+        return None;
+    }
+    Some(Figure {
+        value: v * scale,
+        range: None,
+        dim: b.dim,
+        tolerance: 0.5 * 10f64.powi(-(d as i32)) * scale,
+        approx: false,
+        negative: false,
+        flat: false,
+        first: i,
+        last: k,
+    })
+}
+
+/// "plus or minus 2" with the unit of the figure before.
+fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
+    let tok = t.get(i)?;
+    (tok.kind == Tok::Num).then(|| Figure {
+        value: tok.num,
+        range: None,
+        dim,
+        tolerance: 0.0,
+        approx: false,
+        negative: false,
+        flat: false,
+        first: i,
+        last: i + 1,
+    })
+}
+
+fn range(a: Figure, b: Figure, first: usize) -> Figure {
+    let (lo, hi) = if a.value <= b.value { (a.value, b.value) } else { (b.value, a.value) };
+    let dim = match (a.dim, b.dim) {
+        (Dim::Money { explicit: false, .. }, d) => d,
+        (d, _) => d,
+    };
+    Figure {
+        value: (lo + hi) / 2.0,
+        range: Some((lo, hi)),
+        dim,
+        tolerance: a.tolerance.max(b.tolerance),
+        approx: false,
+        negative: a.negative || b.negative,
+        flat: false,
+        first,
+        last: b.last,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lex::tokenize;
+    use super::*;
+
+    /// Renders the figures of `s` compactly: value[unit] or lo..hi[unit].
+    fn check(s: &str) -> String {
+        let t = tokenize(s, 0, s.len());
+        figures(&t)
+            .iter()
+            .map(|f| {
+                let u = match f.dim {
+                    Dim::Money { cur, explicit } => format!("{}{}", cur.as_str(), if explicit { "" } else { "?" }),
+                    Dim::PerShare(c) => format!("{}/sh", c.as_str()),
+                    d => format!("{d:?}"),
+                };
+                let v = match f.range {
+                    Some((l, h)) => format!("{l}..{h}"),
+                    None => format!("{}", f.value),
+                };
+                format!("{v} {u}{}", if f.approx { " ~" } else { "" })
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    #[test]
+    fn grammar_table() {
+        let cases = [
+            ("revenue of $32.1 million", "32100000 USD"),
+            ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
+            ("between $33 million and $35 million", "33000000..35000000 USD"),
+            ("a range of 58% to 60%", "58..60 Percent"),
+            ("58 to 60%", "58..60 Percent"),
+            ("$4.75 to $4.87", "4.75..4.87 USD"),
+            ("$6.80-$6.90", "6.8..6.9 USD"),
+            ("$1.3 billion to $1.7 billion", "1300000000..1700000000 USD"),
+            ("1.3 to 1.7 billion", "1300000000..1700000000 USD?"),
+            ("down 94 basis points", "94 Bp"),
+            ("13 percentage points", "13 Pp"),
+            ("140 days", "140 Days"),
+            ("approximately 149 million shares", "149000000 Shares ~"),
+            ("earnings per share of $0.05", "0.05 USD"),
+            ("$0.05 per share", "0.05 USD/sh"),
+            ("negative $15.7 million", "-15700000 USD"),
+            ("loss of (3.4) million", "-3400000 USD?"),
+            ("3 trillion, 31.3 billion yen", "3031300000000 JPY"),
+            ("465.2 billion yen", "465200000000 JPY"),
+            ("INR 82,000 crores", "820000000000 INR"),
+            ("1.87 lakh crores", "1870000000000 USD?"),
+            ("17 billion Euros", "17000000000 EUR"),
+            ("$24 billion, plus or minus 2%", "23520000000..24480000000 USD"),
+            ("46 % plus or minus 1.5 percentage point", "44.5..47.5 Percent"),
+            ("nine percent", "9 Percent"),
+            ("twenty-five percent", "25 Percent"),
+            ("flat year-over-year", "0 Percent"),
+            ("just over $184 million", "184000000 USD ~"),
+            ("US$1.2 billion", "1200000000 USD"),
+            ("C$5 million", "5000000 CAD"),
+            ("32.1M and 5B", "32100000 USD?; 5000000000 USD?"),
+            ("in 2023 we had 20 customers", ""),
+            ("from $25 million to $32 million", "25000000 USD; 32000000 USD"),
+            ("5x", "5 Times"),
+            ("14.7 billion dollars", "14700000000 USD"),
+        ];
+        let mut bad = Vec::new();
+        for (input, want) in cases {
+            let got = check(input);
+            if got != want {
+                bad.push(format!("{input:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+}

@@ -1,0 +1,370 @@
+//! Period mentions ("Q1 of fiscal '24", "the fourth quarter", "last year",
+//! "for the year") and their resolution against the call's own period.
+
+use super::lex::{phrase_at, Tok, Token};
+use crate::facts::{Part, Period};
+
+/// A period as the sentence says it, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodRef {
+    /// A quarter or half with a year, or a year.
+    Abs(Period),
+    /// A quarter with no year ("Q1", "the third quarter").
+    Quarter(u8),
+    /// A half with no year ("the second half").
+    Half(u8),
+    /// "the quarter", "this quarter".
+    ThisQuarter,
+    /// "the year", "full year", "this fiscal year".
+    ThisYear,
+    /// "last quarter", "prior quarter".
+    PrevQuarter,
+    /// "last year", "a year ago", "prior year".
+    PrevYear,
+    /// "next quarter".
+    NextQuarter,
+    /// "next year".
+    NextYear,
+    /// "long-term".
+    LongTerm,
+}
+
+/// A period mention in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// What it says.
+    pub what: PeriodRef,
+    /// Introduced by "from", "over", "versus", "compared to": the comparison base.
+    pub comparison: bool,
+}
+
+const ORDINALS: &[(&str, u8)] = &[
+    ("first", 1),
+    ("1st", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("fourth", 4),
+    ("4th", 4),
+];
+
+/// A year at `i`: "2023", "'23", "fiscal '23", "fiscal year 2023", "FY'22", "FY21", "FY 2023".
+/// Returns (year, calendar, next index).
+fn year_at(t: &[Token<'_>], i: usize) -> Option<(i32, bool, usize)> {
+    let mut k = i;
+    let mut calendar = false;
+    let mut marked = false;
+    if t.get(k).is_some_and(|x| x.is("fiscal") || x.is("FY") || x.is("F")) {
+        marked = true;
+        k += 1;
+        if t.get(k).is_some_and(|x| x.is("year")) {
+            k += 1;
+        }
+    } else if t.get(k).is_some_and(|x| x.is("calendar") || x.is("CY")) {
+        marked = true;
+        calendar = true;
+        k += 1;
+        if t.get(k).is_some_and(|x| x.is("year")) {
+            k += 1;
+        }
+    }
+    let apostrophe = t.get(k).is_some_and(|x| x.kind == Tok::Sym && matches!(x.text, "'" | "’" | "‘"));
+    if apostrophe {
+        k += 1;
+    }
+    let n = t.get(k)?;
+    if n.kind != Tok::Num || n.text.contains(['.', ',']) {
+        return None;
+    }
+    let y = match n.text.len() {
+        4 if (1990..=2100).contains(&(n.num as i32)) => n.num as i32,
+        2 if apostrophe || marked && t.get(k - 1).is_some_and(|p| p.end == n.start || p.text.len() <= 2) => {
+            2000 + n.num as i32
+        }
+        _ => return None,
+    };
+    // "2023 million" is not a year.
+    if t.get(k + 1).is_some_and(|x| x.is_any(&["million", "billion", "thousand", "percent"]) || x.sym('%')) {
+        return None;
+    }
+    Some((y, calendar, k + 1))
+}
+
+/// A quarter at `i`: "Q4", "4Q", "fourth quarter", "fiscal Q4", "Q4 fiscal '23", "Q1 of fiscal '24".
+fn quarter_at(t: &[Token<'_>], i: usize) -> Option<(u8, usize)> {
+    let a = t.get(i)?;
+    let b = t.get(i + 1);
+    if a.is("Q") {
+        if let Some(n) = b.filter(|n| n.kind == Tok::Num && n.start == a.end && (1.0..=4.0).contains(&n.num) && n.text.len() == 1) {
+            return Some((n.num as u8, i + 2));
+        }
+    }
+    if a.kind == Tok::Num && a.text.len() == 1 && (1.0..=4.0).contains(&a.num) {
+        if let Some(q) = b.filter(|q| q.is("Q") && q.start == a.end) {
+            let _ = q;
+            return Some((a.num as u8, i + 2));
+        }
+    }
+    let &(_, q) = ORDINALS.iter().find(|(w, _)| a.is(w))?;
+    let mut k = i + 1;
+    if t.get(k).is_some_and(|x| x.is("fiscal")) && t.get(k + 1).is_some_and(|x| x.is("quarter")) {
+        k += 1;
+    }
+    t.get(k).filter(|x| x.is("quarter")).map(|_| (q, k + 1))
+}
+
+fn half_at(t: &[Token<'_>], i: usize) -> Option<(u8, usize)> {
+    let a = t.get(i)?;
+    if a.is("H1") || a.is("H") && t.get(i + 1).is_some_and(|n| n.text == "1" && n.start == a.end) {
+        return Some((1, if a.is("H1") { i + 1 } else { i + 2 }));
+    }
+    if a.is("H2") || a.is("H") && t.get(i + 1).is_some_and(|n| n.text == "2" && n.start == a.end) {
+        return Some((2, if a.is("H2") { i + 1 } else { i + 2 }));
+    }
+    for (p, h) in [("first half", 1), ("second half", 2), ("back half", 2), ("front half", 1)] {
+        if let Some(k) = phrase_at(t, i, p) {
+            return Some((h, k));
+        }
+    }
+    None
+}
+
+/// The year that may follow a quarter: "of fiscal '24", "fiscal '23", "2023", "of this year".
+fn trailing_year(t: &[Token<'_>], k: usize) -> Option<(i32, bool, usize)> {
+    let mut j = k;
+    if t.get(j).is_some_and(|x| x.is("of") || x.sym(',')) {
+        j += 1;
+    }
+    year_at(t, j)
+}
+
+/// All period mentions of a sentence.
+pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(m) = mention_at(t, i) {
+            let comparison = is_comparison(t, m.first);
+            out.push(Mention { comparison, ..m });
+            i = m.last.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
+    let prev = |n: usize| first.checked_sub(n).and_then(|k| t.get(k));
+    let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above"];
+    let p1 = prev(1);
+    let p2 = prev(2);
+    let p3 = prev(3);
+    let is_intro = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&intro));
+    let is_the = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["the", "our", "a", "its", "same", "prior", "last"]));
+    is_intro(p1)
+        || is_the(p1) && is_intro(p2)
+        || is_the(p1) && is_the(p2) && is_intro(p3)
+        || p1.is_some_and(|x| x.is("to")) && p2.is_some_and(|x| x.is_any(&["compared", "relative", "comparison"]))
+        || is_the(p1) && p2.is_some_and(|x| x.is("to")) && p3.is_some_and(|x| x.is_any(&["compared", "relative"]))
+}
+
+fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
+    let m = |last: usize, what: PeriodRef| Some(Mention { first: i, last, what, comparison: false });
+    // "fiscal 2023 fourth quarter", "FY21 Q3"
+    if let Some((y, cal, k)) = year_at(t, i) {
+        let mut j = k;
+        if t.get(j).is_some_and(|x| x.is("'s")) {
+            j += 1;
+        }
+        if let Some((q, k2)) = quarter_at(t, j) {
+            return m(k2, PeriodRef::Abs(mk(y, cal, Part::Quarter(q))));
+        }
+        if let Some((h, k2)) = half_at(t, j) {
+            return m(k2, PeriodRef::Abs(mk(y, cal, Part::Half(h))));
+        }
+        return m(k, PeriodRef::Abs(mk(y, cal, Part::Year)));
+    }
+    // "fiscal Q4", "fiscal fourth quarter"
+    let (fiscal, qi) = if t.get(i).is_some_and(|x| x.is("fiscal")) { (true, i + 1) } else { (false, i) };
+    if let Some((q, k)) = quarter_at(t, qi) {
+        if let Some((y, cal, k2)) = trailing_year(t, k) {
+            return m(k2, PeriodRef::Abs(mk(y, cal, Part::Quarter(q))));
+        }
+        return m(k, PeriodRef::Quarter(q));
+    }
+    if fiscal {
+        if let Some(k) = phrase_at(t, i, "fiscal year") {
+            // "fiscal year" with no number: this year.
+            return m(k, PeriodRef::ThisYear);
+        }
+    }
+    if let Some((h, k)) = half_at(t, i) {
+        if let Some((y, cal, k2)) = trailing_year(t, k) {
+            return m(k2, PeriodRef::Abs(mk(y, cal, Part::Half(h))));
+        }
+        return m(k, PeriodRef::Half(h));
+    }
+    for (p, what) in [
+        ("last quarter", PeriodRef::PrevQuarter),
+        ("prior quarter", PeriodRef::PrevQuarter),
+        ("previous quarter", PeriodRef::PrevQuarter),
+        ("preceding quarter", PeriodRef::PrevQuarter),
+        ("next quarter", PeriodRef::NextQuarter),
+        ("coming quarter", PeriodRef::NextQuarter),
+        ("this quarter", PeriodRef::ThisQuarter),
+        ("the quarter", PeriodRef::ThisQuarter),
+        ("current quarter", PeriodRef::ThisQuarter),
+        ("last year", PeriodRef::PrevYear),
+        ("prior year", PeriodRef::PrevYear),
+        ("previous year", PeriodRef::PrevYear),
+        ("a year ago", PeriodRef::PrevYear),
+        ("year ago", PeriodRef::PrevYear),
+        ("next year", PeriodRef::NextYear),
+        ("next fiscal year", PeriodRef::NextYear),
+        ("full year", PeriodRef::ThisYear),
+        ("this year", PeriodRef::ThisYear),
+        ("the year", PeriodRef::ThisYear),
+        ("this fiscal year", PeriodRef::ThisYear),
+        ("current year", PeriodRef::ThisYear),
+        ("current fiscal year", PeriodRef::ThisYear),
+        ("long term", PeriodRef::LongTerm),
+        ("long-term", PeriodRef::LongTerm),
+    ] {
+        if let Some(k) = phrase_at(t, i, p) {
+            // "year-over-year", "year on year" are comparisons, not periods.
+            if t.get(k - 1).is_some_and(|x| x.is("year"))
+                && (phrase_at(t, k, "over").is_some() || phrase_at(t, k, "on").is_some_and(|_| t.get(k + 1).is_some_and(|x| x.is("year"))))
+            {
+                return None;
+            }
+            if let Some((y, cal, k2)) = trailing_year(t, k).filter(|_| matches!(what, PeriodRef::ThisYear)) {
+                return m(k2, PeriodRef::Abs(mk(y, cal, Part::Year)));
+            }
+            return m(k, what);
+        }
+    }
+    None
+}
+
+fn mk(year: i32, calendar: bool, part: Part) -> Period {
+    if calendar {
+        Period::Calendar { year, part }
+    } else {
+        Period::Fiscal { year, part }
+    }
+}
+
+/// Resolves a mention against the call's period and the running context.
+pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, guidance: bool) -> Option<Period> {
+    let base = context.or(call);
+    let call_year = call.and_then(|c| c.year_number()).or_else(|| base.and_then(|b| b.year_number()))?;
+    let call_q = match call.and_then(|c| c.part()) {
+        Some(Part::Quarter(q)) => Some(q),
+        _ => None,
+    };
+    Some(match what {
+        PeriodRef::Abs(p) => p,
+        PeriodRef::LongTerm => Period::LongTerm,
+        PeriodRef::Quarter(q) => {
+            let year = match (context.filter(|c| c.part() == Some(Part::Year)), call_q) {
+                (Some(c), _) => c.year_number().unwrap_or(call_year),
+                (None, Some(cq)) if guidance => {
+                    if q > cq {
+                        call_year
+                    } else {
+                        call_year + 1
+                    }
+                }
+                (None, Some(cq)) => {
+                    if q <= cq {
+                        call_year
+                    } else {
+                        call_year - 1
+                    }
+                }
+                (None, None) => call_year,
+            };
+            Period::quarter(year, q)
+        }
+        PeriodRef::Half(h) => {
+            let year = context.and_then(|c| c.year_number()).unwrap_or(call_year);
+            Period::Fiscal { year, part: Part::Half(h) }
+        }
+        PeriodRef::ThisQuarter => match (context, call) {
+            (Some(c), _) if c.is_quarter() => c,
+            (_, Some(c)) if c.is_quarter() => c,
+            _ => return None,
+        },
+        PeriodRef::ThisYear => match context {
+            Some(c) if c.part() == Some(Part::Year) => c,
+            _ if guidance && call_q == Some(4) => Period::year(call_year + 1),
+            _ => Period::year(call_year),
+        },
+        PeriodRef::PrevQuarter => call.and_then(|c| c.prev_quarter())?,
+        PeriodRef::NextQuarter => call.and_then(|c| c.next_quarter())?,
+        PeriodRef::PrevYear => Period::year(call_year - 1),
+        PeriodRef::NextYear => Period::year(call_year + 1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lex::tokenize;
+    use super::*;
+
+    fn check(s: &str, call: &str, guidance: bool) -> String {
+        let t = tokenize(s, 0, s.len());
+        let call: Option<Period> = call.parse().ok();
+        mentions(&t)
+            .iter()
+            .map(|m| {
+                let p = resolve(m.what, call, None, guidance).map_or("?".to_string(), |p| p.to_string());
+                if m.comparison {
+                    format!("vs {p}")
+                } else {
+                    p
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    #[test]
+    fn period_table() {
+        let cases = [
+            ("In Q4, revenue", "FY2023-Q4", false, "FY2023-Q4"),
+            ("revenue in Q1 of fiscal '24", "FY2023-Q4", true, "FY2024-Q1"),
+            ("the Q1 gross margin", "FY2023-Q4", true, "FY2024-Q1"),
+            ("up from 72 days in Q3", "FY2023-Q4", false, "FY2023-Q3"),
+            ("Revenue for fiscal year '23 was", "FY2023-Q4", false, "FY2023"),
+            ("up 73% over fiscal '22", "FY2023-Q4", false, "vs FY2022"),
+            ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
+            ("Gross margin for the year was 58.0%", "FY2023-Q4", false, "FY2023"),
+            ("up 5% year-over-year", "FY2023-Q4", false, ""),
+            ("$8.3 million below last year", "FY2023-Q4", false, "FY2022"),
+            ("the fourth quarter of fiscal 2021", "FY2021-Q4", false, "FY2021-Q4"),
+            ("Q3 FY'22 results", "FY2022-Q3", false, "FY2022-Q3"),
+            ("FY21 Q3 consolidated sales", "FY2021-Q3", false, "FY2021-Q3"),
+            ("second half of calendar '24", "FY2023-Q4", false, "CY2024-H2"),
+            ("full year 2022 guidance", "FY2021-Q4", true, "FY2022"),
+            ("for the full year we expect", "FY2021-Q4", true, "FY2022"),
+            ("for the first quarter we guide", "FY2025-Q4", true, "FY2026-Q1"),
+            ("our long-term model", "FY2023-Q4", false, "LT"),
+            ("in 2023 million", "FY2023-Q4", false, ""),
+        ];
+        let mut bad = Vec::new();
+        for (s, call, g, want) in cases {
+            let got = check(s, call, g);
+            if got != want {
+                bad.push(format!("{s:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+}
