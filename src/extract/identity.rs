@@ -23,7 +23,7 @@ pub struct Identity {
 const NAME_END: &[&str] = &[
     "first", "second", "third", "fourth", "fiscal", "fy", "q", "earnings", "conference", "financial", "quarterly",
     "results", "call", "full", "year", "annual", "investor", "teleconference", "webcast", "and", "for", "to", "interim",
-    "half", "h", "business", "presentation", "group's", "corporation's", "inc.'s",
+    "half", "h", "business", "presentation",
 ];
 
 /// The opening text to search: header lines and the first sentences of the first turns.

@@ -347,7 +347,7 @@ mod tests {
             ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("Gross margin for the year was 58.0%", "FY2023-Q4", false, "FY2023"),
             ("up 5% year-over-year", "FY2023-Q4", false, ""),
-            ("$8.3 million below last year", "FY2023-Q4", false, "FY2022"),
+            ("$8.3 million below last year", "FY2023-Q4", false, "vs FY2022"),
             ("the fourth quarter of fiscal 2021", "FY2021-Q4", false, "FY2021-Q4"),
             ("Q3 FY'22 results", "FY2022-Q3", false, "FY2022-Q3"),
             ("FY21 Q3 consolidated sales", "FY2021-Q3", false, "FY2021-Q3"),
