@@ -346,7 +346,13 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             // "18% IP": the segment follows the figure.
             if let Some(w) = t.get(f.last).filter(|x| x.kind == lex::Tok::Word && !x.is_any(&["of", "in", "and", "to", "for", "from", "above", "below"])) {
                 segment = Some(metric::segment_name(w.text));
-            } else if let Some(s) = t[f.last..hi].windows(2).find(|w| w[0].is("for") && w[1].kind == lex::Tok::Word).map(|w| metric::segment_name(w[1].text)) {
+            } else if let Some(s) = t[lo..f.first]
+                .windows(2)
+                .rev()
+                .chain(t[f.last..hi].windows(2))
+                .find(|w| w[0].is("for") && w[1].kind == lex::Tok::Word && !w[1].is_any(&["the", "our", "a", "fiscal", "this", "next"]))
+                .map(|w| metric::segment_name(w[1].text))
+            {
                 segment = Some(s);
             }
         }
