@@ -157,10 +157,11 @@
     var meta = [];
     if (facts.currency && facts.currency !== 'USD') meta.push('Figures in ' + facts.currency);
     var t = facts.transcript;
-    if (t && t.speakers && t.speakers.length) {
-      meta.push(t.speakers.slice(0, 4).map(function (s) {
+    var people = t && t.speakers ? t.speakers.filter(function (s) { return !/^operator$/i.test(s.name); }) : [];
+    if (people.length) {
+      meta.push(people.slice(0, 3).map(function (s) {
         return s.title ? s.name + ' (' + s.title + ')' : s.name;
-      }).join(', ') + (t.speakers.length > 4 ? ', …' : ''));
+      }).join(', ') + (people.length > 3 ? ' and ' + (people.length - 3) + ' more' : ''));
     }
     metaEl.textContent = meta.join(' · ');
     renderNotes(facts.notes || []);

@@ -52,6 +52,7 @@ async function openPage(options = {}) {
   });
   const page = await context.newPage();
   const errors = [];
+  page.__errors = errors;
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
@@ -76,7 +77,8 @@ async function settle(page, timeout = 20000) {
 
 async function waitForReady(page) {
   const { state, status } = await settle(page);
-  assert.equal(state, 'ready', `page did not chart the call; status line: "${status}"`);
+  const errors = page.__errors?.length ? `; errors: ${page.__errors.join(' | ')}` : '';
+  assert.equal(state, 'ready', `page did not chart the call; status line: "${status}"${errors}`);
   return status;
 }
 
@@ -126,7 +128,7 @@ test('single file from file:// starts the wasm engine and exposes its API', asyn
   const { context, page, errors } = await openPage();
   await page.goto(SINGLE);
   const { state, status } = await settle(page);
-  assert.notEqual(state, 'error', `engine failed: ${status}`);
+  assert.notEqual(state, 'error', `engine failed: ${status}; errors: ${errors.join(' | ')}`);
   const api = await page.evaluate(() => {
     const out = { analyze: typeof wasm_bindgen.analyze, draw: typeof wasm_bindgen.draw_chart };
     const facts = wasm_bindgen.analyze('Operator\nRevenue was $12.5 million in Q4 2023.\n');
@@ -283,7 +285,7 @@ test('hosted dist/index.html over http fetches the wasm and charts the sample', 
   try {
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const { state, status } = await settle(page);
-    assert.notEqual(state, 'error', `engine failed: ${status}`);
+    assert.notEqual(state, 'error', `engine failed: ${status}; errors: ${errors.join(' | ')}`);
     assert.ok(served.includes('/pkg/callchart_bg.wasm'), `wasm not fetched; served: ${served.join(', ')}`);
     assert.equal(state, 'ready', `page did not chart the call; status line: "${status}"`);
     assert.match(status, STATUS_RE);
