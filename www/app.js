@@ -142,10 +142,22 @@
     show(facts);
   }
 
+  // The guidance chart draws one small panel per guided metric; on narrow
+  // screens they stack, so the page gives that chart height to match.
+  function sizeGuidance(facts) {
+    var seen = {};
+    facts.facts.forEach(function (f) {
+      if (f.kind === 'guidance') seen[f.metric + '|' + f.segment] = true;
+    });
+    var n = Math.max(1, Object.keys(seen).length);
+    $('chart-guidance').closest('.chart').style.setProperty('--guided', String(n));
+  }
+
   function show(facts) {
     var previous = shown;
     shown = facts;
     factsVersion++;
+    sizeGuidance(facts);
     if (!drawAll()) {
       // Keep whatever was on screen before: it is still the best we have.
       shown = previous;
