@@ -50,28 +50,44 @@ pub fn identify(t: &Transcript<'_>) -> Identity {
     let mut company = String::new();
     let mut call: Option<Period> = None;
     let mut quarter_only: Option<u8> = None;
+    let mut quarter_year: Option<i32> = None;
     for s in &open {
         let toks = lex::tokenize(s, 0, s.len());
         if company.is_empty() {
             company = company_in(&toks).unwrap_or_default();
         }
         if call.is_none() {
-            for m in period::mentions(&toks) {
+            let mentions = period::mentions(&toks);
+            for m in &mentions {
                 match m.what {
                     PeriodRef::Abs(p @ Period::Fiscal { part: Part::Quarter(_), .. }) if !m.comparison => {
                         call = Some(p);
                         break;
                     }
-                    PeriodRef::Quarter(q) if !m.comparison && quarter_only.is_none() => quarter_only = Some(q),
+                    PeriodRef::Quarter(q) if !m.comparison && quarter_only.is_none() => {
+                        quarter_only = Some(q);
+                        // "our third quarter results and our full-year 2021 outlook": the
+                        // year beside the quarter; an outlook in a Q4 call is for the next year.
+                        let outlook = toks.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "expect"]));
+                        quarter_year = mentions.iter().find_map(|y| match y.what {
+                            PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) if !y.comparison => {
+                                Some(if outlook && q == 4 { year - 1 } else { year })
+                            }
+                            _ => None,
+                        });
+                    }
                     _ => {}
                 }
             }
         }
     }
+    if company.is_empty() {
+        company = possessive_name(t).unwrap_or_default();
+    }
     if call.is_none() {
-        // A quarter without a year, or a year without a quarter: take the most
-        // frequent year said in the opening (and in the whole call if needed).
-        let year = most_frequent_year(&open);
+        // A quarter without a year, or a year without a quarter: the year
+        // beside the quarter, else the most frequent year said in the opening.
+        let year = quarter_year.or_else(|| most_frequent_year(&open));
         call = match (quarter_only, year) {
             (Some(q), Some(y)) => Some(Period::quarter(y, q)),
             (None, Some(y)) => Some(Period::year(y)),
@@ -130,10 +146,56 @@ fn name_from(t: &[Token<'_>]) -> Option<String> {
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then_some(s)
 }
 
+/// The company as the call names itself: the most frequent capitalised word
+/// said in the possessive ("Lear's sales", "Deere's fourth quarter").
+fn possessive_name(t: &Transcript<'_>) -> Option<String> {
+    const COMMON: &[&str] = &[
+        "today", "company", "year", "quarter", "let", "it", "that", "there", "what", "here", "he", "she", "who", "world",
+        "industry", "nation", "country", "america", "china", "europe", "management", "everyone", "last", "next", "this",
+    ];
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let speakers: Vec<String> = t.speakers.iter().map(|s| s.name.to_ascii_lowercase()).collect();
+    for turn in t.turns.iter().take(60) {
+        for p in &turn.paragraphs {
+            for tok in lex::tokenize(&p.text, 0, p.text.len()) {
+                let Some(w) = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s")) else { continue };
+                if tok.kind != Tok::Word || !w.starts_with(|c: char| c.is_uppercase()) || w.len() < 2 {
+                    continue;
+                }
+                let lw = w.to_ascii_lowercase();
+                if COMMON.contains(&lw.as_str()) || speakers.iter().any(|s| s.split(' ').any(|part| part == lw)) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == w) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((w.to_string(), 1)),
+                }
+            }
+        }
+    }
+    // Rank the possessive names by how often the name is said at all.
+    for (w, n) in counts.iter_mut() {
+        *n = 0;
+        for turn in t.turns.iter().take(60) {
+            for p in &turn.paragraphs {
+                *n += p.text.match_indices(w.as_str()).filter(|(i, _)| {
+                    let before = p.text[..*i].chars().next_back();
+                    let after = p.text[*i + w.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                }).count();
+            }
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
+}
+
 fn most_frequent_year(sentences: &[String]) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for s in sentences {
         let toks = lex::tokenize(s, 0, s.len());
+        if toks.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "expect", "expects", "target"])) {
+            continue;
+        }
         for m in period::mentions(&toks) {
             if let PeriodRef::Abs(p) = m.what {
                 if m.comparison {

@@ -104,8 +104,8 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("sales", "revenue", Class::Money, false),
     ("top line", "revenue", Class::Money, false),
     ("turnover", "revenue", Class::Money, false),
-    ("dividends", "dividend", Class::PerShare, false),
-    ("dividend", "dividend", Class::PerShare, false),
+    ("dividends", "dividend", Class::Money, false),
+    ("dividend", "dividend", Class::Money, false),
     ("share repurchases", "buyback", Class::Money, false),
     ("share repurchase", "buyback", Class::Money, false),
     ("buybacks", "buyback", Class::Money, false),
@@ -144,7 +144,8 @@ const NOT_SEGMENTS: &[&str] = &[
     "like", "top", "bottom", "line", "mix", "per", "share", "any", "each", "every", "both", "what", "which",
     "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
-    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now",
+    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
+    "segments", "division's", "business's", "unit's", "group's",
 ];
 
 /// All metric mentions of a sentence, longest phrase first at each token.
@@ -158,9 +159,12 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
         }
         let hit = LEXICON.iter().find_map(|&(p, m, c, neg)| phrase_at(t, i, p).map(|k| (k, m, c, neg)));
         if let Some((k, metric, class, negative)) = hit {
-            // "R&D equipment spending", "sales force": a metric word used as a modifier.
-            let segment = segment_before(t, i);
-            out.push(MetricMention { first: i, last: k, metric, class, negative, segment });
+            // "industry sales", "market revenue": someone else's figure.
+            let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL));
+            if !external {
+                let segment = segment_before(t, i).or_else(|| segment_after(t, k));
+                out.push(MetricMention { first: i, last: k, metric, class, negative, segment });
+            }
             i = k;
         } else {
             i += 1;
@@ -169,12 +173,146 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
     out
 }
 
+/// Modifiers that make a metric someone else's.
+const EXTERNAL: &[&str] = &[
+    "industry", "market", "markets", "retail", "dealer", "dealers", "customer", "customers", "customers'", "consumer",
+    "competitor", "competitors", "peer", "peers", "analyst", "consensus", "street",
+];
+
+/// Words that name a period, not a segment.
+const PERIOD_WORDS: &[&str] = &[
+    "q", "fy", "fiscal", "first", "second", "third", "fourth", "quarter", "year", "full", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "h", "cy",
+    "calendar", "slide", "page", "i", "we", "gaap", "non-gaap",
+];
+
+/// A segment name: capitalised words joined by "and"/"&" ("Production and Precision Ag", "Data Center").
+/// Returns (name, index past it).
+pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    let mut k = i;
+    while t.get(k).is_some_and(|x| x.is_any(&["the", "our"])) {
+        k += 1;
+    }
+    let start = k;
+    let mut words: Vec<&str> = Vec::new();
+    while let Some(x) = t.get(k) {
+        let cap = x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()) && !x.is_any(PERIOD_WORDS);
+        let joiner = x.is_any(&["and", "&"]) && !words.is_empty();
+        if cap || joiner && t.get(k + 1).is_some_and(|n| n.kind == Tok::Word && n.text.starts_with(|c: char| c.is_uppercase())) {
+            words.push(x.text);
+            k += 1;
+        } else {
+            break;
+        }
+        if words.len() > 5 {
+            return None;
+        }
+    }
+    if words.is_empty() || k == start {
+        return None;
+    }
+    Some((segment_name(&words.join(" ")), k))
+}
+
+/// "net sales for the Equipment Operations", "revenue from the Data Center segment".
+fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
+    if !t.get(k).is_some_and(|x| x.is_any(&["for", "from", "in"])) {
+        return None;
+    }
+    if let Some((name, _)) = proper_name(t, k + 1) {
+        return Some(name);
+    }
+    // lower-case names need a noun that says so: "for equipment operations", "in our cloud segment".
+    let mut j = k + 1;
+    while t.get(j).is_some_and(|x| x.is_any(&["the", "our"])) {
+        j += 1;
+    }
+    let words: Vec<&str> = t[j..t.len().min(j + 4)].iter().take_while(|x| x.kind == Tok::Word).map(|x| x.text).collect();
+    let end = words.iter().position(|w| ["segment", "business", "division", "operations", "unit", "group"].contains(&w.to_ascii_lowercase().as_str()))?;
+    if end == 0 {
+        return None;
+    }
+    let name = &words[..=end];
+    let keep: Vec<&str> = if ["segment", "business", "division", "unit"].contains(&name[end].to_ascii_lowercase().as_str()) { name[..end].to_vec() } else { name.to_vec() };
+    if keep.iter().any(|w| NOT_SEGMENTS.iter().any(|s| w.eq_ignore_ascii_case(s)) || PERIOD_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+        return None;
+    }
+    (!keep.is_empty()).then(|| segment_name(&keep.join(" ")))
+}
+
+/// A figure-less sentence that moves the talk to a segment: "Let's start with
+/// fourth quarter results for Production and Precision Ag", "Shifting focus to
+/// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
+pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
+    let cue = t.iter().any(|x| {
+        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division"])
+    });
+    if !cue {
+        return None;
+    }
+    for (k, x) in t.iter().enumerate() {
+        if x.is_any(&["for", "to", "with", "on"]) {
+            if let Some((name, end)) = proper_name(t, k + 1) {
+                // A person ("turn the call over to Jane Doe") is no segment.
+                if t[..k].iter().any(|y| y.is_any(&["call", "over", "floor", "conference"])) {
+                    continue;
+                }
+                let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
+                let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
+                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving"]));
+                if noun || results {
+                    return Some(name);
+                }
+            } else if t[..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) {
+                // "let's move now to our financial services operation"
+                let mut j = k + 1;
+                while t.get(j).is_some_and(|y| y.is_any(&["the", "our"])) {
+                    j += 1;
+                }
+                let words: Vec<&Token<'_>> = t[j..t.len().min(j + 4)].iter().take_while(|y| y.kind == Tok::Word).collect();
+                if let Some(e) = words.iter().position(|y| y.is_any(&["segment", "business", "division", "operation", "operations", "unit"])) {
+                    let name: Vec<&str> = words[..e].iter().map(|y| y.text).collect();
+                    if !name.is_empty() && words[..e].iter().all(|y| segment_word(y)) {
+                        return Some(segment_name(&name.join(" ")));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "For Production and Precision Ag, net sales are forecast ...": a sentence-leading segment.
+pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
+    if !t.first().is_some_and(|x| x.is_any(&["for", "in", "within", "at"])) {
+        return None;
+    }
+    let comma = t.iter().position(|x| x.sym(','))?;
+    if !(2..=7).contains(&comma) {
+        return None;
+    }
+    let words = &t[1..comma];
+    if words.iter().any(|x| x.kind != Tok::Word || x.is_any(PERIOD_WORDS) || x.is_any(&["this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example", "closing", "conclusion", "aggregate", "contrast", "turn", "light"])) {
+        return None;
+    }
+    let mut k = 1;
+    while t[k].is_any(&["the", "our"]) {
+        k += 1;
+    }
+    if !t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase())) || k >= comma {
+        return None;
+    }
+    let names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
+    Some(segment_name(&names.join(" ")))
+}
+
 fn segment_word(tok: &Token<'_>) -> bool {
     tok.kind == Tok::Word
         && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'')
         && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
         && !tok.text.ends_with("ly")
         && !tok.text.ends_with("ed")
+        && !tok.text.ends_with("ing")
 }
 
 /// The segment words right before a metric phrase: "Product revenue", "data center revenue".

@@ -25,13 +25,14 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, basis: None, raw: Vec::new() };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, basis: None, segment: None, raw: Vec::new() };
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         if role != Role::Other {
             continue;
         }
         let mut context: Option<Period> = None;
+        ctx.segment = None;
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
                 sentence(&mut ctx, para, a, b, &mut context);
@@ -59,6 +60,8 @@ struct Ctx {
     currency: Currency,
     /// Basis the speaker announced for what follows ("discussed on a non-GAAP basis").
     basis: Option<Basis>,
+    /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
+    segment: Option<String>,
     raw: Vec<(Fact, f64)>,
 }
 
@@ -216,10 +219,28 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     let metrics = metric::mentions(&t);
     let guidance_word = t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || lower.contains("we expect") || lower.contains("guidance for")
         || lower.contains("our guidance") && !lower.contains("guidance range");
-    let subject = metric::business_subject(&t);
+    // The segment in play: named in this sentence, or carried from an earlier one.
+    let topic = metric::segment_topic(&t).filter(|_| figures.is_empty());
+    let lead = metric::leading_segment(&t);
+    if lead.is_some() && !figures.is_empty() {
+        ctx.segment = lead.clone();
+    }
+    // In a new paragraph the segment carries on only where the text says so ("for the segment").
+    if a == 0 && !lower.contains("segment") && !lower.contains(" the business") {
+        if metric::segment_topic(&t).is_none() {
+            ctx.segment = None;
+        }
+    }
+    if topic.is_some() {
+        ctx.segment = topic;
+    }
+    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) {
+        ctx.segment = None;
+    }
+    let subject = metric::business_subject(&t).or(lead).or_else(|| ctx.segment.clone());
 
     // The sentence's own period: its first period that is not a comparison base.
-    let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison).collect();
+    let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
     let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
     if let Some(p) = sentence_period {
         if figures.is_empty() || !guidance_word || is_after(p, ctx.call.unwrap_or(p)) || true {
@@ -242,9 +263,15 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             continue;
         }
         // Level, change, or a comparison base ("from $25 million", "up from 72 days").
-        let prev = f.first.checked_sub(1).map(|k| &t[k]);
-        let from_base = prev.is_some_and(|p| p.is("from"));
-        let to_level = prev.is_some_and(|p| p.is("to"));
+        // The word before the figure, past "nearly", "about", ...
+        let mut pk = f.first;
+        while pk > lo && t[pk - 1].is_any(&["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"]) {
+            pk -= 1;
+        }
+        let prev = pk.checked_sub(1).map(|k| &t[k]);
+        let from_base = prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"]))
+            || pk >= 2 && t[pk - 1].is_any(&["to", "with"]) && t[pk - 2].is_any(&["compared", "compares", "comparison"]);
+        let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
         if sign.is_none() && !from_base && !to_level {
             sign = change_after(&t, f.last, &periods);
@@ -253,7 +280,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             sign = Some(1.0);
         }
         // "up 6% sequentially and 25% year-over-year": the change word carries over.
-        if sign.is_none() && !from_base {
+        if sign.is_none() && !from_base && !to_level {
             if let Some((k, s, _)) = last_change {
                 let joined = t[figures[k].last..f.first].iter().all(|x| !x.is_any(&["was", "were", "is", "of"]))
                     && t[figures[k].last..f.first].iter().any(|x| x.is("and") || x.sym(','));
@@ -382,6 +409,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             let unit = match (class, f.dim) {
                 (Class::Money, Dim::Money { cur, explicit }) => Unit::Money(if explicit { cur } else { ctx.currency }),
                 (Class::PerShare, Dim::PerShare(c) | Dim::Money { cur: c, .. }) => Unit::PerShare(c),
+                (Class::Money, Dim::PerShare(c)) if metric_name == "dividend" => Unit::PerShare(c),
                 (Class::Ratio, Dim::Percent) => Unit::Percent,
                 (Class::Days, Dim::Days) => Unit::Days,
                 (Class::Shares, _) => Unit::Shares,

@@ -442,8 +442,8 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     while i < t.len() {
         // "between A and B"
         if t[i].is("between") {
-            if let Some(a) = amount(t, i + 1).or_else(|| head_with_unit_of_next(t, i + 1, &["and"])) {
-                if t.get(a.last).is_some_and(|x| x.is("and")) {
+            if let Some(a) = amount(t, i + 1).or_else(|| head_with_unit_of_next(t, i + 1, &["and", "to"])) {
+                if t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
                     if let Some(b) = amount(t, a.last + 1) {
                         if compatible(a.dim, b.dim) {
                             out.push(range(a, b, i));
@@ -630,6 +630,7 @@ mod tests {
             ("revenue of $32.1 million", "32100000 USD"),
             ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
             ("between $33 million and $35 million", "33000000..35000000 USD"),
+            ("up between 10% to 15%", "10..15 Percent"),
             ("a range of 58% to 60%", "58..60 Percent"),
             ("58 to 60%", "58..60 Percent"),
             ("$4.75 to $4.87", "4.75..4.87 USD"),

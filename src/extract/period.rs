@@ -149,7 +149,17 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
     let mut i = 0;
     while i < t.len() {
         if let Some(m) = mention_at(t, i) {
-            let comparison = is_comparison(t, m.first);
+            let mut comparison = is_comparison(t, m.first);
+            // "the fourth quarter last year", "the same period last year": one comparison base.
+            if matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter) {
+                if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| p.last == m.first) {
+                    comparison |= prev.comparison;
+                    prev.comparison = comparison;
+                }
+                if (m.first.saturating_sub(3)..m.first).any(|k| t[k].is("same")) {
+                    comparison = true;
+                }
+            }
             out.push(Mention { comparison, ..m });
             i = m.last.max(i + 1);
         } else {
@@ -272,7 +282,9 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
         PeriodRef::Abs(p) => p,
         PeriodRef::LongTerm => Period::LongTerm,
         PeriodRef::Quarter(q) => {
-            let year = match (context.filter(|c| c.part() == Some(Part::Year)), call_q) {
+            // A year in context counts, unless an actual would land after the call.
+            let ctx_year = context.filter(|c| c.part() == Some(Part::Year) && (guidance || c.year_number().is_some_and(|y| y <= call_year)));
+            let year = match (ctx_year, call_q) {
                 (Some(c), _) => c.year_number().unwrap_or(call_year),
                 (None, Some(cq)) if guidance => {
                     if q > cq {
