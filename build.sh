@@ -34,7 +34,10 @@ apt_ensure() {
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   say "Installing ${missing[*]}"
-  "${sudo[@]}" apt-get update
+  if [ -z "${APT_UPDATED:-}" ]; then
+    "${sudo[@]}" apt-get update
+    APT_UPDATED=1
+  fi
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
@@ -68,6 +71,8 @@ need_rust() {
   fi
   if command -v rustup >/dev/null; then
     rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+  elif [ ! -d "$(rustc --print sysroot)/lib/rustlib/$TARGET" ]; then
+    die "Rust has no $TARGET target and there is no rustup to add it (install Rust with rustup)"
   fi
 }
 
