@@ -43,6 +43,9 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     let mut notes = Vec::new();
     derive::derive(&mut facts, &mut notes);
     derive::check(&facts, &mut notes);
+    let translations: Vec<(usize, String)> =
+        t.turns.iter().flat_map(|turn| turn.paragraphs.iter().flat_map(|p| p.translations.iter().cloned())).collect();
+    derive::check_translations(&facts, &translations, &mut notes);
     Facts {
         company: id.company,
         call: id.call,
