@@ -172,3 +172,96 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         });
     }
 }
+
+/// Numbers in a Chinese translation line: "3,210 萬美元" = 32,100,000; "1.842 億美元"; "58.2%".
+pub fn cjk_numbers(s: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
+            i += 1;
+        }
+        let text: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+        let Ok(mut v) = text.trim_end_matches('.').parse::<f64>() else { continue };
+        let mut j = i;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        let mut scale = 1.0;
+        while let Some(c) = chars.get(j) {
+            let m = match c {
+                '千' => 1e3,
+                '萬' | '万' => 1e4,
+                '百' => 1e2,
+                '億' | '亿' => 1e8,
+                '兆' => 1e12,
+                _ => break,
+            };
+            scale *= m;
+            j += 1;
+        }
+        v *= scale;
+        out.push(v);
+        i = j.max(i);
+    }
+    out
+}
+
+/// Bilingual text: each English figure should appear in its translation line.
+pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], notes: &mut Vec<Note>) {
+    if translations.is_empty() {
+        return;
+    }
+    let (mut checked, mut matched) = (0, 0);
+    for f in facts.iter().filter(|f| f.kind != Kind::Derived && f.measure == Measure::Level) {
+        let Some((_, zh)) = translations.iter().find(|(l, _)| *l == f.source.line) else { continue };
+        let nums = cjk_numbers(zh);
+        let want: Vec<f64> = [f.value, f.low, f.high].into_iter().flatten().map(f64::abs).collect();
+        if want.is_empty() || nums.is_empty() {
+            continue;
+        }
+        checked += 1;
+        let ok = want.iter().all(|w| nums.iter().any(|n| (n - w).abs() <= 0.006 * w.max(1.0) + 0.05));
+        if ok {
+            matched += 1;
+        } else {
+            notes.push(Note {
+                kind: "check".into(),
+                message: format!(
+                    "line {}: {} {} {} = {} is not in its translation line",
+                    f.source.line,
+                    f.metric,
+                    f.segment,
+                    f.period,
+                    want.iter().map(|w| fmt_num(*w)).collect::<Vec<_>>().join("–")
+                ),
+                ok: Some(false),
+            });
+        }
+    }
+    if checked > 0 {
+        notes.push(Note {
+            kind: "check".into(),
+            message: format!("translation lines agree with {matched} of {checked} English figures"),
+            ok: Some(matched == checked),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_amounts() {
+        assert_eq!(cjk_numbers("達到創紀錄的 1.842 億美元,同比增長 73%。"), vec![184_200_000.0, 73.0]);
+        assert_eq!(cjk_numbers("3,210 萬美元"), vec![32_100_000.0]);
+        assert_eq!(cjk_numbers("1.49億股"), vec![149_000_000.0]);
+    }
+}

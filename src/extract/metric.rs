@@ -59,6 +59,7 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("earnings per share", "eps", Class::PerShare, false),
     ("net income per share", "eps", Class::PerShare, false),
     ("EPS", "eps", Class::PerShare, false),
+    ("gross margin dollars", "gross_profit", Class::Money, false),
     ("gross profit margin", "gross_margin", Class::Ratio, false),
     ("gross margins", "gross_margin", Class::Ratio, false),
     ("gross margin", "gross_margin", Class::Ratio, false),
@@ -159,8 +160,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
         }
         let hit = LEXICON.iter().find_map(|&(p, m, c, neg)| phrase_at(t, i, p).map(|k| (k, m, c, neg)));
         if let Some((k, metric, class, negative)) = hit {
-            // "industry sales", "market revenue": someone else's figure.
-            let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL));
+            // "industry sales", "market revenue": someone else's figure; "sales
+            // force", "revenue recognition": a metric word as a modifier.
+            let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL))
+                || t.get(k).is_some_and(|x| x.is_any(MODIFIED));
             if !external {
                 let segment = segment_before(t, i).or_else(|| segment_after(t, k));
                 out.push(MetricMention { first: i, last: k, metric, class, negative, segment });
@@ -177,6 +180,15 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
 const EXTERNAL: &[&str] = &[
     "industry", "market", "markets", "retail", "dealer", "dealers", "customer", "customers", "customers'", "consumer",
     "competitor", "competitors", "peer", "peers", "analyst", "consensus", "street",
+];
+
+/// Nouns after which a metric word is only a modifier.
+const MODIFIED: &[&str] = &[
+    "force", "team", "teams", "motion", "motions", "cycle", "cycles", "people", "organization", "reps", "rep",
+    "marketing", "pipeline", "channel", "channels", "process", "processes", "capacity", "leadership", "execution",
+    "productivity", "tax", "taxes", "recognition", "opportunity", "opportunities", "synergies", "synergy",
+    "visibility", "model", "models", "engine", "engines", "strategy", "headcount", "per", "multiple", "multiples",
+    "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars",
 ];
 
 /// Words that name a period, not a segment.
@@ -216,11 +228,14 @@ pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
 
 /// "net sales for the Equipment Operations", "revenue from the Data Center segment".
 fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
-    if !t.get(k).is_some_and(|x| x.is_any(&["for", "from", "in"])) {
+    if !t.get(k).is_some_and(|x| x.is_any(&["for", "from", "in", "of"])) {
         return None;
     }
     if let Some((name, _)) = proper_name(t, k + 1) {
         return Some(name);
+    }
+    if t[k].is("of") {
+        return None;
     }
     // lower-case names need a noun that says so: "for equipment operations", "in our cloud segment".
     let mut j = k + 1;
@@ -348,6 +363,31 @@ pub fn segment_name(s: &str) -> String {
         .map(|w| w.to_lowercase().replace('&', "and").replace(['\'', '’'], ""))
         .collect::<Vec<_>>()
         .join("_")
+}
+
+/// "Azure surpassed $75 billion in revenue": a proper name that is the
+/// sentence's subject, unless it is the company itself.
+pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["and", "but", "so", "also", "now"])) {
+        k += 1;
+    }
+    let first = t.get(k)?;
+    if first.is_any(&["we", "our", "the", "this", "that", "these", "in", "for", "it", "i", "as", "at", "on", "with", "total", "and", "revenue", "sales", "net", "gross", "operating", "free", "cash"]) {
+        return None;
+    }
+    let (name, end) = proper_name(t, k)?;
+    if (k..end).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some())) {
+        return None;
+    }
+    let verb = t.get(end)?;
+    let verbish = verb.is_any(&[
+        "is", "was", "were", "grew", "surpassed", "reached", "generated", "delivered", "contributed", "posted", "had",
+        "accounted", "represented", "totaled", "totalled", "increased", "decreased", "declined", "rose", "fell", "exceeded",
+    ]);
+    let company = segment_name(company);
+    (verbish && !company.is_empty() && !name.starts_with(&company) && !company.starts_with(&name) || verbish && company.is_empty())
+        .then_some(name)
 }
 
 /// "our IT business", "the Data Center segment": the sentence's business subject.

@@ -25,7 +25,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, basis: None, segment: None, raw: Vec::new() };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, raw: Vec::new() };
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         if role != Role::Other {
@@ -43,6 +43,9 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     let mut notes = Vec::new();
     derive::derive(&mut facts, &mut notes);
     derive::check(&facts, &mut notes);
+    let translations: Vec<(usize, String)> =
+        t.turns.iter().flat_map(|turn| turn.paragraphs.iter().flat_map(|p| p.translations.iter().cloned())).collect();
+    derive::check_translations(&facts, &translations, &mut notes);
     Facts {
         company: id.company,
         call: id.call,
@@ -60,6 +63,7 @@ struct Ctx {
     currency: Currency,
     /// Basis the speaker announced for what follows ("discussed on a non-GAAP basis").
     basis: Option<Basis>,
+    company: String,
     /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
     segment: Option<String>,
     raw: Vec<(Fact, f64)>,
@@ -237,7 +241,10 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) {
         ctx.segment = None;
     }
-    let subject = metric::business_subject(&t).or(lead).or_else(|| ctx.segment.clone());
+    let subject = metric::business_subject(&t)
+        .or(lead)
+        .or_else(|| metric::name_subject(&t, &ctx.company))
+        .or_else(|| ctx.segment.clone());
 
     // The sentence's own period: its first period that is not a comparison base.
     let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
@@ -258,8 +265,18 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
         let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
-        // Hedged norms: "generally hovers near 100%".
+        // Hedged norms: "generally hovers near 100%"; restated figures: "17% in constant currency".
         if t[lo..f.first].iter().any(|x| x.is_any(HEDGES)) {
+            continue;
+        }
+        // Contributions to growth are parts of a change, not the change: "price contributed 1%".
+        if t[lo..f.first].iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
+            || t.get(f.last).is_some_and(|x| x.is_any(&["contribution", "contributed"]))
+        {
+            continue;
+        }
+        let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
+        if restated.iter().any(|p| phrase_at(&t, f.last, p).is_some()) {
             continue;
         }
         // Level, change, or a comparison base ("from $25 million", "up from 72 days").
@@ -358,6 +375,16 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
                 sign.get_or_insert(1.0);
             }
         }
+        // "with the U.S. growing 14% and international growing 17%": a subject of its own.
+        let change_subject = if sign.is_some() && f.first >= 2 {
+            let c = f.first - 1;
+            let w = &t[c - 1];
+            let own_subject = t[c].is_any(CHANGE_UP) || t[c].is_any(CHANGE_DOWN);
+            let geo = w.is_any(&["international", "domestic", "U.S", "US", "Europe", "EMEA", "APAC", "Asia", "China", "Japan", "Americas", "Canada", "India", "Latin"]);
+            (own_subject && geo && chosen.is_none_or(|m| m.last < c - 1)).then(|| metric::segment_name(w.text))
+        } else {
+            None
+        };
         let (metric_name, class, negative, mut segment) = match chosen {
             Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
             None => match f.dim {
@@ -366,6 +393,9 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
                 _ => continue,
             },
         };
+        if change_subject.is_some() {
+            segment = change_subject;
+        }
         if segment.is_none() && matches!(class, Class::Money | Class::Ratio) && metric_name != "revenue_mix" {
             segment = subject.clone();
         }

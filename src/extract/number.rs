@@ -279,6 +279,8 @@ fn unit_suffix(t: &[Token<'_>], i: usize, prev_end: usize) -> Option<(Dim, usize
         ("ppts", Dim::Pp),
         ("pp", Dim::Pp),
         ("pts", Dim::Pp),
+        ("points", Dim::Pp),
+        ("point", Dim::Pp),
         ("percent", Dim::Percent),
         ("per cent", Dim::Percent),
         ("pct", Dim::Percent),
@@ -662,6 +664,7 @@ mod tests {
             ("in 2023 we had 20 customers", ""),
             ("from $25 million to $32 million", "25000000 USD; 32000000 USD"),
             ("5x", "5 Times"),
+            ("down 2 points", "2 Pp"),
             ("14.7 billion dollars", "14700000000 USD"),
         ];
         let mut bad = Vec::new();
