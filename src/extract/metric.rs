@@ -177,7 +177,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
 }
 
 /// Modifiers that make a metric someone else's.
-const EXTERNAL: &[&str] = &[
+pub const EXTERNAL: &[&str] = &[
     "industry", "market", "markets", "retail", "dealer", "dealers", "customer", "customers", "customers'", "consumer",
     "competitor", "competitors", "peer", "peers", "analyst", "consensus", "street",
 ];
@@ -317,7 +317,10 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
     if !t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase())) || k >= comma {
         return None;
     }
-    let names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
+    let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
+    if names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit"].contains(&w.to_ascii_lowercase().as_str())) {
+        names.pop();
+    }
     Some(segment_name(&names.join(" ")))
 }
 
@@ -334,6 +337,10 @@ fn segment_word(tok: &Token<'_>) -> bool {
 fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     let mut words = Vec::new();
     let mut k = i;
+    // "IMT segment revenue", "Cloud business revenue"
+    if k > 1 && t[k - 1].is_any(&["segment", "business", "division", "segment's", "business's"]) && segment_word(&t[k - 2]) {
+        k -= 1;
+    }
     while k > 0 && words.len() < 2 {
         let tok = &t[k - 1];
         if !segment_word(tok) {

@@ -84,6 +84,13 @@ const GUIDANCE_WORDS: &[&str] = &[
     "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "outlook",
     "guiding", "guide", "project", "projecting", "projected", "sees", "target", "targeting",
 ];
+const PAST: &[&str] = &[
+    "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
+    "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
+    "closed", "improved", "expanded", "contracted", "dropped",
+];
+/// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
+const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
 const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
 
 fn sign_of(tok: &Token<'_>) -> Option<f64> {
@@ -127,7 +134,24 @@ fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64
         }
         return Some(if tok.is_any(&["below", "less", "lower", "worse"]) { -1.0 } else { 1.0 });
     }
-    sign_of(tok)
+    if let Some(s) = sign_of(tok) {
+        return Some(s);
+    }
+    // "a 19% year-over-year revenue decline": past comparison and metric words, a change noun.
+    let mut k = last;
+    while k < t.len() && k < last + 6 {
+        let x = &t[k];
+        if x.is_any(&["increase", "decrease", "decline", "growth", "improvement", "drop", "reduction", "expansion", "contraction"]) {
+            return sign_of(x);
+        }
+        let skippable = x.sym('-')
+            || x.is_any(&["year", "over", "on", "quarter", "sequential", "organic", "reported", "total", "revenue", "sales", "margin", "gross", "operating", "net", "income", "expense", "expenses", "eps", "earnings"]);
+        if !skippable {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// qoq/yoy markers: explicit words or a comparison period.
@@ -221,8 +245,11 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         }
     }
     let metrics = metric::mentions(&t);
-    let guidance_word = t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || lower.contains("we expect") || lower.contains("guidance for")
-        || lower.contains("our guidance") && !lower.contains("guidance range");
+    // Past tense: "revenue was $457 million, above the high end of our outlook range" reports, it does not guide.
+    let past = t.iter().any(|x| x.is_any(PAST));
+    let guidance_word = !past
+        && (t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || lower.contains("we expect") || lower.contains("guidance for")
+            || lower.contains("our guidance") && !lower.contains("guidance range"));
     // The segment in play: named in this sentence, or carried from an earlier one.
     let topic = metric::segment_topic(&t).filter(|_| figures.is_empty());
     let lead = metric::leading_segment(&t);
@@ -255,7 +282,9 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         }
     }
     if figures.is_empty() {
-        if let Some(p) = sentence_period.filter(|_| !guidance_word) {
+        // Only short topic sentences ("Moving on to the fourth quarter.") set the period in play.
+        let explicit = own.first().is_some_and(|m| matches!(m.what, PeriodRef::Abs(_)));
+        if let Some(p) = sentence_period.filter(|_| !guidance_word && (t.len() <= 14 || explicit)) {
             *context = Some(p);
         }
         return;
@@ -267,6 +296,11 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
         // Hedged norms: "generally hovers near 100%"; restated figures: "17% in constant currency".
         if t[lo..f.first].iter().any(|x| x.is_any(HEDGES)) {
+            continue;
+        }
+        // Someone else's figure ("our estimated industry decline of 15%"), or an
+        // earlier outlook quoted in a report ("our outlook range ... of $121 million").
+        if t[lo..f.first].iter().rev().take(5).any(|x| x.is_any(metric::EXTERNAL)) {
             continue;
         }
         // Contributions to growth are parts of a change, not the change: "price contributed 1%".
@@ -305,6 +339,10 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
                     sign = Some(s);
                 }
             }
+        }
+
+        if past && sign.is_none() && t[lo..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS)) {
+            continue;
         }
 
         // The figure's own period: a mention right after it, or the nearest before it in its window.
@@ -361,6 +399,11 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
                 None
             }
         };
+        // "a 19% year-over-year revenue decline": the metric between the figure and its change noun.
+        let between = metrics.iter().find(|m| {
+            sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m, wants_change)
+        });
+        let forward = forward.or(between);
         let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
         let after = metrics.iter().find(|m| m.first >= f.last && m.first < hi && fits(m, wants_change));
         let mut chosen = forward.or(before).or(after);
@@ -447,7 +490,9 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             };
             let mut v = f.value;
             let mut r = f.range;
-            if negative && v > 0.0 {
+            // "EBITDA was a loss of $27 million"
+            let loss = f.first >= 2 && t[f.first - 1].is("of") && t[f.first - 2].is_any(&["loss", "losses", "deficit"]);
+            if (negative || loss) && v > 0.0 {
                 v = -v;
                 r = r.map(|(l, h)| (-h, -l));
             }

@@ -442,12 +442,22 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        // "between A and B"
+        // "between A and B", "between a loss of A and a loss of B"
         if t[i].is("between") {
-            if let Some(a) = amount(t, i + 1).or_else(|| head_with_unit_of_next(t, i + 1, &["and", "to"])) {
+            let (na, ia) = loss_prefix(t, i + 1);
+            if let Some(mut a) = amount(t, ia).or_else(|| head_with_unit_of_next(t, ia, &["and", "to"])) {
                 if t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
-                    if let Some(b) = amount(t, a.last + 1) {
+                    let (nb, ib) = loss_prefix(t, a.last + 1);
+                    if let Some(mut b) = amount(t, ib) {
                         if compatible(a.dim, b.dim) {
+                            if na {
+                                a.value = -a.value.abs();
+                                a.negative = true;
+                            }
+                            if nb {
+                                b.value = -b.value.abs();
+                                b.negative = true;
+                            }
                             out.push(range(a, b, i));
                             i = b.last;
                             continue;
@@ -531,6 +541,16 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// "a loss of", "negative": a sign written before an amount. Returns (negative, index past it).
+fn loss_prefix(t: &[Token<'_>], i: usize) -> (bool, usize) {
+    for p in ["a loss of", "loss of", "a net loss of", "negative", "minus"] {
+        if let Some(k) = super::lex::phrase_at(t, i, p) {
+            return (true, k);
+        }
+    }
+    (false, i)
 }
 
 /// "58 to 60%": a number whose unit comes from the amount after the separator.
@@ -633,6 +653,7 @@ mod tests {
             ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
             ("between $33 million and $35 million", "33000000..35000000 USD"),
             ("up between 10% to 15%", "10..15 Percent"),
+            ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
             ("a range of 58% to 60%", "58..60 Percent"),
             ("58 to 60%", "58..60 Percent"),
             ("$4.75 to $4.87", "4.75..4.87 USD"),
