@@ -398,18 +398,26 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
 }
 
 /// "our IT business", "the Data Center segment": the sentence's business subject.
-pub fn business_subject(t: &[Token<'_>]) -> Option<String> {
+pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
     for (k, tok) in t.iter().enumerate() {
         if tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments"]) && k > 0 {
             let mut words = Vec::new();
             let mut j = k;
-            while j > 0 && words.len() < 2 && segment_word(&t[j - 1]) {
-                words.push(t[j - 1].text);
+            // "game and network service segment": up to four words joined by "and"/"&".
+            while j > 0 && words.len() < 4 {
+                let w = &t[j - 1];
+                let joiner = w.is_any(&["and", "&"]) && !words.is_empty() && j > 1 && segment_word(&t[j - 2]);
+                if !(segment_word(w) || joiner) {
+                    break;
+                }
+                words.push(w.text);
                 j -= 1;
             }
-            if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its"]) {
+            if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its", "is", "in", "for"]) {
                 words.reverse();
-                return Some(segment_name(&words.join(" ")));
+                // "First is the game segment, ..." introduces a topic; "our IT business generated" is one subject.
+                let topic = t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]);
+                return Some((segment_name(&words.join(" ")), topic));
             }
         }
     }
@@ -461,7 +469,7 @@ mod tests {
             ]
         );
         let s = "Our IT business generated $5.7 million of revenue in Q4.";
-        assert_eq!(business_subject(&tokenize(s, 0, s.len())).as_deref(), Some("it"));
+        assert_eq!(business_subject(&tokenize(s, 0, s.len())), Some(("it".to_string(), false)));
         assert_eq!(segment_name("Data Center"), "data_center");
     }
 }

@@ -268,7 +268,12 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) {
         ctx.segment = None;
     }
-    let subject = metric::business_subject(&t)
+    let business = metric::business_subject(&t);
+    if let Some((name, true)) = &business {
+        ctx.segment = Some(name.clone());
+    }
+    let subject = business
+        .map(|(name, _)| name)
         .or(lead)
         .or_else(|| metric::name_subject(&t, &ctx.company))
         .or_else(|| ctx.segment.clone());
@@ -308,6 +313,13 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             || t.get(f.last).is_some_and(|x| x.is_any(&["contribution", "contributed"]))
         {
             continue;
+        }
+        // A revision against an earlier forecast is no change between periods.
+        let vs_forecast = ["previous forecast", "prior forecast", "previous outlook", "prior outlook", "previous guidance", "prior guidance", "our forecast", "our expectations", "the forecast"];
+        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) && !t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is("to") && false) {
+            if change_before(&t, f.first, lo).is_some() || t[f.last..hi.min(f.last + 3)].iter().any(|x| x.is("compared")) {
+                continue;
+            }
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         if restated.iter().any(|p| phrase_at(&t, f.last, p).is_some()) {

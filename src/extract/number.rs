@@ -58,6 +58,7 @@ pub struct Figure {
 
 const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
+    ("trillions", 1e12),
     ("tn", 1e12),
     ("billion", 1e9),
     ("billions", 1e9),
@@ -347,7 +348,7 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
             if t.get(j).is_some_and(|x| x.sym(',')) {
                 j += 1;
             }
-            if let Some((v2, d2, n2)) = bare_number(t, j).filter(|_| t.get(j).is_some_and(|x| x.kind == Tok::Num)) {
+            if let Some((v2, d2, n2)) = bare_number(t, j) {
                 if let Some((s2, n3)) = scale_at(t, n2, t[n2 - 1].end).filter(|(s2, _)| *s2 < s) {
                     if v2 * s2 < s {
                         value += v2 * s2;
@@ -391,8 +392,8 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
     } else {
         return None;
     };
-    // Spelled-out numbers only count with a unit ("nine percent").
-    if t[num_tok].kind != Tok::Num && !matches!(dim, Dim::Percent | Dim::Bp | Dim::Pp) {
+    // Spelled-out numbers only count with a unit or a scale ("nine percent", "one trillion").
+    if t[num_tok].kind != Tok::Num && !matches!(dim, Dim::Percent | Dim::Bp | Dim::Pp) && unit_scale < 1e6 {
         return None;
     }
     Some(Figure {
@@ -669,6 +670,8 @@ mod tests {
             ("negative $15.7 million", "-15700000 USD"),
             ("loss of (3.4) million", "-3400000 USD?"),
             ("3 trillion, 31.3 billion yen", "3031300000000 JPY"),
+            ("two trillions 730 billion yen", "2730000000000 JPY"),
+            ("one trillion, 155 billion yen", "1155000000000 JPY"),
             ("465.2 billion yen", "465200000000 JPY"),
             ("INR 82,000 crores", "820000000000 INR"),
             ("1.87 lakh crores", "1870000000000 USD?"),
