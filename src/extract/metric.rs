@@ -188,7 +188,7 @@ const MODIFIED: &[&str] = &[
     "marketing", "pipeline", "channel", "channels", "process", "processes", "capacity", "leadership", "execution",
     "productivity", "tax", "taxes", "recognition", "opportunity", "opportunities", "synergies", "synergy",
     "visibility", "model", "models", "engine", "engines", "strategy", "headcount", "per", "multiple", "multiples",
-    "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars",
+    "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars", "weighted",
 ];
 
 /// Words that name a period, not a segment.
@@ -415,8 +415,10 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
             }
             if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its", "is", "in", "for"]) {
                 words.reverse();
-                // "First is the game segment, ..." introduces a topic; "our IT business generated" is one subject.
-                let topic = t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]);
+                // "First is the game segment, ..." introduces a topic (near the start of the
+                // sentence); "our IT business generated" is one subject.
+                let topic = j <= 8
+                    && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]));
                 return Some((segment_name(&words.join(" ")), topic));
             }
         }

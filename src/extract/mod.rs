@@ -263,7 +263,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         }
     }
     if topic.is_some() {
-        ctx.segment = topic;
+        ctx.segment = topic.clone();
     }
     if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) {
         ctx.segment = None;
@@ -271,6 +271,10 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     let business = metric::business_subject(&t);
     if let Some((name, true)) = &business {
         ctx.segment = Some(name.clone());
+    }
+    // A new slide or a new topic without a segment ends the segment in play.
+    if business.is_none() && topic.is_none() && lead.is_none() && t.first().is_some_and(|x| x.is_any(&["slide", "turning", "moving", "now", "next"])) {
+        ctx.segment = None;
     }
     let subject = business
         .map(|(name, _)| name)
@@ -417,7 +421,11 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         });
         let forward = forward.or(between);
         let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
-        let after = metrics.iter().find(|m| m.first >= f.last && m.first < hi && fits(m, wants_change));
+        // A metric after the figure binds only within its clause ("$184 million in revenue").
+        let after = metrics.iter().find(|m| {
+            m.first >= f.last && m.first < hi && m.first <= f.last + 6 && fits(m, wants_change)
+                && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is("and") || x.is("while"))
+        });
         let mut chosen = forward.or(before).or(after);
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
         let mut is_change = wants_change;
@@ -451,7 +459,9 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         if change_subject.is_some() {
             segment = change_subject;
         }
-        if segment.is_none() && matches!(class, Class::Money | Class::Ratio) && metric_name != "revenue_mix" {
+        // "Our sales", "total revenue": the company's own figure, whatever segment was in play.
+        let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(&["our", "total", "consolidated", "overall", "company", "group"]));
+        if segment.is_none() && matches!(class, Class::Money | Class::Ratio) && metric_name != "revenue_mix" && !company_level {
             segment = subject.clone();
         }
         if metric_name == "revenue_mix" {
