@@ -417,7 +417,7 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
                 words.reverse();
                 // "First is the game segment, ..." introduces a topic (near the start of the
                 // sentence); "our IT business generated" is one subject.
-                let topic = j <= 8
+                let topic = (j <= 8 || !t.iter().any(|x| x.kind == Tok::Num))
                     && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]));
                 return Some((segment_name(&words.join(" ")), topic));
             }

@@ -320,7 +320,11 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
         },
         PeriodRef::PrevQuarter => call.and_then(|c| c.prev_quarter())?,
         PeriodRef::NextQuarter => call.and_then(|c| c.next_quarter())?,
-        PeriodRef::PrevYear => Period::year(call_year - 1),
+        // "last year" beside a quarter's figures is the year-ago quarter.
+        PeriodRef::PrevYear => match call {
+            Some(c) if c.is_quarter() && context.is_none_or(|x| x.is_quarter()) => c.prev_year()?,
+            _ => Period::year(call_year - 1),
+        },
         PeriodRef::NextYear => Period::year(call_year + 1),
     })
 }
@@ -359,7 +363,7 @@ mod tests {
             ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("Gross margin for the year was 58.0%", "FY2023-Q4", false, "FY2023"),
             ("up 5% year-over-year", "FY2023-Q4", false, ""),
-            ("$8.3 million below last year", "FY2023-Q4", false, "vs FY2022"),
+            ("$8.3 million below last year", "FY2023-Q4", false, "vs FY2022-Q4"),
             ("the fourth quarter of fiscal 2021", "FY2021-Q4", false, "FY2021-Q4"),
             ("Q3 FY'22 results", "FY2022-Q3", false, "FY2022-Q3"),
             ("FY21 Q3 consolidated sales", "FY2021-Q3", false, "FY2021-Q3"),
