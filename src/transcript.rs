@@ -298,7 +298,7 @@ fn is_name_word(w: &str) -> bool {
     if !(first.is_uppercase() || first == '(') {
         return false;
     }
-    w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '(' | ')' | ','))
+    w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '(' | ')'))
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 1
 }
 
@@ -311,6 +311,20 @@ fn split_name_title(s: &str) -> (&str, Option<&str>) {
         }
     }
     (s.trim(), None)
+}
+
+/// "Deborah Crawford, VP, Investor Relations": a name, a comma and a title
+/// that says what the person does.
+fn name_comma_title(s: &str) -> Option<(&str, &str)> {
+    const TITLE_WORDS: &[&str] = &[
+        "ceo", "cfo", "coo", "cto", "vp", "svp", "evp", "president", "officer", "director", "investor", "relations",
+        "chairman", "chair", "head", "manager", "analyst", "treasurer", "controller", "founder", "partner", "secretary",
+        "chief", "vice",
+    ];
+    let (name, title) = s.trim().split_once(", ")?;
+    let title = title.trim();
+    let has_title = title.split(|c: char| !c.is_alphanumeric()).any(|w| TITLE_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    (has_title && looks_like_name(name) && !title.ends_with('.') && title.len() <= 80).then_some((name.trim(), title))
 }
 
 /// Whether `s` looks like a person's name (or "Operator").
@@ -354,6 +368,10 @@ fn classify(raw: &str) -> Class {
     if is_cjk_line(t) {
         return Class::Cjk;
     }
+    // A bare page number of PDF text.
+    if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Class::Meta;
+    }
     let lead = s.len() - s.trim_start().len();
     // **Name - Company, Title**
     if t.starts_with("**") && t.ends_with("**") && t.len() > 4 {
@@ -361,6 +379,9 @@ fn classify(raw: &str) -> Class {
         let (name, title) = split_name_title(inner);
         if looks_like_name(name) {
             return Class::Speaker { name: name.to_string(), title: title.map(str::to_string), rest: None };
+        }
+        if let Some((name, title)) = name_comma_title(inner) {
+            return Class::Speaker { name: name.to_string(), title: Some(title.to_string()), rest: None };
         }
         return Class::Meta;
     }
@@ -382,14 +403,23 @@ fn classify(raw: &str) -> Class {
             return Class::Speaker { name: name.to_string(), title: None, rest: Some(skip_ws(s, content + i + 2)) };
         }
     }
-    // Name alone, or Name - Title
+    // Name alone, or Name - Title, or Name, Title
     if body.len() <= 120 {
         let (name, title) = split_name_title(body);
         if looks_like_name(name) && (title.is_some() || !body.contains(" - ")) {
             return Class::Speaker { name: name.to_string(), title: title.map(str::to_string), rest: None };
         }
+        if let Some((name, title)) = name_comma_title(body) {
+            return Class::Speaker { name: name.to_string(), title: Some(title.to_string()), rest: None };
+        }
     }
     Class::Text { col: content }
+}
+
+/// Prose, not a list entry: a long line or one that ends a sentence.
+fn is_prose(s: &str) -> bool {
+    let t = s.trim();
+    t.len() > 60 || t.ends_with(['.', '?', '!'])
 }
 
 /// Whether a participant-list or affiliation line: "Company - Title" / "Firm, Research Division - Analyst".
@@ -482,6 +512,14 @@ pub fn parse(text: &str) -> Transcript<'_> {
                 }
             }
             Class::Speaker { name, title, rest } => {
+                // A speaker followed by prose ends a participant list (Seeking Alpha has
+                // no section header between the list and the first turn).
+                if skipping && title.is_none() && rest.is_none() {
+                    let next = lines[i + 1..].iter().find(|l| !matches!(l.class, Class::Blank));
+                    if next.is_some_and(|l| matches!(l.class, Class::Text { .. }) && is_prose(l.raw)) {
+                        skipping = false;
+                    }
+                }
                 if skipping {
                     // Participant list entry: "Name - Title", or a name line
                     // followed by a "Company - Title" line.
@@ -495,9 +533,9 @@ pub fn parse(text: &str) -> Transcript<'_> {
                 }
                 // Refinitiv: the line after a name line is "Company - Title",
                 // and a long title wraps onto one more name-shaped line.
-                if let (Some(k), Some(t)) = (pending_title_for.take(), title.as_ref()) {
+                if let (Some(k), Some(t)) = (pending_title_for.take(), title.as_ref().and_then(|_| affiliation_title(line.raw))) {
                     if speakers[k].title.is_none() {
-                        speakers[k].title = Some(t.clone());
+                        speakers[k].title = Some(t);
                     }
                     wrapped_title_for = Some(k);
                     i += 1;
@@ -661,6 +699,8 @@ fn demote_false_speakers(lines: &mut [Line<'_>], layout: Layout) {
             Class::Speaker { rest: Some(_), name, .. } => {
                 !keep_inline || (layout == Layout::SpeakerN && !name.starts_with("Speaker "))
             }
+            // "Name - Title" entries stay speakers (participant lists end with them).
+            Class::Speaker { rest: None, title: Some(_), .. } if keep_alone => false,
             Class::Speaker { rest: None, name, .. } => {
                 // Markdown-bold speakers are only speakers in the timestamped layout.
                 let bold = lines[i].raw.trim().starts_with("**");

@@ -82,7 +82,7 @@ pub fn identify(t: &Transcript<'_>) -> Identity {
         }
     }
     if company.is_empty() {
-        company = possessive_name(t).unwrap_or_default();
+        company = possessive_name(t).or_else(|| speaker_company(t)).unwrap_or_default();
     }
     if call.is_none() {
         // A quarter without a year, or a year without a quarter: the year
@@ -187,6 +187,23 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
         }
     }
     counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
+}
+
+/// "**Jessie Wang - MediaTek, Investor Relation**": the company most speakers work for.
+fn speaker_company(t: &Transcript<'_>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for s in &t.speakers {
+        let Some(title) = &s.title else { continue };
+        let Some((org, _)) = title.split_once(", ") else { continue };
+        if org.contains("Research") || org.split_whitespace().count() > 4 {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| c == org) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((org.to_string(), 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
 }
 
 fn most_frequent_year(sentences: &[String]) -> Option<i32> {

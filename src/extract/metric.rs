@@ -114,6 +114,26 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("repurchased", "buyback", Class::Money, false),
 ];
 
+/// Indices of the lexicon phrases that start with the word's first letter, in lexicon order.
+fn by_first_letter(word: &str) -> &'static [usize] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut v = vec![Vec::new(); 27];
+        for (n, (p, ..)) in LEXICON.iter().enumerate() {
+            v[letter_slot(p)].push(n);
+        }
+        v
+    });
+    &index[letter_slot(word)]
+}
+
+fn letter_slot(s: &str) -> usize {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => (b.to_ascii_lowercase() - b'a') as usize,
+        _ => 26,
+    }
+}
+
 /// A metric named in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricMention {
@@ -158,7 +178,12 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             i += 1;
             continue;
         }
-        let hit = LEXICON.iter().find_map(|&(p, m, c, neg)| phrase_at(t, i, p).map(|k| (k, m, c, neg)));
+        let hit = by_first_letter(t[i].text)
+            .iter()
+            .find_map(|&n| {
+                let (p, m, c, neg) = LEXICON[n];
+                phrase_at(t, i, p).map(|k| (k, m, c, neg))
+            });
         if let Some((k, metric, class, negative)) = hit {
             // "industry sales", "market revenue": someone else's figure; "sales
             // force", "revenue recognition": a metric word as a modifier.
@@ -353,7 +378,7 @@ fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
         return None;
     }
     // "we currently expect revenue": a verb after a subject pronoun is no segment.
-    while k > 0 && t[k - 1].kind == Tok::Word && t[k - 1].text.ends_with("ly") {
+    while k > 0 && t[k - 1].kind == Tok::Word && (t[k - 1].text.ends_with("ly") || t[k - 1].is_any(&["now", "also", "still", "further", "again"])) {
         k -= 1;
     }
     if k > 0 && t[k - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {

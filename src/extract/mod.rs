@@ -244,11 +244,14 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             m.comparison = true;
         }
     }
-    let metrics = metric::mentions(&t);
     // Past tense: "revenue was $457 million, above the high end of our outlook range" reports, it does not guide.
     let past = t.iter().any(|x| x.is_any(PAST));
+    // "is expected to be" guides; "better than expected", "as expected" report.
+    let expected = t.iter().enumerate().any(|(k, x)| {
+        x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "-", "what", "previously"])) && !(k > 0 && t[k - 1].sym('-'))
+    });
     let guidance_word = !past
-        && (t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || lower.contains("we expect") || lower.contains("guidance for")
+        && (t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || expected || lower.contains("we expect") || lower.contains("guidance for")
             || lower.contains("our guidance") && !lower.contains("guidance range"));
     // The segment in play: named in this sentence, or carried from an earlier one.
     let topic = metric::segment_topic(&t).filter(|_| figures.is_empty());
@@ -298,7 +301,16 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         }
         return;
     }
+    let metrics = metric::mentions(&t);
 
+    // "GAAP and non-GAAP gross margins are expected to be 76.3% and 77% respectively".
+    let pair_basis: Option<[Basis; 2]> = if lower.contains("respectively") && lower.contains("gaap and non-gaap") {
+        Some([Basis::Gaap, Basis::NonGaap])
+    } else if lower.contains("respectively") && lower.contains("non-gaap and gaap") {
+        Some([Basis::NonGaap, Basis::Gaap])
+    } else {
+        None
+    };
     let mut last_change: Option<(usize, f64, Measure)> = None;
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
@@ -378,6 +390,9 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         let kind = match (fig_period, ctx.call) {
             (Some(Period::LongTerm), _) => Kind::Guidance,
             (Some(p), Some(c)) if is_after(p, c) => Kind::Guidance,
+            // "For the full year, we now expect revenues of ..." in a Q3 call: the year is not over.
+            (Some(p), Some(c)) if guidance_word && p.part() == Some(Part::Year) && p.year_number() == c.year_number()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
             (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && p == context.unwrap_or(c) => {
                 // "We expect revenue of ..." with no period: the next quarter.
                 if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
@@ -555,7 +570,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             low: range.map(|r| round(r.0)),
             high: range.map(|r| round(r.1)),
             unit,
-            basis: sentence_basis.or(ctx.basis),
+            basis: pair_basis.filter(|_| figures.len() == 2).map(|b| b[n]).or(sentence_basis).or(ctx.basis),
             conflict: false,
             source: Source { line, start, end, text: text[a..b].trim().to_string() },
         };
@@ -586,8 +601,10 @@ fn round(v: f64) -> f64 {
 fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
     let mut out: Vec<(Fact, f64)> = Vec::new();
     for (f, tol) in raw {
+        // GAAP and non-GAAP values of one metric are two figures, not a conflict.
         let same_key = |g: &Fact| {
             g.metric == f.metric && g.segment == f.segment && g.period == f.period && g.kind == f.kind && g.measure == f.measure && g.unit == f.unit
+                && (g.basis == f.basis || g.basis.is_none() || f.basis.is_none())
         };
         let mut merged = false;
         let mut conflict = false;

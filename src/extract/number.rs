@@ -502,8 +502,12 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 }
             }
         }
-        // "A, plus or minus B" / "A +/- B"
+        // "A, plus or minus B" / "A +/- B" / "A and B respectively, plus or minus C"
         let mut j = a.last;
+        let respectively = t.get(j).is_some_and(|x| x.is("respectively"));
+        if respectively {
+            j += 1;
+        }
         if t.get(j).is_some_and(|x| x.sym(',')) {
             j += 1;
         }
@@ -522,6 +526,12 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 if half.is_finite() && half >= 0.0 {
                     a.range = Some((a.value - half, a.value + half));
                     a.last = b.last;
+                    // "76.3% and 77% respectively, plus or minus 50 basis points": the tolerance is both's.
+                    if respectively {
+                        if let Some(p) = out.last_mut().filter(|p| p.dim == a.dim && p.range.is_none()) {
+                            p.range = Some((p.value - half, p.value + half));
+                        }
+                    }
                 }
             }
         }
@@ -679,6 +689,7 @@ mod tests {
             ("$24 billion, plus or minus 2%", "23520000000..24480000000 USD"),
             ("46 % plus or minus 1.5 percentage point", "44.5..47.5 Percent"),
             ("nine percent", "9 Percent"),
+            ("76.3% and 77% respectively, plus or minus 50 basis points", "75.8..76.8 Percent; 76.5..77.5 Percent"),
             ("twenty-five percent", "25 Percent"),
             ("flat year-over-year", "0 Percent"),
             ("just over $184 million", "184000000 USD ~"),
