@@ -20,8 +20,10 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 #![deny(missing_docs)]
 
 pub mod chart;
+pub mod export;
 pub mod extract;
 pub mod facts;
+pub mod share;
 pub mod transcript;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,9 +1,11 @@
 //! `callchart extract FILE|-`: prints the facts JSON of a transcript.
+//! `callchart link FILE|-`: prints the share-link fragment (`#v1=…`) of its facts.
 
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: callchart extract FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: callchart extract FILE   facts JSON (FILE may be - for standard input)
+       callchart link FILE      share-link fragment #v1=… of the facts (append it to the page's address)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +19,19 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                     Err(e) => fail(&format!("cannot write facts: {e}")),
+                }
+            }
+            Err(e) => fail(&e),
+        },
+        ["link", path] => match read_input(path) {
+            Ok(text) => {
+                let facts = callchart::analyze(&text);
+                match callchart::share::encode(&facts, &callchart::share::ShareState::default()) {
+                    Ok(fragment) => {
+                        println!("#{fragment}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(&e.to_string()),
                 }
             }
             Err(e) => fail(&e),

@@ -82,7 +82,7 @@ fn dark_theme_and_device_scale_render() {
     // Not golden: only that every chart renders at 2x in the dark theme.
     let facts = sample_facts();
     for kind in ChartKind::ALL {
-        let svg = chart::render_svg(kind, &facts, WIDTH * 2, HEIGHT * 2, &Style { scale: 2.0, dark: true });
+        let svg = chart::render_svg(kind, &facts, WIDTH * 2, HEIGHT * 2, &Style::new(2.0, true));
         assert!(svg.starts_with("<svg") && svg.contains("Credo"), "{kind:?}");
     }
 }
@@ -105,7 +105,7 @@ fn variants_render() {
         crowded.facts.extend(serde_json::from_str::<Vec<callchart::Fact>>(&json).expect("fixture"));
     }
     let cases = [
-        ("dark2x", facts.clone(), 1600, 900, Style { scale: 2.0, dark: true }),
+        ("dark2x", facts.clone(), 1600, 900, Style::new(2.0, true)),
         ("empty", Facts { company: "Credo".into(), ..Facts::default() }, WIDTH, HEIGHT, Style::default()),
         ("crowded", crowded, WIDTH, HEIGHT, Style::default()),
         ("narrow", facts, 360, 420, Style::default()),

@@ -67,18 +67,58 @@ impl FromStr for ChartKind {
     }
 }
 
-/// How to draw: pixel scale (devicePixelRatio) and colours.
+/// How to draw: pixel scale (devicePixelRatio), theme, and the colours and
+/// font an embedding page may set (`--callchart-bg`, `--callchart-fg`,
+/// `--callchart-accent`, `--callchart-font`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
     /// Multiplies font sizes, strokes and margins (devicePixelRatio on canvas).
     pub scale: f64,
-    /// Dark theme.
+    /// Dark theme (when `colors.bg` is set, its lightness decides instead).
     pub dark: bool,
+    /// Colours that replace the theme's.
+    pub colors: Colors,
+    /// A CSS font-family list for all text, instead of `sans-serif`.
+    pub font: Option<String>,
+}
+
+/// Colour overrides, as RGB bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Colors {
+    /// Background.
+    pub bg: Option<[u8; 3]>,
+    /// Text (axes, grid and muted text are mixed from it and the background).
+    pub fg: Option<[u8; 3]>,
+    /// The first series colour and plain revenue bars.
+    pub accent: Option<[u8; 3]>,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { scale: 1.0, dark: false }
+        Style { scale: 1.0, dark: false, colors: Colors::default(), font: None }
+    }
+}
+
+impl Style {
+    /// A scale and a theme, no overrides.
+    pub fn new(scale: f64, dark: bool) -> Style {
+        Style { scale, dark, ..Style::default() }
+    }
+}
+
+impl Colors {
+    /// Parses `#rgb` or `#rrggbb` (what the page hands over); anything else is `None`.
+    pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
+        let h = s.trim().strip_prefix('#')?;
+        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let v = |i: usize, n: usize| u8::from_str_radix(&h[i..i + n], 16).ok();
+        match h.len() {
+            3 => Some([v(0, 1)? * 17, v(1, 1)? * 17, v(2, 1)? * 17]),
+            6 => Some([v(0, 2)?, v(2, 2)?, v(4, 2)?]),
+            _ => None,
+        }
     }
 }
 

@@ -99,6 +99,40 @@ impl Theme {
         }
     }
 
+    /// The theme for `style`: light or dark (by the background's lightness
+    /// when the style sets one), then the style's colour overrides, with
+    /// muted text, axes and grid mixed from the resulting text and background.
+    pub(crate) fn for_style(style: &Style) -> Theme {
+        let rgb = |c: [u8; 3]| RGBColor(c[0], c[1], c[2]);
+        let dark = match style.colors.bg {
+            Some([r, g, b]) => 0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b) < 110.0,
+            None => style.dark,
+        };
+        let mut t = Theme::new(dark);
+        let c = style.colors;
+        if let Some(bg) = c.bg {
+            t.bg = rgb(bg);
+        }
+        if let Some(fg) = c.fg {
+            t.text = rgb(fg);
+            if !dark {
+                t.guide = t.text;
+            }
+        }
+        if c.bg.is_some() || c.fg.is_some() {
+            t.muted = mix(t.text, t.bg, 0.35);
+            t.axis = mix(t.text, t.bg, 0.55);
+            t.grid = mix(t.text, t.bg, 0.88);
+            t.panel = mix(t.bg, t.text, 0.03);
+            t.other = mix(t.text, t.bg, 0.7);
+        }
+        if let Some(a) = c.accent {
+            t.series[0] = rgb(a);
+            t.total = rgb(a);
+        }
+        t
+    }
+
     /// Series colour `i` (wrapping).
     pub(crate) fn color(&self, i: usize) -> RGBColor {
         self.series[i % self.series.len()]
@@ -195,6 +229,8 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     /// Device pixels per CSS pixel.
     pub s: f64,
     pub theme: Theme,
+    /// CSS font-family list of all text.
+    family: String,
     /// Width and height in device pixels.
     pub w: f64,
     pub h: f64,
@@ -208,7 +244,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub(crate) fn new(area: &'a DrawingArea<DB, Shift>, style: &Style) -> Self {
         let s = if style.scale.is_finite() { clampf(style.scale, 0.25, 8.0) } else { 1.0 };
         let (w, h) = area.dim_in_pixel();
-        Painter { area, s, theme: Theme::new(style.dark), w: f64::from(w), h: f64::from(h) }
+        let family = match &style.font {
+            // A CSS font-family list; a backend that cannot use it falls back on its default.
+            Some(f) if !f.trim().is_empty() && f.len() <= 200 && !f.contains(['{', '}', ';', '<', '>']) => f.trim().to_string(),
+            _ => FontFamily::SansSerif.as_str().to_string(),
+        };
+        Painter { area, s, theme: Theme::for_style(style), family, w: f64::from(w), h: f64::from(h) }
     }
 
     /// `v` CSS pixels in device pixels.
@@ -220,9 +261,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Font { size, bold, color }
     }
 
-    fn text_style(&self, f: &Font, anchor: Anchor) -> TextStyle<'static> {
+    fn text_style(&self, f: &Font, anchor: Anchor) -> TextStyle<'_> {
         let style = if f.bold { FontStyle::Bold } else { FontStyle::Normal };
-        FontDesc::new(FontFamily::SansSerif, f.size * self.s, style)
+        FontDesc::new(FontFamily::Name(&self.family), f.size * self.s, style)
             .color(&f.color)
             .pos(Pos::new(anchor.0, anchor.1))
     }

@@ -256,10 +256,10 @@ fn chart_never_panics_on_odd_facts() {
     let sizes = [(800, 450), (0, 0), (1, 1), (30, 20), (320, 600), (4000, 300)];
     let styles = [
         Style::default(),
-        Style { scale: 2.0, dark: true },
-        Style { scale: f64::NAN, dark: false },
-        Style { scale: 0.0, dark: true },
-        Style { scale: 1e9, dark: false },
+        Style::new(2.0, true),
+        Style::new(f64::NAN, false),
+        Style::new(0.0, true),
+        Style::new(1e9, false),
     ];
     for facts in [odd, one, Vec::new()] {
         let facts = Facts { company: "Ünïcødé Co.".repeat(8), facts, ..Facts::default() };
@@ -277,7 +277,7 @@ fn chart_never_panics_on_odd_facts() {
 #[test]
 fn chart_scale_multiplies_sizes() {
     let a = record(ChartKind::Revenue, &credo(), 800, 450, &Style::default());
-    let b = record(ChartKind::Revenue, &credo(), 1600, 900, &Style { scale: 2.0, dark: false });
+    let b = record(ChartKind::Revenue, &credo(), 1600, 900, &Style::new(2.0, false));
     // Same layout at twice the pixels: the same texts are drawn.
     assert_eq!(a.texts, b.texts);
 }
@@ -286,4 +286,40 @@ fn chart_scale_multiplies_sizes() {
 fn chart_kind_parses() {
     assert_eq!("guidance".parse::<ChartKind>(), Ok(ChartKind::Guidance));
     assert!("pie".parse::<ChartKind>().is_err());
+}
+
+#[test]
+fn style_overrides_colour_and_font() {
+    let style = Style {
+        colors: Colors { bg: Colors::parse_hex("#102030"), fg: Colors::parse_hex("#eee"), accent: Colors::parse_hex("#ff8800") },
+        font: Some("Georgia, serif".into()),
+        ..Style::new(1.0, false)
+    };
+    let svg = render_svg(ChartKind::Revenue, &credo(), 800, 450, &style);
+    assert!(svg.contains("fill=\"#102030\""), "background override missing");
+    assert!(svg.contains("fill=\"#EEEEEE\""), "text colour override missing");
+    assert!(svg.contains("#FF8800"), "accent override missing");
+    assert!(svg.contains("font-family=\"Georgia, serif\""), "font override missing");
+    // A dark background picks the dark palette even when `dark` is false.
+    assert_eq!(paint::Theme::for_style(&style).series[1], paint::Theme::new(true).series[1]);
+    // A font that could break out of its attribute or a CSS rule is ignored.
+    let bad = Style { font: Some("x;}<script>".into()), ..Style::default() };
+    assert!(render_svg(ChartKind::Margins, &credo(), 400, 300, &bad).contains("font-family=\"sans-serif\""));
+    assert_eq!(Colors::parse_hex("#12345"), None);
+    assert_eq!(Colors::parse_hex("red"), None);
+}
+
+#[test]
+fn hostile_names_are_escaped_in_svg() {
+    let mut facts = credo();
+    facts.company = "<script>alert(1)</script>".into();
+    for f in &mut facts.facts {
+        if f.segment != "total" {
+            f.segment = "<img src=x onerror=alert(1)>".into();
+        }
+    }
+    for kind in ChartKind::ALL {
+        let svg = render_svg(kind, &facts, 800, 450, &Style::default());
+        assert!(!svg.contains("<script") && !svg.contains("<img"), "{kind:?} SVG carries raw markup");
+    }
 }

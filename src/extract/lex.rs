@@ -172,10 +172,15 @@ fn is_cjk_char(c: char) -> bool {
 /// Matches `phrase` (space-separated words; `-` tokens between words are
 /// skipped) at token `i`; returns the index just past the match.
 pub fn phrase_at(toks: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
-    // Most calls fail on the first byte: reject them before splitting the phrase.
-    let first = *toks.get(i)?.text.as_bytes().first()?;
-    if !phrase.as_bytes().first().is_some_and(|p| p.eq_ignore_ascii_case(&first)) {
-        return None;
+    // Fast rejection (same result as the loop below, which is hot: every
+    // lexicon phrase is tried at every token): the first token must begin
+    // with the phrase's first byte and be no longer than the phrase.
+    let first = toks.get(i)?.text.as_bytes();
+    let p = phrase.as_bytes();
+    if let (Some(a), Some(b)) = (first.first(), p.first()) {
+        if !a.eq_ignore_ascii_case(b) || first.len() > p.len() {
+            return None;
+        }
     }
     let mut k = i;
     for (n, w) in phrase.split(' ').enumerate() {
