@@ -425,7 +425,7 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
 /// "our IT business", "the Data Center segment": the sentence's business subject.
 pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
     for (k, tok) in t.iter().enumerate() {
-        if tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments"]) && k > 0 {
+        if tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"]) && k > 0 {
             let mut words = Vec::new();
             let mut j = k;
             // "game and network service segment": up to four words joined by "and"/"&".

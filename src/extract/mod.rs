@@ -324,6 +324,10 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         if t[lo..f.first].iter().rev().take(5).any(|x| x.is_any(metric::EXTERNAL)) {
             continue;
         }
+        // An effect on a metric is not the metric: "an unfavorable foreign exchange impact ... of $160 million on revenue".
+        if t[lo..f.first].iter().rev().take(8).any(|x| x.is_any(&["impact", "impacted", "headwind", "headwinds", "tailwind", "tailwinds"])) {
+            continue;
+        }
         // Contributions to growth are parts of a change, not the change: "price contributed 1%".
         if t[lo..f.first].iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
             || t.get(f.last).is_some_and(|x| x.is_any(&["contribution", "contributed"]))
@@ -557,6 +561,20 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             (Measure::Level, v, r, unit, p)
         };
         let kind = if from_base { Kind::Actual } else { kind };
+        // "adjusted diluted EPS ... $5.09 to $5.19 and reported diluted EPS ... $4.75 to $4.87": the basis said nearest before the figure.
+        let figure_basis = (lo..f.first).rev().find_map(|k| {
+            let x = &t[k];
+            let non = k >= 2 && t[k - 1].sym('-') && t[k - 2].is("non") || k >= 1 && t[k - 1].is("non");
+            if x.is_any(&["adjusted", "core", "underlying"]) || x.is("gaap") && non {
+                Some(Basis::NonGaap)
+            } else if x.is("gaap") || x.is("unadjusted")
+                || x.is("reported") && !(k > 0 && t[k - 1].is_any(&["we", "i", "they", "it", "company", "and", "have", "has", "had"])) && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "gross", "operating"]))
+            {
+                Some(Basis::Gaap)
+            } else {
+                None
+            }
+        });
         let (line, start) = para.locate_chars(t[f.first].start);
         let (end_line, end) = para.locate_chars(t[f.last - 1].end);
         let (start, end) = if end_line == line { (Some(start), Some(end)) } else { (Some(start), None) };
@@ -570,7 +588,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             low: range.map(|r| round(r.0)),
             high: range.map(|r| round(r.1)),
             unit,
-            basis: pair_basis.filter(|_| figures.len() == 2).map(|b| b[n]).or(sentence_basis).or(ctx.basis),
+            basis: pair_basis.filter(|_| figures.len() == 2).map(|b| b[n]).or(figure_basis).or(sentence_basis).or(ctx.basis),
             conflict: false,
             source: Source { line, start, end, text: text[a..b].trim().to_string() },
         };

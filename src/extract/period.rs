@@ -176,7 +176,7 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let p2 = prev(2);
     let p3 = prev(3);
     let is_intro = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&intro));
-    let is_the = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["the", "our", "a", "its", "same", "prior", "last"]));
+    let is_the = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["the", "our", "a", "its", "same", "prior", "last", "comparable", "year-ago"]));
     is_intro(p1)
         || is_the(p1) && is_intro(p2)
         || is_the(p1) && is_the(p2) && is_intro(p3)
