@@ -236,34 +236,32 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     if lower.contains("basis") && (lower.contains("unless otherwise") || lower.contains("following")) {
         ctx.basis = sentence_basis.or(ctx.basis);
     }
-    let mut periods = period::mentions(&t);
-    let figures = number::figures(&t);
+    // Most sentences hold no figure: a figure needs a digit or a number word with a
+    // unit or scale ("nine percent", "one trillion"), or "flat". Skipping the grammar
+    // for the rest keeps extraction linear and cheap; their periods only matter when
+    // the sentence is short (a topic sentence) or has a year in digits.
+    let has_digit = text.as_bytes()[a..b].iter().any(u8::is_ascii_digit);
+    let maybe_figures = has_digit || ["flat", "percent", "point", "trillion", "billion", "million"].iter().any(|w| lower.contains(w));
+    let mut periods = if maybe_figures || t.len() <= 14 { period::mentions(&t) } else { Vec::new() };
+    let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
     // "up from 72 days in Q3": the period of a comparison base is a comparison too.
     for f in figures.iter().filter(|f| f.first > 0 && t[f.first - 1].is("from")) {
         for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
             m.comparison = true;
         }
     }
-    // Past tense: "revenue was $457 million, above the high end of our outlook range" reports, it does not guide.
-    let past = t.iter().any(|x| x.is_any(PAST));
-    // "is expected to be" guides; "better than expected", "as expected" report.
-    let expected = t.iter().enumerate().any(|(k, x)| {
-        x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "-", "what", "previously"])) && !(k > 0 && t[k - 1].sym('-'))
-    });
-    let guidance_word = !past
-        && (t.iter().any(|x| x.is_any(GUIDANCE_WORDS)) || expected || lower.contains("we expect") || lower.contains("guidance for")
-            || lower.contains("our guidance") && !lower.contains("guidance range"));
+    // Guidance words only matter where there is a figure or a period.
+    let guidance_word = (!figures.is_empty() || !periods.is_empty()) && speaks_of_guidance(&t, &lower);
     // The segment in play: named in this sentence, or carried from an earlier one.
-    let topic = metric::segment_topic(&t).filter(|_| figures.is_empty());
+    let any_topic = metric::segment_topic(&t);
+    let topic = any_topic.clone().filter(|_| figures.is_empty());
     let lead = metric::leading_segment(&t);
     if lead.is_some() && !figures.is_empty() {
         ctx.segment = lead.clone();
     }
     // In a new paragraph the segment carries on only where the text says so ("for the segment").
-    if a == 0 && !lower.contains("segment") && !lower.contains(" the business") {
-        if metric::segment_topic(&t).is_none() {
-            ctx.segment = None;
-        }
+    if a == 0 && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
+        ctx.segment = None;
     }
     if topic.is_some() {
         ctx.segment = topic.clone();
@@ -288,11 +286,6 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     // The sentence's own period: its first period that is not a comparison base.
     let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
     let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
-    if let Some(p) = sentence_period {
-        if figures.is_empty() || !guidance_word || is_after(p, ctx.call.unwrap_or(p)) || true {
-            // Carried to the next sentences of the turn.
-        }
-    }
     if figures.is_empty() {
         // Only short topic sentences ("Moving on to the fourth quarter.") set the period in play.
         let explicit = own.first().is_some_and(|m| matches!(m.what, PeriodRef::Abs(_)));
@@ -302,6 +295,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         return;
     }
     let metrics = metric::mentions(&t);
+    let past = t.iter().any(|x| x.is_any(PAST));
 
     // "GAAP and non-GAAP gross margins are expected to be 76.3% and 77% respectively".
     let pair_basis: Option<[Basis; 2]> = if lower.contains("respectively") && lower.contains("gaap and non-gaap") {
@@ -597,6 +591,23 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     if let Some(p) = sentence_period.filter(|_| !guidance_word) {
         *context = Some(p);
     }
+}
+
+/// Whether the sentence guides: "we expect", "is expected to be", "our outlook";
+/// past tense ("revenue was $457 million, above our outlook range") reports instead,
+/// and so do "better than expected", "as expected".
+fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
+    if t.iter().any(|x| x.is_any(PAST)) {
+        return false;
+    }
+    let expected = t.iter().enumerate().any(|(k, x)| {
+        x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
+    });
+    t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
+        || expected
+        || lower.contains("we expect")
+        || lower.contains("guidance for")
+        || lower.contains("our guidance") && !lower.contains("guidance range")
 }
 
 fn money_unit(class: Class, cur: Currency) -> Unit {

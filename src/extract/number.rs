@@ -482,6 +482,19 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // An amount starts with a number, a sign, a currency, or a number word.
+        let starts = match t[i].kind {
+            Tok::Num => true,
+            Tok::Sym => true,
+            Tok::Word => {
+                t.get(i + 1).is_some_and(|n| n.kind == Tok::Num || n.sym('$') && n.start == t[i].end)
+                    || SPELLED.iter().any(|(w, _)| t[i].is(w))
+            }
+        };
+        if !starts {
+            i += 1;
+            continue;
+        }
         let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "-", "–"]));
         let Some(mut a) = a else {
             i += 1;
