@@ -122,6 +122,76 @@ pub struct Note {
     pub ok: Option<bool>,
 }
 
+impl Note {
+    /// Whether a reader should see this note beside its figures: a failed
+    /// check or a conflict.
+    pub fn is_problem(&self) -> bool {
+        self.ok == Some(false) || self.kind == "conflict"
+    }
+}
+
+impl Facts {
+    /// The level facts a note is about, read from the subject every note
+    /// starts with: `metric [segment] period` (then `:` or `guidance …`),
+    /// optionally after `line N: ` ("revenue FY2023-Q4: segments … sum to",
+    /// "revenue total FY2023-Q3: said …", "line 84: revenue it FY2023-Q4 = …",
+    /// "revenue FY2024-Q1 guidance midpoint …"). A note without such a
+    /// subject ("translation lines agree with …") is about no fact.
+    pub fn note_subject(&self, note: &Note) -> Vec<usize> {
+        let mut text = note.message.as_str();
+        let mut line = None;
+        if let Some(rest) = text.strip_prefix("line ") {
+            let (n, rest) = rest.split_once(": ").unwrap_or(("", rest));
+            line = n.parse::<usize>().ok();
+            text = rest;
+        }
+        let words: Vec<&str> = text.split_whitespace().take(6).collect();
+        let Some(metric) = words.first() else { return Vec::new() };
+        let Some(k) = words.iter().position(|w| w.trim_end_matches(':').parse::<Period>().is_ok()) else {
+            return Vec::new();
+        };
+        if k == 0 || k > 2 {
+            return Vec::new();
+        }
+        let period: Option<Period> = words[k].trim_end_matches(':').parse().ok();
+        let segment = (k == 2).then(|| words[1]);
+        let guidance = words.get(k + 1) == Some(&"guidance");
+        self.facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.measure == Measure::Level
+                    && f.metric == *metric
+                    && Some(f.period) == period
+                    && segment.is_none_or(|s| f.segment == s)
+                    && line.is_none_or(|l| f.source.line == l)
+                    && (!guidance || f.kind == Kind::Guidance)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Per fact, the indices of the problem notes ([`Note::is_problem`])
+    /// about it.
+    pub fn problems(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.facts.len()];
+        for (n, note) in self.notes.iter().enumerate().filter(|(_, n)| n.is_problem()) {
+            for i in self.note_subject(note) {
+                if let Some(v) = out.get_mut(i) {
+                    v.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether fact `i` conflicts with another or is the subject of a
+    /// failed check.
+    pub fn flagged(&self) -> Vec<bool> {
+        self.problems().iter().zip(&self.facts).map(|(p, f)| f.conflict || !p.is_empty()).collect()
+    }
+}
+
 /// One figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -587,6 +657,55 @@ mod tests {
         assert_eq!(got, ["FY2022-Q4", "FY2023-Q3", "FY2023-Q4", "FY2023", "FY2024-Q1"]);
         assert_eq!(Period::quarter(2024, 1).prev_quarter(), Some(Period::quarter(2023, 4)));
         assert_eq!(Period::quarter(2023, 3).short_label(), "Q3 FY23");
+    }
+
+    #[test]
+    fn notes_name_their_facts() {
+        // The extractor's own notes: a failed segment check and a conflict.
+        let facts = crate::analyze(
+            "Operator\nJane Doe - CFO\nRevenue was $30 million in the fourth quarter of 2023. \
+             Product revenue was $20 million in the fourth quarter of 2023. \
+             License revenue was $5 million in the fourth quarter of 2023. \
+             Revenue was $31 million in the fourth quarter of 2023.\n",
+        );
+        let check = facts.notes.iter().find(|n| n.ok == Some(false)).expect("a failed check");
+        let about: Vec<String> = facts.note_subject(check).iter().map(|&i| facts.facts[i].segment.clone()).collect();
+        assert_eq!(about, ["total", "product", "license", "total"], "{}", check.message);
+        let conflict = facts.notes.iter().find(|n| n.kind == "conflict").expect("a conflict");
+        assert!(facts.note_subject(conflict).iter().all(|&i| facts.facts[i].conflict));
+        assert!(facts.flagged().iter().all(|f| *f), "every figure of that quarter is in question");
+        // The other subjects the extractor writes.
+        let f = |m: &str, seg: &str, p: &str, kind: Kind, line: usize| Fact {
+            metric: m.into(),
+            segment: seg.into(),
+            period: p.parse().unwrap(),
+            kind,
+            measure: Measure::Level,
+            value: Some(1.0),
+            low: None,
+            high: None,
+            unit: Unit::Percent,
+            basis: None,
+            conflict: false,
+            source: Source { line, ..Source::default() },
+        };
+        let facts = Facts {
+            facts: vec![
+                f("revenue", "total", "FY2024-Q1", Kind::Guidance, 5),
+                f("revenue", "total", "FY2024-Q1", Kind::Actual, 6),
+                f("revenue", "it", "FY2023-Q4", Kind::Actual, 84),
+                f("revenue", "it", "FY2023-Q4", Kind::Actual, 85),
+            ],
+            ..Facts::default()
+        };
+        let note = |m: &str| Note { kind: "check".into(), message: m.into(), ok: Some(false) };
+        assert_eq!(facts.note_subject(&note("revenue FY2024-Q1 guidance midpoint 34.0M is +5.9% vs FY2023-Q4 (32.1M), stated +9%")), [0]);
+        assert_eq!(facts.note_subject(&note("line 84: revenue it FY2023-Q4 = 5.7M is not in its translation line")), [2]);
+        assert_eq!(facts.note_subject(&note("revenue it FY2023-Q4: said 5.7M, but the change implies 6.0M (…)")), [2, 3]);
+        assert!(facts.note_subject(&note("translation lines agree with 27 of 28 English figures")).is_empty());
+        assert!(facts.note_subject(&note("")).is_empty());
+        let passed = Note { ok: Some(true), ..note("revenue it FY2023-Q4: fine") };
+        assert!(!passed.is_problem());
     }
 
     #[test]

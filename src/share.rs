@@ -44,7 +44,8 @@
 //!        u8 unit code | value/low/high present << 4, the present numbers,
 //!        var source line
 //! number u8 tag: 0 = f64 little-endian follows; else zigzag var mantissa m
-//!        and the value is m × 10^(tag − 128), exact (checked when encoding)
+//!        (|m| < 2^53) and the value is m × 10^(tag − 128), |tag − 128| <= 22,
+//!        computed with one correctly rounded operation (exact by construction)
 //! note   u8 ok (0 none, 1 true, 2 false), var kind (name reference), str message
 //! ```
 
@@ -392,7 +393,16 @@ fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
-/// `v` as `m × 10^e` with `-127 <= e <= 127`, when that is exactly `v`.
+/// Powers of ten that are exact doubles.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// Largest decimal exponent a link writes (`10^e` must be an exact double).
+const MAX_EXP: i32 = 22;
+
+/// `v` as `m × 10^e` (`|m| < 2^53`, `|e| <= 22`), when that is exactly `v`.
 fn decimal(v: f64) -> Option<(i64, i32)> {
     if !v.is_finite() {
         return None;
@@ -406,22 +416,24 @@ fn decimal(v: f64) -> Option<(i64, i32)> {
         None => (false, mant),
     };
     let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
-    let digits = format!("{int}{frac}");
-    if digits.len() > 18 {
-        return None;
+    let mut m: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))?;
     }
-    let m: i64 = digits.parse().ok()?;
     let m = if neg { -m } else { m };
     let e = exp - frac.len() as i32;
-    if !(-127..=127).contains(&e) {
-        return None;
-    }
     // Exact, or not at all (-0.0, for one, reads back as +0.0).
     (from_decimal(m, e)?.to_bits() == v.to_bits()).then_some((m, e))
 }
 
+/// `m × 10^e`, correctly rounded: both operands are exact doubles, so one
+/// multiplication or division rounds once (Clinger's fast path).
 fn from_decimal(m: i64, e: i32) -> Option<f64> {
-    format!("{m}e{e}").parse().ok()
+    if m.unsigned_abs() >= 1 << 53 || e.unsigned_abs() > MAX_EXP as u32 {
+        return None;
+    }
+    let p = POW10[e.unsigned_abs() as usize];
+    Some(if e >= 0 { m as f64 * p } else { m as f64 / p })
 }
 
 fn unit_code(u: Unit, currency: Currency) -> (u8, Option<Currency>) {
@@ -635,7 +647,7 @@ impl<'a> Reader<'a> {
             f64::from_le_bytes(a)
         } else {
             let m = unzigzag(self.var()?);
-            from_decimal(m, i32::from(tag) - 128).ok_or_else(|| invalid("a value does not read"))?
+            from_decimal(m, i32::from(tag) - 128).ok_or_else(|| invalid("a value is out of range"))?
         };
         if !v.is_finite() {
             return Err(invalid("a value is not a finite number"));

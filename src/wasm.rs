@@ -5,6 +5,15 @@
 //! pure [`chart::draw`] charts on a `<canvas>`. Everything else (layout,
 //! sizes, devicePixelRatio, themes) is the page's business.
 //!
+//! Share links, exports and embeds add thin wrappers over pure Rust:
+//! `share_link`/`open_link` ([`crate::share`]), `chart_svg` (the same
+//! drawing code on plotters' SVG backend), `facts_csv` and `export_name`
+//! ([`crate::export`]), and `draw_chart_styled` (colour and font overrides).
+//!
+//! Text is measured with the canvas's own `measureText` ([`Measured`]), not
+//! with plotters' DOM `<span>` whose `style` attribute a strict
+//! Content-Security-Policy (`style-src 'self'`) blocks.
+//!
 //! Errors cross the edge as `JsError` whose message a reader can act on; a
 //! panic is a bug, so the hook below says so on the console and raises
 //! `globalThis.__callchartPanicked` for the page's status line.
@@ -12,13 +21,16 @@
 use std::sync::Once;
 
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::{self, ChartKind, Style};
+use crate::chart::{self, ChartKind, Colors, Style};
 use crate::facts::Facts;
+use crate::share::{self, ShareState, ThemeChoice};
 
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -69,18 +81,265 @@ pub fn draw_chart(
     dpr: f64,
     dark: bool,
 ) -> Result<(), JsError> {
+    let style = Style { scale: dpr, dark, ..Style::default() };
+    draw_on(canvas, kind, facts, style)
+}
+
+/// Like [`draw_chart`], with a style object `{scale, dark, bg, fg, accent,
+/// font}`: colours as `#rrggbb` (others are ignored), font a CSS font-family
+/// list. An embed passes its `--callchart-*` custom properties this way.
+#[wasm_bindgen]
+pub fn draw_chart_styled(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, style: JsValue) -> Result<(), JsError> {
+    let style = style_from(style)?;
+    draw_on(canvas, kind, facts, style)
+}
+
+/// Chart `kind` as an SVG document of `width` × `height` pixels (the same
+/// drawing code as the canvas, on plotters' SVG backend), style as in
+/// [`draw_chart_styled`].
+#[wasm_bindgen]
+pub fn chart_svg(kind: &str, facts: JsValue, width: u32, height: u32, style: JsValue) -> Result<String, JsError> {
     let kind: ChartKind = kind.parse()?;
-    let facts: Facts = serde_wasm_bindgen::from_value(facts)
-        .map_err(|e| JsError::new(&format!("these are not callchart facts: {e}")))?;
-    let scale = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let facts = facts_from(facts)?;
+    let style = style_from(style)?;
+    let (w, h) = (width.clamp(16, 8000), height.clamp(16, 8000));
+    let ctx = measuring_context()?;
+    let mut out = String::new();
+    {
+        // plotters-svg writes font sizes at 1/1.24 of the canvas's.
+        let inner = Target::Svg(SVGBackend::with_string(&mut out, (w, h)));
+        let backend = Measured { inner, ctx, font_scale: 1.0 / 1.24 };
+        let area = backend.into_drawing_area();
+        chart::draw(&area, kind, &facts, &style)?;
+        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+    }
+    Ok(out)
+}
+
+/// The share-link fragment (`v1=…`, no `#`) of `facts` with `state`
+/// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
+#[wasm_bindgen]
+pub fn share_link(facts: JsValue, state: JsValue) -> Result<String, JsError> {
+    #[derive(Deserialize)]
+    struct StateIn {
+        #[serde(default)]
+        charts: Vec<String>,
+        #[serde(default)]
+        theme: Option<String>,
+    }
+    let facts = facts_from(facts)?;
+    let st: StateIn = serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
+    let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
+    let theme = match st.theme.as_deref() {
+        None => ThemeChoice::Auto,
+        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
+    };
+    Ok(share::encode(&facts, &ShareState { charts, theme })?)
+}
+
+/// Opens a share link's fragment (`#v1=…`) or an embed's `data`:
+/// `{facts, charts: ["revenue", …], theme}`. A broken, truncated, oversized
+/// or foreign link throws an error whose message says which.
+#[wasm_bindgen]
+pub fn open_link(fragment: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Opened<'a> {
+        facts: &'a Facts,
+        charts: Vec<&'static str>,
+        theme: &'static str,
+    }
+    let (facts, state) = share::decode(fragment)?;
+    let out = Opened { facts: &facts, charts: state.charts.iter().map(|k| k.name()).collect(), theme: state.theme.name() };
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not hand the facts to the page: {e}")))
+}
+
+/// The facts as CSV: a header, then one row per fact.
+#[wasm_bindgen]
+pub fn facts_csv(facts: JsValue) -> Result<String, JsError> {
+    Ok(crate::export::csv(&facts_from(facts)?))
+}
+
+/// A download name: `export_name(facts, "revenue", "svg")` is
+/// `credo-q4-fy2023-revenue.svg`.
+#[wasm_bindgen]
+pub fn export_name(facts: JsValue, what: &str, ext: &str) -> Result<String, JsError> {
+    Ok(crate::export::file_name(&facts_from(facts)?, what, ext))
+}
+
+fn facts_from(facts: JsValue) -> Result<Facts, JsError> {
+    serde_wasm_bindgen::from_value(facts).map_err(|e| JsError::new(&format!("these are not callchart facts: {e}")))
+}
+
+fn style_from(style: JsValue) -> Result<Style, JsError> {
+    #[derive(Deserialize, Default)]
+    struct StyleIn {
+        scale: Option<f64>,
+        dark: Option<bool>,
+        bg: Option<String>,
+        fg: Option<String>,
+        accent: Option<String>,
+        font: Option<String>,
+    }
+    let s: StyleIn = if style.is_undefined() || style.is_null() {
+        StyleIn::default()
+    } else {
+        serde_wasm_bindgen::from_value(style).map_err(|e| JsError::new(&format!("bad chart style: {e}")))?
+    };
+    let hex = |c: &Option<String>| c.as_deref().and_then(Colors::parse_hex);
+    Ok(Style {
+        scale: s.scale.unwrap_or(1.0),
+        dark: s.dark.unwrap_or(false),
+        colors: Colors { bg: hex(&s.bg), fg: hex(&s.fg), accent: hex(&s.accent) },
+        font: s.font.filter(|f| !f.trim().is_empty()),
+    })
+}
+
+fn draw_on(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, mut style: Style) -> Result<(), JsError> {
+    let kind: ChartKind = kind.parse()?;
+    let facts = facts_from(facts)?;
+    if !(style.scale.is_finite() && style.scale > 0.0) {
+        style.scale = 1.0;
+    }
+    let ctx = context_of(canvas)?;
+    let inner = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
-    let area = backend.into_drawing_area();
-    // `Style` may grow fields; keep their defaults.
-    #[allow(clippy::needless_update)]
-    let style = Style { scale, dark, ..Style::default() };
+    let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
     chart::draw(&area, kind, &facts, &style)?;
     area.present()
         .map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
     Ok(())
 }
+
+fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))
+}
+
+/// A detached canvas's context, to measure text for backends that have none.
+fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        .ok_or_else(|| JsError::new("no document to measure chart text in"))?;
+    context_of(&canvas)
+}
+
+/// The two backends the page draws on. One type, so that the (generic)
+/// chart code is compiled once for both, not once per backend.
+enum Target<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A backend error as text (canvas and SVG errors differ in type).
+#[derive(Debug)]
+struct TargetError(String);
+
+impl std::fmt::Display for TargetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TargetError {}
+
+fn cast<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<TargetError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(TargetError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+macro_rules! each {
+    ($self:expr, $b:ident => $call:expr) => {
+        match $self {
+            Target::Canvas($b) => $call.map_err(cast),
+            Target::Svg($b) => $call.map_err(cast),
+        }
+    };
+}
+
+/// A backend that draws on a [`Target`] and measures text with a canvas 2D
+/// context's `measureText`, at the font the target draws with.
+struct Measured<'a> {
+    inner: Target<'a>,
+    ctx: CanvasRenderingContext2d,
+    /// Font size the target draws at, relative to plotters' size.
+    font_scale: f64,
+}
+
+type Res = Result<(), DrawingErrorKind<TargetError>>;
+
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = TargetError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match &self.inner {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
+    }
+    fn ensure_prepared(&mut self) -> Res {
+        each!(&mut self.inner, b => b.ensure_prepared())
+    }
+    fn present(&mut self) -> Res {
+        each!(&mut self.inner, b => b.present())
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
+        each!(&mut self.inner, b => b.draw_pixel(point, color))
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Res {
+        each!(&mut self.inner, b => b.draw_line(from, to, style))
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, c: BackendCoord, style: &S, fill: bool) -> Res {
+        each!(&mut self.inner, b => b.draw_rect(a, c, style, fill))
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Res {
+        each!(&mut self.inner, b => b.draw_path(path, style))
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Res {
+        each!(&mut self.inner, b => b.draw_circle(c, r, style, fill))
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Res {
+        each!(&mut self.inner, b => b.fill_polygon(vert, style))
+    }
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
+        each!(&mut self.inner, b => b.draw_text(text, style, pos))
+    }
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res {
+        each!(&mut self.inner, b => b.blit_bitmap(pos, size, src))
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<TargetError>> {
+        let size = style.size() * self.font_scale;
+        self.ctx.set_font(&format!("{} {}px {}", style.style().as_str(), size, style.family().as_str()));
+        let m = self
+            .ctx
+            .measure_text(text)
+            .map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
+        // The line box a `line-height: normal` span would have; older
+        // browsers without font metrics get the usual 1.2 em.
+        let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+        let h = if h.is_finite() && h > 0.0 { h } else { size * 1.2 };
+        let w = m.width();
+        let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
+        Ok((w.ceil().min(1e6) as u32, h.ceil().min(1e6) as u32))
+    }
+}
+
+#[derive(Debug)]
+struct MeasureError;
+
+impl std::fmt::Display for MeasureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("text could not be measured")
+    }
+}
+
+impl std::error::Error for MeasureError {}

@@ -12,6 +12,8 @@ pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
 /// A level figure (actual or derived) to plot.
 #[derive(Debug, Clone)]
 pub(crate) struct Level {
+    /// Index of the fact in `Facts::facts`.
+    pub fact: usize,
     pub period: Period,
     pub segment: String,
     pub value: f64,
@@ -21,6 +23,8 @@ pub(crate) struct Level {
 /// A guided range (or single value) for a period.
 #[derive(Debug, Clone)]
 pub(crate) struct Guide {
+    /// Index of the fact in `Facts::facts`.
+    pub fact: usize,
     pub metric: String,
     pub segment: String,
     pub period: Period,
@@ -87,9 +91,9 @@ pub(crate) fn levels<'a>(facts: &'a Facts, keep: impl Fn(&Fact) -> bool) -> Vec<
     let mut out: Vec<(usize, &Fact)> = best.into_values().collect();
     out.sort_by_key(|(i, _)| *i);
     out.into_iter()
-        .filter_map(|(_, f)| {
+        .filter_map(|(i, f)| {
             let value = finite(f.point())?;
-            Some((f, Level { period: f.period, segment: f.segment.clone(), value, derived: f.kind == Kind::Derived }))
+            Some((f, Level { fact: i, period: f.period, segment: f.segment.clone(), value, derived: f.kind == Kind::Derived }))
         })
         .collect()
 }
@@ -98,11 +102,12 @@ pub(crate) fn levels<'a>(facts: &'a Facts, keep: impl Fn(&Fact) -> bool) -> Vec<
 /// (the first), with non-finite ends dropped.
 pub(crate) fn guides(facts: &Facts, keep: impl Fn(&Fact) -> bool) -> Vec<Guide> {
     let mut out: Vec<Guide> = Vec::new();
-    for f in &facts.facts {
+    for (i, f) in facts.facts.iter().enumerate() {
         if f.kind != Kind::Guidance || f.measure != Measure::Level || !keep(f) {
             continue;
         }
         let g = Guide {
+            fact: i,
             metric: f.metric.clone(),
             segment: f.segment.clone(),
             period: f.period,

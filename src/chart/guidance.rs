@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 
 use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
+use super::hit::Shape;
 use super::layout::{empty, header, Entry, Swatch, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
 use super::ChartKind;
@@ -102,8 +103,11 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     if all.iter().any(|x| x.actual.is_some()) {
         legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: "Last actual".into() });
     }
-    let top = header(p, &title, &legend)?;
     let shown = &all[..all.len().min(MAX_PANELS)];
+    if shown.iter().any(|x| p.is_flagged(x.guide.fact) || x.actual.as_ref().is_some_and(|a| p.is_flagged(a.fact))) {
+        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
+    }
+    let top = header(p, &title, &legend)?;
     let n = shown.len();
     // As many columns as fit at 150 CSS pixels a panel, four at most.
     let fit_cols = ((p.w - 2.0 * p.u(PAD)) / p.u(150.0)).floor().max(1.0) as usize;
@@ -189,8 +193,8 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
     }
     // The guided range.
     let bw = clampf(slot * 0.36, p.u(10.0).min(slot * 0.8), p.u(40.0));
-    let mut range_top = ym - p.u(6.0);
-    let mut range_bottom = ym + p.u(6.0);
+    let mut range_top = ym - p.u(7.0);
+    let mut range_bottom = ym + p.u(7.0);
     if g.is_range() {
         let (y0, y1) = (axis.y(ghi), axis.y(glo));
         let (y0, y1) = if y1 - y0 < p.u(6.0) { (ym - p.u(3.0), ym + p.u(3.0)) } else { (y0, y1) };
@@ -204,12 +208,26 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
     }
     p.diamond((xg, ym), 5.0, th.guide, th.bg)?;
     labels.block(Rect::new(xg - p.u(7.0), ym - p.u(7.0), xg + p.u(7.0), ym + p.u(7.0)));
+    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| format!(" (midpoint {})", fmt.full(m))).unwrap_or_default();
+    let area = Rect::new(xg - (bw / 2.0).max(p.u(7.0)), range_top, xg + (bw / 2.0).max(p.u(7.0)), range_bottom);
+    p.region(area, g.fact, Shape::Range, format!("{} · {} guidance: {}{mid_text}", g.period.short_label(), panel.name(), g.label(&fmt)));
+    if p.is_flagged(g.fact) {
+        p.flag(xg, range_top - p.u(14.0))?;
+        labels.block(Rect::new(xg - p.u(8.0), range_top - p.u(15.0), xg + p.u(8.0), range_top));
+        range_top -= p.u(15.0);
+    }
 
     // The actual.
     if let Some(a) = &panel.actual {
         let ya = axis.y(a.value);
         p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
-        labels.block(Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0)));
+        let r = Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0));
+        labels.block(r);
+        p.region(r, a.fact, Shape::Point, format!("{} · {} (last actual): {}", a.period.short_label(), panel.name(), fmt.full(a.value)));
+        if p.is_flagged(a.fact) {
+            p.flag(xa, ya - p.u(22.0))?;
+            labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
+        }
         let t = fmt.full(a.value);
         place(p, &mut labels, &t, &vf, &[
             (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::data::{ellipsize, Fmt};
-use super::paint::{clampf, nice_ticks, size, tick_decimals, Anchor, Labels, Painter, Rect, Res, Scale};
+use super::paint::{clampf, nice_ticks, size, tick_decimals, Anchor, Labels, Marker, Painter, Pattern, Rect, Res, Scale};
 
 /// Outer padding in CSS pixels.
 pub(crate) const PAD: f64 = 16.0;
@@ -12,16 +12,18 @@ pub(crate) const PAD: f64 = 16.0;
 /// What a legend entry shows before its label.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Swatch {
-    /// A filled square.
-    Fill(RGBColor),
+    /// A filled square with a pattern over it.
+    Fill(RGBColor, Pattern),
     /// A light, hatched square (derived figures).
     Hatched(RGBColor),
-    /// A line with a dot; dashed and hollow for derived points.
-    Line { color: RGBColor, derived: bool },
+    /// A line with a marker; dashed and hollow for derived points.
+    Line { color: RGBColor, derived: bool, marker: Marker },
     /// A range box with a midpoint diamond (guidance).
     Range(RGBColor),
     /// A dot (an actual figure).
     Dot(RGBColor),
+    /// The warning mark of conflicts and failed checks.
+    Flag,
 }
 
 /// A legend entry.
@@ -68,22 +70,26 @@ pub(crate) fn header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &
 fn swatch<DB: DrawingBackend>(p: &Painter<DB>, s: Swatch, r: Rect) -> Res {
     let th = p.theme;
     match s {
-        Swatch::Fill(c) => p.fill_rect(r, c),
+        Swatch::Fill(c, pattern) => {
+            p.fill_rect(r, c)?;
+            p.pattern(r, pattern, pattern_ink(p, c))
+        }
         Swatch::Hatched(c) => {
             p.fill_rect(r, th.fade(c, 0.75))?;
             p.hatch(r, th.fade(c, 0.3), 4.0, 1.0)?;
             p.stroke_rect(r, c, 1.0)
         }
-        Swatch::Line { color, derived } => {
+        Swatch::Line { color, derived, marker } => {
             let cy = (r.y0 + r.y1) / 2.0;
             if derived {
                 p.dashed((r.x0 - p.u(2.0), cy), (r.x1 + p.u(2.0), cy), color, 1.5, 3.0, 2.0)?;
-                p.circle((r.x0 + r.w() / 2.0, cy), 3.5, th.bg, Some((color, 1.5)))
+                p.marker(marker, (r.x0 + r.w() / 2.0, cy), 3.5, th.bg, color, 1.5)
             } else {
                 p.line((r.x0 - p.u(2.0), cy), (r.x1 + p.u(2.0), cy), color, 2.0)?;
-                p.circle((r.x0 + r.w() / 2.0, cy), 3.5, color, None)
+                p.marker(marker, (r.x0 + r.w() / 2.0, cy), 4.0, color, th.bg, 1.0)
             }
         }
+        Swatch::Flag => p.flag(r.x0 + r.w() / 2.0, r.y0 + p.u(1.0)),
         Swatch::Dot(c) => p.circle((r.x0 + r.w() / 2.0, (r.y0 + r.y1) / 2.0), 5.0, c, None),
         Swatch::Range(c) => {
             let box_ = Rect::new(r.x0 + r.w() * 0.2, r.y0, r.x1 - r.w() * 0.2, r.y1);
@@ -92,6 +98,12 @@ fn swatch<DB: DrawingBackend>(p: &Painter<DB>, s: Swatch, r: Rect) -> Res {
             p.diamond((r.x0 + r.w() / 2.0, (r.y0 + r.y1) / 2.0), 3.0, c, th.bg)
         }
     }
+}
+
+/// The colour of a pattern drawn over a fill of colour `c`: the text colour
+/// that reads on it, softened towards the fill.
+pub(crate) fn pattern_ink<DB: DrawingBackend>(p: &Painter<DB>, c: RGBColor) -> RGBColor {
+    super::paint::mix(p.theme.on(c), c, 0.35)
 }
 
 /// The empty state: the title and a centred message.

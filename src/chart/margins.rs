@@ -6,8 +6,9 @@
 use plotters::prelude::*;
 
 use super::data::{guides, levels, metric_label, segment_label, title, Fmt, Guide, Level};
+use super::hit::Shape;
 use super::layout::{empty, header, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
-use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
+use super::paint::{clampf, size, Anchor, Labels, Marker, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Period, Unit};
 
@@ -81,17 +82,29 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     }
     let th = p.theme;
     let colors: Vec<RGBColor> = (0..series.len()).map(|i| th.color(i)).collect();
+    // Series also differ by marker shape, for readers who cannot tell the colours apart.
+    let markers: Vec<Marker> = (0..series.len()).map(Marker::series).collect();
 
     let mut legend: Vec<Entry> = series
         .iter()
         .zip(&colors)
-        .map(|(s, c)| Entry { swatch: Swatch::Line { color: *c, derived: false }, label: s.name() })
+        .zip(&markers)
+        .map(|((s, c), m)| Entry { swatch: Swatch::Line { color: *c, derived: false, marker: *m }, label: s.name() })
         .collect();
     if series.iter().any(|s| s.points.iter().any(|l| l.derived)) {
-        legend.push(Entry { swatch: Swatch::Line { color: th.muted, derived: true }, label: "Derived".into() });
+        legend.push(Entry {
+            swatch: Swatch::Line { color: th.muted, derived: true, marker: Marker::Circle },
+            label: "Derived".into(),
+        });
     }
     if series.iter().any(|s| !s.guides.is_empty()) {
         legend.push(Entry { swatch: Swatch::Range(th.muted), label: "Guidance range · ◆ midpoint".into() });
+    }
+    let flagged = series.iter().any(|s| {
+        s.points.iter().any(|l| p.is_flagged(l.fact)) || s.guides.iter().any(|g| p.is_flagged(g.fact))
+    });
+    if flagged {
+        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
     }
     let top = header(p, &title, &legend)?;
 
@@ -187,6 +200,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
                     p.dashed((lx, axis.y(last.value)), (cx, ym), *c, 1.5, 4.0, 3.0)?;
                 }
             }
+            let mut area = Rect::new(cx - band_w / 2.0, ym - p.u(6.0), cx + band_w / 2.0, ym + p.u(6.0));
             if let Some((a, b)) = g.span().filter(|_| g.is_range()) {
                 let (mut y0, mut y1) = (axis.y(b), axis.y(a));
                 if y1 - y0 < p.u(6.0) {
@@ -198,8 +212,10 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
                 p.fill_rect(r, th.fade(*c, 0.72))?;
                 p.stroke_rect(r, *c, 1.0)?;
                 labels.block(r);
+                area = Rect::new(r.x0, r.y0.min(area.y0), r.x1, r.y1.max(area.y1));
             }
-            guide_marks.push((cx, ym, *c, g.label(&fmt)));
+            p.region(area, g.fact, Shape::Range, format!("{} · {} guidance: {}", g.period.short_label(), s.name(), g.label(&fmt)));
+            guide_marks.push((cx, ym, area.y0, g.fact, g.label(&fmt)));
         }
     }
 
@@ -220,28 +236,40 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         }
     }
     let mut marks = Vec::new();
-    for (si, (s, c)) in series.iter().zip(&colors).enumerate() {
+    for (si, ((s, c), m)) in series.iter().zip(&colors).zip(&markers).enumerate() {
         for l in &s.points {
             let Some(x) = slot_x(&l.period) else { continue };
             let y = axis.y(l.value);
             if l.derived {
-                p.circle((x, y), 4.0, th.bg, Some((*c, 2.0)))?;
+                p.marker(*m, (x, y), 4.0, th.bg, *c, 2.0)?;
             } else {
-                p.circle((x, y), 4.5, *c, Some((th.bg, 1.0)))?;
+                p.marker(*m, (x, y), 5.0, *c, th.bg, 1.0)?;
             }
-            labels.block(Rect::new(x - p.u(5.0), y - p.u(5.0), x + p.u(5.0), y + p.u(5.0)));
+            let r = Rect::new(x - p.u(6.0), y - p.u(6.0), x + p.u(6.0), y + p.u(6.0));
+            labels.block(r);
+            let derived = if l.derived { " (derived)" } else { "" };
+            p.region(r, l.fact, Shape::Point, format!("{} · {}: {}{derived}", l.period.short_label(), s.name(), fmt.full(l.value)));
+            if p.is_flagged(l.fact) {
+                p.flag(x, y - p.u(20.0))?;
+                labels.block(Rect::new(x - p.u(8.0), y - p.u(21.0), x + p.u(8.0), y - p.u(6.0)));
+            }
             marks.push((x, y, si, l.clone()));
         }
     }
-    for (cx, ym, _, _) in &guide_marks {
+    for (cx, ym, top, fact, _) in &guide_marks {
         p.diamond((*cx, *ym), 4.5, th.guide, th.bg)?;
         labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
+        if p.is_flagged(*fact) {
+            p.flag(*cx, top - p.u(14.0))?;
+            labels.block(Rect::new(cx - p.u(8.0), top - p.u(15.0), cx + p.u(8.0), *top));
+        }
     }
+    p.sort_regions();
 
     // Labels: guidance first, then actual points (latest first), then derived.
     let lf = p.font(size::SMALL, true, th.text);
     let d = p.u(8.0);
-    for (cx, ym, _, text) in &guide_marks {
+    for (cx, ym, _, _, text) in &guide_marks {
         let x_off = band_w / 2.0 + p.u(5.0);
         for (x, y, a) in [
             (cx + x_off, *ym, Anchor::LEFT_MID),

@@ -12,6 +12,11 @@
 //! pixels (CSS pixels times [`Style::scale`]) through a small painter
 //! (`paint.rs`); it never panics, whatever the facts hold: an empty chart
 //! draws its title and a message instead of empty axes.
+//!
+//! As it draws, each chart records where every element went and which fact
+//! it shows ([`ChartLayout`]), so that the page maps a pointer back to a fact
+//! with the very layout that was drawn. [`summary`], [`table`] and
+//! [`detail`] say in words what the charts show (`describe.rs`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,7 +27,9 @@ use plotters::prelude::*;
 use crate::facts::Facts;
 
 mod data;
+mod describe;
 mod guidance;
+mod hit;
 mod layout;
 mod margins;
 mod paint;
@@ -31,6 +38,9 @@ mod revenue;
 mod tests;
 
 use paint::Painter;
+
+pub use describe::{detail, summary, table, Detail, Table, TableRow};
+pub use hit::{ChartLayout, Region, Shape, TextBox};
 
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,20 +144,22 @@ impl fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
-/// Draws `kind` for `facts` on `area`.
+/// Draws `kind` for `facts` on `area`; returns where each element went.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     kind: ChartKind,
     facts: &Facts,
     style: &Style,
-) -> Result<(), ChartError> {
-    let p = Painter::new(area, style);
+) -> Result<ChartLayout, ChartError> {
+    let mut p = Painter::new(area, style);
+    p.flagged = facts.flagged();
     p.fill(p.theme.bg)?;
     match kind {
         ChartKind::Revenue => revenue::draw(&p, facts),
         ChartKind::Margins => margins::draw(&p, facts),
         ChartKind::Guidance => guidance::draw(&p, facts),
-    }
+    }?;
+    Ok(p.finish())
 }
 
 /// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").

@@ -5,10 +5,13 @@
 //! Everything here takes pixel coordinates relative to the area and clamps
 //! them, so that odd data (NaN, 1e300) can never overflow an `i32`.
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::hit::{ChartLayout, Region, Shape, TextBox};
 use super::{ChartError, Style};
 
 /// Result of a drawing step.
@@ -52,6 +55,8 @@ pub(crate) struct Theme {
     /// Guidance accents (range outlines, midpoints).
     pub guide: RGBColor,
     pub panel: RGBColor,
+    /// Warning marks (conflicts, failed checks).
+    pub bad: RGBColor,
 }
 
 impl Theme {
@@ -75,6 +80,7 @@ impl Theme {
                 other: RGBColor(0x6a, 0x72, 0x7c),
                 guide: RGBColor(0xf0, 0xe4, 0x42),
                 panel: RGBColor(0x1d, 0x21, 0x27),
+                bad: RGBColor(0xf9, 0x70, 0x66),
             }
         } else {
             Theme {
@@ -82,19 +88,22 @@ impl Theme {
                 text: RGBColor(0x1f, 0x23, 0x28),
                 muted: RGBColor(0x5f, 0x66, 0x6d),
                 grid: RGBColor(0xe6, 0xe8, 0xeb),
-                axis: RGBColor(0x9a, 0xa0, 0xa6),
+                axis: RGBColor(0x86, 0x8d, 0x94),
+                // Okabe–Ito, darkened where needed so that every series
+                // keeps 3:1 against the background (WCAG 1.4.11).
                 series: [
                     RGBColor(0x00, 0x72, 0xb2), // blue
-                    RGBColor(0xe6, 0x9f, 0x00), // orange
+                    RGBColor(0xc0, 0x7a, 0x00), // orange, darkened
                     RGBColor(0x00, 0x9e, 0x73), // bluish green
-                    RGBColor(0xd5, 0x5e, 0x00), // vermillion
+                    RGBColor(0xc0, 0x54, 0x00), // vermillion, darkened
                     RGBColor(0xcc, 0x79, 0xa7), // reddish purple
-                    RGBColor(0x56, 0xb4, 0xe9), // sky blue
+                    RGBColor(0x6c, 0x5f, 0xc7), // violet (sky blue is too light on white)
                 ],
                 total: RGBColor(0x4d, 0x5b, 0x6a),
-                other: RGBColor(0xb4, 0xba, 0xc1),
+                other: RGBColor(0x86, 0x8d, 0x94),
                 guide: RGBColor(0x1f, 0x23, 0x28),
                 panel: RGBColor(0xfa, 0xfb, 0xfc),
+                bad: RGBColor(0xb4, 0x23, 0x18),
             }
         }
     }
@@ -143,14 +152,71 @@ impl Theme {
         mix(c, self.bg, t)
     }
 
-    /// Text colour readable on a fill of colour `c`.
+    /// Text colour readable on a fill of colour `c`: near-black or white,
+    /// whichever contrasts more.
     pub(crate) fn on(&self, c: RGBColor) -> RGBColor {
-        let lum = 0.2126 * f64::from(c.0) + 0.7152 * f64::from(c.1) + 0.0722 * f64::from(c.2);
-        if lum > 150.0 {
-            RGBColor(0x1f, 0x23, 0x28)
+        let (dark, white) = (RGBColor(0x1f, 0x23, 0x28), RGBColor(0xff, 0xff, 0xff));
+        if contrast(dark, c) >= contrast(white, c) {
+            dark
         } else {
-            RGBColor(0xff, 0xff, 0xff)
+            white
         }
+    }
+}
+
+/// WCAG relative luminance.
+pub(crate) fn luminance(c: RGBColor) -> f64 {
+    let ch = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A fill pattern that tells series apart without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    Solid,
+    Dots,
+    /// Lines falling to the right ("\"; derived figures use "/").
+    BackDiagonal,
+    Horizontal,
+    Crosshatch,
+    Vertical,
+}
+
+impl Pattern {
+    /// Patterns of segment series, in order (repeating).
+    pub(crate) const SERIES: [Pattern; 5] =
+        [Pattern::Solid, Pattern::Dots, Pattern::BackDiagonal, Pattern::Horizontal, Pattern::Crosshatch];
+
+    pub(crate) fn series(i: usize) -> Pattern {
+        Self::SERIES[i % Self::SERIES.len()]
+    }
+}
+
+/// A point marker shape that tells line series apart without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    TriangleDown,
+}
+
+impl Marker {
+    pub(crate) fn series(i: usize) -> Marker {
+        [Marker::Circle, Marker::Square, Marker::Triangle, Marker::TriangleDown][i % 4]
     }
 }
 
@@ -234,6 +300,10 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     /// Width and height in device pixels.
     pub w: f64,
     pub h: f64,
+    /// Per fact: whether it gets a warning mark.
+    pub flagged: Vec<bool>,
+    /// What was drawn where, for hit-testing and tests.
+    layout: RefCell<ChartLayout>,
 }
 
 fn err<E: std::fmt::Display>(e: E) -> ChartError {
@@ -249,7 +319,43 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Some(f) if !f.trim().is_empty() && f.len() <= 200 && !f.contains(['{', '}', ';', '<', '>']) => f.trim().to_string(),
             _ => FontFamily::SansSerif.as_str().to_string(),
         };
-        Painter { area, s, theme: Theme::for_style(style), family, w: f64::from(w), h: f64::from(h) }
+        let layout = ChartLayout { width: f64::from(w), height: f64::from(h), scale: s, ..ChartLayout::default() };
+        Painter {
+            area,
+            s,
+            theme: Theme::for_style(style),
+            family,
+            w: f64::from(w),
+            h: f64::from(h),
+            flagged: Vec::new(),
+            layout: RefCell::new(layout),
+        }
+    }
+
+    /// Records a chart element at `r` showing fact `fact`.
+    pub(crate) fn region(&self, r: Rect, fact: usize, shape: Shape, label: String) {
+        let flagged = self.is_flagged(fact);
+        self.layout.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
+    }
+
+    /// Whether fact `fact` gets a warning mark.
+    pub(crate) fn is_flagged(&self, fact: usize) -> bool {
+        self.flagged.get(fact).copied().unwrap_or(false)
+    }
+
+    /// Puts the regions recorded so far in reading order: left to right,
+    /// then bottom to top.
+    pub(crate) fn sort_regions(&self) {
+        self.layout.borrow_mut().regions.sort_by(|a, b| {
+            let (ax, ay) = a.center();
+            let (bx, by) = b.center();
+            ax.round().total_cmp(&bx.round()).then(by.total_cmp(&ay))
+        });
+    }
+
+    /// What was drawn where.
+    pub(crate) fn finish(self) -> ChartLayout {
+        self.layout.into_inner()
     }
 
     /// `v` CSS pixels in device pixels.
@@ -301,6 +407,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if text.is_empty() {
             return Ok(());
         }
+        let b = self.text_box(text, f, x, y, anchor);
+        self.layout.borrow_mut().texts.push(TextBox { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, text: text.to_string() });
         let style = self.text_style(f, anchor);
         self.area.draw_text(text, &style, (px(x), px(y))).map_err(err)
     }
@@ -394,6 +502,112 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub(crate) fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Res {
         let v: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.area.draw(&Polygon::new(v, c.filled())).map_err(err)
+    }
+
+    /// `pattern` in colour `c` over `r` (nothing for [`Pattern::Solid`]).
+    pub(crate) fn pattern(&self, r: Rect, pattern: Pattern, c: RGBColor) -> Res {
+        let sp = self.u(5.0).max(2.0);
+        if !(r.w() > 0.0 && r.h() > 0.0) || r.w() / sp > 2000.0 || r.h() / sp > 2000.0 {
+            return Ok(());
+        }
+        let horizontal = |p: &Self| -> Res {
+            let mut y = r.y0 + sp / 2.0;
+            while y < r.y1 {
+                p.line((r.x0, y), (r.x1, y), c, 1.0)?;
+                y += sp;
+            }
+            Ok(())
+        };
+        let vertical = |p: &Self| -> Res {
+            let mut x = r.x0 + sp / 2.0;
+            while x < r.x1 {
+                p.line((x, r.y0), (x, r.y1), c, 1.0)?;
+                x += sp;
+            }
+            Ok(())
+        };
+        match pattern {
+            Pattern::Solid => Ok(()),
+            Pattern::Horizontal => horizontal(self),
+            Pattern::Vertical => vertical(self),
+            Pattern::Crosshatch => {
+                horizontal(self)?;
+                vertical(self)
+            }
+            Pattern::BackDiagonal => {
+                // Lines x - y = k.
+                let mut k = r.x0 - r.y1 + sp / 2.0;
+                while k < r.x1 - r.y0 {
+                    let xa = r.x0.max(k + r.y0);
+                    let xb = r.x1.min(k + r.y1);
+                    if xb > xa {
+                        self.line((xa, xa - k), (xb, xb - k), c, 1.0)?;
+                    }
+                    k += sp;
+                }
+                Ok(())
+            }
+            Pattern::Dots => {
+                let rad = clampf(self.u(1.2).round(), 1.0, 8.0) as u32;
+                let mut y = r.y0 + sp / 2.0;
+                let mut row = 0;
+                while y < r.y1 {
+                    let mut x = r.x0 + sp / 2.0 + if row % 2 == 1 { sp / 2.0 } else { 0.0 };
+                    while x < r.x1 {
+                        self.area.draw(&Circle::new((px(x), px(y)), rad, c.filled())).map_err(err)?;
+                        x += sp;
+                    }
+                    y += sp;
+                    row += 1;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A point marker of radius `r` CSS pixels: filled with `fill`, ringed
+    /// with `ring` (`ring` of width `w`).
+    pub(crate) fn marker(&self, m: Marker, c: (f64, f64), r: f64, fill: RGBColor, ring: RGBColor, w: f64) -> Res {
+        let outer = self.u(r + w / 2.0);
+        let inner = self.u(r - w / 2.0).max(0.0);
+        let shape = |rad: f64| -> Vec<(f64, f64)> {
+            match m {
+                Marker::Circle => Vec::new(),
+                Marker::Square => {
+                    let h = rad * 0.9;
+                    vec![(c.0 - h, c.1 - h), (c.0 + h, c.1 - h), (c.0 + h, c.1 + h), (c.0 - h, c.1 + h)]
+                }
+                Marker::Triangle => {
+                    let h = rad * 1.2;
+                    vec![(c.0, c.1 - h), (c.0 + h * 0.95, c.1 + h * 0.7), (c.0 - h * 0.95, c.1 + h * 0.7)]
+                }
+                Marker::TriangleDown => {
+                    let h = rad * 1.2;
+                    vec![(c.0, c.1 + h), (c.0 + h * 0.95, c.1 - h * 0.7), (c.0 - h * 0.95, c.1 - h * 0.7)]
+                }
+            }
+        };
+        if m == Marker::Circle {
+            return self.circle(c, r, fill, Some((ring, w)));
+        }
+        self.polygon(&shape(outer), ring)?;
+        if inner > 0.0 {
+            self.polygon(&shape(inner), fill)?;
+        }
+        Ok(())
+    }
+
+    /// A warning mark (a conflict or a failed check): a small triangle with
+    /// an exclamation mark, its tip at `(x, y)`.
+    pub(crate) fn flag(&self, x: f64, y: f64) -> Res {
+        let th = self.theme;
+        let h = self.u(11.0);
+        let w = h * 0.58;
+        self.polygon(&[(x, y - self.u(1.5)), (x + w + self.u(1.5), y + h + self.u(1.0)), (x - w - self.u(1.5), y + h + self.u(1.0))], th.bg)?;
+        self.polygon(&[(x, y), (x + w, y + h), (x - w, y + h)], th.bad)?;
+        let on = th.on(th.bad);
+        self.line((x, y + h * 0.35), (x, y + h * 0.68), on, 1.5)?;
+        self.line((x, y + h * 0.8), (x, y + h * 0.86), on, 1.5)
     }
 
     /// A diamond marker of half-size `r` CSS pixels.

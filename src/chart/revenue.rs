@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
-use super::layout::{empty, header, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
-use super::paint::{size, Anchor, Labels, Painter, Rect, Res};
+use super::hit::Shape;
+use super::layout::{empty, header, pattern_ink, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
+use super::paint::{size, Anchor, Labels, Painter, Pattern, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Measure, Period, Unit};
 
@@ -27,6 +28,8 @@ pub(crate) enum Part {
 /// One stacked piece of a bar.
 #[derive(Debug, Clone)]
 pub(crate) struct Piece {
+    /// The fact shown (for [`Part::Other`]: the total it is part of).
+    pub fact: usize,
     pub part: Part,
     pub value: f64,
     pub derived: bool,
@@ -39,6 +42,8 @@ pub(crate) struct Bar {
     pub pieces: Vec<Piece>,
     /// The figure written above the bar.
     pub total: Option<f64>,
+    /// The fact of the period's total, if the call said one.
+    pub total_fact: Option<usize>,
     /// Whether all / some of the bar is derived.
     pub derived: bool,
     pub partly_derived: bool,
@@ -80,24 +85,32 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
         let overlapping = total.is_some_and(|t| sum > t.value * 1.005 + 1.0);
         if !segs.is_empty() && !overlapping {
             for l in &segs {
-                pieces.push(Piece { part: Part::Segment(l.segment.clone()), value: l.value, derived: l.derived });
+                pieces.push(Piece { fact: l.fact, part: Part::Segment(l.segment.clone()), value: l.value, derived: l.derived });
             }
             if let Some(t) = total {
                 let rest = t.value - sum;
                 if rest > t.value.abs() * 0.005 {
                     let derived = t.derived || segs.iter().any(|l| l.derived);
-                    pieces.push(Piece { part: Part::Other, value: rest, derived });
+                    pieces.push(Piece { fact: t.fact, part: Part::Other, value: rest, derived });
                 }
             } else {
                 shown_total = Some(sum);
             }
         } else if let Some(t) = total {
-            pieces.push(Piece { part: Part::Total, value: t.value, derived: t.derived });
+            pieces.push(Piece { fact: t.fact, part: Part::Total, value: t.value, derived: t.derived });
         }
         let derived = !pieces.is_empty() && pieces.iter().all(|p| p.derived);
         let partly_derived = !derived && pieces.iter().any(|p| p.derived);
         let guide = gd.iter().find(|g| g.period == period).cloned();
-        out.push(Bar { period, pieces, total: shown_total.and_then(|v| finite(Some(v))), derived, partly_derived, guide });
+        out.push(Bar {
+            period,
+            pieces,
+            total: shown_total.and_then(|v| finite(Some(v))),
+            total_fact: total.map(|t| t.fact),
+            derived,
+            partly_derived,
+            guide,
+        });
     }
     (out, segments, unit)
 }
@@ -114,17 +127,16 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     // Colours: segments from the palette; an unsplit total in the first
     // palette colour when no bar is split, else in a neutral slate.
     let any_split = bars.iter().any(|b| b.pieces.iter().any(|x| matches!(x.part, Part::Segment(_))));
-    let color = |part: &Part| -> RGBColor {
+    // Segments also differ by pattern, for readers who cannot tell the
+    // colours apart; "Other" has a pattern of its own.
+    let color = |part: &Part| -> (RGBColor, Pattern) {
         match part {
-            Part::Segment(s) => th.color(segments.iter().position(|x| x == s).unwrap_or(0)),
-            Part::Other => th.other,
-            Part::Total => {
-                if any_split {
-                    th.total
-                } else {
-                    th.color(0)
-                }
+            Part::Segment(s) => {
+                let i = segments.iter().position(|x| x == s).unwrap_or(0);
+                (th.color(i), Pattern::series(i))
             }
+            Part::Other => (th.other, Pattern::Vertical),
+            Part::Total => (if any_split { th.total } else { th.color(0) }, Pattern::Solid),
         }
     };
 
@@ -133,20 +145,28 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let used = |pred: &dyn Fn(&Part) -> bool| bars.iter().any(|b| b.pieces.iter().any(|x| pred(&x.part)));
     for s in &segments {
         if used(&|x| *x == Part::Segment(s.clone())) {
-            legend.push(Entry { swatch: Swatch::Fill(color(&Part::Segment(s.clone()))), label: segment_label(s) });
+            let (c, pat) = color(&Part::Segment(s.clone()));
+            legend.push(Entry { swatch: Swatch::Fill(c, pat), label: segment_label(s) });
         }
     }
     if used(&|x| *x == Part::Other) {
-        legend.push(Entry { swatch: Swatch::Fill(th.other), label: "Other".into() });
+        let (c, pat) = color(&Part::Other);
+        legend.push(Entry { swatch: Swatch::Fill(c, pat), label: "Other".into() });
     }
     if any_split && used(&|x| *x == Part::Total) {
-        legend.push(Entry { swatch: Swatch::Fill(th.total), label: "Total (no split)".into() });
+        legend.push(Entry { swatch: Swatch::Fill(th.total, Pattern::Solid), label: "Total (no split)".into() });
     }
     if bars.iter().any(|b| b.derived || b.partly_derived) {
         legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: "Derived from % change".into() });
     }
     if bars.iter().any(|b| b.guide.is_some()) {
         legend.push(Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() });
+    }
+    let flagged = |b: &Bar| {
+        b.pieces.iter().any(|x| p.is_flagged(x.fact)) || b.guide.as_ref().is_some_and(|g| p.is_flagged(g.fact))
+    };
+    if bars.iter().any(flagged) {
+        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
     }
     let top = header(p, &title, &legend)?;
 
@@ -229,7 +249,7 @@ fn draw_group<DB: DrawingBackend>(
     fmt: &Fmt,
     plot: Rect,
     slot: f64,
-    color: &dyn Fn(&Part) -> RGBColor,
+    color: &dyn Fn(&Part) -> (RGBColor, Pattern),
 ) -> Res {
     let th = p.theme;
     let bar_w = (slot * 0.62).min(p.u(72.0)).max(p.u(2.0).min(slot));
@@ -257,17 +277,20 @@ fn draw_group<DB: DrawingBackend>(
                 (a, down)
             };
             let r = Rect::new(x0, axis.y(a), x1, axis.y(z));
-            let c = color(&piece.part);
+            let (c, pattern) = color(&piece.part);
             if piece.derived {
                 p.fill_rect(r, th.fade(c, 0.72))?;
                 p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
+                p.pattern(r, pattern, th.fade(c, 0.1))?;
                 p.stroke_rect(r, c, 1.0)?;
             } else {
                 p.fill_rect(r, c)?;
+                p.pattern(r, pattern, pattern_ink(p, c))?;
                 // A hairline between stacked pieces.
                 p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
             }
             labels.block(r);
+            p.region(r, piece.fact, Shape::Bar, piece_label(b, piece, fmt));
             top_y = top_y.min(r.y0);
             // The piece's value inside it, where it fits.
             if matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1 {
@@ -278,13 +301,24 @@ fn draw_group<DB: DrawingBackend>(
                         // A chip keeps the number readable on the hatching.
                         p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
                     }
+                    if !piece.derived && pattern != Pattern::Solid {
+                        // A chip keeps the number readable on the pattern.
+                        p.fill_rect(tb.grow(p.u(1.5)), c)?;
+                    }
                     let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
                     p.text(&t, &f, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID)?;
                 }
             }
         }
         if let Some(g) = &b.guide {
-            top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, &mut labels)?);
+            top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, fmt, &mut labels)?);
+        }
+        if b.pieces.iter().any(|x| p.is_flagged(x.fact)) {
+            // The warning mark sits on the bar's top edge; the value label goes above it.
+            let y = top_y;
+            p.flag(cx, y - p.u(14.0))?;
+            labels.block(Rect::new(cx - p.u(8.0), y - p.u(15.0), cx + p.u(8.0), y));
+            top_y = top_y.min(y - p.u(15.0));
         }
         tops.push((cx, top_y));
         let note = if b.guide.is_some() && b.pieces.is_empty() {
@@ -336,6 +370,7 @@ fn draw_guide<DB: DrawingBackend>(
     axis: &YAxis,
     cx: f64,
     bar_w: f64,
+    fmt: &Fmt,
     labels: &mut Labels,
 ) -> Result<f64, super::ChartError> {
     let th = p.theme;
@@ -343,6 +378,7 @@ fn draw_guide<DB: DrawingBackend>(
     let ym = axis.y(mid);
     let w = bar_w * 0.9;
     let mut top = ym - p.u(6.0);
+    let mut area = Rect::new(cx - w / 2.0, ym - p.u(6.0), cx + w / 2.0, ym + p.u(6.0));
     if let Some((lo, hi)) = g.span().filter(|_| g.is_range()) {
         let (mut y0, mut y1) = (axis.y(hi), axis.y(lo));
         // Keep a thin range visible.
@@ -357,8 +393,27 @@ fn draw_guide<DB: DrawingBackend>(
         p.stroke_rect(r, th.guide, 1.0)?;
         labels.block(r);
         top = top.min(r.y0);
+        area = Rect::new(r.x0, r.y0.min(area.y0), r.x1, r.y1.max(area.y1));
     }
     p.diamond((cx, ym), 4.5, th.guide, th.bg)?;
     labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
+    let label = format!("{} · Revenue guidance: {}", g.period.short_label(), g.label(fmt))
+        + &g.mid().filter(|_| g.is_range()).map(|m| format!(" (midpoint {})", fmt.full(m))).unwrap_or_default();
+    p.region(area, g.fact, Shape::Range, label);
+    if p.is_flagged(g.fact) {
+        p.flag(cx, top - p.u(14.0))?;
+        top -= p.u(15.0);
+    }
     Ok(top)
+}
+
+/// What a bar piece says: "Q4 FY23 · Product revenue: $26.4M".
+fn piece_label(b: &Bar, piece: &Piece, fmt: &Fmt) -> String {
+    let what = match &piece.part {
+        Part::Segment(s) => format!("{} revenue", segment_label(s)),
+        Part::Other => "Other revenue (total less the named segments)".to_string(),
+        Part::Total => "Revenue".to_string(),
+    };
+    let derived = if piece.derived { " (derived)" } else { "" };
+    format!("{} · {what}: {}{derived}", b.period.short_label(), fmt.full(piece.value))
 }

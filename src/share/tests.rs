@@ -69,6 +69,9 @@ fn numbers_are_exact() {
     assert_eq!(decimal(184_200_000.0), Some((1842, 5)));
     assert_eq!(decimal(58.2), Some((582, -1)));
     assert_eq!(decimal(-0.0), None);
+    assert_eq!(decimal(1e300), None);
+    assert_eq!(decimal(0.1 + 0.2), None, "17 significant digits are past 2^53");
+    assert_eq!(decimal(1e-7), Some((1, -7)));
 }
 
 #[test]
@@ -173,8 +176,10 @@ fn bad_binaries_are_invalid() {
     let mut inf = vec![0u8];
     inf.extend_from_slice(&f64::INFINITY.to_le_bytes());
     assert!(matches!(decode(&pack(&fact(&inf))), Err(ShareError::Invalid(_))));
-    // The largest decimal (m < 2^63, e = 127) stays finite: no overflow path.
-    assert!(decode(&pack(&fact(&[255, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))).is_ok());
+    // Decimals outside the exact range: exponent 23, mantissa 2^53.
+    assert!(matches!(decode(&pack(&fact(&[128 + 23, 2]))), Err(ShareError::Invalid(_))));
+    assert!(matches!(decode(&pack(&fact(&[128, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20]))), Err(ShareError::Invalid(_))));
+    assert!(decode(&pack(&fact(&[128 + 22, 2]))).is_ok());
     // A name reference past the table.
     let mut b = tiny(&[1, 200, 1, 0, 0x17, 0, 1]);
     b.push(0);

@@ -1,0 +1,477 @@
+//! The charts in words, for people who do not see them and for the page's
+//! tooltips: a one-line [`summary`] of each chart (its accessible name), a
+//! [`table`] of the facts it shows, and the [`detail`] of one fact (value,
+//! change, basis, where it was said or how it was computed).
+//!
+//! Everything here reads the same selections the charts draw (`revenue::bars`,
+//! `margins::series`, `guidance::panels`), so the words and the pixels agree.
+
+use serde::Serialize;
+
+use super::data::{call_label, metric_label, segment_label, Fmt};
+use super::{guidance, margins, revenue, ChartKind};
+use crate::facts::{Basis, Fact, Facts, Kind, Measure, Period, Unit};
+
+/// The minus sign used in texts.
+const MINUS: char = '−';
+
+/// One fact, explained: what the page's tooltip shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detail {
+    /// Index of the fact in `Facts::facts`.
+    pub fact: usize,
+    /// "Product revenue · Q4 FY2023".
+    pub title: String,
+    /// The figure with its unit: "$26.4M", "$33–35M", "−41%".
+    pub value: String,
+    /// Label and value pairs: period, metric, segment, change, basis, kind.
+    pub rows: Vec<[String; 2]>,
+    /// For a derived figure, how it was computed ("32.1M / (1 − 0.41) = 54.4M").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computation: Option<String>,
+    /// The sentence the figure was said in (for a derived one, the sentence
+    /// of the change it was computed from).
+    pub quote: String,
+    /// 1-based input line of the figure (0: unknown).
+    pub line: usize,
+    /// Conflicts and failed checks about this figure, as sentences.
+    pub problems: Vec<String>,
+}
+
+/// The facts one chart shows, as a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// One row per fact.
+    pub rows: Vec<TableRow>,
+}
+
+/// A table row and the fact it shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    /// Index of the fact in `Facts::facts`.
+    pub fact: usize,
+    /// Cell texts, one per column.
+    pub cells: Vec<String>,
+}
+
+/// The figure of `f` with its unit: "$32.1M", "$33–35M", "58–60%"; for a
+/// change, signed: "−41%", "+245 bp", "−$10.7M".
+pub fn value_text(f: &Fact) -> String {
+    let vals: Vec<f64> = [f.value, f.low, f.high].into_iter().flatten().filter(|v| v.is_finite()).collect();
+    let max = vals.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let fmt = Fmt::new(f.unit, max);
+    if f.measure != Measure::Level {
+        return match f.point().filter(|v| v.is_finite()) {
+            Some(v) => signed(&fmt, v),
+            None => String::new(),
+        };
+    }
+    match (f.low.filter(|v| v.is_finite()), f.high.filter(|v| v.is_finite())) {
+        (Some(l), Some(h)) if l != h => fmt.range(l, h),
+        _ => f.point().filter(|v| v.is_finite()).map(|v| fmt.full(v)).unwrap_or_default(),
+    }
+}
+
+/// `v` with an explicit sign: "+6%", "−$10.7M", "0%".
+fn signed(fmt: &Fmt, v: f64) -> String {
+    let s = fmt.full(v.abs());
+    if v > 0.0 {
+        format!("+{s}")
+    } else if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("{MINUS}{s}")
+    } else {
+        s
+    }
+}
+
+/// "QoQ" / "YoY" for a change.
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Level => "",
+        Measure::Qoq => "QoQ",
+        Measure::Yoy => "YoY",
+    }
+}
+
+/// "Product revenue", "Gross margin", "Revenue".
+fn subject(f: &Fact) -> String {
+    let m = metric_label(&f.metric);
+    if f.segment == "total" {
+        m
+    } else {
+        format!("{} {}", segment_label(&f.segment), m.to_lowercase())
+    }
+}
+
+/// The changes the call states for a level fact ("−41% QoQ"), else the
+/// change against the previous quarter's level when the facts hold it.
+fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
+    let stated: Vec<String> = facts
+        .facts
+        .iter()
+        .filter(|c| {
+            c.measure != Measure::Level
+                && c.metric == f.metric
+                && c.segment == f.segment
+                && c.period == f.period
+                && (c.kind == Kind::Guidance) == (f.kind == Kind::Guidance)
+        })
+        .map(|c| format!("{} {}", value_text(c), measure_name(c.measure)))
+        .collect();
+    if !stated.is_empty() || f.kind == Kind::Guidance {
+        return stated;
+    }
+    let Some(v) = f.point().filter(|v| v.is_finite()) else { return stated };
+    let mut out = Vec::new();
+    for (prev, name) in [(f.period.prev_quarter(), "QoQ"), (f.period.prev_year(), "YoY")] {
+        let Some(prev) = prev else { continue };
+        let Some(base) = facts.facts.iter().find(|b| {
+            b.measure == Measure::Level
+                && b.kind != Kind::Guidance
+                && b.metric == f.metric
+                && b.segment == f.segment
+                && b.unit == f.unit
+                && b.period == prev
+        }) else {
+            continue;
+        };
+        let Some(bv) = base.point().filter(|x| x.is_finite()) else { continue };
+        let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
+        let text = if f.unit == Unit::Percent {
+            format!("{} pp", trim(super::data::change(v - bv, 1)))
+        } else if bv != 0.0 && bv.signum() == v.signum() {
+            format!("{}%", trim(super::data::change((v / bv - 1.0) * 100.0, 1)))
+        } else {
+            continue;
+        };
+        out.push(format!("{text} {name} (vs {}, computed)", prev.short_label()));
+    }
+    out
+}
+
+/// Fact `i` of `facts`, explained; `None` when there is no such fact.
+pub fn detail(facts: &Facts, i: usize) -> Option<Detail> {
+    let f = facts.facts.get(i)?;
+    let mut rows: Vec<[String; 2]> = Vec::new();
+    let mut row = |k: &str, v: String| rows.push([k.to_string(), v]);
+    row("Period", call_label(&f.period));
+    row("Metric", metric_label(&f.metric));
+    row("Segment", if f.segment == "total" { "Total".to_string() } else { segment_label(&f.segment) });
+    let value = value_text(f);
+    match f.measure {
+        Measure::Level => {
+            row("Value", value.clone());
+            if let (Some(l), Some(h)) = (f.low, f.high) {
+                if l != h && (l + h).is_finite() {
+                    let fmt = Fmt::new(f.unit, l.abs().max(h.abs()));
+                    row("Midpoint", fmt.full((l + h) / 2.0));
+                }
+            }
+            let ch = changes(facts, f);
+            if !ch.is_empty() {
+                row("Change", ch.join(" · "));
+            }
+        }
+        m => {
+            let vs = if m == Measure::Qoq { f.period.prev_quarter() } else { f.period.prev_year() };
+            row("Change", format!("{value} {}", measure_name(m)));
+            if let Some(vs) = vs {
+                row("Compared with", call_label(&vs));
+            }
+        }
+    }
+    row(
+        "Basis",
+        match f.basis {
+            Some(Basis::Gaap) => "GAAP".to_string(),
+            Some(Basis::NonGaap) => "non-GAAP".to_string(),
+            None => "not stated".to_string(),
+        },
+    );
+    row(
+        "Kind",
+        match f.kind {
+            Kind::Actual => "Actual, said on the call",
+            Kind::Guidance => "Guidance",
+            Kind::Derived => "Derived: computed from a stated change",
+        }
+        .to_string(),
+    );
+    let (computation, quote) = match f.kind {
+        Kind::Derived => match f.source.text.split_once(", from '") {
+            Some((how, q)) => (Some(how.to_string()), q.strip_suffix('\'').unwrap_or(q).to_string()),
+            None => (Some(f.source.text.clone()), String::new()),
+        },
+        _ => (None, f.source.text.clone()),
+    };
+    let mut problems = Vec::new();
+    if f.conflict {
+        problems.push("Conflicting figure: the call gives a different value for this elsewhere.".to_string());
+    }
+    for n in facts.problems().get(i).into_iter().flatten() {
+        if let Some(note) = facts.notes.get(*n).filter(|n| n.ok == Some(false)) {
+            problems.push(format!("Failed check: {}", note.message));
+        }
+    }
+    let title = format!("{} · {}", subject(f), call_label(&f.period))
+        + match (f.kind, f.measure) {
+            (Kind::Guidance, _) => " guidance",
+            (_, Measure::Qoq) => " (change QoQ)",
+            (_, Measure::Yoy) => " (change YoY)",
+            _ => "",
+        };
+    Some(Detail { fact: i, title, value, rows, computation, quote, line: f.source.line, problems })
+}
+
+/// "Gross margin" → "gross margin"; names that are all capitals ("EPS", "IP") stay.
+fn lower_first(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// "41%" or "5.9%".
+fn pct(x: f64) -> String {
+    let a = x.abs();
+    if (a - a.round()).abs() < 0.05 {
+        format!("{a:.0}%")
+    } else {
+        format!("{a:.1}%")
+    }
+}
+
+/// "fell 41%", "rose 6%", "was flat".
+fn moved(x: f64) -> String {
+    if x.abs() < 0.05 {
+        "was flat".to_string()
+    } else if x < 0.0 {
+        format!("fell {}", pct(x))
+    } else {
+        format!("rose {}", pct(x))
+    }
+}
+
+/// A stated change of `measure` for the level `metric`/`segment` in `period`.
+fn stated_change(facts: &Facts, metric: &str, segment: &str, period: Period, measure: Measure) -> Option<f64> {
+    facts
+        .facts
+        .iter()
+        .find(|c| {
+            c.kind == Kind::Actual
+                && c.measure == measure
+                && c.metric == metric
+                && c.segment == segment
+                && c.period == period
+                && c.unit == Unit::Percent
+        })
+        .and_then(|c| c.value)
+        .filter(|v| v.is_finite())
+}
+
+/// The accessible summary of chart `kind`: "Revenue fell 41% to $32.1M in
+/// Q4 FY23; Q1 FY24 guided $33–35M."
+pub fn summary(kind: ChartKind, facts: &Facts) -> String {
+    let text = match kind {
+        ChartKind::Revenue => revenue_summary(facts),
+        ChartKind::Margins => margins_summary(facts),
+        ChartKind::Guidance => guidance_summary(facts),
+    };
+    text.unwrap_or_else(|| format!("{}.", kind.empty_message()))
+}
+
+fn revenue_summary(facts: &Facts) -> Option<String> {
+    let (bars, _, unit) = revenue::bars(facts);
+    if bars.is_empty() {
+        return None;
+    }
+    let max = bars.iter().filter_map(|b| b.total).fold(0.0f64, |m, v| m.max(v.abs()));
+    let fmt = Fmt::new(unit, max);
+    let said = |b: &&revenue::Bar| b.total.is_some() && !b.derived;
+    // The call's own period, else the latest quarter said, else the latest period said.
+    let latest = bars
+        .iter()
+        .filter(said)
+        .find(|b| Some(b.period) == facts.call)
+        .or_else(|| bars.iter().rev().filter(said).find(|b| b.period.is_quarter()))
+        .or_else(|| bars.iter().rev().find(said));
+    let mut parts = Vec::new();
+    if let Some(b) = latest {
+        let v = b.total.unwrap_or(0.0);
+        let at = format!("{} in {}", fmt.full(v), b.period.short_label());
+        let qoq = stated_change(facts, "revenue", "total", b.period, Measure::Qoq).or_else(|| {
+            let prev = b.period.prev_quarter()?;
+            let pv = bars.iter().find(|x| x.period == prev)?.total?;
+            (pv > 0.0 && v > 0.0).then(|| (v / pv - 1.0) * 100.0)
+        });
+        let yoy = stated_change(facts, "revenue", "total", b.period, Measure::Yoy);
+        parts.push(match (qoq, yoy) {
+            (Some(c), _) if c.abs() < 0.05 => format!("Revenue was flat at {at}"),
+            (Some(c), _) => format!("Revenue {} to {at}", moved(c)),
+            (None, Some(c)) if c.abs() < 0.05 => format!("Revenue was flat year over year at {at}"),
+            (None, Some(c)) => format!("Revenue {} year over year to {at}", moved(c)),
+            (None, None) => format!("Revenue was {at}"),
+        });
+        let split: Vec<String> = b
+            .pieces
+            .iter()
+            .filter_map(|x| match &x.part {
+                revenue::Part::Segment(s) => Some(format!("{} {}", segment_label(s), fmt.full(x.value))),
+                _ => None,
+            })
+            .collect();
+        if !split.is_empty() {
+            parts[0].push_str(&format!(" ({})", split.join(", ")));
+        }
+    }
+    for b in bars.iter().filter(|b| latest.is_none_or(|l| b.period > l.period)) {
+        if let Some(g) = &b.guide {
+            let gf = Fmt::new(unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
+            parts.push(format!("{} guided {}", b.period.short_label(), g.label(&gf)));
+        }
+    }
+    if parts.is_empty() {
+        // Only derived figures.
+        let b = bars.iter().rev().find(|b| b.total.is_some())?;
+        parts.push(format!("Revenue derived as {} in {}", fmt.full(b.total.unwrap_or(0.0)), b.period.short_label()));
+    }
+    let mut s = parts.join("; ");
+    if let Some(first) = s.get(..1) {
+        s = first.to_uppercase() + &s[1..];
+    }
+    Some(s + ".")
+}
+
+fn margins_summary(facts: &Facts) -> Option<String> {
+    let series = margins::series(facts);
+    if series.is_empty() {
+        return None;
+    }
+    let fmt = Fmt::new(Unit::Percent, 100.0);
+    let mut said = Vec::new();
+    for s in series.iter().take(4) {
+        let Some(last) = s.points.iter().filter(|l| !l.derived).max_by_key(|l| l.period) else { continue };
+        let name = if said.is_empty() { s.name() } else { lower_first(&s.name()) };
+        let mut t = format!("{name} was {} in {}", fmt.full(last.value), last.period.short_label());
+        let prev = s.points.iter().filter(|l| l.period < last.period && l.period.is_quarter() == last.period.is_quarter()).max_by_key(|l| l.period);
+        if let Some(p) = prev {
+            let d = last.value - p.value;
+            let dir = if d.abs() < 0.05 { "flat" } else if d < 0.0 { "down" } else { "up" };
+            if dir == "flat" {
+                t.push_str(&format!(", flat from {}", p.period.short_label()));
+            } else {
+                t.push_str(&format!(", {dir} {:.1} pp from {}", d.abs(), p.period.short_label()));
+            }
+        }
+        said.push(t);
+    }
+    let mut parts = vec![said.join("; ")];
+    let guided: Vec<String> = series
+        .iter()
+        .flat_map(|s| s.guides.iter().map(move |g| (s, g)))
+        .map(|(s, g)| format!("{} {} guided {}", g.period.short_label(), lower_first(&s.name()), g.label(&fmt)))
+        .collect();
+    if !guided.is_empty() {
+        parts.push(guided.join("; "));
+    }
+    parts.retain(|p| !p.is_empty());
+    let mut s = parts.join(". ");
+    if let Some(first) = s.get(..1) {
+        s = first.to_uppercase() + &s[1..];
+    }
+    Some(s + ".")
+}
+
+fn guidance_summary(facts: &Facts) -> Option<String> {
+    let panels = guidance::panels(facts);
+    let first = panels.first()?;
+    let one_period = panels.iter().all(|p| p.guide.period == first.guide.period);
+    let items: Vec<String> = panels
+        .iter()
+        .map(|p| {
+            let g = &p.guide;
+            let fmt = Fmt::new(g.unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
+            let mut t = format!("{} {}", lower_first(&p.name()), g.label(&fmt));
+            if !one_period {
+                t = format!("{} for {}", t, g.period.short_label());
+            }
+            if let Some(i) = p.implied() {
+                t.push_str(&format!(" ({i})"));
+            }
+            t
+        })
+        .collect();
+    Some(if one_period {
+        format!("Guidance for {}: {}.", first.guide.period.short_label(), items.join("; "))
+    } else {
+        format!("Guidance: {}.", items.join("; "))
+    })
+}
+
+/// The facts chart `kind` shows, one row each: period, series, value, kind,
+/// basis, source line.
+pub fn table(kind: ChartKind, facts: &Facts) -> Table {
+    let mut order: Vec<usize> = Vec::new();
+    match kind {
+        ChartKind::Revenue => {
+            for b in revenue::bars(facts).0 {
+                order.extend(b.total_fact);
+                order.extend(b.pieces.iter().filter(|x| matches!(x.part, revenue::Part::Segment(_))).map(|x| x.fact));
+                order.extend(b.guide.as_ref().map(|g| g.fact));
+            }
+        }
+        ChartKind::Margins => {
+            for s in margins::series(facts) {
+                let mut rows: Vec<(Period, usize)> = s.points.iter().map(|l| (l.period, l.fact)).collect();
+                rows.extend(s.guides.iter().map(|g| (g.period, g.fact)));
+                rows.sort();
+                order.extend(rows.into_iter().map(|(_, i)| i));
+            }
+        }
+        ChartKind::Guidance => {
+            for p in guidance::panels(facts) {
+                order.extend(p.actual.as_ref().map(|a| a.fact));
+                order.push(p.guide.fact);
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    order.retain(|i| seen.insert(*i));
+    let problems = facts.problems();
+    let rows = order
+        .into_iter()
+        .filter_map(|i| {
+            let f = facts.facts.get(i)?;
+            let mut kind = match f.kind {
+                Kind::Actual => "Actual",
+                Kind::Guidance => "Guidance",
+                Kind::Derived => "Derived",
+            }
+            .to_string();
+            if f.conflict {
+                kind.push_str(" · conflict");
+            }
+            if problems.get(i).is_some_and(|p| p.iter().any(|n| facts.notes.get(*n).is_some_and(|n| n.ok == Some(false)))) {
+                kind.push_str(" · failed check");
+            }
+            let basis = match f.basis {
+                Some(Basis::Gaap) => "GAAP",
+                Some(Basis::NonGaap) => "non-GAAP",
+                None => "",
+            };
+            let line = if f.source.line > 0 { format!("line {}", f.source.line) } else { String::new() };
+            Some(TableRow {
+                fact: i,
+                cells: vec![call_label(&f.period), subject(f), value_text(f), kind, basis.to_string(), line],
+            })
+        })
+        .collect();
+    Table {
+        columns: ["Period", "Series", "Value", "Kind", "Basis", "Source"].iter().map(|s| s.to_string()).collect(),
+        rows,
+    }
+}
