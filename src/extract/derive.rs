@@ -142,6 +142,74 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: Some(ok),
         });
     }
+    // Segment names that differ by one letter between revenue and margins ("IT
+    // business" beside "IP gross margin") are likely a transcription slip.
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    for total in facts.iter().filter(|f| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
+        let segs = |metric: &str| -> Vec<String> {
+            let mut v: Vec<String> = facts
+                .iter()
+                .filter(|f| f.metric == metric && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual)
+                .map(|f| f.segment.clone())
+                .collect();
+            v.dedup();
+            v
+        };
+        let rev = segs("revenue");
+        let gm = segs("gross_margin");
+        for r in rev.iter().filter(|r| !gm.contains(r)) {
+            for m in gm.iter().filter(|m| !rev.contains(m)) {
+                if one_letter_apart(r, m) && !aliases.iter().any(|(a, b)| a == r && b == m) {
+                    notes.push(Note {
+                        kind: "check".into(),
+                        message: format!(
+                            "{}: revenue names a segment \"{r}\" and gross margin a segment \"{m}\"; one letter apart, probably the same segment misheard",
+                            total.period
+                        ),
+                        ok: Some(false),
+                    });
+                    aliases.push((r.clone(), m.clone()));
+                }
+            }
+        }
+    }
+    // Segment margins, weighted by segment revenue, make the total margin.
+    for total in facts.iter().filter(|f| f.metric.ends_with("_margin") && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
+        let Some(tm) = total.value else { continue };
+        let level = |metric: &str, segment: &str| {
+            facts
+                .iter()
+                .find(|f| f.metric == metric && f.segment == segment && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict)
+                .and_then(|f| f.value)
+        };
+        let parts: Vec<(String, f64, f64)> = facts
+            .iter()
+            .filter(|f| f.metric == total.metric && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict)
+            .filter_map(|f| {
+                let rev = level("revenue", &f.segment).or_else(|| {
+                    aliases.iter().find(|(_, m)| *m == f.segment).and_then(|(r, _)| level("revenue", r))
+                })?;
+                Some((f.segment.clone(), f.value?, rev))
+            })
+            .collect();
+        let revenue: f64 = parts.iter().map(|p| p.2).sum();
+        if parts.len() < 2 || revenue <= 0.0 {
+            continue;
+        }
+        let weighted = parts.iter().map(|p| p.1 * p.2).sum::<f64>() / revenue;
+        let ok = (weighted - tm).abs() <= 0.5;
+        notes.push(Note {
+            kind: "check".into(),
+            message: format!(
+                "{} {}: segment margins ({}) weighted by revenue give {weighted:.1}% {} total {tm}%",
+                total.metric,
+                total.period,
+                parts.iter().map(|p| format!("{} {}%", p.0, p.1)).collect::<Vec<_>>().join(", "),
+                if ok { "=" } else { "≠" }
+            ),
+            ok: Some(ok),
+        });
+    }
     // Guided midpoint vs the stated implied change.
     for g in facts.iter().filter(|f| f.kind == Kind::Guidance && f.measure == Measure::Level) {
         let (Some(lo), Some(hi)) = (g.low, g.high) else { continue };
@@ -171,6 +239,11 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: None,
         });
     }
+}
+
+/// Same length, at most 4 letters, exactly one letter different ("it"/"ip").
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.len() <= 4 && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// Numbers in a Chinese translation line: "3,210 萬美元" = 32,100,000; "1.842 億美元"; "58.2%".

@@ -241,7 +241,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
     // for the rest keeps extraction linear and cheap; their periods only matter when
     // the sentence is short (a topic sentence) or has a year in digits.
     let has_digit = text.as_bytes()[a..b].iter().any(u8::is_ascii_digit);
-    let maybe_figures = has_digit || ["flat", "percent", "point", "trillion", "billion", "million"].iter().any(|w| lower.contains(w));
+    let maybe_figures = has_digit || ["flat", "percent", "point", "trillion", "billion", "million", "doubl", "tripl"].iter().any(|w| lower.contains(w));
     let mut periods = if maybe_figures || t.len() <= 14 { period::mentions(&t) } else { Vec::new() };
     let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
     // "up from 72 days in Q3": the period of a comparison base is a comparison too.
@@ -353,7 +353,7 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         if sign.is_none() && !from_base && !to_level {
             sign = change_after(&t, f.last, &periods);
         }
-        if f.flat {
+        if f.implied {
             sign = Some(1.0);
         }
         // "up 6% sequentially and 25% year-over-year": the change word carries over.
@@ -407,11 +407,11 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
         let Some(period) = fig_period else { continue };
 
         // Which metric: "of revenue" / "increase in R&D" right after, else the nearest before, else after.
-        let is_change_dim = matches!(f.dim, Dim::Bp | Dim::Pp) || f.flat;
+        let is_change_dim = matches!(f.dim, Dim::Bp | Dim::Pp) || f.implied;
         let wants_change = sign.is_some() || is_change_dim;
         let fits = |m: &MetricMention, change: bool| {
             if change {
-                metric::change_fits(m.class, f.dim) || f.flat
+                metric::change_fits(m.class, f.dim) || f.implied
             } else {
                 metric::level_fits(m.class, f.dim)
             }
@@ -668,4 +668,56 @@ fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
         out.push((f, tol));
     }
     out.into_iter().map(|(f, _)| f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::Kind;
+
+    /// The facts of one CFO sentence in an "Acme Q3 2024" call, compactly.
+    fn check(sentence: &str) -> String {
+        let text = format!("Operator\nWelcome to the Acme Q3 2024 Earnings Conference Call.\nJane Doe - CFO\n{sentence}\n");
+        let f = crate::analyze(&text);
+        f.facts
+            .iter()
+            .filter(|x| x.kind != Kind::Derived)
+            .map(|x| {
+                let v = match (x.low, x.high) {
+                    (Some(l), Some(h)) => format!("{l}..{h}"),
+                    _ => x.value.map_or("-".into(), |v| v.to_string()),
+                };
+                format!("{}[{}] {} {:?}/{:?} {v} {}", x.metric, x.segment, x.period, x.kind, x.measure, x.unit)
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases = [
+            ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+            ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
+            ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
+            ("Book value per share was $45.10.", "book_value_per_share[total] FY2024-Q3 Actual/Level 45.1 USD/share"),
+            ("Cloud revenue doubled year-over-year.", "revenue[cloud] FY2024-Q3 Actual/Yoy 100 %"),
+            ("Net loss was $(3.4) million.", "net_income[total] FY2024-Q3 Actual/Level -3400000 USD"),
+            ("Cash used in operations was $2.1 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level -2100000 USD"),
+            ("Revenue was INR 82,000 crores.", "revenue[total] FY2024-Q3 Actual/Level 820000000000 INR"),
+            ("We expect fourth quarter revenue of $20 million to $22 million.", "revenue[total] FY2024-Q4 Guidance/Level 20000000..22000000 USD"),
+            ("For the full year, we now expect revenue of $80 million.", "revenue[total] FY2024 Guidance/Level 80000000 USD"),
+            ("Gross margin was 41%, down 150 basis points from the prior quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %; gross_margin[total] FY2024-Q3 Actual/Qoq -150 bp"),
+            ("Operating expenses were $9 million, compared to $8 million a year ago.", "operating_expenses[total] FY2024-Q3 Actual/Level 9000000 USD; operating_expenses[total] FY2023-Q3 Actual/Level 8000000 USD"),
+            ("Industry sales grew 15%.", ""),
+            ("Revenue grew 12%, and 10% in constant currency.", "revenue[total] FY2024-Q3 Actual/Yoy 12 %"),
+            ("Our sales force grew to 500 people.", ""),
+        ];
+        let mut bad = Vec::new();
+        for (s, want) in cases {
+            let got = check(s);
+            if got != want {
+                bad.push(format!("{s:?}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
 }

@@ -48,8 +48,8 @@ pub struct Figure {
     pub approx: bool,
     /// Written negative: "negative", "minus", "(3.4)".
     pub negative: bool,
-    /// "flat": a change of zero with no number.
-    pub flat: bool,
+    /// A change said in words: "flat" (0%), "doubled" (+100%), "tripled" (+200%).
+    pub implied: bool,
     /// First token index.
     pub first: usize,
     /// One past the last token index.
@@ -403,7 +403,7 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
         tolerance,
         approx: false,
         negative,
-        flat: false,
+        implied: false,
         first: i,
         last: k,
     })
@@ -467,15 +467,24 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 }
             }
         }
-        if t[i].is("flat") {
+        let implied = if t[i].is("flat") {
+            Some(0.0)
+        } else if t[i].is_any(&["doubled", "doubling"]) {
+            Some(100.0)
+        } else if t[i].is_any(&["tripled", "tripling"]) {
+            Some(200.0)
+        } else {
+            None
+        };
+        if let Some(value) = implied {
             out.push(Figure {
-                value: 0.0,
+                value,
                 range: None,
                 dim: Dim::Percent,
                 tolerance: 0.5,
                 approx: false,
                 negative: false,
-                flat: true,
+                implied: true,
                 first: i,
                 last: i + 1,
             });
@@ -603,7 +612,7 @@ fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Fi
         tolerance: 0.5 * 10f64.powi(-(d as i32)) * scale,
         approx: false,
         negative: false,
-        flat: false,
+        implied: false,
         first: i,
         last: k,
     })
@@ -619,7 +628,7 @@ fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
         tolerance: 0.0,
         approx: false,
         negative: false,
-        flat: false,
+        implied: false,
         first: i,
         last: i + 1,
     })
@@ -638,7 +647,7 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
         tolerance: a.tolerance.max(b.tolerance),
         approx: false,
         negative: a.negative || b.negative,
-        flat: false,
+        implied: false,
         first,
         last: b.last,
     }
@@ -705,6 +714,7 @@ mod tests {
             ("76.3% and 77% respectively, plus or minus 50 basis points", "75.8..76.8 Percent; 76.5..77.5 Percent"),
             ("twenty-five percent", "25 Percent"),
             ("flat year-over-year", "0 Percent"),
+            ("revenue doubled", "100 Percent"),
             ("just over $184 million", "184000000 USD ~"),
             ("US$1.2 billion", "1200000000 USD"),
             ("C$5 million", "5000000 CAD"),
