@@ -109,9 +109,13 @@ build() {
     "target/$TARGET/release/callchart.wasm" -o "$out/opt/callchart.wasm"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/pkg" "$out/opt/callchart.wasm"
 
+  # The embed demo carries the sample's share-link payload, made by the CLI.
+  cargo build --quiet --bin callchart
+  target/debug/callchart link www/sample/credo-q4-fy2023.txt >"$out/sample-link.txt"
+
   say "Assembling the pages"
   python3 - "$out" <<'PY'
-import base64, html, pathlib, re, sys
+import base64, hashlib, html, pathlib, re, sys
 
 out = pathlib.Path(sys.argv[1])
 www = pathlib.Path("www")
@@ -122,10 +126,32 @@ sample = (www / "sample" / "credo-q4-fy2023.txt").read_text(encoding="utf-8")
 assert page.count("@@SAMPLE@@") == 1, "www/index.html needs one @@SAMPLE@@"
 page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
 
-# Hosted page: index.html next to its assets.
+# Hosted page: index.html next to its assets, under the CSP in its <meta>
+# (serve it as a header too): no inline script or style anywhere.
+HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+csp_meta = '<meta http-equiv="Content-Security-Policy" content="' + HOSTED_CSP + '">'
 (out / "index.html").write_text(page, encoding="utf-8")
-for name in ("app.js", "style.css"):
+for name in ("app.js", "share.js", "style.css", "favicon.svg",
+             "embed.html", "embed-frame.js", "embed.css", "embed-demo.css"):
     (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
+(out / "sample").mkdir(exist_ok=True)
+(out / "sample" / "credo-q4-fy2023.txt").write_text(sample, encoding="utf-8")
+
+# The embed demo, with the sample's link payload in its data="" attributes.
+link = (out / "sample-link.txt").read_text(encoding="ascii").strip()
+assert re.fullmatch(r"#v1=[A-Za-z0-9_-]+", link), "callchart link printed no #v1= fragment"
+demo = (www / "embed-demo.html").read_text(encoding="utf-8")
+assert "@@SAMPLE_LINK@@" in demo, "www/embed-demo.html needs @@SAMPLE_LINK@@"
+(out / "embed-demo.html").write_text(demo.replace("@@SAMPLE_LINK@@", link[1:]), encoding="utf-8")
+
+# The embed script: glue, wasm bytes and <callchart-chart>, in one closure
+# (no global wasm_bindgen on the host page, nothing fetched).
+glue = (out / "pkg" / "callchart.js").read_text(encoding="utf-8")
+wasm_b64 = base64.b64encode((out / "pkg" / "callchart_bg.wasm").read_bytes()).decode("ascii")
+(out / "callchart-embed.js").write_text(
+    "/* callchart-embed.js: <callchart-chart> elements (see www/embed.js). Built by build.sh. */\n"
+    "(function () {\n" + glue + "\nvar CALLCHART_WASM_BASE64 = \"" + wasm_b64 + "\";\n"
+    + (www / "embed.js").read_text(encoding="utf-8") + "\n})();\n", encoding="utf-8")
 
 # Single file: inline the CSS, both scripts and the wasm bytes (base64), so a
 # browser opening it from disk fetches nothing.
@@ -137,20 +163,35 @@ def swap(text, old, new):
     assert text.count(old) == 1, f"expected one {old!r} in www/index.html"
     return text.replace(old, new)
 
-wasm = base64.b64encode((out / "pkg" / "callchart_bg.wasm").read_bytes()).decode("ascii")
+def sha256(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+wasm = wasm_b64
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
+scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
-           '<script type="application/wasm;base64" id="callchart-wasm">' + wasm + "</script>\n"
-           + script(out / "pkg" / "callchart.js"))
-one = swap(one, '<script src="app.js"></script>', script(www / "app.js"))
+           '<script type="application/wasm;base64" id="callchart-wasm">' + wasm + "</script>\n" + scripts[0])
+one = swap(one, '<script src="app.js"></script>', scripts[1])
+one = swap(one, '<script src="share.js"></script>', scripts[2])
+favicon = (www / "favicon.svg").read_text(encoding="utf-8").strip()
+one = swap(one, '<link rel="icon" href="favicon.svg">',
+           '<link rel="icon" href="data:image/svg+xml;base64,' + base64.b64encode(favicon.encode()).decode("ascii") + '">')
+# Its CSP allows exactly its own inline scripts and style (by hash), the wasm
+# compile, and the data: favicon; nothing is fetched.
+hashes = " ".join(sha256(s[len("<script>"):-len("</script>")]) for s in scripts)
+single_csp = ("default-src 'none'; script-src " + hashes + " 'wasm-unsafe-eval'; style-src "
+              + sha256("\n" + css) + "; img-src data: blob:; base-uri 'none'; form-action 'none'")
+one = swap(one, csp_meta, '<meta http-equiv="Content-Security-Policy" content="' + single_csp + '">')
 (out / "callchart.html").write_text(one, encoding="utf-8")
 PY
 
   # Replace dist/ only once everything was built.
   rm -rf "$DIST"
   mkdir -p "$DIST"
-  cp -r "$out/index.html" "$out/app.js" "$out/style.css" "$out/pkg" "$out/callchart.html" "$DIST/"
+  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
+    "$out/callchart.html" "$out/callchart-embed.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
+    "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 
   local raw gz
   raw=$(wc -c <"$DIST/pkg/callchart_bg.wasm")
@@ -158,6 +199,8 @@ PY
   say "Built"
   printf '  wasm:        %s bytes raw, %s bytes gzipped\n' "$raw" "$gz"
   printf '  single file: %s bytes (%s gzipped)\n' "$(wc -c <"$DIST/callchart.html")" "$(gzip -9c "$DIST/callchart.html" | wc -c)"
+  printf '  embed:       dist/callchart-embed.js %s bytes (%s gzipped); demo: dist/embed-demo.html\n' \
+    "$(wc -c <"$DIST/callchart-embed.js")" "$(gzip -9c "$DIST/callchart-embed.js" | wc -c)"
   printf '  hosted page: dist/index.html (serve dist/ over http)\n'
   printf '\nOpen the sample call, charted:\n  file://%s/callchart.html\n' "$DIST"
 }

@@ -25,6 +25,7 @@ pub mod extract;
 pub mod facts;
 pub mod share;
 pub mod transcript;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -10,6 +10,12 @@
 //! drawing code on plotters' SVG backend), `facts_csv` and `export_name`
 //! ([`crate::export`]), and `draw_chart_styled` (colour and font overrides).
 //!
+//! Tracing a number back to its sentence: `draw_chart` returns a
+//! [`ChartMap`] (where each element went, from the drawing code itself) that
+//! hit-tests pointer positions; `explain` gives summaries, data tables and
+//! per-fact details ([`crate::chart::detail`]); `transcript_view` the
+//! transcript with its figures marked ([`crate::view`]).
+//!
 //! Text is measured with the canvas's own `measureText` ([`Measured`]), not
 //! with plotters' DOM `<span>` whose `style` attribute a strict
 //! Content-Security-Policy (`style-src 'self'`) blocks.
@@ -80,7 +86,7 @@ pub fn draw_chart(
     facts: JsValue,
     dpr: f64,
     dark: bool,
-) -> Result<(), JsError> {
+) -> Result<ChartMap, JsError> {
     let style = Style { scale: dpr, dark, ..Style::default() };
     draw_on(canvas, kind, facts, style)
 }
@@ -89,7 +95,7 @@ pub fn draw_chart(
 /// font}`: colours as `#rrggbb` (others are ignored), font a CSS font-family
 /// list. An embed passes its `--callchart-*` custom properties this way.
 #[wasm_bindgen]
-pub fn draw_chart_styled(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, style: JsValue) -> Result<(), JsError> {
+pub fn draw_chart_styled(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, style: JsValue) -> Result<ChartMap, JsError> {
     let style = style_from(style)?;
     draw_on(canvas, kind, facts, style)
 }
@@ -195,7 +201,7 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     })
 }
 
-fn draw_on(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, mut style: Style) -> Result<(), JsError> {
+fn draw_on(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, mut style: Style) -> Result<ChartMap, JsError> {
     let kind: ChartKind = kind.parse()?;
     let facts = facts_from(facts)?;
     if !(style.scale.is_finite() && style.scale > 0.0) {
@@ -205,10 +211,75 @@ fn draw_on(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, mut style: St
     let inner = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
     let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
-    chart::draw(&area, kind, &facts, &style)?;
+    let layout = chart::draw(&area, kind, &facts, &style)?;
     area.present()
         .map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-    Ok(())
+    Ok(ChartMap { layout })
+}
+
+/// What a drawn chart shows where ([`chart::ChartLayout`]), returned by
+/// [`draw_chart`]: the page hit-tests pointer positions with it and walks
+/// its elements with the keyboard. Coordinates are canvas pixels (CSS
+/// pixels × devicePixelRatio).
+#[wasm_bindgen]
+pub struct ChartMap {
+    layout: chart::ChartLayout,
+}
+
+#[wasm_bindgen]
+impl ChartMap {
+    /// Index of the element (into `regions()`) at canvas pixel `(x, y)`, or −1.
+    pub fn hit(&self, x: f64, y: f64) -> i32 {
+        self.layout.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
+    /// The elements in reading order: `[{x0, y0, x1, y1, fact, shape, label, flagged}]`.
+    pub fn regions(&self) -> Result<JsValue, JsError> {
+        to_js(&self.layout.regions)
+    }
+
+    /// Every text drawn: `[{x0, y0, x1, y1, text}]` (the tests check that none overlap).
+    pub fn texts(&self) -> Result<JsValue, JsError> {
+        to_js(&self.layout.texts)
+    }
+}
+
+/// The charts and facts in words, for the page: `{details: [detail per
+/// fact], charts: {revenue: {summary, table}, …}}` (see [`chart::detail`],
+/// [`chart::summary`], [`chart::table`]).
+#[wasm_bindgen]
+pub fn explain(facts: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Chart {
+        summary: String,
+        table: chart::Table,
+    }
+    #[derive(Serialize)]
+    struct Explained {
+        details: Vec<chart::Detail>,
+        charts: std::collections::BTreeMap<&'static str, Chart>,
+    }
+    let facts = facts_from(facts)?;
+    let out = Explained {
+        details: (0..facts.facts.len()).filter_map(|i| chart::detail(&facts, i)).collect(),
+        charts: ChartKind::ALL
+            .iter()
+            .map(|k| (k.name(), Chart { summary: chart::summary(*k, &facts), table: chart::table(*k, &facts) }))
+            .collect(),
+    };
+    to_js(&out)
+}
+
+/// The transcript `text` as the page shows it, with the figures of `facts`
+/// (from [`analyze`] of the same text) marked ([`crate::view::View`]).
+#[wasm_bindgen]
+pub fn transcript_view(text: &str, facts: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::view::view(text, &facts_from(facts)?))
+}
+
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not hand the result to the page: {e}")))
 }
 
 fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -32,6 +32,7 @@
   var lastText = null;     // text those facts came from
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var factsVersion = 0;
+  var origin = 'transcript'; // where `shown` came from: 'transcript' or 'link'
   var frame = 0;
   var typeTimer = 0;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -153,15 +154,18 @@
     $('chart-guidance').closest('.chart').style.setProperty('--guided', String(n));
   }
 
-  function show(facts) {
+  function show(facts, from) {
     var previous = shown;
+    var previousOrigin = origin;
     shown = facts;
+    origin = from || 'transcript';
     factsVersion++;
     sizeGuidance(facts);
     if (!drawAll()) {
       // Keep whatever was on screen before: it is still the best we have.
       shown = previous;
-      return;
+      origin = previousOrigin;
+      return false;
     }
     markStale(false);
     titleEl.textContent = (facts.company || 'Earnings call') +
@@ -176,8 +180,11 @@
       }).join(', ') + (people.length > 3 ? ' and ' + (people.length - 3) + ' more' : ''));
     }
     metaEl.textContent = meta.join(' · ');
+    $('link-badge').hidden = origin !== 'link';
     renderNotes(facts.notes || []);
-    setState('ready', describe(facts));
+    setState('ready', origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts));
+    if (window.callchartShare) window.callchartShare.shown(facts, origin);
+    return true;
   }
 
   function renderNotes(notes) {
@@ -202,6 +209,9 @@
   // ---- drawing -----------------------------------------------------------
 
   function isDark() {
+    // share.js may force a theme (<html data-theme="light|dark">).
+    var forced = document.documentElement.dataset.theme;
+    if (forced === 'dark' || forced === 'light') return forced === 'dark';
     return !!(darkQuery && darkQuery.matches);
   }
 
@@ -350,9 +360,28 @@
 
   // ---- start: chart the sample with no click -----------------------------
 
+  // ---- hooks for share.js (share links, embed code, exports) ---------------
+
+  window.callchartPage = {
+    engine: function () { return engine; },
+    facts: function () { return shown; },
+    origin: function () { return origin; },
+    isDark: isDark,
+    // Shows facts that came from elsewhere (a link); false if they could not be drawn.
+    showFacts: function (facts, from) {
+      clearTimeout(typeTimer);
+      lastText = textarea.value;
+      return show(facts, from);
+    },
+    analyze: function () { analyzeNow(true); },
+    redraw: function () { drawnKeys = {}; scheduleDraw(); }
+  };
+
   function boot() {
     startEngine().then(function (e) {
       engine = e;
+      // A share link (#v1=…) is opened instead of charting the text box.
+      if (window.callchartShare && window.callchartShare.boot()) return;
       analyzeNow(true);
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);

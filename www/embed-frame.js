@@ -1,0 +1,15 @@
+/* embed.html: one <callchart-chart> filling the frame, from
+ * embed.html?chart=revenue&theme=dark#v1=… (the link's payload). */
+(function () {
+  'use strict';
+  var params = new URLSearchParams(location.search);
+  var el = document.createElement('callchart-chart');
+  el.setAttribute('chart', params.get('chart') || 'revenue');
+  var theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') el.setAttribute('theme', theme);
+  el.setAttribute('data', location.hash.replace(/^#/, ''));
+  document.body.appendChild(el);
+  window.addEventListener('hashchange', function () {
+    el.setAttribute('data', location.hash.replace(/^#/, ''));
+  });
+})();

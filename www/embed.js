@@ -1,0 +1,305 @@
+/* <callchart-chart>: a callchart chart for any page, loaded by one script tag.
+ *
+ *   <script src="https://example.com/callchart/callchart-embed.js" defer></script>
+ *   <callchart-chart chart="revenue" data="v1=…"></callchart-chart>
+ *   <callchart-chart chart="margins" src="transcript.txt"></callchart-chart>
+ *
+ * Attributes: chart (revenue | margins | guidance), data (a share link's
+ * payload, "v1=…", as the page's "Copy embed code" writes it) or src (a
+ * transcript URL, fetched and analyzed in the reader's browser), theme
+ * (light | dark; default: the reader's prefers-color-scheme), aria-label.
+ * Styling: the element is a block that fills its container's width at 2:1
+ * (3:2 for guidance, 1:1 when narrow); give it a height or aspect-ratio to
+ * change that. --callchart-bg, --callchart-fg, --callchart-accent and
+ * --callchart-font restyle the chart.
+ *
+ * build.sh wraps this file with the wasm-bindgen glue and the wasm bytes
+ * (base64) into dist/callchart-embed.js, one self-contained script: every
+ * element on a page shares one wasm instance, and nothing else is fetched
+ * (no CORS, works in a sandboxed iframe and under a strict CSP).
+ *
+ * A link's data is untrusted: wasm decodes it strictly; messages reach the
+ * element as text only.
+ */
+(function (bindgen, wasmBase64) {
+  'use strict';
+
+  if (typeof customElements === 'undefined' || customElements.get('callchart-chart')) return;
+
+  var KINDS = ['revenue', 'margins', 'guidance'];
+  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
+  var NARROW_PX = 480;
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  // ---- one engine for all elements -----------------------------------------
+
+  var enginePromise = null;
+
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = new Promise(function (resolve, reject) {
+        if (!bindgen || !wasmBase64) {
+          reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'));
+          return;
+        }
+        var raw = atob(wasmBase64);
+        var bytes = new Uint8Array(raw.length);
+        for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+        resolve(bindgen({ module_or_path: bytes }).then(function () {
+          if (typeof bindgen.init_panic_hook === 'function') bindgen.init_panic_hook();
+          return bindgen;
+        }));
+      });
+    }
+    return enginePromise;
+  }
+
+  // ---- styles (constructed: allowed under style-src 'self') ---------------
+
+  var CSS = [
+    ':host { display: block; position: relative; width: 100%; aspect-ratio: 2 / 1; min-height: 180px; contain: content; }',
+    ':host([chart="guidance"]) { aspect-ratio: 3 / 2; }',
+    ':host([data-narrow]) { aspect-ratio: 1 / 1; }',
+    ':host([data-narrow][chart="guidance"]) { aspect-ratio: 2 / 3; }',
+    ':host([hidden]) { display: none; }',
+    'canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }',
+    '.msg { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 12px;',
+    '  text-align: center; font: 14px/1.4 system-ui, sans-serif; color: #5f666d; overflow-wrap: anywhere; }',
+    '.msg[hidden] { display: none; }',
+    ':host([data-state="error"]) .msg { color: #b42318; }',
+    '.probe { display: none; }'
+  ].join('\n');
+  var sheet = null;
+
+  function styleShadow(root) {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
+      try {
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(CSS);
+        }
+        root.adoptedStyleSheets = [sheet];
+        return;
+      } catch (e) { /* fall through */ }
+    }
+    var style = document.createElement('style');
+    style.textContent = CSS;
+    root.appendChild(style);
+  }
+
+  // ---- helpers -----------------------------------------------------------
+
+  function message(err) {
+    var text = err && err.message ? err.message : String(err);
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function periodLabel(p) {
+    var m = /^(FY|CY)(\d{4})-(Q\d|H\d)$/.exec(p || '');
+    return m ? m[3] + ' ' + m[1] + m[2] : (p || '');
+  }
+
+  function hex(n) {
+    return ('0' + Math.max(0, Math.min(255, Math.round(n))).toString(16)).slice(-2);
+  }
+
+  // ---- the element ---------------------------------------------------------
+
+  function CallchartChart() {
+    return Reflect.construct(HTMLElement, [], CallchartChart);
+  }
+  CallchartChart.prototype = Object.create(HTMLElement.prototype);
+  CallchartChart.prototype.constructor = CallchartChart;
+  Object.setPrototypeOf(CallchartChart, HTMLElement);
+
+  Object.defineProperty(CallchartChart, 'observedAttributes', {
+    get: function () { return ['chart', 'data', 'src', 'theme']; }
+  });
+
+  var proto = CallchartChart.prototype;
+
+  proto.setup = function () {
+    if (this._root) return;
+    var root = this.attachShadow({ mode: 'open' });
+    styleShadow(root);
+    this._canvas = document.createElement('canvas');
+    this._canvas.setAttribute('role', 'img');
+    this._msg = document.createElement('div');
+    this._msg.className = 'msg';
+    this._msg.textContent = 'Loading chart…';
+    this._probe = document.createElement('span');
+    this._probe.className = 'probe';
+    root.appendChild(this._canvas);
+    root.appendChild(this._msg);
+    root.appendChild(this._probe);
+    this._root = root;
+    this._facts = null;
+    this._key = '';
+    this._frame = 0;
+    this._loadId = 0;
+    this.renders = 0;
+    var self = this;
+    this._schedule = function () { self.schedule(); };
+  };
+
+  proto.connectedCallback = function () {
+    this.setup();
+    if (typeof ResizeObserver === 'function') {
+      this._ro = new ResizeObserver(this._schedule);
+      this._ro.observe(this);
+    } else {
+      window.addEventListener('resize', this._schedule);
+    }
+    if (darkQuery) darkQuery.addEventListener('change', this._schedule);
+    this.load();
+  };
+
+  proto.disconnectedCallback = function () {
+    if (this._ro) this._ro.disconnect();
+    window.removeEventListener('resize', this._schedule);
+    if (darkQuery) darkQuery.removeEventListener('change', this._schedule);
+  };
+
+  proto.attributeChangedCallback = function (name, old, value) {
+    if (!this._root || old === value) return;
+    if (name === 'data' || name === 'src') this.load();
+    else this.schedule(true);
+  };
+
+  Object.defineProperty(proto, 'facts', { get: function () { return this._facts; } });
+
+  proto.fail = function (text) {
+    this._facts = null;
+    this.dataset.state = 'error';
+    this._canvas.hidden = true;
+    this._msg.hidden = false;
+    this._msg.textContent = text;
+  };
+
+  proto.load = function () {
+    var self = this;
+    var id = ++this._loadId;
+    var data = this.getAttribute('data');
+    var src = this.getAttribute('src');
+    this.dataset.state = 'loading';
+    var facts;
+    if (data) {
+      facts = engine().then(function (e) { return e.open_link(data.trim()).facts; });
+    } else if (src) {
+      facts = Promise.all([engine(), fetch(src).then(function (r) {
+        if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');
+        return r.text();
+      }, function () {
+        throw new Error('could not load ' + src);
+      })]).then(function (both) {
+        var text = both[1];
+        if (text.length > 20 * 1024 * 1024) throw new Error(src + ' is too large for a transcript');
+        return both[0].analyze(text);
+      });
+    } else {
+      facts = Promise.reject(new Error('this chart has no data="…" or src="…"'));
+    }
+    facts.then(function (f) {
+      if (id !== self._loadId) return;
+      if (!f || !Array.isArray(f.facts)) throw new Error('no facts');
+      self._facts = f;
+      self._key = '';
+      self.schedule(true);
+    }).catch(function (err) {
+      if (id !== self._loadId) return;
+      console.warn('callchart-chart:', err);
+      self.fail('Chart not shown: ' + message(err));
+    });
+  };
+
+  proto.schedule = function (force) {
+    if (force) this._key = '';
+    if (this._frame) return;
+    var self = this;
+    this._frame = requestAnimationFrame(function () {
+      self._frame = 0;
+      self.draw();
+    });
+  };
+
+  proto.kind = function () {
+    var k = (this.getAttribute('chart') || 'revenue').trim().toLowerCase();
+    return KINDS.indexOf(k) === -1 ? null : k;
+  };
+
+  proto.isDark = function () {
+    var t = this.getAttribute('theme');
+    if (t === 'dark' || t === 'light') return t === 'dark';
+    return !!(darkQuery && darkQuery.matches);
+  };
+
+  // A CSS colour as #rrggbb, or null (resolved by the browser, so names,
+  // hsl() and var() work).
+  proto.color = function (value) {
+    value = (value || '').trim();
+    if (!value) return null;
+    var probe = this._probe;
+    probe.style.color = '';
+    probe.style.color = value;
+    if (!probe.style.color) return null;
+    var m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(getComputedStyle(probe).color);
+    return m ? '#' + hex(+m[1]) + hex(+m[2]) + hex(+m[3]) : null;
+  };
+
+  proto.draw = function () {
+    var facts = this._facts;
+    if (!facts || !enginePromise) return;
+    var kind = this.kind();
+    if (!kind) {
+      this.fail('Chart not shown: unknown chart "' + this.getAttribute('chart') + '" (revenue, margins or guidance).');
+      return;
+    }
+    var box = this.getBoundingClientRect();
+    if (box.width < NARROW_PX) this.setAttribute('data-narrow', '');
+    else this.removeAttribute('data-narrow');
+    var dpr = window.devicePixelRatio || 1;
+    var w = Math.round(box.width * dpr);
+    var h = Math.round(box.height * dpr);
+    if (w < 2 || h < 2) return;
+    var css = getComputedStyle(this);
+    var style = {
+      scale: dpr,
+      dark: this.isDark(),
+      bg: this.color(css.getPropertyValue('--callchart-bg')),
+      fg: this.color(css.getPropertyValue('--callchart-fg')),
+      accent: this.color(css.getPropertyValue('--callchart-accent')),
+      font: css.getPropertyValue('--callchart-font').trim() || null
+    };
+    var key = [w, h, dpr, kind, JSON.stringify(style)].join('|');
+    if (key === this._key) return;
+    var self = this;
+    enginePromise.then(function (e) {
+      // Off-screen first: a failure leaves the previous drawing.
+      var scratch = document.createElement('canvas');
+      scratch.width = w;
+      scratch.height = h;
+      try {
+        e.draw_chart_styled(scratch, kind, facts, style);
+      } catch (err) {
+        console.warn('callchart-chart:', err);
+        self.fail('Chart not drawn: ' + message(err));
+        return;
+      }
+      var c = self._canvas;
+      c.width = w;
+      c.height = h;
+      c.getContext('2d').drawImage(scratch, 0, 0);
+      c.hidden = false;
+      self._msg.hidden = true;
+      self._key = key;
+      var who = (facts.company || 'Earnings call') + (facts.call ? ' · ' + periodLabel(facts.call) : '');
+      c.setAttribute('aria-label', self.getAttribute('aria-label') || who + ' — ' + LABELS[kind]);
+      self.renders++;
+      self.dataset.state = 'ready';
+      self.dispatchEvent(new CustomEvent('callchart-drawn', { bubbles: true }));
+    });
+  };
+
+  customElements.define('callchart-chart', CallchartChart);
+})(typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null,
+  typeof CALLCHART_WASM_BASE64 !== 'undefined' ? CALLCHART_WASM_BASE64 : null);

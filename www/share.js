@@ -1,0 +1,330 @@
+/* callchart page: share links, embed code and exports (classic script, after
+ * app.js, whose window.callchartPage it uses).
+ *
+ *   Copy link        facts + chart choice + theme -> #v1=… (wasm share_link),
+ *                    put in the address bar and on the clipboard
+ *   Opening a link   #v1=… -> wasm open_link (strict, size-capped) -> charts;
+ *                    a broken or foreign link shows why and the page charts
+ *                    the text box instead
+ *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
+ *                    elements, and a sandboxed <iframe> alternative
+ *   Exports          PNG at 2x (canvas), SVG (wasm chart_svg), CSV (wasm
+ *                    facts_csv), JSON (the facts document)
+ *
+ * Everything that comes from a link or a transcript reaches the DOM through
+ * textContent or form values only, and into the embed snippet only
+ * HTML-escaped.
+ */
+(function () {
+  'use strict';
+
+  var page = window.callchartPage;
+  if (!page) return;
+
+  var KINDS = ['revenue', 'margins', 'guidance'];
+  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
+  var $ = function (id) { return document.getElementById(id); };
+  var statusEl = $('share-status');
+  var themeSelect = $('theme');
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[name="show-chart"]'));
+  var actionButtons = ['copy-link', 'copy-embed', 'export-csv', 'export-json'].map($)
+    .concat(Array.prototype.slice.call(document.querySelectorAll('[data-export]')));
+
+  window.__callchartShare = { link: null, opened: null, linkError: null };
+
+  function engine() { return page.engine(); }
+
+  function say(message, kind) {
+    statusEl.textContent = message;
+    statusEl.className = 'share-status' + (kind ? ' share-' + kind : '');
+  }
+
+  function errorText(err) {
+    var text = err && err.message ? err.message : String(err);
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  // ---- chart choice and theme --------------------------------------------
+
+  function chosenCharts() {
+    return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+  }
+
+  function applyCharts(list) {
+    boxes.forEach(function (b) { b.checked = list.indexOf(b.value) !== -1; });
+    KINDS.forEach(function (k) {
+      var fig = document.querySelector('figure[data-chart="' + k + '"]');
+      if (!fig) return;
+      fig.hidden = list.indexOf(k) === -1;
+      // Margins and guidance share a row on wide screens: one alone takes it all.
+      var pair = k === 'margins' ? 'guidance' : k === 'guidance' ? 'margins' : null;
+      fig.classList.toggle('chart-span', pair !== null && list.indexOf(pair) === -1);
+    });
+  }
+
+  function applyTheme(theme) {
+    if (theme !== 'light' && theme !== 'dark') theme = 'auto';
+    themeSelect.value = theme;
+    if (theme === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+    page.redraw();
+  }
+
+  boxes.forEach(function (b) {
+    b.addEventListener('change', function () {
+      if (chosenCharts().length === 0) b.checked = true; // at least one chart
+      applyCharts(chosenCharts());
+      staleLink();
+    });
+  });
+  themeSelect.addEventListener('change', function () {
+    applyTheme(themeSelect.value);
+    staleLink();
+  });
+
+  // ---- opening a link --------------------------------------------------------
+
+  // "#v1=…" (or any "#key=value") is a link to open; "#", "#top" are not.
+  function linkIn(hash) {
+    return /^#[^=]*=/.test(hash || '') ? hash : null;
+  }
+
+  function showLinkError(message) {
+    window.__callchartShare.linkError = message;
+    $('link-error-text').textContent = message;
+    $('link-error').hidden = false;
+  }
+
+  function hideLinkError() {
+    $('link-error').hidden = true;
+  }
+
+  $('link-error-close').addEventListener('click', hideLinkError);
+
+  // Opens the link in `hash`; false (with the reason on screen) when it cannot.
+  function openLink(hash) {
+    var opened;
+    try {
+      opened = engine().open_link(hash);
+    } catch (err) {
+      console.warn('callchart: link not opened:', err);
+      showLinkError(errorText(err) + '.');
+      return false;
+    }
+    applyCharts(opened.charts);
+    applyTheme(opened.theme);
+    var textarea = $('transcript');
+    textarea.value = '';
+    if (!page.showFacts(opened.facts, 'link')) {
+      showLinkError('The charts of this link could not be drawn.');
+      return false;
+    }
+    hideLinkError();
+    window.__callchartShare.opened = { charts: opened.charts, theme: opened.theme };
+    return true;
+  }
+
+  window.addEventListener('hashchange', function () {
+    var hash = linkIn(location.hash);
+    if (hash && engine()) openLink(hash);
+  });
+
+  // ---- after facts are shown ---------------------------------------------
+
+  function shown(facts, origin) {
+    actionButtons.forEach(function (b) { b.disabled = false; });
+    if (origin !== 'link') {
+      // New facts from a transcript: an old link in the address bar no longer matches.
+      if (linkIn(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+      staleLink();
+    }
+  }
+
+  function staleLink() {
+    $('share-out').hidden = true;
+    $('embed-out').hidden = true;
+    say('');
+  }
+
+  // ---- copy link ---------------------------------------------------------
+
+  function pageBase() {
+    return location.href.split('#')[0];
+  }
+
+  function fragment() {
+    return engine().share_link(page.facts(), { charts: chosenCharts(), theme: themeSelect.value });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
+    return Promise.reject(new Error('no clipboard'));
+  }
+
+  $('copy-link').addEventListener('click', function () {
+    var frag;
+    try {
+      frag = fragment();
+    } catch (err) {
+      say(errorText(err), 'error');
+      return;
+    }
+    var url = pageBase() + '#' + frag;
+    history.replaceState(null, '', '#' + frag);
+    var input = $('share-url');
+    input.value = url;
+    $('embed-out').hidden = true;
+    $('share-out').hidden = false;
+    window.__callchartShare.link = url;
+    var n = url.length.toLocaleString('en-US');
+    copyText(url).then(function () {
+      say('Link copied (' + n + ' characters). It holds the figures, not the transcript.', 'ok');
+    }, function () {
+      input.focus();
+      input.select();
+      say('Copy the selected link (' + n + ' characters).');
+    });
+  });
+
+  // ---- embed code --------------------------------------------------------
+
+  function esc(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
+
+  function periodLabel(p) {
+    var m = /^(FY|CY)(\d{4})-(Q\d|H\d)$/.exec(p || '');
+    return m ? m[3] + ' ' + m[1] + m[2] : (p || '');
+  }
+
+  function chartTitle(facts, kind) {
+    var who = (facts.company || 'Earnings call') + (facts.call ? ' · ' + periodLabel(facts.call) : '');
+    return who + ' — ' + LABELS[kind];
+  }
+
+  // The snippets for the charts chosen now: [elements, iframes].
+  function embedCode() {
+    var facts = page.facts();
+    var charts = chosenCharts();
+    var theme = themeSelect.value;
+    var data = engine().share_link(facts, { charts: charts, theme: theme });
+    var dir = pageBase().split('?')[0].replace(/[^/]*$/, '');
+    var themeAttr = theme === 'auto' ? '' : ' theme="' + theme + '"';
+    var elements = ['<script src="' + esc(dir + 'callchart-embed.js') + '" defer></scr' + 'ipt>'];
+    var frames = [];
+    charts.forEach(function (k) {
+      elements.push('<callchart-chart chart="' + k + '"' + themeAttr + ' data="' + esc(data) + '" aria-label="' +
+        esc(chartTitle(facts, k)) + '"></callchart-chart>');
+      var src = dir + 'embed.html?chart=' + k + (theme === 'auto' ? '' : '&theme=' + theme) + '#' + data;
+      frames.push('<iframe src="' + esc(src) + '" sandbox="allow-scripts" title="' + esc(chartTitle(facts, k)) +
+        '" width="100%" height="' + (k === 'guidance' ? 480 : 380) + '" loading="lazy"></iframe>');
+    });
+    return [elements.join('\n'), frames.join('\n')];
+  }
+
+  $('copy-embed').addEventListener('click', function () {
+    var code;
+    try {
+      code = embedCode();
+    } catch (err) {
+      say(errorText(err), 'error');
+      return;
+    }
+    $('embed-code').value = code[0];
+    $('embed-iframe').value = code[1];
+    $('share-out').hidden = true;
+    $('embed-out').hidden = false;
+    window.__callchartShare.embed = code;
+    var hint = location.protocol === 'file:'
+      ? ' Serve dist/ from a web server and open the page from there, so the addresses in the code work for your readers.'
+      : '';
+    copyText(code[0]).then(function () {
+      say('Embed code copied: paste it into your post.' + hint, 'ok');
+    }, function () {
+      $('embed-code').focus();
+      $('embed-code').select();
+      say('Copy the selected embed code.' + hint);
+    });
+  });
+
+  // ---- exports -----------------------------------------------------------
+
+  function download(blob, name) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    say('Saved ' + name, 'ok');
+  }
+
+  // The chart's size on screen in CSS pixels (a default when it is hidden).
+  function cssSize(kind) {
+    var box = $('chart-' + kind).getBoundingClientRect();
+    var w = Math.round(box.width);
+    var h = Math.round(box.height);
+    return w >= 16 && h >= 16 ? [w, h] : [960, kind === 'guidance' ? 640 : 480];
+  }
+
+  function exportChart(kind, format) {
+    var facts = page.facts();
+    var size = cssSize(kind);
+    try {
+      var name = engine().export_name(facts, kind, format);
+      if (format === 'svg') {
+        var svg = engine().chart_svg(kind, facts, size[0], size[1], { scale: 1, dark: page.isDark() });
+        download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
+        return;
+      }
+      var canvas = document.createElement('canvas');
+      canvas.width = size[0] * 2;
+      canvas.height = size[1] * 2;
+      engine().draw_chart(canvas, kind, facts, 2, page.isDark());
+      canvas.toBlob(function (blob) {
+        if (blob) download(blob, name);
+        else say('The PNG could not be made in this browser.', 'error');
+      }, 'image/png');
+    } catch (err) {
+      console.warn('callchart: export failed:', err);
+      say('Export failed: ' + errorText(err), 'error');
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-export]'), function (b) {
+    b.addEventListener('click', function () { exportChart(b.dataset.kind, b.dataset.export); });
+  });
+
+  $('export-csv').addEventListener('click', function () {
+    try {
+      var facts = page.facts();
+      download(new Blob([engine().facts_csv(facts)], { type: 'text/csv;charset=utf-8' }),
+        engine().export_name(facts, 'facts', 'csv'));
+    } catch (err) {
+      say('Export failed: ' + errorText(err), 'error');
+    }
+  });
+
+  $('export-json').addEventListener('click', function () {
+    try {
+      var facts = page.facts();
+      download(new Blob([JSON.stringify(facts, null, 2) + '\n'], { type: 'application/json' }),
+        engine().export_name(facts, 'facts', 'json'));
+    } catch (err) {
+      say('Export failed: ' + errorText(err), 'error');
+    }
+  });
+
+  // ---- start -------------------------------------------------------------
+
+  window.callchartShare = {
+    // Called by app.js once the engine runs: true when a link was opened.
+    boot: function () {
+      var hash = linkIn(location.hash);
+      return hash ? openLink(hash) : false;
+    },
+    shown: shown
+  };
+})();
