@@ -304,13 +304,18 @@ fn is_name_word(w: &str) -> bool {
 
 /// Splits "Name - Title", "Name -- Title", "Name, Title" (only when asked) into parts.
 fn split_name_title(s: &str) -> (&str, Option<&str>) {
-    for sep in [" -- ", "--", " - ", " – ", " — "] {
-        if let Some(i) = s.find(sep) {
-            let title = s[i + sep.len()..].trim();
-            return (s[..i].trim(), (!title.is_empty()).then_some(title));
+    // The earliest separator wins: "Rob Wertheimer--Melius Research -- Analyst".
+    let first = [" -- ", "--", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|i| (i, sep.len())))
+        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)));
+    match first {
+        Some((i, len)) => {
+            let title = s[i + len..].trim();
+            (s[..i].trim(), (!title.is_empty()).then_some(title))
         }
+        None => (s.trim(), None),
     }
-    (s.trim(), None)
 }
 
 /// "Deborah Crawford, VP, Investor Relations": a name, a comma and a title
@@ -419,7 +424,7 @@ fn classify(raw: &str) -> Class {
 /// Prose, not a list entry: a long line or one that ends a sentence.
 fn is_prose(s: &str) -> bool {
     let t = s.trim();
-    t.len() > 60 || t.ends_with(['.', '?', '!'])
+    (t.len() > 60 || t.ends_with(['.', '?', '!'])) && affiliation_title(t).is_none()
 }
 
 /// Whether a participant-list or affiliation line: "Company - Title" / "Firm, Research Division - Analyst".
@@ -604,6 +609,7 @@ pub fn parse(text: &str) -> Transcript<'_> {
                         if speakers[k].title.is_none() {
                             speakers[k].title = Some(t);
                         }
+                        wrapped_title_for = Some(k);
                         i += 1;
                         continue;
                     }

@@ -63,6 +63,9 @@ fn refinitiv_wrapped_lines() {
     let s = speakers(&f);
     assert!(s.contains(&("Keith D. Taylor".into(), Some("CFO".into()))), "{s:?}");
     assert!(s.contains(&("Jonathan Atkin".into(), Some("MD & Senior Analyst".into()))), "{s:?}");
+    // A title wrapped onto a second line.
+    assert!(s.contains(&("Justin Tyler Patterson".into(), Some("Director of Internet and Media Equity Research & Lead Senior Analyst".into()))), "{s:?}");
+    assert_eq!(s.len(), 4, "{s:?}");
     // "$7.258\nbillion to $7.278 billion": a range broken across lines.
     assert!(f.facts.iter().any(|x| x.kind == Kind::Guidance && x.period.to_string() == "FY2022" && x.low == Some(7.258e9) && x.high == Some(7.278e9)));
 }
