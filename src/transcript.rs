@@ -719,6 +719,11 @@ fn demote_false_speakers(lines: &mut [Line<'_>], layout: Layout) {
             }
             _ => false,
         };
+        if demote && lines[i].raw.trim().eq_ignore_ascii_case("operator") {
+            // A lone "Operator" label in a layout without speakers.
+            lines[i].class = Class::Meta;
+            continue;
+        }
         if demote {
             let raw = lines[i].raw;
             let lead = raw.len() - raw.trim_start().len();
@@ -814,6 +819,10 @@ mod tests {
         assert_eq!(w.turns[0].paragraphs[0].locate(15), (2, 14));
         let p = parse("Revenue was $5 million.\nGross margin was 40%.\n");
         assert_eq!(p.layout, Layout::Plain);
+        // A lone "Operator" line is a label, not text to join with the next line.
+        let o = parse("Operator\nRevenue was $5 million.\n");
+        assert_eq!(o.layout, Layout::Plain);
+        assert_eq!(o.turns[0].paragraphs[0].text, "Revenue was $5 million.");
         assert_eq!(p.stats().turns, 0);
     }
 

@@ -233,7 +233,10 @@ pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
     let start = k;
     let mut words: Vec<&str> = Vec::new();
     while let Some(x) = t.get(k) {
-        let cap = x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()) && !x.is_any(PERIOD_WORDS);
+        let cap = x.kind == Tok::Word
+            && x.text.starts_with(|c: char| c.is_uppercase())
+            && !x.is_any(PERIOD_WORDS)
+            && !x.is_any(&["USD", "EUR", "JPY", "GBP", "RMB", "INR", "US", "U.S", "Constant", "Currency", "GAAP"]);
         let joiner = x.is_any(&["and", "&"]) && !words.is_empty();
         if cap || joiner && t.get(k + 1).is_some_and(|n| n.kind == Tok::Word && n.text.starts_with(|c: char| c.is_uppercase())) {
             words.push(x.text);
@@ -285,7 +288,7 @@ fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
 /// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
 pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
     let cue = t.iter().any(|x| {
-        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division"])
+        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division", "now", "next"])
     });
     if !cue {
         return None;
@@ -299,7 +302,9 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
                 }
                 let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
                 let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
-                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving"]));
+                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving"]))
+                    // "Now to More Personal Computing."
+                    || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"]));
                 if noun || results {
                     return Some(name);
                 }
@@ -442,7 +447,10 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
                 words.reverse();
                 // "First is the game segment, ..." introduces a topic (near the start of the
                 // sentence); "our IT business generated" is one subject.
-                let topic = (j <= 8 || !t.iter().any(|x| x.kind == Tok::Num))
+                // "Next, the Intelligent Cloud segment." opens a topic too.
+                let opening = j <= 3 && t[..j].iter().all(|x| x.kind != Tok::Num);
+                let topic = opening && t[j - 1].is("the")
+                    || (j <= 8 || !t.iter().any(|x| x.kind == Tok::Num))
                     && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]));
                 return Some((segment_name(&words.join(" ")), topic));
             }

@@ -15,7 +15,7 @@ pub mod period;
 
 mod derive;
 
-use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Part, Period, Source, Unit};
+use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit};
 use crate::transcript::{Paragraph, Role, Transcript};
 use lex::{phrase_at, Token};
 use metric::{Class, MetricMention};
@@ -25,7 +25,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, raw: Vec::new() };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, raw: Vec::new(), undated: 0 };
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         if role != Role::Other {
@@ -41,6 +41,17 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     }
     let mut facts = merge(ctx.raw);
     let mut notes = Vec::new();
+    if ctx.undated > 0 {
+        notes.push(Note {
+            kind: "warning".into(),
+            message: format!(
+                "{} figure{} left out: the call's period is unknown (a title or welcome line such as \"Q3 2024 earnings call\" tells it)",
+                ctx.undated,
+                if ctx.undated == 1 { " was" } else { "s were" }
+            ),
+            ok: None,
+        });
+    }
     derive::derive(&mut facts, &mut notes);
     derive::check(&facts, &mut notes);
     let translations: Vec<(usize, String)> =
@@ -67,6 +78,8 @@ struct Ctx {
     /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
     segment: Option<String>,
     raw: Vec<(Fact, f64)>,
+    /// Figures skipped because no period could be told for them.
+    undated: usize,
 }
 
 const CHANGE_UP: &[&str] = &[
@@ -404,7 +417,10 @@ fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut O
             }
             _ => Kind::Actual,
         };
-        let Some(period) = fig_period else { continue };
+        let Some(period) = fig_period else {
+            ctx.undated += 1;
+            continue;
+        };
 
         // Which metric: "of revenue" / "increase in R&D" right after, else the nearest before, else after.
         let is_change_dim = matches!(f.dim, Dim::Bp | Dim::Pp) || f.implied;

@@ -186,8 +186,19 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
 
 fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
     let m = |last: usize, what: PeriodRef| Some(Mention { first: i, last, what, comparison: false });
+    // "Office 2024", "Windows 2019": a bare year after a name is part of the name.
+    let named = t[i].kind == Tok::Num
+        && i > 0
+        && t[i - 1].kind == Tok::Word
+        && t[i - 1].text.starts_with(|c: char| c.is_uppercase())
+        && !t[i - 1].is_any(&[
+            "in", "for", "of", "from", "since", "by", "through", "during", "to", "fiscal", "calendar", "fy", "cy", "year",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "until", "before", "after", "at", "and", "or", "versus", "vs", "than", "full", "our", "the", "this",
+            "that", "its", "their", "last", "next", "a", "an", "with", "over", "into", "as", "on",
+        ]);
     // "fiscal 2023 fourth quarter", "FY21 Q3"
-    if let Some((y, cal, k)) = year_at(t, i) {
+    if let Some((y, cal, k)) = year_at(t, i).filter(|_| !named) {
         let mut j = k;
         if t.get(j).is_some_and(|x| x.is("'s")) {
             j += 1;
@@ -373,6 +384,7 @@ mod tests {
             ("for the first quarter we guide", "FY2025-Q4", true, "FY2026-Q1"),
             ("our long-term model", "FY2023-Q4", false, "LT"),
             ("in 2023 million", "FY2023-Q4", false, ""),
+            ("higher Office 2024 purchasing", "FY2025-Q4", false, ""),
         ];
         let mut bad = Vec::new();
         for (s, call, g, want) in cases {
