@@ -301,3 +301,36 @@ for (const { width, height, dpr, scheme } of [
     await context.close();
   });
 }
+
+test('conflicting figures and failed checks are marked in the chart and the text; transcript text stays text', async () => {
+  const { context, page, errors } = await open();
+  // Segments that do not add up to the total, and two different totals.
+  const call = 'Operator\nJane Doe - CFO\n'
+    + 'Revenue was $30 million in the fourth quarter of 2023. '
+    + 'Product revenue was $20 million in the fourth quarter of 2023 <img src=x onerror="window.__pwned=1">. '
+    + 'License revenue was $5 million in the fourth quarter of 2023. '
+    + 'Revenue was $31 million in the fourth quarter of 2023.\n';
+  const renders = await page.evaluate(() => window.__callchart.renders);
+  await page.fill('#transcript', call);
+  await page.waitForFunction((n) => window.__callchart.renders > n && document.body.dataset.state === 'ready', renders);
+  await page.waitForFunction(() => document.querySelectorAll('.reader .fig').length >= 4);
+  const pane = await page.evaluate(() => ({
+    flagged: Array.from(document.querySelectorAll('.reader .fig.flagged')).map((b) => b.textContent),
+    imgs: document.querySelectorAll('.reader img, #cc-tip img').length,
+    text: document.getElementById('reader').textContent,
+  }));
+  assert.ok(pane.flagged.some((t) => t.startsWith('$30 million') && t.includes('(conflict or failed check)')), pane.flagged.join(' | '));
+  assert.ok(pane.flagged.some((t) => t.startsWith('$20 million')), 'a segment of the failed sum is marked');
+  assert.equal(pane.imgs, 0);
+  assert.ok(pane.text.includes('<img src=x onerror="window.__pwned=1">'), 'markup in the transcript is shown as text');
+  const chart = await page.evaluate(() => Array.from(document.querySelectorAll('#chart-revenue ~ .hits .hit.flagged'))
+    .map((b) => b.getAttribute('aria-label')));
+  assert.ok(chart.length >= 1 && chart.every((l) => l.endsWith('(conflict or failed check)')), chart.join(' | '));
+  // The figure's tooltip says what is wrong.
+  await page.locator('.reader .fig', { hasText: /^\$20 million/ }).first().click();
+  const text = await tipText(page);
+  assert.ok(text.includes('Failed check: revenue FY2023-Q4: segments'), text);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
