@@ -138,6 +138,9 @@ fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
             continue;
         };
         let Some(bv) = base.point().filter(|x| x.is_finite()) else { continue };
+        if !(v - bv).is_finite() || (f.unit != Unit::Percent && !(v / bv).is_finite()) {
+            continue;
+        }
         let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
         let text = if f.unit == Unit::Percent {
             format!("{} pp", trim(super::data::change(v - bv, 1)))

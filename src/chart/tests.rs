@@ -269,6 +269,16 @@ fn chart_never_panics_on_odd_facts() {
     ];
     for facts in [odd, one, Vec::new()] {
         let facts = Facts { company: "Ünïcødé Co.".repeat(8), facts, ..Facts::default() };
+        // The words too: details, summaries and tables of odd facts.
+        for i in 0..facts.facts.len() + 1 {
+            let _ = detail(&facts, i);
+        }
+        for kind in ChartKind::ALL {
+            assert!(!summary(kind, &facts).is_empty());
+            let t = table(kind, &facts);
+            assert!(t.rows.iter().all(|r| r.cells.len() == t.columns.len() && r.fact < facts.facts.len()));
+        }
+        let _ = crate::view::view("Operator\nRevenue was $1 million.\n", &facts);
         for kind in ChartKind::ALL {
             for (w, h) in sizes {
                 for style in &styles {
