@@ -131,7 +131,7 @@ page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
 HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 csp_meta = '<meta http-equiv="Content-Security-Policy" content="' + HOSTED_CSP + '">'
 (out / "index.html").write_text(page, encoding="utf-8")
-for name in ("app.js", "share.js", "style.css", "favicon.svg",
+for name in ("app.js", "share.js", "trace.js", "style.css", "favicon.svg",
              "embed.html", "embed-frame.js", "embed.css", "embed-demo.css"):
     (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
 (out / "sample").mkdir(exist_ok=True)
@@ -169,11 +169,13 @@ def sha256(text):
 wasm = wasm_b64
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
-scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js")]
+scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
+           script(www / "trace.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
            '<script type="application/wasm;base64" id="callchart-wasm">' + wasm + "</script>\n" + scripts[0])
 one = swap(one, '<script src="app.js"></script>', scripts[1])
 one = swap(one, '<script src="share.js"></script>', scripts[2])
+one = swap(one, '<script src="trace.js"></script>', scripts[3])
 favicon = (www / "favicon.svg").read_text(encoding="utf-8").strip()
 one = swap(one, '<link rel="icon" href="favicon.svg">',
            '<link rel="icon" href="data:image/svg+xml;base64,' + base64.b64encode(favicon.encode()).decode("ascii") + '">')
@@ -189,7 +191,7 @@ PY
   # Replace dist/ only once everything was built.
   rm -rf "$DIST"
   mkdir -p "$DIST"
-  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
+  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
     "$out/callchart.html" "$out/callchart-embed.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
     "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 

@@ -289,5 +289,15 @@ Lower shipments. Revenue was $32.1 million, as I said.
             }
         }
         assert!(view("", &Facts::default()).turns.is_empty());
+        // Positions that do not fit the text.
+        let mut odd = facts.clone();
+        for (k, f) in odd.facts.iter_mut().enumerate() {
+            let (s, e, line) = [(Some(90), Some(3), 5), (Some(usize::MAX), None, 6), (Some(2), Some(usize::MAX), 6), (None, Some(4), 99)][k % 4];
+            f.source.start = s;
+            f.source.end = e;
+            f.source.line = line;
+        }
+        let v = view(CALL, &odd);
+        assert!(v.sentences.iter().all(|s| !s.runs.is_empty()));
     }
 }

@@ -184,6 +184,8 @@
     renderNotes(facts.notes || []);
     setState('ready', origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts));
     if (window.callchartShare) window.callchartShare.shown(facts, origin);
+    // trace.js: transcript pane, chart summaries and data tables.
+    if (window.callchartTrace) window.callchartTrace.shown(engine, facts, origin === 'link' ? null : lastText);
     return true;
   }
 
@@ -235,8 +237,9 @@
       var scratch = document.createElement('canvas');
       scratch.width = w;
       scratch.height = h;
+      var map;
       try {
-        engine.draw_chart(scratch, canvas.dataset.kind, shown, dpr, dark);
+        map = engine.draw_chart(scratch, canvas.dataset.kind, shown, dpr, dark);
       } catch (err) {
         console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
         setState('error', 'The ' + canvas.dataset.kind + ' chart could not be drawn: ' + errorMessage(err));
@@ -249,6 +252,8 @@
       canvas.getContext('2d').drawImage(scratch, 0, 0);
       drawnKeys[canvas.id] = key;
       drew++;
+      // trace.js: hover, tap and keyboard over the chart's elements.
+      if (window.callchartTrace) window.callchartTrace.drawn(canvas.dataset.kind, canvas, map, dpr, shown);
     }
     if (ok && drew > 0) {
       window.__callchart = {

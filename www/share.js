@@ -294,8 +294,17 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-export]'), function (b) {
+    var what = 'Download the ' + b.dataset.kind + ' chart as ' + b.dataset.export.toUpperCase() +
+      (b.dataset.export === 'png' ? ' (twice its size on screen)' : '');
+    b.setAttribute('aria-label', what);
+    b.title = what;
     b.addEventListener('click', function () { exportChart(b.dataset.kind, b.dataset.export); });
   });
+
+  $('export-csv').title = 'Download the facts as CSV, one row per fact';
+  $('export-json').title = 'Download the facts as JSON (callchart/facts@1)';
+  $('copy-link').title = 'Copy a link that shows these charts: the figures travel in the link, not the transcript';
+  $('copy-embed').title = 'Copy HTML that shows these charts in a blog post';
 
   $('export-csv').addEventListener('click', function () {
     try {

@@ -138,6 +138,9 @@ fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
             continue;
         };
         let Some(bv) = base.point().filter(|x| x.is_finite()) else { continue };
+        if !(v - bv).is_finite() || (f.unit != Unit::Percent && !(v / bv).is_finite()) {
+            continue;
+        }
         let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
         let text = if f.unit == Unit::Percent {
             format!("{} pp", trim(super::data::change(v - bv, 1)))
@@ -354,7 +357,15 @@ fn margins_summary(facts: &Facts) -> Option<String> {
     let fmt = Fmt::new(Unit::Percent, 100.0);
     let mut said = Vec::new();
     for s in series.iter().take(4) {
-        let Some(last) = s.points.iter().filter(|l| !l.derived).max_by_key(|l| l.period) else { continue };
+        // The call's own quarter, else the latest quarter said, else the latest period said.
+        let said_points = || s.points.iter().filter(|l| !l.derived);
+        let Some(last) = said_points()
+            .find(|l| Some(l.period) == facts.call)
+            .or_else(|| said_points().filter(|l| l.period.is_quarter()).max_by_key(|l| l.period))
+            .or_else(|| said_points().max_by_key(|l| l.period))
+        else {
+            continue;
+        };
         let name = if said.is_empty() { s.name() } else { lower_first(&s.name()) };
         let mut t = format!("{name} was {} in {}", fmt.full(last.value), last.period.short_label());
         let prev = s.points.iter().filter(|l| l.period < last.period && l.period.is_quarter() == last.period.is_quarter()).max_by_key(|l| l.period);

@@ -253,7 +253,7 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
     // X labels.
     let xf = p.font(size::SMALL, false, th.text);
     let nf = p.font(size::SMALL * 0.92, false, th.muted);
-    let ly = plot.y1 + p.u(7.0);
+    let ly = plot.y1 + p.u(9.0);
     let mut xs = vec![(xg, g.period.short_label(), "guidance")];
     if let Some(a) = &panel.actual {
         xs.insert(0, (xa, a.period.short_label(), "actual"));

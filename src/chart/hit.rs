@@ -16,6 +16,9 @@ pub enum Shape {
     Point,
     /// A guided low–high range (or value) with its midpoint.
     Range,
+    /// A value label standing for a figure no element draws alone (the
+    /// total above a bar split by segment).
+    Label,
 }
 
 /// One chart element: its box in backend pixels and the fact it shows.

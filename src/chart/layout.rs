@@ -154,11 +154,18 @@ impl YAxis {
     pub(crate) fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>, plot: Rect, fmt: &Fmt, caption: bool) -> Res {
         let th = p.theme;
         let f = p.font(size::SMALL, false, th.muted);
+        // Every grid line, but only tick labels that clear the one below
+        // (short axes on small screens), from the bottom up.
+        let mut free_above = f64::INFINITY;
         for (t, label) in self.ticks.iter().zip(self.labels(fmt)) {
             let y = self.y(*t);
             let c = if *t == 0.0 { th.axis } else { th.grid };
             p.line((plot.x0, y), (plot.x1, y), c, 1.0)?;
-            p.text(&label, &f, plot.x0 - p.u(6.0), y, Anchor::RIGHT_MID)?;
+            let b = p.text_box(&label, &f, plot.x0 - p.u(6.0), y, Anchor::RIGHT_MID);
+            if b.y1 + p.u(1.0) <= free_above {
+                p.text(&label, &f, plot.x0 - p.u(6.0), y, Anchor::RIGHT_MID)?;
+                free_above = b.y0;
+            }
         }
         if caption {
             let cf = p.font(size::SMALL, true, th.muted);

@@ -329,6 +329,6 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         })
         .collect();
     let (xq, xo): (Vec<XLabel>, Vec<XLabel>) = xl.into_iter().partition(|l| l.x < q_end);
-    x_labels(p, &xq, slot, plot.y1 + p.u(7.0))?;
-    x_labels(p, &xo, slot_l, plot.y1 + p.u(7.0))
+    x_labels(p, &xq, slot, plot.y1 + p.u(9.0))?;
+    x_labels(p, &xo, slot_l, plot.y1 + p.u(9.0))
 }

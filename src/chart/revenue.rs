@@ -239,6 +239,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         draw_group(p, group, axis, fmt, plot, slot, &color)?;
         x = plot.x1 + gap;
     }
+    p.sort_regions();
     Ok(())
 }
 
@@ -357,10 +358,17 @@ fn draw_group<DB: DrawingBackend>(
         if labels.take(r) {
             let f = if b.derived { p.font(vf.size, true, th.muted) } else { vf };
             p.text(&t, &f, *cx, y, Anchor::CENTER_BOTTOM)?;
+            // A split bar's total is drawn by no piece: its label stands for it.
+            if let (Some(i), Some(v)) = (b.total_fact, b.total) {
+                if !b.pieces.iter().any(|x| x.part == Part::Total) {
+                    let label = format!("{} · Revenue, total: {}", b.period.short_label(), fmt.full(v));
+                    p.region(r.grow(p.u(2.0)), i, Shape::Label, label);
+                }
+            }
         }
     }
     p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
-    x_labels(p, &xl, slot, plot.y1 + p.u(7.0))
+    x_labels(p, &xl, slot, plot.y1 + p.u(9.0))
 }
 
 /// Draws a guided range (or value) centred on `cx`; returns its top pixel.

@@ -77,6 +77,12 @@ impl DrawingBackend for Recorder {
         self.polygons += 1;
         Ok(())
     }
+    /// Text as wide and tall as a browser's sans-serif, or a little more
+    /// (plotters' own estimate is lower, and would hide overlaps).
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        let size = style.size();
+        Ok(((text.chars().count() as f64 * size * 0.6).ceil() as u32, (size * 1.2).ceil() as u32))
+    }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, _: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         self.check(pos);
         self.texts.push(text.to_string());
@@ -211,7 +217,7 @@ fn chart_margins_and_guidance_texts() {
     assert!(has(&r, "58–60%"));
     assert!(has(&r, "Gross margin") && has(&r, "Operating margin"));
     let r = record(ChartKind::Guidance, &credo(), 800, 450, &Style::default());
-    for t in ["+5.9% vs Q4 FY23", "+0.8 pp vs Q4 FY23", "−0.7% vs Q4 FY23", "No actual in this call", "149M shares"] {
+    for t in ["+5.9% vs Q4 FY23", "+0.8 pp vs Q4 FY23", "−0.7% vs Q4 FY23", "No actual in this", "149M shares"] {
         assert!(has(&r, t), "{t}: {:?}", r.texts);
     }
 }
@@ -263,6 +269,16 @@ fn chart_never_panics_on_odd_facts() {
     ];
     for facts in [odd, one, Vec::new()] {
         let facts = Facts { company: "Ünïcødé Co.".repeat(8), facts, ..Facts::default() };
+        // The words too: details, summaries and tables of odd facts.
+        for i in 0..facts.facts.len() + 1 {
+            let _ = detail(&facts, i);
+        }
+        for kind in ChartKind::ALL {
+            assert!(!summary(kind, &facts).is_empty());
+            let t = table(kind, &facts);
+            assert!(t.rows.iter().all(|r| r.cells.len() == t.columns.len() && r.fact < facts.facts.len()));
+        }
+        let _ = crate::view::view("Operator\nRevenue was $1 million.\n", &facts);
         for kind in ChartKind::ALL {
             for (w, h) in sizes {
                 for style in &styles {
@@ -570,4 +586,19 @@ fn details_explain_value_change_basis_and_source() {
     assert_eq!(row(&g, "Midpoint").as_deref(), Some("$34M"));
     assert_eq!(row(&g, "Basis").as_deref(), Some("not stated"));
     assert!(detail(&facts, 10_000).is_none());
+}
+
+#[test]
+fn a_split_bars_total_is_reachable_by_its_label() {
+    let facts = credo();
+    let l = layout_of(ChartKind::Revenue, &facts, 800, 450, &Style::default());
+    let q4 = index_of(&facts, "revenue", "total", "FY2023-Q4", Kind::Actual);
+    let (k, r) = l.regions_of(q4).next().expect("the Q4 total has a region");
+    assert_eq!(r.shape, Shape::Label);
+    assert_eq!(r.label, "Q4 FY23 · Revenue, total: $32.1M");
+    assert_eq!(l.hit_region(r.center().0, r.center().1), Some(k));
+    // In reading order it follows the pieces of its bar.
+    let product = index_of(&facts, "revenue", "product", "FY2023-Q4", Kind::Actual);
+    let p = l.regions_of(product).next().map(|(i, _)| i).expect("product piece");
+    assert!(p < k);
 }

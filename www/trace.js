@@ -1,0 +1,575 @@
+/* callchart page: every number traceable (a classic script, like app.js).
+ *
+ *  - Tooltips: hovering or tapping a chart element asks the wasm ChartMap
+ *    (the layout the chart was drawn with) which element is under the
+ *    pointer; the tooltip shows that fact's detail from explain(facts).
+ *  - Keyboard: each chart has a group of transparent buttons over its
+ *    elements (one tab stop; arrow keys move, Enter opens the sentence).
+ *  - Transcript pane: transcript_view(text, facts) rendered with every
+ *    figure as a button; figures and chart elements select each other.
+ *  - Accessibility: each canvas is named by its summary; "Show data" opens
+ *    a table of the chart's facts.
+ *
+ * app.js calls window.callchartTrace.shown(...) when new facts are on
+ * screen and .drawn(...) after each chart is drawn. Everything from the
+ * transcript reaches the DOM as text (textContent, createTextNode).
+ */
+(function () {
+  'use strict';
+
+  var KINDS = ['revenue', 'margins', 'guidance'];
+  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
+
+  var engine = null;
+  var facts = null;          // facts whose details, pane and tables are shown
+  var explained = null;      // explain(facts)
+  var view = null;           // transcript_view(text, facts), or null (facts from a link)
+  var charts = {};           // kind -> { map, regions, dpr, facts, group, buttons, active }
+  var marks = {};            // fact index -> [figure buttons in the pane]
+  var sentences = [];        // sentence id -> element
+  var selected = null;       // { facts: [..] } currently selected
+  var tip = null;            // the tooltip element
+  var tipAnchor = null;      // element the tooltip is pinned to (repositioned on scroll)
+  var explainCache = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function explainOf(f) {
+    if (!engine || !f) return null;
+    if (f === facts && explained) return explained;
+    var hit = explainCache && explainCache.get(f);
+    if (hit) return hit;
+    var out = null;
+    try {
+      out = engine.explain(f);
+    } catch (err) {
+      console.warn('callchart: explaining the facts failed:', err);
+    }
+    if (out && explainCache) explainCache.set(f, out);
+    return out;
+  }
+
+  // ---- tooltip -------------------------------------------------------------
+
+  function ensureTip() {
+    if (tip) return tip;
+    tip = el('div', 'tip');
+    tip.id = 'cc-tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    // Inside <main>, so that it belongs to a landmark.
+    (document.querySelector('main') || document.body).appendChild(tip);
+    return tip;
+  }
+
+  // The sentence of fact `i` with its figure marked, from the transcript
+  // view; the detail's quote when there is no view.
+  function sentenceNode(i, detail) {
+    var q = el('blockquote', 'tip-quote');
+    var sid = view && view.fact_sentence ? view.fact_sentence[i] : null;
+    if (sid != null && view.sentences[sid]) {
+      view.sentences[sid].runs.forEach(function (r) {
+        if (r.facts && r.facts.indexOf(i) !== -1) q.appendChild(el('mark', null, r.text));
+        else q.appendChild(document.createTextNode(r.text));
+      });
+    } else if (detail.quote) {
+      q.textContent = detail.quote;
+    } else {
+      return null;
+    }
+    return q;
+  }
+
+  // Fills the tooltip with fact `i` of `f`; `label` is what the chart element says.
+  function fillTip(f, i, label) {
+    var ex = explainOf(f);
+    var detail = ex && ex.details[i];
+    var t = ensureTip();
+    t.textContent = '';
+    if (!detail) {
+      t.appendChild(el('p', 'tip-title', label || 'No details for this figure'));
+      return;
+    }
+    t.appendChild(el('p', 'tip-title', label || detail.title));
+    var dl = el('dl', 'tip-rows');
+    detail.rows.forEach(function (row) {
+      var d = el('div');
+      d.appendChild(el('dt', null, row[0]));
+      d.appendChild(el('dd', null, row[1]));
+      dl.appendChild(d);
+    });
+    t.appendChild(dl);
+    if (detail.computation) {
+      var c = el('p', 'tip-calc');
+      c.appendChild(el('span', 'tip-k', 'Computed: '));
+      c.appendChild(document.createTextNode(detail.computation + ', from'));
+      t.appendChild(c);
+    }
+    var q = sentenceNode(i, detail);
+    if (q) t.appendChild(q);
+    if (detail.problems && detail.problems.length) {
+      var ul = el('ul', 'tip-problems');
+      detail.problems.forEach(function (p) { ul.appendChild(el('li', null, p)); });
+      t.appendChild(ul);
+    }
+    if (detail.line) {
+      var where = view ? 'Line ' + detail.line + ' · click or press Enter to show it in the transcript'
+        : 'Line ' + detail.line + ' of the original transcript';
+      t.appendChild(el('p', 'tip-src', where));
+    }
+  }
+
+  // Places the tooltip beside a viewport rectangle, inside the window.
+  function placeTip(r) {
+    var t = ensureTip();
+    t.hidden = false;
+    var vw = document.documentElement.clientWidth;
+    var vh = window.innerHeight;
+    var w = t.offsetWidth;
+    var h = t.offsetHeight;
+    var gap = 10;
+    var x = r.right + gap;
+    if (x + w > vw - 4) x = r.left - gap - w;
+    if (x < 4) x = Math.max(4, Math.min(vw - w - 4, (r.left + r.right) / 2 - w / 2));
+    var y = r.top;
+    if (x < r.right && x + w > r.left) {
+      // Above or below the element when it cannot sit beside it.
+      y = r.bottom + gap;
+      if (y + h > vh - 4) y = r.top - gap - h;
+    }
+    y = Math.max(4, Math.min(y, vh - h - 4));
+    t.style.left = Math.round(x) + 'px';
+    t.style.top = Math.round(y) + 'px';
+  }
+
+  function showTipAt(f, i, label, rect, anchor) {
+    fillTip(f, i, label);
+    tipAnchor = anchor || null;
+    placeTip(rect);
+  }
+
+  function hideTip() {
+    if (tip) tip.hidden = true;
+    tipAnchor = null;
+  }
+
+  // Keeps a pinned tooltip beside its element while the page scrolls (a
+  // hover tooltip follows the pointer events the browser sends after a scroll).
+  function followAnchor() {
+    if (!tip || tip.hidden || !tipAnchor) return;
+    var r = tipAnchor && tipAnchor.isConnected ? tipAnchor.getBoundingClientRect() : null;
+    if (r && r.bottom > 0 && r.top < window.innerHeight) placeTip(r);
+    else hideTip();
+  }
+
+  // ---- chart elements: pointer and keyboard ----------------------------------
+
+  function regionRect(c, r) {
+    var box = c.canvas.getBoundingClientRect();
+    return {
+      left: box.left + r.x0 / c.dpr, right: box.left + r.x1 / c.dpr,
+      top: box.top + r.y0 / c.dpr, bottom: box.top + r.y1 / c.dpr
+    };
+  }
+
+  function labelOf(r) {
+    return r.label + (r.flagged ? ' (conflict or failed check)' : '');
+  }
+
+  function hitAt(c, e) {
+    if (!c || !c.map) return -1;
+    var box = c.canvas.getBoundingClientRect();
+    try {
+      return c.map.hit((e.clientX - box.left) * c.dpr, (e.clientY - box.top) * c.dpr);
+    } catch (err) {
+      return -1;
+    }
+  }
+
+  function setActive(c, k, focus) {
+    if (!c.buttons.length) return;
+    k = Math.max(0, Math.min(c.buttons.length - 1, k));
+    c.buttons.forEach(function (b, j) { b.tabIndex = j === k ? 0 : -1; });
+    c.active = k;
+    if (focus) c.buttons[k].focus();
+  }
+
+  function buildOverlay(kind, c) {
+    var frame = c.canvas.parentNode;
+    if (!c.group) {
+      c.group = el('div', 'hits');
+      c.group.setAttribute('role', 'group');
+      frame.appendChild(c.group);
+      c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
+    }
+    c.group.setAttribute('aria-label', LABELS[kind] + ' chart elements: arrow keys move between them, Enter shows the sentence');
+    c.group.textContent = '';
+    c.buttons = c.regions.map(function (r, k) {
+      var b = el('button', 'hit');
+      b.type = 'button';
+      b.tabIndex = -1;
+      b.dataset.i = String(k);
+      b.dataset.fact = String(r.fact);
+      b.setAttribute('aria-label', labelOf(r));
+      b.setAttribute('aria-describedby', 'cc-tip');
+      b.style.left = (r.x0 / c.dpr) + 'px';
+      b.style.top = (r.y0 / c.dpr) + 'px';
+      b.style.width = Math.max(1, (r.x1 - r.x0) / c.dpr) + 'px';
+      b.style.height = Math.max(1, (r.y1 - r.y0) / c.dpr) + 'px';
+      if (r.flagged) b.classList.add('flagged');
+      b.addEventListener('focus', function () {
+        setActive(c, k, false);
+        showTipAt(c.facts, r.fact, labelOf(r), b.getBoundingClientRect(), b);
+      });
+      b.addEventListener('blur', function () { if (tipAnchor === b) hideTip(); });
+      b.addEventListener('click', function () { openSentence(r.fact, true); });
+      c.group.appendChild(b);
+      return b;
+    });
+    setActive(c, Math.min(c.active || 0, c.buttons.length - 1), false);
+    markSelected();
+  }
+
+  function onKey(kind, e) {
+    var c = charts[kind];
+    if (!c || !c.buttons.length) return;
+    var k = c.active || 0;
+    var next = null;
+    switch (e.key) {
+      case 'ArrowRight': case 'ArrowDown': next = k + 1; break;
+      case 'ArrowLeft': case 'ArrowUp': next = k - 1; break;
+      case 'Home': next = 0; break;
+      case 'End': next = c.buttons.length - 1; break;
+      case 'Escape': hideTip(); return;
+      default: return;
+    }
+    e.preventDefault();
+    setActive(c, next, true);
+  }
+
+  function attachPointer(kind, c) {
+    if (c.pointerReady) return;
+    c.pointerReady = true;
+    var canvas = c.canvas;
+    var lastTouch = -1;
+    canvas.addEventListener('pointermove', function (e) {
+      if (e.pointerType === 'touch') return;
+      var k = hitAt(c, e);
+      canvas.classList.toggle('pointing', k >= 0);
+      if (k < 0) {
+        if (!tipAnchor) hideTip();
+        return;
+      }
+      var r = c.regions[k];
+      showTipAt(c.facts, r.fact, labelOf(r), { left: e.clientX, right: e.clientX, top: e.clientY + 8, bottom: e.clientY + 8 }, null);
+    });
+    canvas.addEventListener('pointerleave', function () {
+      canvas.classList.remove('pointing');
+      if (!tipAnchor) hideTip();
+    });
+    canvas.addEventListener('click', function (e) {
+      var k = hitAt(c, e);
+      if (k < 0) {
+        hideTip();
+        return;
+      }
+      var r = c.regions[k];
+      setActive(c, k, false);
+      // A tap shows the tooltip first; tapping the same element again opens
+      // its sentence. A mouse click opens it at once.
+      var touch = e.pointerType === 'touch' || (e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents);
+      select([r.fact]);
+      if (touch && lastTouch !== k) {
+        lastTouch = k;
+        showTipAt(c.facts, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
+        return;
+      }
+      lastTouch = -1;
+      openSentence(r.fact, false);
+      showTipAt(c.facts, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
+    });
+  }
+
+  // ---- selection: chart elements <-> figures in the transcript --------------
+
+  function select(list) {
+    selected = list && list.length ? { facts: list } : null;
+    markSelected();
+  }
+
+  function markSelected() {
+    var want = selected ? selected.facts : [];
+    KINDS.forEach(function (kind) {
+      var c = charts[kind];
+      if (!c || !c.buttons) return;
+      c.buttons.forEach(function (b) {
+        b.classList.toggle('selected', want.indexOf(Number(b.dataset.fact)) !== -1);
+      });
+    });
+    var marked = document.querySelectorAll('.reader .fig.selected, .reader .sent.current');
+    Array.prototype.forEach.call(marked, function (m) { m.classList.remove('selected', 'current'); });
+    want.forEach(function (i) {
+      (marks[i] || []).forEach(function (m) { m.classList.add('selected'); });
+      var sid = view && view.fact_sentence ? view.fact_sentence[i] : null;
+      if (sid != null && sentences[sid]) sentences[sid].classList.add('current');
+    });
+  }
+
+  // Scrolls the transcript to fact i's sentence and highlights it; with
+  // `focus`, moves keyboard focus to the figure there.
+  function openSentence(i, focus) {
+    select([i]);
+    var sid = view && view.fact_sentence ? view.fact_sentence[i] : null;
+    var s = sid != null ? sentences[sid] : null;
+    if (!s) return false;
+    var target = (marks[i] && marks[i][0]) || s;
+    if (focus && target.focus) target.focus({ preventScroll: true });
+    s.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+
+  // A figure in the transcript was chosen: select its facts and show the
+  // first chart element that draws one of them.
+  function openFigure(list, mark) {
+    select(list);
+    for (var n = 0; n < KINDS.length; n++) {
+      var c = charts[KINDS[n]];
+      if (!c || !c.buttons || !c.buttons.length || c.canvas.closest('[hidden]')) continue;
+      for (var k = 0; k < c.regions.length; k++) {
+        if (list.indexOf(c.regions[k].fact) === -1) continue;
+        var b = c.buttons[k];
+        setActive(c, k, false);
+        b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        showTipAt(c.facts, c.regions[k].fact, labelOf(c.regions[k]), b.getBoundingClientRect(), b);
+        return true;
+      }
+    }
+    // No chart draws it (capex, cash, a change): the tooltip by the figure.
+    showTipAt(facts, list[0], null, mark.getBoundingClientRect(), mark);
+    return false;
+  }
+
+  // ---- transcript pane ----------------------------------------------------------
+
+  function renderReader() {
+    var body = $('reader');
+    if (!body) return;
+    body.textContent = '';
+    marks = {};
+    sentences = [];
+    var flagged = {};
+    if (explained) {
+      explained.details.forEach(function (d) { if (d.problems && d.problems.length) flagged[d.fact] = true; });
+    }
+    if (!view) {
+      body.appendChild(el('p', 'reader-empty', facts
+        ? 'These charts came from a shared link, which carries the figures but not the transcript.'
+        : 'The transcript appears here once it is charted.'));
+      return;
+    }
+    var frag = document.createDocumentFragment();
+    var section = null;
+    view.turns.forEach(function (turn) {
+      if (turn.section !== section) {
+        section = turn.section;
+        frag.appendChild(el('h3', 'reader-section', section === 'qa' ? 'Questions and answers' : 'Prepared remarks'));
+      }
+      var box = el('div', 'turn');
+      var sp = turn.speaker != null ? view.speakers[turn.speaker] : null;
+      if (sp) {
+        box.classList.add('role-' + sp.role);
+        var who = el('p', 'who');
+        who.appendChild(el('span', 'who-name', sp.name));
+        var title = sp.title || (sp.role === 'analyst' ? 'Analyst' : '');
+        if (title) who.appendChild(el('span', 'who-title', title));
+        box.appendChild(who);
+      }
+      turn.paragraphs.forEach(function (ids) {
+        var p = el('p');
+        ids.forEach(function (sid, k) {
+          if (k > 0) p.appendChild(document.createTextNode(' '));
+          p.appendChild(sentenceEl(sid, flagged));
+        });
+        box.appendChild(p);
+      });
+      frag.appendChild(box);
+    });
+    body.appendChild(frag);
+    markSelected();
+  }
+
+  function sentenceEl(sid, flagged) {
+    var s = view.sentences[sid];
+    var span = el('span', 'sent');
+    span.dataset.s = String(sid);
+    span.dataset.line = String(s.line);
+    sentences[sid] = span;
+    s.runs.forEach(function (r) {
+      if (!r.facts || !r.facts.length) {
+        span.appendChild(document.createTextNode(r.text));
+        return;
+      }
+      var b = el('button', 'fig', r.text);
+      b.type = 'button';
+      b.dataset.facts = r.facts.join(' ');
+      var bad = r.facts.some(function (i) { return flagged[i]; });
+      if (bad) {
+        b.classList.add('flagged');
+        b.appendChild(el('span', 'sr-only', ' (conflict or failed check)'));
+      }
+      b.addEventListener('click', function () { openFigure(r.facts, b); });
+      b.addEventListener('blur', function () { if (tipAnchor) hideTip(); });
+      r.facts.forEach(function (i) { (marks[i] = marks[i] || []).push(b); });
+      span.appendChild(b);
+    });
+    return span;
+  }
+
+  // ---- summaries and data tables ---------------------------------------------------
+
+  function renderCharts() {
+    KINDS.forEach(function (kind) {
+      var canvas = $('chart-' + kind);
+      if (!canvas) return;
+      var fig = canvas.closest('figure');
+      var info = explained && explained.charts[kind];
+      canvas.setAttribute('aria-label', info ? info.summary : LABELS[kind] + ' chart');
+      var tools = fig.querySelector('.chart-tools');
+      if (!tools) {
+        tools = el('div', 'chart-tools');
+        fig.appendChild(tools);
+      }
+      var toggle = fig.querySelector('.show-data');
+      var panel = $('data-' + kind);
+      if (!toggle) {
+        panel = el('div', 'data-panel');
+        panel.id = 'data-' + kind;
+        panel.hidden = true;
+        toggle = el('button', 'button ghost show-data', 'Show data');
+        toggle.type = 'button';
+        toggle.setAttribute('aria-expanded', 'false');
+        toggle.setAttribute('aria-controls', panel.id);
+        toggle.addEventListener('click', function () {
+          var open = panel.hidden;
+          panel.hidden = !open;
+          toggle.setAttribute('aria-expanded', String(open));
+          toggle.textContent = open ? 'Hide data' : 'Show data';
+        });
+        tools.insertBefore(toggle, tools.firstChild);
+        fig.appendChild(panel);
+      }
+      fillTable(kind, panel, info);
+    });
+  }
+
+  function fillTable(kind, panel, info) {
+    panel.textContent = '';
+    if (!info) return;
+    panel.appendChild(el('p', 'chart-summary', info.summary));
+    if (!info.table.rows.length) return;
+    // Scrolls sideways on narrow screens: a keyboard stop of its own.
+    var wrap = el('div', 'table-wrap');
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', LABELS[kind] + ' data');
+    var table = el('table', 'data');
+    table.appendChild(el('caption', null, LABELS[kind] + ': the figures in this chart'));
+    var head = el('thead');
+    var tr = el('tr');
+    info.table.columns.forEach(function (c) {
+      var th = el('th', null, c);
+      th.scope = 'col';
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    table.appendChild(head);
+    var body = el('tbody');
+    info.table.rows.forEach(function (row) {
+      var r = el('tr');
+      row.cells.forEach(function (cell, k) {
+        var td = el(k === 0 ? 'th' : 'td');
+        if (k === 0) td.scope = 'row';
+        var last = k === row.cells.length - 1;
+        if (last && cell && view && view.fact_sentence[row.fact] != null) {
+          var b = el('button', 'linkish', cell);
+          b.type = 'button';
+          b.setAttribute('aria-label', 'Show ' + cell + ' in the transcript');
+          b.addEventListener('click', function () { openSentence(row.fact, true); });
+          td.appendChild(b);
+        } else {
+          td.textContent = cell;
+        }
+        r.appendChild(td);
+      });
+      if (/conflict|failed check/.test(row.cells[3] || '')) r.className = 'flagged';
+      body.appendChild(r);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    panel.appendChild(wrap);
+  }
+
+  // ---- hooks for app.js ---------------------------------------------------------------
+
+  window.callchartTrace = {
+    // New facts are on screen; `text` is the transcript they came from
+    // (null for facts from a share link).
+    shown: function (eng, f, text) {
+      engine = eng;
+      facts = f;
+      explained = null;
+      explained = explainOf(f);
+      view = null;
+      if (text != null) {
+        try {
+          view = engine.transcript_view(text, f);
+        } catch (err) {
+          console.warn('callchart: the transcript view failed:', err);
+        }
+      }
+      selected = null;
+      hideTip();
+      renderReader();
+      renderCharts();
+    },
+    // Chart `kind` was drawn on `canvas` at `dpr` for facts `f`; `map` is
+    // the ChartMap draw_chart returned.
+    drawn: function (kind, canvas, map, dpr, f) {
+      if (!map || typeof map.hit !== 'function') return;
+      var c = charts[kind] || (charts[kind] = { canvas: canvas, buttons: [], active: 0 });
+      if (c.map && c.map !== map && typeof c.map.free === 'function') c.map.free();
+      c.canvas = canvas;
+      c.map = map;
+      c.dpr = dpr;
+      c.facts = f;
+      try {
+        c.regions = map.regions();
+      } catch (err) {
+        c.regions = [];
+      }
+      attachPointer(kind, c);
+      buildOverlay(kind, c);
+    },
+    // For tests: what chart `kind` drew where (canvas pixels).
+    layout: function (kind) {
+      var c = charts[kind];
+      if (!c || !c.map) return null;
+      return { regions: c.regions, texts: c.map.texts(), dpr: c.dpr, width: c.canvas.width, height: c.canvas.height };
+    },
+    openFigure: openFigure,
+    openSentence: openSentence
+  };
+
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') hideTip();
+  });
+  window.addEventListener('scroll', followAnchor, true);
+  window.addEventListener('resize', followAnchor);
+})();
