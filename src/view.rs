@@ -95,7 +95,7 @@ pub fn view(text: &str, facts: &Facts) -> View {
         }
     }
     // Figure spans per paragraph, in paragraph bytes.
-    let mut spans: HashMap<(usize, usize), Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut spans: HashMap<(usize, usize), Vec<Span>> = HashMap::new();
     let mut line_only: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (i, f) in facts.facts.iter().enumerate() {
         let Some(&(ti, pi, k)) = at.get(&f.source.line) else { continue };
@@ -173,6 +173,9 @@ pub fn view(text: &str, facts: &Facts) -> View {
     out
 }
 
+/// A figure in a paragraph: start and end byte, fact index.
+type Span = (usize, usize, usize);
+
 /// The paragraph byte offset of char `col` of the line of piece `k`.
 fn byte_at(para: &Paragraph, k: usize, col: usize) -> Option<usize> {
     let piece = para.pieces.get(k)?;
@@ -187,7 +190,7 @@ fn byte_at(para: &Paragraph, k: usize, col: usize) -> Option<usize> {
 
 /// `text[a..b]` cut at every figure boundary, each run with the facts
 /// whose figure covers it.
-fn runs(text: &str, a: usize, b: usize, figs: &[(usize, usize, usize)]) -> Vec<Run> {
+fn runs(text: &str, a: usize, b: usize, figs: &[Span]) -> Vec<Run> {
     let mut cuts: Vec<usize> = vec![a, b];
     for &(fa, fb, _) in figs {
         for x in [fa, fb] {
