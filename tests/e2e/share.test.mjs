@@ -512,6 +512,15 @@ test('embed demo: two elements (light and dark) draw at their size, share one wa
     const r0 = els[0].renders;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForFunction((n) => document.getElementById('demo-revenue').renders > n, r0);
+    // A redraw from the resize above can land before the one the theme change
+    // asks for: wait (bounded) for the canvas background to turn dark.
+    await page
+      .waitForFunction(() => {
+        const c = document.getElementById('demo-revenue').shadowRoot.querySelector('canvas');
+        const [r, g, b] = c.getContext('2d').getImageData(0, 0, 1, 1).data;
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 100;
+      }, null, { timeout: 10000 })
+      .catch(() => {});
     els = await elementInfo(page, 'callchart-chart');
     assert.ok(lum(els[0].bg) < 100, 'the light embed did not follow prefers-color-scheme: dark');
     assert.deepEqual(await violations(page), []);
