@@ -163,7 +163,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
                     notes.push(Note {
                         kind: "check".into(),
                         message: format!(
-                            "{}: revenue names a segment \"{r}\" and gross margin a segment \"{m}\"; one letter apart, probably the same segment misheard",
+                            "revenue {r} {}: the segment \"{r}\" has no gross margin, but \"{m}\" has one and no revenue; one letter apart, probably the same segment misheard",
                             total.period
                         ),
                         ok: Some(false),
