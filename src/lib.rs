@@ -23,6 +23,7 @@ pub mod chart;
 pub mod export;
 pub mod extract;
 pub mod facts;
+pub mod input;
 pub mod share;
 pub mod transcript;
 pub mod view;

@@ -13,6 +13,8 @@ fn main() -> ExitCode {
         ["extract", path] => match read_input(path) {
             Ok(text) => {
                 let facts = callchart::analyze(&text);
+                drop(text);
+                report_no_figures(path, &facts);
                 match serde_json::to_string_pretty(&facts) {
                     Ok(json) => {
                         println!("{json}");
@@ -49,7 +51,9 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads the file (or stdin) as text; invalid UTF-8 is decoded lossily.
+/// Reads the file (or stdin) and decodes it with [`callchart::input::decode_owned`]:
+/// binary files and empty input are refused with a message that says what
+/// they are; UTF-16, Latin-1, HTML and RTF are read, with a warning on stderr.
 fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     let res = if path == "-" {
@@ -58,8 +62,25 @@ fn read_input(path: &str) -> Result<String, String> {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     res.map_err(|e| format!("cannot read {path}: {e}"))?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    let name = if path == "-" { "standard input" } else { path };
+    match callchart::input::decode_owned(bytes) {
+        Ok(decoded) => {
+            for w in &decoded.warnings {
+                eprintln!("callchart: warning: {name}: {w}");
+            }
+            Ok(decoded.text)
+        }
+        Err(e) => Err(format!("{name}: {e}")),
+    }
+}
+
+/// Says so on stderr when a transcript gave no figures (the JSON still follows).
+fn report_no_figures(path: &str, facts: &callchart::Facts) {
+    if facts.facts.is_empty() {
+        let name = if path == "-" { "standard input" } else { path };
+        let (turns, speakers) = facts.transcript.as_ref().map_or((0, 0), |t| (t.turns, t.speakers.len()));
+        eprintln!(
+            "callchart: {name}: no figures found ({turns} turns, {speakers} speakers): is it an earnings-call transcript with revenue or margin figures?"
+        );
+    }
 }

@@ -1,0 +1,126 @@
+//! The CLI on every kind of bad input: a clear message on stderr, the exit
+//! code, and the facts when the text could be read.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = include_str!("../www/sample/credo-q4-fy2023.txt");
+
+fn run(input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_callchart"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run callchart");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn facts(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is not facts JSON ({e}); stderr: {}", stderr(o)))
+}
+
+fn refused(input: &[u8], want: &str) {
+    let o = run(input);
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let e = stderr(&o);
+    assert!(e.contains(want), "stderr {e:?} should contain {want:?}");
+    assert_eq!(e.lines().count(), 1, "one line: {e:?}");
+}
+
+fn read_with_warning(input: &[u8], warning: &str) -> serde_json::Value {
+    let o = run(input);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.starts_with("callchart: warning: standard input: ") && e.contains(warning), "stderr {e:?} should warn {warning:?}");
+    facts(&o)
+}
+
+fn count(v: &serde_json::Value) -> usize {
+    v["facts"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn empty_and_whitespace_are_refused() {
+    refused(b"", "standard input: the input is empty");
+    refused(b" \n\t \r\n", "only whitespace");
+}
+
+#[test]
+fn binary_files_are_refused_by_name() {
+    refused(b"%PDF-1.7\n1 0 obj <<>>\nstream\n\xE2\xE3\xCF\xD3", "this is a PDF document, not text");
+    refused(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", "this is a PNG image, not text");
+    refused(b"PK\x03\x04\x14\0\0\0\x08\0notes.txt\0\0\x01\x02", "this is a ZIP archive, not text");
+    refused(b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml word/document.xml", "Word document (.docx)");
+}
+
+#[test]
+fn a_text_without_figures_says_so_and_still_prints_facts() {
+    let o = run(b"Operator\nWelcome, everyone. Nothing to report today.\n");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("no figures found"), "{}", stderr(&o));
+    assert_eq!(count(&facts(&o)), 0);
+}
+
+#[test]
+fn the_sample_in_every_encoding_and_format_gives_the_same_facts() {
+    let plain = run(SAMPLE.as_bytes());
+    assert!(stderr(&plain).is_empty(), "{}", stderr(&plain));
+    let want = count(&facts(&plain));
+    assert!(want > 20);
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(count(&read_with_warning(&utf16, "UTF-16 text, decoded")), want);
+
+    let html = format!(
+        "<!doctype html><html><head><title>Call</title><script>x = '$9 billion'</script></head><body>{}</body></html>",
+        SAMPLE.split("\n\n").map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;").replace('\n', "<br>"))).collect::<String>()
+    );
+    assert_eq!(count(&read_with_warning(html.as_bytes(), "HTML page")), want);
+
+    let rtf = format!(
+        "{{\\rtf1\\ansi{{\\fonttbl{{\\f0 Arial;}}}}{}}}",
+        SAMPLE.lines().map(|l| {
+            let esc: String = l.chars().map(|c| match c {
+                '\\' | '{' | '}' => format!("\\{c}"),
+                c if c.is_ascii() => c.to_string(),
+                c => c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("\\u{}?", *u as i16)).collect(),
+            }).collect();
+            format!("{esc}\\par\n")
+        }).collect::<String>()
+    );
+    assert_eq!(count(&read_with_warning(rtf.as_bytes(), "RTF document")), want);
+}
+
+#[test]
+fn latin1_and_broken_utf8_are_read_with_a_warning() {
+    let v = read_with_warning(b"Operator\nRen\xE9 Dupont - CFO\nRevenue was $12.5 million in Q4 2023, up 10% year-over-year.\n", "read as Latin-1");
+    assert!(count(&v) >= 1);
+    let mut broken = SAMPLE.as_bytes().to_vec();
+    broken.extend(b"\nOperator\nBad bytes \xFF\xFE here.\n");
+    let v = read_with_warning(&broken, "not valid UTF-8: 2 bytes");
+    assert!(count(&v) > 20);
+}
+
+#[test]
+fn a_five_megabyte_single_line_is_read_with_a_warning() {
+    let para = SAMPLE.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = para.repeat(5_000_000 / para.len() + 1);
+    assert!(!line.contains('\n') && line.len() >= 5_000_000);
+    let v = read_with_warning(line.as_bytes(), "one line is 5.");
+    assert!(v["transcript"].is_object());
+}
