@@ -96,7 +96,8 @@ build() {
   need_wasm_bindgen
 
   say "Compiling to $TARGET"
-  cargo build --release --lib --target "$TARGET"
+  # The `wasm` profile (Cargo.toml) is the release profile optimised for size.
+  cargo build --profile wasm --lib --target "$TARGET"
 
   # wasm-opt runs before wasm-bindgen: Debian's binaryen (v108) cannot parse
   # the table.fill that wasm-bindgen's externref glue adds, while wasm-bindgen
@@ -106,8 +107,21 @@ build() {
   mkdir -p "$out/opt" "$out/pkg"
   wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
-    "target/$TARGET/release/callchart.wasm" -o "$out/opt/callchart.wasm"
+    "target/$TARGET/wasm/callchart.wasm" -o "$out/opt/callchart.wasm"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/pkg" "$out/opt/callchart.wasm"
+  # The glue becomes callchart_glue(), which returns a fresh wasm_bindgen
+  # namespace: the page instantiates the module again after a panic without
+  # eval (which the pages' CSP forbids). `wasm_bindgen` stays the global.
+  python3 - "$out/pkg/callchart.js" <<'PY'
+import pathlib, sys
+p = pathlib.Path(sys.argv[1])
+js = p.read_text(encoding="utf-8")
+head, tail = "let wasm_bindgen = (function(exports) {", "})({ __proto__: null });"
+assert js.startswith(head) and js.rstrip().endswith(tail), "unexpected wasm-bindgen glue layout"
+js = ("function callchart_glue() {\nreturn (function(exports) {" + js[len(head):].rstrip()
+      + "\n}\nvar wasm_bindgen = callchart_glue();\n")
+p.write_text(js, encoding="utf-8")
+PY
 
   # The embed demo carries the sample's share-link payload, made by the CLI.
   cargo build --quiet --bin callchart
@@ -115,7 +129,7 @@ build() {
 
   say "Assembling the pages"
   python3 - "$out" <<'PY'
-import base64, hashlib, html, pathlib, re, sys
+import base64, gzip, hashlib, html, pathlib, re, sys
 
 out = pathlib.Path(sys.argv[1])
 www = pathlib.Path("www")
@@ -131,7 +145,7 @@ page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
 HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 csp_meta = '<meta http-equiv="Content-Security-Policy" content="' + HOSTED_CSP + '">'
 (out / "index.html").write_text(page, encoding="utf-8")
-for name in ("app.js", "share.js", "trace.js", "style.css", "favicon.svg",
+for name in ("app.js", "share.js", "trace.js", "worker.js", "style.css", "favicon.svg",
              "embed.html", "embed-frame.js", "embed.css", "embed-demo.css"):
     (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
 (out / "sample").mkdir(exist_ok=True)
@@ -166,13 +180,21 @@ def swap(text, old, new):
 def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
-wasm = wasm_b64
+# The single file carries the wasm gzipped, then base64: gzip cannot squeeze
+# base64 text well (it breaks byte alignment), so compressing first keeps the
+# file (and its gzipped transfer) small; the page unpacks it with
+# DecompressionStream.
+wasm = base64.b64encode(gzip.compress((out / "pkg" / "callchart_bg.wasm").read_bytes(), 9, mtime=0)).decode("ascii")
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
 scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
            script(www / "trace.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
-           '<script type="application/wasm;base64" id="callchart-wasm">' + wasm + "</script>\n" + scripts[0])
+           '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n" + scripts[0]
+           # The worker (large inputs) runs from a blob: glue + worker.js,
+           # kept as inert text (type text/plain: never run by the page).
+           + '\n<script type="text/plain" id="callchart-glue">' + (out / "pkg" / "callchart.js").read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>"
+           + '\n<script type="text/plain" id="callchart-worker">' + (www / "worker.js").read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>")
 one = swap(one, '<script src="app.js"></script>', scripts[1])
 one = swap(one, '<script src="share.js"></script>', scripts[2])
 one = swap(one, '<script src="trace.js"></script>', scripts[3])
@@ -183,7 +205,7 @@ one = swap(one, '<link rel="icon" href="favicon.svg">',
 # compile, and the data: favicon; nothing is fetched.
 hashes = " ".join(sha256(s[len("<script>"):-len("</script>")]) for s in scripts)
 single_csp = ("default-src 'none'; script-src " + hashes + " 'wasm-unsafe-eval'; style-src "
-              + sha256("\n" + css) + "; img-src data: blob:; base-uri 'none'; form-action 'none'")
+              + sha256("\n" + css) + "; img-src data: blob:; worker-src blob:; base-uri 'none'; form-action 'none'")
 one = swap(one, csp_meta, '<meta http-equiv="Content-Security-Policy" content="' + single_csp + '">')
 (out / "callchart.html").write_text(one, encoding="utf-8")
 PY
@@ -191,7 +213,7 @@ PY
   # Replace dist/ only once everything was built.
   rm -rf "$DIST"
   mkdir -p "$DIST"
-  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
+  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
     "$out/callchart.html" "$out/callchart-embed.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
     "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 

@@ -18,9 +18,9 @@
 
 use std::fmt;
 
-/// What the page refuses above (see README, "Limits"): 64 MiB. The CLI has no
+/// What the page refuses above (see README, "Limits"): 64 MB. The CLI has no
 /// limit; the page reads such a file no further and says why.
-pub const PAGE_MAX_BYTES: usize = 64 * 1024 * 1024;
+pub const PAGE_MAX_BYTES: usize = 64_000_000;
 
 /// A line longer than this is worth a warning: transcripts are paragraphs.
 const LONG_LINE: usize = 1024 * 1024;
@@ -145,7 +145,7 @@ impl fmt::Display for Warning {
             Warning::NulBytes { count } => write!(f, "{count} NUL byte{} removed", if *count == 1 { "" } else { "s" }),
             Warning::LongLine { bytes } => write!(
                 f,
-                "one line is {} long: speakers are told apart by line breaks, so a text without them reads as one speech",
+                "one line is {} long: speakers and paragraphs are told apart by line breaks, so few or no figures can be read without them",
                 human_size(*bytes)
             ),
         }

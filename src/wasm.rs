@@ -414,3 +414,129 @@ impl std::fmt::Display for MeasureError {
 }
 
 impl std::error::Error for MeasureError {}
+
+// ---- Reading input: file bytes or the box's text (src/input.rs) ---------------
+
+/// What [`read_text`] and [`read_bytes`] hand the page: either the facts with
+/// what to tell the reader, or why the input was refused. Never thrown: bad
+/// input is an answer, not an exception.
+#[derive(Serialize)]
+struct Reading {
+    /// Whether the input was read (then `facts` is set).
+    ok: bool,
+    /// Why not: "empty", "blank", "binary:pdf", ... (see `input::InputError::code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    /// The reader's message for `code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    /// Warnings (lossy decoding, converted HTML/RTF, a very long line).
+    warnings: Vec<String>,
+    /// "utf-8", "utf-16le", "windows-1252", ...
+    encoding: &'static str,
+    /// "text", "html", "rtf".
+    format: &'static str,
+    /// The decoded text, at most `keep_text` bytes of it (read_bytes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    /// The decoded text's full length in bytes.
+    text_bytes: usize,
+    /// Whether `text` is only the beginning of the decoded text.
+    text_cut: bool,
+    /// The facts (when `ok`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<Facts>,
+}
+
+fn progress_to(progress: &Option<js_sys::Function>, stage: &str, fraction: f64) {
+    if let Some(f) = progress {
+        let _ = f.call2(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from_f64(fraction));
+    }
+}
+
+fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>) -> Result<JsValue, JsError> {
+    let out = match decoded {
+        Err(e) => Reading {
+            ok: false,
+            code: Some(e.code()),
+            message: Some(e.to_string()),
+            warnings: Vec::new(),
+            encoding: "",
+            format: "",
+            text: None,
+            text_bytes: 0,
+            text_cut: false,
+            facts: None,
+        },
+        Ok(d) => {
+            progress_to(progress, "parse", 0.0);
+            let transcript = crate::transcript::parse(&d.text);
+            progress_to(progress, "extract", 0.0);
+            let facts = crate::extract::extract(&transcript);
+            drop(transcript);
+            progress_to(progress, "done", 1.0);
+            let text = keep_text.map(|keep| {
+                let mut end = d.text.len().min(keep);
+                while !d.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                // A preview ends at a line end when there is one nearby.
+                if end < d.text.len() {
+                    if let Some(nl) = d.text[..end].rfind('\n') {
+                        end = nl + 1;
+                    }
+                }
+                d.text[..end].to_string()
+            });
+            let text_cut = text.as_ref().is_some_and(|t| t.len() < d.text.len());
+            Reading {
+                ok: true,
+                text_cut,
+                code: None,
+                message: None,
+                warnings: d.warnings.iter().map(ToString::to_string).collect(),
+                encoding: d.encoding.name(),
+                format: d.format.name(),
+                text,
+                text_bytes: d.text.len(),
+                facts: Some(facts),
+            }
+        }
+    };
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not hand the facts to the page: {e}")))
+}
+
+/// Reads the text of the page's box: HTML or RTF source becomes its text,
+/// blank text is refused; returns a reading (`{ok, facts, warnings, ...}` or
+/// `{ok: false, code, message}`). `progress(stage, fraction)` is optional.
+#[wasm_bindgen]
+pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
+    progress_to(&progress, "decode", 0.0);
+    reading(crate::input::decode_text(text), None, &progress)
+}
+
+/// Reads a file's bytes: binary files are named and refused; UTF-16,
+/// Latin-1, broken UTF-8, HTML and RTF are decoded with a warning. The
+/// reading carries the decoded text, cut to `keep_text` bytes (at a line
+/// end) so a large file's preview fits in the page's box.
+#[wasm_bindgen]
+pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
+    progress_to(&progress, "decode", 0.0);
+    reading(crate::input::decode_owned(bytes), Some(keep_text), &progress)
+}
+
+/// The largest input the page reads, in bytes ([`crate::input::PAGE_MAX_BYTES`]).
+#[wasm_bindgen]
+pub fn input_limit() -> usize {
+    crate::input::PAGE_MAX_BYTES
+}
+
+/// Panics on purpose, so the browser tests can check that the panic hook
+/// reports an internal error and that the page recovers. No input reaches a
+/// panic (the parser, the grammar and the decoders are fuzzed); this is the
+/// only way to see the hook at work.
+#[wasm_bindgen]
+pub fn panic_for_tests() {
+    panic!("panic_for_tests was called");
+}

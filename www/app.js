@@ -70,29 +70,68 @@
     return bytes;
   }
 
+  var engineModule = null; // the compiled WebAssembly.Module (for the worker and recovery)
+
+  // The single file inlines the wasm gzipped and base64-encoded
+  // (type="application/wasm;gzip;base64"): smaller, and nothing is fetched.
+  function inlinedWasmBytes(el) {
+    var bytes = base64Bytes(el.textContent);
+    if (!/gzip/.test(el.type)) return Promise.resolve(bytes);
+    if (typeof DecompressionStream !== 'function') {
+      return Promise.reject(new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)'));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+
+  function wasmModule() {
+    var inlined = document.getElementById('callchart-wasm');
+    if (inlined) return inlinedWasmBytes(inlined).then(function (b) { return WebAssembly.compile(b); });
+    // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
+    var response = fetch('pkg/callchart_bg.wasm');
+    if (WebAssembly.compileStreaming) {
+      return WebAssembly.compileStreaming(response).catch(function () {
+        // A server that sends .wasm without application/wasm: compile the bytes.
+        return fetch('pkg/callchart_bg.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      });
+    }
+    return response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+  }
+
+  // A fresh wasm-bindgen namespace around a new instance of the module.
+  // build.sh wraps the glue in callchart_glue() so that a second instance
+  // needs no eval (the pages' CSP forbids it).
+  function instantiate(module) {
+    var ns = typeof callchart_glue === 'function' ? callchart_glue() : wasm_bindgen;
+    ns.initSync({ module: module });
+    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
+    return ns;
+  }
+
   function startEngine() {
     if (typeof wasm_bindgen === 'undefined') {
       return Promise.reject(new Error('the chart engine script is missing (was the page built with ./build.sh?)'));
     }
-    var ready = function () {
+    return wasmModule().then(function (module) {
+      engineModule = module;
+      wasm_bindgen.initSync({ module: module });
       if (typeof wasm_bindgen.init_panic_hook === 'function') wasm_bindgen.init_panic_hook();
       return wasm_bindgen;
-    };
-    var inlined = document.getElementById('callchart-wasm');
-    if (!inlined) {
-      // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
-      return wasm_bindgen({ module_or_path: 'pkg/callchart_bg.wasm' }).then(ready);
-    }
-    // Single-file build (file://): the wasm bytes are inlined as base64 and
-    // nothing is fetched. initSync compiles them at once; should a browser
-    // refuse synchronous compilation, the asynchronous path takes the bytes.
-    var bytes = base64Bytes(inlined.textContent);
+    });
+  }
+
+  // After a panic the instance's memory can't be trusted: the page swaps in
+  // a fresh instance of the same module and stays usable.
+  function recoverIfPanicked() {
+    if (!panicked() || !engineModule) return;
     try {
-      wasm_bindgen.initSync({ module: bytes });
-      return Promise.resolve(ready());
+      var fresh = instantiate(engineModule);
+      globalThis.__callchartPanicked = false;
+      engine = fresh;
+      window.wasm_bindgen = fresh;
+      drawnKeys = {};
     } catch (err) {
-      if (globalThis.__callchartPanicked) return Promise.reject(err);
-      return wasm_bindgen({ module_or_path: bytes }).then(ready);
+      console.error('callchart: the chart engine could not be restarted:', err);
     }
   }
 
@@ -116,31 +155,56 @@
 
   function analyzeNow(force) {
     if (!engine) return;
+    if (bigInput) return; // the box holds a read-only preview of a large file
     var text = textarea.value;
     if (!force && text === lastText) return;
     if (!text.trim()) {
       lastText = text;
+      cancelReading();
       setState('empty', 'Paste a transcript, drop a .txt file, or open one to chart it.');
       markStale(true);
       return;
     }
-    var facts;
+    lastText = text;
+    if (text.length > MAIN_THREAD_MAX) {
+      readOffThread({ text: text }, 'the pasted text', text.length);
+      return;
+    }
+    cancelReading();
+    var reading;
     try {
-      facts = engine.analyze(text);
+      reading = engine.read_text(text);
     } catch (err) {
-      console.warn('callchart: analyze failed:', err);
+      console.warn('callchart: reading the text failed:', err);
       setState('error', 'Could not read this transcript: ' + errorMessage(err));
       markStale(true);
+      recoverIfPanicked();
       return;
     }
-    lastText = text;
+    showReading(reading, 'this text');
+  }
+
+  // Shows a reading (src/wasm.rs `Reading`): the charts, or why not. Bad
+  // input leaves the text box and the previous charts as they were.
+  function showReading(reading, what) {
+    if (!reading.ok) {
+      setState('refused', capitalize(what) + ': ' + reading.message + '.');
+      markStale(true);
+      return false;
+    }
+    var facts = reading.facts;
+    var notice = (reading.warnings || []).map(capitalize).join(' · ');
     if (!facts || !Array.isArray(facts.facts) || facts.facts.length === 0) {
       var counts = facts && facts.transcript ? ' (' + describe(facts).replace(/^0 facts · /, '') + ')' : '';
-      setState('nofacts', 'No figures found in this text' + counts + '. Is it an earnings-call transcript with revenue or margin figures?');
+      setState('nofacts', 'No figures found in ' + what + counts + '. Is it an earnings-call transcript with revenue or margin figures?' + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
-      return;
+      return false;
     }
-    show(facts);
+    return show(facts, 'transcript', notice);
+  }
+
+  function capitalize(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
 
   // The guidance chart draws one small panel per guided metric; on narrow
@@ -154,7 +218,7 @@
     $('chart-guidance').closest('.chart').style.setProperty('--guided', String(n));
   }
 
-  function show(facts, from) {
+  function show(facts, from, notice) {
     var previous = shown;
     var previousOrigin = origin;
     shown = facts;
@@ -182,7 +246,7 @@
     metaEl.textContent = meta.join(' · ');
     $('link-badge').hidden = origin !== 'link';
     renderNotes(facts.notes || []);
-    setState('ready', origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts));
+    setState('ready', (origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts)) + (notice ? ' · ' + notice : ''));
     if (window.callchartShare) window.callchartShare.shown(facts, origin);
     // trace.js: transcript pane, chart summaries and data tables.
     if (window.callchartTrace) window.callchartTrace.shown(engine, facts, origin === 'link' ? null : lastText);
@@ -244,6 +308,7 @@
         console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
         setState('error', 'The ' + canvas.dataset.kind + ' chart could not be drawn: ' + errorMessage(err));
         window.__callchart.error = String(err && err.message || err);
+        recoverIfPanicked();
         ok = false;
         break;
       }
@@ -288,21 +353,34 @@
   // ---- input: paste, type, file picker, drag and drop ----------------------
 
   function loadFile(file) {
-    if (!file) return;
-    if (file.size > 20 * 1024 * 1024) {
-      setState('error', '“' + file.name + '” is ' + Math.round(file.size / 1048576) + ' MB; a transcript is plain text well under 20 MB.');
+    if (!file || !engine) return;
+    var name = '“' + file.name + '”';
+    if (file.size > inputLimit()) {
+      cancelReading();
+      setState('refused', name + ' is ' + megabytes(file.size) + ': the page reads transcripts up to ' +
+        megabytes(inputLimit()) + ' (a long call is well under 1 MB). Use the command line (callchart extract) for larger files.');
       return;
     }
-    file.text().then(function (text) {
-      if (text.indexOf('\u0000') !== -1) {
-        setState('error', '“' + file.name + '” is not a plain-text file. Save the transcript as .txt and try again.');
+    if (file.size > MAIN_THREAD_MAX) {
+      readOffThread({ file: file, keep: PREVIEW_BYTES }, name, file.size, file);
+      return;
+    }
+    cancelReading();
+    var ticket = ++readingId;
+    file.arrayBuffer().then(function (buffer) {
+      if (ticket !== readingId) return; // something newer came in meanwhile
+      var reading;
+      try {
+        reading = engine.read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
+      } catch (err) {
+        setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
+        recoverIfPanicked();
         return;
       }
-      textarea.value = text;
-      textarea.scrollTop = 0;
-      analyzeNow(true);
+      if (reading.ok) putText(reading, file);
+      showReading(reading, name);
     }, function (err) {
-      setState('error', 'Could not read “' + file.name + '”: ' + errorMessage(err));
+      setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
     });
   }
 
@@ -352,6 +430,196 @@
     loadFile(e.dataTransfer.files[0]);
   });
 
+  // ---- large inputs: read off the main thread -------------------------------
+  //
+  // Files and texts over MAIN_THREAD_MAX go to a Web Worker running the same
+  // wasm module, with a progress bar; the page stays responsive and the
+  // previous charts stay until the new ones are drawn. A large file is not
+  // put into the text box whole (a textarea with tens of MB freezes the tab
+  // for seconds): the box shows a read-only preview of its beginning.
+
+  var MAIN_THREAD_MAX = 1000000;  // bytes (characters for pasted text)
+  var PREVIEW_BYTES = 200000;
+  var WHOLE_TEXT = 0x3fffffff;
+  var worker = null;
+  var workerReady = null;         // Promise of a started worker
+  var readingId = 0;              // the newest request; older answers are dropped
+  var bigInput = null;            // {name, size} while the box shows a preview
+  var progressEl = $('progress');
+  var inputNoteEl = $('input-note');
+
+  function inputLimit() {
+    try { return engine && engine.input_limit ? engine.input_limit() : 64e6; } catch (e) { return 64e6; }
+  }
+
+  function megabytes(n) {
+    return (n / 1e6).toFixed(n >= 1e7 ? 0 : 1) + ' MB';
+  }
+
+  function workerSource() {
+    var glue = document.getElementById('callchart-glue');
+    var code = document.getElementById('callchart-worker');
+    if (glue && code) {
+      // Single file (file://): glue and worker code, inlined, as a blob.
+      var blob = new Blob([glue.textContent, '\n', code.textContent], { type: 'text/javascript' });
+      return URL.createObjectURL(blob);
+    }
+    return 'worker.js';
+  }
+
+  function startWorker() {
+    if (workerReady) return workerReady;
+    workerReady = new Promise(function (resolve, reject) {
+      var w;
+      try {
+        w = new Worker(workerSource());
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      w.onmessage = function (e) {
+        if (e.data && e.data.type === 'ready') {
+          w.onmessage = onWorkerMessage;
+          resolve(w);
+        } else if (e.data && e.data.type === 'failed') {
+          reject(new Error(e.data.message));
+        }
+      };
+      w.onerror = function (e) {
+        e.preventDefault();
+        reject(new Error(e.message || 'the worker did not start'));
+      };
+      w.postMessage({ type: 'init', module: engineModule });
+      worker = w;
+    });
+    workerReady.catch(function () { stopWorker(); });
+    return workerReady;
+  }
+
+  function stopWorker() {
+    if (worker) worker.terminate();
+    worker = null;
+    workerReady = null;
+  }
+
+  var pending = null; // {id, what, file, onDone}
+
+  function showProgress(fraction, label) {
+    progressEl.hidden = false;
+    progressEl.value = Math.max(0, Math.min(1, fraction));
+    progressEl.textContent = Math.round(fraction * 100) + '%';
+    setState('working', label + ' ' + Math.round(fraction * 100) + '%');
+  }
+
+  function hideProgress() {
+    progressEl.hidden = true;
+  }
+
+  // Stops whatever is being read in the background (newer input wins).
+  function cancelReading() {
+    readingId++;
+    if (pending) {
+      pending = null;
+      hideProgress();
+      stopWorker(); // a worker deep in a 50 MB parse can only be stopped this way
+    }
+  }
+
+  function readOffThread(request, what, size, file) {
+    if (size > inputLimit()) {
+      cancelReading();
+      setState('refused', capitalize(what) + ' is ' + megabytes(size) + ': the page reads transcripts up to ' + megabytes(inputLimit()) + '.');
+      return;
+    }
+    cancelReading();
+    var id = readingId;
+    pending = { id: id, what: what, file: file || null, size: size };
+    showProgress(0, 'Reading ' + what + ' (' + megabytes(size) + ')…');
+    var message = { type: 'read', id: id, keep: request.keep || 0 };
+    var transfer = [];
+    if (request.file) {
+      message.file = request.file;
+    } else {
+      // A string is copied when posted (slow for tens of MB); UTF-8 bytes are moved.
+      message.bytes = new TextEncoder().encode(request.text).buffer;
+      transfer.push(message.bytes);
+    }
+    startWorker().then(function (w) {
+      if (!pending || pending.id !== id) return;
+      w.postMessage(message, transfer);
+    }, function (err) {
+      if (!pending || pending.id !== id) return;
+      pending = null;
+      hideProgress();
+      console.warn('callchart: the background reader did not start:', err);
+      setState('error', 'Could not read ' + what + ' in the background: ' + errorMessage(err));
+    });
+  }
+
+  function onWorkerMessage(e) {
+    var msg = e.data || {};
+    if (!pending || msg.id !== pending.id) return;
+    var p = pending;
+    if (msg.type === 'progress') {
+      showProgress(msg.fraction, 'Reading ' + p.what + ' (' + megabytes(p.size) + ')…');
+      return;
+    }
+    pending = null;
+    hideProgress();
+    if (msg.type === 'failed') {
+      if (msg.panicked) {
+        console.error('callchart: internal error in the background reader:', msg.message);
+        setState('error', 'Could not read ' + p.what + ': Internal error, please report (details are in the browser console).');
+      } else {
+        setState('error', 'Could not read ' + p.what + ': ' + capitalize(msg.message));
+      }
+      stopWorker(); // a fresh worker (and wasm instance) for the next input
+      markStale(true);
+      return;
+    }
+    if (msg.type === 'result') {
+      if (msg.reading.ok && p.file) putText(msg.reading, p.file);
+      showReading(msg.reading, p.what);
+    }
+  }
+
+  // Puts a file's decoded text into the box: whole when it is small, else a
+  // read-only preview of its beginning with a note.
+  function putText(reading, file) {
+    var whole = !reading.text_cut;
+    clearTimeout(typeTimer);
+    if (whole) {
+      leaveBigInput();
+      textarea.value = reading.text;
+    } else {
+      bigInput = { name: file.name, size: file.size };
+      textarea.value = reading.text;
+      textarea.readOnly = true;
+      inputNoteEl.hidden = false;
+      $('input-note-text').textContent = 'Showing the beginning of “' + file.name + '” (' + megabytes(file.size) +
+        '); the charts are from the whole file. Open or drop another file, or clear the box to paste.';
+    }
+    textarea.scrollTop = 0;
+    lastText = textarea.value;
+  }
+
+  function leaveBigInput() {
+    if (!bigInput) return;
+    bigInput = null;
+    textarea.readOnly = false;
+    inputNoteEl.hidden = true;
+  }
+
+  $('input-clear').addEventListener('click', function () {
+    leaveBigInput();
+    cancelReading();
+    textarea.value = '';
+    lastText = '';
+    textarea.focus();
+    setState('empty', 'Paste a transcript, drop a .txt file, or open one to chart it.');
+    markStale(true);
+  });
+
   // ---- redraw on resize, dpr and theme changes ---------------------------
 
   if (typeof ResizeObserver === 'function') {
@@ -379,6 +647,9 @@
       return show(facts, from);
     },
     analyze: function () { analyzeNow(true); },
+    // For the tests: is a large input being read in the background?
+    reading: function () { return pending ? { what: pending.what, size: pending.size } : null; },
+    recover: recoverIfPanicked,
     redraw: function () { drawnKeys = {}; scheduleDraw(); }
   };
 
