@@ -612,7 +612,8 @@ impl FromStr for Period {
         let part = match p {
             None => Part::Year,
             Some(p) => {
-                let (k, n) = p.split_at(1.min(p.len()));
+                // Checked: a multi-byte first character is a bad period, not a panic.
+                let (k, n) = p.split_at_checked(1).ok_or_else(bad)?;
                 let n: u8 = n.parse().map_err(|_| bad())?;
                 match (k, n) {
                     ("Q", 1..=4) => Part::Quarter(n),
