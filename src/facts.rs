@@ -583,9 +583,9 @@ impl fmt::Display for Period {
             Period::LongTerm => return f.write_str("LT"),
         };
         match part {
-            Part::Year => write!(f, "{prefix}{year}"),
-            Part::Half(h) => write!(f, "{prefix}{year}-H{h}"),
-            Part::Quarter(q) => write!(f, "{prefix}{year}-Q{q}"),
+            Part::Year => write!(f, "{prefix}{year:04}"),
+            Part::Half(h) => write!(f, "{prefix}{year:04}-H{h}"),
+            Part::Quarter(q) => write!(f, "{prefix}{year:04}-Q{q}"),
         }
     }
 }
