@@ -3,7 +3,12 @@
 #
 #   ./build.sh          build dist/index.html (hosted) and dist/callchart.html
 #                       (one self-contained file that works from file://)
-#   ./build.sh test     cargo test, build, then the browser tests (tests/e2e)
+#   ./build.sh test     cargo test, build, the browser tests (tests/e2e), then
+#                       each fuzz target for 30 s
+#   ./build.sh fuzz [S] each fuzz target (fuzz/) for S seconds (default 300)
+#   ./build.sh bench [--quick]
+#                       benchmarks and budgets (bench/): one JSON report and a
+#                       table; --quick (CI) fails only on size budgets
 #
 # On a fresh Debian machine it installs what it needs first (apt packages,
 # Rust, the wasm32 target, wasm-bindgen-cli at the version in Cargo.lock, npm
@@ -229,6 +234,73 @@ PY
   printf '\nOpen the sample call, charted:\n  file://%s/callchart.html\n' "$DIST"
 }
 
+# ---- fuzz ----------------------------------------------------------------------
+
+FUZZ_TARGETS=(${CALLCHART_FUZZ_TARGETS:-analyze grammar decode share_link})
+
+# cargo-fuzz needs a nightly toolchain (libFuzzer instrumentation).
+need_fuzz_tools() {
+  if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    command -v rustup >/dev/null || return 1
+    say "Installing the nightly toolchain (for cargo fuzz)"
+    rustup toolchain install nightly --profile minimal || return 1
+  fi
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "Installing cargo-fuzz (this takes a few minutes)"
+    cargo install cargo-fuzz --locked || return 1
+  fi
+}
+
+# run_fuzz SECONDS: each target for SECONDS, seeded from fuzz/seeds/TARGET
+# (the corpus grows in target/fuzz-corpus/TARGET and is kept between runs).
+# A panic, a timeout (10 s on one input) or 2 GB of memory fails the run; the
+# input is left in fuzz/artifacts/TARGET/ and the log in target/fuzz-logs/.
+run_fuzz() {
+  local seconds=$1 t failed=() logs=$ROOT/target/fuzz-logs
+  if ! need_fuzz_tools; then
+    say "Fuzzing SKIPPED: no nightly toolchain or cargo-fuzz, and they could not be installed"
+    return 1
+  fi
+  say "Fuzzing: ${FUZZ_TARGETS[*]}, ${seconds} s each"
+  mkdir -p "$logs"
+  # -a: debug assertions, so integer overflow is a finding too; no sanitizer
+  # (safe Rust): faster builds and more executions per second.
+  (cd fuzz && cargo +nightly fuzz build -a -s none) || return 1
+  for t in "${FUZZ_TARGETS[@]}"; do
+    mkdir -p "target/fuzz-corpus/$t"
+    if (cd fuzz && cargo +nightly fuzz run -a -s none "$t" "../target/fuzz-corpus/$t" "seeds/$t" -- \
+          -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+          -dict=dict/transcript.dict -print_final_stats=1) >"$logs/$t.log" 2>&1; then
+      printf '  %-11s ok: %s runs, %s\n' "$t" \
+        "$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' || echo '?')" \
+        "$(grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$t.log" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9/a-zA-Z]+' | tail -n 1)"
+    else
+      printf '  %-11s FAILED (log: target/fuzz-logs/%s.log)\n' "$t" "$t"
+      grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|Test unit written to' "$logs/$t.log" | head -n 8 | sed 's/^/    /'
+      failed+=("$t")
+    fi
+  done
+  [ ${#failed[@]} -eq 0 ]
+}
+
+# ---- bench ---------------------------------------------------------------------
+
+# run_bench [--quick]: builds, then bench/run.py measures (criterion, headless
+# Chromium, sizes, the CLI's memory on 100 MB) and prints the table and the
+# JSON report (also target/bench/report.json). --quick is what CI runs: it
+# fails only on size budgets.
+run_bench() {
+  need_build_tools
+  need_test_tools
+  need_rust
+  need_e2e_deps
+  [ -x /usr/bin/time ] || apt_ensure time
+  build >/dev/null
+  cargo build --quiet --release --bin callchart
+  say "Benchmarks${1:+ ($1)}"
+  python3 bench/run.py "$@"
+}
+
 # ---- test ----------------------------------------------------------------------
 
 need_e2e_deps() {
@@ -289,6 +361,9 @@ run_tests() {
   say "Browser tests (node --test tests/e2e/)"
   CALLCHART_ROOT=$ROOT node --test tests/e2e/ || failed+=("browser tests")
 
+  # No panics: each fuzz target for 30 s (./build.sh fuzz SECONDS for longer).
+  run_fuzz 30 || failed+=("fuzzing")
+
   if [ ${#failed[@]} -ne 0 ]; then
     printf '\nFAILED: %s\n' "${failed[*]}" >&2
     exit 1
@@ -299,6 +374,8 @@ run_tests() {
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
-  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command ${1} (expected: build, test)" ;;
+  fuzz) run_fuzz "${2:-300}" ;;
+  bench) shift; run_bench "$@" ;;
+  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command ${1} (expected: build, test, fuzz [SECONDS], bench [--quick])" ;;
 esac
