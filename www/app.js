@@ -289,6 +289,7 @@
     var dark = isDark();
     var ok = true;
     var drew = 0;
+    var started = performance.now();
     for (var i = 0; i < canvases.length; i++) {
       var canvas = canvases[i];
       var box = canvas.getBoundingClientRect();
@@ -324,6 +325,7 @@
       window.__callchart = {
         facts: shown,
         drawnAt: performance.now(),
+        drawMs: performance.now() - started, // how long this drawing took (bench/)
         renders: window.__callchart.renders + 1,
         error: null
       };

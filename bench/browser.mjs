@@ -1,0 +1,118 @@
+// Browser measurements for ./build.sh bench (bench/run.py reads the JSON
+// this prints): the page from file:// in headless Chromium.
+//
+//   node bench/browser.mjs [--quick]
+//
+// - open_ms:    navigation start to three charts drawn (window.__callchart.drawnAt), median
+// - redraw_ms:  drawing the three charts again after a resize (window.__callchart.drawMs), median
+// - wasm_sample_ms: analyze(sample) in the page's wasm, median of 20 after a warm-up
+// - big: a 50 MB file read in the worker: longest main-thread task (PerformanceObserver
+//   'longtask') from the drop to the charts, and the time that took
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const require = createRequire(path.join(ROOT, 'tests', 'e2e', 'package.json'));
+const { chromium } = require('playwright-core');
+const SINGLE = pathToFileURL(path.join(ROOT, 'dist', 'callchart.html')).href;
+const SAMPLE = readFileSync(path.join(ROOT, 'www', 'sample', 'credo-q4-fy2023.txt'), 'utf8');
+const quick = process.argv.includes('--quick');
+const RUNS = 20;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const out = { runs: RUNS, chromium: browser.version() };
+
+async function open(viewport = { width: 1200, height: 900 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(SINGLE);
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.__callchart.drawnAt, null, { timeout: 30000 });
+  return { context, page };
+}
+
+// 1. Open to three charts drawn: a fresh context each time (no cached compile).
+{
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await open();
+    times.push(await page.evaluate(() => window.__callchart.drawnAt));
+    await context.close();
+  }
+  out.open_ms = { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+}
+
+// 2. Redraw on resize and 3. the sample in wasm, in one page.
+{
+  const { context, page } = await open();
+  const redraws = [];
+  for (let i = 0; i < RUNS; i++) {
+    const renders = await page.evaluate(() => window.__callchart.renders);
+    await page.setViewportSize({ width: i % 2 ? 1200 : 1100, height: 900 });
+    await page.waitForFunction((n) => window.__callchart.renders > n, renders, { timeout: 10000 });
+    redraws.push(await page.evaluate(() => window.__callchart.drawMs));
+  }
+  out.redraw_ms = { median: median(redraws), min: Math.min(...redraws), max: Math.max(...redraws) };
+  out.wasm_sample_ms = await page.evaluate(({ text, runs }) => {
+    const engine = window.callchartPage.engine();
+    for (let i = 0; i < 5; i++) engine.analyze(text);
+    const t = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      engine.analyze(text);
+      t.push(performance.now() - t0);
+    }
+    t.sort((a, b) => a - b);
+    return { median: (t[runs / 2 - 1] + t[runs / 2]) / 2, min: t[0], max: t[runs - 1], bytes: text.length };
+  }, { text: SAMPLE, runs: RUNS });
+  await context.close();
+}
+
+// 4. A 50 MB file: read in the worker while the main thread stays free.
+if (!quick) {
+  const { context, page } = await open();
+  const big = await page.evaluate(async ({ text, size }) => {
+    const copies = Math.ceil(size / text.length);
+    const file = new File(Array.from({ length: copies }, () => text), 'big.txt', { type: 'text/plain' });
+    await new Promise((r) => setTimeout(r, 500)); // let the File's creation settle
+    const tasks = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+    });
+    obs.observe({ type: 'longtask' });
+    const renders = window.__callchart.renders;
+    const t0 = performance.now();
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    document.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    await new Promise((resolve, reject) => {
+      const tick = () => {
+        if (window.__callchart.renders > renders) return resolve();
+        if (['refused', 'error', 'nofacts'].includes(document.body.dataset.state)) return reject(new Error(document.getElementById('status').textContent));
+        setTimeout(tick, 20);
+      };
+      tick();
+    });
+    const total = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    obs.disconnect();
+    return { bytes: file.size, total_ms: total, longest_task_ms: tasks.length ? Math.max(...tasks) : 0, long_tasks: tasks.length,
+      status: document.getElementById('status').textContent };
+  }, { text: SAMPLE + '\n', size: 50e6 });
+  out.big = big;
+  await context.close();
+}
+
+await browser.close();
+console.log(JSON.stringify(out));
