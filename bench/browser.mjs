@@ -45,12 +45,22 @@ async function open(viewport = { width: 1200, height: 900 }) {
 // 1. Open to three charts drawn: a fresh context each time (no cached compile).
 {
   const times = [];
+  const marks = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await open();
     times.push(await page.evaluate(() => window.__callchart.drawnAt));
+    marks.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const m = { dom_content_loaded: nav.domContentLoadedEventStart };
+      for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('callchart:')) m[e.name.slice(10)] = e.startTime;
+      m.drawn = window.__callchart.drawnAt;
+      return m;
+    }));
     await context.close();
   }
   out.open_ms = { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+  // Where the time goes: the median of each start-up mark (ms since navigation start).
+  out.open_marks = Object.fromEntries(Object.keys(marks[0]).map((k) => [k, median(marks.map((m) => m[k] ?? NaN))]));
 }
 
 // 2. Redraw on resize and 3. the sample in wasm, in one page.
@@ -83,7 +93,7 @@ async function open(viewport = { width: 1200, height: 900 }) {
 if (!quick) {
   const { context, page } = await open();
   const big = await page.evaluate(async ({ text, size }) => {
-    const copies = Math.ceil(size / text.length);
+    const copies = Math.ceil(size / new Blob([text]).size);
     const file = new File(Array.from({ length: copies }, () => text), 'big.txt', { type: 'text/plain' });
     await new Promise((r) => setTimeout(r, 500)); // let the File's creation settle
     const tasks = [];

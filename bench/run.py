@@ -37,14 +37,18 @@ def sizes():
 
 def criterion():
     env = dict(os.environ)
+    # Its own target dir: with LTO, the bench profile's build of the crate
+    # (cdylib + rlib) clobbers the release CLI's outputs of the same name.
+    env["CARGO_TARGET_DIR"] = str(ROOT / "target" / "bench-build")
     if QUICK:
         env["CALLCHART_BENCH_QUICK"] = "1"
-    subprocess.run(["cargo", "bench", "--quiet", "--bench", "extract"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    with open(OUT / "criterion.log", "w") as log:
+        subprocess.run(["cargo", "bench", "--quiet", "--bench", "extract"], cwd=ROOT, env=env, check=True,
+                       stdout=log, stderr=subprocess.STDOUT)
     sample = SAMPLE.read_bytes()
     out = {}
     for n in (1, 10, 100):
-        est = json.loads((ROOT / "target" / "criterion" / "analyze" / f"{n}x" / "new" / "estimates.json").read_text())
+        est = json.loads((ROOT / "target" / "bench-build" / "criterion" / "analyze" / f"{n}x" / "new" / "estimates.json").read_text())
         ns = est["median"]["point_estimate"]
         size = len(sample) * n
         out[f"{n}x"] = {"bytes": size, "ms": ns / 1e6, "mb_per_s": size / (ns / 1e9) / 1e6}

@@ -86,7 +86,9 @@
 
   function wasmModule() {
     var inlined = document.getElementById('callchart-wasm');
-    if (inlined) return inlinedWasmBytes(inlined).then(function (b) { return WebAssembly.compile(b); });
+    if (inlined) {
+      return inlinedWasmBytes(inlined).then(function (b) { mark('unpacked'); return WebAssembly.compile(b); });
+    }
     // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
     var response = fetch('pkg/callchart_bg.wasm');
     if (WebAssembly.compileStreaming) {
@@ -174,6 +176,7 @@
     var reading;
     try {
       reading = engine.read_text(text);
+      mark('read');
     } catch (err) {
       console.warn('callchart: reading the text failed:', err);
       setState('error', 'Could not read this transcript: ' + errorMessage(err));
@@ -249,7 +252,10 @@
     setState('ready', (origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts)) + (notice ? ' · ' + notice : ''));
     if (window.callchartShare) window.callchartShare.shown(facts, origin);
     // trace.js: transcript pane, chart summaries and data tables.
-    if (window.callchartTrace) window.callchartTrace.shown(engine, facts, origin === 'link' ? null : lastText);
+    // Large inputs (read in the worker) get no transcript pane: viewing tens
+    // of MB would freeze the main thread, and a file's box holds only a preview.
+    var traceText = origin === 'link' || bigInput || (lastText && lastText.length > MAIN_THREAD_MAX) ? null : lastText;
+    if (window.callchartTrace) window.callchartTrace.shown(engine, facts, traceText);
     return true;
   }
 
@@ -655,9 +661,16 @@
     redraw: function () { drawnKeys = {}; scheduleDraw(); }
   };
 
+  // performance.mark()s of the start-up, for bench/browser.mjs's breakdown.
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark('callchart:' + name);
+  }
+
   function boot() {
+    mark('boot');
     startEngine().then(function (e) {
       engine = e;
+      mark('engine');
       // A share link (#v1=…) is opened instead of charting the text box.
       if (window.callchartShare && window.callchartShare.boot()) return;
       analyzeNow(true);
