@@ -195,10 +195,10 @@ one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css +
 scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
            script(www / "trace.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
-           '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n" + scripts[0]
-           # The worker (large inputs) runs from a blob: glue + worker.js,
-           # kept as inert text (type text/plain: never run by the page).
-           + '\n<script type="text/plain" id="callchart-glue">' + (out / "pkg" / "callchart.js").read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>"
+           '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n"
+           # The worker (large inputs) runs from a blob: the glue (this
+           # script's own text) + worker.js, kept as inert text (text/plain).
+           + scripts[0].replace("<script>", '<script id="callchart-glue">', 1)
            + '\n<script type="text/plain" id="callchart-worker">' + (www / "worker.js").read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>")
 one = swap(one, '<script src="app.js"></script>', scripts[1])
 one = swap(one, '<script src="share.js"></script>', scripts[2])
@@ -208,7 +208,7 @@ one = swap(one, '<link rel="icon" href="favicon.svg">',
            '<link rel="icon" href="data:image/svg+xml;base64,' + base64.b64encode(favicon.encode()).decode("ascii") + '">')
 # Its CSP allows exactly its own inline scripts and style (by hash), the wasm
 # compile, and the data: favicon; nothing is fetched.
-hashes = " ".join(sha256(s[len("<script>"):-len("</script>")]) for s in scripts)
+hashes = " ".join(sha256(s[len("<script>"):-len("</script>")]) for s in scripts)  # content only: attributes don't count
 single_csp = ("default-src 'none'; script-src " + hashes + " 'wasm-unsafe-eval'; style-src "
               + sha256("\n" + css) + "; img-src data: blob:; worker-src blob:; base-uri 'none'; form-action 'none'")
 one = swap(one, csp_meta, '<meta http-equiv="Content-Security-Policy" content="' + single_csp + '">')
