@@ -144,7 +144,9 @@ test('clicking a chart element opens its sentence; clicking a figure in the text
 
 test('tabbing reaches each chart once; arrow keys walk its elements; Enter opens the sentence', async () => {
   const { context, page, errors } = await open();
-  const labels = await page.evaluate(() => window.callchartTrace.layout('revenue').regions.map((r) => r.label));
+  // Flagged elements (conflicts, failed checks) say so in their accessible name.
+  const labels = await page.evaluate(() => window.callchartTrace.layout('revenue').regions
+    .map((r) => r.label + (r.flagged ? ' (conflict or failed check)' : '')));
   assert.ok(labels.length >= 6, `revenue elements: ${labels}`);
   await page.focus('#transcript');
   let reached = false;
