@@ -74,6 +74,26 @@ async function open(viewport = { width: 1200, height: 900 }) {
     redraws.push(await page.evaluate(() => window.__callchart.drawMs));
   }
   out.redraw_ms = { median: median(redraws), min: Math.min(...redraws), max: Math.max(...redraws) };
+  // The same three charts drawn by the wasm alone (no copy, no hit regions,
+  // no page bookkeeping): how much of a redraw is the drawing code's.
+  out.draw_only_ms = await page.evaluate((runs) => {
+    const engine = window.callchartPage.engine();
+    const facts = window.callchartPage.facts();
+    const canvases = ['revenue', 'margins', 'guidance'].map((k) => {
+      const src = document.getElementById('chart-' + k);
+      const c = document.createElement('canvas');
+      c.width = src.width; c.height = src.height;
+      return [k, c];
+    });
+    const t = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t0 = performance.now();
+      for (const [k, c] of canvases) engine.draw_chart(c, k, facts, 1, false);
+      if (i >= 3) t.push(performance.now() - t0);
+    }
+    t.sort((a, b) => a - b);
+    return { median: (t[runs / 2 - 1] + t[runs / 2]) / 2, min: t[0], max: t[runs - 1] };
+  }, RUNS);
   out.wasm_sample_ms = await page.evaluate(({ text, runs }) => {
     const engine = window.callchartPage.engine();
     for (let i = 0; i < 5; i++) engine.analyze(text);

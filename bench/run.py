@@ -126,6 +126,10 @@ def main():
         + f"; 100x/1x = {n['ratio_100x_1x']:.1f}")
     print(f"  sizes: wasm {s['wasm_raw']:,} B raw, {s['wasm_gz']:,} B gz; JS glue {s['js_gz']:,} B gz; "
           f"single file {s['single_raw']:,} B raw, {s['single_gz']:,} B gz")
+    print(f"  page start-up (median ms since navigation start): " + ", ".join(
+        f"{k} {v:.0f}" for k, v in b.get("open_marks", {}).items()))
+    if "draw_only_ms" in b:
+        print(f"  three charts drawn by the wasm alone (no page work): {b['draw_only_ms']['median']:.1f} ms median")
     if "big" in b:
         print(f"  50 MB file in the page: {b['big']['total_ms']:.0f} ms to charts, "
               f"{b['big']['long_tasks']} long tasks, longest {b['big']['longest_task_ms']:.0f} ms")
