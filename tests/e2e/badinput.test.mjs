@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,13 +33,13 @@ after(async () => {
   await browser?.close();
 });
 
-async function openPage() {
+async function openPage(url = SINGLE) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(SINGLE);
+  await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30000 });
   return { context, page, errors };
 }
@@ -277,4 +278,32 @@ test('a panic shows "internal error, please report" and the page recovers with a
   assert.equal(await page.evaluate(() => globalThis.__callchartPanicked), false);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('hosted page: the worker runs from worker.js under the hosted CSP', async () => {
+  const DIST = path.join(ROOT, 'dist');
+  const HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+  const served = [];
+  const server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
+    const file = path.join(DIST, path.normalize(rel));
+    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    served.push(rel);
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-security-policy': HOSTED_CSP });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { context, page, errors } = await openPage(`http://127.0.0.1:${server.address().port}/`);
+    const big = (SAMPLE + '\n').repeat(Math.ceil(2.5e6 / SAMPLE.length));
+    const s = await openFile(page, 'big.txt', Buffer.from(big), 'text/plain');
+    assert.equal(s.state, 'ready', s.status);
+    assert.ok(s.readOnly, 'read in the worker: the box holds a preview');
+    assert.ok(served.includes('/worker.js') && served.includes('/pkg/callchart.js'), `served: ${served.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
