@@ -244,7 +244,8 @@ fn currency_of(t: &Transcript<'_>) -> Currency {
                         None => counts.push((cur, 1)),
                     }
                     seen += 1;
-                    if seen > 400 {
+                    // The reporting currency shows in the first few dozen amounts.
+                    if seen > 60 {
                         break 'outer;
                     }
                 }

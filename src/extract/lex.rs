@@ -96,8 +96,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Tokenizes `text[range]`; offsets are relative to `text`.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
-    let s = &text[from..to];
     let mut out = Vec::new();
+    tokenize_into(text, from, to, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer the caller reuses (cleared first).
+pub fn tokenize_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+    out.clear();
+    let s = &text[from..to];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let start = from + i;
@@ -162,7 +169,6 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         }
         out.push(Token { kind: Tok::Sym, text: &s[i..i + c.len_utf8()], start, end: start + c.len_utf8(), num: f64::NAN });
     }
-    out
 }
 
 fn is_cjk_char(c: char) -> bool {

@@ -26,6 +26,7 @@ use period::{Mention, PeriodRef};
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
     let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, raw: Vec::new(), undated: 0 };
+    let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         if role != Role::Other {
@@ -35,7 +36,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         ctx.segment = None;
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
-                sentence(&mut ctx, para, a, b, &mut context);
+                sentence(&mut ctx, para, a, b, &mut context, &mut buf);
             }
         }
     }
@@ -231,9 +232,10 @@ fn is_after(p: Period, call: Period) -> bool {
 }
 
 /// Reads one sentence and appends its facts.
-fn sentence(ctx: &mut Ctx, para: &Paragraph, a: usize, b: usize, context: &mut Option<Period>) {
+fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context: &mut Option<Period>, buf: &mut Vec<Token<'p>>) {
     let text = &para.text;
-    let t = lex::tokenize(text, a, b);
+    lex::tokenize_into(text, a, b, buf);
+    let t: &[Token<'p>] = buf;
     if t.is_empty() {
         return;
     }

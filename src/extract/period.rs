@@ -148,6 +148,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if !could_start(&t[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(m) = mention_at(t, i) {
             let mut comparison = is_comparison(t, m.first);
             // "the fourth quarter last year", "the same period last year": one comparison base.
@@ -167,6 +171,20 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a period mention can start at this token (a cheap filter before the grammar).
+fn could_start(tok: &Token<'_>) -> bool {
+    const FIRST: &[&str] = &[
+        "last", "prior", "previous", "preceding", "next", "coming", "this", "the", "current", "a", "year", "full",
+        "long", "long-term", "fiscal", "fy", "f", "calendar", "cy", "q", "h", "h1", "h2", "first", "second", "third",
+        "fourth", "1st", "2nd", "3rd", "4th", "back", "front",
+    ];
+    match tok.kind {
+        Tok::Num => true,
+        Tok::Sym => matches!(tok.text, "'" | "’" | "‘"),
+        Tok::Word => tok.text.len() <= 9 && tok.is_any(FIRST),
+    }
 }
 
 fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
