@@ -9,12 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ROOT, DIST, SINGLE, launchChromium } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(process.env.CALLCHART_ROOT || path.join(HERE, '..', '..'));
-const SINGLE = pathToFileURL(path.join(ROOT, 'dist', 'callchart.html')).href;
 const SAMPLE = readFileSync(path.join(ROOT, 'www', 'sample', 'credo-q4-fy2023.txt'), 'utf8');
 const OTHER = readFileSync(path.join(ROOT, 'tests', 'data', 'mf_ZTS_q4_2021.txt'), 'utf8');
 const STATUS_RE = /\d+ facts · \d+ turns · \d+ speakers/;
@@ -23,10 +19,7 @@ let browser;
 
 before(async () => {
   assert.ok(existsSync(path.join(ROOT, 'dist', 'callchart.html')), 'dist/callchart.html is missing: run ./build.sh first');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

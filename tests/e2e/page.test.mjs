@@ -12,18 +12,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(process.env.CALLCHART_ROOT || path.join(HERE, '..', '..'));
 const SHARED = path.resolve(process.env.CALLCHART_SHARED || path.join(ROOT, '..', 'shared'));
-const DIST = path.join(ROOT, 'dist');
-const SINGLE = pathToFileURL(path.join(DIST, 'callchart.html')).href;
 const SECOND_CALL = path.join(SHARED, 'data', 'dev', 'mf_ZTS_q4_2021.txt');
 const THIRD_CALL = path.join(SHARED, 'data', 'dev', 'mf_DE_q4_2021.txt');
-const SHOTS = path.join(ROOT, 'target');
-const KINDS = ['revenue', 'margins', 'guidance'];
 const STATUS_RE = /\d+ facts · \d+ turns · \d+ speakers/;
 
 let browser;
@@ -31,11 +24,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'callchart.html')), 'dist/callchart.html is missing: run ./build.sh first');
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -12,15 +12,8 @@ import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(process.env.CALLCHART_ROOT || path.join(HERE, '..', '..'));
-const DIST = path.join(ROOT, 'dist');
-const SINGLE = pathToFileURL(path.join(DIST, 'callchart.html')).href;
-const SHOTS = path.join(ROOT, 'target');
-const KINDS = ['revenue', 'margins', 'guidance'];
 const HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let browser;
@@ -54,11 +47,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   BASE = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

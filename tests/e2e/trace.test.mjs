@@ -10,15 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(process.env.CALLCHART_ROOT || path.join(HERE, '..', '..'));
-const DIST = path.join(ROOT, 'dist');
-const SINGLE = pathToFileURL(path.join(DIST, 'callchart.html')).href;
-const SHOTS = path.join(ROOT, 'target');
-const KINDS = ['revenue', 'margins', 'guidance'];
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
@@ -27,11 +20,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'callchart.html')), 'dist/callchart.html is missing: run ./build.sh first');
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
