@@ -227,7 +227,6 @@ fn is_after(p: Period, call: Period) -> bool {
         Some(Part::Half(h)) => h * 2 - 1,
         _ => 1,
     };
-    let _ = end_q;
     py > cy || py == cy && start_q(p.part()) > end_q(call.part())
 }
 
@@ -345,7 +344,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         // A revision against an earlier forecast is no change between periods.
         let vs_forecast = ["previous forecast", "prior forecast", "previous outlook", "prior outlook", "previous guidance", "prior guidance", "our forecast", "our expectations", "the forecast"];
-        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) && !t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is("to") && false) {
+        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) {
             if change_before(&t, f.first, lo).is_some() || t[f.last..hi.min(f.last + 3)].iter().any(|x| x.is("compared")) {
                 continue;
             }
@@ -516,7 +515,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             let measure = comparison_in(&t, f.last, hi, &periods, Some(period), ctx.call)
                 .or_else(|| comparison_in(&t, lo, f.first, &periods, Some(period), ctx.call))
                 .or_else(|| comparison_in(&t, 0, t.len(), &periods, Some(period), ctx.call))
-                .unwrap_or(if period.is_quarter() { Measure::Yoy } else { Measure::Yoy });
+                .unwrap_or(Measure::Yoy);
             let unit = match f.dim {
                 Dim::Percent => Unit::Percent,
                 Dim::Bp => Unit::Bp,
@@ -663,9 +662,8 @@ fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
             };
             if agree(f.value, g.value) && agree(f.low, g.low) && agree(f.high, g.high) {
                 if tol < *gtol {
-                    let src = g.source.clone();
+                    // The more precise figure wins, with its own sentence.
                     *g = f.clone();
-                    g.source = if src.line < f.source.line { f.source.clone() } else { f.source.clone() };
                     *gtol = tol;
                 }
                 merged = true;

@@ -348,13 +348,12 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
             if t.get(j).is_some_and(|x| x.sym(',')) {
                 j += 1;
             }
-            if let Some((v2, d2, n2)) = bare_number(t, j) {
+            if let Some((v2, _, n2)) = bare_number(t, j) {
                 if let Some((s2, n3)) = scale_at(t, n2, t[n2 - 1].end).filter(|(s2, _)| *s2 < s) {
                     if v2 * s2 < s {
                         value += v2 * s2;
                         unit_scale = s2;
                         k = n3;
-                        let _ = d2;
                     }
                 }
             }

@@ -105,8 +105,7 @@ fn quarter_at(t: &[Token<'_>], i: usize) -> Option<(u8, usize)> {
         }
     }
     if a.kind == Tok::Num && a.text.len() == 1 && (1.0..=4.0).contains(&a.num) {
-        if let Some(q) = b.filter(|q| q.is("Q") && q.start == a.end) {
-            let _ = q;
+        if b.is_some_and(|q| q.is("Q") && q.start == a.end) {
             return Some((a.num as u8, i + 2));
         }
     }
