@@ -6,7 +6,7 @@ use super::lex::{self, Tok, Token};
 use super::number;
 use super::period::{self, PeriodRef};
 use crate::facts::{Currency, Part, Period};
-use crate::transcript::Transcript;
+use crate::transcript::{Role, Transcript};
 
 /// Who and when.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,53 +48,170 @@ fn opening(t: &Transcript<'_>) -> Vec<String> {
 pub fn identify(t: &Transcript<'_>) -> Identity {
     let open = opening(t);
     let mut company = String::new();
-    let mut call: Option<Period> = None;
-    let mut quarter_only: Option<u8> = None;
-    let mut quarter_year: Option<i32> = None;
     for s in &open {
         let toks = lex::tokenize(s, 0, s.len());
-        if company.is_empty() {
-            company = company_in(&toks).unwrap_or_default();
-        }
-        if call.is_none() {
-            let mentions = period::mentions(&toks);
-            for m in &mentions {
-                match m.what {
-                    PeriodRef::Abs(p @ Period::Fiscal { part: Part::Quarter(_), .. }) if !m.comparison => {
-                        call = Some(p);
-                        break;
-                    }
-                    PeriodRef::Quarter(q) if !m.comparison && quarter_only.is_none() => {
-                        quarter_only = Some(q);
-                        // "our third quarter results and our full-year 2021 outlook": the
-                        // year beside the quarter; an outlook in a Q4 call is for the next year.
-                        let outlook = toks.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "expect"]));
-                        quarter_year = mentions.iter().find_map(|y| match y.what {
-                            PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) if !y.comparison => {
-                                Some(if outlook && q == 4 { year - 1 } else { year })
-                            }
-                            _ => None,
-                        });
-                    }
-                    _ => {}
-                }
-            }
+        company = company_in(&toks).unwrap_or_default();
+        if !company.is_empty() {
+            break;
         }
     }
     if company.is_empty() {
         company = possessive_name(t).or_else(|| speaker_company(t)).unwrap_or_default();
     }
-    if call.is_none() {
-        // A quarter without a year, or a year without a quarter: the year
-        // beside the quarter, else the most frequent year said in the opening.
-        let year = quarter_year.or_else(|| most_frequent_year(&open));
-        call = match (quarter_only, year) {
-            (Some(q), Some(y)) => Some(Period::quarter(y, q)),
-            (None, Some(y)) => Some(Period::year(y)),
-            _ => None,
-        };
+    let mut votes = Votes::default();
+    for (n, s) in open.iter().enumerate() {
+        votes.sentence(s, if n < t.header.len() || is_title(s) { Weight::Title } else { Weight::Opening });
     }
-    Identity { company, call, currency: currency_of(t) }
+    // The rest of the call: every sentence that names a quarter or a year.
+    let skip = open.len().saturating_sub(t.header.len());
+    let mut seen = 0;
+    for turn in &t.turns {
+        if turn.speaker.is_some_and(|k| t.speakers[k].role == Role::Analyst) {
+            continue;
+        }
+        for p in &turn.paragraphs {
+            for (a, b) in lex::sentences(&p.text) {
+                seen += 1;
+                if seen > skip {
+                    votes.sentence(&p.text[a..b], Weight::Body);
+                }
+            }
+        }
+    }
+    Identity { company, call: votes.decide(), currency: currency_of(t) }
+}
+
+/// A title or welcome sentence names the call itself: "Welcome to the Acme
+/// first-quarter 2020 earnings call", "Q3 2021 Earnings Call Transcript".
+fn is_title(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    ["welcome", "earnings", "conference call", "results call", "call transcript", "webcast", "teleconference"].iter().any(|w| l.contains(w))
+        && !["compared", "versus", " vs"].iter().any(|w| l.contains(w))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Weight {
+    Title,
+    Opening,
+    Body,
+}
+
+/// The call's period decided from all the evidence: the title and welcome,
+/// and every quarter and year the speakers name, each a vote. Comparison
+/// bases ("versus the third quarter of 2019") and outlook sentences ("for
+/// 2022 we expect") hardly count: the call reports on its own quarter.
+#[derive(Default)]
+struct Votes {
+    /// Votes for quarters 1..=4.
+    quarter: [f64; 5],
+    /// (year, quarter, weight) of quarters said with their year.
+    dated: Vec<(i32, u8, f64)>,
+    /// (year, weight) of years said alone.
+    years: Vec<(i32, f64)>,
+}
+
+const YEAR_WEIGHT: f64 = 0.3;
+const OUTLOOK_WORDS: &[&str] = &[
+    "expect", "expects", "expected", "expecting", "outlook", "guidance", "guide", "guiding", "forecast", "anticipate",
+    "anticipates", "target", "targets", "targeting", "will", "plan", "plans", "project", "projected", "sees", "next",
+    "coming", "ahead", "goal", "goals", "by",
+];
+
+/// Words of a sentence that reports: results are said in the past tense.
+const REPORTED: &[&str] = &[
+    "was", "were", "had", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell",
+    "declined", "increased", "decreased", "totaled", "posted", "recorded", "finished", "closed", "improved", "saw",
+    "drove", "exceeded", "remained", "continued", "returned", "expanded", "did", "made",
+];
+
+impl Votes {
+    fn sentence(&mut self, s: &str, weight: Weight) {
+        if !may_name_period(s) {
+            return;
+        }
+        let toks = lex::tokenize(s, 0, s.len());
+        // In a title or welcome, only what follows an outlook word looks ahead
+        // ("Deere's fourth quarter earnings ... our current outlook for fiscal 2022").
+        let ahead = toks.iter().position(|x| x.is_any(OUTLOOK_WORDS) || x.text.ends_with("'ll")).unwrap_or(toks.len());
+        let ahead = if weight == Weight::Title { ahead } else if ahead < toks.len() { 0 } else { ahead };
+        let reported = toks.iter().any(|x| x.is_any(REPORTED));
+        let base = match weight {
+            Weight::Title => 8.0,
+            Weight::Opening => 1.5,
+            Weight::Body => 1.0,
+        };
+        let mentions = period::mentions(&toks);
+        for (i, m) in mentions.iter().enumerate() {
+            // "our first quarter results for 2021": the year a few words on.
+            let m = match (m.what, mentions.get(i + 1)) {
+                (PeriodRef::Quarter(q), Some(n)) if n.first <= m.last + 3 && !n.comparison && toks[m.last..n.first].iter().all(|x| x.is_any(&["results", "earnings", "for", "of", "in", "financial"])) => match n.what {
+                    PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => period::Mention { what: PeriodRef::Abs(Period::quarter(year, q)), ..*m },
+                    _ => *m,
+                },
+                _ => *m,
+            };
+            // "compared with 89% in the second quarter of 2020", "ahead of pre-COVID second quarter of 2019"
+            let cue = toks[m.first.saturating_sub(7)..m.first].iter().rev().take_while(|x| !x.sym(';')).any(|x| {
+                x.is_any(&["compared", "comparing", "comparison", "versus", "vs", "from", "over", "than", "against", "since", "relative", "pre", "prior", "ahead", "following"])
+            });
+            let m = period::Mention { comparison: m.comparison || cue, ..m };
+            // A comparison base is a year before the call ("versus the third quarter
+            // of 2020" in a Q3 2021 call); an outlook looks ahead and hardly counts.
+            let outlook = m.first >= ahead;
+            let (w, shift) = match (weight, m.comparison, outlook) {
+                (Weight::Title, false, false) => (base, 0),
+                // "growth of 8% to 10% versus 2021" in an outlook: the base is the call's year.
+                (_, true, true) => (0.4 * base, 0),
+                (_, true, false) => (0.4 * base, 1),
+                (_, false, true) => (0.1 * base, 0),
+                (_, false, false) if reported => (base, 0),
+                (_, false, false) => (0.5 * base, 0),
+            };
+            match m.what {
+                PeriodRef::Abs(Period::Fiscal { year, part: Part::Quarter(q) }) => {
+                    if !m.comparison {
+                        self.quarter[q as usize] += w;
+                    }
+                    self.dated.push((year + shift, q, w));
+                }
+                PeriodRef::Quarter(q) if !m.comparison => self.quarter[q as usize] += w * 0.8,
+                PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.years.push((year + shift, w * 0.5)),
+                _ => {}
+            }
+        }
+    }
+
+    fn decide(&self) -> Option<Period> {
+        let (q, qw) = (1..=4u8).map(|q| (q, self.quarter[q as usize])).fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
+        // The year with the most votes: its quarter said with a year first, then years alone.
+        let best = |v: &mut dyn Iterator<Item = (i32, f64)>| {
+            let mut by: Vec<(i32, f64)> = Vec::new();
+            for (y, w) in v {
+                match by.iter_mut().find(|(x, _)| *x == y) {
+                    Some((_, n)) => *n += w,
+                    None => by.push((y, w)),
+                }
+            }
+            by.into_iter().filter(|&(_, w)| w > 0.0).max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|(y, _)| y)
+        };
+        let year = best(&mut self.dated.iter().filter(|d| d.1 == q).map(|d| (d.0, d.2)).chain(self.years.iter().map(|&(y, w)| (y, YEAR_WEIGHT * w))))
+            .or_else(|| best(&mut self.years.iter().copied()))
+            .or_else(|| best(&mut self.dated.iter().map(|d| (d.0, d.2))))?;
+        Some(if qw > 0.0 { Period::quarter(year, q) } else { Period::year(year) })
+    }
+}
+
+/// A cheap look for a period before tokenizing: "quarter", "fiscal", "Q3",
+/// "3Q", a year in digits.
+fn may_name_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    if s.contains("uarter") || s.contains("iscal") || s.contains("QUARTER") || s.contains("FISCAL") {
+        return true;
+    }
+    b.windows(4).enumerate().any(|(i, w)| {
+        let year = (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0') && w[2].is_ascii_digit() && w[3].is_ascii_digit();
+        year && !b.get(i + 4).is_some_and(u8::is_ascii_digit) && !(i > 0 && b[i - 1].is_ascii_digit())
+    }) || b.windows(2).any(|w| matches!(w, [b'Q', b'1'..=b'4'] | [b'1'..=b'4', b'Q']))
 }
 
 fn company_in(t: &[Token<'_>]) -> Option<String> {
@@ -204,30 +321,6 @@ fn speaker_company(t: &Transcript<'_>) -> Option<String> {
         }
     }
     counts.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
-}
-
-fn most_frequent_year(sentences: &[String]) -> Option<i32> {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for s in sentences {
-        let toks = lex::tokenize(s, 0, s.len());
-        if toks.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "expect", "expects", "target"])) {
-            continue;
-        }
-        for m in period::mentions(&toks) {
-            if let PeriodRef::Abs(p) = m.what {
-                if m.comparison {
-                    continue;
-                }
-                if let Some(y) = p.year_number() {
-                    match counts.iter_mut().find(|(c, _)| *c == y) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((y, 1)),
-                    }
-                }
-            }
-        }
-    }
-    counts.into_iter().max_by_key(|&(y, n)| (n, -y)).map(|(y, _)| y)
 }
 
 /// The most frequent explicit currency of the call's money figures.

@@ -81,6 +81,10 @@ fn year_at(t: &[Token<'_>], i: usize) -> Option<(i32, bool, usize)> {
     if n.kind != Tok::Num || n.text.contains(['.', ',']) {
         return None;
     }
+    // "855-859-2056": a phone number, not a year.
+    if k >= 2 && t[k - 1].sym('-') && t[k - 1].end == n.start && t[k - 2].kind == Tok::Num && t[k - 2].end == t[k - 1].start && t[k - 2].text.len() != 4 {
+        return None;
+    }
     let y = match n.text.len() {
         4 if (1990..=2100).contains(&(n.num as i32)) => n.num as i32,
         2 if apostrophe || marked && t.get(k - 1).is_some_and(|p| p.end == n.start || p.text.len() <= 2) => {
@@ -111,6 +115,10 @@ fn quarter_at(t: &[Token<'_>], i: usize) -> Option<(u8, usize)> {
     }
     let &(_, q) = ORDINALS.iter().find(|(w, _)| a.is(w))?;
     let mut k = i + 1;
+    // "first-quarter 2020"
+    if t.get(k).is_some_and(|x| x.sym('-')) {
+        k += 1;
+    }
     if t.get(k).is_some_and(|x| x.is("fiscal")) && t.get(k + 1).is_some_and(|x| x.is("quarter")) {
         k += 1;
     }
@@ -136,7 +144,7 @@ fn half_at(t: &[Token<'_>], i: usize) -> Option<(u8, usize)> {
 /// The year that may follow a quarter: "of fiscal '24", "fiscal '23", "2023", "of this year".
 fn trailing_year(t: &[Token<'_>], k: usize) -> Option<(i32, bool, usize)> {
     let mut j = k;
-    if t.get(j).is_some_and(|x| x.is("of") || x.sym(',')) {
+    if t.get(j).is_some_and(|x| x.is("of") || x.is("in") || x.sym(',')) {
         j += 1;
     }
     year_at(t, j)
@@ -215,6 +223,8 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
             "that", "its", "their", "last", "next", "a", "an", "with", "over", "into", "as", "on",
         ]);
     // "fiscal 2023 fourth quarter", "FY21 Q3"
+    // "the MDC Holdings 2021 Third Quarter Earnings Call": a year before a quarter is a year.
+    let named = named && year_at(t, i).is_none_or(|(_, _, k)| quarter_at(t, k).is_none() && half_at(t, k).is_none());
     if let Some((y, cal, k)) = year_at(t, i).filter(|_| !named) {
         let mut j = k;
         if t.get(j).is_some_and(|x| x.is("'s")) {
@@ -402,6 +412,8 @@ mod tests {
             ("our long-term model", "FY2023-Q4", false, "LT"),
             ("in 2023 million", "FY2023-Q4", false, ""),
             ("higher Office 2024 purchasing", "FY2025-Q4", false, ""),
+            ("our first-quarter 2020 results", "FY2020-Q1", false, "FY2020-Q1"),
+            ("the 2021 First Quarter", "FY2021-Q1", false, "FY2021-Q1"),
         ];
         let mut bad = Vec::new();
         for (s, call, g, want) in cases {
