@@ -85,7 +85,7 @@ pub fn identify(t: &Transcript<'_>) -> Identity {
 /// first-quarter 2020 earnings call", "Q3 2021 Earnings Call Transcript".
 fn is_title(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    ["welcome", "earnings", "conference call", "results call", "call transcript", "webcast", "teleconference"].iter().any(|w| l.contains(w))
+    ["welcome", "earnings call", "earnings conference", "conference call", "results call", "call transcript", "webcast", "teleconference"].iter().any(|w| l.contains(w))
         && !["compared", "versus", " vs"].iter().any(|w| l.contains(w))
 }
 
@@ -106,15 +106,15 @@ struct Votes {
     quarter: [f64; 5],
     /// (year, quarter, weight) of quarters said with their year.
     dated: Vec<(i32, u8, f64)>,
-    /// (year, weight) of years said alone.
-    years: Vec<(i32, f64)>,
+    /// (year, weight, in an outlook) of years said alone.
+    years: Vec<(i32, f64, bool)>,
 }
 
 const YEAR_WEIGHT: f64 = 0.3;
 const OUTLOOK_WORDS: &[&str] = &[
     "expect", "expects", "expected", "expecting", "outlook", "guidance", "guide", "guiding", "forecast", "anticipate",
     "anticipates", "target", "targets", "targeting", "will", "plan", "plans", "project", "projected", "sees", "next",
-    "coming", "ahead", "goal", "goals", "by",
+    "coming", "ahead", "goal", "goals",
 ];
 
 /// Words of a sentence that reports: results are said in the past tense.
@@ -142,9 +142,9 @@ impl Votes {
         };
         let mentions = period::mentions(&toks);
         for (i, m) in mentions.iter().enumerate() {
-            // "our first quarter results for 2021": the year a few words on.
+            // "our first quarter results for 2021", "the fourth quarter and full year 2021": the year a few words on.
             let m = match (m.what, mentions.get(i + 1)) {
-                (PeriodRef::Quarter(q), Some(n)) if n.first <= m.last + 3 && !n.comparison && toks[m.last..n.first].iter().all(|x| x.is_any(&["results", "earnings", "for", "of", "in", "financial"])) => match n.what {
+                (PeriodRef::Quarter(q), Some(n)) if n.first <= m.last + 3 && !n.comparison && toks[m.last..n.first].iter().all(|x| x.is_any(&["results", "earnings", "for", "of", "in", "financial", "and"])) => match n.what {
                     PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => period::Mention { what: PeriodRef::Abs(Period::quarter(year, q)), ..*m },
                     _ => *m,
                 },
@@ -167,6 +167,12 @@ impl Votes {
                 (_, false, false) if reported => (base, 0),
                 (_, false, false) => (0.5 * base, 0),
             };
+            // "We expect first-quarter EPS of ...": the call reports the quarter before.
+            if outlook && !m.comparison {
+                if let PeriodRef::Quarter(q) | PeriodRef::Abs(Period::Fiscal { part: Part::Quarter(q), .. }) = m.what {
+                    self.quarter[if q == 1 { 4 } else { q as usize - 1 }] += 0.3 * base;
+                }
+            }
             match m.what {
                 PeriodRef::Abs(Period::Fiscal { year, part: Part::Quarter(q) }) => {
                     if !m.comparison {
@@ -175,7 +181,7 @@ impl Votes {
                     self.dated.push((year + shift, q, w));
                 }
                 PeriodRef::Quarter(q) if !m.comparison => self.quarter[q as usize] += w * 0.8,
-                PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.years.push((year + shift, w * 0.5)),
+                PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.years.push((year + shift, w * 0.5, outlook && !m.comparison)),
                 _ => {}
             }
         }
@@ -183,6 +189,8 @@ impl Votes {
 
     fn decide(&self) -> Option<Period> {
         let (q, qw) = (1..=4u8).map(|q| (q, self.quarter[q as usize])).fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
+        // An outlook in a fourth-quarter call is for the next year.
+        let years: Vec<(i32, f64)> = self.years.iter().map(|&(y, w, ahead)| (if ahead && q == 4 { y - 1 } else { y }, w)).collect();
         // The year with the most votes: its quarter said with a year first, then years alone.
         let best = |v: &mut dyn Iterator<Item = (i32, f64)>| {
             let mut by: Vec<(i32, f64)> = Vec::new();
@@ -194,8 +202,23 @@ impl Votes {
             }
             by.into_iter().filter(|&(_, w)| w > 0.0).max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|(y, _)| y)
         };
-        let year = best(&mut self.dated.iter().filter(|d| d.1 == q).map(|d| (d.0, d.2)).chain(self.years.iter().map(|&(y, w)| (y, YEAR_WEIGHT * w))))
-            .or_else(|| best(&mut self.years.iter().copied()))
+        // Of the years said with the call's quarter, the latest with a fair share
+        // of the votes: a comparison base ("the first quarter of 2020") lies behind
+        // the call, and outlooks (already discounted) ahead of it.
+        let latest = |v: &mut dyn Iterator<Item = (i32, f64)>| {
+            let mut by: Vec<(i32, f64)> = Vec::new();
+            for (y, w) in v {
+                match by.iter_mut().find(|(x, _)| *x == y) {
+                    Some((_, n)) => *n += w,
+                    None => by.push((y, w)),
+                }
+            }
+            let max = by.iter().map(|&(_, w)| w).fold(0.0, f64::max);
+            by.into_iter().filter(|&(_, w)| w > 0.0 && w >= 0.4 * max).map(|(y, _)| y).max()
+        };
+        let year = latest(&mut self.dated.iter().filter(|d| d.1 == q && d.2 >= 0.5).map(|d| (d.0, d.2)))
+            .or_else(|| best(&mut self.dated.iter().filter(|d| d.1 == q).map(|d| (d.0, d.2)).chain(years.iter().map(|&(y, w)| (y, YEAR_WEIGHT * w)))))
+            .or_else(|| best(&mut years.iter().copied()))
             .or_else(|| best(&mut self.dated.iter().map(|d| (d.0, d.2))))?;
         Some(if qw > 0.0 { Period::quarter(year, q) } else { Period::year(year) })
     }
@@ -364,5 +387,32 @@ mod tests {
         let id = identify(&parse("Operator: Welcome to Zillow Group's Third Quarter 2022 Conference Call.\nJo Li: Thanks.\nAmy Li: Hi.\n"));
         assert_eq!(id.company, "Zillow Group");
         assert_eq!(id.call, Some(Period::quarter(2022, 3)));
+    }
+
+    /// The call's period from all the evidence, each source a vote.
+    #[test]
+    fn call_period_by_vote() {
+        let cases = [
+            // A welcome in a form the grammar once missed.
+            ("Operator\nWelcome to the Acme first-quarter 2020 earnings call.\nJane Doe - CFO\nRevenue was up.\n", "FY2020-Q1"),
+            ("Operator\nWelcome to the MDC Holdings 2021 Third Quarter Earnings Conference Call.\n", "FY2021-Q3"),
+            // Header-less text: comparison bases point a year back.
+            ("Revenue in the first quarter of 2021 was $5 million, compared to $4 million in the first quarter of 2020.\nIn the first quarter, margins improved versus the first quarter of 2020.\n", "FY2021-Q1"),
+            // The outlook year in a Q4 welcome is not the call's year.
+            ("Operator\nToday, we'll look at Deere's fourth quarter earnings and our outlook for fiscal 2022.\nNet sales were $11 billion in the fourth quarter, up from the fourth quarter of 2020.\n", "FY2021-Q4"),
+            ("Operator\nWelcome to the Zoetis fourth quarter and full year 2021 earnings call.\nKey derm grew 27% in the fourth quarter of 2020.\n", "FY2021-Q4"),
+            // Only an outlook names a quarter: the call reports the quarter before.
+            ("We expect adjusted earnings per share in the first quarter to be in the range of $4.20 to $4.30.\nSales were $844 million in the quarter, up 5% over the prior year.\nWe expect good growth in 2020.\n", "FY2019-Q4"),
+            // A phone number is no year.
+            ("Operator\nWelcome to the First Quarter Conference Call for Graco Inc. Dial 855-859-2056 for the replay.\nSales for the first quarter of 2021 were up.\n", "FY2021-Q1"),
+        ];
+        let mut bad = Vec::new();
+        for (text, want) in cases {
+            let got = identify(&parse(text)).call.map_or("none".to_string(), |p| p.to_string());
+            if got != want {
+                bad.push(format!("{text:?}: got {got}, want {want}"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
     }
 }

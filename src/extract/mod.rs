@@ -25,7 +25,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, raw: Vec::new(), undated: 0 };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, outlook: None, raw: Vec::new(), undated: 0 };
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -34,6 +34,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         }
         let mut context: Option<Period> = None;
         ctx.segment = None;
+        ctx.outlook = None;
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
                 sentence(&mut ctx, para, a, b, &mut context, &mut buf);
@@ -78,6 +79,10 @@ struct Ctx {
     company: String,
     /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
     segment: Option<String>,
+    /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
+    /// with the period it is for when said: figures that follow are guidance
+    /// until a sentence reports in the past tense.
+    outlook: Option<Option<Period>>,
     raw: Vec<(Fact, f64)>,
     /// Figures skipped because no period could be told for them.
     undated: usize,
@@ -95,8 +100,10 @@ const CHANGE_DOWN: &[&str] = &[
 ];
 const SKIP_BEFORE: &[&str] = &["by", "of", "a", "an", "approximately", "about", "roughly", "nearly", "just", "some", "around", "over", "almost", "more", "than", "another", "strong", "solid", "healthy", "significant", "modest", "slight", "slightly", "nice"];
 const GUIDANCE_WORDS: &[&str] = &[
-    "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "outlook",
-    "guiding", "guide", "project", "projecting", "projected", "sees", "target", "targeting",
+    "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "forecasts",
+    "outlook", "guiding", "guide", "guidance", "project", "projecting", "projected", "projects", "sees", "target", "targeting",
+    "raising", "reaffirm", "reaffirming", "reaffirms", "reiterate", "reiterating", "reiterates", "narrowing", "assumes",
+    "assume", "assuming",
 ];
 const PAST: &[&str] = &[
     "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
@@ -266,6 +273,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     }
     // Guidance words only matter where there is a figure or a period.
     let guidance_word = (!figures.is_empty() || !periods.is_empty()) && speaks_of_guidance(&t, &lower);
+    let past_tense = t.iter().any(|x| x.is_any(PAST));
+    // An outlook paragraph: "Turning to our outlook for 2022." makes what follows guidance.
+    let opens_outlook = guidance_word && (figures.is_empty() || t.iter().any(|x| x.is_any(&["outlook", "guidance"])));
+    if past_tense && !guidance_word && !figures.is_empty() {
+        ctx.outlook = None;
+    }
+    let in_outlook = ctx.outlook.is_some() && !past_tense;
+    let guidance_word = guidance_word || in_outlook;
     // The segment in play: named in this sentence, or carried from an earlier one.
     let any_topic = metric::segment_topic(&t);
     let topic = any_topic.clone().filter(|_| figures.is_empty());
@@ -300,6 +315,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     // The sentence's own period: its first period that is not a comparison base.
     let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
     let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
+    if opens_outlook {
+        let keep = ctx.outlook.flatten();
+        ctx.outlook = Some(sentence_period.or(keep));
+    }
+    let outlook_period = ctx.outlook.flatten().filter(|_| guidance_word);
     if figures.is_empty() {
         // Only short topic sentences ("Moving on to the fourth quarter.") set the period in play.
         let explicit = own.first().is_some_and(|m| matches!(m.what, PeriodRef::Abs(_)));
@@ -395,6 +415,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let mut fig_period = own_mention
             .and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word))
             .or(sentence_period)
+            .or(outlook_period)
             .or(*context)
             .or(ctx.call);
 
@@ -405,7 +426,9 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             // "For the full year, we now expect revenues of ..." in a Q3 call: the year is not over.
             (Some(p), Some(c)) if guidance_word && p.part() == Some(Part::Year) && p.year_number() == c.year_number()
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
-            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && p == context.unwrap_or(c) => {
+            (Some(p), Some(c)) if guidance_word && outlook_period == Some(p) && p.year_number() == c.year_number() && !p.is_quarter()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
+            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && outlook_period.is_none() && p == context.unwrap_or(c) => {
                 // "We expect revenue of ..." with no period: the next quarter.
                 if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
                     fig_period = Some(next);
@@ -427,6 +450,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let is_change_dim = matches!(f.dim, Dim::Bp | Dim::Pp) || f.implied;
         let wants_change = sign.is_some() || is_change_dim;
         let fits = |m: &MetricMention, change: bool| {
+            // "FFO of $120 million" is no per-share figure.
+            if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
+                return false;
+            }
+            // "same-store sales rose 5.8%", "comparable sales of 3%": a change in percent.
+            if m.metric == "same_store_sales" {
+                return matches!(f.dim, Dim::Percent);
+            }
             if change {
                 metric::change_fits(m.class, f.dim) || f.implied
             } else {
@@ -458,7 +489,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         });
         let mut chosen = forward.or(before).or(after);
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
-        let mut is_change = wants_change;
+        let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales");
         if chosen.is_none() && matches!(f.dim, Dim::Percent) {
             let m = metrics.iter().rev().find(|m| m.last <= f.first && metric::change_fits(m.class, f.dim));
             let marker = comparison_in(&t, f.last, (f.last + 3).min(hi), &periods, Some(period), ctx.call).is_some();
@@ -623,6 +654,7 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
     t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
         || expected
         || lower.contains("we expect")
+        || lower.contains("now see")
         || lower.contains("guidance for")
         || lower.contains("our guidance") && !lower.contains("guidance range")
 }
@@ -708,6 +740,21 @@ mod tests {
             .join("; ")
     }
 
+    /// The facts of a CFO turn of several sentences (an outlook paragraph).
+    fn check_turn(turn: &str) -> String {
+        check(turn)
+    }
+
+    #[test]
+    fn outlook_paragraph() {
+        // "Turning to our outlook" makes the figures that follow guidance, for the period it names.
+        let got = check_turn("Turning to our outlook for the full year 2025. Revenue of $90 million to $95 million. Adjusted EPS of $1.10 to $1.20.");
+        assert_eq!(got, "revenue[total] FY2025 Guidance/Level 90000000..95000000 USD; eps[total] FY2025 Guidance/Level 1.1..1.2 USD/share");
+        // A sentence in the past tense ends it.
+        let got = check_turn("Now for the outlook. We expect fourth quarter revenue of $20 million. Gross margin was 41% in the third quarter.");
+        assert_eq!(got, "revenue[total] FY2024-Q4 Guidance/Level 20000000 USD; gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+    }
+
     #[test]
     fn sentence_table() {
         let cases = [
@@ -726,6 +773,19 @@ mod tests {
             ("Industry sales grew 15%.", ""),
             ("Revenue grew 12%, and 10% in constant currency.", "revenue[total] FY2024-Q3 Actual/Yoy 12 %"),
             ("Our sales force grew to 500 people.", ""),
+            // Per-share figures and their ranges, the unit said once.
+            ("We expect fourth quarter adjusted EPS of $2.35 to $2.47 per share.", "eps[total] FY2024-Q4 Guidance/Level 2.35..2.47 USD/share"),
+            ("Net earnings per diluted share were $0.41.", "eps[total] FY2024-Q3 Actual/Level 0.41 USD/share"),
+            ("Loss per share was $0.12.", "eps[total] FY2024-Q3 Actual/Level -0.12 USD/share"),
+            ("Core FFO per share was $1.05.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.05 USD/share"),
+            // "guidance" and "raising" guide; "annual" is the year.
+            ("We are raising our annual adjusted EPS guidance to $7.30 a share to $7.40 a share.", "eps[total] FY2024 Guidance/Level 7.3..7.4 USD/share"),
+            ("We now see full-year DEPS in the range of $15 and $15.20 per share.", "eps[total] FY2024 Guidance/Level 15..15.2 USD/share"),
+            // Metrics outside the core list keep their own names.
+            ("Same-store sales rose 5.8%.", "same_store_sales[total] FY2024-Q3 Actual/Yoy 5.8 %"),
+            ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
+            ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
+            ("EBIT was $11 million.", "operating_income[total] FY2024-Q3 Actual/Level 11000000 USD"),
         ];
         let mut bad = Vec::new();
         for (s, want) in cases {

@@ -419,6 +419,8 @@ fn per_share_at(t: &[Token<'_>], i: usize) -> Option<usize> {
 fn compatible(a: Dim, b: Dim) -> bool {
     match (a, b) {
         (Dim::Money { cur: x, .. }, Dim::Money { cur: y, .. }) => x == y || x == Currency::USD || y == Currency::USD,
+        // "$2.35 to $2.47 per share": the unit said once, after the second end.
+        (Dim::Money { cur: x, .. } | Dim::PerShare(x), Dim::PerShare(y)) | (Dim::PerShare(x), Dim::Money { cur: y, explicit: true }) => x == y,
         (x, y) => x == y,
     }
 }
@@ -443,7 +445,8 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     let mut i = 0;
     while i < t.len() {
         // "between A and B", "between a loss of A and a loss of B"
-        if t[i].is("between") {
+        // "between A and B", "in the range of A and B"
+        if t[i].is("between") || t[i].is("of") && i > 0 && t[i - 1].is("range") {
             let (na, ia) = loss_prefix(t, i + 1);
             if let Some(mut a) = amount(t, ia).or_else(|| head_with_unit_of_next(t, ia, &["and", "to"])) {
                 if t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
@@ -637,6 +640,7 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
     let (lo, hi) = if a.value <= b.value { (a.value, b.value) } else { (b.value, a.value) };
     let dim = match (a.dim, b.dim) {
         (Dim::Money { explicit: false, .. }, d) => d,
+        (Dim::Money { .. }, d @ Dim::PerShare(_)) => d,
         (d, _) => d,
     };
     Figure {
@@ -687,6 +691,9 @@ mod tests {
             ("up between 10% to 15%", "10..15 Percent"),
             ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
             ("a range of 58% to 60%", "58..60 Percent"),
+            ("$2.35 to $2.47 per share", "2.35..2.47 USD/sh"),
+            ("in the range of $15 and $15.20 per share", "15..15.2 USD/sh"),
+            ("$7.30 a share to $7.40 a share", "7.3..7.4 USD/sh"),
             ("58 to 60%", "58..60 Percent"),
             ("$4.75 to $4.87", "4.75..4.87 USD"),
             ("$6.80-$6.90", "6.8..6.9 USD"),

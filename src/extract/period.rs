@@ -184,7 +184,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
 fn could_start(tok: &Token<'_>) -> bool {
     const FIRST: &[&str] = &[
         "last", "prior", "previous", "preceding", "next", "coming", "this", "the", "current", "a", "year", "full",
-        "long", "long-term", "fiscal", "fy", "f", "calendar", "cy", "q", "h", "h1", "h2", "first", "second", "third",
+        "long", "long-term", "fiscal", "annual", "fy", "f", "calendar", "cy", "q", "h", "h1", "h2", "first", "second", "third",
         "fourth", "1st", "2nd", "3rd", "4th", "back", "front",
     ];
     match tok.kind {
@@ -276,6 +276,7 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         ("next year", PeriodRef::NextYear),
         ("next fiscal year", PeriodRef::NextYear),
         ("full year", PeriodRef::ThisYear),
+        ("annual", PeriodRef::ThisYear),
         ("this year", PeriodRef::ThisYear),
         ("the year", PeriodRef::ThisYear),
         ("this fiscal year", PeriodRef::ThisYear),
