@@ -5,6 +5,9 @@
 #                       (one self-contained file that works from file://)
 #   ./build.sh test     cargo test, build, the browser tests (tests/e2e), then
 #                       each fuzz target for 30 s
+#   ./build.sh eval     extraction accuracy: the corpus line, the gold files’
+#                       means, the sample, misses by class; fails below the
+#                       floors in bench/accuracy.json
 #   ./build.sh fuzz [S] each fuzz target (fuzz/) for S seconds (default 300)
 #   ./build.sh bench [--quick]
 #                       benchmarks and budgets (bench/): one JSON report and a
@@ -345,6 +348,22 @@ sys.exit(0 if ok else 1)
 PY
 }
 
+# Extraction accuracy (bench/eval.py): the corpus's strict key-figure recall,
+# the hand-labelled gold files (tests/gold), the sample, a miss table by class;
+# fails when a number falls below its floor in bench/accuracy.json (a ratchet).
+run_eval() {
+  local shared=$ROOT/../shared
+  if [ ! -d "$shared/data/corpus" ]; then
+    say "Accuracy evaluation skipped (no ../shared/data/corpus beside the repository)"
+    return 0
+  fi
+  say "Accuracy: corpus, gold files, sample (bench/eval.py)"
+  cargo build --quiet --release --bin callchart
+  python3 tests/gold/check.py tests/gold/*.gold.json | grep -v ' 0 errors' || true
+  python3 tests/gold/check.py tests/gold/*.gold.json >/dev/null || return 1
+  python3 bench/eval.py target/release/callchart --check bench/accuracy.json --misses target/eval-misses.jsonl
+}
+
 run_tests() {
   need_build_tools
   need_test_tools
@@ -355,6 +374,7 @@ run_tests() {
   say "cargo test"
   cargo test || failed+=("cargo test")
   score_extraction || failed+=("extraction scores")
+  run_eval || failed+=("accuracy ratchet")
 
   build
 
@@ -375,7 +395,8 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   fuzz) run_fuzz "${2:-300}" ;;
+  eval) need_build_tools; need_rust; run_eval ;;
   bench) shift; run_bench "$@" ;;
-  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command ${1} (expected: build, test, fuzz [SECONDS], bench [--quick])" ;;
+  -h|--help|help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command ${1} (expected: build, test, eval, fuzz [SECONDS], bench [--quick])" ;;
 esac
