@@ -316,8 +316,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
     let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
     if opens_outlook {
+        // "with the conclusion of the 2019 rate case, we can now give guidance": a past year is no outlook's period.
         let keep = ctx.outlook.flatten();
-        ctx.outlook = Some(sentence_period.or(keep));
+        let ahead = sentence_period.filter(|p| ctx.call.is_none_or(|c| is_after(*p, c) || p.year_number() >= c.year_number()));
+        ctx.outlook = Some(ahead.or(keep));
     }
     let outlook_period = ctx.outlook.flatten().filter(|_| guidance_word);
     if figures.is_empty() {
@@ -405,10 +407,18 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             continue;
         }
 
+        // "We expect full-year EPS of $8.80 to $9.07, ... over the $8.19 we delivered": a guidance
+        // verb before the figure in its clause guides it, past tense elsewhere notwithstanding.
+        let guidance_word = guidance_word || guided_before(&t, f.first, hi);
+
         // The figure's own period: a mention right after it, or the nearest before it in its window.
         let own_mention = periods
             .iter()
-            .find(|m| !m.comparison && m.first >= f.last && m.first <= f.last + 2)
+            .find(|m| {
+                !m.comparison && m.first >= f.last && m.first <= f.last + 4
+                    // "the $8.19 we delivered in 2023"
+                    && (m.first <= f.last + 2 || t[f.last..m.first].iter().any(|x| x.is_any(PAST)) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
+            })
             .or_else(|| periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
             // "above our long-term expectation for IP, which is 10% to 15%": a target level.
             .or_else(|| periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()));
@@ -435,6 +445,16 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                     Kind::Guidance
                 } else if context.is_some_and(|x| is_after(x, c)) {
                     Kind::Guidance
+                } else if let (Some(x), Some(y)) = (context.filter(|x| x.part() == Some(Part::Year)).and_then(|x| x.year_number()), c.year_number()) {
+                    // Talk of the year in play, then "we expect ...": this year's guidance, or next year's in a Q4 call.
+                    if x == y && c.part() == Some(Part::Quarter(4)) {
+                        fig_period = Some(Period::year(y + 1));
+                        Kind::Guidance
+                    } else if x == y {
+                        Kind::Guidance
+                    } else {
+                        Kind::Actual
+                    }
                 } else {
                     Kind::Actual
                 }
@@ -659,6 +679,25 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
         || lower.contains("our guidance") && !lower.contains("guidance range")
 }
 
+/// A guidance verb before the figure at `first` in its clause, with no past
+/// tense between them nor in the figure's window after it (up to `hi`).
+fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
+    if t[first..hi.min(t.len())].iter().any(|x| x.is_any(PAST)) {
+        return false;
+    }
+    for k in (0..first).rev() {
+        let x = &t[k];
+        if x.sym(';') || x.is_any(PAST) {
+            return false;
+        }
+        let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
+        if x.is_any(GUIDANCE_WORDS) || expected {
+            return true;
+        }
+    }
+    false
+}
+
 fn money_unit(class: Class, cur: Currency) -> Unit {
     if class == Class::PerShare {
         Unit::PerShare(cur)
@@ -786,6 +825,8 @@ mod tests {
             ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
             ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
             ("EBIT was $11 million.", "operating_income[total] FY2024-Q3 Actual/Level 11000000 USD"),
+            // A guidance verb before the figure guides it, whatever past tense follows.
+            ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
         ];
         let mut bad = Vec::new();
         for (s, want) in cases {
