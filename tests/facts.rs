@@ -1,4 +1,4 @@
-//! Golden facts: every transcript under `tests/data/` (and the page's sample
+//! Golden facts: every dev transcript in `../shared/data/dev/` (and the page's sample
 //! call) is extracted and compared, one fact per line, with
 //! `tests/golden/facts/<name>.txt`. The sample's JSON is also the fixture the
 //! chart goldens draw (`tests/golden/credo-q4-fy2023.facts.json`).
@@ -20,10 +20,12 @@ fn sample() -> PathBuf {
 }
 
 fn transcripts() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/data"))
-        .expect("tests/data")
+    // The dev calls are read from the shared data beside the repository, never copied in.
+    let dev = root().join("../shared/data/dev");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dev.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.to_string_lossy().ends_with(".summary.txt"))
         .collect();
     v.sort();
     v.insert(0, sample());

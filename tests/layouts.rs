@@ -1,12 +1,13 @@
 //! Every layout of `shared/spec/formats.md` is recognised, with its speakers,
 //! titles, Q&A boundary, call identity and figures. The fixtures under
 //! `tests/data/layouts/` are short excerpts of real transcripts; the dev
-//! calls under `tests/data/` are whole ones.
+//! calls, whole ones, are read from `../shared/data/dev/`.
 
 use callchart::facts::{Facts, Kind};
 
 fn load(rel: &str) -> (String, Facts) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(rel);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = if rel.starts_with("layouts/") { root.join("tests/data").join(rel) } else { root.join("../shared/data/dev").join(rel) };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let facts = callchart::analyze(&text);
     (text, facts)
@@ -105,9 +106,14 @@ fn dev_transcripts_identity() {
 /// Each dev transcript yields at least 10 core facts, and speakers where its layout has them.
 #[test]
 fn dev_transcripts_yield_facts_and_speakers() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev");
     let mut bad = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.to_string_lossy().ends_with(".summary.txt"))
+        .collect();
     names.sort();
     for p in names {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();

@@ -1,4 +1,4 @@
-//! The transcript view of every transcript under `tests/data/` and the
+//! The transcript view of every dev transcript in `../shared/data/dev/` and the
 //! page's sample: each figure the extractor read is marked in its sentence
 //! with exactly the text at its source position, and every fact with a
 //! source line has a sentence the page can scroll to.
@@ -9,10 +9,11 @@ use callchart::view::view;
 
 fn transcripts() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root.join("tests/data"))
-        .expect("tests/data")
+    let dev = root.join("../shared/data/dev");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dev.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt") && !p.to_string_lossy().ends_with(".summary.txt"))
         .collect();
     v.sort();
     v.insert(0, root.join("www/sample/credo-q4-fy2023.txt"));
