@@ -381,8 +381,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         while pk > lo && t[pk - 1].is_any(&["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"]) {
             pk -= 1;
         }
+        // "from last year's adjusted $0.71", "versus the prior year's $51.7 million": past the qualifiers.
+        let mut qk = pk;
+        while qk > lo && pk - qk < 5 && t[qk - 1].is_any(&["last", "year's", "quarter's", "the", "a", "prior", "prior-year", "year-ago", "adjusted", "reported", "gaap", "non-gaap", "same", "period's", "comparable", "our", "its", "an", "previous"]) {
+            qk -= 1;
+        }
+        let qualified_base = qk < pk && qk > lo && t[qk - 1].is_any(&["from", "versus", "vs", "over"]) && t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
         let prev = pk.checked_sub(1).map(|k| &t[k]);
-        let from_base = prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"]))
+        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"]))
             || pk >= 2 && t[pk - 1].is_any(&["to", "with"]) && t[pk - 2].is_any(&["compared", "compares", "comparison"]);
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
@@ -606,7 +612,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
                     Some(x) => x,
                     None => {
-                        let cmp = comparison_in(&t, 0, t.len(), &periods, Some(period), ctx.call);
+                        let said = if t[qk..pk].iter().any(|x| x.is_any(&["year's", "year-ago", "prior-year"])) {
+                            Some(Measure::Yoy)
+                        } else if t[qk..pk].iter().any(|x| x.is("quarter's")) {
+                            Some(Measure::Qoq)
+                        } else {
+                            None
+                        };
+                        let cmp = said.or_else(|| comparison_in(&t, 0, t.len(), &periods, Some(period), ctx.call));
                         match (cmp, period.is_quarter()) {
                             (Some(Measure::Qoq), _) | (None, true) => match period.prev_quarter() {
                                 Some(x) => x,
@@ -825,6 +838,8 @@ mod tests {
             ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
             ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
             ("EBIT was $11 million.", "operating_income[total] FY2024-Q3 Actual/Level 11000000 USD"),
+            // A comparison base behind its qualifiers takes the earlier period.
+            ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
         ];
