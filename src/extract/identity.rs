@@ -193,26 +193,13 @@ impl Votes {
         let years: Vec<(i32, f64)> = self.years.iter().map(|&(y, w, ahead)| (if ahead && q == 4 { y - 1 } else { y }, w)).collect();
         // The year with the most votes: its quarter said with a year first, then years alone.
         let best = |v: &mut dyn Iterator<Item = (i32, f64)>| {
-            let mut by: Vec<(i32, f64)> = Vec::new();
-            for (y, w) in v {
-                match by.iter_mut().find(|(x, _)| *x == y) {
-                    Some((_, n)) => *n += w,
-                    None => by.push((y, w)),
-                }
-            }
-            by.into_iter().filter(|&(_, w)| w > 0.0).max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|(y, _)| y)
+            tally(v).into_iter().filter(|&(_, w)| w > 0.0).max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|(y, _)| y)
         };
         // Of the years said with the call's quarter, the latest with a fair share
         // of the votes: a comparison base ("the first quarter of 2020") lies behind
         // the call, and outlooks (already discounted) ahead of it.
         let latest = |v: &mut dyn Iterator<Item = (i32, f64)>| {
-            let mut by: Vec<(i32, f64)> = Vec::new();
-            for (y, w) in v {
-                match by.iter_mut().find(|(x, _)| *x == y) {
-                    Some((_, n)) => *n += w,
-                    None => by.push((y, w)),
-                }
-            }
+            let by = tally(v);
             let max = by.iter().map(|&(_, w)| w).fold(0.0, f64::max);
             by.into_iter().filter(|&(_, w)| w > 0.0 && w >= 0.4 * max).map(|(y, _)| y).max()
         };
@@ -222,6 +209,18 @@ impl Votes {
             .or_else(|| best(&mut self.dated.iter().map(|d| (d.0, d.2))))?;
         Some(if qw > 0.0 { Period::quarter(year, q) } else { Period::year(year) })
     }
+}
+
+/// Sums the votes per year.
+fn tally(votes: &mut dyn Iterator<Item = (i32, f64)>) -> Vec<(i32, f64)> {
+    let mut by: Vec<(i32, f64)> = Vec::new();
+    for (y, w) in votes {
+        match by.iter_mut().find(|(x, _)| *x == y) {
+            Some((_, n)) => *n += w,
+            None => by.push((y, w)),
+        }
+    }
+    by
 }
 
 /// A cheap look for a period before tokenizing: "quarter", "fiscal", "Q3",

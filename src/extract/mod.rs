@@ -318,7 +318,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     if opens_outlook {
         // "with the conclusion of the 2019 rate case, we can now give guidance": a past year is no outlook's period.
         let keep = ctx.outlook.flatten();
-        let ahead = sentence_period.filter(|p| ctx.call.is_none_or(|c| is_after(*p, c) || p.year_number() >= c.year_number()));
+        let ahead = sentence_period.filter(|p| {
+            ctx.call.is_none_or(|c| {
+                is_after(*p, c) || p.part() == Some(Part::Year) && p.year_number() == c.year_number() && matches!(c.part(), Some(Part::Quarter(q)) if q < 4)
+            })
+        });
         ctx.outlook = Some(ahead.or(keep));
     }
     let outlook_period = ctx.outlook.flatten().filter(|_| guidance_word);
@@ -802,6 +806,9 @@ mod tests {
         // "Turning to our outlook" makes the figures that follow guidance, for the period it names.
         let got = check_turn("Turning to our outlook for the full year 2025. Revenue of $90 million to $95 million. Adjusted EPS of $1.10 to $1.20.");
         assert_eq!(got, "revenue[total] FY2025 Guidance/Level 90000000..95000000 USD; eps[total] FY2025 Guidance/Level 1.1..1.2 USD/share");
+        // An outlook sentence about the call's own quarter sets no outlook period.
+        let got = check_turn("Our guidance for the third quarter was met. We expect adjusted EPS to be in the range of $5.09 to $5.19.");
+        assert_eq!(got, "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share");
         // A sentence in the past tense ends it.
         let got = check_turn("Now for the outlook. We expect fourth quarter revenue of $20 million. Gross margin was 41% in the third quarter.");
         assert_eq!(got, "revenue[total] FY2024-Q4 Guidance/Level 20000000 USD; gross_margin[total] FY2024-Q3 Actual/Level 41 %");
