@@ -12,7 +12,8 @@ import path from 'node:path';
 import { ROOT, DIST, SINGLE, launchChromium } from './support.mjs';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'www', 'sample', 'credo-q4-fy2023.txt'), 'utf8');
-const OTHER = readFileSync(path.join(ROOT, 'tests', 'data', 'mf_ZTS_q4_2021.txt'), 'utf8');
+const SHARED = path.resolve(process.env.CALLCHART_SHARED || path.join(ROOT, '..', 'shared'));
+const OTHER = readFileSync(path.join(SHARED, 'data', 'dev', 'mf_ZTS_q4_2021.txt'), 'utf8');
 const STATUS_RE = /\d+ facts · \d+ turns · \d+ speakers/;
 
 let browser;
