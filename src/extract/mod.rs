@@ -273,7 +273,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     }
     // Guidance words only matter where there is a figure or a period.
     let guidance_word = (!figures.is_empty() || !periods.is_empty()) && speaks_of_guidance(&t, &lower);
-    let past_tense = t.iter().any(|x| x.is_any(PAST));
+    let past_tense = any_past(&t, 0, t.len());
     // An outlook paragraph: "Turning to our outlook for 2022." makes what follows guidance.
     let opens_outlook = guidance_word && (figures.is_empty() || t.iter().any(|x| x.is_any(&["outlook", "guidance"])));
     if past_tense && !guidance_word && !figures.is_empty() {
@@ -335,7 +335,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         return;
     }
     let metrics = metric::mentions(&t);
-    let past = t.iter().any(|x| x.is_any(PAST));
+    let past = past_tense;
 
     // "GAAP and non-GAAP gross margins are expected to be 76.3% and 77% respectively".
     let pair_basis: Option<[Basis; 2]> = if lower.contains("respectively") && lower.contains("gaap and non-gaap") {
@@ -427,7 +427,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             .find(|m| {
                 !m.comparison && m.first >= f.last && m.first <= f.last + 4
                     // "the $8.19 we delivered in 2023"
-                    && (m.first <= f.last + 2 || t[f.last..m.first].iter().any(|x| x.is_any(PAST)) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
+                    && (m.first <= f.last + 2 || any_past(&t, f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
             })
             .or_else(|| periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
             // "above our long-term expectation for IP, which is 10% to 15%": a target level.
@@ -682,7 +682,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
 /// past tense ("revenue was $457 million, above our outlook range") reports instead,
 /// and so do "better than expected", "as expected".
 fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
-    if t.iter().any(|x| x.is_any(PAST)) {
+    if any_past(t, 0, t.len()) {
         return false;
     }
     let expected = t.iter().enumerate().any(|(k, x)| {
@@ -696,15 +696,29 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
         || lower.contains("our guidance") && !lower.contains("guidance range")
 }
 
+/// A verb in the past tense at `k`: "revenue was", "we reported"; not
+/// "reported diluted EPS", where "reported" names the basis.
+fn past_at(t: &[Token<'_>], k: usize) -> bool {
+    let x = &t[k];
+    if !x.is_any(PAST) {
+        return false;
+    }
+    !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap"])))
+}
+
+fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
+    (from..to.min(t.len())).any(|k| past_at(t, k))
+}
+
 /// A guidance verb before the figure at `first` in its clause, with no past
 /// tense between them nor in the figure's window after it (up to `hi`).
 fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
-    if t[first..hi.min(t.len())].iter().any(|x| x.is_any(PAST)) {
+    if any_past(t, first, hi.min(t.len())) {
         return false;
     }
     for k in (0..first).rev() {
         let x = &t[k];
-        if x.sym(';') || x.is_any(PAST) {
+        if x.sym(';') || past_at(t, k) {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
@@ -848,6 +862,7 @@ mod tests {
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
+            ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
         ];
         let mut bad = Vec::new();
