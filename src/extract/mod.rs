@@ -265,8 +265,13 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let maybe_figures = has_digit || ["flat", "percent", "point", "trillion", "billion", "million", "doubl", "tripl"].iter().any(|w| lower.contains(w));
     let mut periods = if maybe_figures || t.len() <= 14 { period::mentions(&t) } else { Vec::new() };
     let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
-    // "up from 72 days in Q3": the period of a comparison base is a comparison too.
-    for f in figures.iter().filter(|f| f.first > 0 && t[f.first - 1].is("from")) {
+    // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
+    // the prior year": the period of a comparison base is a comparison too.
+    let base_intro = |k: usize| {
+        t[k - 1].is_any(&["from", "versus", "vs", "against"])
+            || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
+    };
+    for f in figures.iter().filter(|f| f.first > 0 && base_intro(f.first)) {
         for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
             m.comparison = true;
         }
@@ -329,7 +334,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     if figures.is_empty() {
         // Only short topic sentences ("Moving on to the fourth quarter.") set the period in play.
         let explicit = own.first().is_some_and(|m| matches!(m.what, PeriodRef::Abs(_)));
-        if let Some(p) = sentence_period.filter(|_| !guidance_word && (t.len() <= 14 || explicit)) {
+        if let Some(p) = sentence_period.filter(|p| !guidance_word && (t.len() <= 14 || explicit) && may_be_context(*p, ctx.call)) {
             *context = Some(p);
         }
         return;
@@ -673,8 +678,18 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         };
         ctx.raw.push((fact, f.tolerance));
     }
-    if let Some(p) = sentence_period.filter(|_| !guidance_word) {
+    if let Some(p) = sentence_period.filter(|p| !guidance_word && may_be_context(*p, ctx.call)) {
         *context = Some(p);
+    }
+}
+
+/// Whether a period said in one sentence may carry over to the next ones: not
+/// a year before the call's ("the COVID impacts we experienced in 2020", said
+/// in a 2021 call, is background, and the figures that follow are the call's).
+fn may_be_context(p: Period, call: Option<Period>) -> bool {
+    match (p.year_number(), call.and_then(|c| c.year_number())) {
+        (Some(y), Some(c)) => y >= c,
+        _ => true,
     }
 }
 
@@ -826,6 +841,16 @@ mod tests {
         // A sentence in the past tense ends it.
         let got = check_turn("Now for the outlook. We expect fourth quarter revenue of $20 million. Gross margin was 41% in the third quarter.");
         assert_eq!(got, "revenue[total] FY2024-Q4 Guidance/Level 20000000 USD; gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+    }
+
+    #[test]
+    fn period_context() {
+        // A year before the call's, said in passing, does not date the figures that follow.
+        let got = check_turn("Our comparisons are affected by the shutdowns we experienced in 2023. Third-quarter operating income was $107 million. Net income was $78 million.");
+        assert_eq!(got, "operating_income[total] FY2024-Q3 Actual/Level 107000000 USD; net_income[total] FY2024-Q3 Actual/Level 78000000 USD");
+        // The period after a comparison base ("versus $2.16 in fiscal 2023") is the base's, not the sentence's.
+        let got = check_turn("For the year, EPS increased to $2.62 per diluted share versus $2.16 in fiscal 2023.");
+        assert_eq!(got, "eps[total] FY2024 Actual/Level 2.62 USD/share; eps[total] FY2023 Actual/Level 2.16 USD/share");
     }
 
     #[test]
