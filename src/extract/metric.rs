@@ -441,7 +441,8 @@ fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
 pub fn segment_name(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('&', "and").replace(['\'', '’'], ""))
+        // "Production & Precision Ag" joins words; "C&I", "RS&I" are acronyms that keep it.
+        .map(|w| if w == "&" { "and".to_string() } else { w.to_lowercase().replace(['\'', '’'], "") })
         .collect::<Vec<_>>()
         .join("_")
 }

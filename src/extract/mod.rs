@@ -14,6 +14,7 @@ pub mod number;
 pub mod period;
 
 mod derive;
+mod segments;
 
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit};
 use crate::transcript::{Paragraph, Role, Transcript};
@@ -41,6 +42,8 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
             }
         }
     }
+    let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+    segments::settle(ctx.raw.iter_mut().map(|(f, _)| f), t.text, &people, &ctx.company);
     let mut facts = merge(ctx.raw);
     let mut notes = Vec::new();
     if ctx.undated > 0 {
@@ -860,7 +863,7 @@ mod tests {
             ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
             ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
             ("Book value per share was $45.10.", "book_value_per_share[total] FY2024-Q3 Actual/Level 45.1 USD/share"),
-            ("Cloud revenue doubled year-over-year.", "revenue[cloud] FY2024-Q3 Actual/Yoy 100 %"),
+            ("Cloud revenue doubled year-over-year, as cloud adoption grew.", "revenue[cloud] FY2024-Q3 Actual/Yoy 100 %"),
             ("Net loss was $(3.4) million.", "net_income[total] FY2024-Q3 Actual/Level -3400000 USD"),
             ("Cash used in operations was $2.1 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level -2100000 USD"),
             ("Revenue was INR 82,000 crores.", "revenue[total] FY2024-Q3 Actual/Level 820000000000 INR"),
