@@ -664,7 +664,7 @@ mod tests {
     fn notes_name_their_facts() {
         // The extractor's own notes: a failed segment check and a conflict.
         let facts = crate::analyze(
-            "Operator\nJane Doe - CFO\nRevenue was $30 million in the fourth quarter of 2023. \
+            "Operator\nJane Doe - CFO\nWe sell products and licenses. Revenue was $30 million in the fourth quarter of 2023. \
              Product revenue was $20 million in the fourth quarter of 2023. \
              License revenue was $5 million in the fourth quarter of 2023. \
              Revenue was $31 million in the fourth quarter of 2023.\n",

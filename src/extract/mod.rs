@@ -43,7 +43,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         }
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
-    segments::settle(ctx.raw.iter_mut().map(|(f, _)| f), t.text, &people, &ctx.company);
+    segments::settle(&mut ctx.raw, t.text, &people, &ctx.company);
     let mut facts = merge(ctx.raw);
     let mut notes = Vec::new();
     if ctx.undated > 0 {

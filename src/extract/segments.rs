@@ -56,12 +56,13 @@ fn stem(name: &str) -> &str {
     name.strip_suffix('e').unwrap_or(name)
 }
 
-/// Sets the segment of every fact whose segment does not stand to `total`.
-/// `text` is the whole transcript; `people` the speakers' names; `company` the
-/// company's name when known.
-pub fn settle<'a>(facts: impl Iterator<Item = &'a mut Fact>, text: &str, people: &[&str], company: &str) {
-    let mut facts: Vec<&mut Fact> = facts.filter(|f| f.segment != "total").collect();
-    if facts.is_empty() {
+/// Sets the segment of every fact whose segment does not stand to `total`,
+/// and drops such a fact where the call states that total itself: the figure
+/// was a part's, under a name the binder could not tell. `text` is the whole
+/// transcript; `people` the speakers' names; `company` the company's name when
+/// known.
+pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: &str) {
+    if raw.iter().all(|(f, _)| f.segment == "total") {
         return;
     }
     let folded = fold(text);
@@ -69,7 +70,8 @@ pub fn settle<'a>(facts: impl Iterator<Item = &'a mut Fact>, text: &str, people:
     let company_words: Vec<&str> = company.split_whitespace().filter(|w| !GENERIC_COMPANY_WORDS.contains(w)).collect();
     let person_words: Vec<String> = people.iter().flat_map(|p| fold(p).split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect();
     let mut verdicts: Vec<(String, bool)> = Vec::new();
-    for f in facts.iter_mut() {
+    let mut demoted = vec![false; raw.len()];
+    for (n, (f, _)) in raw.iter_mut().enumerate().filter(|(_, (f, _))| f.segment != "total") {
         let stands = match verdicts.iter().find(|(s, _)| *s == f.segment) {
             Some((_, v)) => *v,
             None => {
@@ -79,16 +81,33 @@ pub fn settle<'a>(facts: impl Iterator<Item = &'a mut Fact>, text: &str, people:
                 let person = words.len() == 1 && person_words.iter().any(|p| p == words[0]);
                 let own_name = !company_words.is_empty()
                     && (name == company || company.starts_with(name.as_str()) || words.len() == 1 && company_words.contains(&words[0]));
-                let v = said >= 2 && !person && !own_name && !words.is_empty();
+                // Said once, it stands where the call calls it a segment: "First is game and network service segment".
+                let named = said == 1 && SEGMENT_NOUNS.iter().any(|n| folded.contains(&format!("{name}{n} ")));
+                let v = (said >= 2 || named) && !person && !own_name && !words.is_empty();
                 verdicts.push((f.segment.clone(), v));
                 v
             }
         };
         if !stands {
             f.segment = "total".to_string();
+            demoted[n] = true;
         }
     }
+    let stated_total = |f: &Fact, raw: &[(Fact, f64)], demoted: &[bool]| {
+        raw.iter().zip(demoted).any(|((g, _), d)| {
+            !d && g.segment == "total" && g.metric == f.metric && g.period == f.period && g.kind == f.kind && g.measure == f.measure && g.unit == f.unit
+        })
+    };
+    let drop: Vec<bool> = raw.iter().zip(&demoted).map(|((f, _), &d)| d && stated_total(f, raw, &demoted)).collect();
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
+
+/// Nouns that make the name before them a part of the business.
+const SEGMENT_NOUNS: &[&str] = &["segment", "segments", "business", "businesses", "division", "unit", "group"];
 
 /// Words of a company's name that say nothing of which company it is.
 const GENERIC_COMPANY_WORDS: &[&str] = &["inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "the", "and", "llc", "sa", "nv", "ag"];
@@ -118,7 +137,7 @@ mod tests {
     #[test]
     fn which_names_stand() {
         let text = "Data Center revenue was $5. Data Center grew. I'll turn it back to Shantanu. Thanks, Shantanu. \
-                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too.";
+                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell.";
         let cases = [
             ("data_center", "data_center"), // said twice
             ("had", "total"),               // said once
@@ -127,11 +146,19 @@ mod tests {
             ("c&i", "c&i"),                 // an acronym with '&', said twice
             ("c_and_i", "c_and_i"),         // the same, spelled out
             ("license", "license"),         // "License revenue", "licensing"
+            ("mobile", "mobile"),           // said once, but as "the Mobile segment"
         ];
         for (seg, want) in cases {
-            let mut f = [fact(seg)];
-            settle(f.iter_mut(), text, &["Shantanu Agrawal"], "Quaker Houghton Inc.");
-            assert_eq!(f[0].segment, want, "{seg}");
+            let mut raw = vec![(fact(seg), 0.0)];
+            settle(&mut raw, text, &["Shantanu Agrawal"], "Quaker Houghton Inc.");
+            assert_eq!(raw[0].0.segment, want, "{seg}");
         }
+        // A figure under a name that does not stand, where the call states the total: dropped.
+        let mut total = fact("total");
+        total.value = Some(2.0);
+        let mut raw = vec![(fact("had"), 0.0), (total, 0.0)];
+        settle(&mut raw, text, &[], "");
+        assert_eq!(raw.len(), 1);
+        assert_eq!(raw[0].0.value, Some(2.0));
     }
 }
