@@ -222,12 +222,12 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             i += 1;
             continue;
         }
-        let hit = by_first_letter(t[i].text)
-            .iter()
-            .find_map(|&n| {
+        let hit = per_share_metric(t, i).or_else(|| {
+            by_first_letter(t[i].text).iter().find_map(|&n| {
                 let (p, m, c, neg) = LEXICON[n];
                 phrase_at(t, i, p).map(|k| (k, m, c, neg))
-            });
+            })
+        });
         if let Some((k, metric, class, negative)) = hit {
             // "industry sales", "market revenue": someone else's figure; "sales
             // force", "revenue recognition": a metric word as a modifier.
@@ -243,6 +243,33 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
         }
     }
     out
+}
+
+/// Earnings per share in its many wordings: "diluted net operating earnings
+/// per common share", "net income per diluted common share", "adjusted loss per
+/// fully diluted share": qualifiers, an earnings word, "per", share qualifiers,
+/// "share". Returns (index past it, metric, class, negative).
+fn per_share_metric(t: &[Token<'_>], i: usize) -> Option<(usize, &'static str, Class, bool)> {
+    const QUALIFIERS: &[&str] = &["diluted", "basic", "net", "operating", "adjusted", "core", "gaap", "non-gaap", "reported", "normalized", "comparable", "cash", "underlying", "recurring"];
+    const EARNINGS: &[&str] = &["earnings", "income", "loss", "losses", "profit"];
+    const SHARE_QUALIFIERS: &[&str] = &["diluted", "basic", "common", "fully", "adjusted", "weighted", "average", "ordinary", "dilutive"];
+    let mut k = i;
+    while k < i + 4 && t.get(k).is_some_and(|x| x.is_any(QUALIFIERS) || x.sym('-')) {
+        k += 1;
+    }
+    let word = t.get(k).filter(|x| x.is_any(EARNINGS))?;
+    let negative = word.is_any(&["loss", "losses"]);
+    k += 1;
+    if !t.get(k).is_some_and(|x| x.is("per")) {
+        return None;
+    }
+    k += 1;
+    let from = k;
+    while k < from + 3 && t.get(k).is_some_and(|x| x.is_any(SHARE_QUALIFIERS) || x.sym('-')) {
+        k += 1;
+    }
+    t.get(k).filter(|x| x.is_any(&["share", "shares"]))?;
+    Some((k + 1, "eps", Class::PerShare, negative))
 }
 
 /// Modifiers that make a metric someone else's.

@@ -271,7 +271,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
     // the prior year": the period of a comparison base is a comparison too.
     let base_intro = |k: usize| {
-        t[k - 1].is_any(&["from", "versus", "vs", "against"])
+        t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(&t, k - 1)
             || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
     };
     for f in figures.iter().filter(|f| f.first > 0 && base_intro(f.first)) {
@@ -400,7 +400,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         let qualified_base = qk < pk && qk > lo && t[qk - 1].is_any(&["from", "versus", "vs", "over"]) && t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
         let prev = pk.checked_sub(1).map(|k| &t[k]);
-        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"]))
+        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"])) && !number::ranging_from(&t, pk - 1)
             || pk >= 2 && t[pk - 1].is_any(&["to", "with"]) && t[pk - 2].is_any(&["compared", "compares", "comparison"]);
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
@@ -491,6 +491,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             // "FFO of $120 million" is no per-share figure.
             if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
                 return false;
+            }
+            // "a quarterly dividend of $0.47 per share": a dividend is a total or per share.
+            if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
+                return true;
             }
             // "same-store sales rose 5.8%", "comparable sales of 3%": a change in percent.
             if m.metric == "same_store_sales" {
@@ -879,6 +883,14 @@ mod tests {
             ("Net earnings per diluted share were $0.41.", "eps[total] FY2024-Q3 Actual/Level 0.41 USD/share"),
             ("Loss per share was $0.12.", "eps[total] FY2024-Q3 Actual/Level -0.12 USD/share"),
             ("Core FFO per share was $1.05.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.05 USD/share"),
+            // The per-share tail in its wordings; a loss per share is negative; a dividend per share.
+            ("Adjusted net income was $178 million or $1.20 diluted earnings per share.", "net_income[total] FY2024-Q3 Actual/Level 178000000 USD; eps[total] FY2024-Q3 Actual/Level 1.2 USD/share"),
+            ("Diluted net operating earnings per common share were $3.45.", "eps[total] FY2024-Q3 Actual/Level 3.45 USD/share"),
+            ("Net loss was $287 million or $1.87 net loss per diluted share.", "net_income[total] FY2024-Q3 Actual/Level -287000000 USD; eps[total] FY2024-Q3 Actual/Level -1.87 USD/share"),
+            ("The Board declared a quarterly dividend of $0.47 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.47 USD/share"),
+            // Ranges: "range from A to B" is no comparison; the scale said once at the second end.
+            ("We expect revenue to range from $555 million to $595 million.", "revenue[total] FY2024-Q4 Guidance/Level 555000000..595000000 USD"),
+            ("We expect fourth quarter revenue in a range of $155 to $165 million.", "revenue[total] FY2024-Q4 Guidance/Level 155000000..165000000 USD"),
             // "guidance" and "raising" guide; "annual" is the year.
             ("We are raising our annual adjusted EPS guidance to $7.30 a share to $7.40 a share.", "eps[total] FY2024 Guidance/Level 7.3..7.4 USD/share"),
             ("We now see full-year DEPS in the range of $15 and $15.20 per share.", "eps[total] FY2024 Guidance/Level 15..15.2 USD/share"),

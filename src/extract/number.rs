@@ -380,8 +380,12 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
             d => d,
         }
     } else if let Some(c) = cur {
-        if per_share_at(t, k).is_some() {
-            k = per_share_at(t, k).unwrap_or(k);
+        if let Some(end) = per_share_at(t, k) {
+            // "$1.87 net loss per diluted share"
+            if t[k..end].iter().any(|x| x.is_any(&["loss", "losses"])) {
+                negative = true;
+            }
+            k = end;
             Dim::PerShare(c)
         } else {
             Dim::Money { cur: c, explicit: true }
@@ -408,11 +412,56 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
     })
 }
 
+/// The per-share tail after an amount: "per share", "a share", "per diluted
+/// common share", "per fully diluted share", "of diluted earnings per share",
+/// "diluted earnings per share", "net loss per diluted share", "per adjusted
+/// diluted share". Returns the index past it.
 fn per_share_at(t: &[Token<'_>], i: usize) -> Option<usize> {
-    use super::lex::phrase_at;
-    ["per share", "a share", "per diluted share", "per basic share", "per common share"]
-        .iter()
-        .find_map(|p| phrase_at(t, i, p))
+    // Words that may stand between the amount and "per", and between "per" and "share".
+    const BEFORE_PER: &[&str] = &[
+        "of", "in", "diluted", "basic", "adjusted", "gaap", "non-gaap", "reported", "net", "earnings", "income", "loss",
+        "losses", "operating", "core", "normalized", "comparable", "cash", "distributable",
+    ];
+    const AFTER_PER: &[&str] = &["diluted", "basic", "common", "fully", "adjusted", "weighted", "average", "ordinary", "class", "dilutive"];
+    let mut k = i;
+    let mut before = 0;
+    while before < 4 && t.get(k).is_some_and(|x| x.is_any(BEFORE_PER) || x.sym('-')) {
+        k += 1;
+        before += 1;
+    }
+    // "of earnings": only with "per ... share" to follow; "a share" only right after the amount.
+    let per = t.get(k).is_some_and(|x| x.is("per")) || before == 0 && t.get(k).is_some_and(|x| x.is("a"));
+    if !per {
+        return None;
+    }
+    k += 1;
+    let mut after = 0;
+    while after < 3 && t.get(k).is_some_and(|x| x.is_any(AFTER_PER) || x.sym('-')) {
+        k += 1;
+        after += 1;
+    }
+    t.get(k).is_some_and(|x| x.is_any(&["share", "shares"])).then_some(k + 1)
+}
+
+/// "$155 to $165 million", "between $4.9 and $5.1 billion": the scale said
+/// once, at the second end, is the first end's too (when that keeps the first
+/// end below the second and within a factor of five of it).
+fn carry_scale(t: &[Token<'_>], a: &mut Figure, b: &Figure) {
+    let num = |f: &Figure| t[f.first..f.last].iter().find(|x| x.kind == Tok::Num).map_or(0.0, |x| x.num);
+    let (a_num, b_num) = (num(a), num(b));
+    if !matches!((a.dim, b.dim), (Dim::Money { .. }, Dim::Money { .. })) || a_num == 0.0 || b_num == 0.0 {
+        return;
+    }
+    let scale = b.value.abs() / b_num.abs();
+    if a.value.abs() == a_num.abs() && scale >= 1000.0 && a_num.abs() * scale <= b.value.abs() && a_num.abs() * scale >= b.value.abs() * 0.2 {
+        a.value *= scale;
+        a.tolerance *= scale;
+    }
+}
+
+/// "range from", "ranging from", "in the range from": `from` at `k` opens a range, not a comparison base.
+pub fn ranging_from(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is("from") && k > 0 && t[k - 1].is_any(&["range", "ranging", "ranges", "ranged", "vary", "varying"])
 }
 
 /// Whether two amounts can form a range (same kind of unit).
@@ -452,6 +501,7 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 if t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
                     let (nb, ib) = loss_prefix(t, a.last + 1);
                     if let Some(mut b) = amount(t, ib) {
+                        carry_scale(t, &mut a, &b);
                         if compatible(a.dim, b.dim) {
                             if na {
                                 a.value = -a.value.abs();
@@ -511,12 +561,14 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        // "A to B", "A - B", "A-B" (not "from A to B": that is a change)
-        let from = i > 0 && t[i - 1].is("from");
+        // "A to B", "A - B", "A-B" (not "from A to B": that is a change, but
+        // "to range from A to B" is a range)
+        let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
         if !from {
             if let Some(sep) = t.get(a.last) {
                 if sep.is("to") || sep.sym('-') || sep.text == "–" {
                     if let Some(b) = amount(t, a.last + 1) {
+                        carry_scale(t, &mut a, &b);
                         if compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2 {
                             out.push(range(a, b, i));
                             i = b.last;
