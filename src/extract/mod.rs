@@ -106,7 +106,8 @@ const GUIDANCE_WORDS: &[&str] = &[
     "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "forecasts",
     "outlook", "guiding", "guide", "guidance", "project", "projecting", "projected", "projects", "sees", "target", "targeting",
     "raising", "reaffirm", "reaffirming", "reaffirms", "reiterate", "reiterating", "reiterates", "narrowing", "assumes",
-    "assume", "assuming",
+    "assume", "assuming", "affirm", "affirming", "affirms", "updating", "revising", "planning", "anticipated",
+    "forecasted",
 ];
 const PAST: &[&str] = &[
     "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
@@ -712,6 +713,7 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
     });
     t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
         || expected
+        || (0..t.len()).any(|k| revises_outlook(t, k))
         || lower.contains("we expect")
         || lower.contains("now see")
         || lower.contains("guidance for")
@@ -719,13 +721,21 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
 }
 
 /// A verb in the past tense at `k`: "revenue was", "we reported"; not
-/// "reported diluted EPS", where "reported" names the basis.
+/// "reported diluted EPS", where "reported" names the basis, nor a revision of
+/// the outlook ("we increased our guidance to").
 fn past_at(t: &[Token<'_>], k: usize) -> bool {
     let x = &t[k];
-    if !x.is_any(PAST) {
+    if !x.is_any(PAST) || revises_outlook(t, k) {
         return false;
     }
     !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap"])))
+}
+
+/// "we raised our full-year range to", "we've increased our guidance for EPS
+/// to": a revision of the outlook at `k`, which speaks of what is to come.
+fn revises_outlook(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is_any(&["raised", "increased", "revised", "updated", "narrowed", "lowered", "reduced", "tightened", "improved", "raise", "increase", "revise", "update", "narrow", "lower"])
+        && t[k + 1..t.len().min(k + 7)].iter().any(|y| y.is_any(&["guidance", "outlook", "range", "forecast", "expectations", "expectation", "estimate", "estimates", "target", "targets"]))
 }
 
 fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
@@ -744,7 +754,7 @@ fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
-        if x.is_any(GUIDANCE_WORDS) || expected {
+        if x.is_any(GUIDANCE_WORDS) || expected || revises_outlook(t, k) {
             return true;
         }
     }
@@ -891,6 +901,12 @@ mod tests {
             // Ranges: "range from A to B" is no comparison; the scale said once at the second end.
             ("We expect revenue to range from $555 million to $595 million.", "revenue[total] FY2024-Q4 Guidance/Level 555000000..595000000 USD"),
             ("We expect fourth quarter revenue in a range of $155 to $165 million.", "revenue[total] FY2024-Q4 Guidance/Level 155000000..165000000 USD"),
+            // A revision of the outlook guides, though its verb is past; "affirming" guides.
+            ("We raised our full year core FFO range to be $5.95 to $6.10 per share.", "ffo_per_share[total] FY2024 Guidance/Level 5.95..6.1 USD/share"),
+            ("We are affirming our full year adjusted EPS range at $20.50 to $21.50.", "eps[total] FY2024 Guidance/Level 20.5..21.5 USD/share"),
+            ("We raised our dividend by 10% to $0.50 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.5 USD/share"),
+            // "compared with" a period: the comparison base, not the guided figure's period.
+            ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
             // "guidance" and "raising" guide; "annual" is the year.
             ("We are raising our annual adjusted EPS guidance to $7.30 a share to $7.40 a share.", "eps[total] FY2024 Guidance/Level 7.3..7.4 USD/share"),
             ("We now see full-year DEPS in the range of $15 and $15.20 per share.", "eps[total] FY2024 Guidance/Level 15..15.2 USD/share"),

@@ -205,8 +205,8 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     is_intro(p1)
         || is_the(p1) && is_intro(p2)
         || is_the(p1) && is_the(p2) && is_intro(p3)
-        || p1.is_some_and(|x| x.is("to")) && p2.is_some_and(|x| x.is_any(&["compared", "relative", "comparison"]))
-        || is_the(p1) && p2.is_some_and(|x| x.is("to")) && p3.is_some_and(|x| x.is_any(&["compared", "relative"]))
+        || p1.is_some_and(|x| x.is_any(&["to", "with"])) && p2.is_some_and(|x| x.is_any(&["compared", "compares", "relative", "comparison"]))
+        || is_the(p1) && p2.is_some_and(|x| x.is_any(&["to", "with"])) && p3.is_some_and(|x| x.is_any(&["compared", "compares", "relative"]))
 }
 
 fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
