@@ -411,6 +411,17 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         if f.implied {
             sign = Some(1.0);
         }
+        // "Revenue growth is expected to be 12.5% to 13%", "organic revenue growth in a range of
+        // 13% to 15%", "revenue to increase year-over-year in a range of 12% to 16%": a change word
+        // after a money metric, in the figure's clause, makes the percent a change.
+        if sign.is_none() && !from_base && !to_level && matches!(f.dim, Dim::Percent) {
+            if let Some(m) = metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo) {
+                let gap = &t[m.last..f.first];
+                if m.class != Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"])) {
+                    sign = gap.iter().find_map(sign_of);
+                }
+            }
+        }
         // "up 6% sequentially and 25% year-over-year": the change word carries over.
         if sign.is_none() && !from_base && !to_level {
             if let Some((k, s, _)) = last_change {
@@ -905,6 +916,11 @@ mod tests {
             ("We raised our full year core FFO range to be $5.95 to $6.10 per share.", "ffo_per_share[total] FY2024 Guidance/Level 5.95..6.1 USD/share"),
             ("We are affirming our full year adjusted EPS range at $20.50 to $21.50.", "eps[total] FY2024 Guidance/Level 20.5..21.5 USD/share"),
             ("We raised our dividend by 10% to $0.50 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.5 USD/share"),
+            // A change word after a money metric, in the figure's clause: the percent is a change.
+            ("Revenue growth is expected to be 12.5% to 13%.", "revenue[total] FY2024-Q4 Guidance/Yoy 12.5..13 %"),
+            ("We now expect organic revenue growth in a range of 13% to 15%.", "revenue[total] FY2024-Q4 Guidance/Yoy 13..15 %"),
+            ("Our total revenue growth in the quarter was 2.6%.", "revenue[total] FY2024-Q3 Actual/Yoy 2.6 %"),
+            ("Revenue declined in the quarter to $5 million, or 45% of the total.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
             // "compared with" a period: the comparison base, not the guided figure's period.
             ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
             // "guidance" and "raising" guide; "annual" is the year.
