@@ -195,9 +195,17 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let mut axes = Vec::new();
     let mut label_w = 0.0;
     // Head room for the value labels (and a warning mark under them): each
-    // bar's top stays that many pixels below the axis's top, even in the
-    // shortest plot this canvas can give (one with the years' row).
+    // bar's top stays that many pixels below the axis's top in a plot
+    // `plot_h` tall. Worked out first for the shortest plot this canvas can
+    // give (one with the years' row), then again for the plot's real height.
+    let axis_for = |lo: f64, tops: &[(f64, bool)], plot_h: f64| -> YAxis {
+        let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
+        let room = |marked: bool| clampf(p.u(if marked { 38.0 } else { 22.0 }) / plot_h.max(1.0), 0.06, 0.5);
+        let top = tops.iter().map(|&(v, m)| lo + (v - lo) / (1.0 - room(m))).fold(hi, f64::max);
+        YAxis::new(lo, top, plot_top, plot_top + 1.0, 5)
+    };
     let shortest = (p.h - pad - p.u(50.0) - plot_top).max(p.u(super::MIN_PLOT_H));
+    let mut extents = Vec::new();
     for (_, group) in &groups {
         let mut lo: f64 = 0.0;
         let mut tops: Vec<(f64, bool)> = Vec::new();
@@ -214,11 +222,10 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         }
         let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
         let fmt = Fmt::new(unit, hi.abs().max(lo.abs()));
-        let room = |marked: bool| clampf(p.u(if marked { 38.0 } else { 22.0 }) / shortest, 0.06, 0.5);
-        let top = tops.iter().map(|&(v, m)| lo + (v - lo) / (1.0 - room(m))).fold(hi, f64::max);
-        let axis = YAxis::new(lo, top, plot_top, plot_top + 1.0, 5);
+        let axis = axis_for(lo, &tops, shortest);
         label_w += axis.label_width(p, &fmt);
         axes.push((axis, fmt));
+        extents.push((lo, tops));
     }
     let slots_total: usize = groups.iter().map(|(_, g)| g.len()).sum::<usize>().max(1);
     let plots_w = (p.w - 2.0 * pad - label_w - gap * (groups.len().saturating_sub(1)) as f64).max(1.0);
@@ -241,6 +248,14 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let x_h = plans.iter().map(|x| x.height(p.s)).fold(0.0, f64::max);
     let plot_bottom = p.h - pad - x_h;
     p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
+    // The real plot may be taller than the shortest: less head room will
+    // do, unless the axis's labels would then need more width than planned.
+    for ((axis, fmt), (lo, tops)) in axes.iter_mut().zip(&extents) {
+        let real = axis_for(*lo, tops, plot_bottom - plot_top);
+        if real.label_width(p, fmt) <= axis.label_width(p, fmt) {
+            *axis = real;
+        }
+    }
 
     let mut x = pad;
     for ((((name, group), (axis, fmt)), slot), plan) in groups.iter().zip(&mut axes).zip(slots).zip(plans) {
