@@ -198,17 +198,20 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     // bar's top stays that many pixels below the axis's top in a plot
     // `plot_h` tall. Worked out first for the shortest plot this canvas can
     // give (one with the years' row), then again for the plot's real height.
-    let axis_for = |lo: f64, tops: &[(f64, bool)], plot_h: f64| -> YAxis {
+    // `tops`: each bar's top value and the pixels it needs above it.
+    let axis_for = |lo: f64, tops: &[(f64, f64)], plot_h: f64| -> YAxis {
         let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
-        let room = |marked: bool| clampf(p.u(if marked { 38.0 } else { 22.0 }) / plot_h.max(1.0), 0.06, 0.5);
-        let top = tops.iter().map(|&(v, m)| lo + (v - lo) / (1.0 - room(m))).fold(hi, f64::max);
+        let room = |need: f64| clampf(need / plot_h.max(1.0), 0.0, 0.5);
+        let top = tops.iter().map(|&(v, need)| lo + (v - lo) / (1.0 - room(need))).fold(hi, f64::max);
         YAxis::new(lo, top, plot_top, plot_top + 1.0, 5)
     };
+    let vf = p.font(size::SMALL, true, th.text);
+    let (label_h, mark_h) = (p.measure("0", &vf).1 + p.u(4.0), p.u(15.0));
     let shortest = (p.h - pad - p.u(50.0) - plot_top).max(p.u(super::MIN_PLOT_H));
     let mut extents = Vec::new();
     for (_, group) in &groups {
         let mut lo: f64 = 0.0;
-        let mut tops: Vec<(f64, bool)> = Vec::new();
+        let mut tops: Vec<(f64, f64)> = Vec::new();
         for b in group {
             let up: f64 = b.pieces.iter().filter(|x| x.value > 0.0).map(|x| x.value).sum();
             let down: f64 = b.pieces.iter().filter(|x| x.value < 0.0).map(|x| x.value).sum();
@@ -218,7 +221,8 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
                 top = top.max(h);
                 lo = lo.min(l);
             }
-            tops.push((top, b.pieces.iter().any(|x| p.is_flagged(x.fact))));
+            let marked = b.pieces.iter().any(|x| p.is_flagged(x.fact));
+            tops.push((top, label_h + p.u(2.0) + if marked { mark_h } else { 0.0 }));
         }
         let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
         let fmt = Fmt::new(unit, hi.abs().max(lo.abs()));
@@ -248,13 +252,33 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let x_h = plans.iter().map(|x| x.height(p.s)).fold(0.0, f64::max);
     let plot_bottom = p.h - pad - x_h;
     p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
-    // The real plot may be taller than the shortest: less head room will
-    // do, unless the axis's labels would then need more width than planned.
-    for ((axis, fmt), (lo, tops)) in axes.iter_mut().zip(&extents) {
-        let real = axis_for(*lo, tops, plot_bottom - plot_top);
+    // The real plot may be taller than the shortest, and a value label may
+    // rise into the band above the plot where it clears the group's
+    // caption: less head room will do, unless the axis's labels would then
+    // need more width than planned.
+    let gf = p.font(size::SMALL, true, th.text);
+    let mut x = pad;
+    for ((((name, group), (axis, fmt)), (lo, tops)), slot) in groups.iter().zip(axes.iter_mut()).zip(&extents).zip(&slots) {
+        let x0 = x + axis.label_width(p, fmt);
+        let x1 = x0 + slot * group.len() as f64;
+        let caption = if two { p.measure(name, &gf).0 / 2.0 + p.u(4.0) } else { 0.0 };
+        let tops: Vec<(f64, f64)> = tops
+            .iter()
+            .zip(group.iter())
+            .enumerate()
+            .map(|(i, (&(v, need), b))| {
+                let cx = x0 + slot * (i as f64 + 0.5);
+                let text = b.total.map(|t| fmt.full(t)).or_else(|| b.guide.as_ref().map(|g| g.label(fmt)));
+                let half = text.map_or(0.0, |t| p.measure(&t, &vf).0 / 2.0);
+                let clear = (cx - (x0 + x1) / 2.0).abs() >= half + caption;
+                (v, (need - if clear { p.u(24.0) } else { p.u(8.0) }).max(p.u(4.0)))
+            })
+            .collect();
+        let real = axis_for(*lo, &tops, plot_bottom - plot_top);
         if real.label_width(p, fmt) <= axis.label_width(p, fmt) {
             *axis = real;
         }
+        x = x1 + gap;
     }
 
     let mut x = pad;
