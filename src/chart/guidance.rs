@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, fit, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::layout::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Facts, Kind, Unit, CORE_METRICS};
@@ -122,7 +122,11 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     // The height every panel needs at this width for its plot to reach
     // MIN_PANEL_PLOT_H: the page grows the chart to it.
     let more_h = if all.len() > n { p.u(16.0) } else { 0.0 };
-    let panel_need = shown.iter().map(|x| PanelLayout::new(p, x, Rect::new(0.0, 0.0, pw, 0.0)).need_h).fold(0.0, f64::max);
+    // A name too long for its panel takes two lines; every panel then
+    // keeps two, so that the plots of a row line up.
+    let name_rows = shown.iter().map(|x| PanelLayout::new(p, x, Rect::new(0.0, 0.0, pw, 0.0), 1).name.len()).max().unwrap_or(1);
+    let panel_need =
+        shown.iter().map(|x| PanelLayout::new(p, x, Rect::new(0.0, 0.0, pw, 0.0), name_rows).need_h).fold(0.0, f64::max);
     p.need_height(top + panel_need * rows as f64 + gap * (rows - 1) as f64 + pad + more_h);
     let bottom = p.h - pad - more_h;
     let ph = ((bottom - top - gap * (rows - 1) as f64) / rows as f64).max(1.0);
@@ -130,7 +134,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         let (c, r) = (i % cols, i / cols);
         let x0 = pad + c as f64 * (pw + gap);
         let y0 = top + r as f64 * (ph + gap);
-        draw_panel(p, panel, Rect::new(x0, y0, x0 + pw, y0 + ph))?;
+        draw_panel(p, panel, Rect::new(x0, y0, x0 + pw, y0 + ph), name_rows)?;
     }
     if all.len() > n {
         let f = p.font(size::SMALL, false, th.muted);
@@ -144,8 +148,10 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
 /// Where a panel puts its parts, worked out before anything is drawn (the
 /// chart asks every panel how tall it needs to be).
 struct PanelLayout {
-    /// The panel's name and implied change, fitted to its width.
-    name: String,
+    /// The panel's name (on one line or two) and implied change, fitted to its width.
+    name: Vec<String>,
+    /// The height the name's lines take.
+    name_h: f64,
     line: String,
     /// Top of the plot, its left and right edges.
     plot_top: f64,
@@ -159,12 +165,14 @@ struct PanelLayout {
 }
 
 impl PanelLayout {
-    fn new<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> PanelLayout {
+    /// The layout of `panel` in `r`, its name's room at least `name_rows` lines.
+    fn new<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_rows: usize) -> PanelLayout {
         let th = p.theme;
         let inset = p.u(10.0);
         let g = &panel.guide;
         let hf = p.font(size::HEAD, true, th.text);
-        let name = fit(p, &panel.name(), &hf, r.w() - 2.0 * inset);
+        let name = title_lines(p, &panel.name(), &hf, r.w() - 2.0 * inset);
+        let name_h = (p.measure("Xg", &hf).1 + p.u(2.0)) * name.len().max(name_rows) as f64 - p.u(2.0);
         let lf = p.font(size::LABEL, true, th.text);
         let line = match panel.implied() {
             Some(t) => t,
@@ -173,7 +181,7 @@ impl PanelLayout {
         };
         let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
         // Room above the plot for the range's label.
-        let plot_top = r.y0 + inset + p.measure(&name, &hf).1 + p.u(5.0) + p.measure("Xg", &lf).1 + p.u(30.0);
+        let plot_top = r.y0 + inset + name_h + p.u(5.0) + p.measure("Xg", &lf).1 + p.u(30.0);
         let axis = g.mid().map(|mid| {
             let (glo, ghi) = g.span().unwrap_or((mid, mid));
             let mut lo = glo.min(mid);
@@ -198,22 +206,26 @@ impl PanelLayout {
         }
         let plan = XPlan::new(p, &periods, (x1 - x0) / periods.len() as f64);
         let need_h = plot_top - r.y0 + p.u(super::MIN_PANEL_PLOT_H) + p.u(6.0) + plan.height(p.s);
-        PanelLayout { name, line, plot_top, x0, x1, axis, plan, need_h }
+        PanelLayout { name, name_h, line, plot_top, x0, x1, axis, plan, need_h }
     }
 }
 
-fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Res {
+fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_rows: usize) -> Res {
     let th = p.theme;
     p.fill_rect(r, th.panel)?;
     p.stroke_rect(r, th.grid, 1.0)?;
     let inset = p.u(10.0);
     let g = &panel.guide;
-    let lay = PanelLayout::new(p, panel, r);
+    let lay = PanelLayout::new(p, panel, r, name_rows);
 
     // Header: metric, then the implied change.
     let hf = p.font(size::HEAD, true, th.text);
-    p.text(&lay.name, &hf, r.x0 + inset, r.y0 + inset, Anchor::LEFT_TOP)?;
-    let y = r.y0 + inset + p.measure(&lay.name, &hf).1 + p.u(5.0);
+    let mut y = r.y0 + inset;
+    for line in &lay.name {
+        p.text(line, &hf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
+        y += p.measure("Xg", &hf).1 + p.u(2.0);
+    }
+    let y = r.y0 + inset + lay.name_h + p.u(5.0);
     let lf = if panel.implied().is_some() { p.font(size::LABEL, true, th.color(0)) } else { p.font(size::LABEL, false, th.muted) };
     p.text(&lay.line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
 

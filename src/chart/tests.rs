@@ -746,3 +746,15 @@ fn charts_ask_for_the_height_their_plots_need() {
     // Every panel draws its range and, where there is one, its last actual.
     assert_eq!(l.regions.len(), 7);
 }
+
+#[test]
+fn long_titles_and_panel_names_take_a_second_line_before_they_are_cut() {
+    let facts = credo();
+    for w in [294.0, 360.0, 560.0] {
+        let l = at_min_height(ChartKind::Guidance, &facts, w, &Style::default());
+        let texts: Vec<&str> = l.texts.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"Operating expenses") || (texts.contains(&"Operating") && texts.contains(&"expenses")), "{w}: {texts:?}");
+        assert!(texts.contains(&"Credo · Q4 FY2023 — Guidance") || (texts.contains(&"Credo · Q4 FY2023") && texts.contains(&"Guidance")), "{w}: {texts:?}");
+        assert!(!texts.iter().any(|t| t.starts_with("Operating") && t.ends_with('…')), "{w}: {texts:?}");
+    }
+}
