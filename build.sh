@@ -69,6 +69,9 @@ need_test_tools() {
   command -v npm >/dev/null || pkgs+=(npm)
   # fonts-liberation gives headless Chromium metric-compatible sans/mono fonts.
   [ -e /usr/share/fonts/truetype/liberation ] || pkgs+=(fonts-liberation)
+  # fonts-noto-cjk: the sample's Chinese lines render in screenshots (the
+  # layout matrix's contact sheet) instead of boxes.
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || pkgs+=(fonts-noto-cjk)
   [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
 }
 

@@ -242,6 +242,19 @@ impl ChartMap {
     pub fn texts(&self) -> Result<JsValue, JsError> {
         to_js(&self.layout.texts)
     }
+
+    /// The plot areas: `[{x0, y0, x1, y1, min_h}]` (canvas pixels; `min_h`
+    /// is the least height the layout gives each).
+    pub fn plots(&self) -> Result<JsValue, JsError> {
+        to_js(&self.layout.plots)
+    }
+
+    /// The canvas height (canvas pixels) this chart needs at its width for
+    /// every plot to reach its minimum: the page grows a shorter canvas to it.
+    #[wasm_bindgen(getter)]
+    pub fn min_height(&self) -> f64 {
+        self.layout.min_height
+    }
 }
 
 /// The charts and facts in words, for the page: `{details: [detail per

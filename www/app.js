@@ -210,24 +210,12 @@
     return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
 
-  // The guidance chart draws one small panel per guided metric; on narrow
-  // screens they stack, so the page gives that chart height to match.
-  function sizeGuidance(facts) {
-    var seen = {};
-    facts.facts.forEach(function (f) {
-      if (f.kind === 'guidance') seen[f.metric + '|' + f.segment] = true;
-    });
-    var n = Math.max(1, Object.keys(seen).length);
-    $('chart-guidance').closest('.chart').style.setProperty('--guided', String(n));
-  }
-
   function show(facts, from, notice) {
     var previous = shown;
     var previousOrigin = origin;
     shown = facts;
     origin = from || 'transcript';
     factsVersion++;
-    sizeGuidance(facts);
     if (!drawAll()) {
       // Keep whatever was on screen before: it is still the best we have.
       shown = previous;
@@ -324,6 +312,7 @@
       canvas.getContext('2d').drawImage(scratch, 0, 0);
       drawnKeys[canvas.id] = key;
       drew++;
+      fitHeight(canvas, map, dpr);
       // trace.js: hover, tap and keyboard over the chart's elements.
       if (window.callchartTrace) window.callchartTrace.drawn(canvas.dataset.kind, canvas, map, dpr, shown);
     }
@@ -337,6 +326,17 @@
       };
     }
     return ok;
+  }
+
+  // A chart says how tall it needs to be at its width for its plot areas to
+  // reach their minimum (a wrapped legend, stacked guidance panels): its
+  // frame grows to that, and shrinks back when a wider screen needs less.
+  // The new size reaches the ResizeObserver, which redraws.
+  function fitHeight(canvas, map, dpr) {
+    var need = map && map.min_height > 0 ? Math.ceil(map.min_height / dpr) : 0;
+    var frameEl = canvas.parentElement;
+    var want = need > 0 ? need + 'px' : '';
+    if (frameEl.style.minHeight !== want) frameEl.style.minHeight = want;
   }
 
   function scheduleDraw() {

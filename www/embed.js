@@ -10,7 +10,8 @@
  * (light | dark; default: the reader's prefers-color-scheme), aria-label.
  * Styling: the element is a block that fills its container's width at 2:1
  * (3:2 for guidance, 1:1 when narrow); give it a height or aspect-ratio to
- * change that. --callchart-bg, --callchart-fg, --callchart-accent and
+ * change that. It never gets shorter than the chart needs at its width for
+ * a readable plot (a min-height from the chart's own layout). --callchart-bg, --callchart-fg, --callchart-accent and
  * --callchart-font restyle the chart.
  *
  * build.sh wraps this file with the wasm-bindgen glue and the wasm bytes
@@ -278,8 +279,9 @@
       var scratch = document.createElement('canvas');
       scratch.width = w;
       scratch.height = h;
+      var map;
       try {
-        e.draw_chart_styled(scratch, kind, facts, style);
+        map = e.draw_chart_styled(scratch, kind, facts, style);
       } catch (err) {
         console.warn('callchart-chart:', err);
         self.fail('Chart not drawn: ' + message(err));
@@ -292,12 +294,27 @@
       c.hidden = false;
       self._msg.hidden = true;
       self._key = key;
+      if (self._map && typeof self._map.free === 'function') self._map.free();
+      self._map = map;
+      // The chart's own minimum height at this width (its plots' minimum
+      // below a wrapped legend or stacked panels): the element grows to it.
+      var need = map && map.min_height > 0 ? Math.ceil(map.min_height / dpr) + 'px' : '';
+      if (self.style.minHeight !== need) self.style.minHeight = need;
       var who = (facts.company || 'Earnings call') + (facts.call ? ' · ' + periodLabel(facts.call) : '');
       c.setAttribute('aria-label', self.getAttribute('aria-label') || who + ' — ' + LABELS[kind]);
       self.renders++;
       self.dataset.state = 'ready';
       self.dispatchEvent(new CustomEvent('callchart-drawn', { bubbles: true }));
     });
+  };
+
+  // What the chart drew where (canvas pixels), for tests: its elements,
+  // texts and plot areas, as the page's callchartTrace.layout() gives them.
+  proto.layout = function () {
+    var m = this._map;
+    if (!m) return null;
+    return { regions: m.regions(), texts: m.texts(), plots: m.plots(), dpr: window.devicePixelRatio || 1,
+      width: this._canvas.width, height: this._canvas.height, min_height: m.min_height };
   };
 
   customElements.define('callchart-chart', CallchartChart);

@@ -561,7 +561,8 @@
     layout: function (kind) {
       var c = charts[kind];
       if (!c || !c.map) return null;
-      return { regions: c.regions, texts: c.map.texts(), dpr: c.dpr, width: c.canvas.width, height: c.canvas.height };
+      return { regions: c.regions, texts: c.map.texts(), plots: c.map.plots(), dpr: c.dpr, width: c.canvas.width,
+        height: c.canvas.height, min_height: c.map.min_height };
     },
     openFigure: openFigure,
     openSentence: openSentence

@@ -210,6 +210,12 @@ impl Fmt {
         }
     }
 
+    /// The scaled number rounded to a whole one ("184" for $184.2M): the
+    /// shortest a value label gets.
+    pub(crate) fn whole(&self, v: f64) -> String {
+        signed(self.scaled(v).round(), 0)
+    }
+
     /// A value with its unit: "$32.1M", "58.2%", "149M shares".
     pub(crate) fn full(&self, v: f64) -> String {
         self.wrap(&self.short(v))
@@ -309,6 +315,51 @@ pub(crate) fn call_label(p: &Period) -> String {
         Part::Half(h) => format!("H{h} {prefix}{year}"),
         Part::Quarter(q) => format!("Q{q} {prefix}{year}"),
     }
+}
+
+/// How much of a period an x label says, from most to least: the whole
+/// ("Q4 FY22"), the year cut to its digits ("Q4 '22"), or the part alone
+/// ("Q4"), its year ("FY22") written once under its group of labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PeriodForm {
+    Full,
+    Short,
+    Part,
+}
+
+impl PeriodForm {
+    /// The forms, longest first: a chart takes the first whose labels fit.
+    pub(crate) const ALL: [PeriodForm; 3] = [PeriodForm::Full, PeriodForm::Short, PeriodForm::Part];
+}
+
+/// A period as an x label says it in `form`: "Q4 FY22", "Q4 '22", "Q4".
+/// Years keep "FY23" in every form; the long term is "LT" when short.
+pub(crate) fn period_label(p: &Period, form: PeriodForm) -> String {
+    let (year, part) = match *p {
+        Period::Fiscal { year, part } | Period::Calendar { year, part } => (year, part),
+        Period::LongTerm => return if form == PeriodForm::Full { "Long term".into() } else { "LT".into() },
+    };
+    let head = match part {
+        Part::Year => return p.short_label(),
+        Part::Half(h) => format!("H{h}"),
+        Part::Quarter(q) => format!("Q{q}"),
+    };
+    match form {
+        PeriodForm::Full => p.short_label(),
+        PeriodForm::Short => format!("{head} '{:02}", year.rem_euclid(100)),
+        PeriodForm::Part => head,
+    }
+}
+
+/// The year a [`PeriodForm::Part`] label leaves out ("FY22", "CY24"), which
+/// the chart writes under the group; `None` for years and the long term.
+pub(crate) fn period_year(p: &Period) -> Option<String> {
+    let (prefix, year) = match *p {
+        Period::Fiscal { year, part } if part != Part::Year => ("FY", year),
+        Period::Calendar { year, part } if part != Part::Year => ("CY", year),
+        _ => return None,
+    };
+    Some(format!("{prefix}{:02}", year.rem_euclid(100)))
 }
 
 /// "Credo · Q4 FY2023 — Revenue", leaving out what is unknown.

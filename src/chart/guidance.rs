@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, Entry, Swatch, YAxis, PAD};
+use super::layout::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Facts, Kind, Unit, CORE_METRICS};
@@ -109,20 +109,32 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     }
     let top = header(p, &title, &legend)?;
     let n = shown.len();
-    // As many columns as fit at 150 CSS pixels a panel, four at most.
-    let fit_cols = ((p.w - 2.0 * p.u(PAD)) / p.u(150.0)).floor().max(1.0) as usize;
-    let cols = if n <= 4 { n } else { n.div_ceil(2) }.min(fit_cols).max(1);
-    let rows = n.div_ceil(cols).max(1);
     let pad = p.u(PAD);
     let gap = p.u(12.0);
-    let bottom = if all.len() > n { p.h - pad - p.u(16.0) } else { p.h - pad };
+    // As many columns as fit at MIN_PANEL_W CSS pixels a panel, four at most
+    // (two rows when there are more than four panels), as few rows as that allows.
+    let fit_cols = ((p.w - 2.0 * pad + gap) / (p.u(super::MIN_PANEL_W) + gap)).floor().max(1.0) as usize;
+    let most = if n <= 4 { n } else { n.div_ceil(2) }.min(fit_cols).max(1);
+    // Rows as full as each other: four panels in three columns are two rows of two.
+    let rows = n.div_ceil(most).max(1);
+    let cols = n.div_ceil(rows).max(1);
     let pw = ((p.w - 2.0 * pad - gap * (cols - 1) as f64) / cols as f64).max(1.0);
+    // The height every panel needs at this width for its plot to reach
+    // MIN_PANEL_PLOT_H: the page grows the chart to it.
+    let more_h = if all.len() > n { p.u(16.0) } else { 0.0 };
+    // A name too long for its panel takes two lines; every panel then
+    // keeps two, so that the plots of a row line up.
+    let name_rows = shown.iter().map(|x| PanelLayout::new(p, x, Rect::new(0.0, 0.0, pw, 0.0), 1).name.len()).max().unwrap_or(1);
+    let panel_need =
+        shown.iter().map(|x| PanelLayout::new(p, x, Rect::new(0.0, 0.0, pw, 0.0), name_rows).need_h).fold(0.0, f64::max);
+    p.need_height(top + panel_need * rows as f64 + gap * (rows - 1) as f64 + pad + more_h);
+    let bottom = p.h - pad - more_h;
     let ph = ((bottom - top - gap * (rows - 1) as f64) / rows as f64).max(1.0);
     for (i, panel) in shown.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
         let x0 = pad + c as f64 * (pw + gap);
         let y0 = top + r as f64 * (ph + gap);
-        draw_panel(p, panel, Rect::new(x0, y0, x0 + pw, y0 + ph))?;
+        draw_panel(p, panel, Rect::new(x0, y0, x0 + pw, y0 + ph), name_rows)?;
     }
     if all.len() > n {
         let f = p.font(size::SMALL, false, th.muted);
@@ -133,49 +145,101 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     Ok(())
 }
 
-fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Res {
+/// Where a panel puts its parts, worked out before anything is drawn (the
+/// chart asks every panel how tall it needs to be).
+struct PanelLayout {
+    /// The panel's name (on one line or two) and implied change, fitted to its width.
+    name: Vec<String>,
+    /// The height the name's lines take.
+    name_h: f64,
+    line: String,
+    /// Top of the plot, its left and right edges.
+    plot_top: f64,
+    x0: f64,
+    x1: f64,
+    /// The value axis (placed once the plot's bottom is known) and its format.
+    axis: Option<(YAxis, Fmt)>,
+    plan: XPlan,
+    /// The height the panel needs for a plot MIN_PANEL_PLOT_H tall.
+    need_h: f64,
+}
+
+impl PanelLayout {
+    /// The layout of `panel` in `r`, its name's room at least `name_rows` lines.
+    fn new<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_rows: usize) -> PanelLayout {
+        let th = p.theme;
+        let inset = p.u(10.0);
+        let g = &panel.guide;
+        let hf = p.font(size::HEAD, true, th.text);
+        let name = title_lines(p, &panel.name(), &hf, r.w() - 2.0 * inset);
+        let name_h = (p.measure("Xg", &hf).1 + p.u(2.0)) * name.len().max(name_rows) as f64 - p.u(2.0);
+        let lf = p.font(size::LABEL, true, th.text);
+        let line = match panel.implied() {
+            Some(t) => t,
+            None if panel.actual.is_none() => "No actual in this call".to_string(),
+            None => String::new(),
+        };
+        let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
+        // Room above the plot for the range's label.
+        let plot_top = r.y0 + inset + name_h + p.u(5.0) + p.measure("Xg", &lf).1 + p.u(30.0);
+        let axis = g.mid().map(|mid| {
+            let (glo, ghi) = g.span().unwrap_or((mid, mid));
+            let mut lo = glo.min(mid);
+            let mut hi = ghi.max(mid);
+            if let Some(a) = &panel.actual {
+                lo = lo.min(a.value);
+                hi = hi.max(a.value);
+            }
+            let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.04).max(match g.unit {
+                Unit::Percent | Unit::Bp | Unit::Pp => 1.0,
+                _ => f64::MIN_POSITIVE,
+            });
+            let fmt = Fmt::new(g.unit, hi.abs().max(lo.abs()));
+            (YAxis::new(lo - span * 0.35, hi + span * 0.35, plot_top, plot_top + 1.0, 4), fmt)
+        });
+        let lw = axis.as_ref().map_or(0.0, |(a, f)| a.label_width(p, f));
+        let x0 = r.x0 + inset + lw;
+        let x1 = (r.x1 - inset).max(x0 + 1.0);
+        let mut periods = vec![g.period];
+        if let Some(a) = &panel.actual {
+            periods.insert(0, a.period);
+        }
+        let plan = XPlan::new(p, &periods, (x1 - x0) / periods.len() as f64);
+        let need_h = plot_top - r.y0 + p.u(super::MIN_PANEL_PLOT_H) + p.u(6.0) + plan.height(p.s);
+        PanelLayout { name, name_h, line, plot_top, x0, x1, axis, plan, need_h }
+    }
+}
+
+fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_rows: usize) -> Res {
     let th = p.theme;
     p.fill_rect(r, th.panel)?;
     p.stroke_rect(r, th.grid, 1.0)?;
     let inset = p.u(10.0);
     let g = &panel.guide;
+    let lay = PanelLayout::new(p, panel, r, name_rows);
 
     // Header: metric, then the implied change.
     let hf = p.font(size::HEAD, true, th.text);
-    let name = fit(p, &panel.name(), &hf, r.w() - 2.0 * inset);
-    p.text(&name, &hf, r.x0 + inset, r.y0 + inset, Anchor::LEFT_TOP)?;
-    let mut y = r.y0 + inset + p.measure(&name, &hf).1 + p.u(5.0);
-    let (line, lf) = match panel.implied() {
-        Some(t) => (t, p.font(size::LABEL, true, th.color(0))),
-        None if panel.actual.is_none() => ("No actual in this call".to_string(), p.font(size::LABEL, false, th.muted)),
-        None => (String::new(), p.font(size::LABEL, false, th.muted)),
-    };
-    let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
-    p.text(&line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
-    y += p.measure("Xg", &lf).1 + p.u(30.0);
+    let mut y = r.y0 + inset;
+    for line in &lay.name {
+        p.text(line, &hf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
+        y += p.measure("Xg", &hf).1 + p.u(2.0);
+    }
+    let y = r.y0 + inset + lay.name_h + p.u(5.0);
+    let lf = if panel.implied().is_some() { p.font(size::LABEL, true, th.color(0)) } else { p.font(size::LABEL, false, th.muted) };
+    p.text(&lay.line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
 
     // Values and axis.
-    let Some(mid) = g.mid() else { return Ok(()) };
-    let (glo, ghi) = g.span().unwrap_or((mid, mid));
-    let mut lo = glo.min(mid);
-    let mut hi = ghi.max(mid);
-    if let Some(a) = &panel.actual {
-        lo = lo.min(a.value);
-        hi = hi.max(a.value);
-    }
-    let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.04).max(match g.unit {
-        Unit::Percent | Unit::Bp | Unit::Pp => 1.0,
-        _ => f64::MIN_POSITIVE,
-    });
-    let fmt = Fmt::new(g.unit, hi.abs().max(lo.abs()));
-    let plot_bottom = r.y1 - p.u(36.0);
-    if plot_bottom - y < p.u(20.0) {
+    let (Some(mid), Some((mut axis, fmt))) = (g.mid(), lay.axis) else { return Ok(()) };
+    let plot_bottom = r.y1 - p.u(6.0) - lay.plan.height(p.s);
+    if plot_bottom - lay.plot_top < p.u(20.0) {
         return Ok(());
     }
-    let axis = YAxis::new(lo - span * 0.35, hi + span * 0.35, y, plot_bottom, 4);
-    let lw = axis.label_width(p, &fmt);
-    let plot = Rect::new(r.x0 + inset + lw, y, (r.x1 - inset).max(r.x0 + inset + lw + 1.0), plot_bottom);
+    axis.place(lay.plot_top, plot_bottom);
+    let plot = Rect::new(lay.x0, lay.plot_top, lay.x1, plot_bottom);
+    p.plot(plot, super::MIN_PANEL_PLOT_H);
     axis.draw(p, plot, &fmt, true)?;
+    let (glo, ghi) = g.span().unwrap_or((mid, mid));
 
     let has_actual = panel.actual.is_some();
     let slots = if has_actual { 2.0 } else { 1.0 };
@@ -250,23 +314,12 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect) -> Re
         ])?;
     }
 
-    // X labels.
-    let xf = p.font(size::SMALL, false, th.text);
-    let nf = p.font(size::SMALL * 0.92, false, th.muted);
-    let ly = plot.y1 + p.u(9.0);
-    let mut xs = vec![(xg, g.period.short_label(), "guidance")];
+    // X labels: the actual's period and the guided one, each named.
+    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some("guidance".into()) }];
     if let Some(a) = &panel.actual {
-        xs.insert(0, (xa, a.period.short_label(), "actual"));
+        xs.insert(0, XLabel { x: xa, period: a.period, note: Some("actual".into()) });
     }
-    let crowded = xs.len() > 1 && xs.iter().any(|(_, t, _)| p.measure(t, &xf).0 + p.u(6.0) > slot);
-    for (x, text, note) in xs {
-        if crowded && note == "actual" {
-            continue;
-        }
-        p.text(&text, &xf, x, ly, Anchor::CENTER_TOP)?;
-        p.text(note, &nf, x, ly + p.measure(&text, &xf).1 + p.u(2.0), Anchor::CENTER_TOP)?;
-    }
-    Ok(())
+    x_labels(p, &xs, slot, plot.y1 + p.u(9.0), lay.plan)
 }
 
 /// Draws `text` at the first free position.
@@ -283,15 +336,4 @@ fn place<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-/// `text` shortened with an ellipsis until it fits `max_w` device pixels.
-fn fit<DB: DrawingBackend>(p: &Painter<DB>, text: &str, f: &super::paint::Font, max_w: f64) -> String {
-    let mut n = text.chars().count();
-    let mut t = text.to_string();
-    while n > 3 && p.measure(&t, f).0 > max_w {
-        n -= 1;
-        t = super::data::ellipsize(text, n);
-    }
-    t
 }

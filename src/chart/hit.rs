@@ -82,6 +82,23 @@ impl TextBox {
     }
 }
 
+/// A plot area the chart drew its data in (device pixels): the revenue
+/// chart's panels, the margins plot, each guidance panel's plot.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PlotArea {
+    /// Left edge.
+    pub x0: f64,
+    /// Top edge.
+    pub y0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub y1: f64,
+    /// The least height (device pixels) this plot is laid out to have
+    /// ([`super::MIN_PLOT_H`] or [`super::MIN_PANEL_PLOT_H`] times the scale).
+    pub min_h: f64,
+}
+
 /// Where a drawn chart put what: returned by [`super::draw`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ChartLayout {
@@ -95,6 +112,11 @@ pub struct ChartLayout {
     pub regions: Vec<Region>,
     /// Every text drawn, in drawing order.
     pub texts: Vec<TextBox>,
+    /// The plot areas, in drawing order.
+    pub plots: Vec<PlotArea>,
+    /// The height (device pixels) this chart needs at its width for every
+    /// plot area to reach its minimum: the page grows a shorter canvas to it.
+    pub min_height: f64,
 }
 
 /// How far outside an element (CSS pixels) a pointer still hits it: small
@@ -157,7 +179,7 @@ mod tests {
             height: 100.0,
             scale: 1.0,
             regions: vec![region(10.0, 10.0, 50.0, 90.0, 0), region(20.0, 40.0, 30.0, 50.0, 1), region(60.0, 10.0, 62.0, 12.0, 2)],
-            texts: Vec::new(),
+            ..ChartLayout::default()
         };
         assert_eq!(l.hit(15.0, 80.0), Some(0));
         assert_eq!(l.hit(25.0, 45.0), Some(1), "the smaller of two containing regions");

@@ -3,8 +3,10 @@
 
 use plotters::prelude::*;
 
-use super::data::{ellipsize, Fmt};
-use super::paint::{clampf, nice_ticks, size, tick_decimals, Anchor, Labels, Marker, Painter, Pattern, Rect, Res, Scale};
+use crate::facts::Period;
+
+use super::data::{ellipsize, period_label, period_year, Fmt, PeriodForm};
+use super::paint::{clampf, nice_ticks, size, tick_decimals, Anchor, Font, Labels, Marker, Painter, Pattern, Rect, Res, Scale};
 
 /// Outer padding in CSS pixels.
 pub(crate) const PAD: f64 = 16.0;
@@ -33,19 +35,18 @@ pub(crate) struct Entry {
     pub label: String,
 }
 
-/// Draws the title and, below it, the legend (wrapping); returns the y below them.
+/// Draws the title (on two lines where one is too narrow) and, below it,
+/// the legend (wrapping); returns the y below them.
 pub(crate) fn header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &[Entry]) -> Result<f64, super::ChartError> {
     let pad = p.u(PAD);
     let tf = p.font(size::TITLE, true, p.theme.text);
     let max_w = (p.w - 2.0 * pad).max(0.0);
-    let mut t = title.to_string();
-    let mut n = t.chars().count();
-    while n > 4 && p.measure(&t, &tf).0 > max_w {
-        n -= 1;
-        t = ellipsize(title, n);
+    let mut y = pad;
+    for line in title_lines(p, title, &tf, max_w) {
+        p.text(&line, &tf, pad, y, Anchor::LEFT_TOP)?;
+        y += p.measure(&line, &tf).1 + p.u(2.0);
     }
-    p.text(&t, &tf, pad, pad, Anchor::LEFT_TOP)?;
-    let mut y = pad + p.measure(&t, &tf).1 + p.u(8.0);
+    y += p.u(6.0);
     if legend.is_empty() {
         return Ok(y);
     }
@@ -54,17 +55,56 @@ pub(crate) fn header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &
     let row_h = p.u(18.0);
     let mut x = pad;
     for e in legend {
-        let w = sw + p.u(5.0) + p.measure(&e.label, &lf).0;
+        // An entry wider than the chart is shortened (a phone's narrowest embeds).
+        let label = fit(p, &e.label, &lf, max_w - sw - p.u(5.0));
+        let w = sw + p.u(5.0) + p.measure(&label, &lf).0;
         if x > pad && x + w > p.w - pad {
             x = pad;
             y += row_h;
         }
         let cy = y + row_h / 2.0;
         swatch(p, e.swatch, Rect::new(x, cy - sw / 2.0, x + sw, cy + sw / 2.0))?;
-        p.text(&e.label, &lf, x + sw + p.u(5.0), cy, Anchor::LEFT_MID)?;
+        p.text(&label, &lf, x + sw + p.u(5.0), cy, Anchor::LEFT_MID)?;
         x += w + p.u(16.0);
     }
     Ok(y + row_h + p.u(6.0))
+}
+
+/// `title` in at most two lines of `max_w` device pixels: broken at the
+/// last space that fits, the second line shortened with an ellipsis.
+pub(crate) fn title_lines<DB: DrawingBackend>(p: &Painter<DB>, title: &str, f: &Font, max_w: f64) -> Vec<String> {
+    let fits = |t: &str| p.measure(t, f).0 <= max_w;
+    if fits(title) {
+        return vec![title.to_string()];
+    }
+    // Company and call on the first line, the chart's name on the second.
+    if let Some((who, what)) = title.split_once(" — ") {
+        if fits(who) {
+            return vec![who.to_string(), fit(p, what, f, max_w)];
+        }
+    }
+    let words: Vec<&str> = title.split(' ').collect();
+    let first = (1..words.len()).rev().map(|k| words[..k].join(" ")).find(|t| fits(t));
+    let (first, rest) = match first {
+        Some(t) => {
+            let k = t.split(' ').count();
+            (t, words[k..].join(" "))
+        }
+        None => (String::new(), title.to_string()),
+    };
+    let second = fit(p, &rest, f, max_w);
+    [first, second].into_iter().filter(|t| !t.is_empty()).collect()
+}
+
+/// `text` shortened with an ellipsis until it fits `max_w` device pixels.
+pub(crate) fn fit<DB: DrawingBackend>(p: &Painter<DB>, text: &str, f: &Font, max_w: f64) -> String {
+    let mut n = text.chars().count();
+    let mut t = text.to_string();
+    while n > 3 && p.measure(&t, f).0 > max_w {
+        n -= 1;
+        t = ellipsize(text, n);
+    }
+    t
 }
 
 fn swatch<DB: DrawingBackend>(p: &Painter<DB>, s: Swatch, r: Rect) -> Res {
@@ -133,6 +173,12 @@ impl YAxis {
         YAxis { scale: Scale { d0: a, d1: b, p0: bottom, p1: top }, ticks }
     }
 
+    /// Moves the axis to the pixel span `top..bottom` (its ticks stay).
+    pub(crate) fn place(&mut self, top: f64, bottom: f64) {
+        self.scale.p0 = bottom;
+        self.scale.p1 = top;
+    }
+
     /// Pixel y of value `v`.
     pub(crate) fn y(&self, v: f64) -> f64 {
         self.scale.map(v)
@@ -177,45 +223,119 @@ impl YAxis {
     }
 }
 
-/// One x position with its label and an optional note under it ("derived").
+/// One x position with its period and an optional note under it ("derived").
 #[derive(Debug, Clone)]
 pub(crate) struct XLabel {
     pub x: f64,
-    pub text: String,
+    pub period: Period,
     pub note: Option<String>,
 }
 
-/// Draws the x labels below `y`, skipping labels (evenly, keeping the last)
-/// when there is no room for all of them.
-pub(crate) fn x_labels<DB: DrawingBackend>(p: &Painter<DB>, labels: &[XLabel], slot: f64, y: f64) -> Res {
+/// How a row of x labels is written: the longest [`PeriodForm`] whose every
+/// label fits its slot, and every how-many-th label is written (1, all of
+/// them, unless even the part alone, "Q4", is wider than a slot).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct XPlan {
+    pub form: PeriodForm,
+    pub every: usize,
+    /// Whether a row of years goes under the labels (the part-alone form).
+    pub years: bool,
+}
+
+impl XPlan {
+    /// The plan for `periods` in slots `slot` device pixels wide.
+    pub(crate) fn new<DB: DrawingBackend>(p: &Painter<DB>, periods: &[Period], slot: f64) -> XPlan {
+        let f = p.font(size::SMALL, false, p.theme.text);
+        let mut widest = 0.0;
+        for form in PeriodForm::ALL {
+            widest = periods.iter().map(|per| p.measure(&period_label(per, form), &f).0).fold(0.0, f64::max);
+            // Long labels keep a gap between them; the bare part ("Q4") only a sliver.
+            let gap = p.u(if form == PeriodForm::Part { 2.0 } else { 6.0 });
+            if widest + gap <= slot {
+                return XPlan::of(form, 1, periods);
+            }
+        }
+        let every = if slot > 0.0 { clampf(((widest + p.u(2.0)) / slot).ceil(), 1.0, 1e6) as usize } else { 1 };
+        XPlan::of(PeriodForm::Part, every, periods)
+    }
+
+    fn of(form: PeriodForm, every: usize, periods: &[Period]) -> XPlan {
+        let years = form == PeriodForm::Part && periods.iter().any(|p| period_year(p).is_some());
+        XPlan { form, every, years }
+    }
+
+    /// Height (device pixels) the labels take at scale `s`: label and note,
+    /// and the years' row under them.
+    pub(crate) fn height(&self, s: f64) -> f64 {
+        if self.years {
+            50.0 * s
+        } else {
+            34.0 * s
+        }
+    }
+}
+
+/// Draws the x labels below `y` as `plan` says: every period its label,
+/// centred under its slot, and in the part-alone form each year once under
+/// its run of labels ("Q3 Q4" over "FY23"). Notes ("derived") go under
+/// their label where they fit.
+pub(crate) fn x_labels<DB: DrawingBackend>(p: &Painter<DB>, labels: &[XLabel], slot: f64, y: f64, plan: XPlan) -> Res {
     let th = p.theme;
     let f = p.font(size::SMALL, false, th.text);
     let nf = p.font(size::SMALL * 0.92, false, th.muted);
-    let widest = labels.iter().map(|l| p.measure(&l.text, &f).0).fold(0.0, f64::max);
-    let need = widest + p.u(8.0);
-    let every = if slot > 0.0 && need > slot { clampf((need / slot).ceil(), 1.0, 1e6) as usize } else { 1 };
     let n = labels.len();
-    let mut bounds = Labels::new(Rect::new(-1e6, -1e6, 1e6, 1e6));
+    let room = slot * plan.every as f64;
+    let mut taken = Labels::new(Rect::new(-1e6, -1e6, 1e6, 1e6));
     for (i, l) in labels.iter().enumerate().rev() {
         // Keep the last label and every `every`-th before it.
-        if (n - 1 - i) % every != 0 {
+        if (n - 1 - i) % plan.every != 0 {
             continue;
         }
-        let r = p.text_box(&l.text, &f, l.x, y, Anchor::CENTER_TOP).grow(p.u(2.0));
-        if !bounds.take(r) {
+        let text = period_label(&l.period, plan.form);
+        let r = p.text_box(&text, &f, l.x, y, Anchor::CENTER_TOP).grow(p.u(1.0));
+        if !taken.take(r) {
             continue;
         }
-        p.text(&l.text, &f, l.x, y, Anchor::CENTER_TOP)?;
+        p.text(&text, &f, l.x, y, Anchor::CENTER_TOP)?;
         if let Some(note) = &l.note {
-            if every == 1 || p.measure(note, &nf).0 <= slot * every as f64 {
-                p.text(note, &nf, l.x, r.y1 + p.u(1.0), Anchor::CENTER_TOP)?;
+            let nb = p.text_box(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP);
+            if nb.w() <= room - p.u(2.0) && taken.take(nb.grow(p.u(1.0))) {
+                p.text(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP)?;
+            }
+        }
+    }
+    if !plan.years {
+        return Ok(());
+    }
+    // Each run of labels of one year gets the year once, centred under it.
+    let yf = p.font(size::SMALL * 0.92, true, th.muted);
+    let yy = y + p.u(33.0);
+    let mut runs: Vec<(String, f64, f64)> = Vec::new();
+    for l in labels {
+        let Some(year) = period_year(&l.period) else { continue };
+        match runs.last_mut() {
+            Some((y0, _, x1)) if *y0 == year => *x1 = l.x,
+            _ => runs.push((year, l.x, l.x)),
+        }
+    }
+    // Longer runs first: a lone label's year gives way ("'22") to its neighbours'.
+    runs.sort_by(|a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
+    for (year, x0, x1) in runs {
+        let cx = (x0 + x1) / 2.0;
+        // "FY22", or "'22" where a lone label's slot is too narrow for it.
+        let short = format!("'{}", year.get(2..).unwrap_or_default());
+        for t in [year.as_str(), short.as_str()] {
+            let r = p.text_box(t, &yf, cx, yy, Anchor::CENTER_TOP);
+            if taken.take(r.grow(p.u(0.5))) {
+                p.text(t, &yf, cx, yy, Anchor::CENTER_TOP)?;
+                if x1 > x0 {
+                    // A rule under the run's labels ties them to their year.
+                    let ry = yy - p.u(3.0);
+                    p.line((x0 - p.u(6.0), ry), (x1 + p.u(6.0), ry), th.grid, 1.0)?;
+                }
+                break;
             }
         }
     }
     Ok(())
-}
-
-/// Height the x labels take (label and note).
-pub(crate) fn x_labels_height(s: f64) -> f64 {
-    34.0 * s
 }

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::data::{guides, levels, metric_label, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
+use super::layout::{empty, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Marker, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Period, Unit};
@@ -142,21 +142,28 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     let padv = ((hi - lo) * 0.01).max(0.5);
     let pad = p.u(PAD);
     let plot_top = top + p.u(26.0);
-    let plot_bottom = p.h - pad - x_labels_height(p.s);
-    let axis = YAxis::new(lo - padv, hi + padv, plot_top, plot_bottom, 7);
+    let mut axis = YAxis::new(lo - padv, hi + padv, plot_top, plot_top + 1.0, 7);
     let fmt = Fmt::new(Unit::Percent, hi.abs().max(lo.abs()));
     let lw = axis.label_width(p, &fmt);
-    let plot = Rect::new(pad + lw, plot_top, (p.w - pad).max(pad + lw + 1.0), plot_bottom);
+    let (x0, x1) = (pad + lw, (p.w - pad).max(pad + lw + 1.0));
     // Slot widths: even, unless many quarters would squeeze the longer
     // periods, which then keep a minimum width (up to 35% of the plot).
-    let even = plot.w() / n_slots.max(1.0);
+    let even = (x1 - x0) / n_slots.max(1.0);
     let (slot, slot_l) = if both && even < p.u(60.0) {
         let nl = longer.len() as f64 + gap_slots;
-        let sl = p.u(60.0).min(plot.w() * 0.35 / nl).max(even);
-        (((plot.w() - sl * nl) / quarters.len().max(1) as f64).max(0.0), sl)
+        let sl = p.u(60.0).min((x1 - x0) * 0.35 / nl).max(even);
+        ((((x1 - x0) - sl * nl) / quarters.len().max(1) as f64).max(0.0), sl)
     } else {
         (even, even)
     };
+    // The slots decide how the x labels are written, and those the plot's bottom.
+    let (plan_q, plan_l) = (XPlan::new(p, &quarters, slot), XPlan::new(p, &longer, slot_l));
+    let x_h = plan_q.height(p.s).max(plan_l.height(p.s));
+    let plot_bottom = p.h - pad - x_h;
+    p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
+    axis.place(plot_top, plot_bottom);
+    let plot = Rect::new(x0, plot_top, x1, plot_bottom);
+    p.plot(plot, super::MIN_PLOT_H);
     axis.draw(p, plot, &fmt, true)?;
     let q_end = plot.x0 + slot * quarters.len() as f64;
 
@@ -325,10 +332,10 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             } else {
                 None
             };
-            Some(XLabel { x, text: per.short_label(), note })
+            Some(XLabel { x, period: *per, note })
         })
         .collect();
     let (xq, xo): (Vec<XLabel>, Vec<XLabel>) = xl.into_iter().partition(|l| l.x < q_end);
-    x_labels(p, &xq, slot, plot.y1 + p.u(9.0))?;
-    x_labels(p, &xo, slot_l, plot.y1 + p.u(9.0))
+    x_labels(p, &xq, slot, plot.y1 + p.u(9.0), plan_q)?;
+    x_labels(p, &xo, slot_l, plot.y1 + p.u(9.0), plan_l)
 }

@@ -40,7 +40,19 @@ mod tests;
 use paint::Painter;
 
 pub use describe::{detail, summary, table, Detail, Table, TableRow};
-pub use hit::{ChartLayout, Region, Shape, TextBox};
+pub use hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
+
+/// The least height of the revenue and margins plot areas, in CSS pixels:
+/// the page gives a chart the height its title, legend and labels take plus
+/// this (`ChartLayout::min_height`).
+pub const MIN_PLOT_H: f64 = 150.0;
+
+/// The least height of a guidance panel's plot, in CSS pixels.
+pub const MIN_PANEL_PLOT_H: f64 = 64.0;
+
+/// The least width of a guidance panel, in CSS pixels: the panels take as
+/// many columns as fit at this width (four at most).
+pub const MIN_PANEL_W: f64 = 150.0;
 
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::hit::{ChartLayout, Region, Shape, TextBox};
+use super::hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
 use super::{ChartError, Style};
 
 /// Result of a drawing step.
@@ -336,6 +336,20 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub(crate) fn region(&self, r: Rect, fact: usize, shape: Shape, label: String) {
         let flagged = self.is_flagged(fact);
         self.layout.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
+    }
+
+    /// Records a plot area laid out to be at least `min_h` CSS pixels tall.
+    pub(crate) fn plot(&self, r: Rect, min_h: f64) {
+        let min_h = self.u(min_h);
+        self.layout.borrow_mut().plots.push(PlotArea { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, min_h });
+    }
+
+    /// Records that the chart needs `h` device pixels of height at this width.
+    pub(crate) fn need_height(&self, h: f64) {
+        let mut l = self.layout.borrow_mut();
+        if h.is_finite() && h > l.min_height {
+            l.min_height = h.ceil();
+        }
     }
 
     /// Whether fact `fact` gets a warning mark.

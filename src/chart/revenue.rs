@@ -9,8 +9,8 @@ use plotters::prelude::*;
 
 use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, pattern_ink, x_labels, x_labels_height, Entry, Swatch, XLabel, YAxis, PAD};
-use super::paint::{size, Anchor, Labels, Painter, Pattern, Rect, Res};
+use super::layout::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::paint::{clampf, size, Anchor, Labels, Painter, Pattern, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Measure, Period, Unit};
 
@@ -188,30 +188,48 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
 
     let pad = p.u(PAD);
     let plot_top = top + p.u(26.0);
-    let plot_bottom = p.h - pad - x_labels_height(p.s);
     let gap = p.u(30.0);
 
-    // Axes first: their label widths decide the plot widths.
+    // Axes first: their label widths decide the plot widths, and the slot
+    // widths how the x labels are written, which decides the plot's bottom.
     let mut axes = Vec::new();
     let mut label_w = 0.0;
+    // Head room for the value labels (and a warning mark under them): each
+    // bar's top stays that many pixels below the axis's top in a plot
+    // `plot_h` tall. Worked out first for the shortest plot this canvas can
+    // give (one with the years' row), then again for the plot's real height.
+    // `tops`: each bar's top value and the pixels it needs above it.
+    let axis_for = |lo: f64, tops: &[(f64, f64)], plot_h: f64| -> YAxis {
+        let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
+        let room = |need: f64| clampf(need / plot_h.max(1.0), 0.0, 0.5);
+        let top = tops.iter().map(|&(v, need)| lo + (v - lo) / (1.0 - room(need))).fold(hi, f64::max);
+        YAxis::new(lo, top, plot_top, plot_top + 1.0, 5)
+    };
+    let vf = p.font(size::SMALL, true, th.text);
+    let (label_h, mark_h) = (p.measure("0", &vf).1 + p.u(4.0), p.u(15.0));
+    let shortest = (p.h - pad - p.u(50.0) - plot_top).max(p.u(super::MIN_PLOT_H));
+    let mut extents = Vec::new();
     for (_, group) in &groups {
         let mut lo: f64 = 0.0;
-        let mut hi: f64 = 0.0;
+        let mut tops: Vec<(f64, f64)> = Vec::new();
         for b in group {
             let up: f64 = b.pieces.iter().filter(|x| x.value > 0.0).map(|x| x.value).sum();
             let down: f64 = b.pieces.iter().filter(|x| x.value < 0.0).map(|x| x.value).sum();
-            hi = hi.max(up).max(b.total.unwrap_or(0.0));
+            let mut top = up.max(b.total.unwrap_or(0.0));
             lo = lo.min(down).min(b.total.unwrap_or(0.0));
             if let Some((l, h)) = b.guide.as_ref().and_then(|g| g.span()) {
-                hi = hi.max(h);
+                top = top.max(h);
                 lo = lo.min(l);
             }
+            let marked = b.pieces.iter().any(|x| p.is_flagged(x.fact));
+            tops.push((top, label_h + p.u(2.0) + if marked { mark_h } else { 0.0 }));
         }
+        let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
         let fmt = Fmt::new(unit, hi.abs().max(lo.abs()));
-        // Head room for the value labels.
-        let axis = YAxis::new(lo, hi + (hi - lo) * 0.08, plot_top, plot_bottom, 5);
+        let axis = axis_for(lo, &tops, shortest);
         label_w += axis.label_width(p, &fmt);
         axes.push((axis, fmt));
+        extents.push((lo, tops));
     }
     let slots_total: usize = groups.iter().map(|(_, g)| g.len()).sum::<usize>().max(1);
     let plots_w = (p.w - 2.0 * pad - label_w - gap * (groups.len().saturating_sub(1)) as f64).max(1.0);
@@ -226,36 +244,86 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             slots = vec![((plots_w - ys * y.len() as f64) / q.len() as f64).max(0.0), ys];
         }
     }
+    let plans: Vec<XPlan> = groups
+        .iter()
+        .zip(&slots)
+        .map(|((_, g), slot)| XPlan::new(p, &g.iter().map(|b| b.period).collect::<Vec<_>>(), *slot))
+        .collect();
+    let x_h = plans.iter().map(|x| x.height(p.s)).fold(0.0, f64::max);
+    let plot_bottom = p.h - pad - x_h;
+    p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
+    // The real plot may be taller than the shortest, and a value label may
+    // rise into the band above the plot where it clears the group's
+    // caption: less head room will do, unless the axis's labels would then
+    // need more width than planned.
+    let gf = p.font(size::SMALL, true, th.text);
+    let mut x = pad;
+    for ((((name, group), (axis, fmt)), (lo, tops)), slot) in groups.iter().zip(axes.iter_mut()).zip(&extents).zip(&slots) {
+        let x0 = x + axis.label_width(p, fmt);
+        let x1 = x0 + slot * group.len() as f64;
+        let caption = if two { p.measure(name, &gf).0 / 2.0 + p.u(4.0) } else { 0.0 };
+        let tops: Vec<(f64, f64)> = tops
+            .iter()
+            .zip(group.iter())
+            .enumerate()
+            .map(|(i, (&(v, need), b))| {
+                let cx = x0 + slot * (i as f64 + 0.5);
+                let text = b.total.map(|t| fmt.full(t)).or_else(|| b.guide.as_ref().map(|g| g.label(fmt)));
+                let half = text.map_or(0.0, |t| p.measure(&t, &vf).0 / 2.0);
+                let clear = (cx - (x0 + x1) / 2.0).abs() >= half + caption;
+                (v, (need - if clear { p.u(24.0) } else { p.u(8.0) }).max(p.u(4.0)))
+            })
+            .collect();
+        let real = axis_for(*lo, &tops, plot_bottom - plot_top);
+        if real.label_width(p, fmt) <= axis.label_width(p, fmt) {
+            *axis = real;
+        }
+        x = x1 + gap;
+    }
 
     let mut x = pad;
-    for (((name, group), (axis, fmt)), slot) in groups.iter().zip(&axes).zip(slots) {
+    for ((((name, group), (axis, fmt)), slot), plan) in groups.iter().zip(&mut axes).zip(slots).zip(plans) {
+        axis.place(plot_top, plot_bottom);
         let lw = axis.label_width(p, fmt);
         let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
+        p.plot(plot, super::MIN_PLOT_H);
         axis.draw(p, plot, fmt, true)?;
+        // Value labels may rise into the room above the plot, clear of the group's caption.
+        let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), top, plot.x1 + p.u(4.0), plot.y1));
         if two {
             let gf = p.font(size::SMALL, true, th.text);
-            p.text(name, &gf, (plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
+            let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0));
+            p.text(name, &gf, cx, cy, Anchor::CENTER_BOTTOM)?;
+            labels.block(p.text_box(name, &gf, cx, cy, Anchor::CENTER_BOTTOM).grow(p.u(2.0)));
         }
-        draw_group(p, group, axis, fmt, plot, slot, &color)?;
+        draw_group(p, group, Frame { axis, fmt, plot, slot, plan }, &mut labels, &color)?;
         x = plot.x1 + gap;
     }
     p.sort_regions();
     Ok(())
 }
 
+/// One panel's frame: its axis and format, plot area, slot width and how
+/// its x labels are written.
+struct Frame<'a> {
+    axis: &'a YAxis,
+    fmt: &'a Fmt,
+    plot: Rect,
+    slot: f64,
+    plan: XPlan,
+}
+
 fn draw_group<DB: DrawingBackend>(
     p: &Painter<DB>,
     group: &[&Bar],
-    axis: &YAxis,
-    fmt: &Fmt,
-    plot: Rect,
-    slot: f64,
+    frame: Frame<'_>,
+    labels: &mut Labels,
     color: &dyn Fn(&Part) -> (RGBColor, Pattern),
 ) -> Res {
+    let Frame { axis, fmt, plot, slot, plan } = frame;
     let th = p.theme;
     let bar_w = (slot * 0.62).min(p.u(72.0)).max(p.u(2.0).min(slot));
     let zero = axis.y(0.0);
-    let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), plot.y0 - p.u(8.0), plot.x1 + p.u(4.0), plot.y1));
     let vf = p.font(size::SMALL, true, th.text);
     let inner = p.font(size::SMALL * 0.92, false, th.text);
     let mut xl = Vec::new();
@@ -312,7 +380,7 @@ fn draw_group<DB: DrawingBackend>(
             }
         }
         if let Some(g) = &b.guide {
-            top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, fmt, &mut labels)?);
+            top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, fmt, labels)?);
         }
         if b.pieces.iter().any(|x| p.is_flagged(x.fact)) {
             // The warning mark sits on the bar's top edge; the value label goes above it.
@@ -331,7 +399,7 @@ fn draw_group<DB: DrawingBackend>(
         } else {
             None
         };
-        xl.push(XLabel { x: cx, text: b.period.short_label(), note });
+        xl.push(XLabel { x: cx, period: b.period, note });
     }
     // Value labels above the bars (the guide's label above its range).
     for ((cx, top_y), b) in tops.iter().zip(group) {
@@ -341,20 +409,26 @@ fn draw_group<DB: DrawingBackend>(
             (None, None) => continue,
         };
         let y = top_y - p.u(4.0);
-        let mut r = p.text_box(&text, &vf, *cx, y, Anchor::CENTER_BOTTOM);
-        let mut t = text;
-        if r.w() > slot - p.u(2.0) {
-            // Too wide: the bare number.
-            t = match (&b.guide, b.total) {
-                (Some(g), None) => g.mid().map(|m| fmt.short(m)).unwrap_or_default(),
-                (_, Some(v)) => fmt.short(v),
-                _ => String::new(),
-            };
-            r = p.text_box(&t, &vf, *cx, y, Anchor::CENTER_BOTTOM);
-            if r.w() > slot {
-                continue;
-            }
+        // Shortened until it fits the slot: "$184.2M", "184.2", "184".
+        let value = match (&b.guide, b.total) {
+            (Some(g), None) => g.mid(),
+            (_, v) => v,
+        };
+        let mut forms = vec![text];
+        if let Some(v) = value {
+            forms.push(fmt.short(v));
+            forms.push(fmt.whole(v));
         }
+        let Some((t, r)) = forms
+            .into_iter()
+            .map(|t| {
+                let r = p.text_box(&t, &vf, *cx, y, Anchor::CENTER_BOTTOM);
+                (t, r)
+            })
+            .find(|(_, r)| r.w() <= slot - p.u(2.0))
+        else {
+            continue;
+        };
         if labels.take(r) {
             let f = if b.derived { p.font(vf.size, true, th.muted) } else { vf };
             p.text(&t, &f, *cx, y, Anchor::CENTER_BOTTOM)?;
@@ -368,7 +442,7 @@ fn draw_group<DB: DrawingBackend>(
         }
     }
     p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
-    x_labels(p, &xl, slot, plot.y1 + p.u(9.0))
+    x_labels(p, &xl, slot, plot.y1 + p.u(9.0), plan)
 }
 
 /// Draws a guided range (or value) centred on `cx`; returns its top pixel.

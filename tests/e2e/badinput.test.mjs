@@ -7,9 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
-import { ROOT, DIST, SINGLE, launchChromium } from './support.mjs';
+import { ROOT, SINGLE, HOSTED_CSP, launchChromium, serveDist } from './support.mjs';
 
 const SAMPLE = readFileSync(path.join(ROOT, 'www', 'sample', 'credo-q4-fy2023.txt'), 'utf8');
 const SHARED = path.resolve(process.env.CALLCHART_SHARED || path.join(ROOT, '..', 'shared'));
@@ -275,21 +274,10 @@ test('a panic shows "internal error, please report" and the page recovers with a
 });
 
 test('hosted page: the worker runs from worker.js under the hosted CSP', async () => {
-  const DIST = path.join(ROOT, 'dist');
-  const HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-  const served = [];
-  const server = createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
-    const file = path.join(DIST, path.normalize(rel));
-    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) { res.writeHead(404).end(); return; }
-    served.push(rel);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-security-policy': HOSTED_CSP });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serveDist({ csp: HOSTED_CSP });
+  const served = server.served;
   try {
-    const { context, page, errors } = await openPage(`http://127.0.0.1:${server.address().port}/`);
+    const { context, page, errors } = await openPage(server.url);
     const big = (SAMPLE + '\n').repeat(Math.ceil(2.5e6 / SAMPLE.length));
     const s = await openFile(page, 'big.txt', Buffer.from(big), 'text/plain');
     assert.equal(s.state, 'ready', s.status);
@@ -298,6 +286,6 @@ test('hosted page: the worker runs from worker.js under the hosted CSP', async (
     assert.deepEqual(errors, []);
     await context.close();
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 });

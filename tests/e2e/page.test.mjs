@@ -10,9 +10,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
-import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
+import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium, serveDist } from './support.mjs';
 
 const SHARED = path.resolve(process.env.CALLCHART_SHARED || path.join(ROOT, '..', 'shared'));
 const SECOND_CALL = path.join(SHARED, 'data', 'dev', 'mf_ZTS_q4_2021.txt');
@@ -255,24 +254,11 @@ test('resizing the window redraws the charts at the new size', async () => {
 });
 
 test('hosted dist/index.html over http fetches the wasm and charts the sample', async () => {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-  const served = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.join(DIST, path.normalize(rel));
-    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    served.push(rel);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serveDist();
+  const served = server.served;
   const { context, page, errors } = await openPage();
   try {
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(server.url);
     const { state, status } = await settle(page);
     assert.notEqual(state, 'error', `engine failed: ${status}; errors: ${errors.join(' | ')}`);
     assert.ok(served.includes('/pkg/callchart_bg.wasm'), `wasm not fetched; served: ${served.join(', ')}`);
@@ -282,6 +268,6 @@ test('hosted dist/index.html over http fetches the wasm and charts the sample', 
     assertNoErrors(errors);
   } finally {
     await context.close();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 });
