@@ -379,10 +379,17 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         // A revision against an earlier forecast is no change between periods.
         let vs_forecast = ["previous forecast", "prior forecast", "previous outlook", "prior outlook", "previous guidance", "prior guidance", "our forecast", "our expectations", "the forecast"];
-        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) {
-            if change_before(&t, f.first, lo).is_some() || t[f.last..hi.min(f.last + 3)].iter().any(|x| x.is("compared")) {
-                continue;
-            }
+        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) && change_before(&t, f.first, lo).is_some() {
+            continue;
+        }
+        // "... compared to prior guidance of $1.99 billion to $2.05 billion", "up from our previous
+        // range of 3% to 5%": the outlook being replaced is no figure of the call's.
+        let before = &t[lo.max(f.first.saturating_sub(7))..f.first];
+        if before.windows(2).any(|w| {
+            w[0].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
+                && w[1].is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+        }) {
+            continue;
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         if restated.iter().any(|p| phrase_at(&t, f.last, p).is_some()) {
@@ -921,6 +928,10 @@ mod tests {
             ("We now expect organic revenue growth in a range of 13% to 15%.", "revenue[total] FY2024-Q4 Guidance/Yoy 13..15 %"),
             ("Our total revenue growth in the quarter was 2.6%.", "revenue[total] FY2024-Q3 Actual/Yoy 2.6 %"),
             ("Revenue declined in the quarter to $5 million, or 45% of the total.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+            // A revision: the new outlook stands, the one it replaces is no figure; a change against a forecast is none either.
+            ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
+            ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),
+            ("Revenue was up 5% compared to our previous forecast.", ""),
             // "compared with" a period: the comparison base, not the guided figure's period.
             ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
             // "guidance" and "raising" guide; "annual" is the year.
