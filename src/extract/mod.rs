@@ -711,10 +711,12 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
 
 /// Whether a period said in one sentence may carry over to the next ones: not
 /// a year before the call's ("the COVID impacts we experienced in 2020", said
-/// in a 2021 call, is background, and the figures that follow are the call's).
+/// in a 2021 call, is background, and the figures that follow are the call's),
+/// nor a period after the call ("unlikely to recover until some time in 2023":
+/// what is to come is carried by an outlook, never by the reporting context).
 fn may_be_context(p: Period, call: Option<Period>) -> bool {
-    match (p.year_number(), call.and_then(|c| c.year_number())) {
-        (Some(y), Some(c)) => y >= c,
+    match (p.year_number(), call) {
+        (Some(y), Some(c)) => c.year_number().is_none_or(|cy| y >= cy) && !is_after(p, c),
         _ => true,
     }
 }
@@ -886,6 +888,15 @@ mod tests {
         // The period after a comparison base ("versus $2.16 in fiscal 2023") is the base's, not the sentence's.
         let got = check_turn("For the year, EPS increased to $2.62 per diluted share versus $2.16 in fiscal 2023.");
         assert_eq!(got, "eps[total] FY2024 Actual/Level 2.62 USD/share; eps[total] FY2023 Actual/Level 2.16 USD/share");
+        // Nor does a period after the call: what is to come is an outlook's, not the reporting context.
+        let got = check_turn("Inventories are unlikely to recover until some time in 2025. Gross margin was 41%.");
+        assert_eq!(got, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+        // "Our full-year forecast" in a Q4 call, after talk of the year just ended, is next year's.
+        let text = "Operator\nWelcome to the Acme Q4 2024 Earnings Conference Call.\nJane Doe - CFO\n\
+                    In 2024 we grew. For the segment, our full-year forecast is between 20% and 21% operating margin.\n";
+        let f = crate::analyze(text);
+        let periods: Vec<String> = f.facts.iter().map(|x| format!("{} {:?}", x.period, x.kind)).collect();
+        assert_eq!(periods, ["FY2025 Guidance"]);
     }
 
     #[test]

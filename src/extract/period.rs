@@ -353,7 +353,8 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
             _ => return None,
         },
         PeriodRef::ThisYear => match context {
-            Some(c) if c.part() == Some(Part::Year) => c,
+            // "our full-year forecast", said in a Q4 call after talk of the year just ended: next year.
+            Some(c) if c.part() == Some(Part::Year) && !(guidance && call_q == Some(4) && c.year_number() == Some(call_year)) => c,
             _ if guidance && call_q == Some(4) => Period::year(call_year + 1),
             _ => Period::year(call_year),
         },
