@@ -384,11 +384,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         // "... compared to prior guidance of $1.99 billion to $2.05 billion", "up from our previous
         // range of 3% to 5%": the outlook being replaced is no figure of the call's.
-        let before = &t[lo.max(f.first.saturating_sub(7))..f.first];
-        if before.windows(2).any(|w| {
-            w[0].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
-                && w[1].is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
-        }) {
+        // But "up 200 billion yen compared to the previous forecast, to 9.9 trillion yen": after "to", the new figure.
+        let from = lo.max(f.first.saturating_sub(7));
+        let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| {
+            t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
+                && t[k + 1].is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+        });
+        // "expected to remain unchanged from our previous forecast of 9.9 trillion yen": still the outlook.
+        let unchanged = |k: usize| t[k.saturating_sub(4)..k].iter().any(|x| x.is_any(&["unchanged", "same", "maintain", "maintaining", "reaffirm", "reaffirming", "consistent", "line"]));
+        if old_outlook.is_some_and(|k| !t[k + 2..f.first].iter().any(|x| x.is("to")) && !unchanged(k)) {
             continue;
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
@@ -943,6 +947,8 @@ mod tests {
             ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
             ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),
             ("Revenue was up 5% compared to our previous forecast.", ""),
+            ("Full-year revenue is expected to remain unchanged from our previous forecast of $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
+            ("For the full year, we now expect revenue to increase 200 million compared to the previous forecast to $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
             // "compared with" a period: the comparison base, not the guided figure's period.
             ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
             // "guidance" and "raising" guide; "annual" is the year.
