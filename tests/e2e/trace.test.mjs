@@ -296,8 +296,9 @@ for (const { width, height, dpr, scheme } of [
 test('conflicting figures and failed checks are marked in the chart and the text; transcript text stays text', async () => {
   const { context, page, errors } = await open();
   // Segments that do not add up to the total, and two different totals.
+  // (A segment stands when the call names it more than once: products and licenses.)
   const call = 'Operator\nJane Doe - CFO\n'
-    + 'Revenue was $30 million in the fourth quarter of 2023. '
+    + 'We sell products and licenses. Revenue was $30 million in the fourth quarter of 2023. '
     + 'Product revenue was $20 million in the fourth quarter of 2023 <img src=x onerror="window.__pwned=1">. '
     + 'License revenue was $5 million in the fourth quarter of 2023. '
     + 'Revenue was $31 million in the fourth quarter of 2023.\n';
