@@ -959,6 +959,9 @@ mod tests {
             ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
             ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
             ("EBIT was $11 million.", "operating_income[total] FY2024-Q3 Actual/Level 11000000 USD"),
+            ("Our provision for credit losses was $20 million.", "provision_for_credit_losses[total] FY2024-Q3 Actual/Level 20000000 USD"),
+            ("Systemwide RevPAR declined 38.4%.", "revpar[total] FY2024-Q3 Actual/Yoy -38.4 %"),
+            ("Our liquidity at quarter end was $277 million.", "liquidity[total] FY2024-Q3 Actual/Level 277000000 USD"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
