@@ -83,7 +83,9 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
                     && (name == company || company.starts_with(name.as_str()) || words.len() == 1 && company_words.contains(&words[0]));
                 // Said once, it stands where the call calls it a segment: "First is game and network service segment".
                 let named = said == 1 && SEGMENT_NOUNS.iter().any(|n| folded.contains(&format!("{name}{n} ")));
-                let v = (said >= 2 || named) && !person && !own_name && !words.is_empty();
+                // "pro forma EPS", "acquisitions sales", "common stock dividends": a basis or a kind of figure.
+                let generic = words.iter().any(|w| NOT_A_PART.contains(w));
+                let v = (said >= 2 || named) && !person && !own_name && !generic && !words.is_empty();
                 verdicts.push((f.segment.clone(), v));
                 v
             }
@@ -105,6 +107,16 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
         !drop[k - 1]
     });
 }
+
+/// Words that qualify a figure (its basis, what drove it, the verb of its
+/// sentence) and are never a part of the business.
+const NOT_A_PART: &[&str] = &[
+    "pro", "forma", "proforma", "acquisition", "acquisitions", "acquired", "divestiture", "divestitures", "commodities",
+    "commodity", "currency", "fx", "foreign", "exchange", "organic", "organically", "positive", "negative", "paid", "had",
+    "has", "have", "common", "stock", "preferred", "record", "comparable", "reported", "incremental", "will", "would",
+    "contribute", "contributed", "end", "date", "estimated", "expected", "impact", "price", "pricing", "volume", "mix",
+    "shareholders", "stockholders", "quarterly", "annualized", "run", "rate", "sequential", "total",
+];
 
 /// Nouns that make the name before them a part of the business.
 const SEGMENT_NOUNS: &[&str] = &["segment", "segments", "business", "businesses", "division", "unit", "group"];
@@ -137,7 +149,7 @@ mod tests {
     #[test]
     fn which_names_stand() {
         let text = "Data Center revenue was $5. Data Center grew. I'll turn it back to Shantanu. Thanks, Shantanu. \
-                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell.";
+                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too.";
         let cases = [
             ("data_center", "data_center"), // said twice
             ("had", "total"),               // said once
@@ -147,6 +159,7 @@ mod tests {
             ("c_and_i", "c_and_i"),         // the same, spelled out
             ("license", "license"),         // "License revenue", "licensing"
             ("mobile", "mobile"),           // said once, but as "the Mobile segment"
+            ("pro_forma", "total"),         // a basis, however often said
         ];
         for (seg, want) in cases {
             let mut raw = vec![(fact(seg), 0.0)];
