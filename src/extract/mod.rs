@@ -107,7 +107,7 @@ const GUIDANCE_WORDS: &[&str] = &[
     "outlook", "guiding", "guide", "guidance", "project", "projecting", "projected", "projects", "sees", "target", "targeting",
     "raising", "reaffirm", "reaffirming", "reaffirms", "reiterate", "reiterating", "reiterates", "narrowing", "assumes",
     "assume", "assuming", "affirm", "affirming", "affirms", "updating", "revising", "planning", "anticipated",
-    "forecasted",
+    "forecasted", "estimate",
 ];
 const PAST: &[&str] = &[
     "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
@@ -752,6 +752,10 @@ fn past_at(t: &[Token<'_>], k: usize) -> bool {
     if !x.is_any(PAST) || revises_outlook(t, k) {
         return false;
     }
+    // "on an as-reported basis": a basis.
+    if x.is("reported") && k > 0 && (t[k - 1].is("as") || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as")) {
+        return false;
+    }
     !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap"])))
 }
 
@@ -947,6 +951,10 @@ mod tests {
             ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
             ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),
             ("Revenue was up 5% compared to our previous forecast.", ""),
+            // "as-reported" is a basis, not a report; "estimate" guides; "A through B" is a range.
+            ("For the full year, the guidance range for earnings per share on an as-reported basis is now $9.93 to $10.53.", "eps[total] FY2024 Guidance/Level 9.93..10.53 USD/share"),
+            ("We currently estimate fourth quarter adjusted earnings of between $1.50 and $1.55 per share.", "eps[total] FY2024-Q4 Guidance/Level 1.5..1.55 USD/share"),
+            ("We are narrowing our 2024 guidance range to $5.90 through $6.10 per share.", "eps[total] FY2024 Guidance/Level 5.9..6.1 USD/share"),
             ("Full-year revenue is expected to remain unchanged from our previous forecast of $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
             ("For the full year, we now expect revenue to increase 200 million compared to the previous forecast to $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
             // "compared with" a period: the comparison base, not the guided figure's period.

@@ -556,7 +556,7 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "-", "–"]));
+        let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]));
         let Some(mut a) = a else {
             i += 1;
             continue;
@@ -566,7 +566,7 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
         let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
         if !from {
             if let Some(sep) = t.get(a.last) {
-                if sep.is("to") || sep.sym('-') || sep.text == "–" {
+                if sep.is_any(&["to", "through", "thru"]) || sep.sym('-') || sep.text == "–" {
                     if let Some(b) = amount(t, a.last + 1) {
                         carry_scale(t, &mut a, &b);
                         if compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2 {
