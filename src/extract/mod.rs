@@ -808,15 +808,20 @@ fn round(v: f64) -> f64 {
 /// One figure, one fact: repeats merge (the more precise value wins), different values conflict.
 fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
     let mut out: Vec<(Fact, f64)> = Vec::new();
+    // The facts of one metric, segment, period, kind, measure and unit, by index in `out`:
+    // merging stays linear in the number of facts.
+    let mut buckets: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (f, tol) in raw {
+        let bucket = buckets.entry(format!("{}|{}|{}|{:?}|{:?}|{}", f.metric, f.segment, f.period, f.kind, f.measure, f.unit)).or_default();
         // GAAP and non-GAAP values of one metric are two figures, not a conflict.
-        let same_key = |g: &Fact| {
-            g.metric == f.metric && g.segment == f.segment && g.period == f.period && g.kind == f.kind && g.measure == f.measure && g.unit == f.unit
-                && (g.basis == f.basis || g.basis.is_none() || f.basis.is_none())
-        };
+        let same_key = |g: &Fact| g.basis == f.basis || g.basis.is_none() || f.basis.is_none();
         let mut merged = false;
         let mut conflict = false;
-        for (g, gtol) in out.iter_mut().filter(|(g, _)| same_key(g)) {
+        for &i in bucket.iter() {
+            let (g, gtol) = &mut out[i];
+            if !same_key(g) {
+                continue;
+            }
             let agree = |x: Option<f64>, y: Option<f64>| match (x, y) {
                 (Some(x), Some(y)) => (x - y).abs() <= tol.max(*gtol) + 1e-9 * x.abs().max(y.abs()),
                 (None, None) => true,
@@ -837,12 +842,15 @@ fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
             continue;
         }
         if conflict {
-            for (g, _) in out.iter_mut().filter(|(g, _)| same_key(g)) {
-                g.conflict = true;
+            for &i in bucket.iter() {
+                if same_key(&out[i].0) {
+                    out[i].0.conflict = true;
+                }
             }
         }
         let mut f = f;
         f.conflict = conflict;
+        bucket.push(out.len());
         out.push((f, tol));
     }
     out.into_iter().map(|(f, _)| f).collect()

@@ -9,6 +9,8 @@
 //! slides' captions, the Q&A) and is neither a speaker's name nor the
 //! company's.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::facts::Fact;
 
 /// Text folded for matching names: lower case, `&` as " and ", every other
@@ -43,17 +45,65 @@ fn fold_name(segment: &str) -> String {
     fold(&segment.replace('_', " "))
 }
 
-/// A folded name as a pattern that also finds its other forms: the last word
-/// loses a plural or a final "e" ("license" finds "licenses", "licensing"), and
-/// the pattern is open at its end.
-fn stem(name: &str) -> &str {
-    let name = name.trim_end();
-    let last = name.rsplit(' ').next().unwrap_or("");
-    if last.len() <= 4 {
-        return name;
+/// How often a name is said (up to twice), and whether the call, saying it,
+/// calls it a segment ("game and network service segment"). The last word of
+/// the name also finds its other forms: it loses a plural or a final "e"
+/// ("license" finds "licenses", "licensing") and matches as a prefix.
+struct Said {
+    times: usize,
+    as_segment: bool,
+}
+
+/// The folded text's words, with the positions of those that may start one of
+/// the names (by their first four letters): one pass over the text, however
+/// many names there are.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    starts: HashMap<&'a str, Vec<usize>>,
+}
+
+fn prefix_key(w: &str) -> &str {
+    let end = w.char_indices().nth(4).map_or(w.len(), |(i, _)| i);
+    &w[..end]
+}
+
+impl<'a> Words<'a> {
+    fn new(folded: &'a str, names: &[Vec<&str>]) -> Words<'a> {
+        let mut starts: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        let keys: HashSet<&str> = names.iter().filter_map(|n| n.first().map(|w| prefix_key(w))).collect();
+        let words: Vec<&'a str> = folded.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let k = prefix_key(w);
+            if keys.contains(&k) {
+                starts.entry(k).or_default().push(i);
+            }
+        }
+        Words { words, starts }
     }
-    let name = name.strip_suffix('s').unwrap_or(name);
-    name.strip_suffix('e').unwrap_or(name)
+
+    fn said(&self, name: &[&str]) -> Said {
+        let mut said = Said { times: 0, as_segment: false };
+        let Some(first) = name.first() else { return said };
+        let last = name.len() - 1;
+        let end = name[last];
+        let stem = if end.len() <= 4 {
+            end
+        } else {
+            let w = end.strip_suffix('s').unwrap_or(end);
+            w.strip_suffix('e').unwrap_or(w)
+        };
+        // A short last word ("IT", "had") only as itself; a longer one in its other forms too.
+        let last_fits = |w: &str| if end.len() <= 4 { w == end } else { w.starts_with(stem) };
+        for &p in self.starts.get(prefix_key(first)).into_iter().flatten() {
+            let at = |j: usize| self.words.get(p + j).copied().unwrap_or("");
+            let whole = (0..last).all(|j| at(j) == name[j]) && last_fits(at(last));
+            if whole {
+                said.times += 1;
+                said.as_segment |= SEGMENT_NOUNS.contains(&at(last + 1));
+            }
+        }
+        said
+    }
 }
 
 /// Sets the segment of every fact whose segment does not stand to `total`,
@@ -65,46 +115,49 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     if raw.iter().all(|(f, _)| f.segment == "total") {
         return;
     }
+    let mut distinct: Vec<String> = raw.iter().map(|(f, _)| f.segment.clone()).filter(|s| s != "total").collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let folded_names: Vec<String> = distinct.iter().map(|s| fold_name(s)).collect();
+    let names: Vec<Vec<&str>> = folded_names.iter().map(|n| n.split_whitespace().collect()).collect();
     let folded = fold(text);
+    let words = Words::new(&folded, &names);
     let company = fold(company);
     let company_words: Vec<&str> = company.split_whitespace().filter(|w| !GENERIC_COMPANY_WORDS.contains(w)).collect();
     let person_words: Vec<String> = people.iter().flat_map(|p| fold(p).split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect();
-    let mut verdicts: Vec<(String, bool)> = Vec::new();
+    let stands: Vec<bool> = names
+        .iter()
+        .zip(&folded_names)
+        .map(|(words_of, name)| {
+            let said = words.said(words_of);
+            let person = words_of.len() == 1 && person_words.iter().any(|p| p == words_of[0]);
+            let own_name = !company_words.is_empty()
+                && (*name == company || company.starts_with(name.as_str()) || words_of.len() == 1 && company_words.contains(&words_of[0]));
+            // "pro forma EPS", "acquisitions sales", "common stock dividends": a basis or a kind of figure.
+            let generic = words_of.iter().any(|w| NOT_A_PART.contains(w));
+            // Said once, a name stands where the call calls it a segment: "First is game and network service segment".
+            (said.times >= 2 || said.as_segment) && !person && !own_name && !generic && !words_of.is_empty()
+        })
+        .collect();
     let mut demoted = vec![false; raw.len()];
-    for (n, (f, _)) in raw.iter_mut().enumerate().filter(|(_, (f, _))| f.segment != "total") {
-        let stands = match verdicts.iter().find(|(s, _)| *s == f.segment) {
-            Some((_, v)) => *v,
-            None => {
-                let name = fold_name(&f.segment);
-                let words: Vec<&str> = name.split_whitespace().collect();
-                let said = folded.matches(stem(&name)).take(2).count();
-                let person = words.len() == 1 && person_words.iter().any(|p| p == words[0]);
-                let own_name = !company_words.is_empty()
-                    && (name == company || company.starts_with(name.as_str()) || words.len() == 1 && company_words.contains(&words[0]));
-                // Said once, it stands where the call calls it a segment: "First is game and network service segment".
-                let named = said == 1 && SEGMENT_NOUNS.iter().any(|n| folded.contains(&format!("{name}{n} ")));
-                // "pro forma EPS", "acquisitions sales", "common stock dividends": a basis or a kind of figure.
-                let generic = words.iter().any(|w| NOT_A_PART.contains(w));
-                let v = (said >= 2 || named) && !person && !own_name && !generic && !words.is_empty();
-                verdicts.push((f.segment.clone(), v));
-                v
+    for (n, (f, _)) in raw.iter().enumerate() {
+        if let Ok(i) = distinct.binary_search(&f.segment) {
+            if !stands[i] {
+                demoted[n] = true;
             }
-        };
-        if !stands {
-            f.segment = "total".to_string();
-            demoted[n] = true;
         }
     }
-    let stated_total = |f: &Fact, raw: &[(Fact, f64)], demoted: &[bool]| {
-        raw.iter().zip(demoted).any(|((g, _), d)| {
-            !d && g.segment == "total" && g.metric == f.metric && g.period == f.period && g.kind == f.kind && g.measure == f.measure && g.unit == f.unit
-        })
-    };
-    let drop: Vec<bool> = raw.iter().zip(&demoted).map(|((f, _), &d)| d && stated_total(f, raw, &demoted)).collect();
+    for (n, (f, _)) in raw.iter_mut().enumerate() {
+        if demoted[n] {
+            f.segment = "total".to_string();
+        }
+    }
+    let key = |f: &Fact| format!("{}|{}|{:?}|{:?}|{}", f.metric, f.period, f.kind, f.measure, f.unit);
+    let totals: HashSet<String> = raw.iter().zip(&demoted).filter(|((g, _), d)| !**d && g.segment == "total").map(|((g, _), _)| key(g)).collect();
     let mut k = 0;
-    raw.retain(|_| {
+    raw.retain(|(f, _)| {
         k += 1;
-        !drop[k - 1]
+        !(demoted[k - 1] && totals.contains(&key(f)))
     });
 }
 
