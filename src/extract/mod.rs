@@ -272,7 +272,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
     // the prior year": the period of a comparison base is a comparison too.
     let base_intro = |k: usize| {
-        t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(&t, k - 1)
+        t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
             || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
     };
     for f in figures.iter().filter(|f| f.first > 0 && base_intro(f.first)) {
@@ -412,7 +412,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         let qualified_base = qk < pk && qk > lo && t[qk - 1].is_any(&["from", "versus", "vs", "over"]) && t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
         let prev = pk.checked_sub(1).map(|k| &t[k]);
-        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"])) && !number::ranging_from(&t, pk - 1)
+        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"])) && !number::ranging_from(t, pk - 1)
             || pk >= 2 && t[pk - 1].is_any(&["to", "with"]) && t[pk - 2].is_any(&["compared", "compares", "comparison"]);
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
