@@ -388,13 +388,13 @@ fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
 /// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
 pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
     let cue = t.iter().any(|x| {
-        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division", "now", "next"])
+        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division", "now", "next", "onto"])
     });
     if !cue {
         return None;
     }
     for (k, x) in t.iter().enumerate() {
-        if x.is_any(&["for", "to", "with", "on"]) {
+        if x.is_any(&["for", "to", "with", "on", "onto"]) {
             if let Some((name, end)) = proper_name(t, k + 1) {
                 // A person ("turn the call over to Jane Doe") is no segment.
                 if t[..k].iter().any(|y| y.is_any(&["call", "over", "floor", "conference"])) {
@@ -408,15 +408,17 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
                 if noun || results {
                     return Some(name);
                 }
-            } else if t[..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) {
+            } else if t[..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) || x.is("onto") || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"])) {
                 // "let's move now to our financial services operation"
                 let mut j = k + 1;
                 while t.get(j).is_some_and(|y| y.is_any(&["the", "our"])) {
                     j += 1;
                 }
                 let words: Vec<&Token<'_>> = t[j..t.len().min(j + 4)].iter().take_while(|y| y.kind == Tok::Word).collect();
-                if let Some(e) = words.iter().position(|y| y.is_any(&["segment", "business", "division", "operation", "operations", "unit"])) {
-                    let name: Vec<&str> = words[..e].iter().map(|y| y.text).collect();
+                if let Some(e) = words.iter().position(|y| y.is_any(&["segment", "business", "division", "operation", "operations", "unit", "group"])) {
+                    // "the tools group" keeps its noun; "the cloud segment" is "cloud".
+                    let keep = if words[e].is("group") { e + 1 } else { e };
+                    let name: Vec<&str> = words[..keep].iter().map(|y| y.text).collect();
                     if !name.is_empty() && words[..e].iter().all(|y| segment_word(y)) {
                         return Some(segment_name(&name.join(" ")));
                     }

@@ -971,6 +971,8 @@ mod tests {
             ("We are raising our annual adjusted EPS guidance to $7.30 a share to $7.40 a share.", "eps[total] FY2024 Guidance/Level 7.3..7.4 USD/share"),
             ("We now see full-year DEPS in the range of $15 and $15.20 per share.", "eps[total] FY2024 Guidance/Level 15..15.2 USD/share"),
             // Metrics outside the core list keep their own names.
+            // "Now, onto the tools group." opens a segment for the figures that follow.
+            ("Now, onto the tools group. As reported, sales rose to $494.9 million in the tools group.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
             ("Same-store sales rose 5.8%.", "same_store_sales[total] FY2024-Q3 Actual/Yoy 5.8 %"),
             ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
             ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
