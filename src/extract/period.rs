@@ -25,6 +25,8 @@ pub enum PeriodRef {
     NextQuarter,
     /// "next year".
     NextYear,
+    /// A quarter of the year before the call's: "Q3 of last year", "the fourth quarter of the prior year".
+    YearAgoQuarter(u8),
     /// "long-term".
     LongTerm,
 }
@@ -163,6 +165,18 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             let mut comparison = is_comparison(t, m.first);
             // "the fourth quarter last year", "the same period last year": one comparison base.
             if matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter) {
+                // "Q3 of last year", "the third quarter of the prior year": one period, a year back.
+                if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| {
+                    m.what == PeriodRef::PrevYear && matches!(p.what, PeriodRef::Quarter(_)) && p.last + 1 == m.first && t[p.last].is("of")
+                }) {
+                    if let PeriodRef::Quarter(q) = prev.what {
+                        prev.what = PeriodRef::YearAgoQuarter(q);
+                        prev.last = m.last;
+                        prev.comparison |= comparison;
+                        i = m.last.max(i + 1);
+                        continue;
+                    }
+                }
                 if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| p.last == m.first) {
                     comparison |= prev.comparison;
                     prev.comparison = comparison;
@@ -366,6 +380,7 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
             _ => Period::year(call_year - 1),
         },
         PeriodRef::NextYear => Period::year(call_year + 1),
+        PeriodRef::YearAgoQuarter(q) => Period::quarter(call_year - 1, q),
     })
 }
 
