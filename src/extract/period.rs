@@ -162,6 +162,16 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             continue;
         }
         if let Some(m) = mention_at(t, i) {
+            // "the first half of the year", "the second quarter of this year": one period.
+            if m.what == PeriodRef::ThisYear {
+                if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| {
+                    matches!(p.what, PeriodRef::Half(_) | PeriodRef::Quarter(_)) && p.last + 1 == m.first && t[p.last].is("of")
+                }) {
+                    prev.last = m.last;
+                    i = m.last.max(i + 1);
+                    continue;
+                }
+            }
             let mut comparison = is_comparison(t, m.first);
             // "the fourth quarter last year", "the same period last year": one comparison base.
             if matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter) {
