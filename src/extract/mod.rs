@@ -649,6 +649,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             if from_base {
                 let explicit = periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2);
                 p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
+                    // "$216.2 million in the quarter, compared to $171.4 million in 2019": the year-ago quarter.
+                    Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
+                        period.prev_year().unwrap_or(x)
+                    }
                     Some(x) => x,
                     None => {
                         let said = if t[qk..pk].iter().any(|x| x.is_any(&["year's", "year-ago", "prior-year"])) {
@@ -983,6 +987,7 @@ mod tests {
             // "Q3 of last year" is one period, a year back.
             ("Our gross margin of 38.2% is up from 32.3% in Q3 of last year.", "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2023-Q3 Actual/Level 32.3 %"),
             ("Operating income is up 25% from $34.5 million in Q3 of last year.", "operating_income[total] FY2024-Q3 Actual/Yoy 25 %; operating_income[total] FY2023-Q3 Actual/Level 34500000 USD"),
+            ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),

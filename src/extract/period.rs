@@ -173,6 +173,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
                 }
             }
             let mut comparison = is_comparison(t, m.first);
+            // "from the $12.41 reported last year -- 2019": a period that restates the comparison before it.
+            if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 2) {
+                comparison |= t[prev.last..m.first].iter().all(|x| x.kind == super::lex::Tok::Sym || x.is("in"));
+            }
             // "the fourth quarter last year", "the same period last year": one comparison base.
             if matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter) {
                 // "Q3 of last year", "the third quarter of the prior year": one period, a year back.
