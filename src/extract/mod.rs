@@ -543,7 +543,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         };
         // "a 19% year-over-year revenue decline": the metric between the figure and its change noun.
         let between = metrics.iter().find(|m| {
-            sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m, wants_change)
+            sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && m.first < hi && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m, wants_change)
         });
         let forward = forward.or(between);
         let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
@@ -988,6 +988,8 @@ mod tests {
             ("Our gross margin of 38.2% is up from 32.3% in Q3 of last year.", "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2023-Q3 Actual/Level 32.3 %"),
             ("Operating income is up 25% from $34.5 million in Q3 of last year.", "operating_income[total] FY2024-Q3 Actual/Yoy 25 %; operating_income[total] FY2023-Q3 Actual/Level 34500000 USD"),
             ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
+            // A metric after the next figure is that figure's: "system sales grew 16%, driven by 11% same-store sales growth".
+            ("System sales grew 16%, driven by 11% same-store sales growth.", "revenue[total] FY2024-Q3 Actual/Yoy 16 %; same_store_sales[total] FY2024-Q3 Actual/Yoy 11 %"),
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
