@@ -344,6 +344,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         return;
     }
     let metrics = metric::mentions(&t);
+    // "C2C revenues and operating income grew 4% and 9%, respectively": the metrics said before
+    // the figures, one for each, in order.
+    let respective: Option<Vec<&MetricMention>> = (lower.contains("respectively") && figures.len() >= 2)
+        .then(|| metrics.iter().filter(|m| m.last <= figures[0].first).collect::<Vec<_>>())
+        .filter(|ms| ms.len() == figures.len() && ms.windows(2).all(|w| w[1].first - w[0].last <= 3));
     let past = past_tense;
 
     // "GAAP and non-GAAP gross margins are expected to be 76.3% and 77% respectively".
@@ -545,7 +550,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let between = metrics.iter().find(|m| {
             sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && m.first < hi && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m, wants_change)
         });
-        let forward = forward.or(between);
+        let forward = respective.as_ref().map(|ms| ms[n]).filter(|m| fits(m, wants_change)).or(forward).or(between);
         let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
         // A metric after the figure binds only within its clause ("$184 million in revenue").
         let after = metrics.iter().find(|m| {
@@ -990,6 +995,7 @@ mod tests {
             ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
             // A metric after the next figure is that figure's: "system sales grew 16%, driven by 11% same-store sales growth".
             ("System sales grew 16%, driven by 11% same-store sales growth.", "revenue[total] FY2024-Q3 Actual/Yoy 16 %; same_store_sales[total] FY2024-Q3 Actual/Yoy 11 %"),
+            ("We expect net sales and operating income to decline 9% to 11% and 16% to 18%, respectively, in the fourth quarter.", "revenue[total] FY2024-Q4 Guidance/Yoy -11..-9 %; operating_income[total] FY2024-Q4 Guidance/Yoy -18..-16 %"),
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
