@@ -185,7 +185,14 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("book value", "book_value", Class::Money, false),
     ("cost savings", "cost_savings", Class::Money, false),
     ("total expenses", "total_expenses", Class::Money, false),
+    // Bare "earnings" beside an amount in dollars and cents ("adjusted earnings are expected to be
+    // in the range of $1.70 to $1.90") is per share; beside millions it fits no per-share figure
+    // (see the binder), and longer phrases ("net earnings", "operating earnings") come first.
+    ("earnings", BARE_EARNINGS, Class::PerShare, false),
 ];
+
+/// The metric of bare "earnings": EPS, but only as a level in dollars and cents.
+pub const BARE_EARNINGS: &str = "earnings";
 
 /// Indices of the lexicon phrases that start with the word's first letter, in lexicon order.
 fn by_first_letter(word: &str) -> &'static [usize] {

@@ -520,6 +520,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
                 return false;
             }
+            // "adjusted earnings of $1.70 to $1.90": bare "earnings" is EPS as a level in dollars and cents.
+            if m.metric == metric::BARE_EARNINGS {
+                return !change && matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0;
+            }
             // "a quarterly dividend of $0.47 per share": a dividend is a total or per share.
             if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
                 return true;
@@ -561,7 +565,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
         let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales");
         if chosen.is_none() && matches!(f.dim, Dim::Percent) {
-            let m = metrics.iter().rev().find(|m| m.last <= f.first && metric::change_fits(m.class, f.dim));
+            let m = metrics.iter().rev().find(|m| m.last <= f.first && m.metric != metric::BARE_EARNINGS && metric::change_fits(m.class, f.dim));
             let marker = comparison_in(&t, f.last, (f.last + 3).min(hi), &periods, Some(period), ctx.call).is_some();
             if m.is_some() && marker {
                 chosen = m;
@@ -580,6 +584,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             None
         };
         let (metric_name, class, negative, mut segment) = match chosen {
+            Some(m) if m.metric == metric::BARE_EARNINGS => ("eps", m.class, m.negative, m.segment.clone()),
             Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
             None => match f.dim {
                 Dim::PerShare(_) => ("eps", Class::PerShare, false, None),
@@ -996,6 +1001,10 @@ mod tests {
             // A metric after the next figure is that figure's: "system sales grew 16%, driven by 11% same-store sales growth".
             ("System sales grew 16%, driven by 11% same-store sales growth.", "revenue[total] FY2024-Q3 Actual/Yoy 16 %; same_store_sales[total] FY2024-Q3 Actual/Yoy 11 %"),
             ("We expect net sales and operating income to decline 9% to 11% and 16% to 18%, respectively, in the fourth quarter.", "revenue[total] FY2024-Q4 Guidance/Yoy -11..-9 %; operating_income[total] FY2024-Q4 Guidance/Yoy -18..-16 %"),
+            // Bare "earnings" in dollars and cents is EPS; in millions or as a change it is not.
+            ("We now expect adjusted earnings to be in the range of $1.70 to $1.90.", "eps[total] FY2024-Q4 Guidance/Level 1.7..1.9 USD/share"),
+            ("Earnings grew 10% to $120 million.", ""),
+            ("Adjusted earnings were down 70% year-over-year.", ""),
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
