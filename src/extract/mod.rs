@@ -587,7 +587,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             Some(m) if m.metric == metric::BARE_EARNINGS => ("eps", m.class, m.negative, m.segment.clone()),
             Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
             None => match f.dim {
-                Dim::PerShare(_) => ("eps", Class::PerShare, false, None),
+                // "a net loss of $26.6 million or $0.13 per share", "our net loss was $0.11 per share": a loss per share.
+                Dim::PerShare(_) => {
+                    let loss = metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
+                    ("eps", Class::PerShare, loss, None)
+                }
                 Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => ("share_count", Class::Shares, false, None),
                 _ => continue,
             },
@@ -1005,6 +1009,8 @@ mod tests {
             ("We now expect adjusted earnings to be in the range of $1.70 to $1.90.", "eps[total] FY2024-Q4 Guidance/Level 1.7..1.9 USD/share"),
             ("Earnings grew 10% to $120 million.", ""),
             ("Adjusted earnings were down 70% year-over-year.", ""),
+            ("We report a net loss of $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level -26600000 USD; eps[total] FY2024-Q3 Actual/Level -0.13 USD/share"),
+            ("Our reported net loss in the third quarter was $0.11 per share.", "eps[total] FY2024-Q3 Actual/Level -0.11 USD/share"),
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
