@@ -20,7 +20,9 @@ fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else {
             if c == '&' && !out.ends_with(' ') {
@@ -71,8 +73,18 @@ impl<'a> Words<'a> {
     fn new(folded: &'a str, names: &[Vec<&str>]) -> Words<'a> {
         let mut starts: HashMap<&'a str, Vec<usize>> = HashMap::new();
         let keys: HashSet<&str> = names.iter().filter_map(|n| n.first().map(|w| prefix_key(w))).collect();
-        let words: Vec<&'a str> = folded.split_whitespace().collect();
+        // The first bytes of the names, to pass over most words without hashing them.
+        let mut firsts = [false; 256];
+        for k in &keys {
+            if let Some(&b) = k.as_bytes().first() {
+                firsts[b as usize] = true;
+            }
+        }
+        let words: Vec<&'a str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().enumerate() {
+            if !firsts[w.as_bytes()[0] as usize] {
+                continue;
+            }
             let k = prefix_key(w);
             if keys.contains(&k) {
                 starts.entry(k).or_default().push(i);
