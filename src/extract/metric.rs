@@ -288,24 +288,14 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
 fn per_share_metric(t: &[Token<'_>], i: usize) -> Option<(usize, &'static str, Class, bool)> {
     const QUALIFIERS: &[&str] = &["diluted", "basic", "net", "operating", "adjusted", "core", "gaap", "non-gaap", "reported", "normalized", "comparable", "cash", "underlying", "recurring"];
     const EARNINGS: &[&str] = &["earnings", "income", "loss", "losses", "profit"];
-    const SHARE_QUALIFIERS: &[&str] = &["diluted", "basic", "common", "fully", "adjusted", "weighted", "average", "ordinary", "dilutive"];
     let mut k = i;
     while k < i + 4 && t.get(k).is_some_and(|x| x.is_any(QUALIFIERS) || x.sym('-')) {
         k += 1;
     }
     let word = t.get(k).filter(|x| x.is_any(EARNINGS))?;
     let negative = word.is_any(&["loss", "losses"]);
-    k += 1;
-    if !t.get(k).is_some_and(|x| x.is("per")) {
-        return None;
-    }
-    k += 1;
-    let from = k;
-    while k < from + 3 && t.get(k).is_some_and(|x| x.is_any(SHARE_QUALIFIERS) || x.sym('-')) {
-        k += 1;
-    }
-    t.get(k).filter(|x| x.is_any(&["share", "shares"]))?;
-    Some((k + 1, "eps", Class::PerShare, negative))
+    let end = super::number::per_share_unit(t, k + 1)?;
+    Some((end, "eps", Class::PerShare, negative))
 }
 
 /// Modifiers that make a metric someone else's.

@@ -271,11 +271,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
     // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
     // the prior year": the period of a comparison base is a comparison too.
-    let base_intro = |k: usize| {
-        t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
-            || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
-    };
-    for f in figures.iter().filter(|f| f.first > 0 && base_intro(f.first)) {
+    for f in figures.iter().filter(|f| opens_base(t, f.first)) {
         for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
             m.comparison = true;
         }
@@ -417,8 +413,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         let qualified_base = qk < pk && qk > lo && t[qk - 1].is_any(&["from", "versus", "vs", "over"]) && t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
         let prev = pk.checked_sub(1).map(|k| &t[k]);
-        let from_base = qualified_base || prev.is_some_and(|p| p.is_any(&["from", "versus", "vs"])) && !number::ranging_from(t, pk - 1)
-            || pk >= 2 && t[pk - 1].is_any(&["to", "with"]) && t[pk - 2].is_any(&["compared", "compares", "comparison"]);
+        let from_base = qualified_base || opens_base(t, pk);
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
         if sign.is_none() && !from_base && !to_level {
@@ -729,6 +724,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     if let Some(p) = sentence_period.filter(|p| !guidance_word && may_be_context(*p, ctx.call)) {
         *context = Some(p);
     }
+}
+
+/// Whether the words right before the token at `k` make what starts there a
+/// comparison base: "from", "versus", "against", "compared to/with" (not "range
+/// from", which opens a range).
+fn opens_base(t: &[Token<'_>], k: usize) -> bool {
+    k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
+        || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
 }
 
 /// Whether a period said in one sentence may carry over to the next ones: not

@@ -422,7 +422,6 @@ fn per_share_at(t: &[Token<'_>], i: usize) -> Option<usize> {
         "of", "in", "diluted", "basic", "adjusted", "gaap", "non-gaap", "reported", "net", "earnings", "income", "loss",
         "losses", "operating", "core", "normalized", "comparable", "cash", "distributable",
     ];
-    const AFTER_PER: &[&str] = &["diluted", "basic", "common", "fully", "adjusted", "weighted", "average", "ordinary", "class", "dilutive"];
     let mut k = i;
     let mut before = 0;
     while before < 4 && t.get(k).is_some_and(|x| x.is_any(BEFORE_PER) || x.sym('-')) {
@@ -430,17 +429,25 @@ fn per_share_at(t: &[Token<'_>], i: usize) -> Option<usize> {
         before += 1;
     }
     // "of earnings": only with "per ... share" to follow; "a share" only right after the amount.
-    let per = t.get(k).is_some_and(|x| x.is("per")) || before == 0 && t.get(k).is_some_and(|x| x.is("a"));
-    if !per {
+    if before == 0 && t.get(k).is_some_and(|x| x.is("a")) {
+        return t.get(k + 1).is_some_and(|x| x.is("share")).then_some(k + 2);
+    }
+    per_share_unit(t, k)
+}
+
+/// "per share", "per diluted common share", "per fully diluted share" at `k`:
+/// the index past it. The one grammar of the unit, for amounts ("$0.41 per
+/// share") and for metric names ("net income per diluted share").
+pub fn per_share_unit(t: &[Token<'_>], k: usize) -> Option<usize> {
+    const QUALIFIERS: &[&str] = &["diluted", "basic", "common", "fully", "adjusted", "weighted", "average", "ordinary", "class", "dilutive"];
+    if !t.get(k).is_some_and(|x| x.is("per")) {
         return None;
     }
-    k += 1;
-    let mut after = 0;
-    while after < 3 && t.get(k).is_some_and(|x| x.is_any(AFTER_PER) || x.sym('-')) {
-        k += 1;
-        after += 1;
+    let mut j = k + 1;
+    while j < k + 4 && t.get(j).is_some_and(|x| x.is_any(QUALIFIERS) || x.sym('-')) {
+        j += 1;
     }
-    t.get(k).is_some_and(|x| x.is_any(&["share", "shares"])).then_some(k + 1)
+    t.get(j).is_some_and(|x| x.is_any(&["share", "shares"])).then_some(j + 1)
 }
 
 /// "$155 to $165 million", "between $4.9 and $5.1 billion": the scale said
