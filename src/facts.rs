@@ -230,6 +230,27 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+#[cfg(test)]
+impl Fact {
+    /// A level of `metric` for tests (1 %, no source); set the rest by struct update.
+    pub(crate) fn for_test(metric: &str, segment: &str, period: &str, kind: Kind) -> Fact {
+        Fact {
+            metric: metric.into(),
+            segment: segment.into(),
+            period: period.parse().expect("test period"),
+            kind,
+            measure: Measure::Level,
+            value: Some(1.0),
+            low: None,
+            high: None,
+            unit: Unit::Percent,
+            basis: None,
+            conflict: false,
+            source: Source::default(),
+        }
+    }
+}
+
 impl Fact {
     /// The value to plot: `value`, or the midpoint of a range.
     pub fn point(&self) -> Option<f64> {
@@ -676,20 +697,7 @@ mod tests {
         assert!(facts.note_subject(conflict).iter().all(|&i| facts.facts[i].conflict));
         assert!(facts.flagged().iter().all(|f| *f), "every figure of that quarter is in question");
         // The other subjects the extractor writes.
-        let f = |m: &str, seg: &str, p: &str, kind: Kind, line: usize| Fact {
-            metric: m.into(),
-            segment: seg.into(),
-            period: p.parse().unwrap(),
-            kind,
-            measure: Measure::Level,
-            value: Some(1.0),
-            low: None,
-            high: None,
-            unit: Unit::Percent,
-            basis: None,
-            conflict: false,
-            source: Source { line, ..Source::default() },
-        };
+        let f = |m: &str, seg: &str, p: &str, kind: Kind, line: usize| Fact { source: Source { line, ..Source::default() }, ..Fact::for_test(m, seg, p, kind) };
         let facts = Facts {
             facts: vec![
                 f("revenue", "total", "FY2024-Q1", Kind::Guidance, 5),

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 use super::*;
-use crate::facts::{Fact, Kind, Measure, Period, Source, Unit};
+use crate::facts::{Fact, Kind, Measure, Period, Unit};
 
 /// Counts drawing calls and keeps the texts.
 #[derive(Default)]
@@ -104,20 +104,7 @@ fn record(kind: ChartKind, facts: &Facts, w: u32, h: u32, style: &Style) -> Reco
 }
 
 fn fact(metric: &str, segment: &str, period: &str, kind: Kind, value: Option<f64>, unit: Unit) -> Fact {
-    Fact {
-        metric: metric.into(),
-        segment: segment.into(),
-        period: period.parse::<Period>().expect("test period"),
-        kind,
-        measure: Measure::Level,
-        value,
-        low: None,
-        high: None,
-        unit,
-        basis: None,
-        conflict: false,
-        source: Source::default(),
-    }
+    Fact { value, unit, ..Fact::for_test(metric, segment, period, kind) }
 }
 
 fn range(metric: &str, period: &str, low: f64, high: f64, unit: Unit) -> Fact {

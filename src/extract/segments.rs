@@ -192,23 +192,10 @@ const GENERIC_COMPANY_WORDS: &[&str] = &["inc", "corp", "corporation", "company"
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{Kind, Measure, Source, Unit};
+    use crate::facts::Kind;
 
     fn fact(segment: &str) -> Fact {
-        Fact {
-            metric: "revenue".into(),
-            segment: segment.into(),
-            period: "FY2024-Q3".parse().unwrap(),
-            kind: Kind::Actual,
-            measure: Measure::Level,
-            value: Some(1.0),
-            low: None,
-            high: None,
-            unit: Unit::Percent,
-            basis: None,
-            conflict: false,
-            source: Source { line: 1, start: None, end: None, text: String::new() },
-        }
+        Fact::for_test("revenue", segment, "FY2024-Q3", Kind::Actual)
     }
 
     #[test]
