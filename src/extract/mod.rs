@@ -379,18 +379,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             continue;
         }
         // A revision against an earlier forecast is no change between periods.
-        let vs_forecast = ["previous forecast", "prior forecast", "previous outlook", "prior outlook", "previous guidance", "prior guidance", "our forecast", "our expectations", "the forecast"];
-        if (f.last..hi.min(f.last + 8)).any(|k| vs_forecast.iter().any(|p| phrase_at(&t, k, p).is_some())) && change_before(&t, f.first, lo).is_some() {
+        let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
+        if (f.last..hi.min(f.last + 8)).any(vs_forecast) && change_before(t, f.first, lo).is_some() {
             continue;
         }
         // "... compared to prior guidance of $1.99 billion to $2.05 billion", "up from our previous
         // range of 3% to 5%": the outlook being replaced is no figure of the call's.
         // But "up 200 billion yen compared to the previous forecast, to 9.9 trillion yen": after "to", the new figure.
         let from = lo.max(f.first.saturating_sub(7));
-        let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| {
-            t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
-                && t[k + 1].is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
-        });
+        let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| old_outlook_at(t, k));
         // "expected to remain unchanged from our previous forecast of 9.9 trillion yen": still the outlook.
         let unchanged = |k: usize| t[k.saturating_sub(4)..k].iter().any(|x| x.is_any(&["unchanged", "same", "maintain", "maintaining", "reaffirm", "reaffirming", "consistent", "line"]));
         if old_outlook.is_some_and(|k| !t[k + 2..f.first].iter().any(|x| x.is("to")) && !unchanged(k)) {
@@ -724,6 +721,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     if let Some(p) = sentence_period.filter(|p| !guidance_word && may_be_context(*p, ctx.call)) {
         *context = Some(p);
     }
+}
+
+/// An earlier outlook named at `k`: "prior guidance", "previous forecast",
+/// "our original outlook", "previously communicated".
+fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
+        && t.get(k + 1).is_some_and(|x| {
+            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+        })
 }
 
 /// Whether the words right before the token at `k` make what starts there a
