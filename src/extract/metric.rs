@@ -426,40 +426,82 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
     None
 }
 
-/// "For Production and Precision Ag, net sales are forecast ...": a sentence-leading segment.
+/// A sentence-leading segment, before the first comma: "For Production and
+/// Precision Ag, net sales are forecast ...", "Moving to Aerospace, sales were
+/// ...", "Beginning with Material Handling, net sales increased ...".
 pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
-    if !t.first().is_some_and(|x| x.is_any(&["for", "in", "within", "at"])) {
-        return None;
-    }
     let comma = t.iter().position(|x| x.sym(','))?;
-    if !(2..=7).contains(&comma) {
+    let start = lead_in(&t[..comma])?;
+    if !(1..=6).contains(&(comma - start)) {
         return None;
     }
-    let words = &t[1..comma];
-    if words.iter().any(|x| x.kind != Tok::Word || x.is_any(PERIOD_WORDS) || x.is_any(&["this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example", "closing", "conclusion", "aggregate", "contrast", "turn", "light"])) {
+    let words = &t[start..comma];
+    if words.iter().any(|x| x.kind != Tok::Word || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
         return None;
     }
-    let mut k = 1;
-    while t[k].is_any(&["the", "our"]) {
+    // "Turning to Gross Margin, ...": a metric is no segment.
+    if (start..comma).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some())) {
+        return None;
+    }
+    let mut k = start;
+    while k < comma && t[k].is_any(&["the", "our"]) {
         k += 1;
     }
-    if !t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase())) || k >= comma {
+    let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
+    let noun = names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit"].contains(&w.to_ascii_lowercase().as_str()));
+    // A name in capitals, or one the text calls a segment ("within our seating segment").
+    if k >= comma || !(noun || t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase()))) {
         return None;
     }
-    let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
-    if names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit"].contains(&w.to_ascii_lowercase().as_str())) {
+    if noun {
         names.pop();
     }
     Some(segment_name(&names.join(" ")))
 }
 
+/// Where the name starts in a sentence's opening words: after "For", "In",
+/// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
+/// "Beginning with", "Looking at").
+fn lead_in(t: &[Token<'_>]) -> Option<usize> {
+    if t.first()?.is_any(&["for", "in", "within", "at"]) {
+        return Some(1);
+    }
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["now", "next", "and", "so", "lastly", "finally", "then"])) {
+        k += 1;
+    }
+    if !t.get(k)?.is_any(&["turning", "moving", "shifting", "beginning", "starting", "looking", "switching", "focusing", "transitioning", "onto"]) {
+        return None;
+    }
+    k += 1;
+    while t.get(k).is_some_and(|x| x.is_any(&["now", "on", "over", "next"])) {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.is_any(&["to", "with", "at"])) {
+        k += 1;
+    }
+    // "Onto the tools group, ..." needs no preposition of its own.
+    (k > 1 || t[0].is("onto")).then_some(k)
+}
+
+/// Opening words that are a topic of the talk but no part of the business.
+const NOT_A_TOPIC: &[&str] = &[
+    "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
+    "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
+    "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials", "financial",
+    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials",
+];
+
 fn segment_word(tok: &Token<'_>) -> bool {
-    tok.kind == Tok::Word
-        && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'')
-        && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
+    segment_word_stem(tok)
         && !tok.text.ends_with("ly")
         && !tok.text.ends_with("ed")
         && !tok.text.ends_with("ing")
+}
+
+/// A word that may be part of a segment's name, whatever its ending.
+fn segment_word_stem(tok: &Token<'_>) -> bool {
+    tok.kind == Tok::Word && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'') && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
 }
 
 /// The segment words right before a metric phrase: "Product revenue", "data center revenue".
@@ -470,9 +512,17 @@ fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     if k > 1 && t[k - 1].is_any(&["segment", "business", "division", "segment's", "business's"]) && segment_word(&t[k - 2]) {
         k -= 1;
     }
+    // "Material Handling adjusted operating income": a basis between a name in capitals and its metric.
+    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
+    if capitals {
+        k -= 1;
+    }
     while k > 0 && words.len() < 2 {
         let tok = &t[k - 1];
-        if !segment_word(tok) {
+        let capital = tok.text.starts_with(|c: char| c.is_uppercase());
+        // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
+        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok);
+        if !name || capitals && !capital {
             break;
         }
         words.push(tok.text);
@@ -497,6 +547,8 @@ pub fn segment_name(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         // "Production & Precision Ag" joins words; "C&I", "RS&I" are acronyms that keep it.
+        // "Industrial's operating profit": the possessive is no part of the name.
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .map(|w| if w == "&" { "and".to_string() } else { w.to_lowercase().replace(['\'', '’'], "") })
         .collect::<Vec<_>>()
         .join("_")

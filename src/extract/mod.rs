@@ -924,6 +924,35 @@ mod tests {
     }
 
     #[test]
+    fn segment_context() {
+        // Each name is said twice, as a call says the parts it reports on.
+        let cases = [
+            // A turn of the talk before the first comma names the segment of the figures that follow.
+            ("Moving to Aerospace, sales were $82 million, down 38% from last year. Operating profit of $11.1 million was down 65%. Aerospace backlog grew.",
+             "revenue[aerospace] FY2024-Q3 Actual/Level 82000000 USD; revenue[aerospace] FY2024-Q3 Actual/Yoy -38 %; operating_income[aerospace] FY2024-Q3 Actual/Level 11100000 USD; operating_income[aerospace] FY2024-Q3 Actual/Yoy -65 %"),
+            ("Beginning with Material Handling, net sales increased $63 million. Material Handling margins improved.",
+             "revenue[material_handling] FY2024-Q3 Actual/Yoy 63000000 USD"),
+            ("Now turning to our seating segment, sales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+            // A metric or a part of the report is no segment.
+            ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
+            ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
+            // A basis between a name in capitals and its metric; a name's possessive.
+            ("Material Handling adjusted operating income decreased to $15.2 million. Material Handling grew.", "operating_income[material_handling] FY2024-Q3 Actual/Level 15200000 USD"),
+            ("Industrial's operating profit was $21.3 million. Industrial is our largest segment.", "operating_income[industrial] FY2024-Q3 Actual/Level 21300000 USD"),
+            // The company's own name is the total, never a part dropped beside it.
+            ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
+        ];
+        let mut bad = Vec::new();
+        for (s, want) in cases {
+            let got = check(s);
+            if got != want {
+                bad.push(format!("{s:?}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+
+    #[test]
     fn period_context() {
         // A year before the call's, said in passing, does not date the figures that follow.
         let got = check_turn("Our comparisons are affected by the shutdowns we experienced in 2023. Third-quarter operating income was $107 million. Net income was $78 million.");

@@ -137,16 +137,20 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     let company = fold(company);
     let company_words: Vec<&str> = company.split_whitespace().filter(|w| !GENERIC_COMPANY_WORDS.contains(w)).collect();
     let person_words: Vec<String> = people.iter().flat_map(|p| fold(p).split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect();
+    // The company's own name ("Harsco's revenue") names the total itself.
+    let mut own = vec![false; names.len()];
     let stands: Vec<bool> = names
         .iter()
         .zip(&folded_names)
-        .map(|(words_of, name)| {
+        .enumerate()
+        .map(|(i, (words_of, name))| {
             let said = words.said(words_of);
             let person = words_of.len() == 1 && person_words.iter().any(|p| p == words_of[0]);
             let own_name = !company_words.is_empty()
                 && (*name == company || company.starts_with(name.as_str()) || words_of.len() == 1 && company_words.contains(&words_of[0]));
             // "pro forma EPS", "acquisitions sales", "common stock dividends": a basis or a kind of figure.
             let generic = words_of.iter().any(|w| NOT_A_PART.contains(w));
+            own[i] = own_name;
             // Said once, a name stands where the call calls it a segment: "First is game and network service segment".
             (said.times >= 2 || said.as_segment) && !person && !own_name && !generic && !words_of.is_empty()
         })
@@ -155,8 +159,13 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     for (n, (f, _)) in raw.iter().enumerate() {
         if let Ok(i) = distinct.binary_search(&f.segment) {
             if !stands[i] {
-                demoted[n] = true;
+                demoted[n] = !own[i];
             }
+        }
+    }
+    for (f, _) in raw.iter_mut() {
+        if distinct.binary_search(&f.segment).is_ok_and(|i| own[i]) {
+            f.segment = "total".to_string();
         }
     }
     for (n, (f, _)) in raw.iter_mut().enumerate() {
