@@ -334,7 +334,9 @@ pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
             && x.text.starts_with(|c: char| c.is_uppercase())
             && !x.is_any(PERIOD_WORDS)
             && !x.is_any(&["USD", "EUR", "JPY", "GBP", "RMB", "INR", "US", "U.S", "Constant", "Currency", "GAAP"]);
-        let joiner = x.is_any(&["and", "&"]) && !words.is_empty();
+        let joiner = x.is_any(&["and", "&"]) && !words.is_empty()
+            // "E-Systems": a hyphen inside a name.
+            || x.sym('-') && !words.is_empty() && t[k - 1].end == x.start && t.get(k + 1).is_some_and(|n| n.start == x.end);
         if cap || joiner && t.get(k + 1).is_some_and(|n| n.kind == Tok::Word && n.text.starts_with(|c: char| c.is_uppercase())) {
             words.push(x.text);
             k += 1;
@@ -405,7 +407,7 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
                 if noun || results {
                     return Some(name);
                 }
-            } else if t[..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) || x.is("onto") || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"])) {
+            } else if t[k.saturating_sub(3)..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) || x.is("onto") || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"])) {
                 // "let's move now to our financial services operation"
                 let mut j = k + 1;
                 while t.get(j).is_some_and(|y| y.is_any(&["the", "our"])) {
@@ -499,6 +501,13 @@ fn segment_word(tok: &Token<'_>) -> bool {
         && !tok.text.ends_with("ing")
 }
 
+/// Words in "-ing" or "-ed" that describe a business without naming it.
+const PARTICIPLES: &[&str] = &[
+    "growing", "existing", "remaining", "underlying", "emerging", "ongoing", "continuing", "leading", "increasing",
+    "declining", "evolving", "expanding", "recurring", "reporting", "acquired", "combined", "divested", "legacy",
+    "established", "planned", "integrated", "diversified", "thriving", "booming", "struggling", "profitable",
+];
+
 /// A word that may be part of a segment's name, whatever its ending.
 fn segment_word_stem(tok: &Token<'_>) -> bool {
     tok.kind == Tok::Word && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'') && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
@@ -589,7 +598,11 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
             while j > 0 && words.len() < 4 {
                 let w = &t[j - 1];
                 let joiner = w.is_any(&["and", "&"]) && !words.is_empty() && j > 1 && segment_word(&t[j - 2]);
-                if !(segment_word(w) || joiner) {
+                // Right before its noun an "-ing" word is a name ("the seating segment", "our Trading segment").
+                let named = j == k && segment_word_stem(w) && !w.is_any(PARTICIPLES);
+                // "E-Systems": a hyphen inside a word.
+                let hyphen = w.sym('-') && !words.is_empty() && j > 1 && t[j - 2].kind == Tok::Word && t[j - 2].end == w.start && w.end == t[j].start;
+                if !(segment_word(w) || joiner || named || hyphen) {
                     break;
                 }
                 words.push(w.text);
@@ -601,9 +614,13 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
                 // sentence); "our IT business generated" is one subject.
                 // "Next, the Intelligent Cloud segment." opens a topic too.
                 let opening = j <= 3 && t[..j].iter().all(|x| x.kind != Tok::Num);
+                // "Slide 17 explains the variance in the seating segment": a slide's number is no figure.
+                let figure = t.iter().enumerate().any(|(i, x)| x.kind == Tok::Num && !(i > 0 && t[i - 1].is_any(&["slide", "slides", "page", "pages"])));
                 let topic = opening && t[j - 1].is("the")
-                    || (j <= 8 || !t.iter().any(|x| x.kind == Tok::Num))
-                    && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 1].is("the") && t[j - 2].is_any(&["is", "in", "for"]));
+                    || (j <= 8 || !figure)
+                    && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 2].is_any(&["is", "in", "for"])
+                        // "in our E-Systems segment", not "for our mosquito control products".
+                        && (t[j - 1].is("the") || t[j - 1].is("our") && tok.is_any(&["segment", "segments", "division"])));
                 return Some((segment_name(&words.join(" ")), topic));
             }
         }

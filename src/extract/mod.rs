@@ -26,7 +26,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, outlook: None, raw: Vec::new(), undated: 0 };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, outlook: None, raw: Vec::new(), undated: 0 };
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -74,6 +74,9 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     }
 }
 
+/// How many sentences a segment stays in play after it was last named.
+const SEGMENT_SPAN: usize = 5;
+
 struct Ctx {
     call: Option<Period>,
     currency: Currency,
@@ -82,6 +85,8 @@ struct Ctx {
     company: String,
     /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
     segment: Option<String>,
+    /// Sentences since the segment in play was named.
+    segment_age: usize,
     /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
     /// with the period it is for when said: figures that follow are guidance
     /// until a sentence reports in the past tense.
@@ -310,6 +315,19 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     // A new slide or a new topic without a segment ends the segment in play.
     if business.is_none() && topic.is_none() && lead.is_none() && t.first().is_some_and(|x| x.is_any(&["slide", "turning", "moving", "now", "next"])) {
         ctx.segment = None;
+    }
+    // Text without paragraphs (a sentence a line) has no paragraph to end the
+    // segment: a segment not named again for a while is no longer in play.
+    let named_again = ctx.segment.as_ref().is_some_and(|s| lower.contains(&s.replace('_', " ")))
+        || lower.contains("segment")
+        || lower.contains(" the business");
+    if topic.is_some() || lead.is_some() || business.is_some() || named_again {
+        ctx.segment_age = 0;
+    } else {
+        ctx.segment_age += 1;
+        if ctx.segment_age > SEGMENT_SPAN {
+            ctx.segment = None;
+        }
     }
     let subject = business
         .map(|(name, _)| name)
@@ -939,6 +957,12 @@ mod tests {
             // A basis between a name in capitals and its metric; a name's possessive.
             ("Material Handling adjusted operating income decreased to $15.2 million. Material Handling grew.", "operating_income[material_handling] FY2024-Q3 Actual/Level 15200000 USD"),
             ("Industrial's operating profit was $21.3 million. Industrial is our largest segment.", "operating_income[industrial] FY2024-Q3 Actual/Level 21300000 USD"),
+            // A sentence about a segment ("in the seating segment") opens it, a slide's number being no figure.
+            ("Slide 17 explains the variance in the seating segment.\nSales in the quarter were $3.2 billion.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+            ("Slide 18 provides the details for our E-Systems segment.\nSales were $1.1 billion.", "revenue[e_systems] FY2024-Q3 Actual/Level 1100000000 USD"),
+            // Products are no segment; nor is a name after "to" and a verb.
+            ("Demand was strong for our mosquito control products.\nNet sales were $105 million. Mosquito control grew.", "revenue[total] FY2024-Q3 Actual/Level 105000000 USD"),
+            ("We stay focused on our commitment to make Acme Industrial Group a better company.\nSales were $289 million. Acme Industrial Group is strong.", "revenue[total] FY2024-Q3 Actual/Level 289000000 USD"),
             // The company's own name is the total, never a part dropped beside it.
             ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
         ];
@@ -950,6 +974,22 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn segment_span() {
+        // A sentence a line, no speakers: no paragraph ends the segment in play, so it lasts
+        // while the call keeps naming it, and a few sentences after.
+        let facts = |lines: &[&str]| {
+            let text = format!("Welcome to the Acme Q3 2024 earnings call.\n{}\nThe seating segment is our largest.\n", lines.join("\n"));
+            crate::analyze(&text).facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| x.segment.clone()).collect::<Vec<_>>().join(" ")
+        };
+        let near = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Net sales were $5 billion."];
+        assert_eq!(facts(&near), "seating");
+        let far = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Supply was tight.", "Prices rose.", "Costs rose.", "We hired.", "We built.", "Net sales were $5 billion."];
+        assert_eq!(facts(&far), "total");
+        let named = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Supply was tight.", "Prices rose.", "Seating costs rose.", "We hired.", "We built.", "Net sales were $5 billion."];
+        assert_eq!(facts(&named), "seating");
     }
 
     #[test]
