@@ -276,9 +276,20 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
     // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
     // the prior year": the period of a comparison base is a comparison too.
-    for f in figures.iter().filter(|f| opens_base(t, f.first)) {
-        for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
-            m.comparison = true;
+    for (n, f) in figures.iter().enumerate() {
+        let lo = if n == 0 { 0 } else { figures[n - 1].last };
+        let mut pk = f.first;
+        while pk > lo && t[pk - 1].is_any(APPROXIMATELY) {
+            pk -= 1;
+        }
+        // "from Q2's $11.2 million": the period in the qualifiers is the base's.
+        if let Some((_, Some(m))) = base_before(t, &periods, lo, pk) {
+            periods[m].comparison = true;
+        }
+        if opens_base(t, f.first) {
+            for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
+                m.comparison = true;
+            }
         }
     }
     // Guidance words only matter where there is a figure or a period.
@@ -418,15 +429,14 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // Level, change, or a comparison base ("from $25 million", "up from 72 days").
         // The word before the figure, past "nearly", "about", ...
         let mut pk = f.first;
-        while pk > lo && t[pk - 1].is_any(&["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"]) {
+        while pk > lo && t[pk - 1].is_any(APPROXIMATELY) {
             pk -= 1;
         }
-        // "from last year's adjusted $0.71", "versus the prior year's $51.7 million": past the qualifiers.
-        let mut qk = pk;
-        while qk > lo && pk - qk < 5 && t[qk - 1].is_any(&["last", "year's", "quarter's", "the", "a", "prior", "prior-year", "year-ago", "adjusted", "reported", "gaap", "non-gaap", "same", "period's", "comparable", "our", "its", "an", "previous"]) {
-            qk -= 1;
-        }
-        let qualified_base = qk < pk && qk > lo && t[qk - 1].is_any(&["from", "versus", "vs", "over"]) && t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
+        // "from last year's adjusted $0.71", "from Q2's $11.2 million": past the qualifiers.
+        let base = base_before(t, &periods, lo, pk);
+        let qualified_base = base.is_some();
+        let qk = base.map_or(pk, |(q, _)| q);
+        let base_period = base.and_then(|(_, m)| m).map(|m| &periods[m]);
         let prev = pk.checked_sub(1).map(|k| &t[k]);
         let from_base = qualified_base || opens_base(t, pk);
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
@@ -671,7 +681,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             // A comparison base takes the earlier period.
             let mut p = period;
             if from_base {
-                let explicit = periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2);
+                let explicit = base_period.or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2));
                 p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
                     // "$216.2 million in the quarter, compared to $171.4 million in 2019": the year-ago quarter.
                     Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
@@ -749,6 +759,38 @@ fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
             x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
         })
 }
+
+/// Words before a figure that say it is approximate.
+const APPROXIMATELY: &[&str] = &["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"];
+
+/// A comparison base said with qualifiers before its figure at `pk` (no
+/// earlier than `lo`): "from last year's adjusted $0.71", "over the prior-year
+/// level of 58.4%", "from Q2's $11.2 million", "from the Q2 level of $32
+/// million". Returns where the qualifiers start and the index in `periods`
+/// of the period among them, if any.
+fn base_before(t: &[Token<'_>], periods: &[Mention], lo: usize, pk: usize) -> Option<(usize, Option<usize>)> {
+    let in_period = |k: usize| periods.iter().any(|m| m.first <= k && k < m.last);
+    // "Q2's" is "Q", "2", "'", "s".
+    let apostrophe = |k: usize| t[k].sym('\'') || t[k].sym('’');
+    let possessive = |k: usize| t[k].is("s") && k > 0 && apostrophe(k - 1) || apostrophe(k) && t.get(k + 1).is_some_and(|x| x.is("s"));
+    let mut qk = pk;
+    if qk >= lo + 2 && t[qk - 1].is("of") && t[qk - 2].is_any(&["level", "levels", "amount", "result", "figure", "performance", "total"]) {
+        qk -= 2;
+    }
+    while qk > lo && pk - qk < 7 && (possessive(qk - 1) || in_period(qk - 1) || t[qk - 1].is_any(BASE_QUALIFIERS)) {
+        qk -= 1;
+    }
+    let period = periods.iter().position(|m| m.first >= qk && m.last <= pk);
+    let opener = qk > lo && (t[qk - 1].is_any(&["from", "versus", "vs", "over"]) || opens_base(t, qk));
+    let past = t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
+    (qk < pk && opener && (period.is_some() || past)).then_some((qk, period))
+}
+
+/// Words between a comparison's opener and its figure.
+const BASE_QUALIFIERS: &[&str] = &[
+    "last", "year's", "quarter's", "the", "a", "prior", "prior-year", "year-ago", "adjusted", "reported", "gaap", "non-gaap",
+    "same", "period's", "comparable", "our", "its", "an", "previous",
+];
 
 /// Whether the words right before the token at `k` make what starts there a
 /// comparison base: "from", "versus", "against", "compared to/with" (not "range
@@ -1092,6 +1134,10 @@ mod tests {
             ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
             // A comparison base behind its qualifiers takes the earlier period.
             ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
+            // A base with its own period or a base noun before the figure: "from Q2's $11.2 million", "over the prior-year level of 58.4%".
+            ("Our non-GAAP EPS of $1.56 is up from Q2's $0.21, while it is flat to Q3 of last year.", "eps[total] FY2024-Q3 Actual/Level 1.56 USD/share; eps[total] FY2024-Q2 Actual/Level 0.21 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0 %"),
+            ("Gross margin in the quarter was 59%, an increase over the prior-year level of 58.4%.", "gross_margin[total] FY2024-Q3 Actual/Level 59 %; gross_margin[total] FY2023-Q3 Actual/Level 58.4 %"),
+            ("Adjusted EBITDA almost doubled to $64 million in Q3 from the Q2 level of approximately $32 million.", "ebitda[total] FY2024-Q3 Actual/Qoq 100 %; ebitda[total] FY2024-Q3 Actual/Level 64000000 USD; ebitda[total] FY2024-Q2 Actual/Level 32000000 USD"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),

@@ -233,7 +233,8 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     is_intro(p1)
         || is_the(p1) && is_intro(p2)
         || is_the(p1) && is_the(p2) && is_intro(p3)
-        || p1.is_some_and(|x| x.is_any(&["to", "with"])) && p2.is_some_and(|x| x.is_any(&["compared", "compares", "relative", "comparison"]))
+        // "compared to Q3", "flat to Q3 of last year", "in line with the prior year"
+        || p1.is_some_and(|x| x.is_any(&["to", "with"])) && p2.is_some_and(|x| x.is_any(&["compared", "compares", "relative", "comparison", "flat", "line", "similar", "comparable", "consistent"]))
         || is_the(p1) && p2.is_some_and(|x| x.is_any(&["to", "with"])) && p3.is_some_and(|x| x.is_any(&["compared", "compares", "relative"]))
 }
 
