@@ -398,7 +398,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             continue;
         }
         // An effect on a metric is not the metric: "an unfavorable foreign exchange impact ... of $160 million on revenue".
-        if t[lo..f.first].iter().rev().take(8).any(|x| x.is_any(&["impact", "impacted", "headwind", "headwinds", "tailwind", "tailwinds"])) {
+        if t[lo..f.first].iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
+            continue;
+        }
+        if part_or_effect(t, &metrics, lo, f.first) {
             continue;
         }
         // Contributions to growth are parts of a change, not the change: "price contributed 1%".
@@ -455,6 +458,25 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 let gap = &t[m.last..f.first];
                 if m.class != Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"])) {
                     sign = gap.iter().find_map(sign_of);
+                }
+            }
+        }
+        // "we grew revenue by 10%": the change verb before its metric.
+        if sign.is_none() && !from_base && !to_level {
+            let mut k = f.first;
+            while k > lo && t[k - 1].is_any(APPROXIMATELY) {
+                k -= 1;
+            }
+            if k > lo && t[k - 1].is("by") {
+                k -= 1;
+            }
+            if let Some(m) = metrics.iter().find(|m| m.last == k && m.first > lo) {
+                let mut v = m.first;
+                while v > lo && t[v - 1].is_any(&["our", "the", "its", "total"]) {
+                    v -= 1;
+                }
+                if v > lo {
+                    sign = sign_of(&t[v - 1]);
                 }
             }
         }
@@ -759,6 +781,47 @@ fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
             x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
         })
 }
+
+/// A figure that is a part of another or an effect on a metric, not the
+/// metric: "operating income was $22 million including $700,000 of costs",
+/// "EPS of $3.82, including a $0.02 charge"; "production downtime reduced our
+/// sales by approximately $300 million", "currency reduced operating income by
+/// $3.5 million" (but "we grew revenue by 10%" is the company's own change).
+fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize) -> bool {
+    let mut k = first;
+    while k > lo && t[k - 1].is_any(APPROXIMATELY) || k > lo && t[k - 1].is_any(&["a", "an"]) {
+        k -= 1;
+    }
+    if k > lo && t[k - 1].is_any(&["including", "included", "includes", "excluding", "excluded", "excludes"]) {
+        return true;
+    }
+    if !(k > lo && t[k - 1].is("by")) {
+        return false;
+    }
+    let by = k - 1;
+    let Some(m) = metrics.iter().find(|m| m.first < by && m.last <= by && m.first + 4 >= by.saturating_sub(0) && m.first > lo) else {
+        return false;
+    };
+    let mut v = m.first;
+    while v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net"]) {
+        v -= 1;
+    }
+    if v == lo || !t[v - 1].is_any(EFFECT_VERBS) {
+        return false;
+    }
+    let mut s = v - 1;
+    while s > lo && t[s - 1].kind == lex::Tok::Word && t[s - 1].text.ends_with("ly") {
+        s -= 1;
+    }
+    !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
+}
+
+/// Verbs of a driver acting on a metric: "downtime reduced our sales by".
+const EFFECT_VERBS: &[&str] = &[
+    "reduced", "reduces", "reducing", "lowered", "lowering", "hurt", "hurting", "affected", "affecting", "benefited",
+    "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
+    "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed",
+];
 
 /// Words before a figure that say it is approximate.
 const APPROXIMATELY: &[&str] = &["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"];
@@ -1138,6 +1201,13 @@ mod tests {
             ("Our non-GAAP EPS of $1.56 is up from Q2's $0.21, while it is flat to Q3 of last year.", "eps[total] FY2024-Q3 Actual/Level 1.56 USD/share; eps[total] FY2024-Q2 Actual/Level 0.21 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0 %"),
             ("Gross margin in the quarter was 59%, an increase over the prior-year level of 58.4%.", "gross_margin[total] FY2024-Q3 Actual/Level 59 %; gross_margin[total] FY2023-Q3 Actual/Level 58.4 %"),
             ("Adjusted EBITDA almost doubled to $64 million in Q3 from the Q2 level of approximately $32 million.", "ebitda[total] FY2024-Q3 Actual/Qoq 100 %; ebitda[total] FY2024-Q3 Actual/Level 64000000 USD; ebitda[total] FY2024-Q2 Actual/Level 32000000 USD"),
+            // A part of a figure or an effect on a metric is not the metric; the company's own change is.
+            ("Operating income was $22 million including $700,000 of costs related to the merger.", "operating_income[total] FY2024-Q3 Actual/Level 22000000 USD"),
+            ("Earnings per share were $3.82, including a $0.02 charge for restructuring.", "eps[total] FY2024-Q3 Actual/Level 3.82 USD/share"),
+            ("Production downtime reduced our sales by approximately $300 million or 21%.", ""),
+            ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
+            ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+            ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
