@@ -26,7 +26,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, outlook: None, raw: Vec::new(), undated: 0 };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0 };
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -36,6 +36,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         let mut context: Option<Period> = None;
         ctx.segment = None;
         ctx.outlook = None;
+        ctx.guided = None;
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
                 sentence(&mut ctx, para, a, b, &mut context, &mut buf);
@@ -74,6 +75,9 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     }
 }
 
+/// How many sentences a period stays in play after it was last named.
+const CONTEXT_SPAN: usize = 3;
+
 /// How many sentences a segment stays in play after it was last named.
 const SEGMENT_SPAN: usize = 5;
 
@@ -87,6 +91,12 @@ struct Ctx {
     segment: Option<String>,
     /// Sentences since the segment in play was named.
     segment_age: usize,
+    /// Sentences since the period in play was named.
+    context_age: usize,
+    /// The period the last guidance named ("We expect net sales in fiscal year '22 to be up
+    /// 15%"), for the guidance that follows without one ("The segment's operating margin is
+    /// forecast to range between 16% and 17%"), and the sentences since.
+    guided: Option<(Period, usize)>,
     /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
     /// with the period it is for when said: figures that follow are guidance
     /// until a sentence reports in the past tense.
@@ -249,6 +259,12 @@ fn is_after(p: Period, call: Period) -> bool {
 /// Reads one sentence and appends its facts.
 fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context: &mut Option<Period>, buf: &mut Vec<Token<'p>>) {
     let text = &para.text;
+    // A period in play that is not named again for a while is no longer in play.
+    ctx.context_age += 1;
+    if ctx.context_age > CONTEXT_SPAN {
+        *context = None;
+    }
+    ctx.guided = ctx.guided.map(|(p, age)| (p, age + 1)).filter(|(_, age)| *age <= CONTEXT_SPAN);
     lex::tokenize_into(text, a, b, buf);
     let t: &[Token<'p>] = buf;
     if t.is_empty() {
@@ -296,7 +312,9 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let guidance_word = (!figures.is_empty() || !periods.is_empty()) && speaks_of_guidance(&t, &lower);
     let past_tense = any_past(&t, 0, t.len());
     // An outlook paragraph: "Turning to our outlook for 2022." makes what follows guidance.
-    let opens_outlook = guidance_word && (figures.is_empty() || t.iter().any(|x| x.is_any(&["outlook", "guidance"])));
+    // A long figure-less sentence that expects something ("We expect the elevated inventory levels at
+    // the end of Q4 to come down") is no outlook's opening.
+    let opens_outlook = guidance_word && (figures.is_empty() && t.len() <= 16 || t.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast"])));
     if past_tense && !guidance_word && !figures.is_empty() {
         ctx.outlook = None;
     }
@@ -365,6 +383,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let explicit = own.first().is_some_and(|m| matches!(m.what, PeriodRef::Abs(_)));
         if let Some(p) = sentence_period.filter(|p| !guidance_word && (t.len() <= 14 || explicit) && may_be_context(*p, ctx.call)) {
             *context = Some(p);
+            ctx.context_age = 0;
         }
         return;
     }
@@ -514,6 +533,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             .and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word))
             .or(sentence_period)
             .or(outlook_period)
+            .or(ctx.guided.filter(|_| guidance_word).map(|(p, _)| p))
             .or(*context)
             .or(ctx.call);
 
@@ -770,6 +790,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     }
     if let Some(p) = sentence_period.filter(|p| !guidance_word && may_be_context(*p, ctx.call)) {
         *context = Some(p);
+        ctx.context_age = 0;
+    }
+    if let Some(p) = sentence_period.filter(|p| guidance_word && ctx.call.is_none_or(|c| is_after(*p, c) || p.part() == Some(Part::Year) && p.year_number() == c.year_number())) {
+        ctx.guided = Some((p, 0));
     }
 }
 
@@ -1044,6 +1068,12 @@ mod tests {
         // A sentence in the past tense ends it.
         let got = check_turn("Now for the outlook. We expect fourth quarter revenue of $20 million. Gross margin was 41% in the third quarter.");
         assert_eq!(got, "revenue[total] FY2024-Q4 Guidance/Level 20000000 USD; gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+        // The period one guidance names carries to the guidance right after it.
+        let got = check_turn("We expect net sales in fiscal year 2025 to be up 15% to 20%. This includes 7 points of price. Operating margin is forecast to range between 16% and 17%.");
+        assert_eq!(got, "revenue[total] FY2025 Guidance/Yoy 15..20 %; operating_margin[total] FY2025 Guidance/Level 16..17 %");
+        // A long sentence that expects something of a period opens no outlook for it.
+        let got = check_turn("We expect the elevated inventory levels at the end of Q1 to come down through the quarter in Windows OEM. We expect operating expenses of $15.7 billion to $15.8 billion.");
+        assert_eq!(got, "operating_expenses[total] FY2024-Q4 Guidance/Level 15700000000..15800000000 USD");
     }
 
     #[test]
@@ -1114,6 +1144,11 @@ mod tests {
         let f = crate::analyze(text);
         let periods: Vec<String> = f.facts.iter().map(|x| format!("{} {:?}", x.period, x.kind)).collect();
         assert_eq!(periods, ["FY2025 Guidance"]);
+        // A period named in passing carries to the next few sentences only.
+        let near = check_turn("For the full year, revenue was $90 million. Gross margin was 41%.");
+        assert_eq!(near, "revenue[total] FY2024 Actual/Level 90000000 USD; gross_margin[total] FY2024 Actual/Level 41 %");
+        let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
+        assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
     }
 
     #[test]

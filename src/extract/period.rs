@@ -222,6 +222,10 @@ fn could_start(tok: &Token<'_>) -> bool {
     }
 }
 
+fn x_an(x: Option<&Token<'_>>) -> bool {
+    x.is_some_and(|x| x.is_any(&["a", "an", "the", "last", "our"]))
+}
+
 fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let prev = |n: usize| first.checked_sub(n).and_then(|k| t.get(k));
     let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above"];
@@ -230,8 +234,13 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let p3 = prev(3);
     let is_intro = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&intro));
     let is_the = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["the", "our", "a", "its", "same", "prior", "last", "comparable", "year-ago"]));
+    // "over a strong third-quarter 2020", "versus a very difficult Q2": words that describe the base.
+    let describes = |x: Option<&Token<'_>>| x.is_some_and(|x| x.kind == super::lex::Tok::Word && !x.is_any(&["in", "for", "during", "of", "and", "or", "to", "with", "at", "by", "we", "our"]) && !x.is_any(&intro));
+    let p4 = prev(4);
     is_intro(p1)
         || is_the(p1) && is_intro(p2)
+        || x_an(p2) && describes(p1) && is_intro(p3)
+        || x_an(p3) && describes(p2) && describes(p1) && is_intro(p4)
         || is_the(p1) && is_the(p2) && is_intro(p3)
         // "compared to Q3", "flat to Q3 of last year", "in line with the prior year"
         || p1.is_some_and(|x| x.is_any(&["to", "with"])) && p2.is_some_and(|x| x.is_any(&["compared", "compares", "relative", "comparison", "flat", "line", "similar", "comparable", "consistent"]))
@@ -431,6 +440,10 @@ mod tests {
             ("Revenue for fiscal year '23 was", "FY2023-Q4", false, "FY2023"),
             ("up 73% over fiscal '22", "FY2023-Q4", false, "vs FY2022"),
             ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
+            // Words that describe the base between "over" and its period.
+            ("a 9.5% sequential gain over a strong third-quarter 2023 sales performance", "FY2023-Q4", false, "vs FY2023-Q3"),
+            ("growth versus a very difficult Q3", "FY2023-Q4", false, "vs FY2023-Q3"),
+            ("revenue grew over 5% in the third quarter", "FY2023-Q4", false, "FY2023-Q3"),
             ("Gross margin for the year was 58.0%", "FY2023-Q4", false, "FY2023"),
             ("up 5% year-over-year", "FY2023-Q4", false, ""),
             ("$8.3 million below last year", "FY2023-Q4", false, "vs FY2022-Q4"),
