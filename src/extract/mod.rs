@@ -365,7 +365,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         .or_else(|| ctx.segment.clone());
 
     // The sentence's own period: its first period that is not a comparison base.
-    let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter)).collect();
+    // "Given our performance year-to-date, we raise our full-year outlook ...": the year so far dates only its own figures.
+    let own: Vec<&Mention> = periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter | PeriodRef::YearToDate | PeriodRef::NineMonths)).collect();
     let sentence_period = own.first().and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word));
     if opens_outlook {
         // "with the conclusion of the 2019 rate case, we can now give guidance": a past year is no outlook's period.
@@ -529,6 +530,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             .or_else(|| periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
             // "above our long-term expectation for IP, which is 10% to 15%": a target level.
             .or_else(|| periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()));
+        // "56.3% year-to-date" in a Q3 call, "for the first nine months": no period of ours.
+        let partial = |m: &Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, *context, guidance_word).is_none();
+        if own_mention.is_some_and(partial) {
+            continue;
+        }
         let mut fig_period = own_mention
             .and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word))
             .or(sentence_period)
@@ -1243,6 +1249,10 @@ mod tests {
             ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
             ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
             ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
+            // Year-to-date: the first half in a Q2 call, no period of ours in a Q3 call (three quarters).
+            ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
+            ("Cash flow from operations totaled $263 million year-to-date.", ""),
+            ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),

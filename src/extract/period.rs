@@ -27,6 +27,10 @@ pub enum PeriodRef {
     NextYear,
     /// A quarter of the year before the call's: "Q3 of last year", "the fourth quarter of the prior year".
     YearAgoQuarter(u8),
+    /// "year-to-date", "YTD": the quarters of the year so far.
+    YearToDate,
+    /// "the first nine months": three quarters, which no period of ours names.
+    NineMonths,
     /// "long-term".
     LongTerm,
 }
@@ -297,6 +301,11 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         return m(k, PeriodRef::Half(h));
     }
     for (p, what) in [
+        ("year to date", PeriodRef::YearToDate),
+        ("ytd", PeriodRef::YearToDate),
+        ("first nine months", PeriodRef::NineMonths),
+        ("nine months ended", PeriodRef::NineMonths),
+        ("first six months", PeriodRef::Half(1)),
         ("last quarter", PeriodRef::PrevQuarter),
         ("prior quarter", PeriodRef::PrevQuarter),
         ("previous quarter", PeriodRef::PrevQuarter),
@@ -324,6 +333,12 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         ("long-term", PeriodRef::LongTerm),
     ] {
         if let Some(k) = phrase_at(t, i, p) {
+            // "year-to-date through Q2": one period.
+            if what == PeriodRef::YearToDate && t.get(k).is_some_and(|x| x.is_any(&["through", "thru"])) {
+                if let Some((_, k2)) = quarter_at(t, k + 1) {
+                    return m(k2, what);
+                }
+            }
             // "year-over-year", "year on year" are comparisons, not periods.
             if t.get(k - 1).is_some_and(|x| x.is("year"))
                 && (phrase_at(t, k, "over").is_some() || phrase_at(t, k, "on").is_some_and(|_| t.get(k + 1).is_some_and(|x| x.is("year"))))
@@ -396,6 +411,15 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
             _ if guidance && call_q == Some(4) => Period::year(call_year + 1),
             _ => Period::year(call_year),
         },
+        // Year-to-date is the quarter in a Q1 call, the first half in a Q2 call, the year in a Q4
+        // call; nine months are no period of ours, and their figures are left out.
+        PeriodRef::YearToDate => match call_q {
+            Some(1) => Period::quarter(call_year, 1),
+            Some(2) => Period::Fiscal { year: call_year, part: Part::Half(1) },
+            Some(4) => Period::year(call_year),
+            _ => return None,
+        },
+        PeriodRef::NineMonths => return None,
         PeriodRef::PrevQuarter => call.and_then(|c| c.prev_quarter())?,
         PeriodRef::NextQuarter => call.and_then(|c| c.next_quarter())?,
         // "last year" beside a quarter's figures is the year-ago quarter.
@@ -440,6 +464,10 @@ mod tests {
             ("Revenue for fiscal year '23 was", "FY2023-Q4", false, "FY2023"),
             ("up 73% over fiscal '22", "FY2023-Q4", false, "vs FY2022"),
             ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
+            // The year so far: the first half in a Q2 call, the year in a Q4 call, none in a Q3 call.
+            ("cash from operations of $1.3 billion year-to-date through Q2", "FY2023-Q2", false, "FY2023-H1"),
+            ("up 62 basis points year-to-date", "FY2023-Q4", false, "FY2023"),
+            ("for the first six months", "FY2023-Q3", false, "FY2023-H1"),
             // Words that describe the base between "over" and its period.
             ("a 9.5% sequential gain over a strong third-quarter 2023 sales performance", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("growth versus a very difficult Q3", "FY2023-Q4", false, "vs FY2023-Q3"),
