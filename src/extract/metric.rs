@@ -387,7 +387,7 @@ fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
 /// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
 pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
     let cue = t.iter().any(|x| {
-        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "segment", "business", "forecast", "outlook", "division", "now", "next", "onto"])
+        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "starting", "beginning", "segment", "business", "forecast", "outlook", "division", "now", "next", "onto"])
     });
     if !cue {
         return None;
@@ -401,7 +401,7 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
                 }
                 let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
                 let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
-                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving"]))
+                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving", "starting", "beginning"]))
                     // "Now to More Personal Computing."
                     || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"]));
                 if noun || results {

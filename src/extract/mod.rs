@@ -1092,6 +1092,7 @@ mod tests {
             ("Beginning with Material Handling, net sales increased $63 million. Material Handling margins improved.",
              "revenue[material_handling] FY2024-Q3 Actual/Yoy 63000000 USD"),
             ("Now turning to our seating segment, sales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+            ("Starting with the Tools Group on Slide 7. Sales were $494.9 million. The Tools Group grew.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
             // A metric or a part of the report is no segment.
             ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
             ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
