@@ -430,6 +430,17 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         {
             continue;
         }
+        // A distance from an outlook is no figure of the period: "revenue was $1.534 billion, about
+        // $44 million above our outlook", "$35 million above the high end of our guidance range";
+        // nor is the size of a revision: "raising our subscription revenue outlook by $73 million".
+        if t.get(f.last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
+            && t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
+        {
+            continue;
+        }
+        if f.first > lo && t[f.first - 1].is("by") && t[lo.max(f.first.saturating_sub(9))..f.first].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
+            continue;
+        }
         // A revision against an earlier forecast is no change between periods.
         let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
         if (f.last..hi.min(f.last + 8)).any(vs_forecast) && change_before(t, f.first, lo).is_some() {
@@ -1254,6 +1265,9 @@ mod tests {
             ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
             ("Cash flow from operations totaled $263 million year-to-date.", ""),
             ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
+            // A distance from an outlook, or the size of a revision, is no figure of a period.
+            ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),
+            ("We are raising our full year revenue outlook by $73 million to a range of $5.53 billion to $5.54 billion.", "revenue[total] FY2024 Guidance/Level 5530000000..5540000000 USD"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
