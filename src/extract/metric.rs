@@ -508,6 +508,14 @@ const PARTICIPLES: &[&str] = &[
     "established", "planned", "integrated", "diversified", "thriving", "booming", "struggling", "profitable",
 ];
 
+/// A single word in capitals that may name a segment: "Industrial", not "Revenue" or "Q3".
+pub fn name_word(tok: &Token<'_>) -> bool {
+    tok.text.starts_with(|c: char| c.is_uppercase())
+        && segment_word_stem(tok)
+        && !tok.is_any(PERIOD_WORDS)
+        && !LEXICON.iter().any(|&(p, ..)| tok.is(p))
+}
+
 /// A word that may be part of a segment's name, whatever its ending.
 fn segment_word_stem(tok: &Token<'_>) -> bool {
     tok.kind == Tok::Word && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'') && !NOT_SEGMENTS.iter().any(|w| tok.is(w))

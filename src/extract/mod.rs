@@ -131,6 +131,13 @@ const PAST: &[&str] = &[
 ];
 /// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
 const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
+/// Words before a change verb that are not its subject: "..., or up 10%", "EPS was up 10%".
+const NOT_SUBJECTS: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "be", "or", "and", "also", "still", "it", "which", "that",
+    "they", "both", "each", "all", "total", "overall", "respectively", "basis", "currency", "terms", "year", "quarter",
+    "percent", "points", "million", "billion", "thousand", "but", "again", "then", "margin", "margins", "we", "i", "you",
+    "our", "value", "values", "amount", "number", "figure", "level", "rate",
+];
 const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
 
 fn sign_of(tok: &Token<'_>) -> Option<f64> {
@@ -652,16 +659,35 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 sign.get_or_insert(1.0);
             }
         }
-        // "with the U.S. growing 14% and international growing 17%": a subject of its own.
-        let change_subject = if sign.is_some() && f.first >= 2 {
+        // "with the U.S. growing 14% and international growing 17%", "Laboratory sales grew 6%,
+        // Industrial increased 2%", "with Aerie up 158%": a subject of its own, right before its
+        // change verb, after a clause opener. A name in capitals is the figure's segment; a
+        // subject the binder cannot name ("with core industrial up 4%") makes the figure no
+        // figure of the metric before it.
+        let mut change_subject = None;
+        if sign.is_some() && f.first >= 2 && (t[f.first - 1].is_any(CHANGE_UP) || t[f.first - 1].is_any(CHANGE_DOWN)) {
             let c = f.first - 1;
             let w = &t[c - 1];
-            let own_subject = t[c].is_any(CHANGE_UP) || t[c].is_any(CHANGE_DOWN);
             let geo = w.is_any(&["international", "domestic", "U.S", "US", "Europe", "EMEA", "APAC", "Asia", "China", "Japan", "Americas", "Canada", "India", "Latin"]);
-            (own_subject && geo && chosen.is_none_or(|m| m.last < c - 1)).then(|| metric::segment_name(w.text))
-        } else {
-            None
-        };
+            let mut s = c;
+            let opens = |x: &Token<'_>| x.sym(',') || x.sym(';') || x.is_any(&["with", "while", "and", "whereas"]);
+            while s > lo && c - s < 3 && t[s - 1].kind == lex::Tok::Word && !opens(&t[s - 1]) && !t[s - 1].is_any(NOT_SUBJECTS) && !t[s - 1].text.ends_with("ly") {
+                s -= 1;
+            }
+            let opener = s < c && s > 0 && opens(&t[s - 1]);
+            let before_metric = chosen.is_none_or(|m| m.last < s);
+            let own_metric = metrics.iter().any(|m| m.last == c || m.first >= s && m.last <= c);
+            if geo && chosen.is_none_or(|m| m.last < c - 1) {
+                change_subject = Some(metric::segment_name(w.text));
+            } else if opener && before_metric && !own_metric {
+                if t[s..c].iter().all(metric::name_word) {
+                    let words: Vec<&str> = t[s..c].iter().map(|x| x.text).collect();
+                    change_subject = Some(metric::segment_name(&words.join(" ")));
+                } else if chosen.is_some() {
+                    continue;
+                }
+            }
+        }
         let (metric_name, class, negative, mut segment) = match chosen {
             Some(m) if m.metric == metric::BARE_EARNINGS => ("eps", m.class, m.negative, m.segment.clone()),
             Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
@@ -1104,6 +1130,9 @@ mod tests {
              "revenue[material_handling] FY2024-Q3 Actual/Yoy 63000000 USD"),
             ("Now turning to our seating segment, sales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
             ("Starting with the Tools Group on Slide 7. Sales were $494.9 million. The Tools Group grew.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
+            // A subject of its own before a change verb: a name in capitals is a segment; one the binder cannot name is no figure of the metric before it.
+            ("Laboratory sales grew 6%, Industrial increased 2%, with core industrial up 4%. Laboratory and Industrial are segments.", "revenue[laboratory] FY2024-Q3 Actual/Yoy 6 %; revenue[industrial] FY2024-Q3 Actual/Yoy 2 %"),
+            ("Digital revenue rose 57%, with Aerie up 158% and North America up 20%. Aerie and North America and Digital grew.", "revenue[digital] FY2024-Q3 Actual/Yoy 57 %; revenue[aerie] FY2024-Q3 Actual/Yoy 158 %; revenue[north_america] FY2024-Q3 Actual/Yoy 20 %"),
             // A metric or a part of the report is no segment.
             ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
             ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
