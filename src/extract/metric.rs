@@ -66,6 +66,7 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("diluted earnings per share", "eps", Class::PerShare, false),
     ("DEPS", "eps", Class::PerShare, false),
     ("funds from operations per share", "ffo_per_share", Class::PerShare, false),
+    ("funds from operations", "ffo_per_share", Class::PerShare, false),
     ("core FFO per share", "ffo_per_share", Class::PerShare, false),
     ("normalized FFO per share", "ffo_per_share", Class::PerShare, false),
     ("FFO per diluted share", "ffo_per_share", Class::PerShare, false),

@@ -973,7 +973,9 @@ fn past_at(t: &[Token<'_>], k: usize) -> bool {
     if x.is("reported") && k > 0 && (t[k - 1].is("as") || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as")) {
         return false;
     }
-    !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap"])))
+    // "reported diluted EPS", "reported and adjusted EPS": a basis; "we reported adjusted EPS": a verb.
+    let subject = k > 0 && t[k - 1].is_any(&["we", "i", "they", "it", "company", "who", "which", "have", "has", "had", "also"]);
+    subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
 }
 
 /// "we raised our full-year range to", "we've increased our guidance for EPS
@@ -990,7 +992,10 @@ fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
 /// A guidance verb before the figure at `first` in its clause, with no past
 /// tense between them nor in the figure's window after it (up to `hi`).
 fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
-    if any_past(t, first, hi.min(t.len())) {
+    // Past tense in the figure's own clause only: "a revenue decline of 3.5% to 4.5% and reported
+    // EPS of $1.05" guides both.
+    let end = (first..hi.min(t.len())).find(|&k| t[k].sym(',') || t[k].sym(';') || t[k].is_any(&["and", "while", "but"])).unwrap_or(hi.min(t.len()));
+    if any_past(t, first, end) {
         return false;
     }
     for k in (0..first).rev() {
@@ -1297,6 +1302,9 @@ mod tests {
             // A distance from an outlook, or the size of a revision, is no figure of a period.
             ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),
             ("We are raising our full year revenue outlook by $73 million to a range of $5.53 billion to $5.54 billion.", "revenue[total] FY2024 Guidance/Level 5530000000..5540000000 USD"),
+            // Past tense counts in the figure's own clause; "reported and adjusted" is a basis, "we reported" a verb.
+            ("We now expect a full year revenue decline of 3.5% to 4.5% and reported and adjusted full year EPS of $1.05 to $1.10 and $1.40 to $1.45, respectively.", "revenue[total] FY2024 Guidance/Yoy -4.5..-3.5 %; eps[total] FY2024 Guidance/Level 1.05..1.1 USD/share; eps[total] FY2024 Guidance/Level 1.4..1.45 USD/share"),
+            ("Last night, we reported adjusted quarterly funds from operations of $1.37 per share for the third quarter.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.37 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
