@@ -974,8 +974,10 @@ fn past_at(t: &[Token<'_>], k: usize) -> bool {
         return false;
     }
     // "reported diluted EPS", "reported and adjusted EPS": a basis; "we reported adjusted EPS": a verb.
-    let subject = k > 0 && t[k - 1].is_any(&["we", "i", "they", "it", "company", "who", "which", "have", "has", "had", "also"]);
-    subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
+    let subject = k > 0 && (t[k - 1].is_any(&["we", "i", "they", "it", "company", "who", "which", "have", "has", "had", "also"])
+        // "Sun reported core FFO per share of $2.11"
+        || t[k - 1].kind == lex::Tok::Word && t[k - 1].text.starts_with(|c: char| c.is_uppercase()) && !t[k - 1].is_any(&["GAAP", "IFRS", "As"]));
+    subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted", "growth", "organic", "core"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
 }
 
 /// "we raised our full-year range to", "we've increased our guidance for EPS
@@ -1305,6 +1307,8 @@ mod tests {
             // Past tense counts in the figure's own clause; "reported and adjusted" is a basis, "we reported" a verb.
             ("We now expect a full year revenue decline of 3.5% to 4.5% and reported and adjusted full year EPS of $1.05 to $1.10 and $1.40 to $1.45, respectively.", "revenue[total] FY2024 Guidance/Yoy -4.5..-3.5 %; eps[total] FY2024 Guidance/Level 1.05..1.1 USD/share; eps[total] FY2024 Guidance/Level 1.4..1.45 USD/share"),
             ("Last night, we reported adjusted quarterly funds from operations of $1.37 per share for the third quarter.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.37 USD/share"),
+            ("For Q4, we're expecting revenue to range from $1.42 billion to $1.43 billion, representing reported growth of 4.5% to 5.5%.", "revenue[total] FY2024-Q4 Guidance/Level 1420000000..1430000000 USD; revenue[total] FY2024-Q4 Guidance/Yoy 4.5..5.5 %"),
+            ("For the third quarter, Sun reported core FFO per share of $2.11.", "ffo_per_share[total] FY2024-Q3 Actual/Level 2.11 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
