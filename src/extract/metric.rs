@@ -247,7 +247,8 @@ const NOT_SEGMENTS: &[&str] = &[
     "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
     "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
-    "segments", "division's", "business's", "unit's", "group's",
+    "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
+    "or", "nor", "versus", "vs", "than", "compared",
 ];
 
 /// All metric mentions of a sentence, longest phrase first at each token.

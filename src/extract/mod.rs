@@ -30,7 +30,10 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
-        if role != Role::Other {
+        // Before a Q&A the call marks, nobody asks questions: a prepared turn under an
+        // analyst's name is a page's mislabelled speaker, and its figures are the company's.
+        let prepared = t.qa_line.is_some() && turn.section == crate::transcript::Section::Prepared;
+        if role == Role::Operator || role == Role::Analyst && !prepared {
             continue;
         }
         let mut context: Option<Period> = None;
@@ -1182,6 +1185,20 @@ mod tests {
     }
 
     #[test]
+    fn prepared_turn_under_an_analysts_name() {
+        // A page that labels the CFO's prepared remarks with an analyst's name (the participants
+        // list says who asks questions): before the Q&A, the turn's figures are the company's.
+        let text = "Prepared Remarks:\n\nOperator\n\nWelcome to the Acme Third Quarter 2024 Earnings Call.\n\n\
+                    Jane Analyst\n\nWe reported third quarter revenue of $88.6 million.\n\n\
+                    Questions and Answers:\n\nOperator\n\nOur first question comes from Jane Analyst.\n\n\
+                    Jane Analyst\n\nYou said revenue of $90 million was possible?\n\nJohn Boss\n\nYes.\n\n\
+                    Call participants:\n\nJohn Boss--Chief Executive Officer\nJane Analyst--Big Bank -- Analyst\n";
+        let f = crate::analyze(text);
+        let got: Vec<String> = f.facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| format!("{} {:?}", x.period, x.value)).collect();
+        assert_eq!(got, ["FY2024-Q3 Some(88600000.0)"]);
+    }
+
+    #[test]
     fn period_context() {
         // A year before the call's, said in passing, does not date the figures that follow.
         let got = check_turn("Our comparisons are affected by the shutdowns we experienced in 2023. Third-quarter operating income was $107 million. Net income was $78 million.");
@@ -1309,6 +1326,9 @@ mod tests {
             ("Last night, we reported adjusted quarterly funds from operations of $1.37 per share for the third quarter.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.37 USD/share"),
             ("For Q4, we're expecting revenue to range from $1.42 billion to $1.43 billion, representing reported growth of 4.5% to 5.5%.", "revenue[total] FY2024-Q4 Guidance/Level 1420000000..1430000000 USD; revenue[total] FY2024-Q4 Guidance/Yoy 4.5..5.5 %"),
             ("For the third quarter, Sun reported core FFO per share of $2.11.", "ffo_per_share[total] FY2024-Q3 Actual/Level 2.11 USD/share"),
+            // "from continuing operations" and "or" name no segment.
+            ("Diluted earnings per share from continuing operations was $2.46. Adjusted EPS was $2.73.", "eps[total] FY2024-Q3 Actual/Level 2.46 USD/share; eps[total] FY2024-Q3 Actual/Level 2.73 USD/share"),
+            ("JBT posted adjusted diluted EPS of $0.90 or GAAP earnings per share of $0.84.", "eps[total] FY2024-Q3 Actual/Level 0.9 USD/share; eps[total] FY2024-Q3 Actual/Level 0.84 USD/share"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
