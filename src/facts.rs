@@ -174,21 +174,51 @@ impl Facts {
     /// Per fact, the indices of the problem notes ([`Note::is_problem`])
     /// about it.
     pub fn problems(&self) -> Vec<Vec<usize>> {
-        let mut out = vec![Vec::new(); self.facts.len()];
-        for (n, note) in self.notes.iter().enumerate().filter(|(_, n)| n.is_problem()) {
-            for i in self.note_subject(note) {
-                if let Some(v) = out.get_mut(i) {
-                    v.push(n);
-                }
-            }
-        }
-        out
+        self.checks().problems
     }
 
     /// Whether fact `i` conflicts with another or is the subject of a
     /// failed check.
     pub fn flagged(&self) -> Vec<bool> {
-        self.problems().iter().zip(&self.facts).map(|(p, f)| f.conflict || !p.is_empty()).collect()
+        self.checks().flagged
+    }
+
+    /// What the notes say about each fact, worked out once (each note's
+    /// subject is read once, so this is linear in facts and notes): keep it
+    /// beside the facts rather than asking per fact.
+    pub fn checks(&self) -> Checks {
+        let mut problems = vec![Vec::new(); self.facts.len()];
+        for (n, note) in self.notes.iter().enumerate().filter(|(_, n)| n.is_problem()) {
+            for i in self.note_subject(note) {
+                if let Some(v) = problems.get_mut(i) {
+                    v.push(n);
+                }
+            }
+        }
+        let failed: Vec<bool> =
+            problems.iter().map(|p| p.iter().any(|n| self.notes.get(*n).is_some_and(|n| n.ok == Some(false)))).collect();
+        let flagged = problems.iter().zip(&self.facts).map(|(p, f)| f.conflict || !p.is_empty()).collect();
+        Checks { problems, failed, flagged }
+    }
+}
+
+/// The notes per fact ([`Facts::checks`]): computed once per analysis and
+/// handed to the charts and their descriptions, which would otherwise read
+/// every note's subject again for every fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checks {
+    /// Per fact, the indices of the problem notes about it.
+    pub problems: Vec<Vec<usize>>,
+    /// Per fact, whether a failed check is about it.
+    pub failed: Vec<bool>,
+    /// Per fact, whether it conflicts with another or a check about it failed.
+    pub flagged: Vec<bool>,
+}
+
+impl Checks {
+    /// Whether a failed check is about fact `i`.
+    pub fn failed(&self, i: usize) -> bool {
+        self.failed.get(i).copied().unwrap_or(false)
     }
 }
 
@@ -696,6 +726,12 @@ mod tests {
         let conflict = facts.notes.iter().find(|n| n.kind == "conflict").expect("a conflict");
         assert!(facts.note_subject(conflict).iter().all(|&i| facts.facts[i].conflict));
         assert!(facts.flagged().iter().all(|f| *f), "every figure of that quarter is in question");
+        let checks = facts.checks();
+        assert_eq!(checks.flagged, facts.flagged());
+        assert!(checks.failed(0) && !checks.failed(facts.facts.len()), "a failed check is about the first figure; none past the end");
+        let about_first: Vec<&str> = checks.problems[0].iter().map(|&n| facts.notes[n].kind.as_str()).collect();
+        assert!(about_first.contains(&"conflict") && about_first.contains(&"check"), "{about_first:?}");
+        assert!(checks.problems.iter().flatten().all(|&n| facts.notes[n].is_problem()));
         // The other subjects the extractor writes.
         let f = |m: &str, seg: &str, p: &str, kind: Kind, line: usize| Fact { source: Source { line, ..Source::default() }, ..Fact::for_test(m, seg, p, kind) };
         let facts = Facts {

@@ -12,7 +12,11 @@
  *               {type: 'read', id, text}         a string (the box's text)
  * Messages out: {type: 'ready'}
  *               {type: 'progress', id, stage, fraction}   stage: read, decode, parse, extract, done
- *               {type: 'result', id, reading}             see read_text/read_bytes in src/wasm.rs
+ *               {type: 'result', id, reading, facts, view}
+ *                   the analysis: how the input was read, its facts as bytes
+ *                   (Analysis.facts_bytes, a transferred buffer) and the
+ *                   transcript view, from which the page rebuilds it
+ *                   (Analysis.rebuild) without parsing anything again
  *               {type: 'failed', id, message, panicked}
  * A panic leaves this worker's instance unusable: the page ends the worker
  * and starts another.
@@ -76,8 +80,12 @@ self.onmessage = function (e) {
   var onStage = function (stage, fraction) { progress(id, stage, fraction); };
   var run = function (fn) {
     try {
-      var reading = fn();
-      self.postMessage({ type: 'result', id: id, reading: reading });
+      var analysis = fn();
+      var reading = analysis.reading();
+      var facts = reading.ok ? analysis.facts_bytes() : null;
+      var view = reading.ok ? analysis.view() : null;
+      analysis.free();
+      self.postMessage({ type: 'result', id: id, reading: reading, facts: facts, view: view }, facts ? [facts.buffer] : []);
     } catch (err) {
       fail(id, err);
     }

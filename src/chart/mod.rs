@@ -24,7 +24,7 @@ use std::str::FromStr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::facts::Facts;
+use crate::facts::{Checks, Facts};
 
 mod data;
 mod describe;
@@ -39,7 +39,7 @@ mod tests;
 
 use paint::Painter;
 
-pub use describe::{detail, summary, table, Detail, Table, TableRow};
+pub use describe::{detail, detail_checked, details, summary, table, table_checked, Detail, Table, TableRow};
 pub use hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:
@@ -163,8 +163,20 @@ pub fn draw<DB: DrawingBackend>(
     facts: &Facts,
     style: &Style,
 ) -> Result<ChartLayout, ChartError> {
+    draw_checked(area, kind, facts, &facts.checks(), style)
+}
+
+/// [`draw`] with the facts' [`Checks`] worked out already (an
+/// [`crate::analysis::Analysis`] keeps them), so a redraw reads no note again.
+pub fn draw_checked<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: ChartKind,
+    facts: &Facts,
+    checks: &Checks,
+    style: &Style,
+) -> Result<ChartLayout, ChartError> {
     let mut p = Painter::new(area, style);
-    p.flagged = facts.flagged();
+    p.flagged = checks.flagged.clone();
     p.fill(p.theme.bg)?;
     match kind {
         ChartKind::Revenue => revenue::draw(&p, facts),
@@ -172,6 +184,11 @@ pub fn draw<DB: DrawingBackend>(
         ChartKind::Guidance => guidance::draw(&p, facts),
     }?;
     Ok(p.finish())
+}
+
+/// The call's heading: company (or "Earnings call") and call ("Credo · Q4 FY2023").
+pub fn heading(facts: &Facts) -> String {
+    data::heading(facts)
 }
 
 /// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").
