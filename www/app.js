@@ -65,110 +65,55 @@
     return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
-  function panicked() {
-    return globalThis.__callchartPanicked === true;
-  }
-
   function errorMessage(err) {
-    if (panicked()) return 'Internal error, please report (details are in the browser console).';
+    if (typeof callchartEngine !== 'undefined' && callchartEngine.panicked()) return 'Internal error, please report (details are in the browser console).';
     var text = err && err.message ? err.message : String(err);
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  // ---- engine start-up ---------------------------------------------------
-
-  function base64Bytes(b64) {
-    var raw = atob(b64.replace(/\s+/g, ''));
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  }
+  // ---- engine start-up (www/engine.js) ----------------------------------------
 
   var engineModule = null; // the compiled WebAssembly.Module (for the worker and recovery)
 
-  // The single file inlines the wasm gzipped and base64-encoded
-  // (type="application/wasm;gzip;base64"): smaller, and nothing is fetched.
-  function inlinedWasmBytes(el) {
-    var bytes = base64Bytes(el.textContent);
-    if (!/gzip/.test(el.type)) return Promise.resolve(bytes);
-    if (typeof DecompressionStream !== 'function') {
-      return Promise.reject(new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)'));
-    }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer();
-  }
-
-  function wasmModule() {
-    var inlined = document.getElementById('callchart-wasm');
-    if (inlined) {
-      return inlinedWasmBytes(inlined).then(function (b) { mark('unpacked'); return WebAssembly.compile(b); });
-    }
-    // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
-    var response = fetch('pkg/callchart_bg.wasm');
-    if (WebAssembly.compileStreaming) {
-      return WebAssembly.compileStreaming(response).catch(function () {
-        // A server that sends .wasm without application/wasm: compile the bytes.
-        return fetch('pkg/callchart_bg.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-      });
-    }
-    return response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-  }
-
-  // A fresh wasm-bindgen namespace around a new instance of the module.
-  // build.sh wraps the glue in callchart_glue() so that a second instance
-  // needs no eval (the pages' CSP forbids it).
-  function instantiate(module) {
-    var ns = typeof callchart_glue === 'function' ? callchart_glue() : wasm_bindgen;
-    ns.initSync({ module: module });
-    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
-    return ns;
-  }
-
   function startEngine() {
-    if (typeof wasm_bindgen === 'undefined') {
+    if (typeof callchartEngine === 'undefined') {
       return Promise.reject(new Error('the chart engine script is missing (was the page built with ./build.sh?)'));
     }
-    return wasmModule().then(function (module) {
+    return callchartEngine.compile().then(function (module) {
       engineModule = module;
-      wasm_bindgen.initSync({ module: module });
-      if (typeof wasm_bindgen.init_panic_hook === 'function') wasm_bindgen.init_panic_hook();
-      return wasm_bindgen;
+      return callchartEngine.start(module);
     });
   }
 
   // After a panic the instance's memory can't be trusted: the page swaps in
   // a fresh instance of the same module and stays usable.
   function recoverIfPanicked() {
-    if (!panicked() || !engineModule) return;
-    try {
-      var fresh = instantiate(engineModule);
-      globalThis.__callchartPanicked = false;
-      // The analysis on screen lives in the old instance: it moves to the
-      // fresh one as its parts (no parse); if even that fails, the charts
-      // on screen stay as pixels until the next input.
-      if (shown) {
-        var moved = null;
-        try { moved = fresh.Analysis.rebuild(shown.facts_bytes(), shown.view()); } catch (e) { console.warn('callchart: the charts could not be moved to the fresh engine:', e); }
-        shown = moved;
-      }
-      engine = fresh;
-      window.wasm_bindgen = fresh;
-      drawnKeys = {};
-    } catch (err) {
-      console.error('callchart: the chart engine could not be restarted:', err);
+    if (!callchartEngine.panicked() || !engineModule) return;
+    var fresh = callchartEngine.recover(engineModule);
+    if (!fresh) return;
+    // The analysis on screen lives in the old instance: it moves to the
+    // fresh one as its facts' bytes and view (no parse); if even that
+    // fails, the charts on screen stay as pixels until the next input.
+    if (shown) {
+      var moved = null;
+      try { moved = fresh.Analysis.rebuild(shown.facts_bytes(), shown.view()); } catch (e) { console.warn('callchart: the charts could not be moved to the fresh engine:', e); }
+      shown = moved;
     }
+    engine = fresh;
+    window.wasm_bindgen = fresh;
+    drawnKeys = {};
   }
 
   // ---- analysis ----------------------------------------------------------
 
-  // "55 facts · 57 turns · 10 speakers" from explain()'s counts.
+  // "57 turns · 10 speakers" (none for a link) from explain()'s counts.
+  function transcriptCounts(ex) {
+    return ex.turns != null ? [plural(ex.turns, 'turn'), plural(ex.speakers, 'speaker')] : [];
+  }
+
+  // "55 facts · 57 turns · 10 speakers".
   function describe(ex) {
-    var parts = [plural(ex.facts, 'fact')];
-    if (ex.turns != null) {
-      parts.push(plural(ex.turns, 'turn'));
-      parts.push(plural(ex.speakers, 'speaker'));
-    }
-    return parts.join(' · ');
+    return [plural(ex.facts, 'fact')].concat(transcriptCounts(ex)).join(' · ');
   }
 
   function analyzeNow(force) {
@@ -219,7 +164,7 @@
     var ex = analysis.explain();
     if (ex.facts === 0) {
       analysis.free();
-      var counts = ex.turns != null ? ' (' + describe(ex).replace(/^0 facts · /, '') + ')' : '';
+      var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
       setState('nofacts', 'No figures found in ' + what + counts + '. Is it an earnings-call transcript with revenue or margin figures?' + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
       return false;
@@ -492,10 +437,11 @@
 
   function workerSource() {
     var glue = document.getElementById('callchart-glue');
+    var eng = document.getElementById('callchart-engine');
     var code = document.getElementById('callchart-worker');
-    if (glue && code) {
-      // Single file (file://): glue and worker code, inlined, as a blob.
-      var blob = new Blob([glue.textContent, '\n', code.textContent], { type: 'text/javascript' });
+    if (glue && eng && code) {
+      // Single file (file://): glue, engine and worker code, inlined, as a blob.
+      var blob = new Blob([glue.textContent, '\n', eng.textContent, '\n', code.textContent], { type: 'text/javascript' });
       return URL.createObjectURL(blob);
     }
     return 'worker.js';
@@ -705,7 +651,8 @@
   };
   Object.keys(pageApi).forEach(function (k) { page[k] = pageApi[k]; });
 
-  // performance.mark()s of the start-up, for bench/browser.mjs's breakdown.
+  // performance.mark()s of the start-up, for bench/browser.mjs's breakdown
+  // (engine.js marks 'unpacked').
   function mark(name) {
     if (window.performance && performance.mark) performance.mark('callchart:' + name);
   }

@@ -14,15 +14,16 @@
  * a readable plot (a min-height from the chart's own layout). --callchart-bg, --callchart-fg, --callchart-accent and
  * --callchart-font restyle the chart.
  *
- * build.sh wraps this file with the wasm-bindgen glue and the wasm bytes
- * (base64) into dist/callchart-embed.js, one self-contained script: every
- * element on a page shares one wasm instance, and nothing else is fetched
- * (no CORS, works in a sandboxed iframe and under a strict CSP).
+ * build.sh wraps this file with the wasm-bindgen glue, engine.js and the
+ * wasm bytes (base64) into dist/callchart-embed.js, one self-contained
+ * script: every element on a page shares one wasm instance, and nothing
+ * else is fetched (no CORS, works in a sandboxed iframe and under a strict
+ * CSP). After a panic (a bug) the instance is replaced by a fresh one.
  *
  * A link's data is untrusted: wasm decodes it strictly; messages reach the
  * element as text only.
  */
-(function (bindgen, wasmBase64) {
+(function (engineApi, wasmBase64) {
   'use strict';
 
   if (typeof customElements === 'undefined' || customElements.get('callchart-chart')) return;
@@ -34,24 +35,28 @@
   // ---- one engine for all elements -----------------------------------------
 
   var enginePromise = null;
+  var engineModule = null;
 
   function engine() {
     if (!enginePromise) {
-      enginePromise = new Promise(function (resolve, reject) {
-        if (!bindgen || !wasmBase64) {
-          reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'));
-          return;
-        }
-        var raw = atob(wasmBase64);
-        var bytes = new Uint8Array(raw.length);
-        for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-        resolve(bindgen({ module_or_path: bytes }).then(function () {
-          if (typeof bindgen.init_panic_hook === 'function') bindgen.init_panic_hook();
-          return bindgen;
-        }));
-      });
+      enginePromise = !engineApi || !wasmBase64
+        ? Promise.reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'))
+        : engineApi.compileBase64(wasmBase64, false).then(function (module) {
+          engineModule = module;
+          return engineApi.start(module);
+        });
     }
     return enginePromise;
+  }
+
+  // After a panic the shared instance's memory can't be trusted: a fresh
+  // one replaces it; true when it did (the element then loads again).
+  function recover() {
+    if (!engineApi || !engineApi.panicked() || !engineModule) return false;
+    var fresh = engineApi.recover(engineModule);
+    if (!fresh) return false;
+    enginePromise = Promise.resolve(fresh);
+    return true;
   }
 
   // ---- styles (constructed: allowed under style-src 'self') ---------------
@@ -166,8 +171,9 @@
     get: function () { return this._analysis ? this._analysis.facts() : null; }
   });
 
-  proto.setAnalysis = function (a) {
-    if (this._analysis && this._analysis !== a) this._analysis.free();
+  // `dead`: the old analysis is in a panicked instance (not freed there).
+  proto.setAnalysis = function (a, dead) {
+    if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
     this._analysis = a;
     // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
     this._charts = a ? a.explain().charts : null;
@@ -297,6 +303,11 @@
         map = analysis.draw(scratch, kind, style);
       } catch (err) {
         console.warn('callchart-chart:', err);
+        if (recover()) {
+          self.setAnalysis(null, true);
+          self.load();
+          return;
+        }
         self.fail('Chart not drawn: ' + message(err));
         return;
       }
@@ -330,5 +341,5 @@
   };
 
   customElements.define('callchart-chart', CallchartChart);
-})(typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null,
+})(typeof callchartEngine !== 'undefined' ? callchartEngine : null,
   typeof CALLCHART_WASM_BASE64 !== 'undefined' ? CALLCHART_WASM_BASE64 : null);

@@ -3,8 +3,9 @@
  * WebAssembly.Module here).
  *
  * The single-file build runs this script from a blob: URL with the
- * wasm-bindgen glue prepended (nothing can be fetched from file://); the
- * hosted page runs worker.js itself, which loads pkg/callchart.js.
+ * wasm-bindgen glue and engine.js prepended (nothing can be fetched from
+ * file://); the hosted page runs worker.js itself, which loads
+ * pkg/callchart.js and engine.js.
  *
  * Messages in:  {type: 'init', module}
  *               {type: 'read', id, file, keep}   a File: read, decoded, analyzed
@@ -21,10 +22,11 @@
  * A panic leaves this worker's instance unusable: the page ends the worker
  * and starts another.
  */
-/* global wasm_bindgen, importScripts, FileReader */
+/* global wasm_bindgen, callchartEngine, importScripts, FileReader */
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined') importScripts('pkg/callchart.js');
+if (typeof callchartEngine === 'undefined') importScripts('engine.js');
 
 var started = false;
 
@@ -43,7 +45,7 @@ function fail(id, err) {
     type: 'failed',
     id: id,
     message: String(err && err.message || err),
-    panicked: self.__callchartPanicked === true
+    panicked: callchartEngine.panicked()
   });
 }
 
@@ -63,7 +65,7 @@ self.onmessage = function (e) {
   var msg = e.data || {};
   if (msg.type === 'init') {
     try {
-      wasm_bindgen.initSync({ module: msg.module });
+      callchartEngine.start(msg.module);
       started = true;
       self.postMessage({ type: 'ready' });
     } catch (err) {

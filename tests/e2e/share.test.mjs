@@ -505,6 +505,24 @@ test('embed demo: two elements (light and dark) draw at their size, share one wa
       .catch(() => {});
     els = await elementInfo(page, 'callchart-chart');
     assert.ok(lum(els[0].bg) < 100, 'the light embed did not follow prefers-color-scheme: dark');
+
+    // A panic (a bug) in the shared instance: the element that meets it
+    // swaps in a fresh instance (engine.js recover) and draws again.
+    const r1 = await page.evaluate(() => document.getElementById('demo-revenue').renders);
+    await page.evaluate(() => {
+      const el = document.getElementById('demo-revenue');
+      globalThis.__callchartPanicked = true; // what the Rust panic hook sets
+      el._analysis.draw = () => { throw new Error('unreachable'); };
+      el.setAttribute('theme', 'light');
+    });
+    await page.waitForFunction((n) => {
+      const e = document.getElementById('demo-revenue');
+      return e.renders > n && e.dataset.state === 'ready';
+    }, r1, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => globalThis.__callchartPanicked), false, 'the panic flag is cleared');
+    assert.equal(await page.evaluate(() => Object.prototype.hasOwnProperty.call(document.getElementById('demo-revenue')._analysis, 'draw')), false,
+      'the element loaded its data again in the fresh instance');
+    assert.equal(await page.evaluate(() => window.__instantiations), 1, 'the compiled module is reused, not compiled again');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
   } finally {
