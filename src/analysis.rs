@@ -20,7 +20,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-use crate::chart::{self, ChartError, ChartKind, ChartLayout, Detail, Style, Table};
+use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
 use crate::facts::{Checks, Facts, Note};
 use crate::input::{Decoded, InputError};
 use crate::share::{self, ShareError, ShareState};
@@ -89,7 +89,7 @@ impl Analysis {
         area: &DrawingArea<DB, Shift>,
         kind: ChartKind,
         style: &Style,
-    ) -> Result<ChartLayout, ChartError> {
+    ) -> Result<HitMap, ChartError> {
         chart::draw_checked(area, kind, &self.facts, &self.checks, style)
     }
 

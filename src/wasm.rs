@@ -117,9 +117,9 @@ impl Analysis {
         let inner = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
         let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
-        let layout = self.inner.draw(&area, kind, &style)?;
+        let hits = self.inner.draw(&area, kind, &style)?;
         area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-        Ok(ChartMap { layout })
+        Ok(ChartMap { hits })
     }
 
     /// Chart `kind` as an SVG document of `width` × `height` pixels (the
@@ -223,43 +223,43 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     })
 }
 
-/// What a drawn chart shows where ([`chart::ChartLayout`]), returned by
+/// What a drawn chart shows where ([`chart::HitMap`]), returned by
 /// [`Analysis::draw`]: the page hit-tests pointer positions with it and walks
 /// its elements with the keyboard. Coordinates are canvas pixels (CSS
 /// pixels × devicePixelRatio).
 #[wasm_bindgen]
 pub struct ChartMap {
-    layout: chart::ChartLayout,
+    hits: chart::HitMap,
 }
 
 #[wasm_bindgen]
 impl ChartMap {
     /// Index of the element (into `regions()`) at canvas pixel `(x, y)`, or −1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
-        self.layout.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+        self.hits.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
     }
 
     /// The elements in reading order: `[{x0, y0, x1, y1, fact, shape, label, flagged}]`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.regions)
+        to_js(&self.hits.regions)
     }
 
     /// Every text drawn: `[{x0, y0, x1, y1, text}]` (the tests check that none overlap).
     pub fn texts(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.texts)
+        to_js(&self.hits.texts)
     }
 
     /// The plot areas: `[{x0, y0, x1, y1, min_h}]` (canvas pixels; `min_h`
     /// is the least height the layout gives each).
     pub fn plots(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.plots)
+        to_js(&self.hits.plots)
     }
 
     /// The canvas height (canvas pixels) this chart needs at its width for
     /// every plot to reach its minimum: the page grows a shorter canvas to it.
     #[wasm_bindgen(getter)]
     pub fn min_height(&self) -> f64 {
-        self.layout.min_height
+        self.hits.min_height
     }
 }
 

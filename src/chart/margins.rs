@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::data::{guides, levels, metric_label, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::parts::{empty, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Marker, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Period, Unit};

@@ -14,7 +14,7 @@
 //! draws its title and a message instead of empty axes.
 //!
 //! As it draws, each chart records where every element went and which fact
-//! it shows ([`ChartLayout`]), so that the page maps a pointer back to a fact
+//! it shows ([`HitMap`]), so that the page maps a pointer back to a fact
 //! with the very layout that was drawn. [`summary`], [`table`] and
 //! [`detail`] say in words what the charts show (`describe.rs`).
 
@@ -30,7 +30,7 @@ mod data;
 mod describe;
 mod guidance;
 mod hit;
-mod layout;
+mod parts;
 mod margins;
 mod paint;
 mod revenue;
@@ -40,11 +40,11 @@ mod tests;
 use paint::Painter;
 
 pub use describe::{detail, detail_checked, details, summary, table, table_checked, Detail, Table, TableRow};
-pub use hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
+pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:
 /// the page gives a chart the height its title, legend and labels take plus
-/// this (`ChartLayout::min_height`).
+/// this (`HitMap::min_height`).
 pub const MIN_PLOT_H: f64 = 150.0;
 
 /// The least height of a guidance panel's plot, in CSS pixels.
@@ -162,7 +162,7 @@ pub fn draw<DB: DrawingBackend>(
     kind: ChartKind,
     facts: &Facts,
     style: &Style,
-) -> Result<ChartLayout, ChartError> {
+) -> Result<HitMap, ChartError> {
     draw_checked(area, kind, facts, &facts.checks(), style)
 }
 
@@ -174,7 +174,7 @@ pub fn draw_checked<DB: DrawingBackend>(
     facts: &Facts,
     checks: &Checks,
     style: &Style,
-) -> Result<ChartLayout, ChartError> {
+) -> Result<HitMap, ChartError> {
     let mut p = Painter::new(area, style);
     p.flagged = checks.flagged.clone();
     p.fill(p.theme.bg)?;

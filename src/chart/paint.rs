@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
+use super::hit::{HitMap, PlotArea, Region, Shape, TextBox};
 use super::{ChartError, Style};
 
 /// Result of a drawing step.
@@ -303,7 +303,7 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     /// Per fact: whether it gets a warning mark.
     pub flagged: Vec<bool>,
     /// What was drawn where, for hit-testing and tests.
-    layout: RefCell<ChartLayout>,
+    hits: RefCell<HitMap>,
 }
 
 fn err<E: std::fmt::Display>(e: E) -> ChartError {
@@ -319,7 +319,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Some(f) if !f.trim().is_empty() && f.len() <= 200 && !f.contains(['{', '}', ';', '<', '>']) => f.trim().to_string(),
             _ => FontFamily::SansSerif.as_str().to_string(),
         };
-        let layout = ChartLayout { width: f64::from(w), height: f64::from(h), scale: s, ..ChartLayout::default() };
+        let hits = HitMap { width: f64::from(w), height: f64::from(h), scale: s, ..HitMap::default() };
         Painter {
             area,
             s,
@@ -328,25 +328,25 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             w: f64::from(w),
             h: f64::from(h),
             flagged: Vec::new(),
-            layout: RefCell::new(layout),
+            hits: RefCell::new(hits),
         }
     }
 
     /// Records a chart element at `r` showing fact `fact`.
     pub(crate) fn region(&self, r: Rect, fact: usize, shape: Shape, label: String) {
         let flagged = self.is_flagged(fact);
-        self.layout.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
+        self.hits.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
     }
 
     /// Records a plot area laid out to be at least `min_h` CSS pixels tall.
     pub(crate) fn plot(&self, r: Rect, min_h: f64) {
         let min_h = self.u(min_h);
-        self.layout.borrow_mut().plots.push(PlotArea { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, min_h });
+        self.hits.borrow_mut().plots.push(PlotArea { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, min_h });
     }
 
     /// Records that the chart needs `h` device pixels of height at this width.
     pub(crate) fn need_height(&self, h: f64) {
-        let mut l = self.layout.borrow_mut();
+        let mut l = self.hits.borrow_mut();
         if h.is_finite() && h > l.min_height {
             l.min_height = h.ceil();
         }
@@ -360,7 +360,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// Puts the regions recorded so far in reading order: left to right,
     /// then bottom to top.
     pub(crate) fn sort_regions(&self) {
-        self.layout.borrow_mut().regions.sort_by(|a, b| {
+        self.hits.borrow_mut().regions.sort_by(|a, b| {
             let (ax, ay) = a.center();
             let (bx, by) = b.center();
             ax.round().total_cmp(&bx.round()).then(by.total_cmp(&ay))
@@ -368,8 +368,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// What was drawn where.
-    pub(crate) fn finish(self) -> ChartLayout {
-        self.layout.into_inner()
+    pub(crate) fn finish(self) -> HitMap {
+        self.hits.into_inner()
     }
 
     /// `v` CSS pixels in device pixels.
@@ -422,7 +422,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             return Ok(());
         }
         let b = self.text_box(text, f, x, y, anchor);
-        self.layout.borrow_mut().texts.push(TextBox { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, text: text.to_string() });
+        self.hits.borrow_mut().texts.push(TextBox { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, text: text.to_string() });
         let style = self.text_style(f, anchor);
         self.area.draw_text(text, &style, (px(x), px(y))).map_err(err)
     }

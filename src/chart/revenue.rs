@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::parts::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Pattern, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Measure, Period, Unit};

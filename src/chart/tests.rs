@@ -328,7 +328,7 @@ fn hostile_names_are_escaped_in_svg() {
 }
 
 /// Draws `kind` on a recorder and returns the layout.
-fn layout_of(kind: ChartKind, facts: &Facts, w: u32, h: u32, style: &Style) -> ChartLayout {
+fn layout_of(kind: ChartKind, facts: &Facts, w: u32, h: u32, style: &Style) -> HitMap {
     let area = Recorder { size: (w, h), ..Recorder::default() }.into_drawing_area();
     draw(&area, kind, facts, style).expect("recorder never fails")
 }
@@ -622,7 +622,7 @@ fn period_forms(period: &str) -> (Vec<String>, Option<String>, Vec<String>) {
 
 /// What is wrong with a layout: elements whose period has no label under
 /// them (a bare "Q4" with no year below), overlapping texts, texts outside.
-fn layout_problems(l: &ChartLayout) -> Vec<String> {
+fn layout_problems(l: &HitMap) -> Vec<String> {
     let mut out = Vec::new();
     let s = l.scale;
     for r in &l.regions {
@@ -652,7 +652,7 @@ fn layout_problems(l: &ChartLayout) -> Vec<String> {
 }
 
 /// Draws at width `w` (CSS px) and the height the chart asks for there.
-fn at_min_height(kind: ChartKind, facts: &Facts, w: f64, style: &Style) -> ChartLayout {
+fn at_min_height(kind: ChartKind, facts: &Facts, w: f64, style: &Style) -> HitMap {
     let s = style.scale;
     let first = layout_of(kind, facts, (w * s) as u32, (300.0 * s) as u32, style);
     let h = first.min_height.max(300.0 * s);
