@@ -670,136 +670,21 @@ fn from_binary(data: &[u8]) -> Result<(Facts, ShareState), ShareError> {
         return Err(invalid(format!("format byte {format}, expected {VERSION}")));
     }
     let flags = r.byte()?;
-    if flags & 0x80 != 0 {
-        return Err(invalid("unknown flags"));
-    }
-    let charts_bits = (flags >> 2) & 0b111;
-    if charts_bits == 0 {
-        return Err(invalid("no chart chosen"));
-    }
-    let theme = match (flags >> 5) & 0b11 {
-        0 => ThemeChoice::Auto,
-        1 => ThemeChoice::Light,
-        2 => ThemeChoice::Dark,
-        _ => return Err(invalid("unknown theme")),
-    };
-    let charts = ChartKind::ALL.iter().enumerate().filter(|(i, _)| charts_bits & (1 << i) != 0).map(|(_, k)| *k).collect();
+    let state = state_of(flags)?;
     let company = r.str()?;
     let call = if flags & 1 != 0 { Some(r.period()?) } else { None };
-    let currency = if flags & 2 != 0 {
-        let c = r.currency()?;
-        if c == Currency::USD {
-            return Err(invalid("USD spelt out"));
-        }
-        c
-    } else {
-        Currency::USD
-    };
-
-    let n = r.count("names", MAX_NAMES, 1)?;
-    let mut names: Vec<String> = Vec::with_capacity(n);
-    for _ in 0..n {
-        names.push(r.str()?);
-    }
-    let name = |i: u64| -> Result<String, ShareError> {
-        let i = usize::try_from(i).map_err(|_| invalid("a name reference is out of range"))?;
-        match DICTIONARY.get(i) {
-            Some(d) => Ok((*d).to_string()),
-            None => names
-                .get(i - DICTIONARY.len())
-                .cloned()
-                .ok_or_else(|| invalid("a name reference is out of range")),
-        }
-    };
-
+    let currency = if flags & 2 != 0 { r.own_currency()? } else { Currency::USD };
+    let names = Names::read(&mut r)?;
     // A fact is at least 6 bytes: two references, period, flags, unit, line.
     let n = r.count("facts", MAX_FACTS, 6)?;
     let mut facts = Vec::with_capacity(n);
     for _ in 0..n {
-        let metric = name(r.var()?)?;
-        let segment = name(r.var()?)?;
-        let period = r.period()?;
-        let bits = r.byte()?;
-        if bits & 0x80 != 0 {
-            return Err(invalid("unknown fact flags"));
-        }
-        let kind = match bits & 0b11 {
-            0 => Kind::Actual,
-            1 => Kind::Guidance,
-            2 => Kind::Derived,
-            _ => return Err(invalid("unknown fact kind")),
-        };
-        let measure = match (bits >> 2) & 0b11 {
-            0 => Measure::Level,
-            1 => Measure::Qoq,
-            2 => Measure::Yoy,
-            _ => return Err(invalid("unknown measure")),
-        };
-        let basis = match (bits >> 4) & 0b11 {
-            0 => None,
-            1 => Some(Basis::Gaap),
-            2 => Some(Basis::NonGaap),
-            _ => return Err(invalid("unknown basis")),
-        };
-        let conflict = bits & 0x40 != 0;
-        let u = r.byte()?;
-        if u & 0x80 != 0 {
-            return Err(invalid("unknown unit flags"));
-        }
-        let unit = match u & 0x0f {
-            1 => Unit::Percent,
-            2 => Unit::Bp,
-            3 => Unit::Pp,
-            4 => Unit::Days,
-            5 => Unit::Shares,
-            6 => Unit::Times,
-            7 => Unit::Money(currency),
-            8 => Unit::Money(r.currency()?),
-            9 => Unit::PerShare(currency),
-            10 => Unit::PerShare(r.currency()?),
-            c => return Err(invalid(format!("unknown unit code {c}"))),
-        };
-        let present = u >> 4;
-        let mut num = |bit: u8| -> Result<Option<f64>, ShareError> {
-            if present & bit != 0 {
-                r.number().map(Some)
-            } else {
-                Ok(None)
-            }
-        };
-        let value = num(1)?;
-        let low = num(2)?;
-        let high = num(4)?;
-        let line = r.var()?;
-        let line = usize::try_from(line).ok().filter(|l| *l <= 100_000_000).ok_or_else(|| invalid("a line number is out of range"))?;
-        facts.push(Fact {
-            metric,
-            segment,
-            period,
-            kind,
-            measure,
-            value,
-            low,
-            high,
-            unit,
-            basis,
-            conflict,
-            source: Source { line, start: None, end: None, text: String::new() },
-        });
+        facts.push(r.fact(&names, currency)?);
     }
-
     let n = r.count("notes", MAX_NOTES, 3)?;
     let mut notes = Vec::with_capacity(n);
     for _ in 0..n {
-        let ok = match r.byte()? {
-            0 => None,
-            1 => Some(true),
-            2 => Some(false),
-            _ => return Err(invalid("unknown note state")),
-        };
-        let kind = name(r.var()?)?;
-        let message = r.str()?;
-        notes.push(Note { kind, message, ok });
+        notes.push(r.note(&names)?);
     }
     if r.left() != 0 {
         return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
@@ -814,7 +699,134 @@ fn from_binary(data: &[u8]) -> Result<(Facts, ShareState), ShareError> {
         facts,
         notes,
     };
-    Ok((facts, ShareState { charts, theme }))
+    Ok((facts, state))
+}
+
+/// The chart choice and theme in the flags byte (bits 2-4, 5-6; bit 7 unused).
+fn state_of(flags: u8) -> Result<ShareState, ShareError> {
+    if flags & 0x80 != 0 {
+        return Err(invalid("unknown flags"));
+    }
+    let charts_bits = (flags >> 2) & 0b111;
+    if charts_bits == 0 {
+        return Err(invalid("no chart chosen"));
+    }
+    let theme = match (flags >> 5) & 0b11 {
+        0 => ThemeChoice::Auto,
+        1 => ThemeChoice::Light,
+        2 => ThemeChoice::Dark,
+        _ => return Err(invalid("unknown theme")),
+    };
+    let charts = ChartKind::ALL.iter().enumerate().filter(|(i, _)| charts_bits & (1 << i) != 0).map(|(_, k)| *k).collect();
+    Ok(ShareState { charts, theme })
+}
+
+/// The link's own names, after the [`DICTIONARY`]'s.
+struct Names(Vec<String>);
+
+impl Names {
+    fn read(r: &mut Reader<'_>) -> Result<Names, ShareError> {
+        let n = r.count("names", MAX_NAMES, 1)?;
+        let mut names = Vec::with_capacity(n);
+        for _ in 0..n {
+            names.push(r.str()?);
+        }
+        Ok(Names(names))
+    }
+
+    /// Name reference `i`: the dictionary's, then the link's own.
+    fn get(&self, i: u64) -> Result<String, ShareError> {
+        let i = usize::try_from(i).map_err(|_| invalid("a name reference is out of range"))?;
+        match DICTIONARY.get(i) {
+            Some(d) => Ok((*d).to_string()),
+            None => self.0.get(i - DICTIONARY.len()).cloned().ok_or_else(|| invalid("a name reference is out of range")),
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The call's own currency, when it is not USD (which is never spelt out).
+    fn own_currency(&mut self) -> Result<Currency, ShareError> {
+        let c = self.currency()?;
+        if c == Currency::USD {
+            return Err(invalid("USD spelt out"));
+        }
+        Ok(c)
+    }
+
+    fn fact(&mut self, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
+        let metric = names.get(self.var()?)?;
+        let segment = names.get(self.var()?)?;
+        let period = self.period()?;
+        let (kind, measure, basis, conflict) = fact_bits(self.byte()?)?;
+        let u = self.byte()?;
+        if u & 0x80 != 0 {
+            return Err(invalid("unknown unit flags"));
+        }
+        let unit = self.unit(u & 0x0f, currency)?;
+        let present = u >> 4;
+        let mut num = |bit: u8| if present & bit != 0 { self.number().map(Some) } else { Ok(None) };
+        let (value, low, high) = (num(1)?, num(2)?, num(4)?);
+        let line = self.var()?;
+        let line = usize::try_from(line).ok().filter(|l| *l <= 100_000_000).ok_or_else(|| invalid("a line number is out of range"))?;
+        let source = Source { line, start: None, end: None, text: String::new() };
+        Ok(Fact { metric, segment, period, kind, measure, value, low, high, unit, basis, conflict, source })
+    }
+
+    /// Unit code `code` (a currency of its own follows codes 8 and 10).
+    fn unit(&mut self, code: u8, currency: Currency) -> Result<Unit, ShareError> {
+        Ok(match code {
+            1 => Unit::Percent,
+            2 => Unit::Bp,
+            3 => Unit::Pp,
+            4 => Unit::Days,
+            5 => Unit::Shares,
+            6 => Unit::Times,
+            7 => Unit::Money(currency),
+            8 => Unit::Money(self.currency()?),
+            9 => Unit::PerShare(currency),
+            10 => Unit::PerShare(self.currency()?),
+            c => return Err(invalid(format!("unknown unit code {c}"))),
+        })
+    }
+
+    fn note(&mut self, names: &Names) -> Result<Note, ShareError> {
+        let ok = match self.byte()? {
+            0 => None,
+            1 => Some(true),
+            2 => Some(false),
+            _ => return Err(invalid("unknown note state")),
+        };
+        let kind = names.get(self.var()?)?;
+        let message = self.str()?;
+        Ok(Note { kind, message, ok })
+    }
+}
+
+/// A fact's flags byte: kind (bits 0-1), measure (2-3), basis (4-5), conflict (6).
+fn fact_bits(bits: u8) -> Result<(Kind, Measure, Option<Basis>, bool), ShareError> {
+    if bits & 0x80 != 0 {
+        return Err(invalid("unknown fact flags"));
+    }
+    let kind = match bits & 0b11 {
+        0 => Kind::Actual,
+        1 => Kind::Guidance,
+        2 => Kind::Derived,
+        _ => return Err(invalid("unknown fact kind")),
+    };
+    let measure = match (bits >> 2) & 0b11 {
+        0 => Measure::Level,
+        1 => Measure::Qoq,
+        2 => Measure::Yoy,
+        _ => return Err(invalid("unknown measure")),
+    };
+    let basis = match (bits >> 4) & 0b11 {
+        0 => None,
+        1 => Some(Basis::Gaap),
+        2 => Some(Basis::NonGaap),
+        _ => return Err(invalid("unknown basis")),
+    };
+    Ok((kind, measure, basis, bits & 0x40 != 0))
 }
 
 // ---- base64url -----------------------------------------------------------------
