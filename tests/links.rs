@@ -13,6 +13,8 @@ use callchart::analysis::Analysis;
 use callchart::facts::{Facts, Kind, Note};
 use callchart::share::{self, ShareState, ThemeChoice};
 
+mod common;
+
 fn link(name: &str) -> String {
     let path = format!("{}/tests/data/links/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")).trim().to_string()
@@ -67,7 +69,7 @@ fn the_hostile_link_is_what_its_facts_encode_to() {
     let state = ShareState { charts: callchart::chart::ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto };
     let made = format!("#{}", share::encode(&facts, &state).expect("encodes"));
     let path = format!("{}/tests/data/links/hostile.link", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v != "0" && !v.is_empty()) {
+    if common::golden::updating() {
         std::fs::write(&path, format!("{made}\n")).expect("write");
     }
     assert_eq!(link("hostile.link"), made, "UPDATE_EXPECT=1 cargo test --test links, if the change is intended");
