@@ -11,9 +11,10 @@
 //! The form is private to one build of the page (the worker and the page
 //! run the same wasm module), so it has no version promise and is never
 //! stored: a leading byte [`MAGIC`], then each field in the order of the
-//! model; counts, lengths and integers as LEB128 varints, strings as length
-//! + UTF-8, numbers as their f64 bits (exact), `Option`s with a 0/1 byte,
-//! periods and units as their text ([`Period`]'s and [`Unit`]'s `FromStr`).
+//! model; counts, lengths and integers as LEB128 varints, strings as their
+//! length and UTF-8 bytes, numbers as their f64 bits (exact), `Option`s with
+//! a 0/1 byte, periods and units as their text ([`Period`]'s and [`Unit`]'s
+//! `FromStr`).
 //! [`from_bytes`] is strict and bounds-checked: wrong bytes give `None`,
 //! never a panic.
 

@@ -285,7 +285,7 @@ fn draw_guides<DB: DrawingBackend>(
         for gd in &s.guides {
             let (Some(cx), Some(mid)) = (g.x(&gd.period), gd.mid()) else { continue };
             let ym = g.axis.y(mid);
-            if let Some(last) = s.points.iter().filter(|l| l.period < gd.period && same_group(&l.period, &gd.period)).last() {
+            if let Some(last) = s.points.iter().rev().find(|l| l.period < gd.period && same_group(&l.period, &gd.period)) {
                 if let Some(lx) = g.x(&last.period) {
                     p.dashed((lx, g.axis.y(last.value)), (cx, ym), *c, 1.5, 4.0, 3.0)?;
                 }
