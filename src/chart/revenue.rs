@@ -369,8 +369,6 @@ fn draw_group<DB: DrawingBackend>(
     let th = p.theme;
     let bar_w = (slot * 0.62).min(p.u(72.0)).max(p.u(2.0).min(slot));
     let zero = axis.y(0.0);
-    let vf = p.font(size::SMALL, true, th.text);
-    let inner = p.font(size::SMALL * 0.92, false, th.text);
     let mut xl = Vec::new();
 
     // Bars first, so labels can avoid all of them.
@@ -391,38 +389,8 @@ fn draw_group<DB: DrawingBackend>(
                 (a, down)
             };
             let r = Rect::new(x0, axis.y(a), x1, axis.y(z));
-            let (c, pattern) = color(&piece.part);
-            if piece.derived {
-                p.fill_rect(r, th.fade(c, 0.72))?;
-                p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
-                p.pattern(r, pattern, th.fade(c, 0.1))?;
-                p.stroke_rect(r, c, 1.0)?;
-            } else {
-                p.fill_rect(r, c)?;
-                p.pattern(r, pattern, pattern_ink(p, c))?;
-                // A hairline between stacked pieces.
-                p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
-            }
-            labels.block(r);
-            p.region(r, piece.fact, Shape::Bar, piece_label(b, piece, fmt));
+            draw_piece(p, b, piece, r, fmt, color(&piece.part), labels)?;
             top_y = top_y.min(r.y0);
-            // The piece's value inside it, where it fits.
-            if matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1 {
-                let t = fmt.short(piece.value);
-                let tb = p.text_box(&t, &inner, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID);
-                if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
-                    if piece.derived {
-                        // A chip keeps the number readable on the hatching.
-                        p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
-                    }
-                    if !piece.derived && pattern != Pattern::Solid {
-                        // A chip keeps the number readable on the pattern.
-                        p.fill_rect(tb.grow(p.u(1.5)), c)?;
-                    }
-                    let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
-                    p.text(&t, &f, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID)?;
-                }
-            }
         }
         if let Some(g) = &b.guide {
             top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, fmt, labels)?);
@@ -435,18 +403,77 @@ fn draw_group<DB: DrawingBackend>(
             top_y = top_y.min(y - p.u(15.0));
         }
         tops.push((cx, top_y));
-        let note = if b.guide.is_some() && b.pieces.is_empty() {
-            Some("guidance".to_string())
-        } else if b.derived {
-            Some("derived".to_string())
-        } else if b.partly_derived {
-            Some("partly derived".to_string())
-        } else {
-            None
-        };
-        xl.push(XLabel { x: cx, period: b.period, note });
+        xl.push(XLabel { x: cx, period: b.period, note: x_note(b) });
     }
-    // Value labels above the bars (the guide's label above its range).
+    value_labels(p, group, &tops, fmt, slot, labels)?;
+    p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
+    x_labels(p, &xl, slot, plot.y1 + p.u(9.0), plan)
+}
+
+/// One piece of a bar in rectangle `r`, in its colour and pattern (hatched
+/// when derived), a region for its fact, and its value inside it where it fits.
+fn draw_piece<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    b: &Bar,
+    piece: &Piece,
+    r: Rect,
+    fmt: &Fmt,
+    (c, pattern): (RGBColor, Pattern),
+    labels: &mut Labels,
+) -> Res {
+    let th = p.theme;
+    if piece.derived {
+        p.fill_rect(r, th.fade(c, 0.72))?;
+        p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
+        p.pattern(r, pattern, th.fade(c, 0.1))?;
+        p.stroke_rect(r, c, 1.0)?;
+    } else {
+        p.fill_rect(r, c)?;
+        p.pattern(r, pattern, pattern_ink(p, c))?;
+        // A hairline between stacked pieces.
+        p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
+    }
+    labels.block(r);
+    p.region(r, piece.fact, Shape::Bar, piece_label(b, piece, fmt));
+    if !(matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1) {
+        return Ok(());
+    }
+    let inner = p.font(size::SMALL * 0.92, false, th.text);
+    let (t, cx, cy) = (fmt.short(piece.value), (r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+    let tb = p.text_box(&t, &inner, cx, cy, Anchor::CENTER_MID);
+    if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
+        if piece.derived {
+            // A chip keeps the number readable on the hatching.
+            p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
+        }
+        if !piece.derived && pattern != Pattern::Solid {
+            // A chip keeps the number readable on the pattern.
+            p.fill_rect(tb.grow(p.u(1.5)), c)?;
+        }
+        let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
+        p.text(&t, &f, cx, cy, Anchor::CENTER_MID)?;
+    }
+    Ok(())
+}
+
+/// What a bar's x label says under its period: guidance only, derived.
+fn x_note(b: &Bar) -> Option<String> {
+    if b.guide.is_some() && b.pieces.is_empty() {
+        Some("guidance".to_string())
+    } else if b.derived {
+        Some("derived".to_string())
+    } else if b.partly_derived {
+        Some("partly derived".to_string())
+    } else {
+        None
+    }
+}
+
+/// Value labels above the bars (the guide's label above its range),
+/// shortened until they fit the slot: "$184.2M", "184.2", "184".
+fn value_labels<DB: DrawingBackend>(p: &Painter<DB>, group: &[&Bar], tops: &[(f64, f64)], fmt: &Fmt, slot: f64, labels: &mut Labels) -> Res {
+    let th = p.theme;
+    let vf = p.font(size::SMALL, true, th.text);
     for ((cx, top_y), b) in tops.iter().zip(group) {
         let text = match (&b.guide, b.total) {
             (Some(g), None) => g.label(fmt),
@@ -454,7 +481,6 @@ fn draw_group<DB: DrawingBackend>(
             (None, None) => continue,
         };
         let y = top_y - p.u(4.0);
-        // Shortened until it fits the slot: "$184.2M", "184.2", "184".
         let value = match (&b.guide, b.total) {
             (Some(g), None) => g.mid(),
             (_, v) => v,
@@ -486,8 +512,7 @@ fn draw_group<DB: DrawingBackend>(
             }
         }
     }
-    p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
-    x_labels(p, &xl, slot, plot.y1 + p.u(9.0), plan)
+    Ok(())
 }
 
 /// Draws a guided range (or value) centred on `cx`; returns its top pixel.
