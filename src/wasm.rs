@@ -30,7 +30,6 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{self, ChartKind, Colors, Style};
 use crate::analysis;
-use crate::facts::Facts;
 use crate::share::{ShareState, ThemeChoice};
 
 /// Runs once when the module is instantiated.
