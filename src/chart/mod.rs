@@ -34,6 +34,7 @@ mod parts;
 mod margins;
 mod paint;
 mod revenue;
+mod theme;
 #[cfg(test)]
 mod tests;
 

@@ -466,19 +466,19 @@ fn flagged_facts_get_a_mark_and_a_legend_entry() {
 fn theme_colours_pass_wcag_aa() {
     for dark in [false, true] {
         let t = paint::Theme::new(dark);
-        assert!(paint::contrast(t.text, t.bg) >= 7.0, "text, dark={dark}");
-        assert!(paint::contrast(t.muted, t.bg) >= 4.5, "muted text, dark={dark}");
-        assert!(paint::contrast(t.muted, t.panel) >= 4.5, "muted text on panels, dark={dark}");
+        assert!(theme::contrast(t.text, t.bg) >= 7.0, "text, dark={dark}");
+        assert!(theme::contrast(t.muted, t.bg) >= 4.5, "muted text, dark={dark}");
+        assert!(theme::contrast(t.muted, t.panel) >= 4.5, "muted text on panels, dark={dark}");
         // Graphics: 3:1 against the background (WCAG 1.4.11).
         for (i, c) in t.series.iter().chain([&t.total, &t.other, &t.guide, &t.bad, &t.axis]).enumerate() {
-            assert!(paint::contrast(*c, t.bg) >= 3.0, "colour {i} {c:?} on the background, dark={dark}");
+            assert!(theme::contrast(*c, t.bg) >= 3.0, "colour {i} {c:?} on the background, dark={dark}");
         }
         // Value labels inside bars.
         for c in t.series.iter().chain([&t.total, &t.other]) {
-            assert!(paint::contrast(t.on(*c), *c) >= 4.5, "label on {c:?}, dark={dark}");
+            assert!(theme::contrast(t.on(*c), *c) >= 4.5, "label on {c:?}, dark={dark}");
         }
         // The series colour of the implied-change line in guidance panels is text.
-        assert!(paint::contrast(t.color(0), t.panel) >= 4.5, "implied change text, dark={dark}");
+        assert!(theme::contrast(t.color(0), t.panel) >= 4.5, "implied change text, dark={dark}");
     }
 }
 
