@@ -156,7 +156,7 @@ page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
 HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 csp_meta = '<meta http-equiv="Content-Security-Policy" content="' + HOSTED_CSP + '">'
 (out / "index.html").write_text(page, encoding="utf-8")
-for name in ("app.js", "share.js", "trace.js", "worker.js", "style.css", "favicon.svg",
+for name in ("engine.js", "app.js", "share.js", "trace.js", "worker.js", "style.css", "favicon.svg",
              "embed.html", "embed-frame.js", "embed.css", "embed-demo.css"):
     (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
 (out / "sample").mkdir(exist_ok=True)
@@ -169,13 +169,14 @@ demo = (www / "embed-demo.html").read_text(encoding="utf-8")
 assert "@@SAMPLE_LINK@@" in demo, "www/embed-demo.html needs @@SAMPLE_LINK@@"
 (out / "embed-demo.html").write_text(demo.replace("@@SAMPLE_LINK@@", link[1:]), encoding="utf-8")
 
-# The embed script: glue, wasm bytes and <callchart-chart>, in one closure
+# The embed script: glue, engine.js, wasm bytes and <callchart-chart>, in one closure
 # (no global wasm_bindgen on the host page, nothing fetched).
 glue = (out / "pkg" / "callchart.js").read_text(encoding="utf-8")
 wasm_b64 = base64.b64encode((out / "pkg" / "callchart_bg.wasm").read_bytes()).decode("ascii")
 (out / "callchart-embed.js").write_text(
     "/* callchart-embed.js: <callchart-chart> elements (see www/embed.js). Built by build.sh. */\n"
-    "(function () {\n" + glue + "\nvar CALLCHART_WASM_BASE64 = \"" + wasm_b64 + "\";\n"
+    "(function () {\n" + glue + "\n" + (www / "engine.js").read_text(encoding="utf-8")
+    + "\nvar CALLCHART_WASM_BASE64 = \"" + wasm_b64 + "\";\n"
     + (www / "embed.js").read_text(encoding="utf-8") + "\n})();\n", encoding="utf-8")
 
 # Single file: inline the CSS, both scripts and the wasm bytes (base64), so a
@@ -199,13 +200,15 @@ wasm = base64.b64encode(gzip.compress((out / "pkg" / "callchart_bg.wasm").read_b
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
 scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
-           script(www / "trace.js")]
+           script(www / "trace.js"), script(www / "engine.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
            '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n"
            # The worker (large inputs) runs from a blob: the glue (this
            # script's own text) + worker.js, kept as inert text (text/plain).
            + scripts[0].replace("<script>", '<script id="callchart-glue">', 1)
            + '\n<script type="text/plain" id="callchart-worker">' + (www / "worker.js").read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>")
+# engine.js runs in the page and, from its text, in the worker's blob.
+one = swap(one, '<script src="engine.js"></script>', scripts[4].replace("<script>", '<script id="callchart-engine">', 1))
 one = swap(one, '<script src="app.js"></script>', scripts[1])
 one = swap(one, '<script src="share.js"></script>', scripts[2])
 one = swap(one, '<script src="trace.js"></script>', scripts[3])
@@ -224,7 +227,7 @@ PY
   # Replace dist/ only once everything was built.
   rm -rf "$DIST"
   mkdir -p "$DIST"
-  cp -r "$out/index.html" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
+  cp -r "$out/index.html" "$out/engine.js" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
     "$out/callchart.html" "$out/callchart-embed.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
     "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 

@@ -5,7 +5,7 @@
 //
 // - open_ms:    navigation start to three charts drawn (window.__callchart.drawnAt), median
 // - redraw_ms:  drawing the three charts again after a resize (window.__callchart.drawMs), median
-// - wasm_sample_ms: analyze(sample) in the page's wasm, median of 20 after a warm-up
+// - wasm_sample_ms: read_text(sample) (decode, parse, facts, view) in the page's wasm, median of 20 after a warm-up
 // - big: a 50 MB file read in the worker: longest main-thread task (PerformanceObserver
 //   'longtask') from the drop to the charts, and the time that took
 import { readFileSync } from 'node:fs';
@@ -77,8 +77,7 @@ async function open(viewport = { width: 1200, height: 900 }) {
   // The same three charts drawn by the wasm alone (no copy, no hit regions,
   // no page bookkeeping): how much of a redraw is the drawing code's.
   out.draw_only_ms = await page.evaluate((runs) => {
-    const engine = window.callchartPage.engine();
-    const facts = window.callchartPage.facts();
+    const analysis = window.callchartPage.analysis();
     const canvases = ['revenue', 'margins', 'guidance'].map((k) => {
       const src = document.getElementById('chart-' + k);
       const c = document.createElement('canvas');
@@ -88,7 +87,7 @@ async function open(viewport = { width: 1200, height: 900 }) {
     const t = [];
     for (let i = 0; i < runs + 3; i++) {
       const t0 = performance.now();
-      for (const [k, c] of canvases) engine.draw_chart(c, k, facts, 1, false);
+      for (const [k, c] of canvases) analysis.draw(c, k, { scale: 1, dark: false }).free();
       if (i >= 3) t.push(performance.now() - t0);
     }
     t.sort((a, b) => a - b);
@@ -96,11 +95,12 @@ async function open(viewport = { width: 1200, height: 900 }) {
   }, RUNS);
   out.wasm_sample_ms = await page.evaluate(({ text, runs }) => {
     const engine = window.callchartPage.engine();
-    for (let i = 0; i < 5; i++) engine.analyze(text);
+    // read_text: decode, one parse, the facts and the transcript view.
+    for (let i = 0; i < 5; i++) engine.read_text(text).free();
     const t = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      engine.analyze(text);
+      engine.read_text(text).free();
       t.push(performance.now() - t0);
     }
     t.sort((a, b) => a - b);

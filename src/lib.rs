@@ -19,6 +19,7 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 */
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod chart;
 pub mod export;
 pub mod extract;
@@ -27,6 +28,7 @@ pub mod input;
 pub mod share;
 pub mod transcript;
 pub mod view;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

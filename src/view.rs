@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::extract::lex;
 use crate::facts::Facts;
-use crate::transcript::{self, Paragraph, Role, Section};
+use crate::transcript::{self, Paragraph, Role, Section, Transcript};
 
 /// The parsed transcript, ready to display.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -45,7 +45,7 @@ pub struct Speaker {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `"operator"`, `"analyst"` or `"other"` (management, IR, unknown).
-    pub role: &'static str,
+    pub role: String,
 }
 
 /// One speaker's turn.
@@ -57,7 +57,7 @@ pub struct Turn {
     /// 1-based line where the turn starts.
     pub line: usize,
     /// `"prepared"` or `"qa"`.
-    pub section: &'static str,
+    pub section: String,
     /// Paragraphs, each a list of indices into [`View::sentences`].
     pub paragraphs: Vec<Vec<usize>>,
 }
@@ -82,9 +82,15 @@ pub struct Run {
 }
 
 /// The view of transcript `text` with the figures of `facts` (the facts
-/// `analyze(text)` returned) marked.
+/// `analyze(text)` returned) marked. Parses `text`: where the transcript is
+/// parsed already (an [`crate::analysis::Analysis`]), use [`view_of`].
 pub fn view(text: &str, facts: &Facts) -> View {
-    let t = transcript::parse(text);
+    view_of(&transcript::parse(text), facts)
+}
+
+/// The view of the parsed transcript `t` with the figures of `facts` (the
+/// facts extracted from `t`) marked.
+pub fn view_of(t: &Transcript<'_>, facts: &Facts) -> View {
     // Where each input line sits: (turn, paragraph, piece).
     let mut at: HashMap<usize, (usize, usize, usize)> = HashMap::new();
     for (ti, turn) in t.turns.iter().enumerate() {
@@ -125,7 +131,8 @@ pub fn view(text: &str, facts: &Facts) -> View {
                     Role::Operator => "operator",
                     Role::Analyst => "analyst",
                     Role::Other => "other",
-                },
+                }
+                .to_string(),
             })
             .collect(),
         fact_sentence: vec![None; facts.facts.len()],
@@ -166,7 +173,8 @@ pub fn view(text: &str, facts: &Facts) -> View {
             section: match turn.section {
                 Section::Prepared => "prepared",
                 Section::Qa => "qa",
-            },
+            }
+            .to_string(),
             paragraphs,
         });
     }

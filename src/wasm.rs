@@ -1,27 +1,21 @@
 //! The browser edge: the only module that knows wasm-bindgen.
 //!
-//! It is deliberately thin. `analyze` hands the pure [`crate::analyze`]
-//! result to JavaScript as a plain object, and `draw_chart` draws one of the
-//! pure [`chart::draw`] charts on a `<canvas>`. Everything else (layout,
-//! sizes, devicePixelRatio, themes) is the page's business.
-//!
-//! Share links, exports and embeds add thin wrappers over pure Rust:
-//! `share_link`/`open_link` ([`crate::share`]), `chart_svg` (the same
-//! drawing code on plotters' SVG backend), `facts_csv` and `export_name`
-//! ([`crate::export`]), and `draw_chart_styled` (colour and font overrides).
-//!
-//! Tracing a number back to its sentence: `draw_chart` returns a
-//! [`ChartMap`] (where each element went, from the drawing code itself) that
-//! hit-tests pointer positions; `explain` gives summaries, data tables and
-//! per-fact details ([`crate::chart::detail`]); `transcript_view` the
-//! transcript with its figures marked ([`crate::view`]).
+//! It is deliberately thin: one stateful handle, [`Analysis`], over the plain
+//! [`crate::analysis::Analysis`]. [`read_text`] and [`read_bytes`] (input
+//! through [`crate::input`], parsed once) and [`open_link`] return it; the
+//! page then draws (`draw(canvas, kind, style)` -> [`ChartMap`], the hit map
+//! of what was drawn), explains, views, exports and links through it. No
+//! facts cross the boundary back into Rust, except once when a worker's
+//! analysis is rebuilt on the page ([`Analysis::rebuild`]). Sizes,
+//! devicePixelRatio and themes are the page's business.
 //!
 //! Text is measured with the canvas's own `measureText` ([`Measured`]), not
 //! with plotters' DOM `<span>` whose `style` attribute a strict
 //! Content-Security-Policy (`style-src 'self'`) blocks.
 //!
-//! Errors cross the edge as `JsError` whose message a reader can act on; a
-//! panic is a bug, so the hook below says so on the console and raises
+//! Errors cross the edge as `JsError` whose message a reader can act on (bad
+//! input is no error: a reading says why it was refused); a panic is a bug,
+//! so the hook below says so on the console and raises
 //! `globalThis.__callchartPanicked` for the page's status line.
 
 use std::sync::Once;
@@ -35,8 +29,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{self, ChartKind, Colors, Style};
-use crate::facts::Facts;
-use crate::share::{self, ShareState, ThemeChoice};
+use crate::analysis;
+use crate::share::{ShareState, ThemeChoice};
 
 /// Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
@@ -64,117 +58,144 @@ pub fn init_panic_hook() {
     });
 }
 
-/// Extracts the facts of a transcript and returns them as a plain JS object
-/// (the `callchart/facts@1` JSON shape: maps are objects, `None` is absent).
+/// One analysis of a transcript or a link, held in Rust across calls (see
+/// [`crate::analysis::Analysis`]): the page draws, explains, exports and
+/// links through it, and no facts cross the boundary back into Rust.
+/// [`read_text`], [`read_bytes`] and [`open_link`] return it; a worker's is
+/// rebuilt on the page with [`Analysis::rebuild`] from its facts' bytes and view.
 #[wasm_bindgen]
-pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    let facts = crate::analyze(text);
-    facts
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not hand the facts to the page: {e}")))
+pub struct Analysis {
+    inner: analysis::Analysis,
+    reading: analysis::Reading,
+    /// The view as the worker handed it over (a rebuilt analysis), so that
+    /// it is neither converted into Rust nor back.
+    view_js: Option<JsValue>,
 }
 
-/// Draws chart `kind` ("revenue", "margins" or "guidance") of `facts` (as
-/// returned by [`analyze`]) on `canvas`, filling its whole backing store.
-///
-/// The caller sizes the canvas to CSS size × `dpr` and passes `dpr`, which
-/// scales fonts and strokes; nothing here touches the context's transform.
 #[wasm_bindgen]
-pub fn draw_chart(
-    canvas: &HtmlCanvasElement,
-    kind: &str,
-    facts: JsValue,
-    dpr: f64,
-    dark: bool,
-) -> Result<ChartMap, JsError> {
-    let style = Style { scale: dpr, dark, ..Style::default() };
-    draw_on(canvas, kind, facts, style)
-}
+impl Analysis {
+    /// How the input was read: `{ok, code?, message?, warnings, encoding,
+    /// format, text?, text_bytes, text_cut}`; for a link, `ok` and the
+    /// link's `{charts: ["revenue", …], theme}` as `link`.
+    pub fn reading(&self) -> Result<JsValue, JsError> {
+        to_js(&self.reading)
+    }
 
-/// Like [`draw_chart`], with a style object `{scale, dark, bg, fg, accent,
-/// font}`: colours as `#rrggbb` (others are ignored), font a CSS font-family
-/// list. An embed passes its `--callchart-*` custom properties this way.
-#[wasm_bindgen]
-pub fn draw_chart_styled(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, style: JsValue) -> Result<ChartMap, JsError> {
-    let style = style_from(style)?;
-    draw_on(canvas, kind, facts, style)
-}
+    /// The facts (`callchart/facts@1`) as a plain object, for the JSON
+    /// export and the tests. They never go back into wasm as such.
+    pub fn facts(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.facts())
+    }
 
-/// Chart `kind` as an SVG document of `width` × `height` pixels (the same
-/// drawing code as the canvas, on plotters' SVG backend), style as in
-/// [`draw_chart_styled`].
-#[wasm_bindgen]
-pub fn chart_svg(kind: &str, facts: JsValue, width: u32, height: u32, style: JsValue) -> Result<String, JsError> {
-    let kind: ChartKind = kind.parse()?;
-    let facts = facts_from(facts)?;
-    let style = style_from(style)?;
-    let (w, h) = (width.clamp(16, 8000), height.clamp(16, 8000));
-    let ctx = measuring_context()?;
-    let mut out = String::new();
-    {
-        // plotters-svg writes font sizes at 1/1.24 of the canvas's.
-        let inner = Target::Svg(SVGBackend::with_string(&mut out, (w, h)));
-        let backend = Measured { inner, ctx, font_scale: 1.0 / 1.24 };
-        let area = backend.into_drawing_area();
-        chart::draw(&area, kind, &facts, &style)?;
+    /// The facts as bytes ([`crate::wire`]): a worker posts them (with the
+    /// reading and the view) for [`Analysis::rebuild`] on the page.
+    pub fn facts_bytes(&self) -> Vec<u8> {
+        crate::wire::to_bytes(self.inner.facts())
+    }
+
+    /// The analysis a worker made, from its [`Analysis::facts_bytes`] and
+    /// [`Analysis::view`]: nothing is parsed again, and the view is kept as
+    /// the page got it (it is only ever shown).
+    pub fn rebuild(facts: &[u8], view: JsValue) -> Result<Analysis, JsError> {
+        let facts = crate::wire::from_bytes(facts).ok_or_else(|| JsError::new("these are not callchart facts"))?;
+        Ok(Analysis {
+            inner: analysis::Analysis::new(facts, None),
+            reading: analysis::Reading { ok: true, ..analysis::Reading::default() },
+            view_js: (!view.is_null() && !view.is_undefined()).then_some(view),
+        })
+    }
+
+    /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
+    /// filling its whole backing store; `style` is `{scale, dark, bg, fg,
+    /// accent, font}` (colours `#rrggbb`, font a CSS font-family list; all
+    /// optional). The caller sizes the canvas to CSS size × `scale`.
+    pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
+        let kind: ChartKind = kind.parse()?;
+        let style = style_from(style)?;
+        let ctx = context_of(canvas)?;
+        let inner = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
+        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
+        let hits = self.inner.draw(&area, kind, &style)?;
         area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+        Ok(ChartMap { hits })
     }
-    Ok(out)
-}
 
-/// The share-link fragment (`v1=…`, no `#`) of `facts` with `state`
-/// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
-#[wasm_bindgen]
-pub fn share_link(facts: JsValue, state: JsValue) -> Result<String, JsError> {
-    #[derive(Deserialize)]
-    struct StateIn {
-        #[serde(default)]
-        charts: Vec<String>,
-        #[serde(default)]
-        theme: Option<String>,
+    /// Chart `kind` as an SVG document of `width` × `height` pixels (the
+    /// same drawing code as the canvas, on plotters' SVG backend).
+    pub fn svg(&self, kind: &str, width: u32, height: u32, style: JsValue) -> Result<String, JsError> {
+        let kind: ChartKind = kind.parse()?;
+        let style = style_from(style)?;
+        let (w, h) = (width.clamp(16, 8000), height.clamp(16, 8000));
+        let ctx = measuring_context()?;
+        let mut out = String::new();
+        {
+            // plotters-svg writes font sizes at 1/1.24 of the canvas's.
+            let inner = Target::Svg(SVGBackend::with_string(&mut out, (w, h)));
+            let area = Measured { inner, ctx, font_scale: 1.0 / 1.24 }.into_drawing_area();
+            self.inner.draw(&area, kind, &style)?;
+            area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+        }
+        Ok(out)
     }
-    let facts = facts_from(facts)?;
-    let st: StateIn = serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
-    let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
-    let theme = match st.theme.as_deref() {
-        None => ThemeChoice::Auto,
-        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
-    };
-    Ok(share::encode(&facts, &ShareState { charts, theme })?)
-}
 
-/// Opens a share link's fragment (`#v1=…`) or an embed's `data`:
-/// `{facts, charts: ["revenue", …], theme}`. A broken, truncated, oversized
-/// or foreign link throws an error whose message says which.
-#[wasm_bindgen]
-pub fn open_link(fragment: &str) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct Opened<'a> {
-        facts: &'a Facts,
-        charts: Vec<&'static str>,
-        theme: &'static str,
+    /// The charts and facts in words ([`analysis::Explained`]): `{heading,
+    /// meta, facts, turns, speakers, notes, details: [detail per fact],
+    /// charts: {revenue: {label, title, summary, table}, …}}`.
+    pub fn explain(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.explain())
     }
-    let (facts, state) = share::decode(fragment)?;
-    let out = Opened { facts: &facts, charts: state.charts.iter().map(|k| k.name()).collect(), theme: state.theme.name() };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not hand the facts to the page: {e}")))
+
+    /// The transcript as the page shows it ([`crate::view::View`]), or
+    /// `null` for facts from a link.
+    pub fn view(&self) -> Result<JsValue, JsError> {
+        match (&self.view_js, self.inner.view()) {
+            (Some(v), _) => Ok(v.clone()),
+            (None, Some(v)) => to_js(v),
+            (None, None) => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The share-link fragment (`v1=…`, no `#`) with `state`
+    /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
+    pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
+        #[derive(Deserialize)]
+        struct StateIn {
+            #[serde(default)]
+            charts: Vec<String>,
+            #[serde(default)]
+            theme: Option<String>,
+        }
+        let st: StateIn =
+            serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
+        let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
+        let theme = match st.theme.as_deref() {
+            None => ThemeChoice::Auto,
+            Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
+        };
+        Ok(self.inner.share_link(&ShareState { charts, theme })?)
+    }
+
+    /// The facts as CSV: a header, then one row per fact.
+    pub fn csv(&self) -> String {
+        self.inner.csv()
+    }
+
+    /// A download name: `file_name("revenue", "svg")` is `credo-q4-fy2023-revenue.svg`.
+    pub fn file_name(&self, what: &str, ext: &str) -> String {
+        self.inner.file_name(what, ext)
+    }
 }
 
-/// The facts as CSV: a header, then one row per fact.
+/// Opens a share link's fragment (`#v1=…`) or an embed's `data`; the link's
+/// chart choice and theme are in its [`Analysis::reading`] (`link: {charts,
+/// theme}`). A broken, truncated,
+/// oversized or foreign link throws an error whose message says which.
 #[wasm_bindgen]
-pub fn facts_csv(facts: JsValue) -> Result<String, JsError> {
-    Ok(crate::export::csv(&facts_from(facts)?))
-}
-
-/// A download name: `export_name(facts, "revenue", "svg")` is
-/// `credo-q4-fy2023-revenue.svg`.
-#[wasm_bindgen]
-pub fn export_name(facts: JsValue, what: &str, ext: &str) -> Result<String, JsError> {
-    Ok(crate::export::file_name(&facts_from(facts)?, what, ext))
-}
-
-fn facts_from(facts: JsValue) -> Result<Facts, JsError> {
-    serde_wasm_bindgen::from_value(facts).map_err(|e| JsError::new(&format!("these are not callchart facts: {e}")))
+pub fn open_link(fragment: &str) -> Result<Analysis, JsError> {
+    let (inner, state) = analysis::Analysis::of_link(fragment)?;
+    let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
+    Ok(Analysis { inner, reading, view_js: None })
 }
 
 fn style_from(style: JsValue) -> Result<Style, JsError> {
@@ -194,100 +215,51 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     };
     let hex = |c: &Option<String>| c.as_deref().and_then(Colors::parse_hex);
     Ok(Style {
-        scale: s.scale.unwrap_or(1.0),
+        scale: s.scale.filter(|x| x.is_finite() && *x > 0.0).unwrap_or(1.0),
         dark: s.dark.unwrap_or(false),
         colors: Colors { bg: hex(&s.bg), fg: hex(&s.fg), accent: hex(&s.accent) },
         font: s.font.filter(|f| !f.trim().is_empty()),
     })
 }
 
-fn draw_on(canvas: &HtmlCanvasElement, kind: &str, facts: JsValue, mut style: Style) -> Result<ChartMap, JsError> {
-    let kind: ChartKind = kind.parse()?;
-    let facts = facts_from(facts)?;
-    if !(style.scale.is_finite() && style.scale > 0.0) {
-        style.scale = 1.0;
-    }
-    let ctx = context_of(canvas)?;
-    let inner = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
-    let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
-    let layout = chart::draw(&area, kind, &facts, &style)?;
-    area.present()
-        .map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-    Ok(ChartMap { layout })
-}
-
-/// What a drawn chart shows where ([`chart::ChartLayout`]), returned by
-/// [`draw_chart`]: the page hit-tests pointer positions with it and walks
+/// What a drawn chart shows where ([`chart::HitMap`]), returned by
+/// [`Analysis::draw`]: the page hit-tests pointer positions with it and walks
 /// its elements with the keyboard. Coordinates are canvas pixels (CSS
 /// pixels × devicePixelRatio).
 #[wasm_bindgen]
 pub struct ChartMap {
-    layout: chart::ChartLayout,
+    hits: chart::HitMap,
 }
 
 #[wasm_bindgen]
 impl ChartMap {
     /// Index of the element (into `regions()`) at canvas pixel `(x, y)`, or −1.
     pub fn hit(&self, x: f64, y: f64) -> i32 {
-        self.layout.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+        self.hits.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
     }
 
     /// The elements in reading order: `[{x0, y0, x1, y1, fact, shape, label, flagged}]`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.regions)
+        to_js(&self.hits.regions)
     }
 
     /// Every text drawn: `[{x0, y0, x1, y1, text}]` (the tests check that none overlap).
     pub fn texts(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.texts)
+        to_js(&self.hits.texts)
     }
 
     /// The plot areas: `[{x0, y0, x1, y1, min_h}]` (canvas pixels; `min_h`
     /// is the least height the layout gives each).
     pub fn plots(&self) -> Result<JsValue, JsError> {
-        to_js(&self.layout.plots)
+        to_js(&self.hits.plots)
     }
 
     /// The canvas height (canvas pixels) this chart needs at its width for
     /// every plot to reach its minimum: the page grows a shorter canvas to it.
     #[wasm_bindgen(getter)]
     pub fn min_height(&self) -> f64 {
-        self.layout.min_height
+        self.hits.min_height
     }
-}
-
-/// The charts and facts in words, for the page: `{details: [detail per
-/// fact], charts: {revenue: {summary, table}, …}}` (see [`chart::detail`],
-/// [`chart::summary`], [`chart::table`]).
-#[wasm_bindgen]
-pub fn explain(facts: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct Chart {
-        summary: String,
-        table: chart::Table,
-    }
-    #[derive(Serialize)]
-    struct Explained {
-        details: Vec<chart::Detail>,
-        charts: std::collections::BTreeMap<&'static str, Chart>,
-    }
-    let facts = facts_from(facts)?;
-    let out = Explained {
-        details: (0..facts.facts.len()).filter_map(|i| chart::detail(&facts, i)).collect(),
-        charts: ChartKind::ALL
-            .iter()
-            .map(|k| (k.name(), Chart { summary: chart::summary(*k, &facts), table: chart::table(*k, &facts) }))
-            .collect(),
-    };
-    to_js(&out)
-}
-
-/// The transcript `text` as the page shows it, with the figures of `facts`
-/// (from [`analyze`] of the same text) marked ([`crate::view::View`]).
-#[wasm_bindgen]
-pub fn transcript_view(text: &str, facts: JsValue) -> Result<JsValue, JsError> {
-    to_js(&crate::view::view(text, &facts_from(facts)?))
 }
 
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
@@ -430,101 +402,23 @@ impl std::error::Error for MeasureError {}
 
 // ---- Reading input: file bytes or the box's text (src/input.rs) ---------------
 
-/// What [`read_text`] and [`read_bytes`] hand the page: either the facts with
-/// what to tell the reader, or why the input was refused. Never thrown: bad
-/// input is an answer, not an exception.
-#[derive(Serialize)]
-struct Reading {
-    /// Whether the input was read (then `facts` is set).
-    ok: bool,
-    /// Why not: "empty", "blank", "binary:pdf", ... (see `input::InputError::code`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<String>,
-    /// The reader's message for `code`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
-    /// Warnings (lossy decoding, converted HTML/RTF, a very long line).
-    warnings: Vec<String>,
-    /// "utf-8", "utf-16le", "windows-1252", ...
-    encoding: &'static str,
-    /// "text", "html", "rtf".
-    format: &'static str,
-    /// The decoded text, at most `keep_text` bytes of it (read_bytes only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    /// The decoded text's full length in bytes.
-    text_bytes: usize,
-    /// Whether `text` is only the beginning of the decoded text.
-    text_cut: bool,
-    /// The facts (when `ok`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    facts: Option<Facts>,
-}
-
 fn progress_to(progress: &Option<js_sys::Function>, stage: &str, fraction: f64) {
     if let Some(f) = progress {
         let _ = f.call2(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from_f64(fraction));
     }
 }
 
-fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>) -> Result<JsValue, JsError> {
-    let out = match decoded {
-        Err(e) => Reading {
-            ok: false,
-            code: Some(e.code()),
-            message: Some(e.to_string()),
-            warnings: Vec::new(),
-            encoding: "",
-            format: "",
-            text: None,
-            text_bytes: 0,
-            text_cut: false,
-            facts: None,
-        },
-        Ok(d) => {
-            progress_to(progress, "parse", 0.0);
-            let transcript = crate::transcript::parse(&d.text);
-            progress_to(progress, "extract", 0.0);
-            let facts = crate::extract::extract(&transcript);
-            drop(transcript);
-            progress_to(progress, "done", 1.0);
-            let text = keep_text.map(|keep| {
-                let mut end = d.text.len().min(keep);
-                while !d.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                // A preview ends at a line end when there is one nearby.
-                if end < d.text.len() {
-                    if let Some(nl) = d.text[..end].rfind('\n') {
-                        end = nl + 1;
-                    }
-                }
-                d.text[..end].to_string()
-            });
-            let text_cut = text.as_ref().is_some_and(|t| t.len() < d.text.len());
-            Reading {
-                ok: true,
-                text_cut,
-                code: None,
-                message: None,
-                warnings: d.warnings.iter().map(ToString::to_string).collect(),
-                encoding: d.encoding.name(),
-                format: d.format.name(),
-                text,
-                text_bytes: d.text.len(),
-                facts: Some(facts),
-            }
-        }
-    };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not hand the facts to the page: {e}")))
+fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>) -> Analysis {
+    let (inner, reading) = analysis::read(decoded, keep_text, &mut |stage: &str, fraction: f64| progress_to(progress, stage, fraction));
+    Analysis { inner, reading, view_js: None }
 }
 
 /// Reads the text of the page's box: HTML or RTF source becomes its text,
-/// blank text is refused; returns a reading (`{ok, facts, warnings, ...}` or
-/// `{ok: false, code, message}`). `progress(stage, fraction)` is optional.
+/// blank text is refused. Never throws for bad input: the analysis's
+/// [`Analysis::reading`] says `{ok: false, code, message}`.
+/// `progress(stage, fraction)` is optional.
 #[wasm_bindgen]
-pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
+pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
     reading(crate::input::decode_text(text), None, &progress)
 }
@@ -534,7 +428,7 @@ pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsVal
 /// reading carries the decoded text, cut to `keep_text` bytes (at a line
 /// end) so a large file's preview fits in the page's box.
 #[wasm_bindgen]
-pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
+pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
     reading(crate::input::decode_owned(bytes), Some(keep_text), &progress)
 }

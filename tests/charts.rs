@@ -1,12 +1,16 @@
 //! Golden SVG tests: each chart of the sample call, rendered at 800×450,
 //! must match `tests/golden/<chart>.svg` byte for byte.
 //!
-//! The facts come from `tests/golden/credo-q4-fy2023.facts.json`, whatever it
-//! holds (the extractor's output may replace it). After an intended change,
-//! regenerate the files with `UPDATE_EXPECT=1 cargo test --test charts` and
-//! look at them before committing.
+//! The facts come from `tests/golden/charts.facts.json`, a frozen copy of
+//! the sample's facts: the drawing's fixture, not the extractor's output, so
+//! an extractor change (which updates `credo-q4-fy2023.facts.json`) does not
+//! churn these files. After an intended drawing change, regenerate them with
+//! `UPDATE_EXPECT=1 cargo test --test charts` and look at them before
+//! committing.
 
 use std::path::PathBuf;
+
+mod common;
 
 use callchart::chart::{self, ChartKind, Style};
 use callchart::Facts;
@@ -19,40 +23,20 @@ fn golden_dir() -> PathBuf {
 }
 
 fn sample_facts() -> Facts {
-    let path = golden_dir().join("credo-q4-fy2023.facts.json");
+    let path = golden_dir().join("charts.facts.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not callchart/facts@1: {e}", path.display()))
 }
 
-/// Compares `actual` with the golden file `name`, or writes it under `UPDATE_EXPECT=1`.
+/// Compares `actual` with the golden file `name` ([`common::golden::check`]);
+/// on a difference, the new rendering is written beside it to look at.
 fn check_golden(name: &str, actual: &str) {
     let path = golden_dir().join(name);
-    if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v != "0" && !v.is_empty()) {
-        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        return;
+    if let Err(e) = common::golden::check(&path, actual, "charts") {
+        let new_path = path.with_extension("new.svg");
+        let _ = std::fs::write(&new_path, actual);
+        panic!("\n{e}\nthe new rendering is in {new}; view both, e.g. `rsvg-convert {new} -o /tmp/new.png`.", new = new_path.display());
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected == actual {
-        return;
-    }
-    let (e_lines, a_lines): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let first = e_lines.iter().zip(&a_lines).position(|(e, a)| e != a).unwrap_or(e_lines.len().min(a_lines.len()));
-    let new_path = path.with_extension("new.svg");
-    let _ = std::fs::write(&new_path, actual);
-    panic!(
-        "\n{name} differs from the golden file {path}\n\
-         first difference at line {line} (expected {el} lines, got {al}):\n  \
-         expected: {exp}\n  actual:   {act}\n\
-         the new rendering is in {new}; view both, e.g. `rsvg-convert {new} -o /tmp/new.png`.\n\
-         If the change is intended: UPDATE_EXPECT=1 cargo test --test charts\n",
-        path = path.display(),
-        line = first + 1,
-        el = e_lines.len(),
-        al = a_lines.len(),
-        exp = e_lines.get(first).copied().unwrap_or("<end of file>"),
-        act = a_lines.get(first).copied().unwrap_or("<end of file>"),
-        new = new_path.display(),
-    );
 }
 
 fn golden(kind: ChartKind) {

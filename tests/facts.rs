@@ -9,6 +9,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use callchart::facts::{Facts, Kind};
 
 fn root() -> PathBuf {
@@ -74,22 +76,7 @@ fn dump(f: &Facts) -> String {
 }
 
 fn check(path: &Path, actual: &str) -> Result<(), String> {
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(path, actual).map_err(|e| e.to_string())?;
-        return Ok(());
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        return Ok(());
-    }
-    let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
-    Err(format!(
-        "{} differs at line {}:\n  expected: {}\n  actual:   {}\n(UPDATE_EXPECT=1 cargo test --test facts to accept)",
-        path.display(),
-        first + 1,
-        expected.lines().nth(first).unwrap_or("<end>"),
-        actual.lines().nth(first).unwrap_or("<end>")
-    ))
+    common::golden::check(path, actual, "facts")
 }
 
 #[test]

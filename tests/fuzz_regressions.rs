@@ -8,8 +8,10 @@ use callchart::facts::{Period, Unit};
 fn every_entry_point(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     // fuzz target `analyze`
-    let facts = callchart::analyze(&text);
-    let _ = callchart::share::encode(&facts, &Default::default());
+    let analysis = callchart::analysis::Analysis::of_text(&text);
+    let _ = analysis.explain();
+    let _ = analysis.share_link(&Default::default());
+    assert!(callchart::wire::from_bytes(&callchart::wire::to_bytes(analysis.facts())).is_some());
     // fuzz target `grammar`
     for (start, end) in lex::sentences(&text) {
         let toks = lex::tokenize(&text, start, end);

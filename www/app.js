@@ -2,9 +2,12 @@
  * same file works from a web server and inlined in the single-file build that
  * is opened from disk (file://).
  *
- * Flow: start the wasm engine -> analyze(textarea) -> draw the three charts.
- * The wasm module only exports analyze(text) and draw_chart(canvas, kind,
- * facts, dpr, dark); sizes, devicePixelRatio, themes and messages live here.
+ * Flow: start the wasm engine -> read_text(textarea) (or read_bytes(file),
+ * in a worker when large) -> an Analysis handle, held in Rust -> draw the
+ * three charts with analysis.draw(canvas, kind, style). The handle answers
+ * everything else too (explain, view, share_link, csv, svg, file_name,
+ * facts; see src/wasm.rs): no facts are sent back into wasm. Sizes,
+ * devicePixelRatio, themes and messages live here.
  *
  * Rules this file keeps: every wasm call is wrapped in try/catch; bad input
  * never clears the text or the previous charts; a chart is drawn off-screen
@@ -28,7 +31,8 @@
   var canvases = KINDS.map(function (k) { return $('chart-' + k); });
 
   var engine = null;       // the wasm_bindgen namespace once started
-  var shown = null;        // facts whose charts are on screen
+  var shown = null;        // the Analysis handle whose charts are on screen
+  var explained = null;    // shown.explain(): heading, notes, details, chart texts
   var lastText = null;     // text those facts came from
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var factsVersion = 0;
@@ -37,7 +41,17 @@
   var typeTimer = 0;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
-  window.__callchart = { facts: null, drawnAt: null, renders: 0, error: null };
+  // The page object (see the end of this file); the one global the page's
+  // scripts share.
+  var page = window.callchartPage = {};
+
+  // For the tests and the bench: renders, timings, and the facts shown.
+  var probe = { drawnAt: null, drawMs: 0, renders: 0, error: null };
+  Object.defineProperty(probe, 'facts', {
+    enumerable: true,
+    get: function () { return shown ? shown.facts() : null; }
+  });
+  window.__callchart = probe;
 
   // ---- status line -------------------------------------------------------
 
@@ -51,108 +65,55 @@
     return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
-  function panicked() {
-    return globalThis.__callchartPanicked === true;
-  }
-
   function errorMessage(err) {
-    if (panicked()) return 'Internal error, please report (details are in the browser console).';
+    if (typeof callchartEngine !== 'undefined' && callchartEngine.panicked()) return 'Internal error, please report (details are in the browser console).';
     var text = err && err.message ? err.message : String(err);
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  // ---- engine start-up ---------------------------------------------------
-
-  function base64Bytes(b64) {
-    var raw = atob(b64.replace(/\s+/g, ''));
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  }
+  // ---- engine start-up (www/engine.js) ----------------------------------------
 
   var engineModule = null; // the compiled WebAssembly.Module (for the worker and recovery)
 
-  // The single file inlines the wasm gzipped and base64-encoded
-  // (type="application/wasm;gzip;base64"): smaller, and nothing is fetched.
-  function inlinedWasmBytes(el) {
-    var bytes = base64Bytes(el.textContent);
-    if (!/gzip/.test(el.type)) return Promise.resolve(bytes);
-    if (typeof DecompressionStream !== 'function') {
-      return Promise.reject(new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)'));
-    }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer();
-  }
-
-  function wasmModule() {
-    var inlined = document.getElementById('callchart-wasm');
-    if (inlined) {
-      return inlinedWasmBytes(inlined).then(function (b) { mark('unpacked'); return WebAssembly.compile(b); });
-    }
-    // Hosted page: fetch pkg/callchart_bg.wasm next to the page.
-    var response = fetch('pkg/callchart_bg.wasm');
-    if (WebAssembly.compileStreaming) {
-      return WebAssembly.compileStreaming(response).catch(function () {
-        // A server that sends .wasm without application/wasm: compile the bytes.
-        return fetch('pkg/callchart_bg.wasm').then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-      });
-    }
-    return response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-  }
-
-  // A fresh wasm-bindgen namespace around a new instance of the module.
-  // build.sh wraps the glue in callchart_glue() so that a second instance
-  // needs no eval (the pages' CSP forbids it).
-  function instantiate(module) {
-    var ns = typeof callchart_glue === 'function' ? callchart_glue() : wasm_bindgen;
-    ns.initSync({ module: module });
-    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
-    return ns;
-  }
-
   function startEngine() {
-    if (typeof wasm_bindgen === 'undefined') {
+    if (typeof callchartEngine === 'undefined') {
       return Promise.reject(new Error('the chart engine script is missing (was the page built with ./build.sh?)'));
     }
-    return wasmModule().then(function (module) {
+    return callchartEngine.compile().then(function (module) {
       engineModule = module;
-      wasm_bindgen.initSync({ module: module });
-      if (typeof wasm_bindgen.init_panic_hook === 'function') wasm_bindgen.init_panic_hook();
-      return wasm_bindgen;
+      return callchartEngine.start(module);
     });
   }
 
   // After a panic the instance's memory can't be trusted: the page swaps in
   // a fresh instance of the same module and stays usable.
   function recoverIfPanicked() {
-    if (!panicked() || !engineModule) return;
-    try {
-      var fresh = instantiate(engineModule);
-      globalThis.__callchartPanicked = false;
-      engine = fresh;
-      window.wasm_bindgen = fresh;
-      drawnKeys = {};
-    } catch (err) {
-      console.error('callchart: the chart engine could not be restarted:', err);
+    if (!callchartEngine.panicked() || !engineModule) return;
+    var fresh = callchartEngine.recover(engineModule);
+    if (!fresh) return;
+    // The analysis on screen lives in the old instance: it moves to the
+    // fresh one as its facts' bytes and view (no parse); if even that
+    // fails, the charts on screen stay as pixels until the next input.
+    if (shown) {
+      var moved = null;
+      try { moved = fresh.Analysis.rebuild(shown.facts_bytes(), shown.view()); } catch (e) { console.warn('callchart: the charts could not be moved to the fresh engine:', e); }
+      shown = moved;
     }
+    engine = fresh;
+    window.wasm_bindgen = fresh;
+    drawnKeys = {};
   }
 
   // ---- analysis ----------------------------------------------------------
 
-  function describe(facts) {
-    var t = facts.transcript;
-    var parts = [plural(facts.facts.length, 'fact')];
-    if (t) {
-      parts.push(plural(t.turns, 'turn'));
-      parts.push(plural((t.speakers || []).length, 'speaker'));
-    }
-    return parts.join(' · ');
+  // "57 turns · 10 speakers" (none for a link) from explain()'s counts.
+  function transcriptCounts(ex) {
+    return ex.turns != null ? [plural(ex.turns, 'turn'), plural(ex.speakers, 'speaker')] : [];
   }
 
-  function periodLabel(p) {
-    // "FY2023-Q4" -> "Q4 FY2023"; "FY2023" stays.
-    var m = /^(FY|CY)(\d{4})-(Q\d|H\d)$/.exec(p || '');
-    return m ? m[3] + ' ' + m[1] + m[2] : (p || '');
+  // "55 facts · 57 turns · 10 speakers".
+  function describe(ex) {
+    return [plural(ex.facts, 'fact')].concat(transcriptCounts(ex)).join(' · ');
   }
 
   function analyzeNow(force) {
@@ -173,9 +134,9 @@
       return;
     }
     cancelReading();
-    var reading;
+    var analysis;
     try {
-      reading = engine.read_text(text);
+      analysis = engine.read_text(text);
       mark('read');
     } catch (err) {
       console.warn('callchart: reading the text failed:', err);
@@ -184,67 +145,79 @@
       recoverIfPanicked();
       return;
     }
-    showReading(reading, 'this text');
+    showAnalysis(analysis, analysis.reading(), 'this text');
   }
 
-  // Shows a reading (src/wasm.rs `Reading`): the charts, or why not. Bad
-  // input leaves the text box and the previous charts as they were.
-  function showReading(reading, what) {
+  // Shows an analysis and how its input was read (src/analysis.rs
+  // `Reading`): the charts, or why not. Bad input leaves the text box and
+  // the previous charts as they were. The page owns `analysis` (null for
+  // a refused input from the worker) from here: it is freed when it is not
+  // (or no longer) shown.
+  function showAnalysis(analysis, reading, what) {
     if (!reading.ok) {
+      if (analysis) analysis.free();
       setState('refused', capitalize(what) + ': ' + reading.message + '.');
       markStale(true);
       return false;
     }
-    var facts = reading.facts;
     var notice = (reading.warnings || []).map(capitalize).join(' · ');
-    if (!facts || !Array.isArray(facts.facts) || facts.facts.length === 0) {
-      var counts = facts && facts.transcript ? ' (' + describe(facts).replace(/^0 facts · /, '') + ')' : '';
+    var ex = analysis.explain();
+    if (ex.facts === 0) {
+      analysis.free();
+      var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
       setState('nofacts', 'No figures found in ' + what + counts + '. Is it an earnings-call transcript with revenue or margin figures?' + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
       return false;
     }
-    return show(facts, 'transcript', notice);
+    return show(analysis, 'transcript', notice, ex);
   }
 
   function capitalize(text) {
     return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
 
-  function show(facts, from, notice) {
+  // Shows `analysis` (an Analysis handle) from `from` ('transcript' or
+  // 'link'); `ex` is its explain() when the caller has it already. On
+  // success the previous handle is freed; on failure `analysis` is, and the
+  // previous charts stay.
+  function show(analysis, from, notice, ex) {
     var previous = shown;
+    var previousExplained = explained;
     var previousOrigin = origin;
-    shown = facts;
+    shown = analysis;
+    explained = ex || analysis.explain();
     origin = from || 'transcript';
     factsVersion++;
     if (!drawAll()) {
       // Keep whatever was on screen before: it is still the best we have.
       shown = previous;
+      explained = previousExplained;
       origin = previousOrigin;
+      freeHandle(analysis);
       return false;
     }
+    if (previous && previous !== analysis) freeHandle(previous);
     markStale(false);
-    titleEl.textContent = (facts.company || 'Earnings call') +
-      (facts.call ? ' · ' + periodLabel(facts.call) : '');
-    var meta = [];
-    if (facts.currency && facts.currency !== 'USD') meta.push('Figures in ' + facts.currency);
-    var t = facts.transcript;
-    var people = t && t.speakers ? t.speakers.filter(function (s) { return !/^operator$/i.test(s.name); }) : [];
-    if (people.length) {
-      meta.push(people.slice(0, 3).map(function (s) {
-        return s.title ? s.name + ' (' + s.title + ')' : s.name;
-      }).join(', ') + (people.length > 3 ? ' and ' + (people.length - 3) + ' more' : ''));
-    }
-    metaEl.textContent = meta.join(' · ');
+    titleEl.textContent = explained.heading;
+    metaEl.textContent = explained.meta;
     $('link-badge').hidden = origin !== 'link';
-    renderNotes(facts.notes || []);
-    setState('ready', (origin === 'link' ? describe(facts) + ' · from a shared link' : describe(facts)) + (notice ? ' · ' + notice : ''));
-    if (window.callchartShare) window.callchartShare.shown(facts, origin);
-    // trace.js: transcript pane, chart summaries and data tables.
-    // Large inputs (read in the worker) get no transcript pane: viewing tens
-    // of MB would freeze the main thread, and a file's box holds only a preview.
-    var traceText = origin === 'link' || bigInput || (lastText && lastText.length > MAIN_THREAD_MAX) ? null : lastText;
-    if (window.callchartTrace) window.callchartTrace.shown(engine, facts, traceText);
+    renderNotes(explained.notes || []);
+    setState('ready', (origin === 'link' ? describe(explained) + ' · from a shared link' : describe(explained)) + (notice ? ' · ' + notice : ''));
+    if (page.share) page.share.shown(origin);
+    // trace.js: transcript pane (the view the analysis made from the very
+    // parse its facts came from; none for a link), summaries and tables.
+    var view = null;
+    try {
+      view = analysis.view();
+    } catch (err) {
+      console.warn('callchart: the transcript view failed:', err);
+    }
+    if (page.trace) page.trace.shown(explained, view);
     return true;
+  }
+
+  function freeHandle(h) {
+    try { h.free(); } catch (e) { /* an instance that panicked: its memory is gone anyway */ }
   }
 
   function renderNotes(notes) {
@@ -298,11 +271,11 @@
       scratch.height = h;
       var map;
       try {
-        map = engine.draw_chart(scratch, canvas.dataset.kind, shown, dpr, dark);
+        map = shown.draw(scratch, canvas.dataset.kind, { scale: dpr, dark: dark });
       } catch (err) {
         console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
         setState('error', 'The ' + canvas.dataset.kind + ' chart could not be drawn: ' + errorMessage(err));
-        window.__callchart.error = String(err && err.message || err);
+        probe.error = String(err && err.message || err);
         recoverIfPanicked();
         ok = false;
         break;
@@ -314,16 +287,13 @@
       drew++;
       fitHeight(canvas, map, dpr);
       // trace.js: hover, tap and keyboard over the chart's elements.
-      if (window.callchartTrace) window.callchartTrace.drawn(canvas.dataset.kind, canvas, map, dpr, shown);
+      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, map, dpr, explained);
     }
     if (ok && drew > 0) {
-      window.__callchart = {
-        facts: shown,
-        drawnAt: performance.now(),
-        drawMs: performance.now() - started, // how long this drawing took (bench/)
-        renders: window.__callchart.renders + 1,
-        error: null
-      };
+      probe.drawnAt = performance.now();
+      probe.drawMs = performance.now() - started; // how long this drawing took (bench/)
+      probe.renders++;
+      probe.error = null;
     }
     return ok;
   }
@@ -377,16 +347,17 @@
     var ticket = ++readingId;
     file.arrayBuffer().then(function (buffer) {
       if (ticket !== readingId) return; // something newer came in meanwhile
-      var reading;
+      var analysis, reading;
       try {
-        reading = engine.read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
+        analysis = engine.read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
+        reading = analysis.reading();
       } catch (err) {
         setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
         recoverIfPanicked();
         return;
       }
       if (reading.ok) putText(reading, file);
-      showReading(reading, name);
+      showAnalysis(analysis, reading, name);
     }, function (err) {
       setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
     });
@@ -466,10 +437,11 @@
 
   function workerSource() {
     var glue = document.getElementById('callchart-glue');
+    var eng = document.getElementById('callchart-engine');
     var code = document.getElementById('callchart-worker');
-    if (glue && code) {
-      // Single file (file://): glue and worker code, inlined, as a blob.
-      var blob = new Blob([glue.textContent, '\n', code.textContent], { type: 'text/javascript' });
+    if (glue && eng && code) {
+      // Single file (file://): glue, engine and worker code, inlined, as a blob.
+      var blob = new Blob([glue.textContent, '\n', eng.textContent, '\n', code.textContent], { type: 'text/javascript' });
       return URL.createObjectURL(blob);
     }
     return 'worker.js';
@@ -586,8 +558,19 @@
       return;
     }
     if (msg.type === 'result') {
-      if (msg.reading.ok && p.file) putText(msg.reading, p.file);
-      showReading(msg.reading, p.what);
+      // The worker's analysis, rebuilt here from its facts' bytes without
+      // parsing anything again; its view (the transcript pane) comes along.
+      var reading = msg.reading;
+      var analysis;
+      try {
+        analysis = reading.ok ? engine.Analysis.rebuild(msg.facts, msg.view) : null;
+      } catch (err) {
+        setState('error', 'Could not read ' + p.what + ': ' + errorMessage(err));
+        recoverIfPanicked();
+        return;
+      }
+      if (reading.ok && p.file) putText(reading, p.file);
+      showAnalysis(analysis, reading, p.what);
     }
   }
 
@@ -641,27 +624,35 @@
 
   // ---- start: chart the sample with no click -----------------------------
 
-  // ---- hooks for share.js (share links, embed code, exports) ---------------
+  // ---- the page object: what share.js and trace.js use ----------------------
+  //
+  // One object instead of globals: app.js makes it, share.js and trace.js
+  // (loaded after it) fill in page.share and page.trace, and app.js calls
+  // them when an analysis is shown and a chart drawn.
 
-  window.callchartPage = {
-    engine: function () { return engine; },
-    facts: function () { return shown; },
-    origin: function () { return origin; },
-    isDark: isDark,
-    // Shows facts that came from elsewhere (a link); false if they could not be drawn.
-    showFacts: function (facts, from) {
-      clearTimeout(typeTimer);
-      lastText = textarea.value;
-      return show(facts, from);
-    },
+  page.engine = function () { return engine; };
+  page.analysis = function () { return shown; };
+  // Its explain(): heading, chart titles and labels, details, tables.
+  page.explained = function () { return explained; };
+  page.origin = function () { return origin; };
+  page.isDark = isDark;
+  // Shows an analysis from elsewhere (a link); false if it could not be drawn.
+  page.showAnalysis = function (analysis, from) {
+    clearTimeout(typeTimer);
+    lastText = textarea.value;
+    return show(analysis, from);
+  };
+  var pageApi = {
     analyze: function () { analyzeNow(true); },
     // For the tests: is a large input being read in the background?
     reading: function () { return pending ? { what: pending.what, size: pending.size } : null; },
     recover: recoverIfPanicked,
     redraw: function () { drawnKeys = {}; scheduleDraw(); }
   };
+  Object.keys(pageApi).forEach(function (k) { page[k] = pageApi[k]; });
 
-  // performance.mark()s of the start-up, for bench/browser.mjs's breakdown.
+  // performance.mark()s of the start-up, for bench/browser.mjs's breakdown
+  // (engine.js marks 'unpacked').
   function mark(name) {
     if (window.performance && performance.mark) performance.mark('callchart:' + name);
   }
@@ -672,7 +663,7 @@
       engine = e;
       mark('engine');
       // A share link (#v1=…) is opened instead of charting the text box.
-      if (window.callchartShare && window.callchartShare.boot()) return;
+      if (page.share && page.share.boot()) return;
       analyzeNow(true);
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);

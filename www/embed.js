@@ -14,45 +14,49 @@
  * a readable plot (a min-height from the chart's own layout). --callchart-bg, --callchart-fg, --callchart-accent and
  * --callchart-font restyle the chart.
  *
- * build.sh wraps this file with the wasm-bindgen glue and the wasm bytes
- * (base64) into dist/callchart-embed.js, one self-contained script: every
- * element on a page shares one wasm instance, and nothing else is fetched
- * (no CORS, works in a sandboxed iframe and under a strict CSP).
+ * build.sh wraps this file with the wasm-bindgen glue, engine.js and the
+ * wasm bytes (base64) into dist/callchart-embed.js, one self-contained
+ * script: every element on a page shares one wasm instance, and nothing
+ * else is fetched (no CORS, works in a sandboxed iframe and under a strict
+ * CSP). After a panic (a bug) the instance is replaced by a fresh one.
  *
  * A link's data is untrusted: wasm decodes it strictly; messages reach the
  * element as text only.
  */
-(function (bindgen, wasmBase64) {
+(function (engineApi, wasmBase64) {
   'use strict';
 
   if (typeof customElements === 'undefined' || customElements.get('callchart-chart')) return;
 
   var KINDS = ['revenue', 'margins', 'guidance'];
-  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
   var NARROW_PX = 480;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   // ---- one engine for all elements -----------------------------------------
 
   var enginePromise = null;
+  var engineModule = null;
 
   function engine() {
     if (!enginePromise) {
-      enginePromise = new Promise(function (resolve, reject) {
-        if (!bindgen || !wasmBase64) {
-          reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'));
-          return;
-        }
-        var raw = atob(wasmBase64);
-        var bytes = new Uint8Array(raw.length);
-        for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-        resolve(bindgen({ module_or_path: bytes }).then(function () {
-          if (typeof bindgen.init_panic_hook === 'function') bindgen.init_panic_hook();
-          return bindgen;
-        }));
-      });
+      enginePromise = !engineApi || !wasmBase64
+        ? Promise.reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'))
+        : engineApi.compileBase64(wasmBase64, false).then(function (module) {
+          engineModule = module;
+          return engineApi.start(module);
+        });
     }
     return enginePromise;
+  }
+
+  // After a panic the shared instance's memory can't be trusted: a fresh
+  // one replaces it; true when it did (the element then loads again).
+  function recover() {
+    if (!engineApi || !engineApi.panicked() || !engineModule) return false;
+    var fresh = engineApi.recover(engineModule);
+    if (!fresh) return false;
+    enginePromise = Promise.resolve(fresh);
+    return true;
   }
 
   // ---- styles (constructed: allowed under style-src 'self') ---------------
@@ -95,11 +99,6 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  function periodLabel(p) {
-    var m = /^(FY|CY)(\d{4})-(Q\d|H\d)$/.exec(p || '');
-    return m ? m[3] + ' ' + m[1] + m[2] : (p || '');
-  }
-
   function hex(n) {
     return ('0' + Math.max(0, Math.min(255, Math.round(n))).toString(16)).slice(-2);
   }
@@ -134,7 +133,7 @@
     root.appendChild(this._msg);
     root.appendChild(this._probe);
     this._root = root;
-    this._facts = null;
+    this._analysis = null; // the Analysis handle (wasm) this element draws
     this._key = '';
     this._frame = 0;
     this._loadId = 0;
@@ -167,10 +166,21 @@
     else this.schedule(true);
   };
 
-  Object.defineProperty(proto, 'facts', { get: function () { return this._facts; } });
+  // The facts shown (callchart/facts@1), for scripts and tests.
+  Object.defineProperty(proto, 'facts', {
+    get: function () { return this._analysis ? this._analysis.facts() : null; }
+  });
+
+  // `dead`: the old analysis is in a panicked instance (not freed there).
+  proto.setAnalysis = function (a, dead) {
+    if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
+    this._analysis = a;
+    // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
+    this._charts = a ? a.explain().charts : null;
+  };
 
   proto.fail = function (text) {
-    this._facts = null;
+    this.setAnalysis(null);
     this.dataset.state = 'error';
     this._canvas.hidden = true;
     this._msg.hidden = false;
@@ -183,11 +193,11 @@
     var data = this.getAttribute('data');
     var src = this.getAttribute('src');
     this.dataset.state = 'loading';
-    var facts;
+    var analysis;
     if (data) {
-      facts = engine().then(function (e) { return e.open_link(data.trim()).facts; });
+      analysis = engine().then(function (e) { return e.open_link(data.trim()); });
     } else if (src) {
-      facts = Promise.all([engine(), fetch(src).then(function (r) {
+      analysis = Promise.all([engine(), fetch(src).then(function (r) {
         if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');
         return r.text();
       }, function () {
@@ -195,15 +205,23 @@
       })]).then(function (both) {
         var text = both[1];
         if (text.length > 20 * 1024 * 1024) throw new Error(src + ' is too large for a transcript');
-        return both[0].analyze(text);
+        var a = both[0].read_text(text);
+        var reading = a.reading();
+        if (!reading.ok) {
+          a.free();
+          throw new Error(src + ': ' + reading.message);
+        }
+        return a;
       });
     } else {
-      facts = Promise.reject(new Error('this chart has no data="…" or src="…"'));
+      analysis = Promise.reject(new Error('this chart has no data="…" or src="…"'));
     }
-    facts.then(function (f) {
-      if (id !== self._loadId) return;
-      if (!f || !Array.isArray(f.facts)) throw new Error('no facts');
-      self._facts = f;
+    analysis.then(function (a) {
+      if (id !== self._loadId) {
+        a.free();
+        return;
+      }
+      self.setAnalysis(a);
       self._key = '';
       self.schedule(true);
     }).catch(function (err) {
@@ -248,8 +266,8 @@
   };
 
   proto.draw = function () {
-    var facts = this._facts;
-    if (!facts || !enginePromise) return;
+    var analysis = this._analysis;
+    if (!analysis || !enginePromise) return;
     var kind = this.kind();
     if (!kind) {
       this.fail('Chart not shown: unknown chart "' + this.getAttribute('chart') + '" (revenue, margins or guidance).');
@@ -281,9 +299,15 @@
       scratch.height = h;
       var map;
       try {
-        map = e.draw_chart_styled(scratch, kind, facts, style);
+        if (analysis !== self._analysis) return; // replaced meanwhile (and freed)
+        map = analysis.draw(scratch, kind, style);
       } catch (err) {
         console.warn('callchart-chart:', err);
+        if (recover()) {
+          self.setAnalysis(null, true);
+          self.load();
+          return;
+        }
         self.fail('Chart not drawn: ' + message(err));
         return;
       }
@@ -300,8 +324,7 @@
       // below a wrapped legend or stacked panels): the element grows to it.
       var need = map && map.min_height > 0 ? Math.ceil(map.min_height / dpr) + 'px' : '';
       if (self.style.minHeight !== need) self.style.minHeight = need;
-      var who = (facts.company || 'Earnings call') + (facts.call ? ' · ' + periodLabel(facts.call) : '');
-      c.setAttribute('aria-label', self.getAttribute('aria-label') || who + ' — ' + LABELS[kind]);
+      c.setAttribute('aria-label', self.getAttribute('aria-label') || self._charts[kind].title);
       self.renders++;
       self.dataset.state = 'ready';
       self.dispatchEvent(new CustomEvent('callchart-drawn', { bubbles: true }));
@@ -309,7 +332,7 @@
   };
 
   // What the chart drew where (canvas pixels), for tests: its elements,
-  // texts and plot areas, as the page's callchartTrace.layout() gives them.
+  // texts and plot areas, as the page's callchartPage.trace.layout() gives them.
   proto.layout = function () {
     var m = this._map;
     if (!m) return null;
@@ -318,5 +341,5 @@
   };
 
   customElements.define('callchart-chart', CallchartChart);
-})(typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null,
+})(typeof callchartEngine !== 'undefined' ? callchartEngine : null,
   typeof CALLCHART_WASM_BASE64 !== 'undefined' ? CALLCHART_WASM_BASE64 : null);

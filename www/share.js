@@ -1,15 +1,18 @@
 /* callchart page: share links, embed code and exports (classic script, after
- * app.js, whose window.callchartPage it uses).
+ * app.js, whose page object, window.callchartPage, it uses and fills in as
+ * page.share).
  *
- *   Copy link        facts + chart choice + theme -> #v1=… (wasm share_link),
- *                    put in the address bar and on the clipboard
- *   Opening a link   #v1=… -> wasm open_link (strict, size-capped) -> charts;
- *                    a broken or foreign link shows why and the page charts
- *                    the text box instead
+ *   Copy link        the analysis shown + chart choice + theme -> #v1=…
+ *                    (analysis.share_link), in the address bar and on the
+ *                    clipboard
+ *   Opening a link   #v1=… -> wasm open_link (strict, size-capped) -> an
+ *                    Analysis -> charts; a broken or foreign link shows why
+ *                    and the page charts the text box instead
  *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
  *                    elements, and a sandboxed <iframe> alternative
- *   Exports          PNG at 2x (canvas), SVG (wasm chart_svg), CSV (wasm
- *                    facts_csv), JSON (the facts document)
+ *   Exports          PNG at 2x (analysis.draw), SVG (analysis.svg), CSV
+ *                    (analysis.csv), JSON (analysis.facts()); names from
+ *                    analysis.file_name
  *
  * Everything that comes from a link or a transcript reaches the DOM through
  * textContent or form values only, and into the embed snippet only
@@ -22,7 +25,6 @@
   if (!page) return;
 
   var KINDS = ['revenue', 'margins', 'guidance'];
-  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
   var $ = function (id) { return document.getElementById(id); };
   var statusEl = $('share-status');
   var themeSelect = $('theme');
@@ -33,6 +35,7 @@
   window.__callchartShare = { link: null, opened: null, linkError: null };
 
   function engine() { return page.engine(); }
+  function analysis() { return page.analysis(); }
 
   function say(message, kind) {
     statusEl.textContent = message;
@@ -103,9 +106,10 @@
 
   // Opens the link in `hash`; false (with the reason on screen) when it cannot.
   function openLink(hash) {
-    var opened;
+    var a, opened;
     try {
-      opened = engine().open_link(hash);
+      a = engine().open_link(hash);
+      opened = a.reading().link;
     } catch (err) {
       console.warn('callchart: link not opened:', err);
       showLinkError(errorText(err) + '.');
@@ -115,7 +119,7 @@
     applyTheme(opened.theme);
     var textarea = $('transcript');
     textarea.value = '';
-    if (!page.showFacts(opened.facts, 'link')) {
+    if (!page.showAnalysis(a, 'link')) {
       showLinkError('The charts of this link could not be drawn.');
       return false;
     }
@@ -131,7 +135,7 @@
 
   // ---- after facts are shown ---------------------------------------------
 
-  function shown(facts, origin) {
+  function shown(origin) {
     actionButtons.forEach(function (b) { b.disabled = false; });
     if (origin !== 'link') {
       // New facts from a transcript: an old link in the address bar no longer matches.
@@ -153,7 +157,7 @@
   }
 
   function fragment() {
-    return engine().share_link(page.facts(), { charts: chosenCharts(), theme: themeSelect.value });
+    return analysis().share_link({ charts: chosenCharts(), theme: themeSelect.value });
   }
 
   function copyText(text) {
@@ -193,31 +197,26 @@
       .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   }
 
-  function periodLabel(p) {
-    var m = /^(FY|CY)(\d{4})-(Q\d|H\d)$/.exec(p || '');
-    return m ? m[3] + ' ' + m[1] + m[2] : (p || '');
-  }
-
-  function chartTitle(facts, kind) {
-    var who = (facts.company || 'Earnings call') + (facts.call ? ' · ' + periodLabel(facts.call) : '');
-    return who + ' — ' + LABELS[kind];
+  // "Credo · Q4 FY2023 — Revenue", from Rust (analysis.explain()).
+  function title(kind) {
+    return page.explained().charts[kind].title;
   }
 
   // The snippets for the charts chosen now: [elements, iframes].
   function embedCode() {
-    var facts = page.facts();
+    var a = analysis();
     var charts = chosenCharts();
     var theme = themeSelect.value;
-    var data = engine().share_link(facts, { charts: charts, theme: theme });
+    var data = a.share_link({ charts: charts, theme: theme });
     var dir = pageBase().split('?')[0].replace(/[^/]*$/, '');
     var themeAttr = theme === 'auto' ? '' : ' theme="' + theme + '"';
     var elements = ['<script src="' + esc(dir + 'callchart-embed.js') + '" defer></scr' + 'ipt>'];
     var frames = [];
     charts.forEach(function (k) {
       elements.push('<callchart-chart chart="' + k + '"' + themeAttr + ' data="' + esc(data) + '" aria-label="' +
-        esc(chartTitle(facts, k)) + '"></callchart-chart>');
+        esc(title(k)) + '"></callchart-chart>');
       var src = dir + 'embed.html?chart=' + k + (theme === 'auto' ? '' : '&theme=' + theme) + '#' + data;
-      frames.push('<iframe src="' + esc(src) + '" sandbox="allow-scripts" title="' + esc(chartTitle(facts, k)) +
+      frames.push('<iframe src="' + esc(src) + '" sandbox="allow-scripts" title="' + esc(title(k)) +
         '" width="100%" height="' + (k === 'guidance' ? 480 : 380) + '" loading="lazy"></iframe>');
     });
     return [elements.join('\n'), frames.join('\n')];
@@ -270,19 +269,19 @@
   }
 
   function exportChart(kind, format) {
-    var facts = page.facts();
+    var a = analysis();
     var size = cssSize(kind);
     try {
-      var name = engine().export_name(facts, kind, format);
+      var name = a.file_name(kind, format);
       if (format === 'svg') {
-        var svg = engine().chart_svg(kind, facts, size[0], size[1], { scale: 1, dark: page.isDark() });
+        var svg = a.svg(kind, size[0], size[1], { scale: 1, dark: page.isDark() });
         download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
         return;
       }
       var canvas = document.createElement('canvas');
       canvas.width = size[0] * 2;
       canvas.height = size[1] * 2;
-      engine().draw_chart(canvas, kind, facts, 2, page.isDark());
+      a.draw(canvas, kind, { scale: 2, dark: page.isDark() });
       canvas.toBlob(function (blob) {
         if (blob) download(blob, name);
         else say('The PNG could not be made in this browser.', 'error');
@@ -308,9 +307,8 @@
 
   $('export-csv').addEventListener('click', function () {
     try {
-      var facts = page.facts();
-      download(new Blob([engine().facts_csv(facts)], { type: 'text/csv;charset=utf-8' }),
-        engine().export_name(facts, 'facts', 'csv'));
+      var a = analysis();
+      download(new Blob([a.csv()], { type: 'text/csv;charset=utf-8' }), a.file_name('facts', 'csv'));
     } catch (err) {
       say('Export failed: ' + errorText(err), 'error');
     }
@@ -318,9 +316,8 @@
 
   $('export-json').addEventListener('click', function () {
     try {
-      var facts = page.facts();
-      download(new Blob([JSON.stringify(facts, null, 2) + '\n'], { type: 'application/json' }),
-        engine().export_name(facts, 'facts', 'json'));
+      var a = analysis();
+      download(new Blob([JSON.stringify(a.facts(), null, 2) + '\n'], { type: 'application/json' }), a.file_name('facts', 'json'));
     } catch (err) {
       say('Export failed: ' + errorText(err), 'error');
     }
@@ -328,7 +325,7 @@
 
   // ---- start -------------------------------------------------------------
 
-  window.callchartShare = {
+  page.share = {
     // Called by app.js once the engine runs: true when a link was opened.
     boot: function () {
       var hash = linkIn(location.hash);

@@ -2,35 +2,36 @@
  *
  *  - Tooltips: hovering or tapping a chart element asks the wasm ChartMap
  *    (the layout the chart was drawn with) which element is under the
- *    pointer; the tooltip shows that fact's detail from explain(facts).
+ *    pointer; the tooltip shows that fact's detail from analysis.explain().
  *  - Keyboard: each chart has a group of transparent buttons over its
  *    elements (one tab stop; arrow keys move, Enter opens the sentence).
- *  - Transcript pane: transcript_view(text, facts) rendered with every
- *    figure as a button; figures and chart elements select each other.
+ *  - Transcript pane: analysis.view() (built in Rust from the same parse
+ *    as the facts) rendered with every figure as a button; figures and
+ *    chart elements select each other.
  *  - Accessibility: each canvas is named by its summary; "Show data" opens
  *    a table of the chart's facts.
  *
- * app.js calls window.callchartTrace.shown(...) when new facts are on
- * screen and .drawn(...) after each chart is drawn. Everything from the
- * transcript reaches the DOM as text (textContent, createTextNode).
+ * This file fills in page.trace on app.js's page object (window.callchartPage);
+ * app.js calls page.trace.shown(explained, view) when a new analysis is on
+ * screen and page.trace.drawn(...) after each chart is drawn. Everything from
+ * the transcript reaches the DOM as text (textContent, createTextNode).
  */
 (function () {
   'use strict';
 
-  var KINDS = ['revenue', 'margins', 'guidance'];
-  var LABELS = { revenue: 'Revenue', margins: 'Margins', guidance: 'Guidance' };
+  var page = window.callchartPage;
+  if (!page) return;
 
-  var engine = null;
-  var facts = null;          // facts whose details, pane and tables are shown
-  var explained = null;      // explain(facts)
-  var view = null;           // transcript_view(text, facts), or null (facts from a link)
-  var charts = {};           // kind -> { map, regions, dpr, facts, group, buttons, active }
+  var KINDS = ['revenue', 'margins', 'guidance'];
+
+  var explained = null;      // analysis.explain() of the analysis shown: details, chart texts
+  var view = null;           // analysis.view(), or null (facts from a link)
+  var charts = {};           // kind -> { map, regions, dpr, explained, group, buttons, active }
   var marks = {};            // fact index -> [figure buttons in the pane]
   var sentences = [];        // sentence id -> element
   var selected = null;       // { facts: [..] } currently selected
   var tip = null;            // the tooltip element
   var tipAnchor = null;      // element the tooltip is pinned to (repositioned on scroll)
-  var explainCache = typeof WeakMap === 'function' ? new WeakMap() : null;
 
   function $(id) { return document.getElementById(id); }
 
@@ -41,19 +42,8 @@
     return e;
   }
 
-  function explainOf(f) {
-    if (!engine || !f) return null;
-    if (f === facts && explained) return explained;
-    var hit = explainCache && explainCache.get(f);
-    if (hit) return hit;
-    var out = null;
-    try {
-      out = engine.explain(f);
-    } catch (err) {
-      console.warn('callchart: explaining the facts failed:', err);
-    }
-    if (out && explainCache) explainCache.set(f, out);
-    return out;
+  function label(kind) {
+    return explained && explained.charts[kind] ? explained.charts[kind].label : kind;
   }
 
   // ---- tooltip -------------------------------------------------------------
@@ -87,9 +77,9 @@
     return q;
   }
 
-  // Fills the tooltip with fact `i` of `f`; `label` is what the chart element says.
-  function fillTip(f, i, label) {
-    var ex = explainOf(f);
+  // Fills the tooltip with fact `i` of explanation `ex` (the one its chart
+  // was drawn from); `label` is what the chart element says.
+  function fillTip(ex, i, label) {
     var detail = ex && ex.details[i];
     var t = ensureTip();
     t.textContent = '';
@@ -149,8 +139,8 @@
     t.style.top = Math.round(y) + 'px';
   }
 
-  function showTipAt(f, i, label, rect, anchor) {
-    fillTip(f, i, label);
+  function showTipAt(ex, i, label, rect, anchor) {
+    fillTip(ex, i, label);
     tipAnchor = anchor || null;
     placeTip(rect);
   }
@@ -209,7 +199,7 @@
       frame.appendChild(c.group);
       c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
     }
-    c.group.setAttribute('aria-label', LABELS[kind] + ' chart elements: arrow keys move between them, Enter shows the sentence');
+    c.group.setAttribute('aria-label', label(kind) + ' chart elements: arrow keys move between them, Enter shows the sentence');
     c.group.textContent = '';
     c.buttons = c.regions.map(function (r, k) {
       var b = el('button', 'hit');
@@ -226,7 +216,7 @@
       if (r.flagged) b.classList.add('flagged');
       b.addEventListener('focus', function () {
         setActive(c, k, false);
-        showTipAt(c.facts, r.fact, labelOf(r), b.getBoundingClientRect(), b);
+        showTipAt(c.explained, r.fact, labelOf(r), b.getBoundingClientRect(), b);
       });
       b.addEventListener('blur', function () { if (tipAnchor === b) hideTip(); });
       b.addEventListener('click', function () { openSentence(r.fact, true); });
@@ -268,7 +258,7 @@
         return;
       }
       var r = c.regions[k];
-      showTipAt(c.facts, r.fact, labelOf(r), { left: e.clientX, right: e.clientX, top: e.clientY + 8, bottom: e.clientY + 8 }, null);
+      showTipAt(c.explained, r.fact, labelOf(r), { left: e.clientX, right: e.clientX, top: e.clientY + 8, bottom: e.clientY + 8 }, null);
     });
     canvas.addEventListener('pointerleave', function () {
       canvas.classList.remove('pointing');
@@ -288,12 +278,12 @@
       select([r.fact]);
       if (touch && lastTouch !== k) {
         lastTouch = k;
-        showTipAt(c.facts, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
+        showTipAt(c.explained, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
         return;
       }
       lastTouch = -1;
       openSentence(r.fact, false);
-      showTipAt(c.facts, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
+      showTipAt(c.explained, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
     });
   }
 
@@ -325,8 +315,9 @@
   // Scrolls the transcript to fact i's sentence and highlights it; with
   // `focus`, moves keyboard focus to the figure there.
   function openSentence(i, focus) {
-    select([i]);
     var sid = view && view.fact_sentence ? view.fact_sentence[i] : null;
+    if (sid != null) ensureSentence(sid);
+    select([i]);
     var s = sid != null ? sentences[sid] : null;
     if (!s) return false;
     var target = (marks[i] && marks[i][0]) || s;
@@ -347,19 +338,27 @@
         var b = c.buttons[k];
         setActive(c, k, false);
         b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        showTipAt(c.facts, c.regions[k].fact, labelOf(c.regions[k]), b.getBoundingClientRect(), b);
+        showTipAt(c.explained, c.regions[k].fact, labelOf(c.regions[k]), b.getBoundingClientRect(), b);
         return true;
       }
     }
     // No chart draws it (capex, cash, a change): the tooltip by the figure.
-    showTipAt(facts, list[0], null, mark.getBoundingClientRect(), mark);
+    showTipAt(explained, list[0], null, mark.getBoundingClientRect(), mark);
     return false;
   }
 
   // ---- transcript pane ----------------------------------------------------------
 
+  // The pane is rendered in slices of about SLICE sentences, one task each,
+  // so that a large input's transcript (tens of thousands of sentences)
+  // never holds the main thread for long; a sentence asked for before its
+  // slice is rendered gets the slices up to it at once (ensureSentence).
+  var SLICE = 3000;
+  var job = null; // {next: turn index, section, flagged, body} while slices remain
+
   function renderReader() {
     var body = $('reader');
+    job = null;
     if (!body) return;
     body.textContent = '';
     marks = {};
@@ -369,40 +368,65 @@
       explained.details.forEach(function (d) { if (d.problems && d.problems.length) flagged[d.fact] = true; });
     }
     if (!view) {
-      body.appendChild(el('p', 'reader-empty', facts
+      body.appendChild(el('p', 'reader-empty', explained
         ? 'These charts came from a shared link, which carries the figures but not the transcript.'
         : 'The transcript appears here once it is charted.'));
       return;
     }
-    var frag = document.createDocumentFragment();
-    var section = null;
-    view.turns.forEach(function (turn) {
-      if (turn.section !== section) {
-        section = turn.section;
-        frag.appendChild(el('h3', 'reader-section', section === 'qa' ? 'Questions and answers' : 'Prepared remarks'));
-      }
-      var box = el('div', 'turn');
-      var sp = turn.speaker != null ? view.speakers[turn.speaker] : null;
-      if (sp) {
-        box.classList.add('role-' + sp.role);
-        var who = el('p', 'who');
-        who.appendChild(el('span', 'who-name', sp.name));
-        var title = sp.title || (sp.role === 'analyst' ? 'Analyst' : '');
-        if (title) who.appendChild(el('span', 'who-title', title));
-        box.appendChild(who);
-      }
-      turn.paragraphs.forEach(function (ids) {
-        var p = el('p');
-        ids.forEach(function (sid, k) {
-          if (k > 0) p.appendChild(document.createTextNode(' '));
-          p.appendChild(sentenceEl(sid, flagged));
-        });
-        box.appendChild(p);
-      });
-      frag.appendChild(box);
-    });
-    body.appendChild(frag);
+    var mine = job = { next: 0, section: null, flagged: flagged, body: body };
+    renderSlice(mine);
     markSelected();
+    var more = function () {
+      if (job !== mine) return; // a newer view, or done
+      renderSlice(mine);
+      markSelected();
+      if (job === mine) setTimeout(more, 0);
+    };
+    if (job === mine) setTimeout(more, 0);
+  }
+
+  // Renders the next turns of `j`, about SLICE sentences.
+  function renderSlice(j) {
+    var frag = document.createDocumentFragment();
+    var n = 0;
+    while (j.next < view.turns.length && n < SLICE) {
+      var turn = view.turns[j.next++];
+      if (turn.section !== j.section) {
+        j.section = turn.section;
+        frag.appendChild(el('h3', 'reader-section', j.section === 'qa' ? 'Questions and answers' : 'Prepared remarks'));
+      }
+      frag.appendChild(turnEl(turn, j.flagged));
+      turn.paragraphs.forEach(function (ids) { n += ids.length; });
+    }
+    j.body.appendChild(frag);
+    if (j.next >= view.turns.length && job === j) job = null;
+  }
+
+  // Makes sure sentence `sid` is in the pane (renders the slices before it).
+  function ensureSentence(sid) {
+    while (job && !sentences[sid]) renderSlice(job);
+  }
+
+  function turnEl(turn, flagged) {
+    var box = el('div', 'turn');
+    var sp = turn.speaker != null ? view.speakers[turn.speaker] : null;
+    if (sp) {
+      box.classList.add('role-' + sp.role);
+      var who = el('p', 'who');
+      who.appendChild(el('span', 'who-name', sp.name));
+      var title = sp.title || (sp.role === 'analyst' ? 'Analyst' : '');
+      if (title) who.appendChild(el('span', 'who-title', title));
+      box.appendChild(who);
+    }
+    turn.paragraphs.forEach(function (ids) {
+      var p = el('p');
+      ids.forEach(function (sid, k) {
+        if (k > 0) p.appendChild(document.createTextNode(' '));
+        p.appendChild(sentenceEl(sid, flagged));
+      });
+      box.appendChild(p);
+    });
+    return box;
   }
 
   function sentenceEl(sid, flagged) {
@@ -440,7 +464,7 @@
       if (!canvas) return;
       var fig = canvas.closest('figure');
       var info = explained && explained.charts[kind];
-      canvas.setAttribute('aria-label', info ? info.summary : LABELS[kind] + ' chart');
+      canvas.setAttribute('aria-label', info ? info.summary : label(kind) + ' chart');
       var tools = fig.querySelector('.chart-tools');
       if (!tools) {
         tools = el('div', 'chart-tools');
@@ -478,9 +502,9 @@
     var wrap = el('div', 'table-wrap');
     wrap.tabIndex = 0;
     wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', LABELS[kind] + ' data');
+    wrap.setAttribute('aria-label', label(kind) + ' data');
     var table = el('table', 'data');
-    table.appendChild(el('caption', null, LABELS[kind] + ': the figures in this chart'));
+    table.appendChild(el('caption', null, label(kind) + ': the figures in this chart'));
     var head = el('thead');
     var tr = el('tr');
     info.table.columns.forEach(function (c) {
@@ -518,37 +542,27 @@
 
   // ---- hooks for app.js ---------------------------------------------------------------
 
-  window.callchartTrace = {
-    // New facts are on screen; `text` is the transcript they came from
+  page.trace = {
+    // A new analysis is on screen: `ex` is its explain(), `v` its view()
     // (null for facts from a share link).
-    shown: function (eng, f, text) {
-      engine = eng;
-      facts = f;
-      explained = null;
-      explained = explainOf(f);
-      view = null;
-      if (text != null) {
-        try {
-          view = engine.transcript_view(text, f);
-        } catch (err) {
-          console.warn('callchart: the transcript view failed:', err);
-        }
-      }
+    shown: function (ex, v) {
+      explained = ex;
+      view = v || null;
       selected = null;
       hideTip();
       renderReader();
       renderCharts();
     },
-    // Chart `kind` was drawn on `canvas` at `dpr` for facts `f`; `map` is
-    // the ChartMap draw_chart returned.
-    drawn: function (kind, canvas, map, dpr, f) {
+    // Chart `kind` was drawn on `canvas` at `dpr` from the analysis
+    // explained by `ex`; `map` is the ChartMap analysis.draw returned.
+    drawn: function (kind, canvas, map, dpr, ex) {
       if (!map || typeof map.hit !== 'function') return;
       var c = charts[kind] || (charts[kind] = { canvas: canvas, buttons: [], active: 0 });
       if (c.map && c.map !== map && typeof c.map.free === 'function') c.map.free();
       c.canvas = canvas;
       c.map = map;
       c.dpr = dpr;
-      c.facts = f;
+      c.explained = ex;
       try {
         c.regions = map.regions();
       } catch (err) {

@@ -3,8 +3,9 @@
  * WebAssembly.Module here).
  *
  * The single-file build runs this script from a blob: URL with the
- * wasm-bindgen glue prepended (nothing can be fetched from file://); the
- * hosted page runs worker.js itself, which loads pkg/callchart.js.
+ * wasm-bindgen glue and engine.js prepended (nothing can be fetched from
+ * file://); the hosted page runs worker.js itself, which loads
+ * pkg/callchart.js and engine.js.
  *
  * Messages in:  {type: 'init', module}
  *               {type: 'read', id, file, keep}   a File: read, decoded, analyzed
@@ -12,15 +13,20 @@
  *               {type: 'read', id, text}         a string (the box's text)
  * Messages out: {type: 'ready'}
  *               {type: 'progress', id, stage, fraction}   stage: read, decode, parse, extract, done
- *               {type: 'result', id, reading}             see read_text/read_bytes in src/wasm.rs
+ *               {type: 'result', id, reading, facts, view}
+ *                   the analysis: how the input was read, its facts as bytes
+ *                   (Analysis.facts_bytes, a transferred buffer) and the
+ *                   transcript view, from which the page rebuilds it
+ *                   (Analysis.rebuild) without parsing anything again
  *               {type: 'failed', id, message, panicked}
  * A panic leaves this worker's instance unusable: the page ends the worker
  * and starts another.
  */
-/* global wasm_bindgen, importScripts, FileReader */
+/* global wasm_bindgen, callchartEngine, importScripts, FileReader */
 'use strict';
 
 if (typeof wasm_bindgen === 'undefined') importScripts('pkg/callchart.js');
+if (typeof callchartEngine === 'undefined') importScripts('engine.js');
 
 var started = false;
 
@@ -39,7 +45,7 @@ function fail(id, err) {
     type: 'failed',
     id: id,
     message: String(err && err.message || err),
-    panicked: self.__callchartPanicked === true
+    panicked: callchartEngine.panicked()
   });
 }
 
@@ -59,7 +65,7 @@ self.onmessage = function (e) {
   var msg = e.data || {};
   if (msg.type === 'init') {
     try {
-      wasm_bindgen.initSync({ module: msg.module });
+      callchartEngine.start(msg.module);
       started = true;
       self.postMessage({ type: 'ready' });
     } catch (err) {
@@ -76,8 +82,12 @@ self.onmessage = function (e) {
   var onStage = function (stage, fraction) { progress(id, stage, fraction); };
   var run = function (fn) {
     try {
-      var reading = fn();
-      self.postMessage({ type: 'result', id: id, reading: reading });
+      var analysis = fn();
+      var reading = analysis.reading();
+      var facts = reading.ok ? analysis.facts_bytes() : null;
+      var view = reading.ok ? analysis.view() : null;
+      analysis.free();
+      self.postMessage({ type: 'result', id: id, reading: reading, facts: facts, view: view }, facts ? [facts.buffer] : []);
     } catch (err) {
       fail(id, err);
     }

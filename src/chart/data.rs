@@ -362,6 +362,18 @@ pub(crate) fn period_year(p: &Period) -> Option<String> {
     Some(format!("{prefix}{:02}", year.rem_euclid(100)))
 }
 
+/// "Credo · Q4 FY2023": the page's heading and the start of a chart's name
+/// outside the chart ("Earnings call" when the company is unknown).
+pub(crate) fn heading(facts: &Facts) -> String {
+    let company = facts.company.trim();
+    let mut out = if company.is_empty() { "Earnings call".to_string() } else { company.to_string() };
+    if let Some(p) = &facts.call {
+        out.push_str(" · ");
+        out.push_str(&call_label(p));
+    }
+    out
+}
+
 /// "Credo · Q4 FY2023 — Revenue", leaving out what is unknown.
 pub(crate) fn title(facts: &Facts, chart: &str) -> String {
     let mut who: Vec<String> = Vec::new();

@@ -6,11 +6,13 @@
 //! Everything here reads the same selections the charts draw (`revenue::bars`,
 //! `margins::series`, `guidance::panels`), so the words and the pixels agree.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::data::{call_label, metric_label, segment_label, Fmt};
 use super::{guidance, margins, revenue, ChartKind};
-use crate::facts::{Basis, Fact, Facts, Kind, Measure, Period, Unit};
+use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
 
 /// The minus sign used in texts.
 const MINUS: char = '−';
@@ -107,17 +109,12 @@ fn subject(f: &Fact) -> String {
 
 /// The changes the call states for a level fact ("−41% QoQ"), else the
 /// change against the previous quarter's level when the facts hold it.
-fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
-    let stated: Vec<String> = facts
-        .facts
-        .iter()
-        .filter(|c| {
-            c.measure != Measure::Level
-                && c.metric == f.metric
-                && c.segment == f.segment
-                && c.period == f.period
-                && (c.kind == Kind::Guidance) == (f.kind == Kind::Guidance)
-        })
+/// `alike(p)` gives the facts of `f`'s metric and segment in period `p`, in
+/// the facts' order.
+fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String> {
+    let stated: Vec<String> = alike(f.period)
+        .into_iter()
+        .filter(|c| c.measure != Measure::Level && (c.kind == Kind::Guidance) == (f.kind == Kind::Guidance))
         .map(|c| format!("{} {}", value_text(c), measure_name(c.measure)))
         .collect();
     if !stated.is_empty() || f.kind == Kind::Guidance {
@@ -127,14 +124,9 @@ fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
     let mut out = Vec::new();
     for (prev, name) in [(f.period.prev_quarter(), "QoQ"), (f.period.prev_year(), "YoY")] {
         let Some(prev) = prev else { continue };
-        let Some(base) = facts.facts.iter().find(|b| {
-            b.measure == Measure::Level
-                && b.kind != Kind::Guidance
-                && b.metric == f.metric
-                && b.segment == f.segment
-                && b.unit == f.unit
-                && b.period == prev
-        }) else {
+        let Some(base) =
+            alike(prev).into_iter().find(|b| b.measure == Measure::Level && b.kind != Kind::Guidance && b.unit == f.unit)
+        else {
             continue;
         };
         let Some(bv) = base.point().filter(|x| x.is_finite()) else { continue };
@@ -156,6 +148,41 @@ fn changes(facts: &Facts, f: &Fact) -> Vec<String> {
 
 /// Fact `i` of `facts`, explained; `None` when there is no such fact.
 pub fn detail(facts: &Facts, i: usize) -> Option<Detail> {
+    detail_checked(facts, &facts.checks(), i)
+}
+
+/// [`detail`] with the facts' [`Checks`] worked out once for all facts.
+pub fn detail_checked(facts: &Facts, checks: &Checks, i: usize) -> Option<Detail> {
+    let f = facts.facts.get(i)?;
+    let alike = |p: Period| facts.facts.iter().filter(|c| c.metric == f.metric && c.segment == f.segment && c.period == p).collect();
+    detail_of(facts, checks, i, &alike)
+}
+
+/// Every fact explained ([`detail`]), in one pass that is linear in the
+/// facts: the facts of one metric, segment and period are found through one
+/// index instead of a scan of all facts per fact. (The key is text, like the
+/// extractor's merge buckets', so the wasm carries one hash map, not two.)
+pub fn details(facts: &Facts, checks: &Checks) -> Vec<Detail> {
+    let key = |f: &Fact, p: Period| format!("{}|{}|{p}", f.metric, f.segment);
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in facts.facts.iter().enumerate() {
+        index.entry(key(f, f.period)).or_default().push(i);
+    }
+    // Looked up through `entry` too (an absent key gets an empty list).
+    let index = std::cell::RefCell::new(index);
+    (0..facts.facts.len())
+        .filter_map(|i| {
+            let f = &facts.facts[i];
+            let alike = |p: Period| {
+                let ids = index.borrow_mut().entry(key(f, p)).or_default().clone();
+                ids.into_iter().map(|k| &facts.facts[k]).collect()
+            };
+            detail_of(facts, checks, i, &alike)
+        })
+        .collect()
+}
+
+fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Option<Detail> {
     let f = facts.facts.get(i)?;
     let mut rows: Vec<[String; 2]> = Vec::new();
     let mut row = |k: &str, v: String| rows.push([k.to_string(), v]);
@@ -172,7 +199,7 @@ pub fn detail(facts: &Facts, i: usize) -> Option<Detail> {
                     row("Midpoint", fmt.full((l + h) / 2.0));
                 }
             }
-            let ch = changes(facts, f);
+            let ch = changes(f, alike);
             if !ch.is_empty() {
                 row("Change", ch.join(" · "));
             }
@@ -213,7 +240,7 @@ pub fn detail(facts: &Facts, i: usize) -> Option<Detail> {
     if f.conflict {
         problems.push("Conflicting figure: the call gives a different value for this elsewhere.".to_string());
     }
-    for n in facts.problems().get(i).into_iter().flatten() {
+    for n in checks.problems.get(i).into_iter().flatten() {
         if let Some(note) = facts.notes.get(*n).filter(|n| n.ok == Some(false)) {
             problems.push(format!("Failed check: {}", note.message));
         }
@@ -426,6 +453,11 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
 /// The facts chart `kind` shows, one row each: period, series, value, kind,
 /// basis, source line.
 pub fn table(kind: ChartKind, facts: &Facts) -> Table {
+    table_checked(kind, facts, &facts.checks())
+}
+
+/// [`table`] with the facts' [`Checks`] worked out already.
+pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
     let mut order: Vec<usize> = Vec::new();
     match kind {
         ChartKind::Revenue => {
@@ -452,7 +484,6 @@ pub fn table(kind: ChartKind, facts: &Facts) -> Table {
     }
     let mut seen = std::collections::BTreeSet::new();
     order.retain(|i| seen.insert(*i));
-    let problems = facts.problems();
     let rows = order
         .into_iter()
         .filter_map(|i| {
@@ -466,7 +497,7 @@ pub fn table(kind: ChartKind, facts: &Facts) -> Table {
             if f.conflict {
                 kind.push_str(" · conflict");
             }
-            if problems.get(i).is_some_and(|p| p.iter().any(|n| facts.notes.get(*n).is_some_and(|n| n.ok == Some(false)))) {
+            if checks.failed(i) {
                 kind.push_str(" · failed check");
             }
             let basis = match f.basis {

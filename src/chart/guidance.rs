@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::parts::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Facts, Kind, Unit, CORE_METRICS};

@@ -1,7 +1,7 @@
 //! What a drawn chart shows where: every bar piece, point and guided range
 //! with the fact it stands for, recorded by the drawing code as it draws,
 //! and every text it wrote. The page maps a pointer position back to a fact
-//! with [`ChartLayout::hit`] and walks the regions with the keyboard, so
+//! with [`HitMap::hit`] and walks the regions with the keyboard, so
 //! hit-testing uses the very layout the chart was drawn with.
 
 use serde::Serialize;
@@ -101,7 +101,7 @@ pub struct PlotArea {
 
 /// Where a drawn chart put what: returned by [`super::draw`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct ChartLayout {
+pub struct HitMap {
     /// Backend width in pixels.
     pub width: f64,
     /// Backend height in pixels.
@@ -123,7 +123,7 @@ pub struct ChartLayout {
 /// points stay easy to hover and tap.
 pub const SLOP: f64 = 8.0;
 
-impl ChartLayout {
+impl HitMap {
     /// The region under backend pixel `(x, y)`: the one containing it (the
     /// smallest, where regions overlap), else the nearest within [`SLOP`].
     pub fn hit_region(&self, x: f64, y: f64) -> Option<usize> {
@@ -174,19 +174,19 @@ mod tests {
 
     #[test]
     fn hit_prefers_the_containing_then_the_smallest_then_the_nearest() {
-        let l = ChartLayout {
+        let l = HitMap {
             width: 100.0,
             height: 100.0,
             scale: 1.0,
             regions: vec![region(10.0, 10.0, 50.0, 90.0, 0), region(20.0, 40.0, 30.0, 50.0, 1), region(60.0, 10.0, 62.0, 12.0, 2)],
-            ..ChartLayout::default()
+            ..HitMap::default()
         };
         assert_eq!(l.hit(15.0, 80.0), Some(0));
         assert_eq!(l.hit(25.0, 45.0), Some(1), "the smaller of two containing regions");
         assert_eq!(l.hit(66.0, 11.0), Some(2), "near a small point");
         assert_eq!(l.hit(53.0, 11.0), Some(0), "nearer the bar");
         assert_eq!(l.hit(80.0, 80.0), None);
-        let twice = ChartLayout { scale: 2.0, ..l.clone() };
+        let twice = HitMap { scale: 2.0, ..l.clone() };
         assert_eq!(twice.hit(75.0, 11.0), Some(2), "slop grows with the scale");
         assert_eq!(l.hit(75.0, 11.0), None);
     }
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn overlapping_texts_are_found() {
         let t = |x0: f64, text: &str| TextBox { x0, y0: 0.0, x1: x0 + 20.0, y1: 10.0, text: text.into() };
-        let l = ChartLayout { texts: vec![t(0.0, "a"), t(19.0, "b"), t(40.0, "c")], ..ChartLayout::default() };
+        let l = HitMap { texts: vec![t(0.0, "a"), t(19.0, "b"), t(40.0, "c")], ..HitMap::default() };
         assert_eq!(l.overlapping_texts(0.0).len(), 1);
         assert!(l.overlapping_texts(1.5).is_empty(), "a pixel of slack");
     }

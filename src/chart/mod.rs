@@ -14,7 +14,7 @@
 //! draws its title and a message instead of empty axes.
 //!
 //! As it draws, each chart records where every element went and which fact
-//! it shows ([`ChartLayout`]), so that the page maps a pointer back to a fact
+//! it shows ([`HitMap`]), so that the page maps a pointer back to a fact
 //! with the very layout that was drawn. [`summary`], [`table`] and
 //! [`detail`] say in words what the charts show (`describe.rs`).
 
@@ -24,27 +24,28 @@ use std::str::FromStr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::facts::Facts;
+use crate::facts::{Checks, Facts};
 
 mod data;
 mod describe;
 mod guidance;
 mod hit;
-mod layout;
+mod parts;
 mod margins;
 mod paint;
 mod revenue;
+mod theme;
 #[cfg(test)]
 mod tests;
 
 use paint::Painter;
 
-pub use describe::{detail, summary, table, Detail, Table, TableRow};
-pub use hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
+pub use describe::{detail, detail_checked, details, summary, table, table_checked, Detail, Table, TableRow};
+pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:
 /// the page gives a chart the height its title, legend and labels take plus
-/// this (`ChartLayout::min_height`).
+/// this (`HitMap::min_height`).
 pub const MIN_PLOT_H: f64 = 150.0;
 
 /// The least height of a guidance panel's plot, in CSS pixels.
@@ -162,9 +163,21 @@ pub fn draw<DB: DrawingBackend>(
     kind: ChartKind,
     facts: &Facts,
     style: &Style,
-) -> Result<ChartLayout, ChartError> {
+) -> Result<HitMap, ChartError> {
+    draw_checked(area, kind, facts, &facts.checks(), style)
+}
+
+/// [`draw`] with the facts' [`Checks`] worked out already (an
+/// [`crate::analysis::Analysis`] keeps them), so a redraw reads no note again.
+pub fn draw_checked<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: ChartKind,
+    facts: &Facts,
+    checks: &Checks,
+    style: &Style,
+) -> Result<HitMap, ChartError> {
     let mut p = Painter::new(area, style);
-    p.flagged = facts.flagged();
+    p.flagged = checks.flagged.clone();
     p.fill(p.theme.bg)?;
     match kind {
         ChartKind::Revenue => revenue::draw(&p, facts),
@@ -172,6 +185,11 @@ pub fn draw<DB: DrawingBackend>(
         ChartKind::Guidance => guidance::draw(&p, facts),
     }?;
     Ok(p.finish())
+}
+
+/// The call's heading: company (or "Earnings call") and call ("Credo · Q4 FY2023").
+pub fn heading(facts: &Facts) -> String {
+    data::heading(facts)
 }
 
 /// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").

@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::hit::{ChartLayout, PlotArea, Region, Shape, TextBox};
+use super::hit::{HitMap, PlotArea, Region, Shape, TextBox};
 use super::{ChartError, Style};
 
 /// Result of a drawing step.
@@ -38,194 +38,8 @@ pub(crate) fn clampf(v: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
-/// Colours of one theme.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Theme {
-    pub bg: RGBColor,
-    pub text: RGBColor,
-    pub muted: RGBColor,
-    pub grid: RGBColor,
-    pub axis: RGBColor,
-    /// Series colours (Okabe–Ito based, colour-blind friendly), in order.
-    pub series: [RGBColor; 6],
-    /// Revenue that a period reports without a segment split.
-    pub total: RGBColor,
-    /// The "other" remainder of a segment split.
-    pub other: RGBColor,
-    /// Guidance accents (range outlines, midpoints).
-    pub guide: RGBColor,
-    pub panel: RGBColor,
-    /// Warning marks (conflicts, failed checks).
-    pub bad: RGBColor,
-}
-
-impl Theme {
-    pub(crate) fn new(dark: bool) -> Theme {
-        if dark {
-            Theme {
-                bg: RGBColor(0x17, 0x1a, 0x1f),
-                text: RGBColor(0xe8, 0xea, 0xed),
-                muted: RGBColor(0xa4, 0xab, 0xb4),
-                grid: RGBColor(0x2e, 0x33, 0x3b),
-                axis: RGBColor(0x6b, 0x73, 0x7d),
-                series: [
-                    RGBColor(0x56, 0xb4, 0xe9), // sky blue
-                    RGBColor(0xe6, 0x9f, 0x00), // orange
-                    RGBColor(0x2b, 0xc4, 0x94), // bluish green, lifted
-                    RGBColor(0xf0, 0x7b, 0x3f), // vermillion, lifted
-                    RGBColor(0xdd, 0x9c, 0xc4), // reddish purple, lifted
-                    RGBColor(0xf0, 0xe4, 0x42), // yellow
-                ],
-                total: RGBColor(0x8f, 0xa3, 0xb8),
-                other: RGBColor(0x6a, 0x72, 0x7c),
-                guide: RGBColor(0xf0, 0xe4, 0x42),
-                panel: RGBColor(0x1d, 0x21, 0x27),
-                bad: RGBColor(0xf9, 0x70, 0x66),
-            }
-        } else {
-            Theme {
-                bg: RGBColor(0xff, 0xff, 0xff),
-                text: RGBColor(0x1f, 0x23, 0x28),
-                muted: RGBColor(0x5f, 0x66, 0x6d),
-                grid: RGBColor(0xe6, 0xe8, 0xeb),
-                axis: RGBColor(0x86, 0x8d, 0x94),
-                // Okabe–Ito, darkened where needed so that every series
-                // keeps 3:1 against the background (WCAG 1.4.11).
-                series: [
-                    RGBColor(0x00, 0x72, 0xb2), // blue
-                    RGBColor(0xc0, 0x7a, 0x00), // orange, darkened
-                    RGBColor(0x00, 0x9e, 0x73), // bluish green
-                    RGBColor(0xc0, 0x54, 0x00), // vermillion, darkened
-                    RGBColor(0xcc, 0x79, 0xa7), // reddish purple
-                    RGBColor(0x6c, 0x5f, 0xc7), // violet (sky blue is too light on white)
-                ],
-                total: RGBColor(0x4d, 0x5b, 0x6a),
-                other: RGBColor(0x86, 0x8d, 0x94),
-                guide: RGBColor(0x1f, 0x23, 0x28),
-                panel: RGBColor(0xfa, 0xfb, 0xfc),
-                bad: RGBColor(0xb4, 0x23, 0x18),
-            }
-        }
-    }
-
-    /// The theme for `style`: light or dark (by the background's lightness
-    /// when the style sets one), then the style's colour overrides, with
-    /// muted text, axes and grid mixed from the resulting text and background.
-    pub(crate) fn for_style(style: &Style) -> Theme {
-        let rgb = |c: [u8; 3]| RGBColor(c[0], c[1], c[2]);
-        let dark = match style.colors.bg {
-            Some([r, g, b]) => 0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b) < 110.0,
-            None => style.dark,
-        };
-        let mut t = Theme::new(dark);
-        let c = style.colors;
-        if let Some(bg) = c.bg {
-            t.bg = rgb(bg);
-        }
-        if let Some(fg) = c.fg {
-            t.text = rgb(fg);
-            if !dark {
-                t.guide = t.text;
-            }
-        }
-        if c.bg.is_some() || c.fg.is_some() {
-            t.muted = mix(t.text, t.bg, 0.35);
-            t.axis = mix(t.text, t.bg, 0.55);
-            t.grid = mix(t.text, t.bg, 0.88);
-            t.panel = mix(t.bg, t.text, 0.03);
-            t.other = mix(t.text, t.bg, 0.7);
-        }
-        if let Some(a) = c.accent {
-            t.series[0] = rgb(a);
-            t.total = rgb(a);
-        }
-        t
-    }
-
-    /// Series colour `i` (wrapping).
-    pub(crate) fn color(&self, i: usize) -> RGBColor {
-        self.series[i % self.series.len()]
-    }
-
-    /// `c` mixed with the background: `t = 0` is `c`, `t = 1` the background.
-    pub(crate) fn fade(&self, c: RGBColor, t: f64) -> RGBColor {
-        mix(c, self.bg, t)
-    }
-
-    /// Text colour readable on a fill of colour `c`: near-black or white,
-    /// whichever contrasts more.
-    pub(crate) fn on(&self, c: RGBColor) -> RGBColor {
-        let (dark, white) = (RGBColor(0x1f, 0x23, 0x28), RGBColor(0xff, 0xff, 0xff));
-        if contrast(dark, c) >= contrast(white, c) {
-            dark
-        } else {
-            white
-        }
-    }
-}
-
-/// WCAG relative luminance.
-pub(crate) fn luminance(c: RGBColor) -> f64 {
-    let ch = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.039_28 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
-}
-
-/// WCAG contrast ratio of two colours (1 to 21).
-pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
-/// A fill pattern that tells series apart without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Pattern {
-    Solid,
-    Dots,
-    /// Lines falling to the right ("\"; derived figures use "/").
-    BackDiagonal,
-    Horizontal,
-    Crosshatch,
-    Vertical,
-}
-
-impl Pattern {
-    /// Patterns of segment series, in order (repeating).
-    pub(crate) const SERIES: [Pattern; 5] =
-        [Pattern::Solid, Pattern::Dots, Pattern::BackDiagonal, Pattern::Horizontal, Pattern::Crosshatch];
-
-    pub(crate) fn series(i: usize) -> Pattern {
-        Self::SERIES[i % Self::SERIES.len()]
-    }
-}
-
-/// A point marker shape that tells line series apart without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Marker {
-    Circle,
-    Square,
-    Triangle,
-    TriangleDown,
-}
-
-impl Marker {
-    pub(crate) fn series(i: usize) -> Marker {
-        [Marker::Circle, Marker::Square, Marker::Triangle, Marker::TriangleDown][i % 4]
-    }
-}
-
-/// Linear mix of two colours.
-pub(crate) fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
-    let t = clampf(t, 0.0, 1.0);
-    let m = |x: u8, y: u8| (f64::from(x) * (1.0 - t) + f64::from(y) * t).round() as u8;
-    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
-}
+// Colours, patterns and markers: `theme.rs`.
+pub(crate) use super::theme::{mix, Marker, Pattern, Theme};
 
 /// Text sizes, in plotters font units (the SVG backend shows them at 1/1.24).
 pub(crate) mod size {
@@ -303,7 +117,7 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     /// Per fact: whether it gets a warning mark.
     pub flagged: Vec<bool>,
     /// What was drawn where, for hit-testing and tests.
-    layout: RefCell<ChartLayout>,
+    hits: RefCell<HitMap>,
 }
 
 fn err<E: std::fmt::Display>(e: E) -> ChartError {
@@ -319,7 +133,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Some(f) if !f.trim().is_empty() && f.len() <= 200 && !f.contains(['{', '}', ';', '<', '>']) => f.trim().to_string(),
             _ => FontFamily::SansSerif.as_str().to_string(),
         };
-        let layout = ChartLayout { width: f64::from(w), height: f64::from(h), scale: s, ..ChartLayout::default() };
+        let hits = HitMap { width: f64::from(w), height: f64::from(h), scale: s, ..HitMap::default() };
         Painter {
             area,
             s,
@@ -328,25 +142,25 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             w: f64::from(w),
             h: f64::from(h),
             flagged: Vec::new(),
-            layout: RefCell::new(layout),
+            hits: RefCell::new(hits),
         }
     }
 
     /// Records a chart element at `r` showing fact `fact`.
     pub(crate) fn region(&self, r: Rect, fact: usize, shape: Shape, label: String) {
         let flagged = self.is_flagged(fact);
-        self.layout.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
+        self.hits.borrow_mut().regions.push(Region { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, fact, shape, label, flagged });
     }
 
     /// Records a plot area laid out to be at least `min_h` CSS pixels tall.
     pub(crate) fn plot(&self, r: Rect, min_h: f64) {
         let min_h = self.u(min_h);
-        self.layout.borrow_mut().plots.push(PlotArea { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, min_h });
+        self.hits.borrow_mut().plots.push(PlotArea { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, min_h });
     }
 
     /// Records that the chart needs `h` device pixels of height at this width.
     pub(crate) fn need_height(&self, h: f64) {
-        let mut l = self.layout.borrow_mut();
+        let mut l = self.hits.borrow_mut();
         if h.is_finite() && h > l.min_height {
             l.min_height = h.ceil();
         }
@@ -360,7 +174,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// Puts the regions recorded so far in reading order: left to right,
     /// then bottom to top.
     pub(crate) fn sort_regions(&self) {
-        self.layout.borrow_mut().regions.sort_by(|a, b| {
+        self.hits.borrow_mut().regions.sort_by(|a, b| {
             let (ax, ay) = a.center();
             let (bx, by) = b.center();
             ax.round().total_cmp(&bx.round()).then(by.total_cmp(&ay))
@@ -368,8 +182,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// What was drawn where.
-    pub(crate) fn finish(self) -> ChartLayout {
-        self.layout.into_inner()
+    pub(crate) fn finish(self) -> HitMap {
+        self.hits.into_inner()
     }
 
     /// `v` CSS pixels in device pixels.
@@ -422,7 +236,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             return Ok(());
         }
         let b = self.text_box(text, f, x, y, anchor);
-        self.layout.borrow_mut().texts.push(TextBox { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, text: text.to_string() });
+        self.hits.borrow_mut().texts.push(TextBox { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, text: text.to_string() });
         let style = self.text_style(f, anchor);
         self.area.draw_text(text, &style, (px(x), px(y))).map_err(err)
     }

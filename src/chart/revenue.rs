@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
 use super::hit::Shape;
-use super::layout::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
+use super::parts::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Pattern, Rect, Res};
 use super::ChartKind;
 use crate::facts::{Fact, Facts, Measure, Period, Unit};
@@ -139,11 +139,63 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
             Part::Total => (if any_split { th.total } else { th.color(0) }, Pattern::Solid),
         }
     };
+    let top = header(p, &title, &legend(p, &bars, &segments, any_split, &color))?;
+    let groups = groups(&bars);
+    let two = groups.len() > 1;
+    let pad = p.u(PAD);
+    let plot_top = top + p.u(26.0);
+    let gap = p.u(30.0);
 
-    // Legend.
+    // Axes first: their label widths decide the plot widths, and the slot
+    // widths how the x labels are written, which decides the plot's bottom.
+    let (mut axes, extents) = panel_axes(p, &groups, unit, plot_top);
+    let label_w: f64 = axes.iter().map(|(axis, fmt)| axis.label_width(p, fmt)).sum();
+    let slots = slot_widths(p, &groups, label_w, gap);
+    let plans: Vec<XPlan> = groups
+        .iter()
+        .zip(&slots)
+        .map(|((_, g), slot)| XPlan::new(p, &g.iter().map(|b| b.period).collect::<Vec<_>>(), *slot))
+        .collect();
+    let x_h = plans.iter().map(|x| x.height(p.s)).fold(0.0, f64::max);
+    let plot_bottom = p.h - pad - x_h;
+    p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
+    refine_axes(p, &groups, &mut axes, &extents, &slots, (plot_top, plot_bottom));
+
+    let mut x = pad;
+    for ((((name, group), (axis, fmt)), slot), plan) in groups.iter().zip(&mut axes).zip(slots).zip(plans) {
+        axis.place(plot_top, plot_bottom);
+        let lw = axis.label_width(p, fmt);
+        let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
+        p.plot(plot, super::MIN_PLOT_H);
+        axis.draw(p, plot, fmt, true)?;
+        // Value labels may rise into the room above the plot, clear of the group's caption.
+        let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), top, plot.x1 + p.u(4.0), plot.y1));
+        if two {
+            let gf = p.font(size::SMALL, true, th.text);
+            let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0));
+            p.text(name, &gf, cx, cy, Anchor::CENTER_BOTTOM)?;
+            labels.block(p.text_box(name, &gf, cx, cy, Anchor::CENTER_BOTTOM).grow(p.u(2.0)));
+        }
+        draw_group(p, group, Frame { axis, fmt, plot, slot, plan }, &mut labels, &color)?;
+        x = plot.x1 + gap;
+    }
+    p.sort_regions();
+    Ok(())
+}
+
+/// The legend: segments in use, "Other", an unsplit total, derived bars,
+/// guidance and flags, each when shown.
+fn legend<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    bars: &[Bar],
+    segments: &[String],
+    any_split: bool,
+    color: &dyn Fn(&Part) -> (RGBColor, Pattern),
+) -> Vec<Entry> {
+    let th = p.theme;
     let mut legend: Vec<Entry> = Vec::new();
     let used = |pred: &dyn Fn(&Part) -> bool| bars.iter().any(|b| b.pieces.iter().any(|x| pred(&x.part)));
-    for s in &segments {
+    for s in segments {
         if used(&|x| *x == Part::Segment(s.clone())) {
             let (c, pat) = color(&Part::Segment(s.clone()));
             legend.push(Entry { swatch: Swatch::Fill(c, pat), label: segment_label(s) });
@@ -168,11 +220,16 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     if bars.iter().any(flagged) {
         legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
     }
-    let top = header(p, &title, &legend)?;
+    legend
+}
 
-    // Panels: quarters, then years and halves.
+/// A panel: its caption and bars.
+type Group<'a> = (&'static str, Vec<&'a Bar>);
+
+/// The panels: quarters, then years and halves.
+fn groups(bars: &[Bar]) -> Vec<Group<'_>> {
     let (quarters, longer): (Vec<&Bar>, Vec<&Bar>) = bars.iter().partition(|b| b.period.is_quarter());
-    let mut groups: Vec<(&str, Vec<&Bar>)> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     let longer_name = if longer.iter().all(|b| matches!(b.period.part(), Some(crate::facts::Part::Year))) {
         "Full year"
     } else {
@@ -184,32 +241,32 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     if !longer.is_empty() {
         groups.push((longer_name, longer));
     }
-    let two = groups.len() > 1;
+    groups
+}
 
-    let pad = p.u(PAD);
-    let plot_top = top + p.u(26.0);
-    let gap = p.u(30.0);
+/// A panel's bars: its lowest value, and each bar's top value with the
+/// pixels it needs above it (its value label, a warning mark).
+type Extent = (f64, Vec<(f64, f64)>);
 
-    // Axes first: their label widths decide the plot widths, and the slot
-    // widths how the x labels are written, which decides the plot's bottom.
-    let mut axes = Vec::new();
-    let mut label_w = 0.0;
-    // Head room for the value labels (and a warning mark under them): each
-    // bar's top stays that many pixels below the axis's top in a plot
-    // `plot_h` tall. Worked out first for the shortest plot this canvas can
-    // give (one with the years' row), then again for the plot's real height.
-    // `tops`: each bar's top value and the pixels it needs above it.
-    let axis_for = |lo: f64, tops: &[(f64, f64)], plot_h: f64| -> YAxis {
-        let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
-        let room = |need: f64| clampf(need / plot_h.max(1.0), 0.0, 0.5);
-        let top = tops.iter().map(|&(v, need)| lo + (v - lo) / (1.0 - room(need))).fold(hi, f64::max);
-        YAxis::new(lo, top, plot_top, plot_top + 1.0, 5)
-    };
-    let vf = p.font(size::SMALL, true, th.text);
+/// An axis from `lo` with head room for the value labels (and a warning
+/// mark under them): each bar's top stays the pixels it needs below the
+/// axis's top in a plot `plot_h` tall.
+fn axis_for(lo: f64, tops: &[(f64, f64)], plot_h: f64, plot_top: f64) -> YAxis {
+    let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
+    let room = |need: f64| clampf(need / plot_h.max(1.0), 0.0, 0.5);
+    let top = tops.iter().map(|&(v, need)| lo + (v - lo) / (1.0 - room(need))).fold(hi, f64::max);
+    YAxis::new(lo, top, plot_top, plot_top + 1.0, 5)
+}
+
+/// Each panel's axis and number format, first for the shortest plot this
+/// canvas can give (one with the years' row), and its extent.
+fn panel_axes<DB: DrawingBackend>(p: &Painter<DB>, groups: &[Group<'_>], unit: Unit, plot_top: f64) -> (Vec<(YAxis, Fmt)>, Vec<Extent>) {
+    let vf = p.font(size::SMALL, true, p.theme.text);
     let (label_h, mark_h) = (p.measure("0", &vf).1 + p.u(4.0), p.u(15.0));
-    let shortest = (p.h - pad - p.u(50.0) - plot_top).max(p.u(super::MIN_PLOT_H));
+    let shortest = (p.h - p.u(PAD) - p.u(50.0) - plot_top).max(p.u(super::MIN_PLOT_H));
+    let mut axes = Vec::new();
     let mut extents = Vec::new();
-    for (_, group) in &groups {
+    for (_, group) in groups {
         let mut lo: f64 = 0.0;
         let mut tops: Vec<(f64, f64)> = Vec::new();
         for b in group {
@@ -226,39 +283,48 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
         }
         let hi = tops.iter().map(|t| t.0).fold(0.0, f64::max);
         let fmt = Fmt::new(unit, hi.abs().max(lo.abs()));
-        let axis = axis_for(lo, &tops, shortest);
-        label_w += axis.label_width(p, &fmt);
-        axes.push((axis, fmt));
+        axes.push((axis_for(lo, &tops, shortest, plot_top), fmt));
         extents.push((lo, tops));
     }
+    (axes, extents)
+}
+
+/// Each panel's slot width: even, but many quarters must not squeeze the
+/// year panel: its slots keep a minimum width (up to 40% of the room), the
+/// quarters share the rest.
+fn slot_widths<DB: DrawingBackend>(p: &Painter<DB>, groups: &[Group<'_>], label_w: f64, gap: f64) -> Vec<f64> {
+    let pad = p.u(PAD);
     let slots_total: usize = groups.iter().map(|(_, g)| g.len()).sum::<usize>().max(1);
     let plots_w = (p.w - 2.0 * pad - label_w - gap * (groups.len().saturating_sub(1)) as f64).max(1.0);
     let even = plots_w / slots_total as f64;
-    // Many quarters must not squeeze the year panel: its slots keep a
-    // minimum width (up to 40% of the room), the quarters share the rest.
-    let mut slots: Vec<f64> = vec![even; groups.len()];
-    if let [(_, q), (_, y)] = groups.as_slice() {
+    if let [(_, q), (_, y)] = groups {
         let min_slot = p.u(56.0);
         if even < min_slot && !q.is_empty() && !y.is_empty() {
             let ys = min_slot.min(plots_w * 0.4 / y.len() as f64).max(even);
-            slots = vec![((plots_w - ys * y.len() as f64) / q.len() as f64).max(0.0), ys];
+            return vec![((plots_w - ys * y.len() as f64) / q.len() as f64).max(0.0), ys];
         }
     }
-    let plans: Vec<XPlan> = groups
-        .iter()
-        .zip(&slots)
-        .map(|((_, g), slot)| XPlan::new(p, &g.iter().map(|b| b.period).collect::<Vec<_>>(), *slot))
-        .collect();
-    let x_h = plans.iter().map(|x| x.height(p.s)).fold(0.0, f64::max);
-    let plot_bottom = p.h - pad - x_h;
-    p.need_height(plot_top + p.u(super::MIN_PLOT_H) + x_h + pad);
-    // The real plot may be taller than the shortest, and a value label may
-    // rise into the band above the plot where it clears the group's
-    // caption: less head room will do, unless the axis's labels would then
-    // need more width than planned.
-    let gf = p.font(size::SMALL, true, th.text);
+    vec![even; groups.len()]
+}
+
+/// The real plot may be taller than the shortest, and a value label may
+/// rise into the band above the plot where it clears the group's caption:
+/// less head room will do, unless the axis's labels would then need more
+/// width than planned.
+fn refine_axes<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    groups: &[Group<'_>],
+    axes: &mut [(YAxis, Fmt)],
+    extents: &[Extent],
+    slots: &[f64],
+    (plot_top, plot_bottom): (f64, f64),
+) {
+    let (pad, gap) = (p.u(PAD), p.u(30.0));
+    let vf = p.font(size::SMALL, true, p.theme.text);
+    let gf = p.font(size::SMALL, true, p.theme.text);
+    let two = groups.len() > 1;
     let mut x = pad;
-    for ((((name, group), (axis, fmt)), (lo, tops)), slot) in groups.iter().zip(axes.iter_mut()).zip(&extents).zip(&slots) {
+    for ((((name, group), (axis, fmt)), (lo, tops)), slot) in groups.iter().zip(axes.iter_mut()).zip(extents).zip(slots) {
         let x0 = x + axis.label_width(p, fmt);
         let x1 = x0 + slot * group.len() as f64;
         let caption = if two { p.measure(name, &gf).0 / 2.0 + p.u(4.0) } else { 0.0 };
@@ -274,33 +340,12 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
                 (v, (need - if clear { p.u(24.0) } else { p.u(8.0) }).max(p.u(4.0)))
             })
             .collect();
-        let real = axis_for(*lo, &tops, plot_bottom - plot_top);
+        let real = axis_for(*lo, &tops, plot_bottom - plot_top, plot_top);
         if real.label_width(p, fmt) <= axis.label_width(p, fmt) {
             *axis = real;
         }
         x = x1 + gap;
     }
-
-    let mut x = pad;
-    for ((((name, group), (axis, fmt)), slot), plan) in groups.iter().zip(&mut axes).zip(slots).zip(plans) {
-        axis.place(plot_top, plot_bottom);
-        let lw = axis.label_width(p, fmt);
-        let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
-        p.plot(plot, super::MIN_PLOT_H);
-        axis.draw(p, plot, fmt, true)?;
-        // Value labels may rise into the room above the plot, clear of the group's caption.
-        let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), top, plot.x1 + p.u(4.0), plot.y1));
-        if two {
-            let gf = p.font(size::SMALL, true, th.text);
-            let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0));
-            p.text(name, &gf, cx, cy, Anchor::CENTER_BOTTOM)?;
-            labels.block(p.text_box(name, &gf, cx, cy, Anchor::CENTER_BOTTOM).grow(p.u(2.0)));
-        }
-        draw_group(p, group, Frame { axis, fmt, plot, slot, plan }, &mut labels, &color)?;
-        x = plot.x1 + gap;
-    }
-    p.sort_regions();
-    Ok(())
 }
 
 /// One panel's frame: its axis and format, plot area, slot width and how
@@ -324,8 +369,6 @@ fn draw_group<DB: DrawingBackend>(
     let th = p.theme;
     let bar_w = (slot * 0.62).min(p.u(72.0)).max(p.u(2.0).min(slot));
     let zero = axis.y(0.0);
-    let vf = p.font(size::SMALL, true, th.text);
-    let inner = p.font(size::SMALL * 0.92, false, th.text);
     let mut xl = Vec::new();
 
     // Bars first, so labels can avoid all of them.
@@ -346,38 +389,8 @@ fn draw_group<DB: DrawingBackend>(
                 (a, down)
             };
             let r = Rect::new(x0, axis.y(a), x1, axis.y(z));
-            let (c, pattern) = color(&piece.part);
-            if piece.derived {
-                p.fill_rect(r, th.fade(c, 0.72))?;
-                p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
-                p.pattern(r, pattern, th.fade(c, 0.1))?;
-                p.stroke_rect(r, c, 1.0)?;
-            } else {
-                p.fill_rect(r, c)?;
-                p.pattern(r, pattern, pattern_ink(p, c))?;
-                // A hairline between stacked pieces.
-                p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
-            }
-            labels.block(r);
-            p.region(r, piece.fact, Shape::Bar, piece_label(b, piece, fmt));
+            draw_piece(p, b, piece, r, fmt, color(&piece.part), labels)?;
             top_y = top_y.min(r.y0);
-            // The piece's value inside it, where it fits.
-            if matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1 {
-                let t = fmt.short(piece.value);
-                let tb = p.text_box(&t, &inner, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID);
-                if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
-                    if piece.derived {
-                        // A chip keeps the number readable on the hatching.
-                        p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
-                    }
-                    if !piece.derived && pattern != Pattern::Solid {
-                        // A chip keeps the number readable on the pattern.
-                        p.fill_rect(tb.grow(p.u(1.5)), c)?;
-                    }
-                    let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
-                    p.text(&t, &f, cx, (r.y0 + r.y1) / 2.0, Anchor::CENTER_MID)?;
-                }
-            }
         }
         if let Some(g) = &b.guide {
             top_y = top_y.min(draw_guide(p, g, axis, cx, bar_w, fmt, labels)?);
@@ -390,18 +403,77 @@ fn draw_group<DB: DrawingBackend>(
             top_y = top_y.min(y - p.u(15.0));
         }
         tops.push((cx, top_y));
-        let note = if b.guide.is_some() && b.pieces.is_empty() {
-            Some("guidance".to_string())
-        } else if b.derived {
-            Some("derived".to_string())
-        } else if b.partly_derived {
-            Some("partly derived".to_string())
-        } else {
-            None
-        };
-        xl.push(XLabel { x: cx, period: b.period, note });
+        xl.push(XLabel { x: cx, period: b.period, note: x_note(b) });
     }
-    // Value labels above the bars (the guide's label above its range).
+    value_labels(p, group, &tops, fmt, slot, labels)?;
+    p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
+    x_labels(p, &xl, slot, plot.y1 + p.u(9.0), plan)
+}
+
+/// One piece of a bar in rectangle `r`, in its colour and pattern (hatched
+/// when derived), a region for its fact, and its value inside it where it fits.
+fn draw_piece<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    b: &Bar,
+    piece: &Piece,
+    r: Rect,
+    fmt: &Fmt,
+    (c, pattern): (RGBColor, Pattern),
+    labels: &mut Labels,
+) -> Res {
+    let th = p.theme;
+    if piece.derived {
+        p.fill_rect(r, th.fade(c, 0.72))?;
+        p.hatch(r, th.fade(c, 0.25), 6.0, 1.0)?;
+        p.pattern(r, pattern, th.fade(c, 0.1))?;
+        p.stroke_rect(r, c, 1.0)?;
+    } else {
+        p.fill_rect(r, c)?;
+        p.pattern(r, pattern, pattern_ink(p, c))?;
+        // A hairline between stacked pieces.
+        p.line((r.x0, r.y0), (r.x1, r.y0), th.bg, 1.0)?;
+    }
+    labels.block(r);
+    p.region(r, piece.fact, Shape::Bar, piece_label(b, piece, fmt));
+    if !(matches!(piece.part, Part::Segment(_) | Part::Other) && b.pieces.len() > 1) {
+        return Ok(());
+    }
+    let inner = p.font(size::SMALL * 0.92, false, th.text);
+    let (t, cx, cy) = (fmt.short(piece.value), (r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+    let tb = p.text_box(&t, &inner, cx, cy, Anchor::CENTER_MID);
+    if tb.w() + p.u(6.0) <= r.w() && tb.h() + p.u(3.0) <= r.h() {
+        if piece.derived {
+            // A chip keeps the number readable on the hatching.
+            p.fill_rect(tb.grow(p.u(2.0)), th.bg)?;
+        }
+        if !piece.derived && pattern != Pattern::Solid {
+            // A chip keeps the number readable on the pattern.
+            p.fill_rect(tb.grow(p.u(1.5)), c)?;
+        }
+        let f = if piece.derived { inner } else { p.font(inner.size, false, th.on(c)) };
+        p.text(&t, &f, cx, cy, Anchor::CENTER_MID)?;
+    }
+    Ok(())
+}
+
+/// What a bar's x label says under its period: guidance only, derived.
+fn x_note(b: &Bar) -> Option<String> {
+    if b.guide.is_some() && b.pieces.is_empty() {
+        Some("guidance".to_string())
+    } else if b.derived {
+        Some("derived".to_string())
+    } else if b.partly_derived {
+        Some("partly derived".to_string())
+    } else {
+        None
+    }
+}
+
+/// Value labels above the bars (the guide's label above its range),
+/// shortened until they fit the slot: "$184.2M", "184.2", "184".
+fn value_labels<DB: DrawingBackend>(p: &Painter<DB>, group: &[&Bar], tops: &[(f64, f64)], fmt: &Fmt, slot: f64, labels: &mut Labels) -> Res {
+    let th = p.theme;
+    let vf = p.font(size::SMALL, true, th.text);
     for ((cx, top_y), b) in tops.iter().zip(group) {
         let text = match (&b.guide, b.total) {
             (Some(g), None) => g.label(fmt),
@@ -409,7 +481,6 @@ fn draw_group<DB: DrawingBackend>(
             (None, None) => continue,
         };
         let y = top_y - p.u(4.0);
-        // Shortened until it fits the slot: "$184.2M", "184.2", "184".
         let value = match (&b.guide, b.total) {
             (Some(g), None) => g.mid(),
             (_, v) => v,
@@ -441,8 +512,7 @@ fn draw_group<DB: DrawingBackend>(
             }
         }
     }
-    p.line((plot.x0, zero), (plot.x1, zero), th.axis, 1.0)?;
-    x_labels(p, &xl, slot, plot.y1 + p.u(9.0), plan)
+    Ok(())
 }
 
 /// Draws a guided range (or value) centred on `cx`; returns its top pixel.

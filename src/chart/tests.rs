@@ -328,7 +328,7 @@ fn hostile_names_are_escaped_in_svg() {
 }
 
 /// Draws `kind` on a recorder and returns the layout.
-fn layout_of(kind: ChartKind, facts: &Facts, w: u32, h: u32, style: &Style) -> ChartLayout {
+fn layout_of(kind: ChartKind, facts: &Facts, w: u32, h: u32, style: &Style) -> HitMap {
     let area = Recorder { size: (w, h), ..Recorder::default() }.into_drawing_area();
     draw(&area, kind, facts, style).expect("recorder never fails")
 }
@@ -466,19 +466,19 @@ fn flagged_facts_get_a_mark_and_a_legend_entry() {
 fn theme_colours_pass_wcag_aa() {
     for dark in [false, true] {
         let t = paint::Theme::new(dark);
-        assert!(paint::contrast(t.text, t.bg) >= 7.0, "text, dark={dark}");
-        assert!(paint::contrast(t.muted, t.bg) >= 4.5, "muted text, dark={dark}");
-        assert!(paint::contrast(t.muted, t.panel) >= 4.5, "muted text on panels, dark={dark}");
+        assert!(theme::contrast(t.text, t.bg) >= 7.0, "text, dark={dark}");
+        assert!(theme::contrast(t.muted, t.bg) >= 4.5, "muted text, dark={dark}");
+        assert!(theme::contrast(t.muted, t.panel) >= 4.5, "muted text on panels, dark={dark}");
         // Graphics: 3:1 against the background (WCAG 1.4.11).
         for (i, c) in t.series.iter().chain([&t.total, &t.other, &t.guide, &t.bad, &t.axis]).enumerate() {
-            assert!(paint::contrast(*c, t.bg) >= 3.0, "colour {i} {c:?} on the background, dark={dark}");
+            assert!(theme::contrast(*c, t.bg) >= 3.0, "colour {i} {c:?} on the background, dark={dark}");
         }
         // Value labels inside bars.
         for c in t.series.iter().chain([&t.total, &t.other]) {
-            assert!(paint::contrast(t.on(*c), *c) >= 4.5, "label on {c:?}, dark={dark}");
+            assert!(theme::contrast(t.on(*c), *c) >= 4.5, "label on {c:?}, dark={dark}");
         }
         // The series colour of the implied-change line in guidance panels is text.
-        assert!(paint::contrast(t.color(0), t.panel) >= 4.5, "implied change text, dark={dark}");
+        assert!(theme::contrast(t.color(0), t.panel) >= 4.5, "implied change text, dark={dark}");
     }
 }
 
@@ -622,7 +622,7 @@ fn period_forms(period: &str) -> (Vec<String>, Option<String>, Vec<String>) {
 
 /// What is wrong with a layout: elements whose period has no label under
 /// them (a bare "Q4" with no year below), overlapping texts, texts outside.
-fn layout_problems(l: &ChartLayout) -> Vec<String> {
+fn layout_problems(l: &HitMap) -> Vec<String> {
     let mut out = Vec::new();
     let s = l.scale;
     for r in &l.regions {
@@ -652,7 +652,7 @@ fn layout_problems(l: &ChartLayout) -> Vec<String> {
 }
 
 /// Draws at width `w` (CSS px) and the height the chart asks for there.
-fn at_min_height(kind: ChartKind, facts: &Facts, w: f64, style: &Style) -> ChartLayout {
+fn at_min_height(kind: ChartKind, facts: &Facts, w: f64, style: &Style) -> HitMap {
     let s = style.scale;
     let first = layout_of(kind, facts, (w * s) as u32, (300.0 * s) as u32, style);
     let h = first.min_height.max(300.0 * s);

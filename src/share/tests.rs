@@ -1,5 +1,6 @@
 use proptest::prelude::*;
 
+use super::binary::*;
 use super::*;
 
 fn sample() -> Facts {

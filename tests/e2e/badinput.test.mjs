@@ -226,12 +226,38 @@ test('large inputs are read in a worker with a progress bar: a 5 MB single line 
   // A 12 MB call (the sample, repeated): charted from the worker.
   const big = (SAMPLE + '\n').repeat(Math.ceil(12e6 / SAMPLE.length));
   const mid = await snapshot(page);
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
   await mark(page);
   await page.setInputFiles('#file', { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  // (Handing the test's 12 MB to the page is one long task of its own.)
+  const posted = await page.evaluate(() => performance.now());
   s = await waitForAnswer(page, 120000);
   assert.equal(s.state, 'ready', s.status);
   assert.match(s.status, STATUS_RE);
   assert.ok(s.renders > mid.renders, 'charts drawn from the worker\'s facts');
+  // The transcript pane too: the worker's view of the one parse it made,
+  // rendered in slices (none of them a long freeze).
+  await page.waitForFunction(() => document.querySelectorAll('#reader .turn').length > 5000, null, { timeout: 60000 });
+  await new Promise((r) => setTimeout(r, 500));
+  const pane = await page.evaluate((since) => ({
+    turns: document.querySelectorAll('#reader .turn').length,
+    sentences: document.querySelectorAll('#reader .sent').length,
+    figures: document.querySelectorAll('#reader .fig').length,
+    empty: !!document.querySelector('#reader .reader-empty'),
+    opened: window.callchartPage.trace.openSentence(0, false),
+    longest: Math.round(Math.max(0, ...window.__tasks.filter((t) => t[0] >= since).map((t) => t[1]))),
+  }), posted);
+  console.log(`12 MB call: ${pane.turns} turns, ${pane.sentences} sentences, ${pane.figures} figures in the pane; longest main-thread task ${pane.longest} ms`);
+  assert.equal(pane.empty, false, 'a large input has its transcript pane');
+  assert.ok(pane.turns > 5000 && pane.sentences > pane.turns, `${pane.turns} turns, ${pane.sentences} sentences`);
+  assert.ok(pane.figures > 10, `${pane.figures} figures marked`);
+  assert.equal(pane.opened, true, 'a fact opens its sentence in the pane');
+  assert.ok(pane.longest < 1000, `the longest main-thread task while the answer was shown took ${pane.longest} ms`);
 
   // Clear leaves preview mode; pasting works again.
   await page.click('#input-clear');
@@ -282,6 +308,7 @@ test('hosted page: the worker runs from worker.js under the hosted CSP', async (
     const s = await openFile(page, 'big.txt', Buffer.from(big), 'text/plain');
     assert.equal(s.state, 'ready', s.status);
     assert.ok(s.readOnly, 'read in the worker: the box holds a preview');
+    assert.ok(await page.evaluate(() => document.querySelectorAll('#reader .turn').length > 1000), 'the transcript pane of the worker\'s view');
     assert.ok(served.includes('/worker.js') && served.includes('/pkg/callchart.js'), `served: ${served.join(', ')}`);
     assert.deepEqual(errors, []);
     await context.close();

@@ -81,7 +81,7 @@ function settledLayouts() {
         l = el && el.layout && el.layout();
         box = el && el.getBoundingClientRect();
       } else {
-        l = window.callchartTrace && window.callchartTrace.layout(kind);
+        l = window.callchartPage.trace && window.callchartPage.trace.layout(kind);
         box = document.getElementById('chart-' + kind).getBoundingClientRect();
       }
       if (!l) return null;

@@ -118,27 +118,44 @@ test('single file from file:// starts the wasm engine and exposes its API', asyn
   const { state, status } = await settle(page);
   assert.notEqual(state, 'error', `engine failed: ${status}; errors: ${errors.join(' | ')}`);
   const api = await page.evaluate(() => {
-    const out = { analyze: typeof wasm_bindgen.analyze, draw: typeof wasm_bindgen.draw_chart };
-    const facts = wasm_bindgen.analyze('Operator\nRevenue was $12.5 million in Q4 2023.\n');
-    out.schema = facts.schema;
-    out.isPlainObject = Object.getPrototypeOf(facts) === Object.prototype && Array.isArray(facts.facts);
+    const out = { read: typeof wasm_bindgen.read_text, analyze: typeof wasm_bindgen.analyze, drawChart: typeof wasm_bindgen.draw_chart };
+    const a = wasm_bindgen.read_text('Operator\nRevenue was $12.5 million in Q4 2023.\n');
+    out.isHandle = a instanceof wasm_bindgen.Analysis;
+    out.reading = a.reading();
+    out.schema = a.facts().schema;
+    out.view = Array.isArray(a.view().sentences);
     const c = document.createElement('canvas');
     c.width = 300; c.height = 200;
-    try { wasm_bindgen.draw_chart(c, 'revenue', facts, 1, false); out.drawOk = true; } catch (e) { out.drawOk = String(e); }
-    try { wasm_bindgen.draw_chart(c, 'pie', facts, 1, false); } catch (e) { out.badKind = e.message; }
-    try { wasm_bindgen.draw_chart(c, 'margins', { nonsense: 1 }, 1, false); } catch (e) { out.badFacts = e.message; }
+    try { out.drawn = a.draw(c, 'revenue', { scale: 1, dark: false }).regions().length; } catch (e) { out.drawn = String(e); }
+    try { a.draw(c, 'pie', {}); } catch (e) { out.badKind = e.message; }
+    try { a.draw(c, 'margins', { scale: 'big' }); } catch (e) { out.badStyle = e.message; }
+    try { wasm_bindgen.Analysis.rebuild(new Uint8Array([1, 2, 3]), null); } catch (e) { out.badFacts = e.message; }
+    const back = wasm_bindgen.Analysis.rebuild(a.facts_bytes(), a.view());
+    out.rebuilt = JSON.stringify(back.facts()) === JSON.stringify(a.facts()) && back.view().sentences.length === a.view().sentences.length;
+    back.free();
+    a.free();
+    const refused = wasm_bindgen.read_text('   ');
+    out.refused = refused.reading();
+    refused.free();
     out.canvases = ['revenue', 'margins', 'guidance'].map((k) => !!document.getElementById('chart-' + k));
     out.panicked = globalThis.__callchartPanicked === true;
     out.textareaChars = document.getElementById('transcript').value.length;
     return out;
   });
-  assert.equal(api.analyze, 'function');
-  assert.equal(api.draw, 'function');
+  assert.equal(api.read, 'function');
+  assert.equal(api.analyze, 'undefined', 'facts no longer cross the boundary: no analyze()');
+  assert.equal(api.drawChart, 'undefined', 'no draw_chart(facts): the Analysis handle draws');
+  assert.ok(api.isHandle, 'read_text returns an Analysis handle');
+  assert.equal(api.reading.ok, true);
   assert.equal(api.schema, 'callchart/facts@1');
-  assert.ok(api.isPlainObject, 'analyze should return a plain JS object');
-  assert.equal(api.drawOk, true);
+  assert.equal(api.view, true, 'the handle has the transcript view');
+  assert.equal(api.drawn, 1, 'one revenue bar');
   assert.match(api.badKind, /unknown chart "pie"/);
+  assert.match(api.badStyle, /bad chart style/);
   assert.match(api.badFacts, /not callchart facts/);
+  assert.equal(api.rebuilt, true, 'facts_bytes + view rebuild the same analysis');
+  assert.equal(api.refused.ok, false);
+  assert.equal(api.refused.code, 'blank');
   assert.deepEqual(api.canvases, [true, true, true]);
   assert.equal(api.panicked, false);
   assert.ok(api.textareaChars > 10000, 'the sample transcript should be in the textarea');

@@ -12,7 +12,7 @@ import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
-import { DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
+import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
 
 const HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -217,22 +217,14 @@ function b64url(buf) {
 }
 
 test('hostile, broken, foreign and oversized links show an error, run no script, and leave the page usable', async () => {
-  // A well-formed link whose strings are markup and script: made by the page's own encoder.
+  // A well-formed link whose strings are markup and script.
   const maker = await openPage();
   await maker.page.goto(SINGLE);
   await waitForReady(maker.page);
-  const hostile = await maker.page.evaluate(() => {
-    const evil = '<img src=x onerror="window.__pwned=1;alert(1)">';
-    const facts = JSON.parse(JSON.stringify(window.__callchart.facts));
-    facts.company = evil + '<script>window.__pwned=2</script>';
-    facts.facts.forEach((f, i) => {
-      if (f.segment !== 'total') f.segment = i % 2 ? '<script>window.__pwned=3</script>' : 'javascript:alert(1)';
-      if (i === 0) f.metric = '<svg onload=alert(1)>';
-    });
-    facts.notes = [{ kind: 'check', ok: false, message: evil }];
-    return wasm_bindgen.share_link(facts, { charts: ['revenue', 'margins', 'guidance'], theme: 'auto' });
-  });
-  const good = await maker.page.evaluate(() => wasm_bindgen.share_link(window.__callchart.facts, { charts: ['revenue'], theme: 'auto' }));
+  // Made natively (tests/links.rs checks it is what those facts encode to):
+  // the page no longer takes facts from JS to encode.
+  const hostile = readFileSync(path.join(ROOT, 'tests', 'data', 'links', 'hostile.link'), 'utf8').trim().replace(/^#/, '');
+  const good = await maker.page.evaluate(() => window.callchartPage.analysis().share_link({ charts: ['revenue'], theme: 'auto' }));
   await maker.context.close();
 
   // The hostile one opens, as text.
@@ -513,6 +505,24 @@ test('embed demo: two elements (light and dark) draw at their size, share one wa
       .catch(() => {});
     els = await elementInfo(page, 'callchart-chart');
     assert.ok(lum(els[0].bg) < 100, 'the light embed did not follow prefers-color-scheme: dark');
+
+    // A panic (a bug) in the shared instance: the element that meets it
+    // swaps in a fresh instance (engine.js recover) and draws again.
+    const r1 = await page.evaluate(() => document.getElementById('demo-revenue').renders);
+    await page.evaluate(() => {
+      const el = document.getElementById('demo-revenue');
+      globalThis.__callchartPanicked = true; // what the Rust panic hook sets
+      el._analysis.draw = () => { throw new Error('unreachable'); };
+      el.setAttribute('theme', 'light');
+    });
+    await page.waitForFunction((n) => {
+      const e = document.getElementById('demo-revenue');
+      return e.renders > n && e.dataset.state === 'ready';
+    }, r1, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => globalThis.__callchartPanicked), false, 'the panic flag is cleared');
+    assert.equal(await page.evaluate(() => Object.prototype.hasOwnProperty.call(document.getElementById('demo-revenue')._analysis, 'draw')), false,
+      'the element loaded its data again in the fresh instance');
+    assert.equal(await page.evaluate(() => window.__instantiations), 1, 'the compiled module is reused, not compiled again');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
   } finally {

@@ -48,7 +48,7 @@ async function open(options = {}) {
 async function element(page, kind, prefix) {
   await page.locator('#chart-' + kind).scrollIntoViewIfNeeded();
   const found = await page.evaluate(([kind, prefix]) => {
-    const l = window.callchartTrace.layout(kind);
+    const l = window.callchartPage.trace.layout(kind);
     const k = l.regions.findIndex((r) => r.label.startsWith(prefix));
     if (k < 0) return { labels: l.regions.map((r) => r.label) };
     const r = l.regions[k];
@@ -134,7 +134,7 @@ test('clicking a chart element opens its sentence; clicking a figure in the text
 test('tabbing reaches each chart once; arrow keys walk its elements; Enter opens the sentence', async () => {
   const { context, page, errors } = await open();
   // Flagged elements (conflicts, failed checks) say so in their accessible name.
-  const labels = await page.evaluate(() => window.callchartTrace.layout('revenue').regions
+  const labels = await page.evaluate(() => window.callchartPage.trace.layout('revenue').regions
     .map((r) => r.label + (r.flagged ? ' (conflict or failed check)' : '')));
   assert.ok(labels.length >= 6, `revenue elements: ${labels}`);
   await page.focus('#transcript');
@@ -222,7 +222,7 @@ test('a tap shows the tooltip, a second tap opens the sentence (touch, 320 px)',
 // No two chart texts overlap (real fonts, the page's real sizes).
 async function assertNoOverlaps(page, label) {
   const bad = await page.evaluate((kinds) => kinds.flatMap((kind) => {
-    const l = window.callchartTrace.layout(kind);
+    const l = window.callchartPage.trace.layout(kind);
     const t = l.texts;
     const out = [];
     for (let i = 0; i < t.length; i++) {

@@ -1,0 +1,416 @@
+//! One analysis: what the page holds for a transcript (or a share link) and
+//! asks everything of: the facts, their checks, and the transcript as shown.
+//!
+//! ```text
+//! bytes/text ──input::decode──▶ text ──transcript::parse──▶ Transcript ─┬─extract──▶ Facts ──checks──▶ Checks
+//!                                                                       └─view_of (same Transcript) ─▶ View
+//! "#v1=…" ──share::decode──▶ Facts (no view)
+//! ```
+//!
+//! Each step runs once per input: the transcript is parsed once (the view is
+//! built from the very `Transcript` the facts came from), each note's subject
+//! is read once ([`Facts::checks`]), and a redraw, an export or a link reuses
+//! what is here. `src/wasm.rs` wraps this type in the `Analysis` handle of the
+//! wasm boundary, which holds it across calls so no facts cross that boundary
+//! again; everything here is plain Rust, tested natively.
+
+use std::collections::BTreeMap;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Serialize;
+
+use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
+use crate::facts::{Checks, Facts, Note};
+use crate::input::{Decoded, InputError};
+use crate::share::{self, ShareError, ShareState};
+use crate::transcript::{self, Transcript};
+use crate::view::{self, View};
+
+/// The facts of one transcript or link, their checks, and the transcript's view.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    facts: Facts,
+    checks: Checks,
+    view: Option<View>,
+}
+
+impl Analysis {
+    /// Parses `text` once and extracts its facts and view from that parse.
+    pub fn of_text(text: &str) -> Analysis {
+        Analysis::of_transcript(&transcript::parse(text))
+    }
+
+    /// The facts of the parsed transcript `t`, and its view (no second parse).
+    pub fn of_transcript(t: &Transcript<'_>) -> Analysis {
+        let facts = crate::extract::extract(t);
+        let view = view::view_of(t, &facts);
+        Analysis::new(facts, Some(view))
+    }
+
+    /// An analysis of facts from elsewhere (a link: no view; a worker's
+    /// analysis rebuilt on the page: its view). Works out the checks.
+    pub fn new(facts: Facts, view: Option<View>) -> Analysis {
+        let checks = facts.checks();
+        Analysis { facts, checks, view }
+    }
+
+    /// Opens a share link (`#v1=…` or an embed's `v1=…`): its facts, with no
+    /// view (a link carries no transcript), and its chart choice and theme.
+    pub fn of_link(fragment: &str) -> Result<(Analysis, ShareState), ShareError> {
+        let (facts, state) = share::decode(fragment)?;
+        Ok((Analysis::new(facts, None), state))
+    }
+
+    /// The facts.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// What the notes say about each fact.
+    pub fn checks(&self) -> &Checks {
+        &self.checks
+    }
+
+    /// The transcript as the page shows it; `None` for facts from a link.
+    pub fn view(&self) -> Option<&View> {
+        self.view.as_ref()
+    }
+
+    /// Takes the analysis apart (a worker hands these to the page, which
+    /// rebuilds it with [`Analysis::new`] without parsing anything).
+    pub fn into_parts(self) -> (Facts, Option<View>) {
+        (self.facts, self.view)
+    }
+
+    /// Draws chart `kind` on `area`; where each element went.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        kind: ChartKind,
+        style: &Style,
+    ) -> Result<HitMap, ChartError> {
+        chart::draw_checked(area, kind, &self.facts, &self.checks, style)
+    }
+
+    /// The share-link fragment (`v1=…`) of these facts with `state`.
+    pub fn share_link(&self, state: &ShareState) -> Result<String, ShareError> {
+        share::encode(&self.facts, state)
+    }
+
+    /// The facts as CSV ([`crate::export::csv`]).
+    pub fn csv(&self) -> String {
+        crate::export::csv(&self.facts)
+    }
+
+    /// A download's name ([`crate::export::file_name`]).
+    pub fn file_name(&self, what: &str, ext: &str) -> String {
+        crate::export::file_name(&self.facts, what, ext)
+    }
+
+    /// The charts and facts in words: heading, counts, notes, a detail per
+    /// fact, and per chart its title, summary and table. Linear in the facts.
+    pub fn explain(&self) -> Explained<'_> {
+        let f = &self.facts;
+        let stats = f.transcript.as_ref();
+        Explained {
+            heading: chart::heading(f),
+            meta: meta(f),
+            facts: f.facts.len(),
+            turns: stats.map(|t| t.turns),
+            speakers: stats.map(|t| t.speakers.len()),
+            notes: &f.notes,
+            details: chart::details(f, &self.checks),
+            charts: ChartKind::ALL
+                .iter()
+                .map(|k| {
+                    let text = ChartText {
+                        label: k.label(),
+                        title: chart::heading(f) + " — " + k.label(),
+                        summary: chart::summary(*k, f),
+                        table: chart::table_checked(*k, f, &self.checks),
+                    };
+                    (k.name(), text)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// [`Analysis::explain`]'s answer.
+#[derive(Debug, Serialize)]
+pub struct Explained<'a> {
+    /// "Credo · Q4 FY2023" ("Earnings call" for an unknown company).
+    pub heading: String,
+    /// The line under it: the currency when not USD, the first speakers
+    /// other than the operator with their titles.
+    pub meta: String,
+    /// How many facts.
+    pub facts: usize,
+    /// Turns of the transcript (absent for a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turns: Option<usize>,
+    /// Speakers of the transcript (absent for a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<usize>,
+    /// The notes (checks, conflicts, warnings).
+    pub notes: &'a [Note],
+    /// A detail per fact, in the facts' order.
+    pub details: Vec<Detail>,
+    /// Per chart ("revenue", …): its name, title, summary and data table.
+    pub charts: BTreeMap<&'static str, ChartText>,
+}
+
+/// One chart in words.
+#[derive(Debug, Serialize)]
+pub struct ChartText {
+    /// "Revenue".
+    pub label: &'static str,
+    /// "Credo · Q4 FY2023 — Revenue".
+    pub title: String,
+    /// One line for screen readers ([`chart::summary`]).
+    pub summary: String,
+    /// The chart's figures ([`chart::table`]).
+    pub table: Table,
+}
+
+/// The line under the heading: "Figures in EUR · Jane Doe (CFO), Sam Lee and 2 more".
+fn meta(f: &Facts) -> String {
+    let mut meta = Vec::new();
+    if !f.currency.is_empty() && f.currency != "USD" {
+        meta.push(format!("Figures in {}", f.currency));
+    }
+    let people: Vec<_> = f
+        .transcript
+        .iter()
+        .flat_map(|t| &t.speakers)
+        .filter(|s| !s.name.eq_ignore_ascii_case("operator"))
+        .collect();
+    if !people.is_empty() {
+        let named: Vec<String> = people
+            .iter()
+            .take(3)
+            .map(|s| match &s.title {
+                Some(t) if !t.is_empty() => format!("{} ({t})", s.name),
+                _ => s.name.clone(),
+            })
+            .collect();
+        let more = if people.len() > 3 { format!(" and {} more", people.len() - 3) } else { String::new() };
+        meta.push(named.join(", ") + &more);
+    }
+    meta.join(" · ")
+}
+
+/// How an input was read: what the page tells the reader about it, whether
+/// it was read or refused. Bad input is an answer, never an error.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reading {
+    /// Whether the input was read (then the analysis has its facts).
+    pub ok: bool,
+    /// Why not: "empty", "blank", "binary:pdf", … ([`InputError::code`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The reader's message for `code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Warnings (lossy decoding, converted HTML/RTF, a very long line).
+    pub warnings: Vec<String>,
+    /// "utf-8", "utf-16le", "windows-1252", …
+    pub encoding: &'static str,
+    /// "text", "html", "rtf".
+    pub format: &'static str,
+    /// The decoded text, at most `keep_text` bytes of it (files only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The decoded text's full length in bytes.
+    pub text_bytes: usize,
+    /// Whether `text` is only the beginning of the decoded text.
+    pub text_cut: bool,
+    /// A link's chart choice and theme (links only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkState>,
+}
+
+/// A link's [`ShareState`] by name: `{charts: ["revenue", …], theme: "dark"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LinkState {
+    /// The charts shown.
+    pub charts: Vec<&'static str>,
+    /// "auto", "light" or "dark".
+    pub theme: &'static str,
+}
+
+impl From<ShareState> for LinkState {
+    fn from(st: ShareState) -> LinkState {
+        LinkState { charts: st.charts.iter().map(|k| k.name()).collect(), theme: st.theme.name() }
+    }
+}
+
+/// Reads decoded input: parses it once, extracts its facts and view, and
+/// says how it was read; `progress(stage, fraction)` is called before the
+/// parse ("parse"), before extraction ("extract") and at the end ("done").
+/// With `keep_text`, the reading carries the text's first `keep_text` bytes
+/// (cut at a line end nearby), a large file's preview.
+pub fn read(
+    decoded: Result<Decoded, InputError>,
+    keep_text: Option<usize>,
+    progress: &mut dyn FnMut(&str, f64),
+) -> (Analysis, Reading) {
+    let d = match decoded {
+        Err(e) => {
+            let refused = Reading { code: Some(e.code()), message: Some(e.to_string()), ..Reading::default() };
+            return (Analysis::default(), refused);
+        }
+        Ok(d) => d,
+    };
+    progress("parse", 0.0);
+    let transcript = transcript::parse(&d.text);
+    progress("extract", 0.0);
+    let analysis = Analysis::of_transcript(&transcript);
+    drop(transcript);
+    progress("done", 1.0);
+    let text = keep_text.map(|keep| preview(&d.text, keep).to_string());
+    let reading = Reading {
+        ok: true,
+        code: None,
+        message: None,
+        warnings: d.warnings.iter().map(ToString::to_string).collect(),
+        encoding: d.encoding.name(),
+        format: d.format.name(),
+        text_cut: text.as_ref().is_some_and(|t| t.len() < d.text.len()),
+        text,
+        text_bytes: d.text.len(),
+        link: None,
+    };
+    (analysis, reading)
+}
+
+/// The first `keep` bytes of `text` at a char boundary, ending at a line end
+/// when it is cut and one is there.
+fn preview(text: &str, keep: usize) -> &str {
+    let mut end = text.len().min(keep);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len() {
+        if let Some(nl) = text[..end].rfind('\n') {
+            end = nl + 1;
+        }
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::Colors;
+    use crate::input;
+    use crate::share::ThemeChoice;
+
+    const SAMPLE: &str = include_str!("../www/sample/credo-q4-fy2023.txt");
+
+    fn no_progress() -> impl FnMut(&str, f64) {
+        |_: &str, _: f64| {}
+    }
+
+    #[test]
+    fn one_parse_gives_the_same_facts_and_view_as_two() {
+        let a = Analysis::of_text(SAMPLE);
+        let facts = crate::analyze(SAMPLE);
+        assert_eq!(a.facts(), &facts);
+        assert_eq!(a.view(), Some(&view::view(SAMPLE, &facts)));
+        assert_eq!(a.checks(), &facts.checks());
+    }
+
+    #[test]
+    fn reading_says_how_the_input_was_read_and_reports_progress() {
+        let mut stages = Vec::new();
+        let (a, r) = read(input::decode(SAMPLE.as_bytes()), None, &mut |s: &str, _: f64| stages.push(s.to_string()));
+        assert!(r.ok && r.code.is_none() && r.text.is_none() && !r.text_cut);
+        assert_eq!((r.encoding, r.format, r.text_bytes), ("utf-8", "text", SAMPLE.len()));
+        assert_eq!(stages, ["parse", "extract", "done"]);
+        assert!(!a.facts().facts.is_empty() && a.view().is_some_and(|v| !v.sentences.is_empty()));
+
+        // Refused: an answer with the reason, and an empty analysis.
+        let (a, r) = read(input::decode(b"%PDF-1.7 ..."), None, &mut no_progress());
+        assert!(!r.ok);
+        assert_eq!(r.code.as_deref(), Some("binary:pdf"));
+        assert!(r.message.as_deref().is_some_and(|m| m.contains("PDF")));
+        assert!(a.facts().facts.is_empty() && a.view().is_none());
+    }
+
+    #[test]
+    fn a_preview_is_cut_at_a_line_end_and_a_char_boundary() {
+        let (_, r) = read(input::decode(SAMPLE.as_bytes()), Some(1000), &mut no_progress());
+        let text = r.text.expect("preview");
+        assert!(r.text_cut && text.len() <= 1000 && text.ends_with('\n') && SAMPLE.starts_with(&text), "{}", text.len());
+        let (_, r) = read(input::decode(SAMPLE.as_bytes()), Some(usize::MAX), &mut no_progress());
+        assert!(!r.text_cut && r.text.as_deref() == Some(SAMPLE));
+        assert_eq!(preview("ééé", 3), "é");
+        assert_eq!(preview("ab\ncd", 4), "ab\n");
+        assert_eq!(preview("abcd", 2), "ab");
+    }
+
+    #[test]
+    fn explain_names_the_call_and_each_chart() {
+        let a = Analysis::of_text(SAMPLE);
+        let e = a.explain();
+        assert_eq!(e.heading, "Credo · Q4 FY2023");
+        assert_eq!(e.charts["revenue"].title, "Credo · Q4 FY2023 — Revenue");
+        assert_eq!(e.charts["guidance"].label, "Guidance");
+        assert!(!e.meta.contains("Operator") && !e.meta.is_empty(), "{}", e.meta);
+        assert_eq!(e.facts, a.facts().facts.len());
+        assert_eq!(e.details.len(), e.facts);
+        // The details of the one-pass index are those of one fact at a time.
+        for (i, d) in e.details.iter().enumerate() {
+            let one = chart::detail(a.facts(), i).expect("detail");
+            assert_eq!((d.fact, &d.rows, &d.problems), (one.fact, &one.rows, &one.problems), "fact {i}");
+        }
+        let link = Analysis::of_link(&a.share_link(&ShareState::default()).expect("link")).expect("opens").0;
+        let e = link.explain();
+        assert!(e.turns.is_none() && link.view().is_none());
+        assert_eq!(Analysis::default().explain().heading, "Earnings call");
+    }
+
+    #[test]
+    fn meta_leaves_out_the_operator_and_counts_the_rest() {
+        let mut f = Facts { currency: "EUR".into(), ..Facts::default() };
+        let who = |n: &str, t: Option<&str>| crate::facts::SpeakerInfo { name: n.into(), title: t.map(Into::into) };
+        f.transcript = Some(crate::facts::TranscriptStats {
+            turns: 9,
+            speakers: vec![who("Operator", None), who("Ann", Some("CFO")), who("Bo", None), who("Cy", None), who("Di", None)],
+            qa_line: None,
+        });
+        assert_eq!(meta(&f), "Figures in EUR · Ann (CFO), Bo, Cy and 1 more");
+        assert_eq!(meta(&Facts::default()), "");
+    }
+
+    #[test]
+    fn exports_links_and_drawings_come_from_the_held_facts() {
+        let a = Analysis::of_text(SAMPLE);
+        assert_eq!(a.csv(), crate::export::csv(a.facts()));
+        assert_eq!(a.file_name("revenue", "svg"), "credo-q4-fy2023-revenue.svg");
+        let state = ShareState { charts: vec![ChartKind::Margins], theme: ThemeChoice::Dark };
+        let (back, st) = Analysis::of_link(&format!("#{}", a.share_link(&state).expect("link"))).expect("opens");
+        assert_eq!(st, state);
+        assert_eq!(LinkState::from(st), LinkState { charts: vec!["margins"], theme: "dark" });
+        assert_eq!(back.facts(), &share::portable(a.facts()));
+        for kind in ChartKind::ALL {
+            let mut svg = String::new();
+            let layout = {
+                let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+                a.draw(&area, kind, &Style { colors: Colors::default(), ..Style::default() }).expect("drawn")
+            };
+            assert_eq!(svg, chart::render_svg(kind, a.facts(), 640, 400, &Style::default()), "{kind:?}");
+            assert!(!layout.regions.is_empty(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn parts_rebuild_the_same_analysis() {
+        let a = Analysis::of_text(SAMPLE);
+        let (facts, view) = a.clone().into_parts();
+        let b = Analysis::new(facts, view);
+        assert_eq!((b.facts(), b.view(), b.checks()), (a.facts(), a.view(), a.checks()));
+    }
+}

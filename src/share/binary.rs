@@ -1,0 +1,509 @@
+//! The binary form of a link (`v1`), before deflate and base64url: the
+//! writer ([`to_binary`]) and the strict, bounds-checked reader
+//! ([`from_binary`]); the format is documented byte by byte in `share.rs`.
+
+use super::*;
+
+pub(super) struct Writer {
+    pub(super) out: Vec<u8>,
+}
+
+impl Writer {
+    fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+    fn var(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.out.push(b);
+                return;
+            }
+            self.out.push(b | 0x80);
+        }
+    }
+    fn str(&mut self, s: &str) {
+        self.var(s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+    fn period(&mut self, p: Period) -> Result<(), ShareError> {
+        let (cal, year, part) = match p {
+            Period::LongTerm => {
+                self.byte(0);
+                return Ok(());
+            }
+            Period::Fiscal { year, part } => (false, year, part),
+            Period::Calendar { year, part } => (true, year, part),
+        };
+        if !(0..=9999).contains(&year) {
+            return Err(ShareError::Unencodable(format!("the year {year} is out of range")));
+        }
+        let code = match part {
+            Part::Year => 1,
+            Part::Half(h @ 1..=2) => 1 + h,
+            Part::Quarter(q @ 1..=4) => 3 + q,
+            _ => return Err(ShareError::Unencodable(format!("the period {p} is not a real period"))),
+        };
+        self.byte(code + if cal { 8 } else { 0 });
+        self.var(zigzag(i64::from(year) - 2000));
+        Ok(())
+    }
+    pub(super) fn number(&mut self, v: f64) {
+        match decimal(v) {
+            Some((m, e)) => {
+                self.byte((e + 128) as u8);
+                self.var(zigzag(m));
+            }
+            None => {
+                self.byte(0);
+                self.out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+    }
+}
+
+pub(super) fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+pub(super) fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+/// Powers of ten that are exact doubles.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// Largest decimal exponent a link writes (`10^e` must be an exact double).
+const MAX_EXP: i32 = 22;
+
+/// `v` as `m × 10^e` (`|m| < 2^53`, `|e| <= 22`), when that is exactly `v`.
+pub(super) fn decimal(v: f64) -> Option<(i64, i32)> {
+    if !v.is_finite() {
+        return None;
+    }
+    // Shortest representation that reads back as `v`: "1.842e8", "-3.4e-1".
+    let s = format!("{v:e}");
+    let (mant, exp) = s.split_once('e')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (neg, mant) = match mant.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, mant),
+    };
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut m: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))?;
+    }
+    let m = if neg { -m } else { m };
+    let e = exp - frac.len() as i32;
+    // Exact, or not at all (-0.0, for one, reads back as +0.0).
+    (from_decimal(m, e)?.to_bits() == v.to_bits()).then_some((m, e))
+}
+
+/// `m × 10^e`, correctly rounded: both operands are exact doubles, so one
+/// multiplication or division rounds once (Clinger's fast path).
+pub(super) fn from_decimal(m: i64, e: i32) -> Option<f64> {
+    if m.unsigned_abs() >= 1 << 53 || e.unsigned_abs() > MAX_EXP as u32 {
+        return None;
+    }
+    let p = POW10[e.unsigned_abs() as usize];
+    Some(if e >= 0 { m as f64 * p } else { m as f64 / p })
+}
+
+pub(super) fn unit_code(u: Unit, currency: Currency) -> (u8, Option<Currency>) {
+    match u {
+        Unit::Percent => (1, None),
+        Unit::Bp => (2, None),
+        Unit::Pp => (3, None),
+        Unit::Days => (4, None),
+        Unit::Shares => (5, None),
+        Unit::Times => (6, None),
+        Unit::Money(c) if c == currency => (7, None),
+        Unit::Money(c) => (8, Some(c)),
+        Unit::PerShare(c) if c == currency => (9, None),
+        Unit::PerShare(c) => (10, Some(c)),
+    }
+}
+
+pub(super) fn to_binary(facts: &Facts, state: &ShareState) -> Result<Vec<u8>, ShareError> {
+    let currency = Currency::from_code(&facts.currency)
+        .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))?;
+    // Names: the built-in dictionary, then this link's own, in first use.
+    let mut names: Vec<&str> = Vec::new();
+    fn name_ref<'f>(s: &'f str, names: &mut Vec<&'f str>) -> u64 {
+        if let Some(i) = DICTIONARY.iter().position(|d| *d == s) {
+            return i as u64;
+        }
+        let i = names.iter().position(|n| *n == s).unwrap_or_else(|| {
+            names.push(s);
+            names.len() - 1
+        });
+        (DICTIONARY.len() + i) as u64
+    }
+    let mut fact_refs = Vec::with_capacity(facts.facts.len());
+    for f in &facts.facts {
+        let m = name_ref(&f.metric, &mut names);
+        let s = name_ref(&f.segment, &mut names);
+        fact_refs.push((m, s));
+    }
+    let note_refs: Vec<u64> = facts.notes.iter().map(|n| name_ref(&n.kind, &mut names)).collect();
+    if names.len() > MAX_NAMES {
+        return Err(ShareError::Unencodable(format!("{} distinct names, a link holds at most {MAX_NAMES}", names.len())));
+    }
+
+    let mut w = Writer { out: Vec::with_capacity(64 + facts.facts.len() * 12) };
+    w.byte(VERSION as u8);
+    let mut charts = 0u8;
+    for (i, k) in ChartKind::ALL.iter().enumerate() {
+        if state.charts.contains(k) {
+            charts |= 1 << i;
+        }
+    }
+    if charts == 0 {
+        charts = 0b111;
+    }
+    let theme = match state.theme {
+        ThemeChoice::Auto => 0,
+        ThemeChoice::Light => 1,
+        ThemeChoice::Dark => 2,
+    };
+    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | charts << 2 | theme << 5;
+    w.byte(flags);
+    w.str(&facts.company);
+    if let Some(p) = facts.call {
+        w.period(p)?;
+    }
+    if currency != Currency::USD {
+        w.out.extend_from_slice(&currency.0);
+    }
+    w.var(names.len() as u64);
+    for n in &names {
+        w.str(n);
+    }
+    w.var(facts.facts.len() as u64);
+    for (f, (m, s)) in facts.facts.iter().zip(fact_refs) {
+        w.var(m);
+        w.var(s);
+        w.period(f.period)?;
+        let kind = match f.kind {
+            Kind::Actual => 0,
+            Kind::Guidance => 1,
+            Kind::Derived => 2,
+        };
+        let measure = match f.measure {
+            Measure::Level => 0,
+            Measure::Qoq => 1,
+            Measure::Yoy => 2,
+        };
+        let basis = match f.basis {
+            None => 0,
+            Some(Basis::Gaap) => 1,
+            Some(Basis::NonGaap) => 2,
+        };
+        w.byte(kind | measure << 2 | basis << 4 | u8::from(f.conflict) << 6);
+        let (code, own) = unit_code(f.unit, currency);
+        let present = u8::from(f.value.is_some()) | u8::from(f.low.is_some()) << 1 | u8::from(f.high.is_some()) << 2;
+        w.byte(code | present << 4);
+        if let Some(c) = own {
+            w.out.extend_from_slice(&c.0);
+        }
+        for v in [f.value, f.low, f.high].into_iter().flatten() {
+            w.number(v);
+        }
+        w.var(f.source.line as u64);
+    }
+    w.var(facts.notes.len() as u64);
+    for (n, k) in facts.notes.iter().zip(note_refs) {
+        w.byte(match n.ok {
+            None => 0,
+            Some(true) => 1,
+            Some(false) => 2,
+        });
+        w.var(k);
+        w.str(&n.message);
+    }
+    Ok(w.out)
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) data: &'a [u8],
+    pub(super) pos: usize,
+}
+
+fn ends_early() -> ShareError {
+    ShareError::Damaged("the data ends early".into())
+}
+
+fn invalid(why: impl Into<String>) -> ShareError {
+    ShareError::Invalid(why.into())
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn left(&self) -> usize {
+        self.data.len() - self.pos
+    }
+    fn byte(&mut self) -> Result<u8, ShareError> {
+        let b = *self.data.get(self.pos).ok_or_else(ends_early)?;
+        self.pos += 1;
+        Ok(b)
+    }
+    fn bytes(&mut self, n: usize) -> Result<&'a [u8], ShareError> {
+        if self.left() < n {
+            return Err(ends_early());
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn var(&mut self) -> Result<u64, ShareError> {
+        let mut v = 0u64;
+        for i in 0..10 {
+            let b = self.byte()?;
+            if i == 9 && b > 1 {
+                return Err(invalid("a number is too large"));
+            }
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(invalid("a number is too large"))
+    }
+    /// A count of items each at least `min_bytes` long, at most `max`.
+    fn count(&mut self, what: &str, max: usize, min_bytes: usize) -> Result<usize, ShareError> {
+        let n = self.var()?;
+        if n > max as u64 {
+            return Err(invalid(format!("{n} {what}, at most {max} allowed")));
+        }
+        let n = n as usize;
+        if n.saturating_mul(min_bytes) > self.left() {
+            return Err(ends_early());
+        }
+        Ok(n)
+    }
+    fn str(&mut self) -> Result<String, ShareError> {
+        let n = self.var()?;
+        if n > MAX_STR as u64 {
+            return Err(invalid(format!("a text of {n} bytes, at most {MAX_STR} allowed")));
+        }
+        let b = self.bytes(n as usize)?;
+        let s = std::str::from_utf8(b).map_err(|_| invalid("a text is not UTF-8"))?;
+        if s.chars().any(char::is_control) {
+            return Err(invalid("a text has control characters"));
+        }
+        Ok(s.to_string())
+    }
+    fn period(&mut self) -> Result<Period, ShareError> {
+        let code = self.byte()?;
+        if code == 0 {
+            return Ok(Period::LongTerm);
+        }
+        let (cal, c) = if code >= 8 { (true, code - 8) } else { (false, code) };
+        let part = match c {
+            1 => Part::Year,
+            2 | 3 => Part::Half(c - 1),
+            4..=7 => Part::Quarter(c - 3),
+            _ => return Err(invalid(format!("unknown period code {code}"))),
+        };
+        let year = unzigzag(self.var()?).checked_add(2000).ok_or_else(|| invalid("a year is out of range"))?;
+        if !(0..=9999).contains(&year) {
+            return Err(invalid(format!("the year {year} is out of range")));
+        }
+        let year = year as i32;
+        Ok(if cal { Period::Calendar { year, part } } else { Period::Fiscal { year, part } })
+    }
+    pub(super) fn number(&mut self) -> Result<f64, ShareError> {
+        let tag = self.byte()?;
+        let v = if tag == 0 {
+            let b = self.bytes(8)?;
+            let mut a = [0u8; 8];
+            a.copy_from_slice(b);
+            f64::from_le_bytes(a)
+        } else {
+            let m = unzigzag(self.var()?);
+            from_decimal(m, i32::from(tag) - 128).ok_or_else(|| invalid("a value is out of range"))?
+        };
+        if !v.is_finite() {
+            return Err(invalid("a value is not a finite number"));
+        }
+        Ok(v)
+    }
+    fn currency(&mut self) -> Result<Currency, ShareError> {
+        let b = self.bytes(3)?;
+        if !b.iter().all(u8::is_ascii_uppercase) {
+            return Err(invalid("a currency is not a three-letter code"));
+        }
+        Ok(Currency([b[0], b[1], b[2]]))
+    }
+}
+
+pub(super) fn from_binary(data: &[u8]) -> Result<(Facts, ShareState), ShareError> {
+    let mut r = Reader { data, pos: 0 };
+    let format = r.byte()?;
+    if u32::from(format) != VERSION {
+        return Err(invalid(format!("format byte {format}, expected {VERSION}")));
+    }
+    let flags = r.byte()?;
+    let state = state_of(flags)?;
+    let company = r.str()?;
+    let call = if flags & 1 != 0 { Some(r.period()?) } else { None };
+    let currency = if flags & 2 != 0 { r.own_currency()? } else { Currency::USD };
+    let names = Names::read(&mut r)?;
+    // A fact is at least 6 bytes: two references, period, flags, unit, line.
+    let n = r.count("facts", MAX_FACTS, 6)?;
+    let mut facts = Vec::with_capacity(n);
+    for _ in 0..n {
+        facts.push(r.fact(&names, currency)?);
+    }
+    let n = r.count("notes", MAX_NOTES, 3)?;
+    let mut notes = Vec::with_capacity(n);
+    for _ in 0..n {
+        notes.push(r.note(&names)?);
+    }
+    if r.left() != 0 {
+        return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
+    }
+    let facts = Facts {
+        schema: SCHEMA.to_string(),
+        company,
+        call,
+        currency: currency.as_str().to_string(),
+        layout: String::new(),
+        transcript: None,
+        facts,
+        notes,
+    };
+    Ok((facts, state))
+}
+
+/// The chart choice and theme in the flags byte (bits 2-4, 5-6; bit 7 unused).
+fn state_of(flags: u8) -> Result<ShareState, ShareError> {
+    if flags & 0x80 != 0 {
+        return Err(invalid("unknown flags"));
+    }
+    let charts_bits = (flags >> 2) & 0b111;
+    if charts_bits == 0 {
+        return Err(invalid("no chart chosen"));
+    }
+    let theme = match (flags >> 5) & 0b11 {
+        0 => ThemeChoice::Auto,
+        1 => ThemeChoice::Light,
+        2 => ThemeChoice::Dark,
+        _ => return Err(invalid("unknown theme")),
+    };
+    let charts = ChartKind::ALL.iter().enumerate().filter(|(i, _)| charts_bits & (1 << i) != 0).map(|(_, k)| *k).collect();
+    Ok(ShareState { charts, theme })
+}
+
+/// The link's own names, after the [`DICTIONARY`]'s.
+struct Names(Vec<String>);
+
+impl Names {
+    fn read(r: &mut Reader<'_>) -> Result<Names, ShareError> {
+        let n = r.count("names", MAX_NAMES, 1)?;
+        let mut names = Vec::with_capacity(n);
+        for _ in 0..n {
+            names.push(r.str()?);
+        }
+        Ok(Names(names))
+    }
+
+    /// Name reference `i`: the dictionary's, then the link's own.
+    fn get(&self, i: u64) -> Result<String, ShareError> {
+        let i = usize::try_from(i).map_err(|_| invalid("a name reference is out of range"))?;
+        match DICTIONARY.get(i) {
+            Some(d) => Ok((*d).to_string()),
+            None => self.0.get(i - DICTIONARY.len()).cloned().ok_or_else(|| invalid("a name reference is out of range")),
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The call's own currency, when it is not USD (which is never spelt out).
+    fn own_currency(&mut self) -> Result<Currency, ShareError> {
+        let c = self.currency()?;
+        if c == Currency::USD {
+            return Err(invalid("USD spelt out"));
+        }
+        Ok(c)
+    }
+
+    fn fact(&mut self, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
+        let metric = names.get(self.var()?)?;
+        let segment = names.get(self.var()?)?;
+        let period = self.period()?;
+        let (kind, measure, basis, conflict) = fact_bits(self.byte()?)?;
+        let u = self.byte()?;
+        if u & 0x80 != 0 {
+            return Err(invalid("unknown unit flags"));
+        }
+        let unit = self.unit(u & 0x0f, currency)?;
+        let present = u >> 4;
+        let mut num = |bit: u8| if present & bit != 0 { self.number().map(Some) } else { Ok(None) };
+        let (value, low, high) = (num(1)?, num(2)?, num(4)?);
+        let line = self.var()?;
+        let line = usize::try_from(line).ok().filter(|l| *l <= 100_000_000).ok_or_else(|| invalid("a line number is out of range"))?;
+        let source = Source { line, start: None, end: None, text: String::new() };
+        Ok(Fact { metric, segment, period, kind, measure, value, low, high, unit, basis, conflict, source })
+    }
+
+    /// Unit code `code` (a currency of its own follows codes 8 and 10).
+    fn unit(&mut self, code: u8, currency: Currency) -> Result<Unit, ShareError> {
+        Ok(match code {
+            1 => Unit::Percent,
+            2 => Unit::Bp,
+            3 => Unit::Pp,
+            4 => Unit::Days,
+            5 => Unit::Shares,
+            6 => Unit::Times,
+            7 => Unit::Money(currency),
+            8 => Unit::Money(self.currency()?),
+            9 => Unit::PerShare(currency),
+            10 => Unit::PerShare(self.currency()?),
+            c => return Err(invalid(format!("unknown unit code {c}"))),
+        })
+    }
+
+    fn note(&mut self, names: &Names) -> Result<Note, ShareError> {
+        let ok = match self.byte()? {
+            0 => None,
+            1 => Some(true),
+            2 => Some(false),
+            _ => return Err(invalid("unknown note state")),
+        };
+        let kind = names.get(self.var()?)?;
+        let message = self.str()?;
+        Ok(Note { kind, message, ok })
+    }
+}
+
+/// A fact's flags byte: kind (bits 0-1), measure (2-3), basis (4-5), conflict (6).
+fn fact_bits(bits: u8) -> Result<(Kind, Measure, Option<Basis>, bool), ShareError> {
+    if bits & 0x80 != 0 {
+        return Err(invalid("unknown fact flags"));
+    }
+    let kind = match bits & 0b11 {
+        0 => Kind::Actual,
+        1 => Kind::Guidance,
+        2 => Kind::Derived,
+        _ => return Err(invalid("unknown fact kind")),
+    };
+    let measure = match (bits >> 2) & 0b11 {
+        0 => Measure::Level,
+        1 => Measure::Qoq,
+        2 => Measure::Yoy,
+        _ => return Err(invalid("unknown measure")),
+    };
+    let basis = match (bits >> 4) & 0b11 {
+        0 => None,
+        1 => Some(Basis::Gaap),
+        2 => Some(Basis::NonGaap),
+        _ => return Err(invalid("unknown basis")),
+    };
+    Ok((kind, measure, basis, bits & 0x40 != 0))
+}
+

@@ -1,0 +1,101 @@
+/* callchart engine: starts the wasm module the same way for the page
+ * (app.js), the worker (worker.js) and the embed (embed.js); defines one
+ * name, callchartEngine (inside the embed's closure, not even that).
+ * compile(): the page's module (the single file's gzip+base64 bytes, else
+ * pkg/callchart_bg.wasm); compileBase64(b64, gzipped): the embed's;
+ * start(module): the glue's own wasm_bindgen namespace; instantiate(module):
+ * a fresh one (no eval: build.sh wraps the glue in callchart_glue());
+ * panicked(): the Rust panic hook raised globalThis.__callchartPanicked;
+ * recover(module): a fresh instance after a panic (its memory can't be
+ * trusted), or null.
+ */
+/* global callchart_glue, wasm_bindgen */
+var callchartEngine = (function () {
+  'use strict';
+
+  function base64Bytes(b64) {
+    var raw = atob(String(b64).replace(/\s+/g, ''));
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  function fromBase64(b64, gzipped) {
+    var bytes = base64Bytes(b64);
+    if (!gzipped) return Promise.resolve(bytes);
+    if (typeof DecompressionStream !== 'function') {
+      return Promise.reject(new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)'));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+
+  function mark(name) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('callchart:' + name);
+  }
+
+  function compileBase64(b64, gzipped) {
+    return fromBase64(b64, gzipped).then(function (bytes) {
+      mark('unpacked');
+      return WebAssembly.compile(bytes);
+    });
+  }
+
+  function compileUrl(url) {
+    var response = fetch(url);
+    if (WebAssembly.compileStreaming) {
+      return WebAssembly.compileStreaming(response).catch(function () {
+        // A server that sends .wasm without application/wasm: compile the bytes.
+        return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      });
+    }
+    return response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+  }
+
+  // The page's module: inlined in the single file
+  // (type="application/wasm;gzip;base64"), fetched next to a hosted page.
+  function compile() {
+    var inlined = typeof document !== 'undefined' && document.getElementById('callchart-wasm');
+    if (inlined) return compileBase64(inlined.textContent, /gzip/.test(inlined.type));
+    return compileUrl('pkg/callchart_bg.wasm');
+  }
+
+  function init(ns, module) {
+    ns.initSync({ module: module });
+    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
+    return ns;
+  }
+
+  function start(module) {
+    if (typeof wasm_bindgen === 'undefined') throw new Error('the chart engine script is missing (was the page built with ./build.sh?)');
+    return init(wasm_bindgen, module);
+  }
+
+  function instantiate(module) {
+    return init(typeof callchart_glue === 'function' ? callchart_glue() : wasm_bindgen, module);
+  }
+
+  function panicked() {
+    return globalThis.__callchartPanicked === true;
+  }
+
+  function recover(module) {
+    try {
+      var fresh = instantiate(module);
+      globalThis.__callchartPanicked = false;
+      return fresh;
+    } catch (err) {
+      console.error('callchart: the chart engine could not be restarted:', err);
+      return null;
+    }
+  }
+
+  return {
+    compile: compile,
+    compileBase64: compileBase64,
+    start: start,
+    instantiate: instantiate,
+    panicked: panicked,
+    recover: recover
+  };
+})();
