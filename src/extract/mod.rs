@@ -313,7 +313,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             periods[m].comparison = true;
         }
         if opens_base(t, f.first) {
-            for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2) {
+            let near = base_period_after(t, &periods, f.last);
+            for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == near) {
                 m.comparison = true;
             }
         }
@@ -532,7 +533,16 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             }
         }
 
-        if past && sign.is_none() && t[lo..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS)) {
+        // "revenue was $457 million, above our outlook range of $440 million": the earlier outlook
+        // between the metric and the figure; not "results exceeded our expectations with earnings of $1.18".
+        // "... our outlook range for IMT segment EBITDA of $121 million": the outlook governs the metric.
+        let metric_before = metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo);
+        let from_metric = metric_before.map_or(lo, |m| m.last);
+        let governed = metric_before.is_some_and(|m| {
+            let w = &t[m.first.saturating_sub(6).max(lo)..m.first];
+            w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
+        });
+        if past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) {
             continue;
         }
 
@@ -769,7 +779,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             // A comparison base takes the earlier period.
             let mut p = period;
             if from_base {
-                let explicit = base_period.or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2));
+                let after = base_period_after(t, &periods, f.last);
+                let explicit = base_period.or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == after));
                 p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
                     // "$216.2 million in the quarter, compared to $171.4 million in 2019": the year-ago quarter.
                     Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
@@ -892,6 +903,16 @@ const EFFECT_VERBS: &[&str] = &[
     "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
     "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed",
 ];
+
+/// Where the period of a comparison base starts when a few words stand between
+/// it and the figure: "compared to $0.90 per share for the same quarter in
+/// 2020". The words are the base's own: no clause ends, no verb.
+fn base_period_after(t: &[Token<'_>], periods: &[Mention], last: usize) -> Option<usize> {
+    let m = periods.iter().find(|m| m.first >= last && m.first <= last + 6)?;
+    let between = &t[last..m.first];
+    let own = between.iter().all(|x| x.kind == lex::Tok::Word && x.is_any(&["for", "in", "the", "same", "quarter", "period", "of", "a", "year", "prior", "last", "comparable", "per", "share", "diluted"]));
+    own.then_some(m.first)
+}
 
 /// Words before a figure that say it is approximate.
 const APPROXIMATELY: &[&str] = &["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"];
@@ -1329,6 +1350,10 @@ mod tests {
             // "from continuing operations" and "or" name no segment.
             ("Diluted earnings per share from continuing operations was $2.46. Adjusted EPS was $2.73.", "eps[total] FY2024-Q3 Actual/Level 2.46 USD/share; eps[total] FY2024-Q3 Actual/Level 2.73 USD/share"),
             ("JBT posted adjusted diluted EPS of $0.90 or GAAP earnings per share of $0.84.", "eps[total] FY2024-Q3 Actual/Level 0.9 USD/share; eps[total] FY2024-Q3 Actual/Level 0.84 USD/share"),
+            // A base's period a few words after it; an outlook word before the metric is no earlier outlook.
+            ("Earnings were $1.18 per share, compared to $0.90 per share for the same quarter in 2023.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share; eps[total] FY2023-Q3 Actual/Level 0.9 USD/share"),
+            ("Results exceeded our expectations with earnings of $1.18 per share.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share"),
+            ("Revenue was $457 million, above our outlook range of $440 million.", "revenue[total] FY2024-Q3 Actual/Level 457000000 USD"),
             // A guidance verb before the figure guides it, whatever past tense follows.
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
