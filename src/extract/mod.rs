@@ -1126,6 +1126,18 @@ mod tests {
             .join("; ")
     }
 
+    /// Runs [`check`] over a table of sentences and what each must give; reports every row that differs.
+    fn check_table(cases: &[(&str, &str)]) {
+        let bad: Vec<String> = cases
+            .iter()
+            .filter_map(|(s, want)| {
+                let got = check(s);
+                (got != *want).then(|| format!("{s:?}\n   got  {got:?}\n   want {want:?}"))
+            })
+            .collect();
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+
     /// The facts of a CFO turn of several sentences (an outlook paragraph).
     fn check_turn(turn: &str) -> String {
         check(turn)
@@ -1179,14 +1191,7 @@ mod tests {
             // The company's own name is the total, never a part dropped beside it.
             ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
         ];
-        let mut bad = Vec::new();
-        for (s, want) in cases {
-            let got = check(s);
-            if got != want {
-                bad.push(format!("{s:?}\n   got  {got:?}\n   want {want:?}"));
-            }
-        }
-        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+        check_table(&cases);
     }
 
     #[test]
@@ -1358,13 +1363,6 @@ mod tests {
             ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
             ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
         ];
-        let mut bad = Vec::new();
-        for (s, want) in cases {
-            let got = check(s);
-            if got != want {
-                bad.push(format!("{s:?}\n   got  {got:?}\n   want {want:?}"));
-            }
-        }
-        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+        check_table(&cases);
     }
 }
