@@ -2,6 +2,8 @@
 //! title lines or the operator's welcome ("Welcome to the Credo Q4 Fiscal
 //! Year 2023 Earnings Conference Call"), and the reporting currency.
 
+use std::collections::HashMap;
+
 use super::lex::{self, Tok, Token};
 use super::number;
 use super::period::{self, PeriodRef};
@@ -293,37 +295,35 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
         "industry", "nation", "country", "america", "china", "europe", "management", "everyone", "last", "next", "this",
     ];
     let mut counts: Vec<(String, usize)> = Vec::new();
+    // How often each capitalised word is said at all, possessive or not ("Lear", "Lear's"):
+    // one pass over the words, however long the call.
+    let mut said: HashMap<&str, usize> = HashMap::new();
     let speakers: Vec<String> = t.speakers.iter().map(|s| s.name.to_ascii_lowercase()).collect();
     for turn in t.turns.iter().take(60) {
         for p in &turn.paragraphs {
             for tok in lex::tokenize(&p.text, 0, p.text.len()) {
-                let Some(w) = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s")) else { continue };
-                if tok.kind != Tok::Word || !w.starts_with(|c: char| c.is_uppercase()) || w.len() < 2 {
+                if tok.kind != Tok::Word || !tok.text.starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+                let possessive = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s"));
+                *said.entry(possessive.unwrap_or(tok.text)).or_default() += 1;
+                let Some(w) = possessive else { continue };
+                if w.len() < 2 {
                     continue;
                 }
                 let lw = w.to_ascii_lowercase();
                 if COMMON.contains(&lw.as_str()) || speakers.iter().any(|s| s.split(' ').any(|part| part == lw)) {
                     continue;
                 }
-                match counts.iter_mut().find(|(c, _)| *c == w) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((w.to_string(), 1)),
+                if !counts.iter().any(|(c, _)| c == w) {
+                    counts.push((w.to_string(), 0));
                 }
             }
         }
     }
     // Rank the possessive names by how often the name is said at all.
     for (w, n) in counts.iter_mut() {
-        *n = 0;
-        for turn in t.turns.iter().take(60) {
-            for p in &turn.paragraphs {
-                *n += p.text.match_indices(w.as_str()).filter(|(i, _)| {
-                    let before = p.text[..*i].chars().next_back();
-                    let after = p.text[*i + w.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-                }).count();
-            }
-        }
+        *n = said.get(w.as_str()).copied().unwrap_or(0);
     }
     counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
 }
@@ -386,6 +386,16 @@ mod tests {
         let id = identify(&parse("Operator: Welcome to Zillow Group's Third Quarter 2022 Conference Call.\nJo Li: Thanks.\nAmy Li: Hi.\n"));
         assert_eq!(id.company, "Zillow Group");
         assert_eq!(id.call, Some(Period::quarter(2022, 3)));
+    }
+
+    /// With no title or welcome, the company is the name said in the possessive, ranked by how
+    /// often it is said at all ("Lear" three times beats "GM's" once).
+    #[test]
+    fn company_from_possessives() {
+        let text = "Lear's sales were up.\nGM's production fell.\nLear grew.\nAt Lear, we deliver.\nTotal sales were $5 billion.\n";
+        assert_eq!(identify(&parse(text)).company, "Lear");
+        // Said fewer than three times, no name is the company's.
+        assert_eq!(identify(&parse("Lear's sales were up.\nTotal sales were $5 billion.\n")).company, "");
     }
 
     /// The call's period from all the evidence, each source a vote.
