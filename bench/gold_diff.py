@@ -30,14 +30,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 sys.path.insert(0, os.path.join(SHARED, "eval"))
 import score as S  # noqa: E402
-
-
-def source_of(name):
-    for d in ("corpus", "dev", "."):
-        p = os.path.join(SHARED, "data", d, name)
-        if os.path.isfile(p):
-            return p
-    return None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval import transcript_of  # noqa: E402
 
 
 def fields_apart(p, g):
@@ -69,7 +63,7 @@ def main(argv):
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "gold", "*.gold.json"))):
         gold = json.load(open(path, encoding="utf-8"))
         name = gold["transcript"]
-        src = source_of(name)
+        src = transcript_of(gold)
         if not src:
             continue
         lines = open(src, encoding="utf-8").read().split("\n")
