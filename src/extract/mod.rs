@@ -302,14 +302,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let figures = if maybe_figures { number::figures(&t) } else { Vec::new() };
     // "up from 72 days in Q3", "versus $2.16 in fiscal 2020", "compared to $1.1 billion in
     // the prior year": the period of a comparison base is a comparison too.
+    // Each figure's comparison base said before it, read once here and again by the binder.
+    let mut bases = Vec::with_capacity(figures.len());
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
-        let mut pk = f.first;
-        while pk > lo && t[pk - 1].is_any(APPROXIMATELY) {
-            pk -= 1;
-        }
+        let pk = past_approximation(t, lo, f.first);
+        let base = base_before(t, &periods, lo, pk);
+        bases.push(base);
         // "from Q2's $11.2 million": the period in the qualifiers is the base's.
-        if let Some((_, Some(m))) = base_before(t, &periods, lo, pk) {
+        if let Some((_, Some(m))) = base {
             periods[m].comparison = true;
         }
         if opens_base(t, f.first) {
@@ -473,12 +474,9 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         // Level, change, or a comparison base ("from $25 million", "up from 72 days").
         // The word before the figure, past "nearly", "about", ...
-        let mut pk = f.first;
-        while pk > lo && t[pk - 1].is_any(APPROXIMATELY) {
-            pk -= 1;
-        }
+        let pk = past_approximation(t, lo, f.first);
         // "from last year's adjusted $0.71", "from Q2's $11.2 million": past the qualifiers.
-        let base = base_before(t, &periods, lo, pk);
+        let base = bases[n];
         let qualified_base = base.is_some();
         let qk = base.map_or(pk, |(q, _)| q);
         let base_period = base.and_then(|(_, m)| m).map(|m| &periods[m]);
@@ -505,10 +503,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         }
         // "we grew revenue by 10%": the change verb before its metric.
         if sign.is_none() && !from_base && !to_level {
-            let mut k = f.first;
-            while k > lo && t[k - 1].is_any(APPROXIMATELY) {
-                k -= 1;
-            }
+            let mut k = pk;
             if k > lo && t[k - 1].is("by") {
                 k -= 1;
             }
@@ -869,9 +864,9 @@ fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
 /// sales by approximately $300 million", "currency reduced operating income by
 /// $3.5 million" (but "we grew revenue by 10%" is the company's own change).
 fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize) -> bool {
-    let mut k = first;
-    while k > lo && t[k - 1].is_any(APPROXIMATELY) || k > lo && t[k - 1].is_any(&["a", "an"]) {
-        k -= 1;
+    let mut k = past_approximation(t, lo, first);
+    while k > lo && t[k - 1].is_any(&["a", "an"]) {
+        k = past_approximation(t, lo, k - 1);
     }
     if k > lo && t[k - 1].is_any(&["including", "included", "includes", "excluding", "excluded", "excludes"]) {
         return true;
@@ -912,6 +907,16 @@ fn base_period_after(t: &[Token<'_>], periods: &[Mention], last: usize) -> Optio
     let between = &t[last..m.first];
     let own = between.iter().all(|x| x.kind == lex::Tok::Word && x.is_any(&["for", "in", "the", "same", "quarter", "period", "of", "a", "year", "prior", "last", "comparable", "per", "share", "diluted"]));
     own.then_some(m.first)
+}
+
+/// Where the words before a figure at `first` start, past those that say it is
+/// approximate ("nearly", "about", ...), no earlier than `lo`.
+fn past_approximation(t: &[Token<'_>], lo: usize, first: usize) -> usize {
+    let mut k = first;
+    while k > lo && t[k - 1].is_any(APPROXIMATELY) {
+        k -= 1;
+    }
+    k
 }
 
 /// Words before a figure that say it is approximate.
