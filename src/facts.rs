@@ -42,6 +42,18 @@ pub const CORE_METRICS: &[&str] = &[
     "buyback",
 ];
 
+/// Metrics outside the core with a name of their own, known to the extractor's
+/// lexicon and to charts (the guidance chart shows them after the core ones).
+/// Any other metric is named by the call's own words
+/// ("restructuring_charges"): kept and exported, never charted.
+pub const NAMED_METRICS: &[&str] = &[
+    "orders", "backlog", "bookings", "arr", "aum", "net_interest_income", "net_interest_margin", "loans", "deposits",
+    "ffo_per_share", "affo_per_share", "same_store_sales", "combined_ratio", "ebitda_margin", "tax_rate", "asp",
+    "book_value", "book_value_per_share", "tangible_book_value_per_share", "cost_savings", "debt", "net_debt", "liquidity",
+    "net_charge_offs", "provision_for_credit_losses", "net_written_premiums", "premiums", "noi", "same_store_noi",
+    "occupancy", "revpar", "return_on_equity", "total_expenses",
+];
+
 /// Everything extracted from one call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
@@ -293,6 +305,12 @@ impl Fact {
     /// Whether the fact is a core metric.
     pub fn is_core(&self) -> bool {
         CORE_METRICS.contains(&self.metric.as_str())
+    }
+
+    /// Whether the metric has a name charts know: a core metric or one of
+    /// [`NAMED_METRICS`], not one named by the call's own words.
+    pub fn is_named(&self) -> bool {
+        self.is_core() || NAMED_METRICS.contains(&self.metric.as_str())
     }
 }
 

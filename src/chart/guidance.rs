@@ -9,7 +9,7 @@ use super::hit::Shape;
 use super::parts::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
 use super::ChartKind;
-use crate::facts::{Facts, Kind, Unit, CORE_METRICS};
+use crate::facts::{Fact, Facts, Kind, Unit, CORE_METRICS};
 
 /// Most panels drawn; the rest are counted in a note.
 const MAX_PANELS: usize = 8;
@@ -62,7 +62,7 @@ impl Panel {
 
 /// The panels for `facts`, in a stable order (core metrics first).
 pub(crate) fn panels(facts: &Facts) -> Vec<Panel> {
-    let mut gs = guides(facts, |_| true);
+    let mut gs = guides(facts, Fact::is_named);
     let rank = |m: &str| CORE_METRICS.iter().position(|c| *c == m).unwrap_or(CORE_METRICS.len());
     gs.sort_by(|a, b| {
         (rank(&a.metric), &a.metric, a.segment != "total", &a.segment, a.period).cmp(&(

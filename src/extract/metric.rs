@@ -669,6 +669,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_lexicon_metric_has_a_known_name() {
+        use crate::facts::{CORE_METRICS, NAMED_METRICS};
+        let unknown: Vec<&str> = LEXICON.iter().map(|l| l.1).filter(|m| *m != BARE_EARNINGS && !CORE_METRICS.contains(m) && !NAMED_METRICS.contains(m)).collect();
+        assert_eq!(unknown, Vec::<&str>::new());
+    }
+
+    #[test]
     fn finds_metrics_and_segments() {
         let s = "Product revenue grew while our IP gross margin was high and cash flow used by operations fell; Total operating expenses rose.";
         let t = tokenize(s, 0, s.len());

@@ -11,10 +11,13 @@ pub mod identity;
 pub mod lex;
 pub mod metric;
 pub mod number;
+mod other;
 pub mod period;
 
 mod derive;
 mod segments;
+
+use std::borrow::Cow;
 
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit};
 use crate::transcript::{Paragraph, Role, Transcript};
@@ -696,16 +699,26 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 }
             }
         }
-        let (metric_name, class, negative, mut segment) = match chosen {
-            Some(m) if m.metric == metric::BARE_EARNINGS => ("eps", m.class, m.negative, m.segment.clone()),
-            Some(m) => (m.metric, m.class, m.negative, m.segment.clone()),
+        let (metric_name, class, negative, mut segment): (Cow<'static, str>, _, _, _) = match chosen {
+            Some(m) if m.metric == metric::BARE_EARNINGS => ("eps".into(), m.class, m.negative, m.segment.clone()),
+            Some(m) => (m.metric.into(), m.class, m.negative, m.segment.clone()),
             None => match f.dim {
                 // "a net loss of $26.6 million or $0.13 per share", "our net loss was $0.11 per share": a loss per share.
                 Dim::PerShare(_) => {
                     let loss = metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
-                    ("eps", Class::PerShare, loss, None)
+                    ("eps".into(), Class::PerShare, loss, None)
                 }
-                Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => ("share_count", Class::Shares, false, None),
+                Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => ("share_count".into(), Class::Shares, false, None),
+                // A metric outside the lexicon, named by its noun phrase: "restructuring charges were $63 million".
+                Dim::Money { .. } | Dim::Percent if change_subject.is_none() => {
+                    let money = matches!(f.dim, Dim::Money { .. });
+                    let at = other::Spot { lo, first: f.first, last: f.last, hi, money };
+                    let in_period = |k: usize| periods.iter().any(|m| m.first <= k && k < m.last);
+                    match other::phrase_metric(t, &at, in_period) {
+                        Some(name) => (name.into(), if money { Class::Money } else { Class::Ratio }, false, None),
+                        None => continue,
+                    }
+                }
                 _ => continue,
             },
         };
