@@ -582,8 +582,16 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             (Some(p), Some(c)) if guidance_word && outlook_period == Some(p) && p.year_number() == c.year_number() && !p.is_quarter()
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
             (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && outlook_period.is_none() && p == context.unwrap_or(c) => {
-                // "We expect revenue of ..." with no period: the next quarter.
-                if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
+                // "... to increase 1.5% to 4% compared to the full year ended December 31, 2019": a change
+                // guided against a year is the next year's.
+                let base_year = periods.iter().filter(|m| m.comparison).find_map(|m| match m.what {
+                    PeriodRef::Abs(b) if b.part() == Some(Part::Year) => b.year_number(),
+                    _ => None,
+                });
+                if let Some(y) = base_year.filter(|y| c.year_number().is_some_and(|cy| y + 1 >= cy)) {
+                    fig_period = Some(Period::year(y + 1));
+                    Kind::Guidance
+                } else if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
                     fig_period = Some(next);
                     Kind::Guidance
                 } else if context.is_some_and(|x| is_after(x, c)) {
@@ -994,8 +1002,12 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
     let expected = t.iter().enumerate().any(|(k, x)| {
         x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
     });
+    // "is estimated to be in the range of", "are estimated to increase".
+    let estimated = t.windows(2).any(|w| w[0].is_any(&["is", "are", "be"]) && w[1].is("estimated"));
     t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
         || expected
+        || estimated
+        || lower.contains("our expectation for") && !lower.contains("than our expectation")
         || (0..t.len()).any(|k| revises_outlook(t, k))
         || lower.contains("we expect")
         || lower.contains("now see")
@@ -1009,6 +1021,10 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
 fn past_at(t: &[Token<'_>], k: usize) -> bool {
     let x = &t[k];
     if !x.is_any(PAST) || revises_outlook(t, k) {
+        return false;
+    }
+    // "the full year ended December 31, 2019", "the three months ended": a date, not a report.
+    if x.is("ended") && k > 0 && t[k - 1].is_any(&["year", "quarter", "months", "weeks", "period", "half"]) {
         return false;
     }
     // "on an as-reported basis": a basis.
@@ -1048,7 +1064,8 @@ fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
-        if x.is_any(GUIDANCE_WORDS) || expected || revises_outlook(t, k) {
+        let estimated = x.is("estimated") && k > 0 && t[k - 1].is_any(&["is", "are", "be"]);
+        if x.is_any(GUIDANCE_WORDS) || expected || estimated || revises_outlook(t, k) {
             return true;
         }
     }
@@ -1272,6 +1289,15 @@ mod tests {
             ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
             ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
             ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
+            // "is estimated to be" guides; "our expectation for the full year" guides.
+            ("Full-year adjusted earnings per diluted share is estimated to be in the range of $19 to $19.20.", "eps[total] FY2024 Guidance/Level 19..19.2 USD/share"),
+            ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
+            // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.
+            ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
+            // "to last year" is the comparison, not the figure's period.
+            ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+            // A metric outside the lexicon keeps the name the sentence gives it.
+            ("Restructuring and other related charges were approximately $63 million in the quarter.", "restructuring_and_other_related_charges[total] FY2024-Q3 Actual/Level 63000000 USD"),
             ("Book value per share was $45.10.", "book_value_per_share[total] FY2024-Q3 Actual/Level 45.1 USD/share"),
             ("Cloud revenue doubled year-over-year, as cloud adoption grew.", "revenue[cloud] FY2024-Q3 Actual/Yoy 100 %"),
             ("Net loss was $(3.4) million.", "net_income[total] FY2024-Q3 Actual/Level -3400000 USD"),

@@ -178,8 +178,9 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             }
             let mut comparison = is_comparison(t, m.first);
             // "from the $12.41 reported last year -- 2019": a period that restates the comparison before it.
-            if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 2) {
-                comparison |= t[prev.last..m.first].iter().all(|x| x.kind == super::lex::Tok::Sym || x.is("in"));
+            if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 5) {
+                // "compared to the full year ended December 31, 2019": the base's own date.
+                comparison |= t[prev.last..m.first].iter().all(|x| x.kind != Tok::Word || x.is_any(&["in", "ended", "ending"]) || x.is_any(MONTHS));
             }
             // "the fourth quarter last year", "the same period last year": one comparison base.
             if matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter) {
@@ -202,6 +203,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
                 if (m.first.saturating_sub(3)..m.first).any(|k| t[k].is("same")) {
                     comparison = true;
                 }
+                // "to increase 20% to 25% to last year": "to" a year or quarter back is a comparison.
+                if m.first > 0 && t[m.first - 1].is("to") {
+                    comparison = true;
+                }
             }
             out.push(Mention { comparison, ..m });
             i = m.last.max(i + 1);
@@ -211,6 +216,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
     }
     out
 }
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
 
 /// Whether a period mention can start at this token (a cheap filter before the grammar).
 fn could_start(tok: &Token<'_>) -> bool {
