@@ -21,6 +21,7 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 
 pub mod analysis;
 pub mod chart;
+pub mod chart_kind;
 pub mod export;
 pub mod extract;
 pub mod facts;

@@ -62,7 +62,7 @@
 
 use std::fmt;
 
-use crate::chart::ChartKind;
+use crate::chart_kind::ChartKind;
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit, SCHEMA};
 
 /// The fragment key of the format links are written in: `#v2=…`.
