@@ -27,6 +27,7 @@ pub mod extract;
 pub mod facts;
 pub mod input;
 pub mod share;
+pub mod text;
 pub mod transcript;
 pub mod view;
 pub mod wire;
