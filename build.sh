@@ -164,7 +164,7 @@ for name in ("engine.js", "app.js", "share.js", "trace.js", "worker.js", "style.
 
 # The embed demo, with the sample's link payload in its data="" attributes.
 link = (out / "sample-link.txt").read_text(encoding="ascii").strip()
-assert re.fullmatch(r"#v1=[A-Za-z0-9_-]+", link), "callchart link printed no #v1= fragment"
+assert re.fullmatch(r"#v2=[A-Za-z0-9_-]+", link), "callchart link printed no #v2= fragment"
 demo = (www / "embed-demo.html").read_text(encoding="utf-8")
 assert "@@SAMPLE_LINK@@" in demo, "www/embed-demo.html needs @@SAMPLE_LINK@@"
 (out / "embed-demo.html").write_text(demo.replace("@@SAMPLE_LINK@@", link[1:]), encoding="utf-8")

@@ -4,7 +4,7 @@
 //! ```text
 //! bytes/text ──input::decode──▶ text ──transcript::parse──▶ Transcript ─┬─extract──▶ Facts ──checks──▶ Checks
 //!                                                                       └─view_of (same Transcript) ─▶ View
-//! "#v1=…" ──share::decode──▶ Facts (no view)
+//! "#v2=…" ──share::decode──▶ Facts (no view; a v1 link's note subjects read from its messages)
 //! ```
 //!
 //! Each step runs once per input: the transcript is parsed once (the view is
@@ -55,7 +55,7 @@ impl Analysis {
         Analysis { facts, checks, view }
     }
 
-    /// Opens a share link (`#v1=…` or an embed's `v1=…`): its facts, with no
+    /// Opens a share link (`#v2=…`, an older `#v1=…`, or an embed's `v2=…`): its facts, with no
     /// view (a link carries no transcript), and its chart choice and theme.
     pub fn of_link(fragment: &str) -> Result<(Analysis, ShareState), ShareError> {
         let (facts, state) = share::decode(fragment)?;
@@ -93,7 +93,7 @@ impl Analysis {
         chart::draw_checked(area, kind, &self.facts, &self.checks, style)
     }
 
-    /// The share-link fragment (`v1=…`) of these facts with `state`.
+    /// The share-link fragment (`v2=…`) of these facts with `state`.
     pub fn share_link(&self, state: &ShareState) -> Result<String, ShareError> {
         share::encode(&self.facts, state)
     }

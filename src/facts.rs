@@ -127,6 +127,11 @@ pub struct SpeakerInfo {
 pub struct Note {
     /// `"check"`, `"conflict"`, `"warning"`.
     pub kind: String,
+    /// The facts the note is about, by index into [`Facts::facts`], set
+    /// where the note is made (after the facts' order is final); empty for
+    /// a note about no figure ("translation lines agree with …").
+    #[serde(default)]
+    pub subject: Vec<usize>,
     /// One sentence a reader understands.
     pub message: String,
     /// Whether the check passed (checks only).
@@ -143,46 +148,6 @@ impl Note {
 }
 
 impl Facts {
-    /// The level facts a note is about, read from the subject every note
-    /// starts with: `metric [segment] period` (then `:` or `guidance …`),
-    /// optionally after `line N: ` ("revenue FY2023-Q4: segments … sum to",
-    /// "revenue total FY2023-Q3: said …", "line 84: revenue it FY2023-Q4 = …",
-    /// "revenue FY2024-Q1 guidance midpoint …"). A note without such a
-    /// subject ("translation lines agree with …") is about no fact.
-    pub fn note_subject(&self, note: &Note) -> Vec<usize> {
-        let mut text = note.message.as_str();
-        let mut line = None;
-        if let Some(rest) = text.strip_prefix("line ") {
-            let (n, rest) = rest.split_once(": ").unwrap_or(("", rest));
-            line = n.parse::<usize>().ok();
-            text = rest;
-        }
-        let words: Vec<&str> = text.split_whitespace().take(6).collect();
-        let Some(metric) = words.first() else { return Vec::new() };
-        let Some(k) = words.iter().position(|w| w.trim_end_matches(':').parse::<Period>().is_ok()) else {
-            return Vec::new();
-        };
-        if k == 0 || k > 2 {
-            return Vec::new();
-        }
-        let period: Option<Period> = words[k].trim_end_matches(':').parse().ok();
-        let segment = (k == 2).then(|| words[1]);
-        let guidance = words.get(k + 1) == Some(&"guidance");
-        self.facts
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.measure == Measure::Level
-                    && f.metric == *metric
-                    && Some(f.period) == period
-                    && segment.is_none_or(|s| f.segment == s)
-                    && line.is_none_or(|l| f.source.line == l)
-                    && (!guidance || f.kind == Kind::Guidance)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     /// Per fact, the indices of the problem notes ([`Note::is_problem`])
     /// about it.
     pub fn problems(&self) -> Vec<Vec<usize>> {
@@ -195,14 +160,15 @@ impl Facts {
         self.checks().flagged
     }
 
-    /// What the notes say about each fact, worked out once (each note's
-    /// subject is read once, so this is linear in facts and notes): keep it
-    /// beside the facts rather than asking per fact.
+    /// What the notes say about each fact, worked out once from each
+    /// note's subject (linear in facts and notes): keep it beside the facts
+    /// rather than asking per fact. A subject index past the facts (facts
+    /// edited by hand) is about no fact.
     pub fn checks(&self) -> Checks {
         let mut problems = vec![Vec::new(); self.facts.len()];
         for (n, note) in self.notes.iter().enumerate().filter(|(_, n)| n.is_problem()) {
-            for i in self.note_subject(note) {
-                if let Some(v) = problems.get_mut(i) {
+            for &i in &note.subject {
+                if let Some(v) = problems.get_mut(i).filter(|v| v.last() != Some(&n)) {
                     v.push(n);
                 }
             }

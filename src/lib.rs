@@ -21,11 +21,13 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 
 pub mod analysis;
 pub mod chart;
+pub mod chart_kind;
 pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod input;
 pub mod share;
+pub mod text;
 pub mod transcript;
 pub mod view;
 pub mod wire;

@@ -1,11 +1,11 @@
 //! `callchart extract FILE|-`: prints the facts JSON of a transcript.
-//! `callchart link FILE|-`: prints the share-link fragment (`#v1=…`) of its facts.
+//! `callchart link FILE|-`: prints the share-link fragment (`#v2=…`) of its facts.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: callchart extract FILE   facts JSON (FILE may be - for standard input)
-       callchart link FILE      share-link fragment #v1=… of the facts (append it to the page's address)";
+       callchart link FILE      share-link fragment #v2=… of the facts (append it to the page's address)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

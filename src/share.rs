@@ -1,10 +1,11 @@
 //! Share links: the facts, the chart choice and the theme packed into a URL
-//! fragment (`#v1=…`), so that a fresh browser opening the link draws the
+//! fragment (`#v2=…`), so that a fresh browser opening the link draws the
 //! same charts with no transcript and no server.
 //!
 //! ```text
-//! encode: Facts ─portable─▶ binary v1 ─deflate (raw)─▶ base64url ─▶ "v1=…"
-//! decode: "#v1=…" ─length cap─▶ base64url (strict) ─inflate (size cap)─▶ binary v1 (strict, validated) ─▶ Facts
+//! encode: Facts ─portable─▶ binary v2 ─deflate (raw)─▶ base64url ─▶ "v2=…"
+//! decode: "#v2=…" ─length cap─▶ base64url (strict) ─inflate (size cap)─▶ binary v2 (strict, validated) ─▶ Facts
+//!         "#v1=…" (older pages' links) ─ the same, binary v1 ─▶ Facts, each note's subject read from its message (v1.rs)
 //! ```
 //!
 //! A link is untrusted input. [`decode`] caps the text before decoding it and
@@ -16,15 +17,16 @@
 //! # What travels
 //! A link carries what the charts, the notes and the exports need: company,
 //! call, currency, each fact's metric, segment, period, kind, measure, values,
-//! unit, basis, conflict flag and source *line*, and the notes. Source
+//! unit, basis, conflict flag and source *line*, and the notes with their
+//! subjects (the facts they are about, by index). Source
 //! sentences, character offsets, the transcript statistics and the layout
 //! stay behind (they are long, and the reader of a link has no transcript).
 //! [`portable`] gives exactly what a link reproduces, so
 //! `decode(encode(f)) == portable(f)`.
 //!
-//! # Binary format v1 (before deflate)
+//! # Binary format v2 (before deflate)
 //! ```text
-//! u8     format = 1
+//! u8     format = 2 (the fragment's version)
 //! u8     flags: bit 0 call present, bit 1 currency other than USD,
 //!               bits 2-4 charts (revenue, margins, guidance; not all zero),
 //!               bits 5-6 theme (0 auto, 1 light, 2 dark), bit 7 zero
@@ -46,16 +48,29 @@
 //! number u8 tag: 0 = f64 little-endian follows; else zigzag var mantissa m
 //!        (|m| < 2^53) and the value is m × 10^(tag − 128), |tag − 128| <= 22,
 //!        computed with one correctly rounded operation (exact by construction)
-//! note   u8 ok (0 none, 1 true, 2 false), var kind (name reference), str message
+//! note   u8 ok (0 none, 1 true, 2 false), var kind (name reference),
+//!        var n, var fact index × n (the subject: each below the facts' count), str message
 //! ```
+//!
+//! # Format v1
+//! The same but for the format byte (1) and the notes, which carry no
+//! subject: `u8 ok, var kind, str message`. The pages that wrote v1 links
+//! began every note's message with its subject (`metric [segment] period`,
+//! see `share/v1.rs`), so a v1 link's subjects are read back from there,
+//! once, on decoding. v1 links keep opening; links are written as v2 only
+//! (an older page refuses a v2 link as "made by another version").
 
 use std::fmt;
 
-use crate::chart::ChartKind;
+use crate::chart_kind::ChartKind;
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit, SCHEMA};
 
-/// The fragment key of this format: links look like `#v1=…`.
-pub const VERSION: u32 = 1;
+/// The fragment key of the format links are written in: `#v2=…`.
+pub const VERSION: u32 = 2;
+
+/// The oldest format still read: `#v1=…` links, made before notes carried
+/// their subjects.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// Longest payload (base64url characters after `v1=`) that is decoded at all.
 pub const MAX_PAYLOAD_CHARS: usize = 32 * 1024;
@@ -75,7 +90,7 @@ pub const MAX_NAMES: usize = 4096;
 /// Longest string (bytes of UTF-8) in a link; [`portable`] shortens longer ones.
 pub const MAX_STR: usize = 512;
 
-/// Names every v1 link knows without carrying them. Frozen: a new metric goes
+/// Names every link (v1 and on) knows without carrying them. Frozen: a new metric goes
 /// into a link's own table, never here, or old links would change meaning.
 const DICTIONARY: &[&str] = &[
     "revenue",
@@ -189,7 +204,7 @@ impl fmt::Display for ShareError {
             }
             ShareError::UnsupportedVersion(v) => write!(
                 f,
-                "this link was made by another version of callchart (format v{v}); this page reads format v{VERSION} links"
+                "this link was made by another version of callchart (format v{v}); this page reads format v{OLDEST_VERSION} to v{VERSION} links"
             ),
             ShareError::TooLong { chars } => write!(
                 f,
@@ -248,7 +263,14 @@ pub fn portable(facts: &Facts) -> Facts {
         notes: facts
             .notes
             .iter()
-            .map(|n| Note { kind: clean(&n.kind), message: clean(&n.message), ok: n.ok })
+            .map(|n| Note {
+                kind: clean(&n.kind),
+                // Facts travel whole and in order, so indices stay; one
+                // past them (facts edited by hand) would not decode.
+                subject: n.subject.iter().copied().filter(|&i| i < facts.facts.len()).collect(),
+                message: clean(&n.message),
+                ok: n.ok,
+            })
             .collect(),
     }
 }
@@ -266,8 +288,14 @@ fn clean(s: &str) -> String {
 }
 
 /// Packs `facts` (see [`portable`] for what travels) and `state` into a
-/// fragment value `v1=…` (without the `#`).
+/// fragment value `v2=…` (without the `#`).
 pub fn encode(facts: &Facts, state: &ShareState) -> Result<String, ShareError> {
+    encode_as(facts, state, VERSION)
+}
+
+/// [`encode`] in format `version` (v1 only for tests: old links re-encode
+/// to themselves, so their decoding lost nothing).
+fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, ShareError> {
     let facts = portable(facts);
     if facts.facts.len() > MAX_FACTS {
         return Err(ShareError::Unencodable(format!(
@@ -281,7 +309,7 @@ pub fn encode(facts: &Facts, state: &ShareState) -> Result<String, ShareError> {
             facts.notes.len()
         )));
     }
-    let bin = to_binary(&facts, state)?;
+    let bin = to_binary(&facts, state, version)?;
     if bin.len() > MAX_INFLATED {
         return Err(ShareError::Unencodable("the facts are too large for a link".into()));
     }
@@ -290,11 +318,11 @@ pub fn encode(facts: &Facts, state: &ShareState) -> Result<String, ShareError> {
     if text.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareError::Unencodable("the facts are too large for a link".into()));
     }
-    Ok(format!("v{VERSION}={text}"))
+    Ok(format!("v{version}={text}"))
 }
 
-/// Opens a link's fragment (`#v1=…`, with or without the `#`; an embed's
-/// `data` attribute is the same text).
+/// Opens a link's fragment (`#v2=…` or an older `#v1=…`, with or without
+/// the `#`; an embed's `data` attribute is the same text).
 pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
     let s = fragment.strip_prefix('#').unwrap_or(fragment);
     let (key, payload) = s.split_once('=').ok_or(ShareError::NotALink)?;
@@ -302,16 +330,16 @@ pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
     if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ShareError::NotALink);
     }
-    if digits != VERSION.to_string() {
-        return Err(ShareError::UnsupportedVersion(digits.to_string()));
-    }
+    let version = (OLDEST_VERSION..=VERSION)
+        .find(|v| digits == v.to_string())
+        .ok_or_else(|| ShareError::UnsupportedVersion(digits.to_string()))?;
     // Size cap before any decoding.
     if payload.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareError::TooLong { chars: payload.chars().count() });
     }
     let packed = base64url_decode(payload)?;
     if packed.is_empty() {
-        return Err(ShareError::Damaged("no data after v1=".into()));
+        return Err(ShareError::Damaged(format!("no data after v{version}=")));
     }
     let bin = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|e| {
         use miniz_oxide::inflate::TINFLStatus;
@@ -321,11 +349,12 @@ pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
             _ => ShareError::Damaged("the data does not unpack".into()),
         }
     })?;
-    from_binary(&bin)
+    from_binary(&bin, version)
 }
 
-// The binary form: `share/binary.rs`.
+// The binary form: `share/binary.rs`; v1's subjects: `share/v1.rs`.
 mod binary;
+mod v1;
 use binary::{from_binary, to_binary};
 
 // ---- base64url -----------------------------------------------------------------

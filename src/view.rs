@@ -16,8 +16,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::extract::lex;
 use crate::facts::Facts;
+use crate::text;
 use crate::transcript::{self, Paragraph, Role, Section, Transcript};
 
 /// The parsed transcript, ready to display.
@@ -144,7 +144,7 @@ pub fn view_of(t: &Transcript<'_>, facts: &Facts) -> View {
         for (pi, para) in turn.paragraphs.iter().enumerate() {
             let figs = spans.get(&(ti, pi)).map(Vec::as_slice).unwrap_or(&[]);
             let mut ids = Vec::new();
-            for (a, b) in lex::sentences(&para.text) {
+            for (a, b) in text::sentences(&para.text) {
                 let id = out.sentences.len();
                 for &(fa, _, i) in figs {
                     if fa >= a && fa < b {

@@ -156,7 +156,7 @@ impl Analysis {
         }
     }
 
-    /// The share-link fragment (`v1=…`, no `#`) with `state`
+    /// The share-link fragment (`v2=…`, no `#`) with `state`
     /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
     pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
         #[derive(Deserialize)]
@@ -187,7 +187,7 @@ impl Analysis {
     }
 }
 
-/// Opens a share link's fragment (`#v1=…`) or an embed's `data`; the link's
+/// Opens a share link's fragment (`#v2=…`, or an older `#v1=…`) or an embed's `data`; the link's
 /// chart choice and theme are in its [`Analysis::reading`] (`link: {charts,
 /// theme}`). A broken, truncated,
 /// oversized or foreign link throws an error whose message says which.

@@ -72,6 +72,10 @@ pub fn to_bytes(facts: &Facts) -> Vec<u8> {
     put_var(&mut w, facts.notes.len());
     for n in &facts.notes {
         put_str(&mut w, &n.kind);
+        put_var(&mut w, n.subject.len());
+        for &i in &n.subject {
+            put_var(&mut w, i);
+        }
         put_str(&mut w, &n.message);
         w.push(match n.ok {
             None => 0,
@@ -128,9 +132,16 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Facts> {
     let n = r.count(3)?;
     let mut notes = Vec::with_capacity(n);
     for _ in 0..n {
-        let (kind, message) = (r.str()?, r.str()?);
+        let kind = r.str()?;
+        let k = r.count(1)?;
+        let mut subject = Vec::with_capacity(k);
+        for _ in 0..k {
+            // A subject names one of the facts above.
+            subject.push(Some(r.var()?).filter(|&i| i < facts.len())?);
+        }
+        let message = r.str()?;
         let ok = [None, Some(false), Some(true)].get(usize::from(r.byte()?)).copied()?;
-        notes.push(Note { kind, message, ok });
+        notes.push(Note { kind, subject, message, ok });
     }
     (r.pos == bytes.len()).then_some(Facts { schema, company, call, currency, layout, transcript, facts, notes })
 }
@@ -302,9 +313,9 @@ mod tests {
                 Fact { value: None, low: None, high: None, conflict: false, source: Source::default(), ..f("x", Unit::Percent, Kind::Actual, Measure::Level, None) },
             ],
             notes: vec![
-                Note { kind: "check".into(), message: "ok".into(), ok: Some(true) },
-                Note { kind: "conflict".into(), message: "".into(), ok: None },
-                Note { kind: "check".into(), message: "bad".into(), ok: Some(false) },
+                Note { kind: "check".into(), subject: vec![0, 2], message: "ok".into(), ok: Some(true) },
+                Note { kind: "conflict".into(), subject: vec![1], message: "".into(), ok: None },
+                Note { kind: "check".into(), subject: Vec::new(), message: "bad".into(), ok: Some(false) },
             ],
             ..Facts::default()
         };
@@ -330,6 +341,9 @@ mod tests {
             bad[i] ^= 0xff;
             let _ = from_bytes(&bad);
         }
+        // A note about a fact that is not there.
+        let stray = Facts { notes: vec![Note { kind: "check".into(), subject: vec![0], message: String::new(), ok: None }], ..Facts::default() };
+        assert!(from_bytes(&to_bytes(&stray)).is_none());
         // A count far beyond the bytes.
         let mut huge = vec![MAGIC];
         for _ in 0..4 {

@@ -51,11 +51,7 @@ fn dump(f: &Facts) -> String {
             (Some(l), Some(h)) => format!("{l}..{h}"),
             _ => x.value.map_or("-".into(), |v| v.to_string()),
         };
-        let kind = match x.kind {
-            Kind::Actual => "actual",
-            Kind::Guidance => "guidance",
-            Kind::Derived => "derived",
-        };
+        let kind = kind_name(x.kind);
         let _ = writeln!(
             s,
             "{}[{}] {} {kind}/{:?} = {v} {}{}{}  @{}",
@@ -71,8 +67,25 @@ fn dump(f: &Facts) -> String {
     }
     for n in &f.notes {
         let _ = writeln!(s, "note {}{}: {}", n.kind, n.ok.map_or("", |ok| if ok { " ok" } else { " FAIL" }), n.message);
+        // The facts the note is about, as the fact lines above name them.
+        let about: Vec<String> = n
+            .subject
+            .iter()
+            .map(|&i| f.facts.get(i).map_or(format!("#{i}?"), |x| format!("{}[{}] {} {}/{:?} @{}", x.metric, x.segment, x.period, kind_name(x.kind), x.measure, x.source.line)))
+            .collect();
+        if !about.is_empty() {
+            let _ = writeln!(s, "  about: {}", about.join("; "));
+        }
     }
     s
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Actual => "actual",
+        Kind::Guidance => "guidance",
+        Kind::Derived => "derived",
+    }
 }
 
 fn check(path: &Path, actual: &str) -> Result<(), String> {

@@ -662,7 +662,7 @@
     startEngine().then(function (e) {
       engine = e;
       mark('engine');
-      // A share link (#v1=…) is opened instead of charting the text box.
+      // A share link (#v2=…) is opened instead of charting the text box.
       if (page.share && page.share.boot()) return;
       analyzeNow(true);
     }, function (err) {

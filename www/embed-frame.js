@@ -1,5 +1,5 @@
 /* embed.html: one <callchart-chart> filling the frame, from
- * embed.html?chart=revenue&theme=dark#v1=… (the link's payload). */
+ * embed.html?chart=revenue&theme=dark#v2=… (the link's payload). */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);

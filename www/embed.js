@@ -1,11 +1,11 @@
 /* <callchart-chart>: a callchart chart for any page, loaded by one script tag.
  *
  *   <script src="https://example.com/callchart/callchart-embed.js" defer></script>
- *   <callchart-chart chart="revenue" data="v1=…"></callchart-chart>
+ *   <callchart-chart chart="revenue" data="v2=…"></callchart-chart>
  *   <callchart-chart chart="margins" src="transcript.txt"></callchart-chart>
  *
  * Attributes: chart (revenue | margins | guidance), data (a share link's
- * payload, "v1=…", as the page's "Copy embed code" writes it) or src (a
+ * payload, "v2=…", as the page's "Copy embed code" writes it) or src (a
  * transcript URL, fetched and analyzed in the reader's browser), theme
  * (light | dark; default: the reader's prefers-color-scheme), aria-label.
  * Styling: the element is a block that fills its container's width at 2:1

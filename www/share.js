@@ -2,10 +2,10 @@
  * app.js, whose page object, window.callchartPage, it uses and fills in as
  * page.share).
  *
- *   Copy link        the analysis shown + chart choice + theme -> #v1=…
+ *   Copy link        the analysis shown + chart choice + theme -> #v2=…
  *                    (analysis.share_link), in the address bar and on the
  *                    clipboard
- *   Opening a link   #v1=… -> wasm open_link (strict, size-capped) -> an
+ *   Opening a link   #v2=… -> wasm open_link (strict, size-capped) -> an
  *                    Analysis -> charts; a broken or foreign link shows why
  *                    and the page charts the text box instead
  *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
@@ -87,7 +87,7 @@
 
   // ---- opening a link --------------------------------------------------------
 
-  // "#v1=…" (or any "#key=value") is a link to open; "#", "#top" are not.
+  // "#v2=…" (or any "#key=value") is a link to open; "#", "#top" are not.
   function linkIn(hash) {
     return /^#[^=]*=/.test(hash || '') ? hash : null;
   }

@@ -1,5 +1,5 @@
-//! The share-link decoder (`share::decode`, `#v1=…` fragments from any
-//! address bar): refuses with an error, never panics; what it accepts
+//! The share-link decoder (`share::decode`, `#v2=…` and older `#v1=…`
+//! fragments from any address bar): refuses with an error, never panics; what it accepts
 //! encodes again.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -10,9 +10,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok((facts, state)) = callchart::share::decode(&text) {
         let _ = callchart::share::encode(&facts, &state);
     }
-    // Valid base64url around arbitrary bytes reaches the binary decoder.
-    let fragment = format!("v1={}", callchart::share::base64url_encode(data));
-    if let Ok((facts, state)) = callchart::share::decode(&fragment) {
-        let _ = callchart::share::encode(&facts, &state);
+    // Valid base64url around arbitrary bytes reaches the binary decoder, of
+    // either format.
+    for version in [1, 2] {
+        let fragment = format!("v{version}={}", callchart::share::base64url_encode(data));
+        if let Ok((facts, state)) = callchart::share::decode(&fragment) {
+            let _ = callchart::share::encode(&facts, &state);
+        }
     }
 });

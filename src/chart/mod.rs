@@ -19,7 +19,6 @@
 //! [`detail`] say in words what the charts show (`describe.rs`).
 
 use std::fmt;
-use std::str::FromStr;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -40,6 +39,7 @@ mod tests;
 
 use paint::Painter;
 
+pub use crate::chart_kind::ChartKind;
 pub use describe::{detail, detail_checked, details, summary, table, table_checked, Detail, Table, TableRow};
 pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
@@ -54,41 +54,6 @@ pub const MIN_PANEL_PLOT_H: f64 = 64.0;
 /// The least width of a guidance panel, in CSS pixels: the panels take as
 /// many columns as fit at this width (four at most).
 pub const MIN_PANEL_W: f64 = 150.0;
-
-/// Which chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChartKind {
-    /// Revenue bars per period, stacked by segment, guided range.
-    Revenue,
-    /// Gross margin (total and by segment) and operating margin over periods.
-    Margins,
-    /// Each guided metric's range beside its last actual.
-    Guidance,
-}
-
-impl ChartKind {
-    /// All charts, in page order.
-    pub const ALL: [ChartKind; 3] = [ChartKind::Revenue, ChartKind::Margins, ChartKind::Guidance];
-
-    /// Lower-case name ("revenue"), used in element ids and file names.
-    pub fn name(&self) -> &'static str {
-        match self {
-            ChartKind::Revenue => "revenue",
-            ChartKind::Margins => "margins",
-            ChartKind::Guidance => "guidance",
-        }
-    }
-}
-
-impl FromStr for ChartKind {
-    type Err = ChartError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ChartKind::ALL
-            .into_iter()
-            .find(|k| k.name() == s)
-            .ok_or_else(|| ChartError(format!("unknown chart {s:?} (expected revenue, margins or guidance)")))
-    }
-}
 
 /// How to draw: pixel scale (devicePixelRatio), theme, and the colours and
 /// font an embedding page may set (`--callchart-bg`, `--callchart-fg`,
@@ -198,15 +163,6 @@ pub fn title(kind: ChartKind, facts: &Facts) -> String {
 }
 
 impl ChartKind {
-    /// Name for people ("Revenue", "Margins", "Guidance").
-    pub fn label(&self) -> &'static str {
-        match self {
-            ChartKind::Revenue => "Revenue",
-            ChartKind::Margins => "Margins",
-            ChartKind::Guidance => "Guidance",
-        }
-    }
-
     /// The message an empty chart shows.
     pub fn empty_message(&self) -> &'static str {
         match self {

@@ -437,16 +437,17 @@ fn flagged_facts_get_a_mark_and_a_legend_entry() {
     let mut facts = credo();
     let q4 = index_of(&facts, "revenue", "total", "FY2023-Q4", Kind::Actual);
     let gm = index_of(&facts, "gross_margin", "total", "FY2023-Q4", Kind::Actual);
+    let product = index_of(&facts, "revenue", "product", "FY2023-Q4", Kind::Actual);
     facts.facts[gm].conflict = true;
     facts.notes.push(crate::facts::Note {
         kind: "check".into(),
+        subject: vec![q4, product],
         message: "revenue FY2023-Q4: segments ip 5.7M + product 26.4M sum to 32.1M ≠ total 33.0M".into(),
         ok: Some(false),
     });
     let r = record(ChartKind::Revenue, &facts, 800, 450, &Style::default());
     assert!(has(&r, "Conflict or failed check"));
     let l = layout_of(ChartKind::Revenue, &facts, 800, 450, &Style::default());
-    let product = index_of(&facts, "revenue", "product", "FY2023-Q4", Kind::Actual);
     assert!(l.regions_of(product).all(|(_, r)| r.flagged));
     assert!(l.regions.iter().any(|r| r.flagged));
     assert!(facts.flagged()[q4]);

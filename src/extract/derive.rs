@@ -62,16 +62,17 @@ pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
             if !value.is_finite() {
                 continue;
             }
-            let said = facts.iter().find(|f| {
+            let said = facts.iter().enumerate().find(|(_, f)| {
                 f.kind == Kind::Actual && f.measure == Measure::Level && f.metric == level.metric && f.segment == level.segment && f.period == period && f.unit == level.unit
             });
-            if let Some(s) = said {
+            if let Some((si, s)) = said {
                 // The call said it: check instead of deriving.
                 if let Some(sv) = s.value {
                     let tol = 0.02 * sv.abs().max(value.abs()) + if level.unit == Unit::Percent { 0.1 } else { 0.0 };
                     if (sv - value).abs() > tol {
                         notes.push(Note {
                             kind: "check".into(),
+                            subject: vec![si],
                             message: format!(
                                 "{} {} {}: said {}, but the change implies {} ({how})",
                                 level.metric, level.segment, period, fmt_num(sv), fmt_num(value)
@@ -117,12 +118,13 @@ fn quote(s: &str) -> String {
 /// Reconciliations: segments sum to the total; a guided midpoint matches its stated change.
 pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
     // Segments sum to the total (revenue, actual levels).
-    for total in facts.iter().filter(|f| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
+    for (ti, total) in facts.iter().enumerate().filter(|(_, f)| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let Some(tv) = total.value else { continue };
-        let parts: Vec<&Fact> = facts
+        let (part_ids, parts): (Vec<usize>, Vec<&Fact>) = facts
             .iter()
-            .filter(|f| f.metric == "revenue" && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && f.unit == total.unit)
-            .collect();
+            .enumerate()
+            .filter(|(_, f)| f.metric == "revenue" && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && f.unit == total.unit)
+            .unzip();
         if parts.len() < 2 {
             continue;
         }
@@ -131,6 +133,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         let ok = (sum - tv).abs() <= 0.011 * tv.abs();
         notes.push(Note {
             kind: "check".into(),
+            subject: [ti].into_iter().chain(part_ids).collect(),
             message: format!(
                 "revenue {}: segments {} sum to {} {} total {}",
                 total.period,
@@ -160,8 +163,15 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         for r in rev.iter().filter(|r| !gm.contains(r)) {
             for m in gm.iter().filter(|m| !rev.contains(m)) {
                 if one_letter_apart(r, m) && !aliases.iter().any(|(a, b)| a == r && b == m) {
+                    let subject = (0..facts.len())
+                        .filter(|&i| {
+                            let f = &facts[i];
+                            f.metric == "revenue" && f.segment == *r && f.period == total.period && f.measure == Measure::Level
+                        })
+                        .collect();
                     notes.push(Note {
                         kind: "check".into(),
+                        subject,
                         message: format!(
                             "revenue {r} {}: the segment \"{r}\" has no gross margin, but \"{m}\" has one and no revenue; one letter apart, probably the same segment misheard",
                             total.period
@@ -174,7 +184,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         }
     }
     // Segment margins, weighted by segment revenue, make the total margin.
-    for total in facts.iter().filter(|f| f.metric.ends_with("_margin") && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
+    for (ti, total) in facts.iter().enumerate().filter(|(_, f)| f.metric.ends_with("_margin") && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let Some(tm) = total.value else { continue };
         let level = |metric: &str, segment: &str| {
             facts
@@ -182,14 +192,15 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
                 .find(|f| f.metric == metric && f.segment == segment && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict)
                 .and_then(|f| f.value)
         };
-        let parts: Vec<(String, f64, f64)> = facts
+        let parts: Vec<(String, f64, f64, usize)> = facts
             .iter()
-            .filter(|f| f.metric == total.metric && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict)
-            .filter_map(|f| {
+            .enumerate()
+            .filter(|(_, f)| f.metric == total.metric && f.segment != "total" && f.period == total.period && f.kind == Kind::Actual && f.measure == Measure::Level && !f.conflict)
+            .filter_map(|(i, f)| {
                 let rev = level("revenue", &f.segment).or_else(|| {
                     aliases.iter().find(|(_, m)| *m == f.segment).and_then(|(r, _)| level("revenue", r))
                 })?;
-                Some((f.segment.clone(), f.value?, rev))
+                Some((f.segment.clone(), f.value?, rev, i))
             })
             .collect();
         let revenue: f64 = parts.iter().map(|p| p.2).sum();
@@ -200,6 +211,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         let ok = (weighted - tm).abs() <= 0.5;
         notes.push(Note {
             kind: "check".into(),
+            subject: [ti].into_iter().chain(parts.iter().map(|p| p.3)).collect(),
             message: format!(
                 "{} {}: segment margins ({}) weighted by revenue give {weighted:.1}% {} total {tm}%",
                 total.metric,
@@ -211,7 +223,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         });
     }
     // Guided midpoint vs the stated implied change.
-    for g in facts.iter().filter(|f| f.kind == Kind::Guidance && f.measure == Measure::Level) {
+    for (gi, g) in facts.iter().enumerate().filter(|(_, f)| f.kind == Kind::Guidance && f.measure == Measure::Level) {
         let (Some(lo), Some(hi)) = (g.low, g.high) else { continue };
         let Some(ch) = facts.iter().find(|c| c.kind == Kind::Guidance && c.measure == Measure::Qoq && c.metric == g.metric && c.segment == g.segment && c.period == g.period && c.unit == Unit::Percent) else {
             continue;
@@ -225,6 +237,7 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
         let ok = (implied - said).abs() <= 1.0;
         notes.push(Note {
             kind: "check".into(),
+            subject: vec![gi],
             message: format!(
                 "{} {} guidance midpoint {} is {:+.1}% vs {} ({}), stated {:+}%",
                 g.metric, g.period, fmt_num((lo + hi) / 2.0), implied, prev, fmt_num(base), said
@@ -232,9 +245,10 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: Some(ok),
         });
     }
-    for f in facts.iter().filter(|f| f.conflict) {
+    for (i, f) in facts.iter().enumerate().filter(|(_, f)| f.conflict) {
         notes.push(Note {
             kind: "conflict".into(),
+            subject: vec![i],
             message: format!("{} {} {}: different values said (line {})", f.metric, f.segment, f.period, f.source.line),
             ok: None,
         });
@@ -292,7 +306,7 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
         return;
     }
     let (mut checked, mut matched) = (0, 0);
-    for f in facts.iter().filter(|f| f.kind != Kind::Derived && f.measure == Measure::Level) {
+    for (i, f) in facts.iter().enumerate().filter(|(_, f)| f.kind != Kind::Derived && f.measure == Measure::Level) {
         let Some((_, zh)) = translations.iter().find(|(l, _)| *l == f.source.line) else { continue };
         let nums = cjk_numbers(zh);
         let want: Vec<f64> = [f.value, f.low, f.high].into_iter().flatten().map(f64::abs).collect();
@@ -306,6 +320,7 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
         } else {
             notes.push(Note {
                 kind: "check".into(),
+                subject: vec![i],
                 message: format!(
                     "line {}: {} {} {} = {} is not in its translation line",
                     f.source.line,
@@ -321,6 +336,7 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
     if checked > 0 {
         notes.push(Note {
             kind: "check".into(),
+            subject: Vec::new(),
             message: format!("translation lines agree with {matched} of {checked} English figures"),
             ok: Some(matched == checked),
         });

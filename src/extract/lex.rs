@@ -51,48 +51,8 @@ impl Token<'_> {
     }
 }
 
-/// Splits paragraph text into sentence byte ranges.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    const ABBREV: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "inc", "co", "corp", "ltd", "vs", "no", "st", "jr", "sr", "approx", "e.g", "i.e", "u.s",
-        "etc", "fig", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.k", "ph.d",
-    ];
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if matches!(c, b'.' | b'?' | b'!') {
-            // Include closing quotes/brackets.
-            let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
-                j += 1;
-            }
-            let at_space = j >= b.len() || b[j] == b' ';
-            let next = text[j..].trim_start().chars().next();
-            let starts_new = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '(' | '[' | '$' | '\'' | '“'));
-            let word_before = text[..i].rsplit(|ch: char| ch == ' ' || ch == '(').next().unwrap_or("");
-            let abbrev = c == b'.'
-                && (ABBREV.contains(&word_before.to_ascii_lowercase().as_str())
-                    || (word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase)));
-            if at_space && starts_new && !abbrev {
-                out.push((start, j));
-                start = j;
-                while start < b.len() && b[start] == b' ' {
-                    start += 1;
-                }
-                i = start;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if start < b.len() && !text[start..].trim().is_empty() {
-        out.push((start, b.len()));
-    }
-    out
-}
+// Sentences are split by `crate::text::sentences` (the view splits by the same rule).
+pub use crate::text::sentences;
 
 /// Tokenizes `text[range]`; offsets are relative to `text`.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
@@ -226,13 +186,6 @@ mod tests {
         let t = tokenize("x 1,000.5", 0, 9);
         assert_eq!(t[1].num, 1000.5);
         assert_eq!(t[1].decimals(), 1);
-    }
-
-    #[test]
-    fn splits_sentences() {
-        let s = "Revenue was $32.1 million. Mr. Smith said U.S. sales rose 5%. Really? Yes.";
-        let parts: Vec<&str> = sentences(s).iter().map(|&(a, b)| &s[a..b]).collect();
-        assert_eq!(parts, ["Revenue was $32.1 million.", "Mr. Smith said U.S. sales rose 5%.", "Really?", "Yes."]);
     }
 
     #[test]

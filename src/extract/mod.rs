@@ -56,6 +56,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     if ctx.undated > 0 {
         notes.push(Note {
             kind: "warning".into(),
+            subject: Vec::new(),
             message: format!(
                 "{} figure{} left out: the call's period is unknown (a title or welcome line such as \"Q3 2024 earnings call\" tells it)",
                 ctx.undated,

@@ -26,11 +26,18 @@ fn notes_name_their_facts() {
          License revenue was $5 million in the fourth quarter of 2023. \
          Revenue was $31 million in the fourth quarter of 2023.\n",
     );
+    // Each total is checked against its segments: the first check is about the first total.
     let check = facts.notes.iter().find(|n| n.ok == Some(false)).expect("a failed check");
-    let about: Vec<String> = facts.note_subject(check).iter().map(|&i| facts.facts[i].segment.clone()).collect();
-    assert_eq!(about, ["total", "product", "license", "total"], "{}", check.message);
-    let conflict = facts.notes.iter().find(|n| n.kind == "conflict").expect("a conflict");
-    assert!(facts.note_subject(conflict).iter().all(|&i| facts.facts[i].conflict));
+    let about: Vec<(&str, Option<f64>)> = check.subject.iter().map(|&i| (facts.facts[i].segment.as_str(), facts.facts[i].value)).collect();
+    assert_eq!(about, [("total", Some(30e6)), ("product", Some(20e6)), ("license", Some(5e6))], "{}", check.message);
+    // A conflict note is about the one figure whose line it names.
+    let conflicts: Vec<&Note> = facts.notes.iter().filter(|n| n.kind == "conflict").collect();
+    assert_eq!(conflicts.len(), 2);
+    for n in &conflicts {
+        let [i] = n.subject[..] else { panic!("{n:?}") };
+        assert!(facts.facts[i].conflict && n.message.ends_with(&format!("(line {})", facts.facts[i].source.line)), "{n:?}");
+    }
+    assert_ne!(conflicts[0].subject, conflicts[1].subject);
     assert!(facts.flagged().iter().all(|f| *f), "every figure of that quarter is in question");
     let checks = facts.checks();
     assert_eq!(checks.flagged, facts.flagged());
@@ -38,25 +45,25 @@ fn notes_name_their_facts() {
     let about_first: Vec<&str> = checks.problems[0].iter().map(|&n| facts.notes[n].kind.as_str()).collect();
     assert!(about_first.contains(&"conflict") && about_first.contains(&"check"), "{about_first:?}");
     assert!(checks.problems.iter().flatten().all(|&n| facts.notes[n].is_problem()));
-    // The other subjects the extractor writes.
-    let f = |m: &str, seg: &str, p: &str, kind: Kind, line: usize| Fact { source: Source { line, ..Source::default() }, ..Fact::for_test(m, seg, p, kind) };
+}
+
+#[test]
+fn checks_follow_the_subjects_alone() {
     let facts = Facts {
-        facts: vec![
-            f("revenue", "total", "FY2024-Q1", Kind::Guidance, 5),
-            f("revenue", "total", "FY2024-Q1", Kind::Actual, 6),
-            f("revenue", "it", "FY2023-Q4", Kind::Actual, 84),
-            f("revenue", "it", "FY2023-Q4", Kind::Actual, 85),
+        facts: ["FY2023-Q3", "FY2023-Q4", "FY2024-Q1"].map(|p| Fact::for_test("revenue", "total", p, Kind::Actual)).to_vec(),
+        notes: vec![
+            // The message names Q3; the subject (Q4) is what counts.
+            Note { kind: "check".into(), subject: vec![1, 1, 9], message: "revenue total FY2023-Q3: said …".into(), ok: Some(false) },
+            Note { kind: "check".into(), subject: vec![0], message: "passed".into(), ok: Some(true) },
+            Note { kind: "warning".into(), subject: vec![2], message: "a remark".into(), ok: None },
         ],
         ..Facts::default()
     };
-    let note = |m: &str| Note { kind: "check".into(), message: m.into(), ok: Some(false) };
-    assert_eq!(facts.note_subject(&note("revenue FY2024-Q1 guidance midpoint 34.0M is +5.9% vs FY2023-Q4 (32.1M), stated +9%")), [0]);
-    assert_eq!(facts.note_subject(&note("line 84: revenue it FY2023-Q4 = 5.7M is not in its translation line")), [2]);
-    assert_eq!(facts.note_subject(&note("revenue it FY2023-Q4: said 5.7M, but the change implies 6.0M (…)")), [2, 3]);
-    assert!(facts.note_subject(&note("translation lines agree with 27 of 28 English figures")).is_empty());
-    assert!(facts.note_subject(&note("")).is_empty());
-    let passed = Note { ok: Some(true), ..note("revenue it FY2023-Q4: fine") };
-    assert!(!passed.is_problem());
+    let checks = facts.checks();
+    assert_eq!(checks.flagged, [false, true, false]);
+    assert_eq!(checks.problems, [vec![], vec![0], vec![]], "once per note; an index past the facts is about none");
+    assert!(checks.failed(1) && !checks.failed(0) && !checks.failed(9));
+    assert!(!facts.notes[1].is_problem() && !facts.notes[2].is_problem());
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! The binary form of a link (`v1`), before deflate and base64url: the
-//! writer ([`to_binary`]) and the strict, bounds-checked reader
-//! ([`from_binary`]); the format is documented byte by byte in `share.rs`.
+//! The binary form of a link (`v2`, and the older `v1`), before deflate and
+//! base64url: the writer ([`to_binary`]) and the strict, bounds-checked
+//! reader ([`from_binary`]); the format is documented byte by byte in
+//! `share.rs`.
 
 use super::*;
 
@@ -129,7 +130,8 @@ pub(super) fn unit_code(u: Unit, currency: Currency) -> (u8, Option<Currency>) {
     }
 }
 
-pub(super) fn to_binary(facts: &Facts, state: &ShareState) -> Result<Vec<u8>, ShareError> {
+/// `facts` in format `version` (2; 1 leaves the notes' subjects out).
+pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Result<Vec<u8>, ShareError> {
     let currency = Currency::from_code(&facts.currency)
         .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))?;
     // Names: the built-in dictionary, then this link's own, in first use.
@@ -156,7 +158,7 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState) -> Result<Vec<u8>, Sh
     }
 
     let mut w = Writer { out: Vec::with_capacity(64 + facts.facts.len() * 12) };
-    w.byte(VERSION as u8);
+    w.byte(version as u8);
     let mut charts = 0u8;
     for (i, k) in ChartKind::ALL.iter().enumerate() {
         if state.charts.contains(k) {
@@ -224,6 +226,12 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState) -> Result<Vec<u8>, Sh
             Some(false) => 2,
         });
         w.var(k);
+        if version >= 2 {
+            w.var(n.subject.len() as u64);
+            for &i in &n.subject {
+                w.var(i as u64);
+            }
+        }
         w.str(&n.message);
     }
     Ok(w.out)
@@ -341,11 +349,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(super) fn from_binary(data: &[u8]) -> Result<(Facts, ShareState), ShareError> {
+/// The facts and state of a link in format `version` (its fragment's `vN=`).
+pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareState), ShareError> {
     let mut r = Reader { data, pos: 0 };
     let format = r.byte()?;
-    if u32::from(format) != VERSION {
-        return Err(invalid(format!("format byte {format}, expected {VERSION}")));
+    if u32::from(format) != version {
+        return Err(invalid(format!("format byte {format}, expected {version}")));
     }
     let flags = r.byte()?;
     let state = state_of(flags)?;
@@ -362,7 +371,11 @@ pub(super) fn from_binary(data: &[u8]) -> Result<(Facts, ShareState), ShareError
     let n = r.count("notes", MAX_NOTES, 3)?;
     let mut notes = Vec::with_capacity(n);
     for _ in 0..n {
-        notes.push(r.note(&names)?);
+        let mut note = r.note(&names, version, facts.len())?;
+        if version == 1 {
+            note.subject = v1::subject(&facts, &note.message);
+        }
+        notes.push(note);
     }
     if r.left() != 0 {
         return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
@@ -468,7 +481,9 @@ impl Reader<'_> {
         })
     }
 
-    fn note(&mut self, names: &Names) -> Result<Note, ShareError> {
+    /// A note of a link in format `version` about some of its `facts` facts
+    /// (a v1 note's subject is left empty: it is not in the data).
+    fn note(&mut self, names: &Names, version: u32, facts: usize) -> Result<Note, ShareError> {
         let ok = match self.byte()? {
             0 => None,
             1 => Some(true),
@@ -476,8 +491,16 @@ impl Reader<'_> {
             _ => return Err(invalid("unknown note state")),
         };
         let kind = names.get(self.var()?)?;
+        let mut subject = Vec::new();
+        if version >= 2 {
+            let n = self.count("facts in a note's subject", facts, 1)?;
+            for _ in 0..n {
+                let i = usize::try_from(self.var()?).ok().filter(|&i| i < facts);
+                subject.push(i.ok_or_else(|| invalid("a note is about a fact the link does not have"))?);
+            }
+        }
         let message = self.str()?;
-        Ok(Note { kind, message, ok })
+        Ok(Note { kind, subject, message, ok })
     }
 }
 

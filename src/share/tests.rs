@@ -7,9 +7,15 @@ fn sample() -> Facts {
     serde_json::from_str(include_str!("../../tests/golden/credo-q4-fy2023.facts.json")).unwrap()
 }
 
-/// A payload made of these exact binary bytes: "v1=" + base64url(deflate(bin)).
+/// A payload made of these exact binary bytes: "v1=" + base64url(deflate(bin))
+/// (the hand-made binaries below are v1: what old links hold).
 fn pack(bin: &[u8]) -> String {
-    format!("v1={}", base64url_encode(&miniz_oxide::deflate::compress_to_vec(bin, 6)))
+    pack_as(1, bin)
+}
+
+/// [`pack`] under `v{version}=`.
+fn pack_as(version: u32, bin: &[u8]) -> String {
+    format!("v{version}={}", base64url_encode(&miniz_oxide::deflate::compress_to_vec(bin, 6)))
 }
 
 #[test]
@@ -17,7 +23,7 @@ fn sample_round_trips_in_a_short_link() {
     let facts = sample();
     let state = ShareState::default();
     let link = encode(&facts, &state).unwrap();
-    assert!(link.starts_with("v1="));
+    assert!(link.starts_with("v2="));
     // Room for the page's own address: the whole link stays under 2,000.
     assert!(link.len() <= 1600, "the sample's fragment is {} characters", link.len());
     let (back, st) = decode(&format!("#{link}")).unwrap();
@@ -99,9 +105,11 @@ fn foreign_and_broken_links_are_refused_clearly() {
         ("#x=1".into(), ShareError::NotALink),
         ("#v=abc".into(), ShareError::NotALink),
         ("#v1abc".into(), ShareError::NotALink),
-        (good.replacen("v1=", "v2=", 1), ShareError::UnsupportedVersion("2".into())),
-        (good.replacen("v1=", "v01=", 1), ShareError::UnsupportedVersion("01".into())),
+        (good.replacen("v2=", "v3=", 1), ShareError::UnsupportedVersion("3".into())),
+        (good.replacen("v2=", "v0=", 1), ShareError::UnsupportedVersion("0".into())),
+        (good.replacen("v2=", "v02=", 1), ShareError::UnsupportedVersion("02".into())),
         ("v1=".into(), ShareError::Damaged("no data after v1=".into())),
+        ("v2=".into(), ShareError::Damaged("no data after v2=".into())),
         (format!("{good}<img src=x onerror=alert(1)>"), ShareError::BadCharacters),
         (format!("{good}%3Cscript%3E"), ShareError::BadCharacters),
         ("v1=javascript:alert(1)".into(), ShareError::BadCharacters),
@@ -134,22 +142,24 @@ fn zip_bombs_stop_at_the_cap() {
 
 #[test]
 fn bad_binaries_are_invalid() {
-    let base = to_binary(&portable(&sample()), &ShareState::default()).unwrap();
-    // Format byte.
-    let mut b = base.clone();
-    b[0] = 2;
-    assert!(matches!(decode(&pack(&b)), Err(ShareError::Invalid(_))));
+    let base = to_binary(&portable(&sample()), &ShareState::default(), VERSION).unwrap();
+    assert!(decode(&pack_as(2, &base)).is_ok(), "the fixture itself must be valid");
+    // Format byte: the fragment's version, and one this build reads.
+    let v1 = to_binary(&portable(&sample()), &ShareState::default(), 1).unwrap();
+    assert!(decode(&pack_as(1, &v1)).is_ok());
+    assert!(matches!(decode(&pack_as(2, &v1)), Err(ShareError::Invalid(_))));
+    assert!(matches!(decode(&pack_as(1, &base)), Err(ShareError::Invalid(_))));
     // Trailing bytes.
     let mut b = base.clone();
     b.push(0);
-    assert!(matches!(decode(&pack(&b)), Err(ShareError::Damaged(_))));
+    assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Damaged(_))));
     // Unknown flag bit, no chart.
     let mut b = base.clone();
     b[1] |= 0x80;
-    assert!(matches!(decode(&pack(&b)), Err(ShareError::Invalid(_))));
+    assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Invalid(_))));
     let mut b = base.clone();
     b[1] &= !0b11100;
-    assert!(matches!(decode(&pack(&b)), Err(ShareError::Invalid(_))));
+    assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Invalid(_))));
     // Absurd counts: a billion facts, and more facts than bytes.
     let tiny = |facts: &[u8]| {
         let mut b = vec![1u8, 0b11100, 0, 0];
@@ -203,6 +213,46 @@ fn bad_binaries_are_invalid() {
     // Hostile strings that are well-formed are data: they decode as text.
     let (f, _) = decode(&pack(&with_company(b"<img src=x onerror=alert(1)>"))).unwrap();
     assert_eq!(f.company, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn old_v1_links_decode_whole_and_get_their_subjects() {
+    // Links made by the page before notes carried subjects (tests/links.rs opens them too).
+    let old = [
+        include_str!("../../tests/data/links/credo-q4-fy2023.link"),
+        include_str!("../../tests/data/links/mf_DE_q4_2021.link"),
+        include_str!("../../tests/data/links/rev_e22_SONY_4483506.link"),
+    ];
+    for link in old.map(str::trim) {
+        let (facts, state) = decode(link).unwrap();
+        // The v1 writer is deterministic: what was decoded is all the link held.
+        assert_eq!(format!("#{}", encode_as(&facts, &state, 1).unwrap()), link);
+        // As v2, the same facts and the subjects read from the messages.
+        let (again, _) = decode(&encode(&facts, &state).unwrap()).unwrap();
+        assert_eq!(again, facts);
+    }
+    let (facts, _) = decode(old[0].trim()).unwrap();
+    let misheard = facts.notes.iter().find(|n| n.message.starts_with("revenue it FY2023-Q4: the segment")).expect("the sample's mishearing check");
+    let about: Vec<(&str, &str, String)> =
+        misheard.subject.iter().map(|&i| (facts.facts[i].metric.as_str(), facts.facts[i].segment.as_str(), facts.facts[i].period.to_string())).collect();
+    assert_eq!(about, [("revenue", "it", "FY2023-Q4".to_string())]);
+    assert!(facts.notes.iter().any(|n| n.subject.is_empty() && n.message.starts_with("translation lines agree")));
+}
+
+#[test]
+fn a_subject_must_name_a_fact_of_the_link() {
+    let mut f = sample();
+    f.facts.truncate(3);
+    f.notes = vec![Note { kind: "check".into(), subject: vec![0, 2], message: "m".into(), ok: Some(false) }];
+    let (back, _) = decode(&encode(&f, &ShareState::default()).unwrap()).unwrap();
+    assert_eq!(back.notes[0].subject, [0, 2]);
+    // An index past the facts: `portable` drops it, and a link written with it is refused.
+    f.notes[0].subject = vec![1, 3];
+    assert_eq!(portable(&f).notes[0].subject, [1]);
+    let mut bad = portable(&f);
+    bad.notes[0].subject = vec![3];
+    let bin = to_binary(&bad, &ShareState::default(), VERSION).unwrap();
+    assert!(matches!(decode(&pack_as(2, &bin)), Err(ShareError::Invalid(_))));
 }
 
 #[test]
@@ -307,14 +357,23 @@ fn facts() -> impl Strategy<Value = Facts> {
         prop::option::of(period()),
         currency(),
         prop::collection::vec(fact(), 0..60),
-        prop::collection::vec((name(), "[^\\p{Cc}]{0,80}", prop::option::of(any::<bool>())), 0..5),
+        prop::collection::vec((name(), prop::collection::vec(0usize..60, 0..4), "[^\\p{Cc}]{0,80}", prop::option::of(any::<bool>())), 0..5),
     )
         .prop_map(|(company, call, currency, facts, notes)| Facts {
             company,
             call,
             currency: currency.as_str().to_string(),
+            notes: notes
+                .into_iter()
+                .map(|(kind, subject, message, ok)| Note {
+                    kind,
+                    // Indices past the facts do not travel (see `portable`): keep those in range.
+                    subject: subject.into_iter().filter(|&i| i < facts.len()).collect(),
+                    message,
+                    ok,
+                })
+                .collect(),
             facts,
-            notes: notes.into_iter().map(|(kind, message, ok)| Note { kind, message, ok }).collect(),
             ..Facts::default()
         })
 }

@@ -46,8 +46,8 @@ const measured = []; // one row per target × ratio × theme × width
 function embedPage() {
   // The sample's share-link payload, as build.sh wrote it into the demo.
   const demo = readFileSync(path.join(DIST, 'embed-demo.html'), 'utf8');
-  const data = /data="(v1=[A-Za-z0-9_-]+)"/.exec(demo)?.[1];
-  assert.ok(data, 'no data="v1=…" in dist/embed-demo.html');
+  const data = /data="(v2=[A-Za-z0-9_-]+)"/.exec(demo)?.[1];
+  assert.ok(data, 'no data="v2=…" in dist/embed-demo.html');
   return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>callchart embed, layout matrix</title>'
     + '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg">'
     + '<script src="/callchart-embed.js" defer></script></head><body><main>'

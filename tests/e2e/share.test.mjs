@@ -147,7 +147,7 @@ test('copy link: a fresh browser opening it shows the same facts and charts (hos
   const fullLink = await page.inputValue('#share-url');
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clipboard, fullLink, 'the clipboard should hold the link');
-  assert.match(fullLink, /^http:\/\/127\.0\.0\.1:\d+\/#v1=[A-Za-z0-9_-]+$/);
+  assert.match(fullLink, /^http:\/\/127\.0\.0\.1:\d+\/#v2=[A-Za-z0-9_-]+$/);
   const fragmentChars = fullLink.length - fullLink.indexOf('#');
   console.log(`sample share link, three charts: ${fullLink.length} characters (fragment ${fragmentChars})`);
   assert.ok(fullLink.length <= 2000, `the sample's link is ${fullLink.length} characters (want ≤ 2000)`);
@@ -254,6 +254,27 @@ test('hostile, broken, foreign and oversized links show an error, run no script,
     await context.close();
   }
 
+  // A v1 link made by the page before notes carried their subjects opens,
+  // and its failed check still marks its figure (subjects read on decoding).
+  {
+    const old = readFileSync(path.join(ROOT, 'tests', 'data', 'links', 'credo-q4-fy2023.link'), 'utf8').trim();
+    assert.match(old, /^#v1=/);
+    const { context, page, errors } = await openPage();
+    await page.goto(`${BASE}${old}`);
+    await waitForReady(page);
+    await page.waitForFunction(() => document.querySelectorAll('#chart-revenue ~ .hits .hit').length > 0);
+    const seen = await page.evaluate(() => ({
+      title: document.getElementById('call-title').textContent,
+      notes: document.querySelectorAll('#notes-list li').length,
+      flagged: Array.from(document.querySelectorAll('#chart-revenue ~ .hits .hit.flagged')).map((b) => b.getAttribute('aria-label')),
+    }));
+    assert.equal(seen.title, 'Credo · Q4 FY2023');
+    assert.equal(seen.notes, 5);
+    assert.ok(seen.flagged.length >= 1 && seen.flagged.every((l) => /\bIT\b/i.test(l)), seen.flagged.join(' | '));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+
   const bomb = 'v1=' + b64url(deflateRawSync(Buffer.alloc(16 << 20)));
   assert.ok(bomb.length < 32 * 1024, 'the zip bomb should pass the length cap, to test the inflate cap');
   const cases = [
@@ -262,7 +283,7 @@ test('hostile, broken, foreign and oversized links show an error, run no script,
     ['javascript: URL', 'v1=javascript:alert(document.domain)', /damaged: its data has characters/],
     ['truncated', good.slice(0, Math.floor(good.length / 2)), /damaged or incomplete|damaged: its data/],
     ['bit flip', good.slice(0, 40) + (good[40] === 'A' ? 'B' : 'A') + good.slice(41), /damaged|not hold valid/],
-    ['foreign version', good.replace(/^v1=/, 'v9='), /another version of callchart \(format v9\)/],
+    ['foreign version', good.replace(/^v2=/, 'v9='), /another version of callchart \(format v9\)/],
     ['foreign data', 'data=eyJmb28iOjF9', /holds no callchart data/],
     ['oversized', 'v1=' + 'A'.repeat(40000), /more than a chart link ever needs/],
     ['zip bomb', bomb, /unpacks to more than 256 KB/],
@@ -539,8 +560,8 @@ test('the page\'s embed code works in a blog page: elements, src= transcripts, h
   const frames = await page.inputValue('#embed-iframe');
   await context.close();
   assert.match(code, new RegExp(`^<script src="${BASE}callchart-embed.js" defer></script>\n`));
-  assert.equal((code.match(/<callchart-chart chart="(revenue|margins|guidance)" data="v1=[A-Za-z0-9_-]+"/g) || []).length, 3);
-  assert.equal((frames.match(/<iframe src="[^"]*embed\.html\?chart=\w+#v1=[A-Za-z0-9_-]+" sandbox="allow-scripts"/g) || []).length, 3);
+  assert.equal((code.match(/<callchart-chart chart="(revenue|margins|guidance)" data="v2=[A-Za-z0-9_-]+"/g) || []).length, 3);
+  assert.equal((frames.match(/<iframe src="[^"]*embed\.html\?chart=\w+#v2=[A-Za-z0-9_-]+" sandbox="allow-scripts"/g) || []).length, 3);
 
   const blog = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>blog</title></head><body><article>${body}</article></body></html>`;
   extraPages.set('/blog.html', blog(code));
@@ -548,7 +569,7 @@ test('the page\'s embed code works in a blog page: elements, src= transcripts, h
 <callchart-chart id="from-src" chart="guidance" src="sample/credo-q4-fy2023.txt"></callchart-chart>
 <callchart-chart id="missing" chart="revenue" src="sample/missing.txt"></callchart-chart>
 <callchart-chart id="hostile" chart="revenue" data="v1=&lt;img src=x onerror=alert(1)&gt;"></callchart-chart>
-<callchart-chart id="bad-kind" chart="pie" data="${code.match(/data="(v1=[^"]+)"/)[1]}"></callchart-chart>`));
+<callchart-chart id="bad-kind" chart="pie" data="${code.match(/data="(v2=[^"]+)"/)[1]}"></callchart-chart>`));
   extraPages.set('/blog-frames.html', blog(frames));
 
   const b = await openPage({ viewport: { width: 800, height: 900 } });
