@@ -76,6 +76,8 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("normalized FFO", "ffo_per_share", Class::PerShare, false),
     ("FFO", "ffo_per_share", Class::PerShare, false),
     ("AFFO", "affo_per_share", Class::PerShare, false),
+    // Organic growth is a revenue change (the spec's basis `organic`): "organic growth was 11.5%".
+    ("organic growth", "revenue", Class::Money, false),
     ("same store sales", "same_store_sales", Class::Money, false),
     ("same store revenue", "same_store_sales", Class::Money, false),
     ("comparable store sales", "same_store_sales", Class::Money, false),

@@ -501,7 +501,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             if let Some(m) = metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo) {
                 let gap = &t[m.last..f.first];
                 if m.class != Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"])) {
-                    sign = gap.iter().find_map(sign_of);
+                    // "Organic growth for the quarter was 11.5%": the metric names the change.
+                    sign = gap.iter().find_map(sign_of).or_else(|| t[m.last - 1].is("growth").then_some(1.0));
                 }
             }
         }
@@ -524,8 +525,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // "up 6% sequentially and 25% year-over-year": the change word carries over.
         if sign.is_none() && !from_base && !to_level {
             if let Some((k, s, _)) = last_change {
-                let joined = t[figures[k].last..f.first].iter().all(|x| !x.is_any(&["was", "were", "is", "of"]))
-                    && t[figures[k].last..f.first].iter().any(|x| x.is("and") || x.sym(','));
+                // "11.5% or $367 million": the same change said in another unit.
+                let gap = &t[figures[k].last..f.first];
+                let or = gap.len() <= 2 && gap.iter().any(|x| x.is("or")) && figures[k].dim != f.dim;
+                let joined = gap.iter().all(|x| !x.is_any(&["was", "were", "is", "of"])) && gap.iter().any(|x| x.is("and") || x.sym(',')) || or;
                 if joined && f.first - figures[k].last <= 5 {
                     sign = Some(s);
                 }
@@ -541,7 +544,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             let w = &t[m.first.saturating_sub(6).max(lo)..m.first];
             w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
         });
-        if past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) {
+        // Past tense up to the end of the figure's clause: "This yields an adjusted EPS guidance range
+        // of $2.55 to $2.70, reflecting increased confidence" reports nothing.
+        let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
+        if past && any_past(t, 0, clause_end) && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) {
             continue;
         }
 
@@ -634,8 +640,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
                 return true;
             }
-            // "same-store sales rose 5.8%", "comparable sales of 3%": a change in percent.
-            if m.metric == "same_store_sales" {
+            // "same-store sales rose 5.8%", "comparable sales of 3%", "organic growth of 7%": a change in percent.
+            if m.metric == "same_store_sales" || t[m.last - 1].is("growth") {
                 return matches!(f.dim, Dim::Percent);
             }
             if change {
@@ -669,7 +675,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         });
         let mut chosen = forward.or(before).or(after);
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
-        let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales");
+        let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales" || t[m.last - 1].is("growth"));
         if chosen.is_none() && matches!(f.dim, Dim::Percent) {
             let m = metrics.iter().rev().find(|m| m.last <= f.first && m.metric != metric::BARE_EARNINGS && metric::change_fits(m.class, f.dim));
             let marker = comparison_in(&t, f.last, (f.last + 3).min(hi), &periods, Some(period), ctx.call).is_some();
@@ -1042,8 +1048,11 @@ fn past_at(t: &[Token<'_>], k: usize) -> bool {
 /// "we raised our full-year range to", "we've increased our guidance for EPS
 /// to": a revision of the outlook at `k`, which speaks of what is to come.
 fn revises_outlook(t: &[Token<'_>], k: usize) -> bool {
+    const OUTLOOKS: &[&str] = &["guidance", "outlook", "range", "forecast", "expectations", "expectation", "estimate", "estimates", "target", "targets"];
     t[k].is_any(&["raised", "increased", "revised", "updated", "narrowed", "lowered", "reduced", "tightened", "improved", "raise", "increase", "revise", "update", "narrow", "lower"])
-        && t[k + 1..t.len().min(k + 7)].iter().any(|y| y.is_any(&["guidance", "outlook", "range", "forecast", "expectations", "expectation", "estimate", "estimates", "target", "targets"]))
+        && (t[k + 1..t.len().min(k + 7)].iter().any(|y| y.is_any(OUTLOOKS))
+            // "our full year earnings per share outlook is increased to", "guidance was raised to"
+            || k >= 2 && t[k - 1].is_any(&["is", "was", "has", "been", "being"]) && t[k.saturating_sub(3)..k - 1].iter().any(|y| y.is_any(OUTLOOKS)))
 }
 
 fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
@@ -1297,6 +1306,9 @@ mod tests {
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
             // "to last year" is the comparison, not the figure's period.
             ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+            // Organic growth is a revenue change.
+            ("Organic growth for the quarter was 11.5%.", "revenue[total] FY2024-Q3 Actual/Yoy 11.5 %"),
+            ("We expect continued organic growth in 2025 as we deliver on our $63 billion backlog.", "backlog[total] FY2025 Guidance/Level 63000000000 USD"),
             // A metric outside the lexicon keeps the name the sentence gives it.
             ("Restructuring and other related charges were approximately $63 million in the quarter.", "restructuring_and_other_related_charges[total] FY2024-Q3 Actual/Level 63000000 USD"),
             ("Book value per share was $45.10.", "book_value_per_share[total] FY2024-Q3 Actual/Level 45.1 USD/share"),
