@@ -983,6 +983,22 @@ const BASE_QUALIFIERS: &[&str] = &[
 /// comparison base: "from", "versus", "against", "compared to/with" (not "range
 /// from", which opens a range).
 fn opens_base(t: &[Token<'_>], k: usize) -> bool {
+    opens_base_here(t, k) || {
+        // "compared to net sales of $1.12 billion in 2019": the base's metric before its figure.
+        let mut j = k.saturating_sub(1);
+        let of = k > 0 && t[k - 1].is("of");
+        while of && j > 0 && k - 1 - j < 4 && t[j - 1].kind == lex::Tok::Word && !t[j - 1].is_any(&["to", "with", "from", "versus", "vs", "against", "of"]) {
+            j -= 1;
+        }
+        // Not an earlier outlook: "unchanged from our previous forecast of $9.9 billion".
+        let outlook = of && t[j..k - 1].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "target", "previous", "prior"]))
+            // nor a change ("compared to an organic revenue increase of 12%"), nor "from continuing operations of".
+            || of && t[j..k - 1].iter().any(|x| x.is_any(&["increase", "decrease", "growth", "decline", "continuing", "discontinued", "operations"]));
+        of && j < k - 1 && !outlook && opens_base_here(t, j)
+    }
+}
+
+fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
     k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
         || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
 }
@@ -1306,6 +1322,10 @@ mod tests {
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
             // "to last year" is the comparison, not the figure's period.
             ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+            // A figure that opens its sentence (no word before it to read as a base's opener).
+            ("$1.2 billion in revenue for the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
+            // A comparison base with its metric: "compared to net sales of $1.12 billion in 2023".
+            ("We now expect sales in the range of $1.015 billion to $1.05 billion compared to net sales of $1.12 billion in 2023.", "revenue[total] FY2024 Guidance/Level 1015000000..1050000000 USD; revenue[total] FY2023 Actual/Level 1120000000 USD"),
             // Organic growth is a revenue change.
             ("Organic growth for the quarter was 11.5%.", "revenue[total] FY2024-Q3 Actual/Yoy 11.5 %"),
             ("We expect continued organic growth in 2025 as we deliver on our $63 billion backlog.", "backlog[total] FY2025 Guidance/Level 63000000000 USD"),
