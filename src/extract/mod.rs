@@ -424,6 +424,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
         let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
+        // The outlook a revision replaces: "from $2.40 to $2.60 per share to $2.55 to $2.65 per share".
+        if f.replaced {
+            continue;
+        }
         // Hedged norms: "generally hovers near 100%"; restated figures: "17% in constant currency".
         if t[lo..f.first].iter().any(|x| x.is_any(HEDGES)) {
             continue;
@@ -1322,6 +1326,8 @@ mod tests {
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
             // "to last year" is the comparison, not the figure's period.
             ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+            // A revision from one range to another: the new range only.
+            ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
             // A figure that opens its sentence (no word before it to read as a base's opener).
             ("$1.2 billion in revenue for the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
             // A comparison base with its metric: "compared to net sales of $1.12 billion in 2023".

@@ -50,6 +50,8 @@ pub struct Figure {
     pub negative: bool,
     /// A change said in words: "flat" (0%), "doubled" (+100%), "tripled" (+200%).
     pub implied: bool,
+    /// The earlier range of a revision: "from $2.40 to $2.60 to $2.55 to $2.65".
+    pub replaced: bool,
     /// First token index.
     pub first: usize,
     /// One past the last token index.
@@ -407,6 +409,7 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
         approx: false,
         negative,
         implied: false,
+        replaced: false,
         first: i,
         last: k,
     })
@@ -526,6 +529,20 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 }
             }
         }
+        // "from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "from $10.55-$11.15 to
+        // $11.40-$12.00": a range replaced by another, the earlier one marked.
+        if t[i].is("from") && !ranging_from(t, i) {
+            if let Some(old) = simple_range(t, i + 1) {
+                if let Some(new) = t.get(old.last).filter(|x| x.is("to")).and_then(|_| simple_range(t, old.last + 1)) {
+                    if compatible(old.dim, new.dim) || compatible(new.dim, old.dim) {
+                        out.push(Figure { replaced: true, ..old });
+                        out.push(new);
+                        i = new.last;
+                        continue;
+                    }
+                }
+            }
+        }
         let implied = if t[i].is("flat") {
             Some(0.0)
         } else if t[i].is_any(&["doubled", "doubling"]) {
@@ -544,6 +561,7 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
                 approx: false,
                 negative: false,
                 implied: true,
+                replaced: false,
                 first: i,
                 last: i + 1,
             });
@@ -572,17 +590,10 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
         // "to range from A to B" is a range)
         let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
         if !from {
-            if let Some(sep) = t.get(a.last) {
-                if sep.is_any(&["to", "through", "thru"]) || sep.sym('-') || sep.text == "–" {
-                    if let Some(b) = amount(t, a.last + 1) {
-                        carry_scale(t, &mut a, &b);
-                        if compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2 {
-                            out.push(range(a, b, i));
-                            i = b.last;
-                            continue;
-                        }
-                    }
-                }
+            if let Some(r) = simple_range(t, i) {
+                out.push(r);
+                i = r.last;
+                continue;
             }
         }
         // "A, plus or minus B" / "A +/- B" / "A and B respectively, plus or minus C"
@@ -674,6 +685,7 @@ fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Fi
         approx: false,
         negative: false,
         implied: false,
+        replaced: false,
         first: i,
         last: k,
     })
@@ -690,9 +702,25 @@ fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
         approx: false,
         negative: false,
         implied: false,
+        replaced: false,
         first: i,
         last: i + 1,
     })
+}
+
+/// "A to B", "A - B", "A through B", "A and to B" at `i`, whole.
+fn simple_range(t: &[Token<'_>], i: usize) -> Option<Figure> {
+    let mut a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]))?;
+    let sep = t.get(a.last)?;
+    let mut k = a.last + 1;
+    if sep.is("and") && t.get(k).is_some_and(|x| x.is("to")) {
+        k += 1;
+    } else if !(sep.is_any(&["to", "through", "thru"]) || sep.sym('-') || sep.text == "–") {
+        return None;
+    }
+    let b = amount(t, k)?;
+    carry_scale(t, &mut a, &b);
+    (compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2).then(|| range(a, b, i))
 }
 
 fn range(a: Figure, b: Figure, first: usize) -> Figure {
@@ -710,6 +738,7 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
         approx: false,
         negative: a.negative || b.negative,
         implied: false,
+        replaced: false,
         first,
         last: b.last,
     }
@@ -735,7 +764,7 @@ mod tests {
                     Some((l, h)) => format!("{l}..{h}"),
                     None => format!("{}", f.value),
                 };
-                format!("{v} {u}{}", if f.approx { " ~" } else { "" })
+                format!("{}{v} {u}{}", if f.replaced { "old " } else { "" }, if f.approx { " ~" } else { "" })
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -753,6 +782,12 @@ mod tests {
             ("$2.35 to $2.47 per share", "2.35..2.47 USD/sh"),
             ("in the range of $15 and $15.20 per share", "15..15.2 USD/sh"),
             ("$7.30 a share to $7.40 a share", "7.3..7.4 USD/sh"),
+            // A range replaced by another: both read whole, the earlier one marked (shown with "old").
+            ("from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "old 2.4..2.6 USD/sh; 2.55..2.65 USD/sh"),
+            ("from $10.55-$11.15 to $11.40-$12.00", "old 10.55..11.15 USD; 11.4..12 USD"),
+            // "and to" joins a range's ends; "from A to B" alone is a change, not a range.
+            ("in the range of $4.20 and to $4.40", "4.2..4.4 USD"),
+            ("grew from $2.1 billion to $2.4 billion", "2100000000 USD; 2400000000 USD"),
             ("58 to 60%", "58..60 Percent"),
             ("$4.75 to $4.87", "4.75..4.87 USD"),
             ("$6.80-$6.90", "6.8..6.9 USD"),
