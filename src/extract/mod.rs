@@ -590,6 +590,9 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             // "For the full year, we now expect revenues of ..." in a Q3 call: the year is not over.
             (Some(p), Some(c)) if guidance_word && p.part() == Some(Part::Year) && p.year_number() == c.year_number()
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
+            // "We expect second half revenue to be up 9%" in a Q3 call: the half is not over.
+            (Some(p @ Period::Fiscal { part: Part::Half(h), .. }), Some(c)) if guidance_word && p.year_number() == c.year_number()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 2 * h) => Kind::Guidance,
             (Some(p), Some(c)) if guidance_word && outlook_period == Some(p) && p.year_number() == c.year_number() && !p.is_quarter()
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
             (Some(p), Some(c)) if guidance_word && own_mention.is_none() && sentence_period.is_none() && outlook_period.is_none() && p == context.unwrap_or(c) => {
@@ -1326,6 +1329,9 @@ mod tests {
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
             // "to last year" is the comparison, not the figure's period.
             ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+            // A half already over when guided is next year's; one still to come is this year's.
+            ("We expect first half revenue to be up 12% to 14%.", "revenue[total] FY2025-H1 Guidance/Yoy 12..14 %"),
+            ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
             // A revision from one range to another: the new range only.
             ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
             // A figure that opens its sentence (no word before it to read as a base's opener).

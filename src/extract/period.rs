@@ -406,7 +406,13 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
             Period::quarter(year, q)
         }
         PeriodRef::Half(h) => {
-            let year = context.and_then(|c| c.year_number()).unwrap_or(call_year);
+            // A half already over when guided ("the first half up 12% to 14%" said in a Q4 call) is next year's.
+            let over = call_q.is_some_and(|q| q >= 2 * h);
+            let year = match context.filter(|c| !(c.is_quarter() && guidance && over)).and_then(|c| c.year_number()) {
+                Some(y) => y,
+                None if guidance && over => call_year + 1,
+                None => call_year,
+            };
             Period::Fiscal { year, part: Part::Half(h) }
         }
         PeriodRef::ThisQuarter => match (context, call) {
