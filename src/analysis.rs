@@ -133,6 +133,7 @@ impl Analysis {
                     (k.name(), text)
                 })
                 .collect(),
+            other: chart::other_table(f, &self.checks),
         }
     }
 }
@@ -159,6 +160,8 @@ pub struct Explained<'a> {
     pub details: Vec<Detail>,
     /// Per chart ("revenue", …): its name, title, summary and data table.
     pub charts: BTreeMap<&'static str, ChartText>,
+    /// The figures no chart draws ([`chart::other_table`]): listed under the charts.
+    pub other: Table,
 }
 
 /// One chart in words.
@@ -361,6 +364,16 @@ mod tests {
         assert!(!e.meta.contains("Operator") && !e.meta.is_empty(), "{}", e.meta);
         assert_eq!(e.facts, a.facts().facts.len());
         assert_eq!(e.details.len(), e.facts);
+        // Every actual or guidance fact is in a chart's table or in the other figures (a change
+        // goes with its charted level), and none in both.
+        let facts = &a.facts().facts;
+        let charted: Vec<usize> = e.charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)).collect();
+        let other: Vec<usize> = e.other.rows.iter().map(|r| r.fact).collect();
+        for (i, f) in facts.iter().enumerate().filter(|(_, f)| f.kind != crate::facts::Kind::Derived) {
+            let with_level = charted.iter().any(|&j| facts[j].metric == f.metric && facts[j].segment == f.segment && facts[j].period == f.period);
+            assert!(charted.contains(&i) || other.contains(&i) || with_level && f.measure != crate::facts::Measure::Level, "fact {i} listed nowhere");
+        }
+        assert!(e.other.rows.iter().all(|r| !e.charts.values().any(|c| c.table.rows.iter().any(|x| x.fact == r.fact))));
         // The details of the one-pass index are those of one fact at a time.
         for (i, d) in e.details.iter().enumerate() {
             let one = chart::detail(a.facts(), i).expect("detail");

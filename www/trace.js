@@ -10,6 +10,8 @@
  *    chart elements select each other.
  *  - Accessibility: each canvas is named by its summary; "Show data" opens
  *    a table of the chart's facts.
+ *  - Other figures: the facts no chart draws (explain().other), a table
+ *    under the charts whose source cells open the sentence.
  *
  * This file fills in page.trace on app.js's page object (window.callchartPage);
  * app.js calls page.trace.shown(explained, view) when a new analysis is on
@@ -498,16 +500,34 @@
     if (!info) return;
     panel.appendChild(el('p', 'chart-summary', info.summary));
     if (!info.table.rows.length) return;
-    // Scrolls sideways on narrow screens: a keyboard stop of its own.
+    panel.appendChild(tableOf(info.table, label(kind) + ' data', label(kind) + ': the figures in this chart'));
+  }
+
+  // The figures no chart draws, under the charts (hidden when there are none).
+  function renderOther() {
+    var section = $('other');
+    var holder = $('other-table');
+    if (!section || !holder) return;
+    holder.textContent = '';
+    var t = explained && explained.other;
+    section.hidden = !t || !t.rows.length;
+    if (section.hidden) return;
+    $('other-count').textContent = t.rows.length === 1 ? '1 figure' : t.rows.length + ' figures';
+    holder.appendChild(tableOf(t, 'Other figures', 'Figures the call states that the charts do not show'));
+  }
+
+  // A data table whose source cells open the sentence; scrolls sideways on
+  // narrow screens (a keyboard stop of its own).
+  function tableOf(data, regionLabel, caption) {
     var wrap = el('div', 'table-wrap');
     wrap.tabIndex = 0;
     wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', label(kind) + ' data');
+    wrap.setAttribute('aria-label', regionLabel);
     var table = el('table', 'data');
-    table.appendChild(el('caption', null, label(kind) + ': the figures in this chart'));
+    table.appendChild(el('caption', null, caption));
     var head = el('thead');
     var tr = el('tr');
-    info.table.columns.forEach(function (c) {
+    data.columns.forEach(function (c) {
       var th = el('th', null, c);
       th.scope = 'col';
       tr.appendChild(th);
@@ -515,7 +535,7 @@
     head.appendChild(tr);
     table.appendChild(head);
     var body = el('tbody');
-    info.table.rows.forEach(function (row) {
+    data.rows.forEach(function (row) {
       var r = el('tr');
       row.cells.forEach(function (cell, k) {
         var td = el(k === 0 ? 'th' : 'td');
@@ -537,7 +557,7 @@
     });
     table.appendChild(body);
     wrap.appendChild(table);
-    panel.appendChild(wrap);
+    return wrap;
   }
 
   // ---- hooks for app.js ---------------------------------------------------------------
@@ -552,6 +572,7 @@
       hideTip();
       renderReader();
       renderCharts();
+      renderOther();
     },
     // Chart `kind` was drawn on `canvas` at `dpr` from the analysis
     // explained by `ex`; `map` is the ChartMap analysis.draw returned.

@@ -484,7 +484,40 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
     }
     let mut seen = std::collections::BTreeSet::new();
     order.retain(|i| seen.insert(*i));
-    let rows = order
+    Table { columns: columns(&["Period", "Series", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
+}
+
+/// The facts the call states that none of the charts draws (cash, capex,
+/// orders, backlog, a bank's deposits, a charge the call names in its own
+/// words, ...): actual and guidance facts, by metric, segment and period.
+pub fn other_table(facts: &Facts, checks: &Checks) -> Table {
+    let mut charted = std::collections::BTreeSet::new();
+    for kind in ChartKind::ALL {
+        charted.extend(table_checked(kind, facts, checks).rows.into_iter().map(|r| r.fact));
+    }
+    // A change goes with its charted level (the tooltip shows it there).
+    let key = |f: &Fact| (f.metric.clone(), f.segment.clone(), f.period, f.kind);
+    let levels: std::collections::BTreeSet<_> = charted.iter().filter_map(|&i| facts.facts.get(i)).map(key).collect();
+    let shown = |f: &Fact| f.measure != Measure::Level && levels.contains(&key(f));
+    let mut order: Vec<usize> = (0..facts.facts.len())
+        .filter(|i| !charted.contains(i) && facts.facts[*i].kind != Kind::Derived && !shown(&facts.facts[*i]))
+        .collect();
+    // Metrics the charts know by name first, then those named in the call's own words.
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&facts.facts[a], &facts.facts[b]);
+        (!x.is_named(), &x.metric, x.segment != "total", &x.segment, x.period, x.kind != Kind::Actual, x.measure)
+            .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))
+    });
+    Table { columns: columns(&["Period", "Figure", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
+}
+
+fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+/// One row per fact of `order`: period, series, value, kind (with its flags), basis, source line.
+fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
+    order
         .into_iter()
         .filter_map(|i| {
             let f = facts.facts.get(i)?;
@@ -494,6 +527,11 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
                 Kind::Derived => "Derived",
             }
             .to_string();
+            match f.measure {
+                Measure::Yoy => kind.push_str(" · YoY"),
+                Measure::Qoq => kind.push_str(" · QoQ"),
+                Measure::Level => {}
+            }
             if f.conflict {
                 kind.push_str(" · conflict");
             }
@@ -506,14 +544,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
                 None => "",
             };
             let line = if f.source.line > 0 { format!("line {}", f.source.line) } else { String::new() };
-            Some(TableRow {
-                fact: i,
-                cells: vec![call_label(&f.period), subject(f), value_text(f), kind, basis.to_string(), line],
-            })
+            Some(TableRow { fact: i, cells: vec![call_label(&f.period), subject(f), value_text(f), kind, basis.to_string(), line] })
         })
-        .collect();
-    Table {
-        columns: ["Period", "Series", "Value", "Kind", "Basis", "Source"].iter().map(|s| s.to_string()).collect(),
-        rows,
-    }
+        .collect()
 }

@@ -40,7 +40,7 @@ mod tests;
 use paint::Painter;
 
 pub use crate::chart_kind::ChartKind;
-pub use describe::{detail, detail_checked, details, summary, table, table_checked, Detail, Table, TableRow};
+pub use describe::{detail, detail_checked, details, other_table, summary, table, table_checked, Detail, Table, TableRow};
 pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:

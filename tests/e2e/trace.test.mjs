@@ -204,6 +204,25 @@ test('charts are named by their summaries and "Show data" opens their figures', 
   await context.close();
 });
 
+test('"Other figures" lists what no chart draws, each traceable to its sentence', async () => {
+  const { context, page, errors } = await open();
+  assert.equal(await page.locator('#other').isVisible(), true);
+  assert.match(await page.textContent('#other-count'), /^\d+ figures$/);
+  // Collapsed until asked for.
+  assert.equal(await page.locator('#other-table').isVisible(), false);
+  await page.click('#other summary');
+  const rows = await page.$$eval('#other-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.some((r) => r.includes('Cash') && r.includes('$217.8M') && r.includes('Q4 FY2023')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes('Free cash flow') && r.includes('−$15.7M')));
+  // Nothing a chart draws is listed again: no revenue level, no gross margin level.
+  assert.ok(!rows.some((r) => r.includes('Revenue') && r.includes('$32.1M')), rows.join('\n'));
+  await page.locator('#other-table tbody tr', { hasText: '$217.8M' }).locator('button.linkish').first().click();
+  await page.waitForSelector('.reader .sent.current');
+  assert.ok((await page.textContent('.reader .sent.current')).includes('217.8'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tap shows the tooltip, a second tap opens the sentence (touch, 320 px)', async () => {
   const { context, page, errors } = await open({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const bar = await element(page, 'revenue', 'Q4 FY23 · Product revenue');
