@@ -811,7 +811,13 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             if from_base {
                 let after = base_period_after(t, &periods, f.last);
                 let explicit = base_period.or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == after));
-                p = match explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false)) {
+                // "For the year, ... $531.3 million, as compared with $455.9 million in the prior year":
+                // a base a year or a quarter back is back from the figure's own period.
+                let relative = explicit.and_then(|m| match m.what {
+                    PeriodRef::PrevYear if !period.is_quarter() => period.prev_year(),
+                    _ => None,
+                });
+                p = match relative.or_else(|| explicit.and_then(|m| period::resolve(m.what, ctx.call, *context, false))) {
                     // "$216.2 million in the quarter, compared to $171.4 million in 2019": the year-ago quarter.
                     Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
                         period.prev_year().unwrap_or(x)
@@ -1334,6 +1340,8 @@ mod tests {
             ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
             // A revision from one range to another: the new range only.
             ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+            // A base "in the prior year" of a full-year figure is the year before.
+            ("For the year, adjusted free cash flow amounted to $531.3 million, as compared with $455.9 million in the prior year.", "free_cash_flow[total] FY2024 Actual/Level 531300000 USD; free_cash_flow[total] FY2023 Actual/Level 455900000 USD"),
             // A figure that opens its sentence (no word before it to read as a base's opener).
             ("$1.2 billion in revenue for the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
             // A comparison base with its metric: "compared to net sales of $1.12 billion in 2023".
