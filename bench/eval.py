@@ -7,6 +7,8 @@ usage: eval.py CALLCHART_BIN [--check FLOOR_FILE] [--misses FILE]
 - gold: ../shared/eval/score.py for every tests/gold/*.gold.json and the sample's gold,
   then their mean precision, recall and f1;
 - dev: the summary recall of every dev call that has a summary;
+- identity: how many corpus calls get the fiscal quarter and year their file name carries
+  (`ectsum_ABT_q3_2021.txt` is FY2021-Q3): a wrong call period shifts every figure of the call;
 - misses: the corpus's missed figures by what the bullet states.
 With --check, exits 1 when a number falls below its floor in FLOOR_FILE (bench/accuracy.json):
 a ratchet, raised as accuracy improves; lowering a floor is a deliberate commit with a reason.
@@ -18,6 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -56,6 +59,28 @@ def gold_scores(binary, tmp):
     return rows
 
 
+def identity(binary):
+    """(agree, total, mismatches): corpus calls whose call period is the one in their file name."""
+    folder = os.path.join(SHARED, "data", "corpus")
+    calls = []
+    for n in sorted(os.listdir(folder)):
+        m = re.search(r"_q([1-4])_(\d{4})\.txt$", n)
+        if m:
+            calls.append((n, f"FY{m.group(2)}-Q{m.group(1)}"))
+
+    def call_of(name):
+        p = run([binary, "extract", os.path.join(folder, name)])
+        try:
+            return json.loads(p.stdout).get("call")
+        except ValueError:
+            return None
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+        got = list(ex.map(call_of, [n for n, _ in calls]))
+    bad = [(n, g, w) for (n, w), g in zip(calls, got) if g != w]
+    return len(calls) - len(bad), len(calls), bad
+
+
 def miss_class(m):
     fam = m["family"] or []
     b = m["bullet"].lower()
@@ -89,6 +114,8 @@ def main(argv):
         print(corpus)
         table = collections.Counter(miss_class(json.loads(l)) for l in open(misses, encoding="utf-8"))
         rows = gold_scores(binary, tmp)
+    agree, total, _ = identity(binary)
+    print(f"identity: {agree}/{total} corpus calls agree with their file name's quarter ({100 * agree / max(total, 1):.1f}%)")
     print("\nmissed corpus figures by what the bullet states:")
     for k, v in table.most_common(16):
         print(f"  {v:6d}  {k}")
@@ -107,7 +134,8 @@ def main(argv):
     print(f"sample: {s}")
     m = re.search(r"recall ([\d.]+) \(95% CI ([\d.]+)-[\d.]+\).*?no facts (\d+); under 10 core facts (\d+)", corpus)
     got = {"corpus_recall": float(m.group(1)), "corpus_recall_ci_low": float(m.group(2)), "gold_precision": mp,
-           "gold_recall": mr, "gold_f1": mf, "sample_f1": float(re.search(r"f1 ([\d.]+)", s).group(1))}
+           "gold_recall": mr, "gold_f1": mf, "sample_f1": float(re.search(r"f1 ([\d.]+)", s).group(1)),
+           "identity": agree / max(total, 1)}
     ceil = {"corpus_no_facts": int(m.group(3)), "corpus_under_10_core": int(m.group(4))}
     if not floor_file:
         return 0

@@ -99,31 +99,76 @@ enum Weight {
 }
 
 /// The call's period decided from all the evidence: the title and welcome,
-/// and every quarter and year the speakers name, each a vote. Comparison
-/// bases ("versus the third quarter of 2019") and outlook sentences ("for
-/// 2022 we expect") hardly count: the call reports on its own quarter.
+/// and every quarter and year the speakers name. The quarter is the most
+/// voted one. The year is the one that best explains every dated mention:
+/// each mention has a cue (said in a title, reported, a comparison base, an
+/// outlook, a filed annual report ...) and each cue makes some distances
+/// between the year said and the call's own likely ("versus the third quarter
+/// of 2020" lies a year behind the call, "for 2022 we expect" at or after it,
+/// "our Form 10-K for 2020" a year behind), so the call's year is the one
+/// under which the mentions are the most likely together.
 #[derive(Default)]
 struct Votes {
     /// Votes for quarters 1..=4.
     quarter: [f64; 5],
-    /// (year, quarter, weight) of quarters said with their year.
-    dated: Vec<(i32, u8, f64)>,
-    /// (year, weight, in an outlook) of years said alone.
-    years: Vec<(i32, f64, bool)>,
+    /// Every dated mention: its year, its quarter if it names one, its cue and its weight.
+    dated: Vec<Dated>,
 }
 
-const YEAR_WEIGHT: f64 = 0.3;
+#[derive(Clone, Copy, Debug)]
+struct Dated {
+    year: i32,
+    quarter: Option<u8>,
+    cue: Cue,
+    weight: f64,
+}
+
+/// How a dated mention relates to the call's own period.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Cue {
+    /// The title or welcome names the call.
+    Title,
+    /// Said in the past tense: the call's period, or one before it.
+    Reported,
+    /// Neither reported nor looking ahead.
+    Plain,
+    /// A comparison base ("versus the third quarter of 2020"): most often a year back.
+    Base,
+    /// A comparison base beside a "last year" one ("up 12% versus last year and 11% compared to
+    /// the third quarter of 2019"): two years back.
+    OlderBase,
+    /// A comparison base in an outlook ("growth of 8% versus 2021"): the call's year.
+    OutlookBase,
+    /// Looking ahead ("we expect", "will", "by the end of 2022", "into 2022").
+    Outlook,
+    /// A filed report ("our Form 10-K for the year ended December 31, 2020"): the last completed
+    /// year, or the quarter before the call's.
+    Filed,
+}
+
 const OUTLOOK_WORDS: &[&str] = &[
-    "expect", "expects", "expected", "expecting", "outlook", "guidance", "guide", "guiding", "forecast", "anticipate",
-    "anticipates", "target", "targets", "targeting", "will", "plan", "plans", "project", "projected", "sees", "next",
-    "coming", "ahead", "goal", "goals",
+    "expect", "expects", "expected", "expecting", "outlook", "guidance", "guide", "guiding", "forecast", "forecasting",
+    "anticipate", "anticipates", "anticipated", "target", "targets", "targeting", "will", "plan", "plans", "planning",
+    "project", "projects", "projected", "projecting", "projection", "projections", "sees", "next", "coming", "ahead",
+    "goal", "goals", "upcoming", "remainder", "intend", "intends", "aim", "aims", "estimate", "estimated", "hope",
+    "going", "look", "looking", "beyond", "future", "expectation", "expectations", "should", "would", "could",
+    "potential", "priority", "priorities", "track",
 ];
+
+/// Words right before a year that look ahead to it: "by the end of 2022", "into 2022", "through 2023".
+const AHEAD_OF: &[&str] = &["by", "into", "until", "till", "toward", "towards", "beyond", "through"];
 
 /// Words of a sentence that reports: results are said in the past tense.
 const REPORTED: &[&str] = &[
     "was", "were", "had", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell",
     "declined", "increased", "decreased", "totaled", "posted", "recorded", "finished", "closed", "improved", "saw",
     "drove", "exceeded", "remained", "continued", "returned", "expanded", "did", "made",
+];
+
+/// Words before a period that make it a comparison base.
+const BASE_CUES: &[&str] = &[
+    "compared", "comparing", "comparison", "versus", "vs", "than", "against", "since", "relative", "pre", "above",
+    "below", "considering", "exceeding", "surpassing", "lapping", "cycling",
 ];
 
 impl Votes {
@@ -135,14 +180,22 @@ impl Votes {
         // In a title or welcome, only what follows an outlook word looks ahead
         // ("Deere's fourth quarter earnings ... our current outlook for fiscal 2022").
         let ahead = toks.iter().position(|x| x.is_any(OUTLOOK_WORDS) || x.text.ends_with("'ll")).unwrap_or(toks.len());
-        let ahead = if weight == Weight::Title { ahead } else if ahead < toks.len() { 0 } else { ahead };
         let reported = toks.iter().any(|x| x.is_any(REPORTED));
+        // Elsewhere too, except that a sentence that reports looks ahead only after its outlook word
+        // ("revenue was up from the first quarter of 2020, and we'll talk about why").
+        let ahead = if weight == Weight::Title || reported { ahead } else if ahead < toks.len() { 0 } else { ahead };
+        let lower = s.to_ascii_lowercase();
+        let filed = ["10-k", "10-q", "annual report", "quarterly report", "20-f", "40-f"].iter().any(|w| lower.contains(w));
         let base = match weight {
             Weight::Title => 8.0,
             Weight::Opening => 1.5,
             Weight::Body => 1.0,
         };
         let mentions = period::mentions(&toks);
+        // "up 12% versus last year and 11% compared to the third quarter of 2019": the dated base is older.
+        let last_year_base = mentions.iter().any(|m| matches!(m.what, PeriodRef::PrevYear | PeriodRef::YearAgoQuarter(_)));
+        // "787 basis points versus 2020 and 312 basis points versus 2019": the older of two bases is two years back.
+        let latest_base = mentions.iter().filter(|m| m.comparison).filter_map(|m| year_of(m.what)).max();
         for (i, m) in mentions.iter().enumerate() {
             // "our first quarter results for 2021", "the fourth quarter and full year 2021": the year a few words on.
             let m = match (m.what, mentions.get(i + 1)) {
@@ -152,38 +205,52 @@ impl Votes {
                 },
                 _ => *m,
             };
-            // "compared with 89% in the second quarter of 2020", "ahead of pre-COVID second quarter of 2019"
-            let cue = toks[m.first.saturating_sub(7)..m.first].iter().rev().take_while(|x| !x.sym(';')).any(|x| {
-                x.is_any(&["compared", "comparing", "comparison", "versus", "vs", "from", "over", "than", "against", "since", "relative", "pre", "prior", "ahead", "following"])
-            });
-            let m = period::Mention { comparison: m.comparison || cue, ..m };
-            // A comparison base is a year before the call ("versus the third quarter
-            // of 2020" in a Q3 2021 call); an outlook looks ahead and hardly counts.
-            let outlook = m.first >= ahead;
-            let (w, shift) = match (weight, m.comparison, outlook) {
-                (Weight::Title, false, false) => (base, 0),
-                // "growth of 8% to 10% versus 2021" in an outlook: the base is the call's year.
-                (_, true, true) => (0.4 * base, 0),
-                (_, true, false) => (0.4 * base, 1),
-                (_, false, true) => (0.1 * base, 0),
-                (_, false, false) if reported => (base, 0),
-                (_, false, false) => (0.5 * base, 0),
+            // "compared with 89% in the second quarter of 2020", "above our Q1 2020 results"
+            let before = &toks[m.first.saturating_sub(7)..m.first];
+            let cue = before.iter().rev().take_while(|x| !x.sym(';')).any(|x| x.is_any(BASE_CUES))
+                // "over both the second quarter of 2020 and ...", "from 2019"
+                || toks[m.first.saturating_sub(3)..m.first].iter().any(|x| x.is_any(&["over", "from"]))
+                // "over the second quarter of 2020 and the second quarter of 2019": the second base too.
+                || i > 0 && mentions[i - 1].comparison && toks[mentions[i - 1].last..m.first].iter().all(|x| x.is_any(&["and", "or", "the", "both", "in"]) || x.sym(','))
+                // "from $25 million in the second quarter of 2019 to $31 million": the start of a change.
+                || before.iter().any(|x| x.is("from")) && toks[m.last..].iter().take(6).any(|x| x.is("to"));
+            let comparison = m.comparison || cue;
+            // "by the end of 2022", "into 2022": a date ahead.
+            let near = &toks[m.first.saturating_sub(4)..m.first];
+            // "we will discuss our second quarter 2021 results": a period's results are reported.
+            let results = toks[m.last..].iter().take(2).any(|x| x.is_any(&["results", "earnings"]));
+            let outlook = !results && (m.first >= ahead || weight != Weight::Title && near.iter().any(|x| x.is_any(AHEAD_OF)));
+            let cue = match (weight, comparison, outlook) {
+                _ if filed && weight != Weight::Title && !outlook => Cue::Filed,
+                (Weight::Title, false, false) => Cue::Title,
+                (_, true, true) => Cue::OutlookBase,
+                (_, true, false) if last_year_base || latest_base.is_some_and(|y| year_of(m.what).is_some_and(|x| x < y)) => Cue::OlderBase,
+                (_, true, false) => Cue::Base,
+                (_, false, true) => Cue::Outlook,
+                (_, false, false) if reported => Cue::Reported,
+                (_, false, false) => Cue::Plain,
+            };
+            let w = match cue {
+                Cue::Title | Cue::Reported => base,
+                Cue::Plain => 0.5 * base,
+                Cue::Base | Cue::OlderBase | Cue::OutlookBase | Cue::Filed => 0.4 * base,
+                Cue::Outlook => 0.1 * base,
             };
             // "We expect first-quarter EPS of ...": the call reports the quarter before.
-            if outlook && !m.comparison {
+            if outlook && !comparison {
                 if let PeriodRef::Quarter(q) | PeriodRef::Abs(Period::Fiscal { part: Part::Quarter(q), .. }) = m.what {
                     self.quarter[if q == 1 { 4 } else { q as usize - 1 }] += 0.3 * base;
                 }
             }
             match m.what {
                 PeriodRef::Abs(Period::Fiscal { year, part: Part::Quarter(q) }) => {
-                    if !m.comparison {
+                    if !comparison && cue != Cue::Filed {
                         self.quarter[q as usize] += w;
                     }
-                    self.dated.push((year + shift, q, w));
+                    self.dated.push(Dated { year, quarter: Some(q), cue, weight: base });
                 }
-                PeriodRef::Quarter(q) if !m.comparison => self.quarter[q as usize] += w * 0.8,
-                PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.years.push((year + shift, w * 0.5, outlook && !m.comparison)),
+                PeriodRef::Quarter(q) if !comparison && cue != Cue::Filed => self.quarter[q as usize] += w * 0.8,
+                PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.dated.push(Dated { year, quarter: None, cue, weight: base }),
                 _ => {}
             }
         }
@@ -191,38 +258,125 @@ impl Votes {
 
     fn decide(&self) -> Option<Period> {
         let (q, qw) = (1..=4u8).map(|q| (q, self.quarter[q as usize])).fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
-        // An outlook in a fourth-quarter call is for the next year.
-        let years: Vec<(i32, f64)> = self.years.iter().map(|&(y, w, ahead)| (if ahead && q == 4 { y - 1 } else { y }, w)).collect();
-        // The year with the most votes: its quarter said with a year first, then years alone.
-        let best = |v: &mut dyn Iterator<Item = (i32, f64)>| {
-            tally(v).into_iter().filter(|&(_, w)| w > 0.0).max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|(y, _)| y)
-        };
-        // Of the years said with the call's quarter, the latest with a fair share
-        // of the votes: a comparison base ("the first quarter of 2020") lies behind
-        // the call, and outlooks (already discounted) ahead of it.
-        let latest = |v: &mut dyn Iterator<Item = (i32, f64)>| {
-            let by = tally(v);
-            let max = by.iter().map(|&(_, w)| w).fold(0.0, f64::max);
-            by.into_iter().filter(|&(_, w)| w > 0.0 && w >= 0.4 * max).map(|(y, _)| y).max()
-        };
-        let year = latest(&mut self.dated.iter().filter(|d| d.1 == q && d.2 >= 0.5).map(|d| (d.0, d.2)))
-            .or_else(|| best(&mut self.dated.iter().filter(|d| d.1 == q).map(|d| (d.0, d.2)).chain(years.iter().map(|&(y, w)| (y, YEAR_WEIGHT * w)))))
-            .or_else(|| best(&mut years.iter().copied()))
-            .or_else(|| best(&mut self.dated.iter().map(|d| (d.0, d.2))))?;
-        Some(if qw > 0.0 { Period::quarter(year, q) } else { Period::year(year) })
+        let q = (qw > 0.0).then_some(q);
+        // Candidate years: those said and their neighbours, each scored once per mention (linear).
+        let mut candidates: Vec<i32> = self.dated.iter().flat_map(|d| [d.year - 1, d.year, d.year + 1]).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scores: Vec<(i32, f64)> = candidates.iter().map(|&y| (y, 0.0)).collect();
+        for d in &self.dated {
+            for (y, score) in &mut scores {
+                *score += d.weight * likelihood(d, *y, q).ln();
+            }
+        }
+        let year = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?.0;
+        Some(match q {
+            Some(q) => Period::quarter(year, q),
+            None => Period::year(year),
+        })
     }
 }
 
-/// Sums the votes per year.
-fn tally(votes: &mut dyn Iterator<Item = (i32, f64)>) -> Vec<(i32, f64)> {
-    let mut by: Vec<(i32, f64)> = Vec::new();
-    for (y, w) in votes {
-        match by.iter_mut().find(|(x, _)| *x == y) {
-            Some((_, n)) => *n += w,
-            None => by.push((y, w)),
-        }
+/// The fiscal year a mention names, if it names one.
+fn year_of(what: PeriodRef) -> Option<i32> {
+    match what {
+        PeriodRef::Abs(Period::Fiscal { year, .. }) => Some(year),
+        _ => None,
     }
-    by
+}
+
+/// The least likelihood any mention has.
+const FLOOR: f64 = 0.005;
+
+/// How likely a dated mention is if the call is quarter `q` (when known) of `year`.
+fn likelihood(d: &Dated, year: i32, q: Option<u8>) -> f64 {
+    let years = d.year - year;
+    let p = match (d.quarter, q) {
+        // In quarters from the call's: 0 is the call's quarter, -4 the year-ago one.
+        (Some(dq), Some(q)) => {
+            let n = 4 * years + dq as i32 - q as i32;
+            match (d.cue, n) {
+                (Cue::Title, 0) => 0.95,
+                (Cue::Title, _) => FLOOR,
+                (Cue::Reported, 0) => 0.6,
+                (Cue::Reported, -3..=-1) => 0.06,
+                (Cue::Reported, -4) => 0.1,
+                (Cue::Reported, -8) => 0.03,
+                (Cue::Reported, -7..=-5) => 0.01,
+                (Cue::Reported, 1..=4) => 0.02,
+                (Cue::Plain, 0) => 0.45,
+                (Cue::Plain, -4..=-1) => 0.06,
+                (Cue::Plain, 1..=4) => 0.05,
+                (Cue::Plain, -8..=-5) => 0.02,
+                (Cue::Base, -4) => 0.5,
+                (Cue::Base, -1) => 0.15,
+                (Cue::Base, -8) => 0.15,
+                (Cue::Base, -3..=-2) => 0.04,
+                (Cue::Base, 0) => 0.02,
+                (Cue::OlderBase, -8) => 0.6,
+                (Cue::OlderBase, -4 | -12) => 0.1,
+                (Cue::OutlookBase, -4..=0) => 0.15,
+                (Cue::Outlook, 1..=4) => 0.15,
+                (Cue::Outlook, 0) => 0.1,
+                (Cue::Outlook, 5..=8) => 0.03,
+                // "we expect to return to third-quarter 2019 levels": an outlook names the past too.
+                (Cue::Outlook, -4..=-1) => 0.03,
+                (Cue::Outlook, -8..=-5) => 0.01,
+                (Cue::Filed, -1) => 0.7,
+                (Cue::Filed, 0) => 0.1,
+                (Cue::Filed, -4..=-2) => 0.04,
+                _ => FLOOR,
+            }
+        }
+        // Years alone (or no quarter known): in years from the call's.
+        _ => match (d.cue, years) {
+            (Cue::Title, 0) => 0.95,
+            (Cue::Title, _) => FLOOR,
+            (Cue::Reported, 0) => 0.6,
+            (Cue::Reported, -1) => 0.25,
+            (Cue::Reported, -2) => 0.07,
+            // A fourth-quarter call is held in the next year ("Early in 2021, we sold ...").
+            (Cue::Reported, 1) if q == Some(4) => 0.1,
+            (Cue::Reported, 1) => 0.02,
+            (Cue::Reported, ..=-3) => 0.02,
+            (Cue::Plain, 0) => 0.45,
+            (Cue::Plain, -1) => 0.2,
+            (Cue::Plain, 1) if q == Some(4) => 0.3,
+            (Cue::Plain, 1) if q == Some(3) => 0.25,
+            (Cue::Plain, 1) => 0.15,
+            (Cue::Plain, -2) => 0.05,
+            (Cue::Plain, 2) => 0.03,
+            (Cue::Plain, ..=-3) => 0.02,
+            (Cue::Base, -1) => 0.6,
+            (Cue::Base, -2) => 0.2,
+            (Cue::Base, 0) => 0.1,
+            (Cue::Base, ..=-3) => 0.04,
+            (Cue::OlderBase, -2) => 0.6,
+            (Cue::OlderBase, -1 | -3) => 0.15,
+            // "we expect full-year sales up 5% to 8% over 2020": the base of this year's outlook is
+            // last year, of next year's (in a fourth-quarter call) this year.
+            (Cue::OutlookBase, 0) if q == Some(4) => 0.6,
+            (Cue::OutlookBase, -1) if q == Some(4) => 0.2,
+            (Cue::OutlookBase, -1) => 0.6,
+            (Cue::OutlookBase, 0 | -2) => 0.15,
+            // An outlook in a fourth-quarter call is for the next year.
+            (Cue::Outlook, 0) if q == Some(4) => 0.15,
+            (Cue::Outlook, 1) if q == Some(4) => 0.6,
+            // Late in the year the talk turns to the next one.
+            (Cue::Outlook, 0 | 1) if q == Some(3) => 0.4,
+            (Cue::Outlook, 0) => 0.55,
+            (Cue::Outlook, 1) => 0.25,
+            (Cue::Outlook, 2) => 0.08,
+            (Cue::Outlook, 3..) => 0.03,
+            (Cue::Outlook, -1) => 0.08,
+            (Cue::Outlook, -2) => 0.04,
+            (Cue::Outlook, ..=-3) => 0.02,
+            (Cue::Filed, -1) => 0.85,
+            (Cue::Filed, 0 | -2) => 0.05,
+            _ => FLOOR,
+        },
+    };
+    p.max(FLOOR)
 }
 
 /// A cheap look for a period before tokenizing: "quarter", "fiscal", "Q3",
@@ -414,6 +568,18 @@ mod tests {
             ("We expect adjusted earnings per share in the first quarter to be in the range of $4.20 to $4.30.\nSales were $844 million in the quarter, up 5% over the prior year.\nWe expect good growth in 2020.\n", "FY2019-Q4"),
             // A phone number is no year.
             ("Operator\nWelcome to the First Quarter Conference Call for Graco Inc. Dial 855-859-2056 for the replay.\nSales for the first quarter of 2021 were up.\n", "FY2021-Q1"),
+            // A filed annual report names the last completed year; bases beside "last year" lie two years back.
+            ("Please refer to our Annual Report on Form 10-K for the year ended December 31, 2020.\nSales for the third quarter increased 22%.\nOrganic sales grew 12% versus last year and 11.7% compared to the third quarter of 2019.\n", "FY2021-Q3"),
+            // Comparison bases the period grammar does not mark: "above", "over both", "from ... to".
+            ("First quarter revenue was 8% above our Q1 2020 results.\nMargins grew over both the first quarter of 2020 and the first quarter of 2019.\nNet income rose from $25 million in the first quarter of 2019 to $31 million.\n", "FY2021-Q1"),
+            // The base of this year's outlook is last year: "up 5% to 8% over 2020".
+            ("Sales in the second quarter were up 9%.\nWe expect full-year sales to be up 5% to 8% over 2020.\nWe expect capex of $70 million in 2021.\n", "FY2021-Q2"),
+            // Dates ahead without an outlook verb: "by the end of 2022", "into 2022"; a Q3 call looks to next year.
+            ("Third quarter sales grew 5% compared to the third quarter of 2020.\nWe are on track to close 800 branches by the end of 2022.\nLooking into 2022, demand remains strong.\nIn 2022 we see further growth.\n", "FY2021-Q3"),
+            // A fourth-quarter call is held in the next year: what it reports of that year is no outlook.
+            ("Fourth quarter revenue increased 4% versus the fourth quarter of 2019.\nEarly in 2021, we sold our remaining stake.\nYear-to-date in 2021, we repurchased 1.3 million shares.\n", "FY2020-Q4"),
+            // "will discuss our second quarter 2021 results": a period's results are reported, not guided.
+            ("Operator\nThank you for standing by.\nJane Doe\nToday we will discuss our second quarter 2021 results.\nSales of $5 billion were up 12% versus 2019.\nIt is tempting to talk about 2022.\n", "FY2021-Q2"),
         ];
         let mut bad = Vec::new();
         for (text, want) in cases {
