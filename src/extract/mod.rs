@@ -1340,6 +1340,8 @@ mod tests {
             ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
             // A revision from one range to another: the new range only.
             ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+            // "fiscal '24's second quarter" is one period, and the comparison.
+            ("Sales increased 9.5% from fiscal '24's second quarter.", "revenue[total] FY2024-Q3 Actual/Qoq 9.5 %"),
             // A base "in the prior year" of a full-year figure is the year before.
             ("For the year, adjusted free cash flow amounted to $531.3 million, as compared with $455.9 million in the prior year.", "free_cash_flow[total] FY2024 Actual/Level 531300000 USD; free_cash_flow[total] FY2023 Actual/Level 455900000 USD"),
             // A figure that opens its sentence (no word before it to read as a base's opener).

@@ -176,6 +176,22 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
                     continue;
                 }
             }
+            // "from fiscal '21's third quarter", "2020's second half": one period, a comparison if the year is.
+            if let (PeriodRef::Quarter(_) | PeriodRef::Half(_), Some(prev)) = (m.what, out.last_mut()) {
+                let between = &t[prev.last.min(m.first)..m.first];
+                let possessive = between.len() == 2 && (between[0].sym('\'') || between[0].sym('’')) && between[1].is("s");
+                if let (true, PeriodRef::Abs(Period::Fiscal { year, part: Part::Year })) = (possessive, prev.what) {
+                    let part = match m.what {
+                        PeriodRef::Quarter(q) => Part::Quarter(q),
+                        PeriodRef::Half(h) => Part::Half(h),
+                        _ => Part::Year,
+                    };
+                    prev.what = PeriodRef::Abs(Period::Fiscal { year, part });
+                    prev.last = m.last;
+                    i = m.last.max(i + 1);
+                    continue;
+                }
+            }
             let mut comparison = is_comparison(t, m.first);
             // "from the $12.41 reported last year -- 2019": a period that restates the comparison before it.
             if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 5) {
