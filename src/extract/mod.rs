@@ -145,6 +145,11 @@ const NOT_SUBJECTS: &[&str] = &[
     "percent", "points", "million", "billion", "thousand", "but", "again", "then", "margin", "margins", "we", "i", "you",
     "our", "value", "values", "amount", "number", "figure", "level", "rate",
 ];
+/// Verbs of money moved: a clause they open has a subject of its own.
+const TRANSACTIONS: &[&str] = &[
+    "returned", "spent", "paid", "repurchased", "bought", "invested", "acquired", "distributed", "deployed", "repaid",
+    "borrowed", "issued", "funded", "allocated", "purchased", "return", "spend", "pay", "repurchase", "invest",
+];
 const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
 
 fn sign_of(tok: &Token<'_>) -> Option<f64> {
@@ -674,11 +679,17 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && m.first < hi && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m, wants_change)
         });
         let forward = respective.as_ref().map(|ms| ms[n]).filter(|m| fits(m, wants_change)).or(forward).or(between);
-        let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change));
+        // "we generated $310 million in cash from operations and returned $61 million to
+        // shareholders": a clause of its own, with a transaction verb, is no figure of the metric before.
+        let own_clause = |m: &MetricMention| {
+            (m.last..f.first).any(|k| t[k].is_any(&["and", "while", "but"]) && t.get(k + 1).is_some_and(|v| v.is_any(TRANSACTIONS)))
+        };
+        let before = metrics.iter().rev().find(|m| m.last <= f.first && fits(m, wants_change) && !own_clause(m));
         // A metric after the figure binds only within its clause ("$184 million in revenue").
         let after = metrics.iter().find(|m| {
             m.first >= f.last && m.first < hi && m.first <= f.last + 6 && fits(m, wants_change)
-                && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is("and") || x.is("while"))
+                // "... of $111.6 million included cash dividends of": a verb between, another subject.
+                && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "included", "includes", "including", "comprised", "reflecting", "reflected"]))
         });
         let mut chosen = forward.or(before).or(after);
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
@@ -1340,6 +1351,8 @@ mod tests {
             ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
             // A revision from one range to another: the new range only.
             ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+            // A clause with a transaction verb of its own is no figure of the metric before.
+            ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
             // "fiscal '24's second quarter" is one period, and the comparison.
             ("Sales increased 9.5% from fiscal '24's second quarter.", "revenue[total] FY2024-Q3 Actual/Qoq 9.5 %"),
             // A base "in the prior year" of a full-year figure is the year before.
