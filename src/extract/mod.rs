@@ -755,8 +755,19 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 _ => continue,
             },
         };
+        // "Local currency sales grew 6% in the Americas, 1% in Europe": a place or business in
+        // capitals right after the figure, ending its clause, is the figure's segment.
+        let trailing = if segment.is_none() && t.get(f.last).is_some_and(|x| x.is("in")) {
+            metric::proper_name(t, f.last + 1).filter(|&(_, end)| {
+                end >= hi || t[end].kind == lex::Tok::Sym && !t[end].sym('-') && !t[end].sym('/') || t[end].is_any(&["and", "while", "but", "with"])
+            })
+        } else {
+            None
+        };
         if change_subject.is_some() {
             segment = change_subject;
+        } else if let Some((name, _)) = trailing {
+            segment = Some(name);
         }
         // "Our sales", "total revenue": the company's own figure, whatever segment was in play.
         let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(&["our", "total", "consolidated", "overall", "company", "group"]));
@@ -1351,6 +1362,9 @@ mod tests {
             ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
             // A revision from one range to another: the new range only.
             ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+            // A place or business in capitals right after the figure is its segment.
+            ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
+            ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
             // A clause with a transaction verb of its own is no figure of the metric before.
             ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
             // "fiscal '24's second quarter" is one period, and the comparison.
