@@ -266,8 +266,13 @@ pub fn portable(facts: &Facts) -> Facts {
             .map(|n| Note {
                 kind: clean(&n.kind),
                 // Facts travel whole and in order, so indices stay; one
-                // past them (facts edited by hand) would not decode.
-                subject: n.subject.iter().copied().filter(|&i| i < facts.facts.len()).collect(),
+                // past them (facts edited by hand) would not decode, nor
+                // would a fact named twice (a subject has at most as many
+                // entries as there are facts).
+                subject: {
+                    let mut seen = std::collections::BTreeSet::new();
+                    n.subject.iter().copied().filter(|&i| i < facts.facts.len() && seen.insert(i)).collect()
+                },
                 message: clean(&n.message),
                 ok: n.ok,
             })

@@ -758,8 +758,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // "Local currency sales grew 6% in the Americas, 1% in Europe": a place or business in
         // capitals right after the figure, ending its clause, is the figure's segment.
         let trailing = if segment.is_none() && t.get(f.last).is_some_and(|x| x.is("in")) {
+            // Not a metric in capitals: "investing over $500 million in R&D".
             metric::proper_name(t, f.last + 1).filter(|&(_, end)| {
-                end >= hi || t[end].kind == lex::Tok::Sym && !t[end].sym('-') && !t[end].sym('/') || t[end].is_any(&["and", "while", "but", "with"])
+                (end >= hi || t[end].kind == lex::Tok::Sym && !t[end].sym('-') && !t[end].sym('/') || t[end].is_any(&["and", "while", "but", "with"]))
+                    && !metrics.iter().any(|m| m.first > f.last && m.first < end)
             })
         } else {
             None
@@ -1365,6 +1367,7 @@ mod tests {
             // A place or business in capitals right after the figure is its segment.
             ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
             ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
+            ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
             // A clause with a transaction verb of its own is no figure of the metric before.
             ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
             // "fiscal '24's second quarter" is one period, and the comparison.

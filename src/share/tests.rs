@@ -249,6 +249,9 @@ fn a_subject_must_name_a_fact_of_the_link() {
     // An index past the facts: `portable` drops it, and a link written with it is refused.
     f.notes[0].subject = vec![1, 3];
     assert_eq!(portable(&f).notes[0].subject, [1]);
+    // A fact named twice travels once (the decoder allows no more entries than facts).
+    f.notes[0].subject = vec![1, 1, 0];
+    assert_eq!(portable(&f).notes[0].subject, [1, 0]);
     let mut bad = portable(&f);
     bad.notes[0].subject = vec![3];
     let bin = to_binary(&bad, &ShareState::default(), VERSION).unwrap();
@@ -367,8 +370,11 @@ fn facts() -> impl Strategy<Value = Facts> {
                 .into_iter()
                 .map(|(kind, subject, message, ok)| Note {
                     kind,
-                    // Indices past the facts do not travel (see `portable`): keep those in range.
-                    subject: subject.into_iter().filter(|&i| i < facts.len()).collect(),
+                    // Indices past the facts, or named twice, do not travel (see `portable`).
+                    subject: {
+                        let mut seen = std::collections::BTreeSet::new();
+                        subject.into_iter().filter(|&i| i < facts.len() && seen.insert(i)).collect()
+                    },
                     message,
                     ok,
                 })
