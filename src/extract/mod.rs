@@ -145,6 +145,13 @@ const NOT_SUBJECTS: &[&str] = &[
     "percent", "points", "million", "billion", "thousand", "but", "again", "then", "margin", "margins", "we", "i", "you",
     "our", "value", "values", "amount", "number", "figure", "level", "rate",
 ];
+/// Nouns of a charge or an effect: its per-share amount is no EPS.
+const EFFECTS: &[&str] = &[
+    "charge", "charges", "expense", "expenses", "cost", "costs", "write-down", "writedown", "impairment", "impairments",
+    "gain", "gains", "benefit", "benefits", "adjustment", "adjustments", "amortization", "items", "item", "premium",
+    "headwind", "tailwind", "impact", "credits", "credit",
+];
+
 /// Verbs of money moved: a clause they open has a subject of its own.
 const TRANSACTIONS: &[&str] = &[
     "returned", "spent", "paid", "repurchased", "bought", "invested", "acquired", "distributed", "deployed", "repaid",
@@ -738,8 +745,26 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             None => match f.dim {
                 // "a net loss of $26.6 million or $0.13 per share", "our net loss was $0.11 per share": a loss per share.
                 Dim::PerShare(_) => {
-                    let loss = metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
-                    ("eps".into(), Class::PerShare, loss, None)
+                    // "at an average price of $30.26 per share": a price, not earnings.
+                    if t[lo.max(f.first.saturating_sub(5))..f.first].iter().any(|x| x.is_any(&["price", "prices", "priced", "valuation"])) {
+                        continue;
+                    }
+                    // "charges totaling $17 million pre-tax or $0.33 per diluted share": the per-share
+                    // amount of what the money figure before it is, not EPS, unless that is earnings.
+                    let of_effect = (n > 0 && f.first > 0 && t[f.first - 1].is("or") && matches!(figures[n - 1].dim, Dim::Money { .. }))
+                        .then(|| {
+                            let g = &figures[n - 1];
+                            let at = other::Spot { lo: if n >= 2 { figures[n - 2].last } else { 0 }, first: g.first, last: g.last, hi: f.first, money: true };
+                            other::phrase_metric(t, &at, |k| periods.iter().any(|m| m.first <= k && k < m.last))
+                        })
+                        .flatten()
+                        .filter(|name| name.rsplit('_').next().is_some_and(|w| EFFECTS.contains(&w)));
+                    if let Some(name) = of_effect {
+                        (format!("{name}_per_share").into(), Class::PerShare, false, None)
+                    } else {
+                        let loss = metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
+                        ("eps".into(), Class::PerShare, loss, None)
+                    }
                 }
                 Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => ("share_count".into(), Class::Shares, false, None),
                 // A metric outside the lexicon, named by its noun phrase: "restructuring charges were $63 million".
@@ -1368,6 +1393,10 @@ mod tests {
             ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
             ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
             ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
+            // A per-share figure of a charge or a price is no EPS.
+            ("Results include purchase accounting charges of $17 million or $0.33 per diluted share.", "purchase_accounting_charges[total] FY2024-Q3 Actual/Level 17000000 USD; purchase_accounting_charges_per_share[total] FY2024-Q3 Actual/Level 0.33 USD/share"),
+            ("We raised over $30 million through our equity offering program at an average price of $30.26 per share.", ""),
+            ("Net income was $19.4 million or $0.38 per diluted share.", "net_income[total] FY2024-Q3 Actual/Level 19400000 USD; eps[total] FY2024-Q3 Actual/Level 0.38 USD/share"),
             // A clause with a transaction verb of its own is no figure of the metric before.
             ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
             // "fiscal '24's second quarter" is one period, and the comparison.

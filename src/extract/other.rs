@@ -59,7 +59,8 @@ const STATES: &[&str] = &[
 /// Verbs that may stand where a head noun would.
 const VERBS: &[&str] = &[
     "stands", "stand", "today", "remains", "remain", "paid", "pay", "keep", "went", "go", "came", "come", "got", "made",
-    "took", "saw", "seen", "put", "set", "brought", "bought", "sold", "held", "built", "grown", "gone", "done", "been", "think",
+    "took", "saw", "seen", "put", "set", "include", "includes", "included", "including", "exclude", "excludes",
+    "excluding", "reflect", "reflects", "recorded", "record", "incurred", "incur", "brought", "bought", "sold", "held", "built", "grown", "gone", "done", "been", "think",
 ];
 
 /// Words of praise before a name.
@@ -70,7 +71,7 @@ const PRAISE: &[&str] = &[
 
 /// Links between a subject and its figure, read backwards from the figure.
 const APPROX: &[&str] = &["approximately", "about", "roughly", "nearly", "almost", "around", "just", "over", "some", "under", "a", "record"];
-const LINKS: &[&str] = &["was", "were", "is", "are", "totaled", "totalled", "reached", "of", "amounted", "be"];
+const LINKS: &[&str] = &["was", "were", "is", "are", "totaled", "totalled", "totaling", "totalling", "reached", "of", "amounted", "be"];
 const CHANGES: &[&str] = &["increased", "decreased", "grew", "rose", "fell", "declined", "improved", "up", "down", "increase", "decrease", "grow"];
 
 /// Where the subject ends: the index of the first word of the link
