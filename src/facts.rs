@@ -51,7 +51,8 @@ pub const NAMED_METRICS: &[&str] = &[
     "ffo_per_share", "affo_per_share", "same_store_sales", "combined_ratio", "ebitda_margin", "tax_rate", "asp",
     "book_value", "book_value_per_share", "tangible_book_value_per_share", "cost_savings", "debt", "net_debt", "liquidity",
     "net_charge_offs", "provision_for_credit_losses", "net_written_premiums", "premiums", "noi", "same_store_noi",
-    "occupancy", "revpar", "return_on_equity", "total_expenses",
+    "occupancy", "revpar", "return_on_equity", "total_expenses", "operating_expense_ratio", "sga_ratio", "rd_ratio",
+    "capex_ratio", "free_cash_flow_margin", "expense_ratio",
 ];
 
 /// Everything extracted from one call.

@@ -272,9 +272,20 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             // "industry sales", "market revenue": someone else's figure; "sales
             // force", "revenue recognition": a metric word as a modifier.
             let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL))
-                || t.get(k).is_some_and(|x| x.is_any(MODIFIED));
+                || t.get(k).is_some_and(|x| x.is_any(MODIFIED))
+                // "operating expenses as a percentage of net sales of 27.9%": a denominator.
+                || i >= 2 && t[i - 1].is("of") && (t[i - 2].is_any(&["percentage", "percent"]) || t[i - 2].sym('%'));
             if !external {
                 let segment = segment_before(t, i).or_else(|| segment_after(t, k));
+                // "Operating expenses as a percentage of net sales": the ratio, in percent.
+                let share = ["as a percentage of", "as a percent of", "as a % of"].iter().find_map(|p| phrase_at(t, k, p));
+                let (metric, class, k) = match share {
+                    Some(end) => match ratio_of(metric) {
+                        Some(r) => (r, Class::Ratio, end),
+                        None => (metric, class, k),
+                    },
+                    None => (metric, class, k),
+                };
                 out.push(MetricMention { first: i, last: k, metric, class, negative, segment });
             }
             i = k;
@@ -283,6 +294,19 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
         }
     }
     out
+}
+
+/// The ratio to revenue of a money metric, where it has a name.
+fn ratio_of(metric: &str) -> Option<&'static str> {
+    Some(match metric {
+        "operating_expenses" => "operating_expense_ratio",
+        "sga_expense" => "sga_ratio",
+        "rd_expense" => "rd_ratio",
+        "capex" => "capex_ratio",
+        "free_cash_flow" => "free_cash_flow_margin",
+        "total_expenses" => "expense_ratio",
+        _ => return None,
+    })
 }
 
 /// Earnings per share in its many wordings: "diluted net operating earnings
