@@ -433,6 +433,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         None
     };
     let mut last_change: Option<(usize, f64, Measure)> = None;
+    let mut last_base: Option<usize> = None;
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
         let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
@@ -501,7 +502,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let qk = base.map_or(pk, |(q, _)| q);
         let base_period = base.and_then(|(_, m)| m).map(|m| &periods[m]);
         let prev = pk.checked_sub(1).map(|k| &t[k]);
-        let from_base = qualified_base || opens_base(t, pk);
+        // "versus 2020 revenue of $476 million and 2019 revenue of $426 million": a base joined to the base before.
+        let joined_base = last_base == Some(n.wrapping_sub(1)) && {
+            let gap = &t[figures[n - 1].last..pk];
+            gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
+        };
+        let from_base = qualified_base || opens_base(t, pk) || joined_base;
+        if from_base {
+            last_base = Some(n);
+        }
         let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
         let mut sign = if from_base || to_level { None } else { change_before(&t, f.first, lo) };
         if sign.is_none() && !from_base && !to_level {
@@ -859,7 +868,11 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             let mut p = period;
             if from_base {
                 let after = base_period_after(t, &periods, f.last);
-                let explicit = base_period.or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == after));
+                // "versus 2020 revenue of $476 million": the base's own year, in its words before it.
+                let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)));
+                let explicit = base_period
+                    .or(before_own)
+                    .or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == after));
                 // "For the year, ... $531.3 million, as compared with $455.9 million in the prior year":
                 // a base a year or a quarter back is back from the figure's own period.
                 let relative = explicit.and_then(|m| match m.what {
@@ -1046,10 +1059,12 @@ const BASE_QUALIFIERS: &[&str] = &[
 /// from", which opens a range).
 fn opens_base(t: &[Token<'_>], k: usize) -> bool {
     opens_base_here(t, k) || {
-        // "compared to net sales of $1.12 billion in 2019": the base's metric before its figure.
+        // "compared to net sales of $1.12 billion in 2019", "versus 2020 revenue of $476 million":
+        // the base's metric (and year) before its figure.
         let mut j = k.saturating_sub(1);
         let of = k > 0 && t[k - 1].is("of");
-        while of && j > 0 && k - 1 - j < 4 && t[j - 1].kind == lex::Tok::Word && !t[j - 1].is_any(&["to", "with", "from", "versus", "vs", "against", "of"]) {
+        let word_or_year = |x: &Token<'_>| x.kind == lex::Tok::Word || x.kind == lex::Tok::Num && x.text.len() == 4;
+        while of && j > 0 && k - 1 - j < 5 && word_or_year(&t[j - 1]) && !t[j - 1].is_any(&["to", "with", "from", "versus", "vs", "against", "of"]) {
             j -= 1;
         }
         // Not an earlier outlook: "unchanged from our previous forecast of $9.9 billion".
@@ -1088,7 +1103,7 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
         x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
     });
     // "is estimated to be in the range of", "are estimated to increase".
-    let estimated = t.windows(2).any(|w| w[0].is_any(&["is", "are", "be"]) && w[1].is("estimated"));
+    let estimated = t.windows(3).any(|w| w[0].is_any(&["is", "are", "be"]) && (w[1].is("estimated") || w[1].is_any(&["currently", "now", "still"]) && w[2].is("estimated")));
     t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
         || expected
         || estimated
@@ -1152,7 +1167,7 @@ fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
-        let estimated = x.is("estimated") && k > 0 && t[k - 1].is_any(&["is", "are", "be"]);
+        let estimated = x.is("estimated") && k > 0 && (t[k - 1].is_any(&["is", "are", "be"]) || k > 1 && t[k - 1].is_any(&["currently", "now", "still"]) && t[k - 2].is_any(&["is", "are"]));
         if x.is_any(GUIDANCE_WORDS) || expected || estimated || revises_outlook(t, k) {
             return true;
         }
@@ -1378,6 +1393,8 @@ mod tests {
             ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
             ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
             // "is estimated to be" guides; "our expectation for the full year" guides.
+            ("Adjusted earnings per diluted share are currently estimated to be in the range of $0.25 to $0.40 for the full year.", "eps[total] FY2024 Guidance/Level 0.25..0.4 USD/share"),
+            ("For the full year, we expect revenue to range from $775 million to $790 million versus 2023 revenue of $476 million and 2022 revenue of $426 million.", "revenue[total] FY2024 Guidance/Level 775000000..790000000 USD; revenue[total] FY2023 Actual/Level 476000000 USD; revenue[total] FY2022 Actual/Level 426000000 USD"),
             ("Full-year adjusted earnings per diluted share is estimated to be in the range of $19 to $19.20.", "eps[total] FY2024 Guidance/Level 19..19.2 USD/share"),
             ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
             // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.

@@ -193,6 +193,11 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
                 }
             }
             let mut comparison = is_comparison(t, m.first);
+            // "versus 2020 revenue of $476 million and 2019 revenue of $426 million": a base
+            // joined to the base before it is a base too.
+            if let Some(prev) = out.last().filter(|p| p.comparison && m.first > p.last && m.first - p.last <= 8) {
+                comparison |= t[m.first - 1].is("and") && !t[prev.last..m.first].iter().any(|x| x.sym(',') || x.sym(';'));
+            }
             // "from the $12.41 reported last year -- 2019": a period that restates the comparison before it.
             if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 5) {
                 // "compared to the full year ended December 31, 2019": the base's own date.
