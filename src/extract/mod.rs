@@ -1399,6 +1399,8 @@ mod tests {
             ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
             // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
+            // "closer to 2023" is a comparison, not the figure's period.
+            ("We expect fourth quarter total sales to continue to accelerate closer to 2023 and reach $495 million to $510 million.", "revenue[total] FY2024-Q4 Guidance/Level 495000000..510000000 USD"),
             // "to last year" is the comparison, not the figure's period.
             ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
             // A half already over when guided is next year's; one still to come is this year's.
