@@ -278,7 +278,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             if !external {
                 let segment = segment_before(t, i).or_else(|| segment_after(t, k));
                 // "Operating expenses as a percentage of net sales": the ratio, in percent.
-                let share = ["as a percentage of", "as a percent of", "as a % of"].iter().find_map(|p| phrase_at(t, k, p));
+                let share = t.get(k).filter(|x| x.is("as")).and_then(|_| ["as a percentage of", "as a percent of", "as a % of"].iter().find_map(|p| phrase_at(t, k, p)));
                 let (metric, class, k) = match share {
                     Some(end) => match ratio_of(metric) {
                         Some(r) => (r, Class::Ratio, end),
