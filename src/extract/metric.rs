@@ -274,7 +274,14 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL))
                 || t.get(k).is_some_and(|x| x.is_any(MODIFIED))
                 // "operating expenses as a percentage of net sales of 27.9%": a denominator.
-                || i >= 2 && t[i - 1].is("of") && (t[i - 2].is_any(&["percentage", "percent"]) || t[i - 2].sym('%'));
+                || {
+                    // past "operating", "net", "total": "as a percent of operating revenues"
+                    let mut j = i;
+                    while j > 0 && j + 2 > i && t[j - 1].is_any(&["operating", "net", "total", "gross", "consolidated"]) {
+                        j -= 1;
+                    }
+                    j >= 2 && t[j - 1].is("of") && (t[j - 2].is_any(&["percentage", "percent"]) || t[j - 2].sym('%'))
+                };
             if !external {
                 let segment = segment_before(t, i).or_else(|| segment_after(t, k));
                 // "Operating expenses as a percentage of net sales": the ratio, in percent.

@@ -191,14 +191,14 @@ fn change_before(t: &[Token<'_>], first: usize, floor: usize) -> Option<f64> {
 /// A change noun right after the figure ("a 36% increase", "$8.3 million below last year").
 fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64> {
     let tok = t.get(last)?;
-    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse"]) {
+    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"]) {
         // Only against a period: "below last year", not "above the high end of our range".
         let near = periods.iter().any(|m| m.first > last && m.first <= last + 4);
         let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"]));
         if !near {
             return None;
         }
-        return Some(if tok.is_any(&["below", "less", "lower", "worse"]) { -1.0 } else { 1.0 });
+        return Some(if tok.is_any(&["below", "less", "lower", "worse", "behind"]) { -1.0 } else { 1.0 });
     }
     if let Some(s) = sign_of(tok) {
         return Some(s);
@@ -519,6 +519,15 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         if f.implied {
             sign = Some(1.0);
         }
+        // "sales increased to 11%": a money metric is no percent, so the percent is its change.
+        // Not "increased to 17% from 15%": a move between two levels (a ratio said of the metric).
+        let to_from = t.get(f.last).is_some_and(|x| x.is("from"));
+        if sign.is_none() && to_level && !to_from && matches!(f.dim, Dim::Percent) && pk >= lo + 2 {
+            let money = metrics.iter().rev().find(|m| m.last <= pk - 2 && m.first >= lo).is_some_and(|m| m.class == Class::Money && m.last + 3 >= pk);
+            if money {
+                sign = sign_of(&t[pk - 2]);
+            }
+        }
         // "Revenue growth is expected to be 12.5% to 13%", "organic revenue growth in a range of
         // 13% to 15%", "revenue to increase year-over-year in a range of 12% to 16%": a change word
         // after a money metric, in the figure's clause, makes the percent a change.
@@ -710,7 +719,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         let mut chosen = forward.or(before).or(after);
         // A percent beside a money metric is a change when a comparison follows ("25% year-over-year").
         let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales" || t[m.last - 1].is("growth"));
-        if chosen.is_none() && matches!(f.dim, Dim::Percent) {
+        if chosen.is_none() && !from_base && matches!(f.dim, Dim::Percent) {
             let m = metrics.iter().rev().find(|m| m.last <= f.first && m.metric != metric::BARE_EARNINGS && metric::change_fits(m.class, f.dim));
             let marker = comparison_in(&t, f.last, (f.last + 3).min(hi), &periods, Some(period), ctx.call).is_some();
             if m.is_some() && marker {
@@ -1399,6 +1408,12 @@ mod tests {
             ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
             // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.
             ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
+            // A money metric's percent "increased to" is its change; "10% ahead of last year" is a change.
+            ("In the third quarter, sales increased to 11%, our fifth consecutive quarter of growth.", "revenue[total] FY2024-Q3 Actual/Yoy 11 %"),
+            ("Gross margin increased to 41%.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
+            // "to 17% from 15%" of a money metric is a ratio's move, neither figure its change.
+            ("Other operating expenses increased to 17% from 15% last year.", ""),
+            ("Total revenue of $1.4 billion was 10% ahead of last year.", "revenue[total] FY2024-Q3 Actual/Level 1400000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
             // "closer to 2023" is a comparison, not the figure's period.
             ("We expect fourth quarter total sales to continue to accelerate closer to 2023 and reach $495 million to $510 million.", "revenue[total] FY2024-Q4 Guidance/Level 495000000..510000000 USD"),
             // "to last year" is the comparison, not the figure's period.

@@ -278,6 +278,9 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
         || is_the(p1) && is_the(p2) && is_intro(p3)
         // "compared to Q3", "flat to Q3 of last year", "in line with the prior year"
         || p1.is_some_and(|x| x.is_any(&["to", "with"])) && p2.is_some_and(|x| x.is_any(&["compared", "compares", "relative", "comparison", "flat", "line", "similar", "comparable", "consistent"]))
+        // "10% ahead of last year", "behind the prior year"
+        || p1.is_some_and(|x| x.is("of")) && p2.is_some_and(|x| x.is_any(&["ahead", "behind"]))
+        || is_the(p1) && p2.is_some_and(|x| x.is("of")) && p3.is_some_and(|x| x.is_any(&["ahead", "behind"]))
         // "closer to 2019", "back to 2019 levels", "return to pre-pandemic 2019"
         || p1.is_some_and(|x| x.is("to")) && p2.is_some_and(|x| x.is_any(&["closer", "close", "back", "return", "returning", "returned", "recover", "recovered", "recovering"]))
         || is_the(p1) && p2.is_some_and(|x| x.is_any(&["to", "with"])) && p3.is_some_and(|x| x.is_any(&["compared", "compares", "relative"]))
