@@ -29,7 +29,7 @@ use period::{Mention, PeriodRef};
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0 };
+    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0, announced: Vec::new() };
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -50,7 +50,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         }
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
-    segments::settle(&mut ctx.raw, t.text, &people, &ctx.company);
+    segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
     let mut facts = merge(ctx.raw);
     let mut notes = Vec::new();
     if ctx.undated > 0 {
@@ -104,6 +104,8 @@ struct Ctx {
     /// 15%"), for the guidance that follows without one ("The segment's operating margin is
     /// forecast to range between 16% and 17%"), and the sentences since.
     guided: Option<(Period, usize)>,
+    /// Segment names a sentence turned to ("In Display Technologies, ..."): they stand though said once.
+    announced: Vec<String>,
     /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
     /// with the period it is for when said: figures that follow are guidance
     /// until a sentence reports in the past tense.
@@ -354,6 +356,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
     let lead = metric::leading_segment(&t);
     if lead.is_some() && !figures.is_empty() {
         ctx.segment = lead.clone();
+    }
+    // "In Display Technologies, sales were $956 million": a name the text turns to stands, said once.
+    if let Some(name) = lead.as_ref().filter(|n| !ctx.announced.contains(n)) {
+        ctx.announced.push(name.clone());
     }
     // In a new paragraph the segment carries on only where the text says so ("for the segment").
     if a == 0 && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
@@ -1433,6 +1439,8 @@ mod tests {
             ("Results include purchase accounting charges of $17 million or $0.33 per diluted share.", "purchase_accounting_charges[total] FY2024-Q3 Actual/Level 17000000 USD; purchase_accounting_charges_per_share[total] FY2024-Q3 Actual/Level 0.33 USD/share"),
             ("We raised over $30 million through our equity offering program at an average price of $30.26 per share.", ""),
             ("Net income was $19.4 million or $0.38 per diluted share.", "net_income[total] FY2024-Q3 Actual/Level 19400000 USD; eps[total] FY2024-Q3 Actual/Level 0.38 USD/share"),
+            // A segment the text turns to stands, though named once.
+            ("Sales were $3.6 billion. In Display Technologies, sales were $956 million.", "revenue[total] FY2024-Q3 Actual/Level 3600000000 USD; revenue[display_technologies] FY2024-Q3 Actual/Level 956000000 USD"),
             // A clause with a transaction verb of its own is no figure of the metric before.
             ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
             // "fiscal '24's second quarter" is one period, and the comparison.

@@ -123,7 +123,7 @@ impl<'a> Words<'a> {
 /// was a part's, under a name the binder could not tell. `text` is the whole
 /// transcript; `people` the speakers' names; `company` the company's name when
 /// known.
-pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: &str) {
+pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: &str, announced: &[String]) {
     if raw.iter().all(|(f, _)| f.segment == "total") {
         return;
     }
@@ -158,7 +158,13 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     let mut demoted = vec![false; raw.len()];
     for (n, (f, _)) in raw.iter().enumerate() {
         if let Ok(i) = distinct.binary_search(&f.segment) {
-            if !stands[i] {
+            // A name said once stands for the sentence that turns to it ("In Display
+            // Technologies, sales were $956 million"), not for the sentences after it.
+            let turned_to = announced.contains(&f.segment) && {
+                let opening: String = fold(&f.source.text).split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+                format!(" {opening} ").contains(folded_names[i].as_str())
+            };
+            if !stands[i] && !turned_to {
                 demoted[n] = !own[i];
             }
         }
@@ -224,14 +230,14 @@ mod tests {
         ];
         for (seg, want) in cases {
             let mut raw = vec![(fact(seg), 0.0)];
-            settle(&mut raw, text, &["Shantanu Agrawal"], "Quaker Houghton Inc.");
+            settle(&mut raw, text, &["Shantanu Agrawal"], "Quaker Houghton Inc.", &[]);
             assert_eq!(raw[0].0.segment, want, "{seg}");
         }
         // A figure under a name that does not stand, where the call states the total: dropped.
         let mut total = fact("total");
         total.value = Some(2.0);
         let mut raw = vec![(fact("had"), 0.0), (total, 0.0)];
-        settle(&mut raw, text, &[], "");
+        settle(&mut raw, text, &[], "", &[]);
         assert_eq!(raw.len(), 1);
         assert_eq!(raw[0].0.value, Some(2.0));
     }
