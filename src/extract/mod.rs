@@ -1435,6 +1435,8 @@ mod tests {
             ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
             // "as a percentage of sales": the ratio, not the money metric (nor sales).
             ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
+            // A change and the level it reached are two facts, not a range.
+            ("Revenue increased $62 million to $1.4 billion.", "revenue[total] FY2024-Q3 Actual/Yoy 62000000 USD; revenue[total] FY2024-Q3 Actual/Level 1400000000 USD"),
             // A per-share figure of a charge or a price is no EPS.
             ("Results include purchase accounting charges of $17 million or $0.33 per diluted share.", "purchase_accounting_charges[total] FY2024-Q3 Actual/Level 17000000 USD; purchase_accounting_charges_per_share[total] FY2024-Q3 Actual/Level 0.33 USD/share"),
             ("We raised over $30 million through our equity offering program at an average price of $30.26 per share.", ""),

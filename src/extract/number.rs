@@ -720,6 +720,12 @@ fn simple_range(t: &[Token<'_>], i: usize) -> Option<Figure> {
     }
     let b = amount(t, k)?;
     carry_scale(t, &mut a, &b);
+    // "revenue increased $62 million to $1.4 billion", "was down $215 million to $800 million":
+    // a change, then the level it reached, not a range.
+    let changed = i > 0 && t[i - 1].is_any(&["up", "down", "increased", "decreased", "grew", "rose", "fell", "declined", "improved", "by"]);
+    if changed && matches!(a.dim, Dim::Money { .. }) && b.value.abs() > 2.0 * a.value.abs() {
+        return None;
+    }
     (compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2).then(|| range(a, b, i))
 }
 
@@ -788,6 +794,9 @@ mod tests {
             // "and to" joins a range's ends; "from A to B" alone is a change, not a range.
             ("in the range of $4.20 and to $4.40", "4.2..4.4 USD"),
             ("grew from $2.1 billion to $2.4 billion", "2100000000 USD; 2400000000 USD"),
+            // A change and the level it reached: two figures.
+            ("increased $62 million to $1.4 billion", "62000000 USD; 1400000000 USD"),
+            ("up 10% to 12%", "10..12 Percent"),
             ("58 to 60%", "58..60 Percent"),
             ("$4.75 to $4.87", "4.75..4.87 USD"),
             ("$6.80-$6.90", "6.8..6.9 USD"),
