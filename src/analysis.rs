@@ -113,6 +113,20 @@ impl Analysis {
     pub fn explain(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
+        let charts: BTreeMap<&'static str, ChartText> = ChartKind::ALL
+            .iter()
+            .map(|k| {
+                let text = ChartText {
+                    label: k.label(),
+                    title: chart::heading(f) + " — " + k.label(),
+                    summary: chart::summary(*k, f),
+                    table: chart::table_checked(*k, f, &self.checks),
+                };
+                (k.name(), text)
+            })
+            .collect();
+        // The figures no chart draws: all but those of the charts' tables, built once above.
+        let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
         Explained {
             heading: chart::heading(f),
             meta: meta(f),
@@ -121,19 +135,8 @@ impl Analysis {
             speakers: stats.map(|t| t.speakers.len()),
             notes: &f.notes,
             details: chart::details(f, &self.checks),
-            charts: ChartKind::ALL
-                .iter()
-                .map(|k| {
-                    let text = ChartText {
-                        label: k.label(),
-                        title: chart::heading(f) + " — " + k.label(),
-                        summary: chart::summary(*k, f),
-                        table: chart::table_checked(*k, f, &self.checks),
-                    };
-                    (k.name(), text)
-                })
-                .collect(),
-            other: chart::other_table(f, &self.checks),
+            charts,
+            other,
         }
     }
 }

@@ -490,11 +490,10 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
 /// The facts the call states that none of the charts draws (cash, capex,
 /// orders, backlog, a bank's deposits, a charge the call names in its own
 /// words, ...): actual and guidance facts, by metric, segment and period.
-pub fn other_table(facts: &Facts, checks: &Checks) -> Table {
-    let mut charted = std::collections::BTreeSet::new();
-    for kind in ChartKind::ALL {
-        charted.extend(table_checked(kind, facts, checks).rows.into_iter().map(|r| r.fact));
-    }
+/// `charted`: the facts of the charts' own tables ([`table_checked`]), which the
+/// caller has built already.
+pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<Item = usize>) -> Table {
+    let charted: std::collections::BTreeSet<usize> = charted.into_iter().collect();
     // A change goes with its charted level (the tooltip shows it there).
     let key = |f: &Fact| (f.metric.clone(), f.segment.clone(), f.period, f.kind);
     let levels: std::collections::BTreeSet<_> = charted.iter().filter_map(|&i| facts.facts.get(i)).map(key).collect();

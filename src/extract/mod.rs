@@ -587,7 +587,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // Past tense up to the end of the figure's clause: "This yields an adjusted EPS guidance range
         // of $2.55 to $2.70, reflecting increased confidence" reports nothing.
         let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
-        if past && any_past(t, 0, clause_end) && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) {
+        if past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && any_past(t, 0, clause_end) {
             continue;
         }
 
@@ -1117,8 +1117,7 @@ fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
     let expected = t.iter().enumerate().any(|(k, x)| {
         x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
     });
-    // "is estimated to be in the range of", "are estimated to increase".
-    let estimated = t.windows(3).any(|w| w[0].is_any(&["is", "are", "be"]) && (w[1].is("estimated") || w[1].is_any(&["currently", "now", "still"]) && w[2].is("estimated")));
+    let estimated = (0..t.len()).any(|k| estimated_at(t, k));
     t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
         || expected
         || estimated
@@ -1153,6 +1152,12 @@ fn past_at(t: &[Token<'_>], k: usize) -> bool {
     subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted", "growth", "organic", "core"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
 }
 
+/// "is estimated to be in the range of", "are currently estimated to increase": a guess at
+/// what is to come, with "estimated" at `k` (not "our estimated industry decline").
+fn estimated_at(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is("estimated") && k > 0 && (t[k - 1].is_any(&["is", "are", "be"]) || k > 1 && t[k - 1].is_any(&["currently", "now", "still"]) && t[k - 2].is_any(&["is", "are", "be"]))
+}
+
 /// "we raised our full-year range to", "we've increased our guidance for EPS
 /// to": a revision of the outlook at `k`, which speaks of what is to come.
 fn revises_outlook(t: &[Token<'_>], k: usize) -> bool {
@@ -1182,8 +1187,7 @@ fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
-        let estimated = x.is("estimated") && k > 0 && (t[k - 1].is_any(&["is", "are", "be"]) || k > 1 && t[k - 1].is_any(&["currently", "now", "still"]) && t[k - 2].is_any(&["is", "are"]));
-        if x.is_any(GUIDANCE_WORDS) || expected || estimated || revises_outlook(t, k) {
+        if x.is_any(GUIDANCE_WORDS) || expected || estimated_at(t, k) || revises_outlook(t, k) {
             return true;
         }
     }

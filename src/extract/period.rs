@@ -293,10 +293,10 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         && i > 0
         && t[i - 1].kind == Tok::Word
         && t[i - 1].text.starts_with(|c: char| c.is_uppercase())
+        && !t[i - 1].is_any(MONTHS)
         && !t[i - 1].is_any(&[
             "in", "for", "of", "from", "since", "by", "through", "during", "to", "fiscal", "calendar", "fy", "cy", "year",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "until", "before", "after", "at", "and", "or", "versus", "vs", "than", "full", "our", "the", "this",
+            "until", "before", "after", "at", "and", "or", "versus", "vs", "than", "full", "our", "the", "this",
             "that", "its", "their", "last", "next", "a", "an", "with", "over", "into", "as", "on",
         ]);
     // "fiscal 2023 fourth quarter", "FY21 Q3"
