@@ -51,7 +51,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
     segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
-    let mut facts = merge(ctx.raw);
+    let mut facts = merge(ctx.raw, t.qa_line);
     let mut notes = Vec::new();
     if ctx.undated > 0 {
         notes.push(Note {
@@ -1211,7 +1211,14 @@ fn round(v: f64) -> f64 {
 }
 
 /// One figure, one fact: repeats merge (the more precise value wins), different values conflict.
-fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
+/// Folds the figures said more than once into one fact and marks the ones that disagree.
+///
+/// The prepared remarks are the record: an answer in the Q&A (from `qa_line` on) whose
+/// figure disagrees with theirs for the same metric, segment, period and measure is about
+/// something else ("we're the only one to have eclipsed $5 billion in revenue", a region's
+/// "sales growth, 7% sequentially") and is left out rather than marking both in conflict.
+fn merge(raw: Vec<(Fact, f64)>, qa_line: Option<usize>) -> Vec<Fact> {
+    let answered = |f: &Fact| qa_line.is_some_and(|q| f.source.line >= q);
     let mut out: Vec<(Fact, f64)> = Vec::new();
     // The facts of one metric, segment, period, kind, measure and unit, by index in `out`:
     // merging stays linear in the number of facts.
@@ -1244,6 +1251,9 @@ fn merge(raw: Vec<(Fact, f64)>) -> Vec<Fact> {
             conflict = true;
         }
         if merged {
+            continue;
+        }
+        if conflict && answered(&f) && bucket.iter().any(|&i| same_key(&out[i].0) && !answered(&out[i].0)) {
             continue;
         }
         if conflict {
@@ -1349,6 +1359,22 @@ mod tests {
             ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
         ];
         check_table(&cases);
+    }
+
+    #[test]
+    fn answers_defer_to_the_prepared_remarks() {
+        let facts = |answer: &str| {
+            let text = format!(
+                "Prepared Remarks:\n\nOperator\n\nWelcome to the Acme Q3 2024 earnings call.\n\nJohn Roe -- Chief Financial Officer\n\nRevenue was $4.2 billion.\n\n\
+                 Questions & Answers:\n\nOperator\n\nFirst question.\n\nAnn Lee -- Bank -- Analyst\n\nWhy?\n\nJohn Roe -- Chief Financial Officer\n\n{answer}\n"
+            );
+            let f = crate::analyze(&text);
+            f.facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| format!("{}:{}:{}", x.metric, x.value.unwrap_or(0.0), x.conflict)).collect::<Vec<_>>().join(" ")
+        };
+        // An answer's figure that disagrees with the remarks' is about something else: left out.
+        assert_eq!(facts("We are the only one to have eclipsed $5 billion in revenue."), "revenue:4200000000:false");
+        // One that agrees is the same figure; one of another metric stands.
+        assert_eq!(facts("Revenue was $4.2 billion, and gross margin was 41%."), "revenue:4200000000:false gross_margin:41:false");
     }
 
     #[test]
