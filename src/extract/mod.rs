@@ -420,6 +420,10 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             *context = Some(p);
             ctx.context_age = 0;
         }
+        // "Turning to the fourth quarter." in a Q3 call: the quarter ahead is the one the guidance that follows is of.
+        if let Some(p) = sentence_period.filter(|p| t.len() <= 14 && ctx.call.is_some_and(|c| is_after(*p, c))) {
+            ctx.guided = Some((p, 0));
+        }
         return;
     }
     let metrics = metric::mentions(&t);
@@ -460,7 +464,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         if t[lo..f.first].iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
             continue;
         }
-        if part_or_effect(t, &metrics, lo, f.first) {
+        if part_or_effect(t, &metrics, lo, f.first) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             continue;
         }
         // Contributions to growth are parts of a change, not the change: "price contributed 1%".
@@ -523,7 +527,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
             sign = change_after(&t, f.last, &periods);
         }
         if f.implied {
-            sign = Some(1.0);
+            // "flat to down 6%": the range's direction is in the figure.
+            sign = Some(if f.negative { -1.0 } else { 1.0 });
         }
         // "sales increased to 11%": a money metric is no percent, so the percent is its change.
         // Not "increased to 17% from 15%": a move between two levels (a ratio said of the metric).
@@ -611,14 +616,28 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         if own_mention.is_some_and(partial) {
             continue;
         }
+        // "... thoughts on our fourth quarter outlook. We anticipate revenues down 4% to 6% in the quarter":
+        // the quarter guided is the one ahead in play, not the call's.
+        let ahead = outlook_period.or(ctx.guided.filter(|_| guidance_word).map(|(p, _)| p)).filter(|p| p.is_quarter() && !past);
         let mut fig_period = own_mention
-            .and_then(|m| period::resolve(m.what, ctx.call, *context, guidance_word))
+            .and_then(|m| if m.what == PeriodRef::ThisQuarter { ahead } else { None }.or_else(|| period::resolve(m.what, ctx.call, *context, guidance_word)))
             .or(sentence_period)
             .or(outlook_period)
             .or(ctx.guided.filter(|_| guidance_word).map(|(p, _)| p))
             .or(*context)
             .or(ctx.call);
 
+        // "Based on our results through the third quarter, we have adjusted our EPS guidance to $1.90 to
+        // $2.05" in a Q3 call: the quarter reported is not the one guided, but a period ahead in the
+        // sentence, or the one guided in play, or the year (the next in a Q4 call).
+        let dated_by = own_mention.or(own.first().copied()).map(|m| m.what);
+        if guidance_word && !past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && fig_period == ctx.call && ctx.call.is_some_and(|c| c.is_quarter()) && guided_before(t, f.first, hi) {
+            let c = ctx.call.unwrap_or(Period::LongTerm);
+            let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));
+            let ahead = own.iter().filter_map(|m| period::resolve(m.what, ctx.call, *context, true)).find(|p| is_after(*p, c) || this_year(p));
+            let year = c.year_number().map(|y| Period::year(if c.part() == Some(Part::Quarter(4)) { y + 1 } else { y }));
+            fig_period = ahead.or(ctx.guided.map(|(p, _)| p)).or(year);
+        }
         // Guidance: a future period, or a guidance word with no past period.
         let kind = match (fig_period, ctx.call) {
             (Some(Period::LongTerm), _) => Kind::Guidance,
@@ -858,7 +877,7 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
                 Dim::Times => continue,
             };
             let v = s * f.value.abs();
-            let r = f.range.map(|(l, h)| if s < 0.0 { (-h.abs(), -l.abs()) } else { (l.abs(), h.abs()) });
+            let r = f.range.map(|(l, h)| if s < 0.0 { (-h.abs() + 0.0, -l.abs() + 0.0) } else { (l.abs(), h.abs()) });
             last_change = Some((n, s, measure));
             (measure, v, r, unit, period)
         } else {
@@ -993,7 +1012,8 @@ fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: 
         return false;
     }
     let by = k - 1;
-    let Some(m) = metrics.iter().find(|m| m.first < by && m.last <= by && m.first + 4 >= by.saturating_sub(0) && m.first > lo) else {
+    // "impacts our sales growth in the quarter by approximately 2%": a period may stand between.
+    let Some(m) = metrics.iter().find(|m| m.first < by && m.last <= by && (m.first + 4 >= by || m.last + 5 >= by && t[m.last..by].iter().all(|x| x.is_any(&["growth", "in", "for", "the", "this", "quarter", "year", "period"]))) && m.first > lo) else {
         return false;
     };
     let mut v = m.first;
@@ -1010,11 +1030,42 @@ fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: 
     !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
 }
 
+/// Nouns of an effect said right after its size: "a 100 basis point benefit to gross margin",
+/// "140 basis points of negative gross margin impact", "$12 million of FX headwind".
+const EFFECT_NOUNS: &[&str] = &[
+    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit",
+];
+
+/// Whether the figure ending at `last` is the size of an effect named right after it, in the
+/// same clause: only "of", articles, adjectives of direction and the metric's words between.
+/// (A per-share effect is named by what it is of: "a $0.30 per share impact from a goodwill
+/// impairment" is `goodwill_impairment_per_share`.)
+fn effect_after(t: &[Token<'_>], last: usize, hi: usize) -> bool {
+    const BETWEEN: &[&str] = &[
+        "of", "a", "negative", "positive", "favorable", "unfavorable", "favourable", "unfavourable", "net", "year-over-year",
+        "sequential", "total", "gross", "operating", "margin", "margins", "revenue", "sales", "earnings", "fx",
+        "currency", "foreign", "exchange", "tax", "pricing", "price", "cost", "eps", "per", "share",
+    ];
+    t[last..hi.min(last + 6)]
+        .iter()
+        .take_while(|x| x.is_any(BETWEEN) || x.is_any(EFFECT_NOUNS))
+        .any(|x| x.is_any(EFFECT_NOUNS))
+}
+
+/// Whether the figure is the size of a what-if move, not a figure of the period: "a $5 change in
+/// oil impacting earnings by $0.03 per share", "every 1% move in the dollar".
+fn sensitivity(t: &[Token<'_>], lo: usize, first: usize, last: usize) -> bool {
+    first > lo
+        && t[first - 1].is_any(&["a", "every", "each"])
+        && t.get(last).is_some_and(|x| x.is_any(&["change", "move", "movement", "swing", "shift"]))
+}
+
 /// Verbs of a driver acting on a metric: "downtime reduced our sales by".
 const EFFECT_VERBS: &[&str] = &[
     "reduced", "reduces", "reducing", "lowered", "lowering", "hurt", "hurting", "affected", "affecting", "benefited",
     "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
-    "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed",
+    "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed", "impacts",
+    "impacted", "impacting", "impact",
 ];
 
 /// Where the period of a comparison base starts when a few words stand between
@@ -1462,6 +1513,22 @@ mod tests {
             // A place or business in capitals right after the figure is its segment.
             ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
             ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
+            // "the quarter" in a guidance after talk of the quarter ahead is that quarter.
+            ("Now let me share some thoughts on our fourth quarter outlook. We anticipate revenues will be down roughly 4% to 6% in the quarter.", "revenue[total] FY2024-Q4 Guidance/Yoy -6..-4 %"),
+            ("Turning to fiscal 2025. We expect revenues to be up 4% to 6%.", "revenue[total] FY2025 Guidance/Yoy 4..6 %"),
+            ("Turning to the fourth quarter. Revenue was $5 million in the quarter.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+            // The quarter reported is not the one guided: a period ahead in the sentence, else the year.
+            ("Based on our results through the third quarter, we have adjusted our earnings per share guidance to now a range of $1.90 to $2.05 per share.", "eps[total] FY2024 Guidance/Level 1.9..2.05 USD/share"),
+            ("To reflect the third quarter performance, we increased our full year guidance range for core FFO by $0.05 to a range of $6.35 to $6.65 per share.", "ffo_per_share[total] FY2024 Guidance/Level 6.35..6.65 USD/share"),
+            ("Q3 revenues were $1.43 billion, $22 million above the high end of our guidance range and growing 31% year over year.", "revenue[total] FY2024-Q3 Actual/Level 1430000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 31 %"),
+            ("We expect fourth quarter revenue to be flat to down 6% sequentially.", "revenue[total] FY2024-Q4 Guidance/Qoq -6..0 %"),
+            // The size of an effect named after it, or of a what-if move, is no figure of the metric.
+            ("Last year's gross margin included rebates, which provided a 100 basis point benefit to gross margin.", ""),
+            ("Offsetting these improvements was about 140 basis points of negative gross margin impact.", ""),
+            ("On the oil side, a $5 change in oil impacts earnings by $0.03 per share.", ""),
+            ("We expect sales in China to be down, which impacts our sales growth in the quarter by approximately 2%.", ""),
+            // Not a change that is no effect: "a 100 basis point improvement in gross margin".
+            ("Gross margin was 41%, a 100 basis point improvement over last year.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %; gross_margin[total] FY2024-Q3 Actual/Yoy 100 bp"),
             ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
             // "as a percentage of sales": the ratio, not the money metric (nor sales).
             ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),

@@ -552,6 +552,22 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
         } else {
             None
         };
+        // "flat to down 6%", "flat to slightly up 2%": a change between none and the amount.
+        if implied == Some(0.0) && t.get(i + 1).is_some_and(|x| x.is("to")) {
+            let mut k = i + 2;
+            if t.get(k).is_some_and(|x| x.is_any(&["slightly", "modestly"])) {
+                k += 1;
+            }
+            let down = t.get(k).is_some_and(|x| x.is_any(&["down", "lower"]));
+            if down || t.get(k).is_some_and(|x| x.is_any(&["up", "higher"])) {
+                if let Some(b) = amount(t, k + 1).filter(|b| b.dim == Dim::Percent) {
+                    let zero = Figure { value: 0.0, range: None, first: i, last: i + 1, ..b };
+                    out.push(Figure { implied: true, negative: down, ..range(zero, b, i) });
+                    i = b.last;
+                    continue;
+                }
+            }
+        }
         if let Some(value) = implied {
             out.push(Figure {
                 value,
@@ -783,6 +799,8 @@ mod tests {
             ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
             ("between $33 million and $35 million", "33000000..35000000 USD"),
             ("up between 10% to 15%", "10..15 Percent"),
+            ("flat to down 6% sequentially", "0..6 Percent"),
+            ("flat to slightly up 2%", "0..2 Percent"),
             ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
             ("a range of 58% to 60%", "58..60 Percent"),
             ("$2.35 to $2.47 per share", "2.35..2.47 USD/sh"),

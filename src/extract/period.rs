@@ -413,8 +413,11 @@ pub fn resolve(what: PeriodRef, call: Option<Period>, context: Option<Period>, g
             let ctx_year = context.filter(|c| c.part() == Some(Part::Year) && (guidance || c.year_number().is_some_and(|y| y <= call_year)));
             let year = match (ctx_year, call_q) {
                 (Some(c), _) => c.year_number().unwrap_or(call_year),
+                // Guided, a quarter still to come this year, else next year's; the call's own
+                // quarter is the one it reports ("pleased with our first quarter results" in an
+                // outlook paragraph of a Q1 call), never the same quarter a year on.
                 (None, Some(cq)) if guidance => {
-                    if q > cq {
+                    if q >= cq {
                         call_year
                     } else {
                         call_year + 1
