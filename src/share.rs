@@ -29,7 +29,10 @@
 //! u8     format = 2 (the fragment's version)
 //! u8     flags: bit 0 call present, bit 1 currency other than USD,
 //!               bits 2-4 charts (revenue, margins, guidance; not all zero),
-//!               bits 5-6 theme (0 auto, 1 light, 2 dark), bit 7 zero
+//!               bits 5-6 theme (0 auto, 1 light, 2 dark),
+//!               bit 7 the page was in Traditional Chinese (zh-TW; else the
+//!               reader's own language; always zero in v1, and links made
+//!               before it have it zero, so they open as they always did)
 //! str    company
 //! period call                       (if flagged)
 //! [u8;3] currency                   (if flagged)
@@ -63,6 +66,7 @@
 use std::fmt;
 
 use crate::chart_kind::ChartKind;
+use crate::i18n::Lang;
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit, SCHEMA};
 
 /// The fragment key of the format links are written in: `#v2=…`.
@@ -162,11 +166,15 @@ pub struct ShareState {
     pub charts: Vec<ChartKind>,
     /// The theme.
     pub theme: ThemeChoice,
+    /// The language the link asks for: `Some(Lang::ZhTw)`, or `None` for
+    /// the reader's own (English is not written: a link from an English page
+    /// opens in the reader's language, as links always did).
+    pub lang: Option<Lang>,
 }
 
 impl Default for ShareState {
     fn default() -> Self {
-        ShareState { charts: ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto }
+        ShareState { charts: ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto, lang: None }
     }
 }
 

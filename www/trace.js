@@ -22,6 +22,7 @@
   'use strict';
 
   var page = window.callchartPage;
+  var L = callchartI18n;
   if (!page) return;
 
   var KINDS = ['revenue', 'margins', 'guidance'];
@@ -86,7 +87,7 @@
     var t = ensureTip();
     t.textContent = '';
     if (!detail) {
-      t.appendChild(el('p', 'tip-title', label || 'No details for this figure'));
+      t.appendChild(el('p', 'tip-title', label || L.t('tip.none')));
       return;
     }
     t.appendChild(el('p', 'tip-title', label || detail.title));
@@ -100,7 +101,7 @@
     t.appendChild(dl);
     if (detail.computation) {
       var c = el('p', 'tip-calc');
-      c.appendChild(el('span', 'tip-k', 'Computed: '));
+      c.appendChild(el('span', 'tip-k', L.t('tip.computed')));
       c.appendChild(document.createTextNode(detail.computation + ', from'));
       t.appendChild(c);
     }
@@ -112,8 +113,7 @@
       t.appendChild(ul);
     }
     if (detail.line) {
-      var where = view ? 'Line ' + detail.line + ' · click or press Enter to show it in the transcript'
-        : 'Line ' + detail.line + ' of the original transcript';
+      var where = view ? L.t('tip.line_view', detail.line) : L.t('tip.line', detail.line);
       t.appendChild(el('p', 'tip-src', where));
     }
   }
@@ -371,8 +371,8 @@
     }
     if (!view) {
       body.appendChild(el('p', 'reader-empty', explained
-        ? 'These charts came from a shared link, which carries the figures but not the transcript.'
-        : 'The transcript appears here once it is charted.'));
+        ? L.t('reader.from_link')
+        : L.t('reader.empty')));
       return;
     }
     var mine = job = { next: 0, section: null, flagged: flagged, body: body };
@@ -395,7 +395,7 @@
       var turn = view.turns[j.next++];
       if (turn.section !== j.section) {
         j.section = turn.section;
-        frag.appendChild(el('h3', 'reader-section', j.section === 'qa' ? 'Questions and answers' : 'Prepared remarks'));
+        frag.appendChild(el('h3', 'reader-section', j.section === 'qa' ? L.t('reader.qa') : L.t('reader.prepared')));
       }
       frag.appendChild(turnEl(turn, j.flagged));
       turn.paragraphs.forEach(function (ids) { n += ids.length; });
@@ -416,7 +416,7 @@
       box.classList.add('role-' + sp.role);
       var who = el('p', 'who');
       who.appendChild(el('span', 'who-name', sp.name));
-      var title = sp.title || (sp.role === 'analyst' ? 'Analyst' : '');
+      var title = sp.title || (sp.role === 'analyst' ? L.t('reader.analyst') : '');
       if (title) who.appendChild(el('span', 'who-title', title));
       box.appendChild(who);
     }
@@ -478,7 +478,7 @@
         panel = el('div', 'data-panel');
         panel.id = 'data-' + kind;
         panel.hidden = true;
-        toggle = el('button', 'button ghost show-data', 'Show data');
+        toggle = el('button', 'button ghost show-data', L.t('data.show'));
         toggle.type = 'button';
         toggle.setAttribute('aria-expanded', 'false');
         toggle.setAttribute('aria-controls', panel.id);
@@ -486,7 +486,7 @@
           var open = panel.hidden;
           panel.hidden = !open;
           toggle.setAttribute('aria-expanded', String(open));
-          toggle.textContent = open ? 'Hide data' : 'Show data';
+          toggle.textContent = open ? L.t('data.hide') : L.t('data.show');
         });
         tools.insertBefore(toggle, tools.firstChild);
         fig.appendChild(panel);
@@ -513,7 +513,7 @@
     section.hidden = !t || !t.rows.length;
     if (section.hidden) return;
     $('other-count').textContent = t.rows.length === 1 ? '1 figure' : t.rows.length + ' figures';
-    holder.appendChild(tableOf(t, 'Other figures', 'Figures the call states that the charts do not show'));
+    holder.appendChild(tableOf(t, L.t('other.title'), L.t('other.caption')));
   }
 
   // A data table whose source cells open the sentence; scrolls sideways on
@@ -544,7 +544,7 @@
         if (last && cell && view && view.fact_sentence[row.fact] != null) {
           var b = el('button', 'linkish', cell);
           b.type = 'button';
-          b.setAttribute('aria-label', 'Show ' + cell + ' in the transcript');
+          b.setAttribute('aria-label', L.t('data.source', cell));
           b.addEventListener('click', function () { openSentence(row.fact, true); });
           td.appendChild(b);
         } else {

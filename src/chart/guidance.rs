@@ -4,7 +4,8 @@
 
 use plotters::prelude::*;
 
-use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
+use super::data::{change, guides, levels, metric_label, period_text, same_grain, segment_label, title, Fmt, Guide, Level};
+use crate::i18n::{t, tf};
 use super::hit::Shape;
 use super::parts::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
@@ -35,25 +36,24 @@ impl Panel {
     pub(crate) fn implied(&self) -> Option<String> {
         let a = self.actual.as_ref()?;
         let mid = self.guide.mid()?;
-        let vs = format!("vs {}", a.period.short_label());
+        let vs = |d: String| tf("guide.vs", &[&d, &period_text(&a.period)]);
         let d = mid - a.value;
         if !d.is_finite() {
             return None;
         }
         Some(match self.guide.unit {
-            Unit::Percent => format!("{} pp {vs}", change(d, 1)),
-            Unit::Bp => format!("{} bp {vs}", change(d, 0)),
-            Unit::Pp => format!("{} pp {vs}", change(d, 1)),
+            Unit::Percent | Unit::Pp => vs(format!("{}{}", change(d, 1), t("unit.pp"))),
+            Unit::Bp => vs(format!("{}{}", change(d, 0), t("unit.bp"))),
             unit => {
                 if a.value != 0.0 && a.value.signum() == mid.signum() {
                     let pct = (mid / a.value - 1.0) * 100.0;
                     let pct = if pct.is_finite() { pct } else { return None };
-                    format!("{}% {vs}", change(pct, 1))
+                    vs(format!("{}%", change(pct, 1)))
                 } else {
                     let f = Fmt::new(unit, d.abs());
                     let s = f.full(d.abs());
                     let sign = if d < 0.0 { "−" } else { "+" };
-                    format!("{sign}{s} {vs}")
+                    vs(format!("{sign}{s}"))
                 }
             }
         })
@@ -93,19 +93,19 @@ pub(crate) fn panels(facts: &Facts) -> Vec<Panel> {
 
 /// Draws the guidance chart.
 pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
-    let title = title(facts, ChartKind::Guidance.label());
+    let title = title(facts, ChartKind::Guidance.caption());
     let all = panels(facts);
     if all.is_empty() {
         return empty(p, &title, ChartKind::Guidance.empty_message());
     }
     let th = p.theme;
-    let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() }];
+    let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: t("legend.guide_range").into() }];
     if all.iter().any(|x| x.actual.is_some()) {
-        legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: "Last actual".into() });
+        legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: t("legend.last_actual").into() });
     }
     let shown = &all[..all.len().min(MAX_PANELS)];
     if shown.iter().any(|x| p.is_flagged(x.guide.fact) || x.actual.as_ref().is_some_and(|a| p.is_flagged(a.fact))) {
-        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
+        legend.push(Entry { swatch: Swatch::Flag, label: t("legend.flag").into() });
     }
     let top = header(p, &title, &legend)?;
     let n = shown.len();
@@ -139,7 +139,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     if all.len() > n {
         let f = p.font(size::SMALL, false, th.muted);
         let more = all.len() - n;
-        let text = format!("+{more} more guided figure{} not shown", if more == 1 { "" } else { "s" });
+        let text = tf(if more == 1 { "guide.more_one" } else { "guide.more" }, &[&more.to_string()]);
         p.text(&text, &f, p.w - pad, p.h - pad, Anchor::RIGHT_BOTTOM)?;
     }
     Ok(())
@@ -176,7 +176,7 @@ impl PanelLayout {
         let lf = p.font(size::LABEL, true, th.text);
         let line = match panel.implied() {
             Some(t) => t,
-            None if panel.actual.is_none() => "No actual in this call".to_string(),
+            None if panel.actual.is_none() => t("guide.no_actual").to_string(),
             None => String::new(),
         };
         let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
@@ -272,9 +272,9 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     }
     p.diamond((xg, ym), 5.0, th.guide, th.bg)?;
     labels.block(Rect::new(xg - p.u(7.0), ym - p.u(7.0), xg + p.u(7.0), ym + p.u(7.0)));
-    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| format!(" (midpoint {})", fmt.full(m))).unwrap_or_default();
+    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| tf("region.midpoint", &[&fmt.full(m)])).unwrap_or_default();
     let area = Rect::new(xg - (bw / 2.0).max(p.u(7.0)), range_top, xg + (bw / 2.0).max(p.u(7.0)), range_bottom);
-    p.region(area, g.fact, Shape::Range, format!("{} · {} guidance: {}{mid_text}", g.period.short_label(), panel.name(), g.label(&fmt)));
+    p.region(area, g.fact, Shape::Range, tf("region.guide", &[&period_text(&g.period), &panel.name(), &g.label(&fmt), &mid_text]));
     if p.is_flagged(g.fact) {
         p.flag(xg, range_top - p.u(14.0))?;
         labels.block(Rect::new(xg - p.u(8.0), range_top - p.u(15.0), xg + p.u(8.0), range_top));
@@ -287,7 +287,7 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
         p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
         let r = Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0));
         labels.block(r);
-        p.region(r, a.fact, Shape::Point, format!("{} · {} (last actual): {}", a.period.short_label(), panel.name(), fmt.full(a.value)));
+        p.region(r, a.fact, Shape::Point, tf("region.last_actual", &[&period_text(&a.period), &panel.name(), &fmt.full(a.value)]));
         if p.is_flagged(a.fact) {
             p.flag(xa, ya - p.u(22.0))?;
             labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
@@ -307,7 +307,7 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
         (xg - bw / 2.0 - p.u(5.0), ym, Anchor::RIGHT_MID),
     ])?;
     if g.is_range() {
-        let t = format!("mid {}", fmt.full(mid));
+        let t = tf("guide.mid", &[&fmt.full(mid)]);
         place(p, &mut labels, &t, &mf, &[
             (xg, range_bottom + p.u(4.0), Anchor::CENTER_TOP),
             (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
@@ -315,9 +315,9 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     }
 
     // X labels: the actual's period and the guided one, each named.
-    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some("guidance".into()) }];
+    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some(crate::i18n::t("note.guidance").into()) }];
     if let Some(a) = &panel.actual {
-        xs.insert(0, XLabel { x: xa, period: a.period, note: Some("actual".into()) });
+        xs.insert(0, XLabel { x: xa, period: a.period, note: Some(crate::i18n::t("note.actual").into()) });
     }
     x_labels(p, &xs, slot, plot.y1 + p.u(9.0), lay.plan)
 }
