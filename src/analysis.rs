@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
 use crate::facts::{Checks, Facts, Note};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, t, tf, Lang, K};
 use crate::input::{Binary, Decoded, InputError, Warning};
 use crate::share::{self, ShareError, ShareState};
 use crate::transcript::{self, Transcript};
@@ -200,7 +200,7 @@ pub struct ChartText {
 fn meta(f: &Facts) -> String {
     let mut meta = Vec::new();
     if !f.currency.is_empty() && f.currency != "USD" {
-        meta.push(tf("meta.currency", &[&f.currency]));
+        meta.push(tf(K::MetaCurrency, &[&f.currency]));
     }
     let people: Vec<_> = f
         .transcript
@@ -217,8 +217,8 @@ fn meta(f: &Facts) -> String {
                 _ => s.name.clone(),
             })
             .collect();
-        let more = if people.len() > 3 { tf("meta.more", &[&(people.len() - 3).to_string()]) } else { String::new() };
-        meta.push(named.join(t("meta.people")) + &more);
+        let more = if people.len() > 3 { tf(K::MetaMore, &[&(people.len() - 3).to_string()]) } else { String::new() };
+        meta.push(named.join(t(K::MetaPeople)) + &more);
     }
     meta.join(" · ")
 }
@@ -280,19 +280,19 @@ pub fn input_message(e: &InputError) -> String {
         return e.to_string();
     }
     match e {
-        InputError::Empty => t("input.empty").to_string(),
-        InputError::Blank => t("input.blank").to_string(),
-        InputError::UnknownBinary => t("input.binary").to_string(),
+        InputError::Empty => t(K::InputEmpty).to_string(),
+        InputError::Blank => t(K::InputBlank).to_string(),
+        InputError::UnknownBinary => t(K::InputBinary).to_string(),
         InputError::Binary(b) => {
             let advice = match b {
-                Binary::Pdf => "input.advice_pdf",
-                Binary::Docx | Binary::OpenDocument | Binary::Ole2 | Binary::Epub => "input.advice_doc",
-                Binary::Png | Binary::Jpeg | Binary::Gif | Binary::Webp | Binary::Tiff | Binary::Bmp => "input.advice_image",
-                Binary::Zip | Binary::Gzip | Binary::Bzip2 | Binary::Xz | Binary::SevenZip | Binary::Rar => "input.advice_archive",
-                Binary::Media => "input.advice_media",
-                _ => "input.advice_other",
+                Binary::Pdf => K::InputAdvicePdf,
+                Binary::Docx | Binary::OpenDocument | Binary::Ole2 | Binary::Epub => K::InputAdviceDoc,
+                Binary::Png | Binary::Jpeg | Binary::Gif | Binary::Webp | Binary::Tiff | Binary::Bmp => K::InputAdviceImage,
+                Binary::Zip | Binary::Gzip | Binary::Bzip2 | Binary::Xz | Binary::SevenZip | Binary::Rar => K::InputAdviceArchive,
+                Binary::Media => K::InputAdviceMedia,
+                _ => K::InputAdviceOther,
             };
-            tf("input.binary_kind", &[&b.name().to_uppercase(), t(advice)])
+            tf(K::InputBinaryKind, &[&b.name().to_uppercase(), t(advice)])
         }
     }
 }
@@ -303,14 +303,14 @@ pub fn warning_message(w: &Warning) -> String {
         return w.to_string();
     }
     match w {
-        Warning::LossyUtf8 { invalid } => tf("warn.lossy", &[&invalid.to_string()]),
-        Warning::Latin1 => t("warn.latin1").to_string(),
-        Warning::Utf16 { invalid, .. } if *invalid > 0 => tf("warn.utf16_broken", &[&invalid.to_string()]),
-        Warning::Utf16 { .. } => t("warn.utf16").to_string(),
-        Warning::Html => t("warn.html").to_string(),
-        Warning::Rtf => t("warn.rtf").to_string(),
-        Warning::NulBytes { count } => tf("warn.nul", &[&count.to_string()]),
-        Warning::LongLine { bytes } => tf("warn.long_line", &[&format!("{:.1} MB", *bytes as f64 / 1e6)]),
+        Warning::LossyUtf8 { invalid } => tf(K::WarnLossy, &[&invalid.to_string()]),
+        Warning::Latin1 => t(K::WarnLatin1).to_string(),
+        Warning::Utf16 { invalid, .. } if *invalid > 0 => tf(K::WarnUtf16Broken, &[&invalid.to_string()]),
+        Warning::Utf16 { .. } => t(K::WarnUtf16).to_string(),
+        Warning::Html => t(K::WarnHtml).to_string(),
+        Warning::Rtf => t(K::WarnRtf).to_string(),
+        Warning::NulBytes { count } => tf(K::WarnNul, &[&count.to_string()]),
+        Warning::LongLine { bytes } => tf(K::WarnLongLine, &[&format!("{:.1} MB", *bytes as f64 / 1e6)]),
     }
 }
 

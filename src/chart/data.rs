@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::facts::{Currency, Fact, Facts, Kind, Measure, Part, Period, Unit};
-use crate::i18n::{self, t, tf};
+use crate::i18n::{self, t, tf, K};
 
 /// A finite value, or nothing.
 pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
@@ -255,12 +255,34 @@ impl Fmt {
 
     /// A value with its unit: "$32.1M", "58.2%", "149M shares".
     pub(crate) fn full(&self, v: f64) -> String {
+        if let Some(f) = self.own_magnitude(v.abs()) {
+            return f.full(v);
+        }
         self.wrap(&self.short(v))
     }
 
     /// A range with its unit: "$33–35M", "58–60%".
     pub(crate) fn range(&self, lo: f64, hi: f64) -> String {
+        if let Some(f) = self.own_magnitude(lo.abs().max(hi.abs())) {
+            return f.range(lo, hi);
+        }
         self.wrap(&format!("{}–{}", self.short(lo), self.short(hi)))
+    }
+
+    /// In Chinese an amount with its unit is written in its own magnitude
+    /// ("3,210 萬美元" on a 億美元 axis, as the media write it): the format
+    /// for that, when it is not this one's.
+    fn own_magnitude(&self, abs: f64) -> Option<Fmt> {
+        if !self.zh || !matches!(self.unit, Unit::Money(_) | Unit::Shares) || !abs.is_finite() {
+            return None;
+        }
+        let (div, mag) = match abs {
+            a if a >= 1e12 => (1e12, "兆"),
+            a if a >= 1e8 => (1e8, "億"),
+            a if a >= 1e4 => (1e4, "萬"),
+            _ => (1.0, ""),
+        };
+        (mag != self.mag).then_some(Fmt { div, mag, ..self.clone() })
     }
 
     fn wrap(&self, n: &str) -> String {
@@ -312,12 +334,13 @@ fn magnitude(max_abs: f64) -> (f64, &'static str) {
     }
 }
 
-/// Chinese magnitudes: 兆 (10¹²), 億 (10⁸), 萬 (10⁴).
+/// Chinese magnitudes of an axis: 兆 (10¹²), 億 (10⁸; from 0.1 億, so an
+/// axis up to 5,440 萬 reads 0–0.6 億美元 with short tick labels), 萬 (10⁴).
 fn magnitude_zh(max_abs: f64) -> (f64, &'static str) {
     let m = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
     if m >= 1e12 {
         (1e12, "兆")
-    } else if m >= 1e8 {
+    } else if m >= 1e7 {
         (1e8, "億")
     } else if m >= 1e4 {
         (1e4, "萬")
@@ -420,7 +443,7 @@ pub(crate) fn call_label(p: &Period) -> String {
     let (prefix, year, part) = match *p {
         Period::Fiscal { year, part } => ("FY", year, part),
         Period::Calendar { year, part } => ("CY", year, part),
-        Period::LongTerm => return t("period.long_term").to_string(),
+        Period::LongTerm => return t(K::PeriodLongTerm).to_string(),
     };
     match part {
         Part::Year => format!("{prefix}{year}"),
@@ -435,7 +458,7 @@ fn zh_label(p: &Period) -> String {
     let (year, part, unit) = match *p {
         Period::Fiscal { year, part } => (year, part, " 財年"),
         Period::Calendar { year, part } => (year, part, " 年"),
-        Period::LongTerm => return t("period.long_term").to_string(),
+        Period::LongTerm => return t(K::PeriodLongTerm).to_string(),
     };
     let tail = match part {
         Part::Year => "",
@@ -478,7 +501,7 @@ impl PeriodForm {
 pub(crate) fn period_label(p: &Period, form: PeriodForm) -> String {
     let (year, part) = match *p {
         Period::Fiscal { year, part } | Period::Calendar { year, part } => (year, part),
-        Period::LongTerm => return if form == PeriodForm::Full { t("period.long_term").into() } else { t("period.lt").into() },
+        Period::LongTerm => return if form == PeriodForm::Full { t(K::PeriodLongTerm).into() } else { t(K::PeriodLt).into() },
     };
     if i18n::zh() {
         // "2024 財年第一季", then "FY24 Q1", then "Q1" with "FY24" under its group.
@@ -521,7 +544,7 @@ pub(crate) fn period_year(p: &Period) -> Option<String> {
 /// outside the chart ("Earnings call" when the company is unknown).
 pub(crate) fn heading(facts: &Facts) -> String {
     let company = facts.company.trim();
-    let mut out = if company.is_empty() { t("heading.unknown").to_string() } else { company.to_string() };
+    let mut out = if company.is_empty() { t(K::HeadingUnknown).to_string() } else { company.to_string() };
     if let Some(p) = &facts.call {
         out.push_str(" · ");
         out.push_str(&call_label(p));
@@ -560,40 +583,54 @@ pub(crate) fn segment_label(seg: &str) -> String {
 }
 
 /// A metric name for people: "gross_margin" → "Gross margin", "eps" →
-/// "EPS"; in Chinese "毛利率", "每股盈餘" (a name the catalogue does not
-/// know, the call's own words, stays as in English).
+/// "EPS"; in Chinese "毛利率", "每股盈餘" (the catalogue's names; a name it
+/// does not know, the call's own words, is written as in English).
 pub(crate) fn metric_label(metric: &str) -> String {
-    if i18n::zh() {
-        let key = format!("metric.{metric}");
-        let name = t(&key);
-        if !name.is_empty() {
-            return name.to_string();
-        }
+    if let Some(k) = metric_key(metric) {
+        return t(k).to_string();
     }
-    match metric {
-        "eps" => "EPS".to_string(),
-        "ebitda" => "EBITDA".to_string(),
-        "capex" => "Capex".to_string(),
-        "sga_expense" => "SG&A expense".to_string(),
-        "rd_expense" => "R&D expense".to_string(),
-        "operating_expenses" => "Operating expenses".to_string(),
-        "share_count" => "Share count".to_string(),
-        "days_sales_outstanding" => "DSO".to_string(),
-        m => {
-            let words = m.replace('_', " ");
-            let mut c = words.chars();
-            match c.next() {
-                Some(first) => first.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        }
+    let words = metric.replace('_', " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
+}
+
+/// The catalogue's name of a metric the charts know by name.
+fn metric_key(metric: &str) -> Option<K> {
+    Some(match metric {
+        "revenue" => K::MetricRevenue,
+        "gross_margin" => K::MetricGrossMargin,
+        "operating_margin" => K::MetricOperatingMargin,
+        "net_margin" => K::MetricNetMargin,
+        "gross_profit" => K::MetricGrossProfit,
+        "operating_income" => K::MetricOperatingIncome,
+        "net_income" => K::MetricNetIncome,
+        "eps" => K::MetricEps,
+        "ebitda" => K::MetricEbitda,
+        "capex" => K::MetricCapex,
+        "sga_expense" => K::MetricSgaExpense,
+        "rd_expense" => K::MetricRdExpense,
+        "operating_expenses" => K::MetricOperatingExpenses,
+        "share_count" => K::MetricShareCount,
+        "days_sales_outstanding" => K::MetricDaysSalesOutstanding,
+        "free_cash_flow" => K::MetricFreeCashFlow,
+        "operating_cash_flow" => K::MetricOperatingCashFlow,
+        "cash" => K::MetricCash,
+        "inventory" => K::MetricInventory,
+        "accounts_receivable" => K::MetricAccountsReceivable,
+        "dividend" => K::MetricDividend,
+        "buyback" => K::MetricBuyback,
+        "revenue_mix" => K::MetricRevenueMix,
+        _ => return None,
+    })
 }
 
 /// A segment's metric: "Product revenue" ("Product 營收" in Chinese).
 pub(crate) fn segment_metric(segment: &str, metric_name: &str) -> String {
     if i18n::zh() {
-        tf("name.segment_metric", &[&segment_label(segment), metric_name])
+        tf(K::NameSegmentMetric, &[&segment_label(segment), metric_name])
     } else {
         format!("{} {}", segment_label(segment), metric_name.to_lowercase())
     }

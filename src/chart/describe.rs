@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::data::{call_label, metric_label, period_text, segment_label, segment_metric, Fmt};
 use super::{guidance, margins, revenue, ChartKind};
 use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
-use crate::i18n::{self, t, tf};
+use crate::i18n::{self, t, tf, K};
 
 /// The minus sign used in texts.
 const MINUS: char = '−';
@@ -93,8 +93,8 @@ fn signed(fmt: &Fmt, v: f64) -> String {
 fn measure_name(m: Measure) -> &'static str {
     match m {
         Measure::Level => "",
-        Measure::Qoq => t("measure.qoq"),
-        Measure::Yoy => t("measure.yoy"),
+        Measure::Qoq => t(K::MeasureQoq),
+        Measure::Yoy => t(K::MeasureYoy),
     }
 }
 
@@ -136,13 +136,13 @@ fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String>
         }
         let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
         let text = if f.unit == Unit::Percent {
-            format!("{}{}", trim(super::data::change(v - bv, 1)), t("unit.pp"))
+            format!("{}{}", trim(super::data::change(v - bv, 1)), t(K::UnitPp))
         } else if bv != 0.0 && bv.signum() == v.signum() {
             format!("{}%", trim(super::data::change((v / bv - 1.0) * 100.0, 1)))
         } else {
             continue;
         };
-        out.push(tf("detail.computed", &[&text, name, &period_text(&prev)]));
+        out.push(tf(K::DetailComputed, &[&text, name, &period_text(&prev)]));
     }
     out
 }
@@ -187,47 +187,47 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
     let f = facts.facts.get(i)?;
     let mut rows: Vec<[String; 2]> = Vec::new();
     let mut row = |k: &str, v: String| rows.push([k.to_string(), v]);
-    row(t("detail.period"), call_label(&f.period));
-    row(t("detail.metric"), metric_label(&f.metric));
-    row(t("detail.segment"), if f.segment == "total" { t("segment.total").to_string() } else { segment_label(&f.segment) });
+    row(t(K::DetailPeriod), call_label(&f.period));
+    row(t(K::DetailMetric), metric_label(&f.metric));
+    row(t(K::DetailSegment), if f.segment == "total" { t(K::SegmentTotal).to_string() } else { segment_label(&f.segment) });
     let value = value_text(f);
     match f.measure {
         Measure::Level => {
-            row(t("detail.value"), value.clone());
+            row(t(K::DetailValue), value.clone());
             if let (Some(l), Some(h)) = (f.low, f.high) {
                 if l != h && (l + h).is_finite() {
                     let fmt = Fmt::new(f.unit, l.abs().max(h.abs()));
-                    row(t("detail.midpoint"), fmt.full((l + h) / 2.0));
+                    row(t(K::DetailMidpoint), fmt.full((l + h) / 2.0));
                 }
             }
             let ch = changes(f, alike);
             if !ch.is_empty() {
-                row(t("detail.change"), ch.join(" · "));
+                row(t(K::DetailChange), ch.join(" · "));
             }
         }
         m => {
             let vs = if m == Measure::Qoq { f.period.prev_quarter() } else { f.period.prev_year() };
-            row(t("detail.change"), format!("{value} {}", measure_name(m)));
+            row(t(K::DetailChange), format!("{value} {}", measure_name(m)));
             if let Some(vs) = vs {
-                row(t("detail.compared"), call_label(&vs));
+                row(t(K::DetailCompared), call_label(&vs));
             }
         }
     }
     row(
-        t("detail.basis"),
+        t(K::DetailBasis),
         t(match f.basis {
-            Some(Basis::Gaap) => "basis.gaap",
-            Some(Basis::NonGaap) => "basis.non_gaap",
-            None => "basis.none",
+            Some(Basis::Gaap) => K::BasisGaap,
+            Some(Basis::NonGaap) => K::BasisNonGaap,
+            None => K::BasisNone,
         })
         .to_string(),
     );
     row(
-        t("detail.kind"),
+        t(K::DetailKind),
         t(match f.kind {
-            Kind::Actual => "kind.actual_long",
-            Kind::Guidance => "kind.guidance_long",
-            Kind::Derived => "kind.derived_long",
+            Kind::Actual => K::KindActualLong,
+            Kind::Guidance => K::KindGuidanceLong,
+            Kind::Derived => K::KindDerivedLong,
         })
         .to_string(),
     );
@@ -240,18 +240,18 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
     };
     let mut problems = Vec::new();
     if f.conflict {
-        problems.push(t("problem.conflict").to_string());
+        problems.push(t(K::ProblemConflict).to_string());
     }
     for n in checks.problems.get(i).into_iter().flatten() {
         if let Some(note) = facts.notes.get(*n).filter(|n| n.ok == Some(false)) {
-            problems.push(tf("problem.failed", &[&note_text(facts, note)]));
+            problems.push(tf(K::ProblemFailed, &[&note_text(facts, note)]));
         }
     }
-    let title = tf("detail.title", &[&subject(f), &call_label(&f.period)])
+    let title = tf(K::DetailTitle, &[&subject(f), &call_label(&f.period)])
         + match (f.kind, f.measure) {
-            (Kind::Guidance, _) => t("detail.title_guidance"),
-            (_, Measure::Qoq) => t("detail.title_qoq"),
-            (_, Measure::Yoy) => t("detail.title_yoy"),
+            (Kind::Guidance, _) => t(K::DetailTitleGuidance),
+            (_, Measure::Qoq) => t(K::DetailTitleQoq),
+            (_, Measure::Yoy) => t(K::DetailTitleYoy),
             _ => "",
         };
     Some(Detail { fact: i, title, value, rows, computation, quote, line: f.source.line, problems })
@@ -274,14 +274,14 @@ pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
         .collect();
     let mut seen = std::collections::BTreeSet::new();
     let about: Vec<String> = about.into_iter().filter(|a| seen.insert(a.clone())).collect();
-    let about = about.join(t("sum.list"));
+    let about = about.join(t(K::SumList));
     match note.kind.as_str() {
         "conflict" => {
             let line = note.subject.first().and_then(|&i| facts.facts.get(i)).map_or(0, |f| f.source.line);
-            tf("note.conflict", &[&about, &line.to_string()])
+            tf(K::NoteConflict, &[&about, &line.to_string()])
         }
         _ if about.is_empty() => note.message.clone(),
-        _ => tf("note.check", &[&about, &note.message]),
+        _ => tf(K::NoteCheck, &[&about, &note.message]),
     }
 }
 
@@ -311,11 +311,11 @@ fn pct(x: f64) -> String {
 /// "fell 41%", "rose 6%", "was flat".
 fn moved(x: f64) -> String {
     if x.abs() < 0.05 {
-        t("sum.flat").to_string()
+        t(K::SumFlat).to_string()
     } else if x < 0.0 {
-        tf("sum.fell", &[&pct(x)])
+        tf(K::SumFell, &[&pct(x)])
     } else {
-        tf("sum.rose", &[&pct(x)])
+        tf(K::SumRose, &[&pct(x)])
     }
 }
 
@@ -344,7 +344,7 @@ pub fn summary(kind: ChartKind, facts: &Facts) -> String {
         ChartKind::Margins => margins_summary(facts),
         ChartKind::Guidance => guidance_summary(facts),
     };
-    text.unwrap_or_else(|| format!("{}{}", kind.empty_message(), t("sum.end")))
+    text.unwrap_or_else(|| format!("{}{}", kind.empty_message(), t(K::SumEnd)))
 }
 
 fn revenue_summary(facts: &Facts) -> Option<String> {
@@ -365,7 +365,7 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(b) = latest {
         let v = b.total.unwrap_or(0.0);
-        let at = tf("sum.at", &[&fmt.full(v), &period_text(&b.period)]);
+        let at = tf(K::SumAt, &[&fmt.full(v), &period_text(&b.period)]);
         let qoq = stated_change(facts, "revenue", "total", b.period, Measure::Qoq).or_else(|| {
             let prev = b.period.prev_quarter()?;
             let pv = bars.iter().find(|x| x.period == prev)?.total?;
@@ -373,40 +373,40 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
         });
         let yoy = stated_change(facts, "revenue", "total", b.period, Measure::Yoy);
         parts.push(match (qoq, yoy) {
-            (Some(c), _) if c.abs() < 0.05 => tf("sum.rev_flat", &[&at]),
-            (Some(c), _) => tf("sum.rev_moved", &[&moved(c), &at]),
-            (None, Some(c)) if c.abs() < 0.05 => tf("sum.rev_flat_yoy", &[&at]),
-            (None, Some(c)) => tf("sum.rev_moved_yoy", &[&moved(c), &at]),
-            (None, None) => tf("sum.rev_was", &[&at]),
+            (Some(c), _) if c.abs() < 0.05 => tf(K::SumRevFlat, &[&at]),
+            (Some(c), _) => tf(K::SumRevMoved, &[&moved(c), &at]),
+            (None, Some(c)) if c.abs() < 0.05 => tf(K::SumRevFlatYoy, &[&at]),
+            (None, Some(c)) => tf(K::SumRevMovedYoy, &[&moved(c), &at]),
+            (None, None) => tf(K::SumRevWas, &[&at]),
         });
         let split: Vec<String> = b
             .pieces
             .iter()
             .filter_map(|x| match &x.part {
-                revenue::Part::Segment(s) => Some(tf("sum.item", &[&segment_label(s), &fmt.full(x.value)])),
+                revenue::Part::Segment(s) => Some(tf(K::SumItem, &[&segment_label(s), &fmt.full(x.value)])),
                 _ => None,
             })
             .collect();
         if !split.is_empty() {
-            parts[0].push_str(&tf("sum.split", &[&split.join(t("sum.list"))]));
+            parts[0].push_str(&tf(K::SumSplit, &[&split.join(t(K::SumList))]));
         }
     }
     for b in bars.iter().filter(|b| latest.is_none_or(|l| b.period > l.period)) {
         if let Some(g) = &b.guide {
             let gf = Fmt::new(unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
-            parts.push(tf("sum.guided", &[&period_text(&b.period), &g.label(&gf)]));
+            parts.push(tf(K::SumGuided, &[&period_text(&b.period), &g.label(&gf)]));
         }
     }
     if parts.is_empty() {
         // Only derived figures.
         let b = bars.iter().rev().find(|b| b.total.is_some())?;
-        parts.push(tf("sum.rev_derived", &[&fmt.full(b.total.unwrap_or(0.0)), &period_text(&b.period)]));
+        parts.push(tf(K::SumRevDerived, &[&fmt.full(b.total.unwrap_or(0.0)), &period_text(&b.period)]));
     }
-    let mut s = parts.join(t("sum.join"));
+    let mut s = parts.join(t(K::SumJoin));
     if let Some(first) = s.get(..1) {
         s = first.to_uppercase() + &s[1..];
     }
-    Some(s + t("sum.end"))
+    Some(s + t(K::SumEnd))
 }
 
 fn margins_summary(facts: &Facts) -> Option<String> {
@@ -427,34 +427,34 @@ fn margins_summary(facts: &Facts) -> Option<String> {
             continue;
         };
         let name = if said.is_empty() { s.name() } else { lower_first(&s.name()) };
-        let mut t = tf("sum.margin_was", &[&name, &fmt.full(last.value), &period_text(&last.period)]);
+        let mut t = tf(K::SumMarginWas, &[&name, &fmt.full(last.value), &period_text(&last.period)]);
         let prev = s.points.iter().filter(|l| l.period < last.period && l.period.is_quarter() == last.period.is_quarter()).max_by_key(|l| l.period);
         if let Some(p) = prev {
             let d = last.value - p.value;
             let from = period_text(&p.period);
             if d.abs() < 0.05 {
-                t.push_str(&tf("sum.margin_flat", &[&from]));
+                t.push_str(&tf(K::SumMarginFlat, &[&from]));
             } else {
-                t.push_str(&tf(if d < 0.0 { "sum.margin_down" } else { "sum.margin_up" }, &[&format!("{:.1}", d.abs()), &from]));
+                t.push_str(&tf(if d < 0.0 { K::SumMarginDown } else { K::SumMarginUp }, &[&format!("{:.1}", d.abs()), &from]));
             }
         }
         said.push(t);
     }
-    let mut parts = vec![said.join(crate::i18n::t("sum.join"))];
+    let mut parts = vec![said.join(crate::i18n::t(K::SumJoin))];
     let guided: Vec<String> = series
         .iter()
         .flat_map(|s| s.guides.iter().map(move |g| (s, g)))
-        .map(|(s, g)| tf("sum.margin_guided", &[&period_text(&g.period), &lower_first(&s.name()), &g.label(&fmt)]))
+        .map(|(s, g)| tf(K::SumMarginGuided, &[&period_text(&g.period), &lower_first(&s.name()), &g.label(&fmt)]))
         .collect();
     if !guided.is_empty() {
-        parts.push(guided.join(t("sum.join")));
+        parts.push(guided.join(t(K::SumJoin)));
     }
     parts.retain(|p| !p.is_empty());
-    let mut s = parts.join(t("sum.sentences"));
+    let mut s = parts.join(t(K::SumSentences));
     if let Some(first) = s.get(..1) {
         s = first.to_uppercase() + &s[1..];
     }
-    Some(s + t("sum.end"))
+    Some(s + t(K::SumEnd))
 }
 
 fn guidance_summary(facts: &Facts) -> Option<String> {
@@ -466,9 +466,9 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
         .map(|p| {
             let g = &p.guide;
             let fmt = Fmt::new(g.unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
-            let mut t = tf("sum.guide_item", &[&lower_first(&p.name()), &g.label(&fmt)]);
+            let mut t = tf(K::SumGuideItem, &[&lower_first(&p.name()), &g.label(&fmt)]);
             if !one_period {
-                t = tf("sum.guide_for", &[&t, &period_text(&g.period)]);
+                t = tf(K::SumGuideFor, &[&t, &period_text(&g.period)]);
             }
             if let Some(i) = p.implied() {
                 t.push_str(&format!(" ({i})"));
@@ -477,9 +477,9 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
         })
         .collect();
     Some(if one_period {
-        tf("sum.guide_one", &[&period_text(&first.guide.period), &items.join(crate::i18n::t("sum.join"))])
+        tf(K::SumGuideOne, &[&period_text(&first.guide.period), &items.join(crate::i18n::t(K::SumJoin))])
     } else {
-        tf("sum.guide_many", &[&items.join(crate::i18n::t("sum.join"))])
+        tf(K::SumGuideMany, &[&items.join(crate::i18n::t(K::SumJoin))])
     })
 }
 
@@ -517,7 +517,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
     }
     let mut seen = std::collections::BTreeSet::new();
     order.retain(|i| seen.insert(*i));
-    Table { columns: columns(&["table.period", "table.series", "table.value", "table.kind", "table.basis", "table.source"]), rows: rows(order, facts, checks) }
+    Table { columns: columns(&[K::TablePeriod, K::TableSeries, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
 }
 
 /// The facts the call states that none of the charts draws (cash, capex,
@@ -540,11 +540,11 @@ pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<It
         (!x.is_named(), &x.metric, x.segment != "total", &x.segment, x.period, x.kind != Kind::Actual, x.measure)
             .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))
     });
-    Table { columns: columns(&["table.period", "table.figure", "table.value", "table.kind", "table.basis", "table.source"]), rows: rows(order, facts, checks) }
+    Table { columns: columns(&[K::TablePeriod, K::TableFigure, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
 }
 
-fn columns(names: &[&str]) -> Vec<String> {
-    names.iter().map(|k| t(k).to_string()).collect()
+fn columns(names: &[K]) -> Vec<String> {
+    names.iter().map(|k| t(*k).to_string()).collect()
 }
 
 /// One row per fact of `order`: period, series, value, kind (with its flags), basis, source line.
@@ -554,9 +554,9 @@ fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
         .filter_map(|i| {
             let f = facts.facts.get(i)?;
             let mut kind = t(match f.kind {
-                Kind::Actual => "kind.actual",
-                Kind::Guidance => "kind.guidance",
-                Kind::Derived => "kind.derived",
+                Kind::Actual => K::KindActual,
+                Kind::Guidance => K::KindGuidance,
+                Kind::Derived => K::KindDerived,
             })
             .to_string();
             if f.measure != Measure::Level {
@@ -564,17 +564,17 @@ fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
                 kind.push_str(measure_name(f.measure));
             }
             if f.conflict {
-                kind.push_str(t("flag.conflict"));
+                kind.push_str(t(K::FlagConflict));
             }
             if checks.failed(i) {
-                kind.push_str(t("flag.failed"));
+                kind.push_str(t(K::FlagFailed));
             }
             let basis = match f.basis {
-                Some(Basis::Gaap) => t("basis.gaap"),
-                Some(Basis::NonGaap) => t("basis.non_gaap"),
+                Some(Basis::Gaap) => t(K::BasisGaap),
+                Some(Basis::NonGaap) => t(K::BasisNonGaap),
                 None => "",
             };
-            let line = if f.source.line > 0 { tf("table.line", &[&f.source.line.to_string()]) } else { String::new() };
+            let line = if f.source.line > 0 { tf(K::TableLine, &[&f.source.line.to_string()]) } else { String::new() };
             Some(TableRow { fact: i, cells: vec![call_label(&f.period), subject(f), value_text(f), kind, basis.to_string(), line] })
         })
         .collect()

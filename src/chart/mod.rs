@@ -24,7 +24,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::facts::{Checks, Facts};
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, t, Lang, K};
 
 mod data;
 mod describe;
@@ -177,9 +177,9 @@ impl ChartKind {
     /// The message an empty chart shows, in the current language.
     pub fn empty_message(&self) -> &'static str {
         t(match self {
-            ChartKind::Revenue => "empty.revenue",
-            ChartKind::Margins => "empty.margins",
-            ChartKind::Guidance => "empty.guidance",
+            ChartKind::Revenue => K::EmptyRevenue,
+            ChartKind::Margins => K::EmptyMargins,
+            ChartKind::Guidance => K::EmptyGuidance,
         })
     }
 
@@ -187,9 +187,9 @@ impl ChartKind {
     /// [`ChartKind::label`] is always English.
     pub fn caption(&self) -> &'static str {
         t(match self {
-            ChartKind::Revenue => "chart.revenue",
-            ChartKind::Margins => "chart.margins",
-            ChartKind::Guidance => "chart.guidance",
+            ChartKind::Revenue => K::ChartRevenue,
+            ChartKind::Margins => K::ChartMargins,
+            ChartKind::Guidance => K::ChartGuidance,
         })
     }
 }

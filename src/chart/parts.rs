@@ -299,7 +299,10 @@ pub(crate) fn x_labels<DB: DrawingBackend>(p: &Painter<DB>, labels: &[XLabel], s
         p.text(&text, &f, l.x, y, Anchor::CENTER_TOP)?;
         if let Some(note) = &l.note {
             let nb = p.text_box(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP);
-            if nb.w() <= room - p.u(2.0) && taken.take(nb.grow(p.u(1.0))) {
+            // A note gives way to the row of years under it (a narrow CJK
+            // note would fit its slot, and reach into that row).
+            let clear_of_years = !plan.years || nb.y1 + p.u(1.0) <= y + p.u(33.0);
+            if nb.w() <= room - p.u(2.0) && clear_of_years && taken.take(nb.grow(p.u(1.0))) {
                 p.text(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP)?;
             }
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::data::{finite, guides, levels, main_currency, period_text, segment_label, title, Fmt, Guide, Level};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Pattern, Rect, Res};
@@ -204,22 +204,22 @@ fn legend<DB: DrawingBackend>(
     }
     if used(&|x| *x == Part::Other) {
         let (c, pat) = color(&Part::Other);
-        legend.push(Entry { swatch: Swatch::Fill(c, pat), label: t("legend.other").into() });
+        legend.push(Entry { swatch: Swatch::Fill(c, pat), label: t(K::LegendOther).into() });
     }
     if any_split && used(&|x| *x == Part::Total) {
-        legend.push(Entry { swatch: Swatch::Fill(th.total, Pattern::Solid), label: t("legend.total_nosplit").into() });
+        legend.push(Entry { swatch: Swatch::Fill(th.total, Pattern::Solid), label: t(K::LegendTotalNosplit).into() });
     }
     if bars.iter().any(|b| b.derived || b.partly_derived) {
-        legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: t("legend.derived_change").into() });
+        legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: t(K::LegendDerivedChange).into() });
     }
     if bars.iter().any(|b| b.guide.is_some()) {
-        legend.push(Entry { swatch: Swatch::Range(th.guide), label: t("legend.guide_range").into() });
+        legend.push(Entry { swatch: Swatch::Range(th.guide), label: t(K::LegendGuideRange).into() });
     }
     let flagged = |b: &Bar| {
         b.pieces.iter().any(|x| p.is_flagged(x.fact)) || b.guide.as_ref().is_some_and(|g| p.is_flagged(g.fact))
     };
     if bars.iter().any(flagged) {
-        legend.push(Entry { swatch: Swatch::Flag, label: t("legend.flag").into() });
+        legend.push(Entry { swatch: Swatch::Flag, label: t(K::LegendFlag).into() });
     }
     legend
 }
@@ -232,12 +232,12 @@ fn groups(bars: &[Bar]) -> Vec<Group<'_>> {
     let (quarters, longer): (Vec<&Bar>, Vec<&Bar>) = bars.iter().partition(|b| b.period.is_quarter());
     let mut groups: Vec<Group<'_>> = Vec::new();
     let longer_name = if longer.iter().all(|b| matches!(b.period.part(), Some(crate::facts::Part::Year))) {
-        t("group.year")
+        t(K::GroupYear)
     } else {
-        t("group.year_half")
+        t(K::GroupYearHalf)
     };
     if !quarters.is_empty() {
-        groups.push((t("group.quarterly"), quarters));
+        groups.push((t(K::GroupQuarterly), quarters));
     }
     if !longer.is_empty() {
         groups.push((longer_name, longer));
@@ -460,11 +460,11 @@ fn draw_piece<DB: DrawingBackend>(
 /// What a bar's x label says under its period: guidance only, derived.
 fn x_note(b: &Bar) -> Option<String> {
     if b.guide.is_some() && b.pieces.is_empty() {
-        Some(t("note.guidance").to_string())
+        Some(t(K::NoteGuidance).to_string())
     } else if b.derived {
-        Some(t("note.derived").to_string())
+        Some(t(K::NoteDerived).to_string())
     } else if b.partly_derived {
-        Some(t("note.partly_derived").to_string())
+        Some(t(K::NotePartlyDerived).to_string())
     } else {
         None
     }
@@ -507,7 +507,7 @@ fn value_labels<DB: DrawingBackend>(p: &Painter<DB>, group: &[&Bar], tops: &[(f6
             // A split bar's total is drawn by no piece: its label stands for it.
             if let (Some(i), Some(v)) = (b.total_fact, b.total) {
                 if !b.pieces.iter().any(|x| x.part == Part::Total) {
-                    let label = tf("region.total", &[&period_text(&b.period), &fmt.full(v)]);
+                    let label = tf(K::RegionTotal, &[&period_text(&b.period), &fmt.full(v)]);
                     p.region(r.grow(p.u(2.0)), i, Shape::Label, label);
                 }
             }
@@ -550,8 +550,8 @@ fn draw_guide<DB: DrawingBackend>(
     }
     p.diamond((cx, ym), 4.5, th.guide, th.bg)?;
     labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
-    let label = tf("region.revenue_guide", &[&period_text(&g.period), &g.label(fmt)])
-        + &g.mid().filter(|_| g.is_range()).map(|m| tf("region.midpoint", &[&fmt.full(m)])).unwrap_or_default();
+    let label = tf(K::RegionRevenueGuide, &[&period_text(&g.period), &g.label(fmt)])
+        + &g.mid().filter(|_| g.is_range()).map(|m| tf(K::RegionMidpoint, &[&fmt.full(m)])).unwrap_or_default();
     p.region(area, g.fact, Shape::Range, label);
     if p.is_flagged(g.fact) {
         p.flag(cx, top - p.u(14.0))?;
@@ -563,10 +563,10 @@ fn draw_guide<DB: DrawingBackend>(
 /// What a bar piece says: "Q4 FY23 · Product revenue: $26.4M".
 fn piece_label(b: &Bar, piece: &Piece, fmt: &Fmt) -> String {
     let what = match &piece.part {
-        Part::Segment(s) => tf("region.segment_revenue", &[&segment_label(s)]),
-        Part::Other => t("region.other_revenue").to_string(),
-        Part::Total => t("region.revenue").to_string(),
+        Part::Segment(s) => tf(K::RegionSegmentRevenue, &[&segment_label(s)]),
+        Part::Other => t(K::RegionOtherRevenue).to_string(),
+        Part::Total => t(K::RegionRevenue).to_string(),
     };
-    let derived = if piece.derived { t("region.derived") } else { "" };
-    tf("region.piece", &[&period_text(&b.period), &what, &fmt.full(piece.value), derived])
+    let derived = if piece.derived { t(K::RegionDerived) } else { "" };
+    tf(K::RegionPiece, &[&period_text(&b.period), &what, &fmt.full(piece.value), derived])
 }
