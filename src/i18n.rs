@@ -45,16 +45,13 @@ impl Lang {
     /// and zh-MO are [`Lang::ZhTw`]; anything else (zh-CN included) is `None`
     /// unless it is English.
     pub fn from_code(tag: &str) -> Option<Lang> {
-        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let mut parts = t.split('-');
-        match parts.next() {
-            Some("en") => Some(Lang::En),
-            Some("zh") => {
-                let rest: Vec<&str> = parts.collect();
-                rest.iter().any(|p| matches!(*p, "tw" | "hant" | "hk" | "mo")).then_some(Lang::ZhTw)
-            }
-            _ => None,
+        let mut parts = tag.trim().split(['-', '_']);
+        let first = parts.next().unwrap_or("");
+        if first.eq_ignore_ascii_case("en") {
+            return Some(Lang::En);
         }
+        let hant = |p: &str| ["tw", "hant", "hk", "mo"].iter().any(|h| p.eq_ignore_ascii_case(h));
+        (first.eq_ignore_ascii_case("zh") && parts.any(hant)).then_some(Lang::ZhTw)
     }
 
 }
@@ -157,6 +154,8 @@ pub(crate) enum K {
     GuideMore,
     GuideMoreOne,
     GuideVs,
+    GuideVsPrevQuarter,
+    GuideVsPrevYear,
     GuideMid,
     UnitPp,
     UnitBp,
@@ -314,6 +313,8 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::GuideMore, "+{0} more guided figures not shown"),
     (K::GuideMoreOne, "+{0} more guided figure not shown"),
     (K::GuideVs, "{0} vs {1}"),
+    (K::GuideVsPrevQuarter, "{0} vs the quarter before"),
+    (K::GuideVsPrevYear, "{0} vs a year before"),
     (K::GuideMid, "mid {0}"),
     (K::UnitPp, " pp"),
     (K::UnitBp, " bp"),
@@ -475,8 +476,10 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::GuideMore, "另有 {0} 項財測未顯示"),
     (K::GuideMoreOne, "另有 {0} 項財測未顯示"),
     (K::GuideVs, "較 {1} {0}"),
+    (K::GuideVsPrevQuarter, "較上季 {0}"),
+    (K::GuideVsPrevYear, "較去年同期 {0}"),
     (K::GuideMid, "中位數 {0}"),
-    (K::UnitPp, " 個百分點"),
+    (K::UnitPp, " 百分點"),
     (K::UnitBp, " 個基點"),
     (K::RegionTotal, "{0} · 營收合計：{1}"),
     (K::RegionRevenueGuide, "{0} · 營收財測：{1}"),
@@ -535,7 +538,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MeasureYoy, "年增減"),
     (K::FlagConflict, " · 數字矛盾"),
     (K::FlagFailed, " · 檢查未通過"),
-    (K::DetailComputed, "{1} {0}（較{2}，計算值）"),
+    (K::DetailComputed, "{1} {0}（較 {2}，計算值）"),
     (K::DetailTitle, "{0} · {1}"),
     (K::DetailTitleGuidance, "財測"),
     (K::DetailTitleQoq, "（季增減）"),
@@ -568,9 +571,9 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::SumSentences, "。"),
     (K::SumEnd, "。"),
     (K::SumMarginWas, "{2}{0}為 {1}"),
-    (K::SumMarginFlat, "，與{0}持平"),
-    (K::SumMarginUp, "，較{1}上升 {0} 個百分點"),
-    (K::SumMarginDown, "，較{1}下降 {0} 個百分點"),
+    (K::SumMarginFlat, "，與 {0}持平"),
+    (K::SumMarginUp, "，較 {1}上升 {0} 個百分點"),
+    (K::SumMarginDown, "，較 {1}下降 {0} 個百分點"),
     (K::SumMarginGuided, "{0}{1}財測 {2}"),
     (K::SumGuideItem, "{0} {1}"),
     (K::SumGuideFor, "{1}{0}"),

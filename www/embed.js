@@ -166,7 +166,7 @@
     if (!this._root || old === value) return;
     if (name === 'data' || name === 'src') this.load();
     else {
-      if (name === 'lang' && this._analysis) this._charts = this._analysis.explain(this.lang()).charts;
+      if (name === 'lang' && this._analysis) this._charts = this._analysis.explain(this.chartLang()).charts;
       this.schedule(true);
     }
   };
@@ -181,11 +181,11 @@
     if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
     this._analysis = a;
     // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
-    this._charts = a ? a.explain(this.lang()).charts : null;
+    this._charts = a ? a.explain(this.chartLang()).charts : null;
   };
 
   // "zh-TW" when the element's (or its page's) lang is Traditional Chinese.
-  proto.lang = function () {
+  proto.chartLang = function () {
     var el = this.closest('[lang]');
     var tag = (el ? el.getAttribute('lang') : '').toLowerCase().split(/[-_]/);
     return tag[0] === 'zh' && tag.slice(1).some(function (p) { return p === 'tw' || p === 'hant' || p === 'hk' || p === 'mo'; }) ? 'zh-TW' : 'en';
@@ -218,7 +218,7 @@
         var text = both[1];
         if (text.length > 20 * 1024 * 1024) throw new Error(src + ' is too large for a transcript');
         var a = both[0].read_text(text);
-        var reading = a.reading(self.lang());
+        var reading = a.reading(self.chartLang());
         if (!reading.ok) {
           a.free();
           throw new Error(src + ': ' + reading.message);
@@ -300,7 +300,7 @@
       fg: this.color(css.getPropertyValue('--callchart-fg')),
       accent: this.color(css.getPropertyValue('--callchart-accent')),
       font: css.getPropertyValue('--callchart-font').trim() || null,
-      lang: this.lang()
+      lang: this.chartLang()
     };
     var key = [w, h, dpr, kind, JSON.stringify(style)].join('|');
     if (key === this._key) return;

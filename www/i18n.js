@@ -116,7 +116,13 @@ var callchartI18n = (function () {
       'tip.line': 'Line {0} of the original transcript',
       'data.show': 'Show data',
       'data.hide': 'Hide data',
-      'data.source': 'Show {0} in the transcript'
+      'data.source': 'Show {0} in the transcript',
+      'data.region': '{0} data',
+      'data.caption': '{0}: the figures in this chart',
+      'flag.sr': ' (conflict or failed check)',
+      'chart.elements': '{0} chart elements: arrow keys move between them, Enter shows the sentence',
+      'count.figure': '{0} figure',
+      'count.figures': '{0} figures'
     },
     'zh-TW': {
       'page.title': 'callchart · 法說會圖表',
@@ -214,7 +220,13 @@ var callchartI18n = (function () {
       'tip.line': '原始逐字稿第 {0} 行',
       'data.show': '顯示資料',
       'data.hide': '隱藏資料',
-      'data.source': '在逐字稿中顯示{0}'
+      'data.source': '在逐字稿中顯示{0}',
+      'data.region': '{0}資料',
+      'data.caption': '{0}：這張圖表的數字',
+      'flag.sr': '（數字矛盾或檢查未通過）',
+      'chart.elements': '{0}圖表的元素：用方向鍵移動，按 Enter 顯示出處句子',
+      'count.figure': '{0} 個數字',
+      'count.figures': '{0} 個數字'
     }
   };
 

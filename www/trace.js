@@ -172,7 +172,7 @@
   }
 
   function labelOf(r) {
-    return r.label + (r.flagged ? ' (conflict or failed check)' : '');
+    return r.label + (r.flagged ? L.t('flag.sr') : '');
   }
 
   function hitAt(c, e) {
@@ -201,7 +201,7 @@
       frame.appendChild(c.group);
       c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
     }
-    c.group.setAttribute('aria-label', label(kind) + ' chart elements: arrow keys move between them, Enter shows the sentence');
+    c.group.setAttribute('aria-label', L.t('chart.elements', label(kind)));
     c.group.textContent = '';
     c.buttons = c.regions.map(function (r, k) {
       var b = el('button', 'hit');
@@ -448,7 +448,7 @@
       var bad = r.facts.some(function (i) { return flagged[i]; });
       if (bad) {
         b.classList.add('flagged');
-        b.appendChild(el('span', 'sr-only', ' (conflict or failed check)'));
+        b.appendChild(el('span', 'sr-only', L.t('flag.sr')));
       }
       b.addEventListener('click', function () { openFigure(r.facts, b); });
       b.addEventListener('blur', function () { if (tipAnchor) hideTip(); });
@@ -466,7 +466,7 @@
       if (!canvas) return;
       var fig = canvas.closest('figure');
       var info = explained && explained.charts[kind];
-      canvas.setAttribute('aria-label', info ? info.summary : label(kind) + ' chart');
+      canvas.setAttribute('aria-label', info ? info.summary : L.t('chart.' + kind + '_aria'));
       var tools = fig.querySelector('.chart-tools');
       if (!tools) {
         tools = el('div', 'chart-tools');
@@ -500,7 +500,7 @@
     if (!info) return;
     panel.appendChild(el('p', 'chart-summary', info.summary));
     if (!info.table.rows.length) return;
-    panel.appendChild(tableOf(info.table, label(kind) + ' data', label(kind) + ': the figures in this chart'));
+    panel.appendChild(tableOf(info.table, L.t('data.region', label(kind)), L.t('data.caption', label(kind))));
   }
 
   // The figures no chart draws, under the charts (hidden when there are none).
@@ -512,7 +512,7 @@
     var t = explained && explained.other;
     section.hidden = !t || !t.rows.length;
     if (section.hidden) return;
-    $('other-count').textContent = t.rows.length === 1 ? '1 figure' : t.rows.length + ' figures';
+    $('other-count').textContent = L.count(t.rows.length, 'count.figure', 'count.figures');
     holder.appendChild(tableOf(t, L.t('other.title'), L.t('other.caption')));
   }
 

@@ -352,22 +352,21 @@ fn magnitude_zh(max_abs: f64) -> (f64, &'static str) {
 /// A currency as Taiwanese media name it after an amount ("美元"; a
 /// Taiwanese company's 新台幣 is "元"), else its code.
 fn currency_zh(c: Currency) -> String {
-    let name = match &c.0 {
-        b"USD" => "美元",
-        b"TWD" => "元",
-        b"EUR" => "歐元",
-        b"JPY" => "日圓",
-        b"CNY" => "人民幣",
-        b"GBP" => "英鎊",
-        b"HKD" => "港元",
-        b"KRW" => "韓元",
-        b"CHF" => "瑞士法郎",
-        b"CAD" => "加幣",
-        b"AUD" => "澳幣",
-        b"INR" => "印度盧比",
-        _ => return c.as_str().to_string(),
-    };
-    name.to_string()
+    const NAMES: [(&[u8; 3], &str); 12] = [
+        (b"USD", "美元"),
+        (b"TWD", "元"),
+        (b"EUR", "歐元"),
+        (b"JPY", "日圓"),
+        (b"CNY", "人民幣"),
+        (b"GBP", "英鎊"),
+        (b"HKD", "港元"),
+        (b"KRW", "韓元"),
+        (b"CHF", "瑞士法郎"),
+        (b"CAD", "加幣"),
+        (b"AUD", "澳幣"),
+        (b"INR", "印度盧比"),
+    ];
+    NAMES.iter().find(|(code, _)| **code == c.0).map_or(c.as_str(), |(_, name)| name).to_string()
 }
 
 /// Thousands separators in a number's whole part: "3210.5" → "3,210.5".

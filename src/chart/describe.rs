@@ -266,14 +266,13 @@ pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
     if !i18n::zh() {
         return note.message.clone();
     }
-    let about: Vec<String> = note
-        .subject
-        .iter()
-        .filter_map(|&i| facts.facts.get(i))
-        .map(|f| format!("{} {}", subject(f), call_label(&f.period)))
-        .collect();
-    let mut seen = std::collections::BTreeSet::new();
-    let about: Vec<String> = about.into_iter().filter(|a| seen.insert(a.clone())).collect();
+    let mut about: Vec<String> = Vec::new();
+    for f in note.subject.iter().filter_map(|&i| facts.facts.get(i)) {
+        let a = format!("{} {}", subject(f), call_label(&f.period));
+        if !about.contains(&a) {
+            about.push(a);
+        }
+    }
     let about = about.join(t(K::SumList));
     match note.kind.as_str() {
         "conflict" => {

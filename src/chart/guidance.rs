@@ -36,9 +36,19 @@ impl Panel {
     pub(crate) fn implied(&self) -> Option<String> {
         let a = self.actual.as_ref()?;
         let mid = self.guide.mid()?;
-        // "vs Q4 FY23"; in Chinese the short form, "較 FY23 Q4" (a panel is narrow).
-        let when = if crate::i18n::zh() { period_label(&a.period, PeriodForm::Short) } else { period_text(&a.period) };
-        let vs = |d: String| tf(K::GuideVs, &[&d, &when]);
+        // "vs Q4 FY23"; in Chinese (a panel is narrow) "較上季" against the
+        // quarter before, "較去年同期" against a year before, else "較 FY23 Q4".
+        let vs = |d: String| {
+            if !crate::i18n::zh() {
+                tf(K::GuideVs, &[&d, &period_text(&a.period)])
+            } else if self.guide.period.prev_quarter() == Some(a.period) {
+                tf(K::GuideVsPrevQuarter, &[&d])
+            } else if self.guide.period.prev_year() == Some(a.period) {
+                tf(K::GuideVsPrevYear, &[&d])
+            } else {
+                tf(K::GuideVs, &[&d, &period_label(&a.period, PeriodForm::Short)])
+            }
+        };
         let d = mid - a.value;
         if !d.is_finite() {
             return None;
@@ -295,11 +305,15 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
             labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
         }
         let t = fmt.full(a.value);
-        place(p, &mut labels, &t, &vf, &[
+        let at = [
             (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),
             (xa, ya + p.u(10.0), Anchor::CENTER_TOP),
             (xa + p.u(10.0), ya, Anchor::LEFT_MID),
-        ])?;
+        ];
+        if !place(p, &mut labels, &t, &vf, &at)? && crate::i18n::zh() {
+            // "3,210 萬美元" is long: in the axis's unit where it does not fit ("0.321").
+            place(p, &mut labels, &fmt.short(a.value), &vf, &at)?;
+        }
     }
     // Range label above, midpoint below.
     let t = g.label(&fmt);
@@ -312,7 +326,9 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
         // Chinese amounts are long ("3,300–3,500 萬美元"): where one does not
         // fit, the range in the axis's unit ("0.33–0.35", 億美元 above it).
         if let (Some(lo), Some(hi)) = (g.low, g.high) {
-            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &at)?;
+            // Also right-aligned over the range, so as not to leave the panel.
+            let edge = (xg + bw / 2.0, range_top - p.u(4.0), Anchor::RIGHT_BOTTOM);
+            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2]])?;
         }
     }
     if g.is_range() {

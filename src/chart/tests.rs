@@ -820,7 +820,7 @@ fn zh_charts_write_every_word_in_chinese() {
         assert!(mar.iter().any(|t| t.contains(want)), "margins: no {want:?} in {mar:?}");
     }
     let gui = texts(ChartKind::Guidance);
-    for want in ["財測", "營收", "最近實際值", "3,210 萬美元", "較 FY23 Q4 +5.9%"] {
+    for want in ["財測", "營收", "最近實際值", "3,210 萬美元", "較上季 +5.9%"] {
         assert!(gui.iter().any(|t| t.contains(want)), "guidance: no {want:?} in {gui:?}");
     }
     // A guided range in full where it fits, else in the axis's unit.
@@ -863,6 +863,14 @@ fn zh_every_period_keeps_a_label_and_no_texts_overlap_at_narrow_widths() {
     let phone: Vec<String> = at_min_height(ChartKind::Revenue, &facts, 294.0, &zh(1.0)).texts.into_iter().map(|t| t.text).collect();
     assert!(!phone.iter().any(|t| t == "2023 財年第四季"), "{phone:?}");
     assert!(phone.iter().any(|t| t == "Q4" || t == "FY23 Q4"), "{phone:?}");
+    // On a phone a guidance panel still says its values, in the axis's unit
+    // where the long Chinese amounts do not fit.
+    for w in [294.0, 390.0] {
+        let g: Vec<String> = at_min_height(ChartKind::Guidance, &facts, w, &zh(1.0)).texts.into_iter().map(|t| t.text).collect();
+        assert!(g.iter().any(|t| t == "3,210 萬美元" || t == "0.321"), "{w}: {g:?}");
+        assert!(g.iter().any(|t| t == "3,300–3,500 萬美元" || t == "0.33–0.35"), "{w}: {g:?}");
+        assert!(g.iter().any(|t| t == "較上季 +5.9%"), "{w}: {g:?}");
+    }
 }
 
 #[test]
@@ -875,7 +883,7 @@ fn zh_summaries_tables_and_details() {
             "營收減少 41%，2023 財年第四季為 3,210 萬美元（Product 2,640 萬美元、IP 570 萬美元）；2024 財年第一季財測 3,300–3,500 萬美元。"
         );
         let m = summary(ChartKind::Margins, &facts);
-        assert!(m.starts_with("2023 財年第四季毛利率為 58.2%，較2023 財年第三季下降 0.9 個百分點"), "{m}");
+        assert!(m.starts_with("2023 財年第四季毛利率為 58.2%，較 2023 財年第三季下降 0.9 個百分點"), "{m}");
         let g = summary(ChartKind::Guidance, &facts);
         assert!(g.starts_with("2024 財年第一季財測：營收 3,300–3,500 萬美元"), "{g}");
         let t = table(ChartKind::Revenue, &facts);
