@@ -105,10 +105,11 @@ async function words(page) {
     out.chartTexts = kinds.flatMap((k) => window.callchartPage.trace.layout(k).texts.map((t) => t.text));
     out.regions = kinds.flatMap((k) => window.callchartPage.trace.layout(k).regions.map((r) => r.label));
     out.tables = [...document.querySelectorAll('.charts table th, .charts table td')].map((e) => e.textContent);
-    // Visible static texts: every element with data-i18n, as shown.
+    // Visible static texts: every element with data-i18n, as shown. (The
+    // transcript pane's text is the transcript's own: English.)
     out.statics = [...document.querySelectorAll('[data-i18n]')].map((e) => e.textContent);
     out.buttons = [...document.querySelectorAll('button, summary, legend, label, figcaption, h1, h2, h3, option')]
-      .filter((e) => e.offsetParent !== null || e.tagName === 'OPTION').map((e) => e.textContent.trim()).filter(Boolean);
+      .filter((e) => (e.offsetParent !== null || e.tagName === 'OPTION') && !e.closest('#reader')).map((e) => e.textContent.trim()).filter(Boolean);
     return out;
   }, KINDS);
 }
