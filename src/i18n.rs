@@ -580,7 +580,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::SumGuideOne, "{0}財測：{1}。"),
     (K::SumGuideMany, "財測：{0}。"),
     (K::MetaCurrency, "幣別：{0}"),
-    (K::MetaMore, "等 {0} 人"),
+    (K::MetaMore, "及其他 {0} 人"),
     (K::MetaPeople, "、"),
     (K::NoteConflict, "{0}：法說會提到不同的數值（第 {1} 行）"),
     (K::NoteCheck, "{0}：{1}"),

@@ -23,7 +23,7 @@ var callchartI18n = (function () {
     en: {
       'page.title': 'callchart · earnings calls, charted',
       'page.description': 'Turn an earnings-call transcript into revenue, margin and guidance charts, privately, in your browser.',
-      'top.tagline': 'Earnings-call transcript in, revenue, margin and guidance charts out.',
+      'top.tagline': 'Earnings-call transcript in, revenue, margin and guidance charts out. ',
       'top.private': 'Runs entirely in your browser: the transcript never leaves this page.',
       'lang.label': 'Language',
       'input.title': 'Transcript',

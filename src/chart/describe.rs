@@ -470,7 +470,7 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
                 t = tf(K::SumGuideFor, &[&t, &period_text(&g.period)]);
             }
             if let Some(i) = p.implied() {
-                t.push_str(&format!(" ({i})"));
+                t.push_str(&tf(K::SumSplit, &[&i]));
             }
             t
         })

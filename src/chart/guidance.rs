@@ -327,8 +327,10 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
         // fit, the range in the axis's unit ("0.33–0.35", 億美元 above it).
         if let (Some(lo), Some(hi)) = (g.low, g.high) {
             // Also right-aligned over the range, so as not to leave the panel.
+            // or under it, before the midpoint's label takes that place.
             let edge = (xg + bw / 2.0, range_top - p.u(4.0), Anchor::RIGHT_BOTTOM);
-            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2]])?;
+            let under = (xg + bw / 2.0, range_bottom + p.u(4.0), Anchor::RIGHT_TOP);
+            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2], under])?;
         }
     }
     if g.is_range() {

@@ -92,6 +92,7 @@ impl Anchor {
     pub const CENTER_MID: Anchor = Anchor(HPos::Center, VPos::Center);
     pub const CENTER_BOTTOM: Anchor = Anchor(HPos::Center, VPos::Bottom);
     pub const RIGHT_BOTTOM: Anchor = Anchor(HPos::Right, VPos::Bottom);
+    pub const RIGHT_TOP: Anchor = Anchor(HPos::Right, VPos::Top);
     pub const LEFT_BOTTOM: Anchor = Anchor(HPos::Left, VPos::Bottom);
 }
 
