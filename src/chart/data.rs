@@ -171,8 +171,7 @@ impl Fmt {
     pub(crate) fn new(unit: Unit, max_abs: f64) -> Fmt {
         let zh = i18n::zh();
         let (div, mag) = match unit {
-            Unit::Money(_) | Unit::Shares if zh => magnitude_zh(max_abs),
-            Unit::Money(_) | Unit::Shares => magnitude(max_abs),
+            Unit::Money(_) | Unit::Shares => magnitude(max_abs, if zh { MAGNITUDES_ZH } else { MAGNITUDES }),
             _ => (1.0, ""),
         };
         Fmt { unit, div, mag, zh }
@@ -276,12 +275,7 @@ impl Fmt {
         if !self.zh || !matches!(self.unit, Unit::Money(_) | Unit::Shares) || !abs.is_finite() {
             return None;
         }
-        let (div, mag) = match abs {
-            a if a >= 1e12 => (1e12, "兆"),
-            a if a >= 1e8 => (1e8, "億"),
-            a if a >= 1e4 => (1e4, "萬"),
-            _ => (1.0, ""),
-        };
+        let (div, mag) = magnitude(abs, MAGNITUDES_ZH_VALUE);
         (mag != self.mag).then_some(Fmt { div, mag, ..self.clone() })
     }
 
@@ -319,34 +313,23 @@ impl Fmt {
     }
 }
 
-fn magnitude(max_abs: f64) -> (f64, &'static str) {
-    let m = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
-    if m >= 1e12 {
-        (1e12, "T")
-    } else if m >= 1e9 {
-        (1e9, "B")
-    } else if m >= 1e6 {
-        (1e6, "M")
-    } else if m >= 1e4 {
-        (1e3, "K")
-    } else {
-        (1.0, "")
-    }
-}
+/// Magnitudes, largest first: from what size on, the divisor, the word.
+type Magnitudes = [(f64, f64, &'static str)];
 
-/// Chinese magnitudes of an axis: 兆 (10¹²), 億 (10⁸; from 0.1 億, so an
-/// axis up to 5,440 萬 reads 0–0.6 億美元 with short tick labels), 萬 (10⁴).
-fn magnitude_zh(max_abs: f64) -> (f64, &'static str) {
+/// English: T, B, M, and K from 10⁴.
+const MAGNITUDES: &Magnitudes = &[(1e12, 1e12, "T"), (1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "K")];
+
+/// Chinese axes: 兆 (10¹²), 億 (10⁸; from 0.1 億, so an axis up to 5,440 萬
+/// reads 0–0.6 億美元 with short tick labels), 萬 (10⁴).
+const MAGNITUDES_ZH: &Magnitudes = &[(1e12, 1e12, "兆"), (1e7, 1e8, "億"), (1e4, 1e4, "萬")];
+
+/// Chinese amounts written out, each in its own magnitude ("3,210 萬").
+const MAGNITUDES_ZH_VALUE: &Magnitudes = &[(1e12, 1e12, "兆"), (1e8, 1e8, "億"), (1e4, 1e4, "萬")];
+
+/// The divisor and word for values up to `max_abs`.
+fn magnitude(max_abs: f64, mags: &Magnitudes) -> (f64, &'static str) {
     let m = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
-    if m >= 1e12 {
-        (1e12, "兆")
-    } else if m >= 1e7 {
-        (1e8, "億")
-    } else if m >= 1e4 {
-        (1e4, "萬")
-    } else {
-        (1.0, "")
-    }
+    mags.iter().find(|(from, _, _)| m >= *from).map_or((1.0, ""), |&(_, div, word)| (div, word))
 }
 
 /// A currency as Taiwanese media name it after an amount ("美元"; a
