@@ -52,7 +52,8 @@ pub(crate) fn header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &
     }
     let lf = p.font(size::SMALL, false, p.theme.muted);
     let sw = p.u(14.0);
-    let row_h = p.u(18.0);
+    // A row is as tall as its font's box (CJK fonts' are taller than 18 px).
+    let row_h = p.u(18.0).max(p.measure("Xg", &lf).1 + p.u(1.0));
     let mut x = pad;
     for e in legend {
         // An entry wider than the chart is shortened (a phone's narrowest embeds).
