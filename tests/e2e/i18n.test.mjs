@@ -261,7 +261,11 @@ for (const { width, height, dpr, scheme } of [
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-TW');
     for (const kind of KINDS) await page.locator(`figure[data-chart="${kind}"] .show-data`).click();
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: path.join(SHOTS, `e2e-zh-TW-${width}.png`), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The whole page on a phone (one column); on a desktop the window as the
+    // reader sees it (the transcript column is sticky, which a full-page
+    // capture leaves blank).
+    await page.screenshot({ path: path.join(SHOTS, `e2e-zh-TW-${width}.png`), fullPage: width < 980 });
     await page.locator('.charts').screenshot({ path: path.join(SHOTS, `e2e-zh-TW-charts-${width}.png`) });
     await page.addScriptTag({ content: readFileSync(AXE_PATH, 'utf8') });
     const found = await page.evaluate(async () => {
