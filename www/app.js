@@ -675,7 +675,15 @@
       return;
     }
     drawnKeys = {};
+    // A refusal or an empty box stays said (in the words it was said in);
+    // only the charts on screen and their status line change language.
+    var state = document.body.dataset.state;
+    var said = statusEl.textContent;
     show(shown, origin, shownNotice, ex);
+    if (state !== 'ready') {
+      setState(state, said);
+      markStale(true);
+    }
   }
   L.onChange(relabel);
   $('lang').addEventListener('change', function (e) { L.set(e.target.value, 'choice'); });

@@ -182,6 +182,14 @@ test('bad input is refused in Chinese', async () => {
   await page.waitForFunction(() => document.body.dataset.state === 'refused');
   const status = await page.textContent('#status');
   assert.match(status, /^「call\.pdf」：這是 PDF 檔，不是文字；請從 PDF 複製逐字稿的文字/, status);
+  // Switching language redraws the charts on screen in English, and the
+  // refusal stays said: the state is still "refused", the results still dimmed.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.getElementById('call-title').textContent === 'Credo · Q4 FY2023');
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'refused');
+  assert.equal(await page.textContent('#status'), status);
+  assert.ok(await page.evaluate(() => document.querySelector('.results').classList.contains('stale')));
+  await page.selectOption('#lang', 'zh-TW');
   await page.fill('#transcript', '   ');
   await page.click('#chart-it');
   await page.waitForFunction(() => document.body.dataset.state === 'empty');
