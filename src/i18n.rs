@@ -280,6 +280,14 @@ pub(crate) enum K {
     WarnRtf,
     WarnNul,
     WarnLongLine,
+    LinkNotALink,
+    LinkVersion,
+    LinkTooLong,
+    LinkBadCharacters,
+    LinkDamaged,
+    LinkTooBig,
+    LinkInvalid,
+    LinkUnencodable,
 }
 
 /// The English catalogue.
@@ -445,6 +453,15 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::WarnRtf, "this is an RTF document: its text was read, formatting removed"),
     (K::WarnNul, "{0} NUL bytes removed"),
     (K::WarnLongLine, "one line is {0} long: speakers and paragraphs are told apart by line breaks, so few or no figures can be read without them"),
+    // Share links that cannot be opened (or made).
+    (K::LinkNotALink, "this link holds no callchart data (a chart link ends in #v1= followed by the data)"),
+    (K::LinkVersion, "this link was made by another version of callchart (format v{0}); this page reads format v{1} to v{2} links"),
+    (K::LinkTooLong, "this link carries {0} characters of data, more than a chart link ever needs ({1}), so it was not opened"),
+    (K::LinkBadCharacters, "this link is damaged: its data has characters a chart link never contains (was it cut or edited?)"),
+    (K::LinkDamaged, "this link is damaged or incomplete ({0}); copy the whole link again"),
+    (K::LinkTooBig, "this link unpacks to more than {0} KB, far more than a chart link holds, so it was not opened"),
+    (K::LinkInvalid, "this link does not hold valid chart data ({0})"),
+    (K::LinkUnencodable, "these facts cannot be put into a link: {0}"),
 ];
 
 /// The Traditional-Chinese catalogue (as Taiwanese financial media write).
@@ -602,6 +619,14 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::WarnRtf, "這是 RTF 文件：已讀取其文字，移除格式"),
     (K::WarnNul, "已移除 {0} 個 NUL 位元組"),
     (K::WarnLongLine, "有一行長達 {0}：發言者與段落靠換行區分，沒有換行就幾乎讀不到數字"),
+    (K::LinkNotALink, "這個連結沒有 callchart 資料（圖表連結以 #v1= 加上資料結尾）"),
+    (K::LinkVersion, "這個連結由另一個版本的 callchart 產生（格式 v{0}）；本頁可讀取 v{1} 至 v{2} 格式的連結"),
+    (K::LinkTooLong, "這個連結帶有 {0} 個字元的資料，超過圖表連結所需（{1}），因此未開啟"),
+    (K::LinkBadCharacters, "這個連結已損壞：其中有圖表連結不會有的字元（是否被截斷或修改過？）"),
+    (K::LinkDamaged, "這個連結已損壞或不完整（{0}）；請重新複製整個連結"),
+    (K::LinkTooBig, "這個連結解開後超過 {0} KB，遠多於圖表連結的內容，因此未開啟"),
+    (K::LinkInvalid, "這個連結沒有有效的圖表資料（{0}）"),
+    (K::LinkUnencodable, "這些數字無法放進連結：{0}"),
 ];
 
 #[cfg(test)]

@@ -197,8 +197,10 @@ impl Analysis {
 /// theme}`). A broken, truncated,
 /// oversized or foreign link throws an error whose message says which.
 #[wasm_bindgen]
-pub fn open_link(fragment: &str) -> Result<Analysis, JsError> {
-    let (inner, state) = analysis::Analysis::of_link(fragment)?;
+/// `lang` ("zh-TW"; absent: English) is the error message's language.
+pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsError> {
+    let (inner, state) = analysis::Analysis::of_link(fragment)
+        .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
     let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
     Ok(Analysis { inner, reading, view_js: None })
 }

@@ -691,6 +691,9 @@
   function boot() {
     mark('boot');
     L.apply(document);
+    // The status line is the page's to write (not a static text: a language
+    // switch must not put "Loading…" back over what it says).
+    if (document.body.dataset.state === 'loading') statusEl.textContent = t('status.loading');
     startEngine().then(function (e) {
       engine = e;
       mark('engine');

@@ -207,7 +207,7 @@
     this.dataset.state = 'loading';
     var analysis;
     if (data) {
-      analysis = engine().then(function (e) { return e.open_link(data.trim()); });
+      analysis = engine().then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
     } else if (src) {
       analysis = Promise.all([engine(), fetch(src).then(function (r) {
         if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');

@@ -109,7 +109,7 @@
   function openLink(hash) {
     var a, opened;
     try {
-      a = engine().open_link(hash);
+      a = engine().open_link(hash, L.lang);
       opened = a.reading(L.lang).link;
     } catch (err) {
       console.warn('callchart: link not opened:', err);

@@ -448,3 +448,15 @@ proptest! {
         let _ = decode(&pack(&b));
     }
 }
+
+#[test]
+fn refusals_are_said_in_the_language_of_the_call() {
+    use crate::i18n::{with, Lang};
+    let e = decode("#v2=!!!").unwrap_err();
+    let en = e.to_string();
+    assert!(en.starts_with("this link is damaged"), "{en}");
+    let zh = with(Lang::ZhTw, || e.to_string());
+    assert!(zh.starts_with("這個連結已損壞"), "{zh}");
+    assert_eq!(with(Lang::ZhTw, || ShareError::TooBig.to_string()), format!("這個連結解開後超過 {} KB，遠多於圖表連結的內容，因此未開啟", MAX_INFLATED / 1024));
+    assert_eq!(e.to_string(), en, "English again outside the call");
+}

@@ -233,6 +233,16 @@ test('a link copied in Chinese opens in Chinese; an English one in the reader\'s
   await c.close();
 });
 
+test('a broken link is refused in Chinese', async () => {
+  const c = await browser.newContext({ locale: 'zh-TW' });
+  const p = await c.newPage();
+  await p.goto(server.url + '#v2=AAAA');
+  await p.waitForSelector('#link-error:not([hidden])', { timeout: 20000 });
+  assert.equal(await p.textContent('#link-error strong'), '無法開啟這個連結。');
+  assert.match(await p.textContent('#link-error-text'), /^這個連結/);
+  await c.close();
+});
+
 function embedPage() {
   const demo = readFileSync(path.join(DIST, 'embed-demo.html'), 'utf8');
   const data = /data="(v2=[A-Za-z0-9_-]+)"/.exec(demo)?.[1];
