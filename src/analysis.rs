@@ -14,6 +14,7 @@
 //! wasm boundary, which holds it across calls so no facts cross that boundary
 //! again; everything here is plain Rust, tested natively.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use plotters::coord::Shift;
@@ -22,7 +23,8 @@ use serde::Serialize;
 
 use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
 use crate::facts::{Checks, Facts, Note};
-use crate::input::{Decoded, InputError};
+use crate::i18n::{self, t, tf, Lang, K};
+use crate::input::{Binary, Decoded, InputError, Warning};
 use crate::share::{self, ShareError, ShareState};
 use crate::transcript::{self, Transcript};
 use crate::view::{self, View};
@@ -111,14 +113,24 @@ impl Analysis {
     /// The charts and facts in words: heading, counts, notes, a detail per
     /// fact, and per chart its title, summary and table. Linear in the facts.
     pub fn explain(&self) -> Explained<'_> {
+        self.explain_in(Lang::En)
+    }
+
+    /// [`Analysis::explain`] in `lang`: every word, number and period as that
+    /// language writes it, check and conflict notes included.
+    pub fn explain_in(&self, lang: Lang) -> Explained<'_> {
+        i18n::with(lang, || self.explain_now())
+    }
+
+    fn explain_now(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
         let charts: BTreeMap<&'static str, ChartText> = ChartKind::ALL
             .iter()
             .map(|k| {
                 let text = ChartText {
-                    label: k.label(),
-                    title: chart::heading(f) + " — " + k.label(),
+                    label: k.caption(),
+                    title: chart::heading(f) + " — " + k.caption(),
                     summary: chart::summary(*k, f),
                     table: chart::table_checked(*k, f, &self.checks),
                 };
@@ -133,7 +145,11 @@ impl Analysis {
             facts: f.facts.len(),
             turns: stats.map(|t| t.turns),
             speakers: stats.map(|t| t.speakers.len()),
-            notes: &f.notes,
+            notes: if i18n::zh() {
+                Cow::Owned(f.notes.iter().map(|n| Note { message: chart::note_text(f, n), ..n.clone() }).collect())
+            } else {
+                Cow::Borrowed(&f.notes)
+            },
             details: chart::details(f, &self.checks),
             charts,
             other,
@@ -158,7 +174,7 @@ pub struct Explained<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speakers: Option<usize>,
     /// The notes (checks, conflicts, warnings).
-    pub notes: &'a [Note],
+    pub notes: Cow<'a, [Note]>,
     /// A detail per fact, in the facts' order.
     pub details: Vec<Detail>,
     /// Per chart ("revenue", …): its name, title, summary and data table.
@@ -184,7 +200,7 @@ pub struct ChartText {
 fn meta(f: &Facts) -> String {
     let mut meta = Vec::new();
     if !f.currency.is_empty() && f.currency != "USD" {
-        meta.push(format!("Figures in {}", f.currency));
+        meta.push(tf(K::MetaCurrency, &[&f.currency]));
     }
     let people: Vec<_> = f
         .transcript
@@ -201,8 +217,8 @@ fn meta(f: &Facts) -> String {
                 _ => s.name.clone(),
             })
             .collect();
-        let more = if people.len() > 3 { format!(" and {} more", people.len() - 3) } else { String::new() };
-        meta.push(named.join(", ") + &more);
+        let more = if people.len() > 3 { tf(K::MetaMore, &[&(people.len() - 3).to_string()]) } else { String::new() };
+        meta.push(named.join(t(K::MetaPeople)) + &more);
     }
     meta.join(" · ")
 }
@@ -235,6 +251,67 @@ pub struct Reading {
     /// A link's chart choice and theme (links only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkState>,
+    /// The refusal, kept to say it again in another language.
+    #[serde(skip)]
+    pub error: Option<InputError>,
+    /// The warnings, kept likewise.
+    #[serde(skip)]
+    pub raw_warnings: Vec<Warning>,
+}
+
+impl Reading {
+    /// The reading with its message and warnings in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> Reading {
+        i18n::with(lang, || Reading {
+            message: self.error.as_ref().map(input_message).or_else(|| self.message.clone()),
+            warnings: if self.raw_warnings.is_empty() {
+                self.warnings.clone()
+            } else {
+                self.raw_warnings.iter().map(warning_message).collect()
+            },
+            ..self.clone()
+        })
+    }
+}
+
+/// A refusal in the current language (English: its `Display`).
+pub fn input_message(e: &InputError) -> String {
+    if !i18n::zh() {
+        return e.to_string();
+    }
+    match e {
+        InputError::Empty => t(K::InputEmpty).to_string(),
+        InputError::Blank => t(K::InputBlank).to_string(),
+        InputError::UnknownBinary => t(K::InputBinary).to_string(),
+        InputError::Binary(b) => {
+            let advice = match b {
+                Binary::Pdf => K::InputAdvicePdf,
+                Binary::Docx | Binary::OpenDocument | Binary::Ole2 | Binary::Epub => K::InputAdviceDoc,
+                Binary::Png | Binary::Jpeg | Binary::Gif | Binary::Webp | Binary::Tiff | Binary::Bmp => K::InputAdviceImage,
+                Binary::Zip | Binary::Gzip | Binary::Bzip2 | Binary::Xz | Binary::SevenZip | Binary::Rar => K::InputAdviceArchive,
+                Binary::Media => K::InputAdviceMedia,
+                _ => K::InputAdviceOther,
+            };
+            tf(K::InputBinaryKind, &[&b.name().to_uppercase(), t(advice)])
+        }
+    }
+}
+
+/// A warning in the current language (English: its `Display`).
+pub fn warning_message(w: &Warning) -> String {
+    if !i18n::zh() {
+        return w.to_string();
+    }
+    match w {
+        Warning::LossyUtf8 { invalid } => tf(K::WarnLossy, &[&invalid.to_string()]),
+        Warning::Latin1 => t(K::WarnLatin1).to_string(),
+        Warning::Utf16 { invalid, .. } if *invalid > 0 => tf(K::WarnUtf16Broken, &[&invalid.to_string()]),
+        Warning::Utf16 { .. } => t(K::WarnUtf16).to_string(),
+        Warning::Html => t(K::WarnHtml).to_string(),
+        Warning::Rtf => t(K::WarnRtf).to_string(),
+        Warning::NulBytes { count } => tf(K::WarnNul, &[&count.to_string()]),
+        Warning::LongLine { bytes } => tf(K::WarnLongLine, &[&format!("{:.1} MB", *bytes as f64 / 1e6)]),
+    }
 }
 
 /// A link's [`ShareState`] by name: `{charts: ["revenue", …], theme: "dark"}`.
@@ -244,11 +321,14 @@ pub struct LinkState {
     pub charts: Vec<&'static str>,
     /// "auto", "light" or "dark".
     pub theme: &'static str,
+    /// "zh-TW" when the link asks for it; absent: the reader's own language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
 }
 
 impl From<ShareState> for LinkState {
     fn from(st: ShareState) -> LinkState {
-        LinkState { charts: st.charts.iter().map(|k| k.name()).collect(), theme: st.theme.name() }
+        LinkState { charts: st.charts.iter().map(|k| k.name()).collect(), theme: st.theme.name(), lang: st.lang.map(Lang::code) }
     }
 }
 
@@ -264,7 +344,7 @@ pub fn read(
 ) -> (Analysis, Reading) {
     let d = match decoded {
         Err(e) => {
-            let refused = Reading { code: Some(e.code()), message: Some(e.to_string()), ..Reading::default() };
+            let refused = Reading { code: Some(e.code()), message: Some(e.to_string()), error: Some(e), ..Reading::default() };
             return (Analysis::default(), refused);
         }
         Ok(d) => d,
@@ -287,6 +367,8 @@ pub fn read(
         text,
         text_bytes: d.text.len(),
         link: None,
+        error: None,
+        raw_warnings: d.warnings.clone(),
     };
     (analysis, reading)
 }
@@ -406,10 +488,10 @@ mod tests {
         let a = Analysis::of_text(SAMPLE);
         assert_eq!(a.csv(), crate::export::csv(a.facts()));
         assert_eq!(a.file_name("revenue", "svg"), "credo-q4-fy2023-revenue.svg");
-        let state = ShareState { charts: vec![ChartKind::Margins], theme: ThemeChoice::Dark };
+        let state = ShareState { charts: vec![ChartKind::Margins], theme: ThemeChoice::Dark, lang: None };
         let (back, st) = Analysis::of_link(&format!("#{}", a.share_link(&state).expect("link"))).expect("opens");
         assert_eq!(st, state);
-        assert_eq!(LinkState::from(st), LinkState { charts: vec!["margins"], theme: "dark" });
+        assert_eq!(LinkState::from(st), LinkState { charts: vec!["margins"], theme: "dark", lang: None });
         assert_eq!(back.facts(), &share::portable(a.facts()));
         for kind in ChartKind::ALL {
             let mut svg = String::new();

@@ -25,6 +25,7 @@ pub mod chart_kind;
 pub mod export;
 pub mod extract;
 pub mod facts;
+pub mod i18n;
 pub mod input;
 pub mod share;
 pub mod text;

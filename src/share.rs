@@ -29,7 +29,10 @@
 //! u8     format = 2 (the fragment's version)
 //! u8     flags: bit 0 call present, bit 1 currency other than USD,
 //!               bits 2-4 charts (revenue, margins, guidance; not all zero),
-//!               bits 5-6 theme (0 auto, 1 light, 2 dark), bit 7 zero
+//!               bits 5-6 theme (0 auto, 1 light, 2 dark),
+//!               bit 7 the page was in Traditional Chinese (zh-TW; else the
+//!               reader's own language; always zero in v1, and links made
+//!               before it have it zero, so they open as they always did)
 //! str    company
 //! period call                       (if flagged)
 //! [u8;3] currency                   (if flagged)
@@ -63,6 +66,7 @@
 use std::fmt;
 
 use crate::chart_kind::ChartKind;
+use crate::i18n::{t, tf, Lang, K};
 use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Period, Source, Unit, SCHEMA};
 
 /// The fragment key of the format links are written in: `#v2=…`.
@@ -162,11 +166,15 @@ pub struct ShareState {
     pub charts: Vec<ChartKind>,
     /// The theme.
     pub theme: ThemeChoice,
+    /// The language the link asks for: `Some(Lang::ZhTw)`, or `None` for
+    /// the reader's own (English is not written: a link from an English page
+    /// opens in the reader's language, as links always did).
+    pub lang: Option<Lang>,
 }
 
 impl Default for ShareState {
     fn default() -> Self {
-        ShareState { charts: ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto }
+        ShareState { charts: ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto, lang: None }
     }
 }
 
@@ -196,35 +204,23 @@ pub enum ShareError {
     Unencodable(String),
 }
 
+/// In the language of the call in progress ([`crate::i18n`]; English
+/// outside one, as the CLI and the tests read it).
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::NotALink => {
-                f.write_str("this link holds no callchart data (a chart link ends in #v1= followed by the data)")
+        let text = match self {
+            ShareError::NotALink => t(K::LinkNotALink).to_string(),
+            ShareError::UnsupportedVersion(v) => {
+                tf(K::LinkVersion, &[v, &OLDEST_VERSION.to_string(), &VERSION.to_string()])
             }
-            ShareError::UnsupportedVersion(v) => write!(
-                f,
-                "this link was made by another version of callchart (format v{v}); this page reads format v{OLDEST_VERSION} to v{VERSION} links"
-            ),
-            ShareError::TooLong { chars } => write!(
-                f,
-                "this link carries {chars} characters of data, more than a chart link ever needs ({MAX_PAYLOAD_CHARS}), so it was not opened"
-            ),
-            ShareError::BadCharacters => f.write_str(
-                "this link is damaged: its data has characters a chart link never contains (was it cut or edited?)",
-            ),
-            ShareError::Damaged(why) => write!(
-                f,
-                "this link is damaged or incomplete ({why}); copy the whole link again"
-            ),
-            ShareError::TooBig => write!(
-                f,
-                "this link unpacks to more than {} KB, far more than a chart link holds, so it was not opened",
-                MAX_INFLATED / 1024
-            ),
-            ShareError::Invalid(why) => write!(f, "this link does not hold valid chart data ({why})"),
-            ShareError::Unencodable(why) => write!(f, "these facts cannot be put into a link: {why}"),
-        }
+            ShareError::TooLong { chars } => tf(K::LinkTooLong, &[&chars.to_string(), &MAX_PAYLOAD_CHARS.to_string()]),
+            ShareError::BadCharacters => t(K::LinkBadCharacters).to_string(),
+            ShareError::Damaged(why) => tf(K::LinkDamaged, &[why]),
+            ShareError::TooBig => tf(K::LinkTooBig, &[&(MAX_INFLATED / 1024).to_string()]),
+            ShareError::Invalid(why) => tf(K::LinkInvalid, &[why]),
+            ShareError::Unencodable(why) => tf(K::LinkUnencodable, &[why]),
+        };
+        f.write_str(&text)
     }
 }
 

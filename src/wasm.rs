@@ -77,8 +77,9 @@ impl Analysis {
     /// How the input was read: `{ok, code?, message?, warnings, encoding,
     /// format, text?, text_bytes, text_cut}`; for a link, `ok` and the
     /// link's `{charts: ["revenue", …], theme}` as `link`.
-    pub fn reading(&self) -> Result<JsValue, JsError> {
-        to_js(&self.reading)
+    /// `lang` ("en", "zh-TW"; absent: English) is the messages' language.
+    pub fn reading(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&self.reading.in_lang(lang_of(lang.as_deref())))
     }
 
     /// The facts (`callchart/facts@1`) as a plain object, for the JSON
@@ -142,8 +143,9 @@ impl Analysis {
     /// The charts and facts in words ([`analysis::Explained`]): `{heading,
     /// meta, facts, turns, speakers, notes, details: [detail per fact],
     /// charts: {revenue: {label, title, summary, table}, …}}`.
-    pub fn explain(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.explain())
+    /// `lang`: "en" (the default) or "zh-TW".
+    pub fn explain(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&self.inner.explain_in(lang_of(lang.as_deref())))
     }
 
     /// The transcript as the page shows it ([`crate::view::View`]), or
@@ -165,6 +167,8 @@ impl Analysis {
             charts: Vec<String>,
             #[serde(default)]
             theme: Option<String>,
+            #[serde(default)]
+            lang: Option<String>,
         }
         let st: StateIn =
             serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
@@ -173,7 +177,8 @@ impl Analysis {
             None => ThemeChoice::Auto,
             Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
         };
-        Ok(self.inner.share_link(&ShareState { charts, theme })?)
+        let lang = st.lang.as_deref().and_then(crate::i18n::Lang::from_code);
+        Ok(self.inner.share_link(&ShareState { charts, theme, lang })?)
     }
 
     /// The facts as CSV: a header, then one row per fact.
@@ -192,8 +197,10 @@ impl Analysis {
 /// theme}`). A broken, truncated,
 /// oversized or foreign link throws an error whose message says which.
 #[wasm_bindgen]
-pub fn open_link(fragment: &str) -> Result<Analysis, JsError> {
-    let (inner, state) = analysis::Analysis::of_link(fragment)?;
+/// `lang` ("zh-TW"; absent: English) is the error message's language.
+pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsError> {
+    let (inner, state) = analysis::Analysis::of_link(fragment)
+        .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
     let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
     Ok(Analysis { inner, reading, view_js: None })
 }
@@ -207,6 +214,7 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
         fg: Option<String>,
         accent: Option<String>,
         font: Option<String>,
+        lang: Option<String>,
     }
     let s: StyleIn = if style.is_undefined() || style.is_null() {
         StyleIn::default()
@@ -219,7 +227,13 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
         dark: s.dark.unwrap_or(false),
         colors: Colors { bg: hex(&s.bg), fg: hex(&s.fg), accent: hex(&s.accent) },
         font: s.font.filter(|f| !f.trim().is_empty()),
+        lang: lang_of(s.lang.as_deref()),
     })
+}
+
+/// A language from the page ("zh-TW", "zh-Hant", …); English otherwise.
+fn lang_of(code: Option<&str>) -> crate::i18n::Lang {
+    code.and_then(crate::i18n::Lang::from_code).unwrap_or_default()
 }
 
 /// What a drawn chart shows where ([`chart::HitMap`]), returned by

@@ -82,7 +82,7 @@ fn hostile() -> Facts {
 fn the_hostile_link_is_what_its_facts_encode_to() {
     let facts = hostile();
     assert!(facts.facts.iter().any(|f| f.kind == Kind::Actual && f.segment.contains("<script>")));
-    let state = ShareState { charts: callchart::chart::ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto };
+    let state = ShareState { charts: callchart::chart::ChartKind::ALL.to_vec(), theme: ThemeChoice::Auto, lang: None };
     let made = format!("#{}", share::encode(&facts, &state).expect("encodes"));
     let path = format!("{}/tests/data/links/hostile.link", env!("CARGO_MANIFEST_DIR"));
     if common::golden::updating() {

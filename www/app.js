@@ -20,6 +20,10 @@
   var TYPE_DELAY_MS = 500;
 
   var $ = function (id) { return document.getElementById(id); };
+  // The page's words (www/i18n.js); Rust's come through explain(L.lang),
+  // reading(L.lang) and the draw style's lang.
+  var L = callchartI18n;
+  var t = L.t;
   var textarea = $('transcript');
   var statusEl = $('status');
   var button = $('chart-it');
@@ -62,11 +66,11 @@
   }
 
   function plural(n, word) {
-    return n + ' ' + word + (n === 1 ? '' : 's');
+    return L.count(n, 'count.' + word, 'count.' + word + 's');
   }
 
   function errorMessage(err) {
-    if (typeof callchartEngine !== 'undefined' && callchartEngine.panicked()) return 'Internal error, please report (details are in the browser console).';
+    if (typeof callchartEngine !== 'undefined' && callchartEngine.panicked()) return t('status.internal');
     var text = err && err.message ? err.message : String(err);
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
@@ -124,13 +128,13 @@
     if (!text.trim()) {
       lastText = text;
       cancelReading();
-      setState('empty', 'Paste a transcript, drop a .txt file, or open one to chart it.');
+      setState('empty', t('status.empty'));
       markStale(true);
       return;
     }
     lastText = text;
     if (text.length > MAIN_THREAD_MAX) {
-      readOffThread({ text: text }, 'the pasted text', text.length);
+      readOffThread({ text: text }, t('what.pasted'), text.length);
       return;
     }
     cancelReading();
@@ -140,12 +144,12 @@
       mark('read');
     } catch (err) {
       console.warn('callchart: reading the text failed:', err);
-      setState('error', 'Could not read this transcript: ' + errorMessage(err));
+      setState('error', t('status.cannot_read_text', errorMessage(err)));
       markStale(true);
       recoverIfPanicked();
       return;
     }
-    showAnalysis(analysis, analysis.reading(), 'this text');
+    showAnalysis(analysis, analysis.reading(L.lang), t('what.this_text'));
   }
 
   // Shows an analysis and how its input was read (src/analysis.rs
@@ -156,16 +160,16 @@
   function showAnalysis(analysis, reading, what) {
     if (!reading.ok) {
       if (analysis) analysis.free();
-      setState('refused', capitalize(what) + ': ' + reading.message + '.');
+      setState('refused', t('status.refused', capitalize(what), reading.message));
       markStale(true);
       return false;
     }
     var notice = (reading.warnings || []).map(capitalize).join(' · ');
-    var ex = analysis.explain();
+    var ex = analysis.explain(L.lang);
     if (ex.facts === 0) {
       analysis.free();
       var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
-      setState('nofacts', 'No figures found in ' + what + counts + '. Is it an earnings-call transcript with revenue or margin figures?' + (notice ? ' ' + notice + '.' : ''));
+      setState('nofacts', t('status.nofacts', what, counts) + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
       return false;
     }
@@ -185,7 +189,7 @@
     var previousExplained = explained;
     var previousOrigin = origin;
     shown = analysis;
-    explained = ex || analysis.explain();
+    explained = ex || analysis.explain(L.lang);
     origin = from || 'transcript';
     factsVersion++;
     if (!drawAll()) {
@@ -202,7 +206,8 @@
     metaEl.textContent = explained.meta;
     $('link-badge').hidden = origin !== 'link';
     renderNotes(explained.notes || []);
-    setState('ready', (origin === 'link' ? describe(explained) + ' · from a shared link' : describe(explained)) + (notice ? ' · ' + notice : ''));
+    setState('ready', (origin === 'link' ? describe(explained) + ' · ' + t('call.from_link') : describe(explained)) + (notice ? ' · ' + notice : ''));
+    shownNotice = notice;
     if (page.share) page.share.shown(origin);
     // trace.js: transcript pane (the view the analysis made from the very
     // parse its facts came from; none for a link), summaries and tables.
@@ -263,7 +268,7 @@
       var w = Math.round(box.width * dpr);
       var h = Math.round(box.height * dpr);
       if (w < 2 || h < 2) continue; // not laid out (hidden): drawn on the next resize
-      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion;
+      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion + L.lang;
       if (drawnKeys[canvas.id] === key) continue;
       // Draw off-screen first, so a failure leaves the previous chart in place.
       var scratch = document.createElement('canvas');
@@ -271,10 +276,10 @@
       scratch.height = h;
       var map;
       try {
-        map = shown.draw(scratch, canvas.dataset.kind, { scale: dpr, dark: dark });
+        map = shown.draw(scratch, canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang });
       } catch (err) {
         console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
-        setState('error', 'The ' + canvas.dataset.kind + ' chart could not be drawn: ' + errorMessage(err));
+        setState('error', t('status.not_drawn', t('chart.' + canvas.dataset.kind), errorMessage(err)));
         probe.error = String(err && err.message || err);
         recoverIfPanicked();
         ok = false;
@@ -332,11 +337,10 @@
 
   function loadFile(file) {
     if (!file || !engine) return;
-    var name = '“' + file.name + '”';
+    var name = t('what.file', file.name);
     if (file.size > inputLimit()) {
       cancelReading();
-      setState('refused', name + ' is ' + megabytes(file.size) + ': the page reads transcripts up to ' +
-        megabytes(inputLimit()) + ' (a long call is well under 1 MB). Use the command line (callchart extract) for larger files.');
+      setState('refused', t('status.file_too_big', name, megabytes(file.size), megabytes(inputLimit())));
       return;
     }
     if (file.size > MAIN_THREAD_MAX) {
@@ -350,16 +354,16 @@
       var analysis, reading;
       try {
         analysis = engine.read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
-        reading = analysis.reading();
+        reading = analysis.reading(L.lang);
       } catch (err) {
-        setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
+        setState('error', t('status.cannot_read', name, errorMessage(err)));
         recoverIfPanicked();
         return;
       }
       if (reading.ok) putText(reading, file);
       showAnalysis(analysis, reading, name);
     }, function (err) {
-      setState('error', 'Could not read ' + name + ': ' + errorMessage(err));
+      setState('error', t('status.cannot_read', name, errorMessage(err)));
     });
   }
 
@@ -508,14 +512,14 @@
   function readOffThread(request, what, size, file) {
     if (size > inputLimit()) {
       cancelReading();
-      setState('refused', capitalize(what) + ' is ' + megabytes(size) + ': the page reads transcripts up to ' + megabytes(inputLimit()) + '.');
+      setState('refused', t('status.too_big', capitalize(what), megabytes(size), megabytes(inputLimit())));
       return;
     }
     cancelReading();
     var id = readingId;
     pending = { id: id, what: what, file: file || null, size: size };
-    showProgress(0, 'Reading ' + what + ' (' + megabytes(size) + ')…');
-    var message = { type: 'read', id: id, keep: request.keep || 0 };
+    showProgress(0, t('status.reading', what, megabytes(size)));
+    var message = { type: 'read', id: id, keep: request.keep || 0, lang: L.lang };
     var transfer = [];
     if (request.file) {
       message.file = request.file;
@@ -532,7 +536,7 @@
       pending = null;
       hideProgress();
       console.warn('callchart: the background reader did not start:', err);
-      setState('error', 'Could not read ' + what + ' in the background: ' + errorMessage(err));
+      setState('error', t('status.cannot_read_bg', what, errorMessage(err)));
     });
   }
 
@@ -541,7 +545,7 @@
     if (!pending || msg.id !== pending.id) return;
     var p = pending;
     if (msg.type === 'progress') {
-      showProgress(msg.fraction, 'Reading ' + p.what + ' (' + megabytes(p.size) + ')…');
+      showProgress(msg.fraction, t('status.reading', p.what, megabytes(p.size)));
       return;
     }
     pending = null;
@@ -549,9 +553,9 @@
     if (msg.type === 'failed') {
       if (msg.panicked) {
         console.error('callchart: internal error in the background reader:', msg.message);
-        setState('error', 'Could not read ' + p.what + ': Internal error, please report (details are in the browser console).');
+        setState('error', t('status.cannot_read', p.what, t('status.internal')));
       } else {
-        setState('error', 'Could not read ' + p.what + ': ' + capitalize(msg.message));
+        setState('error', t('status.cannot_read', p.what, capitalize(msg.message)));
       }
       stopWorker(); // a fresh worker (and wasm instance) for the next input
       markStale(true);
@@ -565,7 +569,7 @@
       try {
         analysis = reading.ok ? engine.Analysis.rebuild(msg.facts, msg.view) : null;
       } catch (err) {
-        setState('error', 'Could not read ' + p.what + ': ' + errorMessage(err));
+        setState('error', t('status.cannot_read', p.what, errorMessage(err)));
         recoverIfPanicked();
         return;
       }
@@ -587,8 +591,7 @@
       textarea.value = reading.text;
       textarea.readOnly = true;
       inputNoteEl.hidden = false;
-      $('input-note-text').textContent = 'Showing the beginning of “' + file.name + '” (' + megabytes(file.size) +
-        '); the charts are from the whole file. Open or drop another file, or clear the box to paste.';
+      $('input-note-text').textContent = t('status.preview', file.name, megabytes(file.size));
     }
     textarea.scrollTop = 0;
     lastText = textarea.value;
@@ -607,7 +610,7 @@
     textarea.value = '';
     lastText = '';
     textarea.focus();
-    setState('empty', 'Paste a transcript, drop a .txt file, or open one to chart it.');
+    setState('empty', t('status.empty'));
     markStale(true);
   });
 
@@ -657,8 +660,40 @@
     if (window.performance && performance.mark) performance.mark('callchart:' + name);
   }
 
+  // The language: the page's words at once, then what Rust wrote for the
+  // analysis on screen (heading, notes, summaries, tables, tooltips) and the
+  // charts, drawn again in it.
+  var shownNotice = '';
+  function relabel() {
+    if (!shown) return;
+    var ex;
+    try {
+      ex = shown.explain(L.lang);
+    } catch (err) {
+      console.warn('callchart: explaining in ' + L.lang + ' failed:', err);
+      recoverIfPanicked();
+      return;
+    }
+    drawnKeys = {};
+    // A refusal or an empty box stays said (in the words it was said in);
+    // only the charts on screen and their status line change language.
+    var state = document.body.dataset.state;
+    var said = statusEl.textContent;
+    show(shown, origin, shownNotice, ex);
+    if (state !== 'ready') {
+      setState(state, said);
+      markStale(true);
+    }
+  }
+  L.onChange(relabel);
+  $('lang').addEventListener('change', function (e) { L.set(e.target.value, 'choice'); });
+
   function boot() {
     mark('boot');
+    L.apply(document);
+    // The status line is the page's to write (not a static text: a language
+    // switch must not put "Loading…" back over what it says).
+    if (document.body.dataset.state === 'loading') statusEl.textContent = t('status.loading');
     startEngine().then(function (e) {
       engine = e;
       mark('engine');
@@ -667,7 +702,7 @@
       analyzeNow(true);
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);
-      setState('error', 'The chart engine did not start in this browser: ' + errorMessage(err));
+      setState('error', t('status.engine_failed', errorMessage(err)));
     });
   }
 

@@ -7,7 +7,9 @@
  * Attributes: chart (revenue | margins | guidance), data (a share link's
  * payload, "v2=…", as the page's "Copy embed code" writes it) or src (a
  * transcript URL, fetched and analyzed in the reader's browser), theme
- * (light | dark; default: the reader's prefers-color-scheme), aria-label.
+ * (light | dark; default: the reader's prefers-color-scheme), aria-label,
+ * lang (zh-TW, zh-Hant, zh-HK: the chart in Traditional Chinese; the nearest
+ * lang="" of the element or its page decides; default English).
  * Styling: the element is a block that fills its container's width at 2:1
  * (3:2 for guidance, 1:1 when narrow); give it a height or aspect-ratio to
  * change that. It never gets shorter than the chart needs at its width for
@@ -113,7 +115,7 @@
   Object.setPrototypeOf(CallchartChart, HTMLElement);
 
   Object.defineProperty(CallchartChart, 'observedAttributes', {
-    get: function () { return ['chart', 'data', 'src', 'theme']; }
+    get: function () { return ['chart', 'data', 'src', 'theme', 'lang']; }
   });
 
   var proto = CallchartChart.prototype;
@@ -163,7 +165,10 @@
   proto.attributeChangedCallback = function (name, old, value) {
     if (!this._root || old === value) return;
     if (name === 'data' || name === 'src') this.load();
-    else this.schedule(true);
+    else {
+      if (name === 'lang' && this._analysis) this._charts = this._analysis.explain(this.chartLang()).charts;
+      this.schedule(true);
+    }
   };
 
   // The facts shown (callchart/facts@1), for scripts and tests.
@@ -176,7 +181,14 @@
     if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
     this._analysis = a;
     // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
-    this._charts = a ? a.explain().charts : null;
+    this._charts = a ? a.explain(this.chartLang()).charts : null;
+  };
+
+  // "zh-TW" when the element's (or its page's) lang is Traditional Chinese.
+  proto.chartLang = function () {
+    var el = this.closest('[lang]');
+    var tag = (el ? el.getAttribute('lang') : '').toLowerCase().split(/[-_]/);
+    return tag[0] === 'zh' && tag.slice(1).some(function (p) { return p === 'tw' || p === 'hant' || p === 'hk' || p === 'mo'; }) ? 'zh-TW' : 'en';
   };
 
   proto.fail = function (text) {
@@ -195,7 +207,7 @@
     this.dataset.state = 'loading';
     var analysis;
     if (data) {
-      analysis = engine().then(function (e) { return e.open_link(data.trim()); });
+      analysis = engine().then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
     } else if (src) {
       analysis = Promise.all([engine(), fetch(src).then(function (r) {
         if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');
@@ -206,7 +218,7 @@
         var text = both[1];
         if (text.length > 20 * 1024 * 1024) throw new Error(src + ' is too large for a transcript');
         var a = both[0].read_text(text);
-        var reading = a.reading();
+        var reading = a.reading(self.chartLang());
         if (!reading.ok) {
           a.free();
           throw new Error(src + ': ' + reading.message);
@@ -287,7 +299,8 @@
       bg: this.color(css.getPropertyValue('--callchart-bg')),
       fg: this.color(css.getPropertyValue('--callchart-fg')),
       accent: this.color(css.getPropertyValue('--callchart-accent')),
-      font: css.getPropertyValue('--callchart-font').trim() || null
+      font: css.getPropertyValue('--callchart-font').trim() || null,
+      lang: this.chartLang()
     };
     var key = [w, h, dpr, kind, JSON.stringify(style)].join('|');
     if (key === this._key) return;

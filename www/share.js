@@ -22,6 +22,7 @@
   'use strict';
 
   var page = window.callchartPage;
+  var L = callchartI18n;
   if (!page) return;
 
   var KINDS = ['revenue', 'margins', 'guidance'];
@@ -108,8 +109,8 @@
   function openLink(hash) {
     var a, opened;
     try {
-      a = engine().open_link(hash);
-      opened = a.reading().link;
+      a = engine().open_link(hash, L.lang);
+      opened = a.reading(L.lang).link;
     } catch (err) {
       console.warn('callchart: link not opened:', err);
       showLinkError(errorText(err) + '.');
@@ -117,10 +118,12 @@
     }
     applyCharts(opened.charts);
     applyTheme(opened.theme);
+    // A link made in Chinese opens in Chinese; otherwise in the reader's language.
+    if (opened.lang) L.set(opened.lang);
     var textarea = $('transcript');
     textarea.value = '';
     if (!page.showAnalysis(a, 'link')) {
-      showLinkError('The charts of this link could not be drawn.');
+      showLinkError(L.t('link.not_drawn'));
       return false;
     }
     hideLinkError();
@@ -157,7 +160,7 @@
   }
 
   function fragment() {
-    return analysis().share_link({ charts: chosenCharts(), theme: themeSelect.value });
+    return analysis().share_link({ charts: chosenCharts(), theme: themeSelect.value, lang: L.lang });
   }
 
   function copyText(text) {
@@ -182,11 +185,11 @@
     window.__callchartShare.link = url;
     var n = url.length.toLocaleString('en-US');
     copyText(url).then(function () {
-      say('Link copied (' + n + ' characters). It holds the figures, not the transcript.', 'ok');
+      say(L.t('share.copied', n), 'ok');
     }, function () {
       input.focus();
       input.select();
-      say('Copy the selected link (' + n + ' characters).');
+      say(L.t('share.copy_selected', n));
     });
   });
 
@@ -207,15 +210,15 @@
     var a = analysis();
     var charts = chosenCharts();
     var theme = themeSelect.value;
-    var data = a.share_link({ charts: charts, theme: theme });
+    var data = a.share_link({ charts: charts, theme: theme, lang: L.lang });
     var dir = pageBase().split('?')[0].replace(/[^/]*$/, '');
-    var themeAttr = theme === 'auto' ? '' : ' theme="' + theme + '"';
+    var themeAttr = (theme === 'auto' ? '' : ' theme="' + theme + '"') + (L.lang === 'en' ? '' : ' lang="' + L.lang + '"');
     var elements = ['<script src="' + esc(dir + 'callchart-embed.js') + '" defer></scr' + 'ipt>'];
     var frames = [];
     charts.forEach(function (k) {
       elements.push('<callchart-chart chart="' + k + '"' + themeAttr + ' data="' + esc(data) + '" aria-label="' +
         esc(title(k)) + '"></callchart-chart>');
-      var src = dir + 'embed.html?chart=' + k + (theme === 'auto' ? '' : '&theme=' + theme) + '#' + data;
+      var src = dir + 'embed.html?chart=' + k + (theme === 'auto' ? '' : '&theme=' + theme) + (L.lang === 'en' ? '' : '&lang=' + L.lang) + '#' + data;
       frames.push('<iframe src="' + esc(src) + '" sandbox="allow-scripts" title="' + esc(title(k)) +
         '" width="100%" height="' + (k === 'guidance' ? 480 : 380) + '" loading="lazy"></iframe>');
     });
@@ -236,14 +239,14 @@
     $('embed-out').hidden = false;
     window.__callchartShare.embed = code;
     var hint = location.protocol === 'file:'
-      ? ' Serve dist/ from a web server and open the page from there, so the addresses in the code work for your readers.'
+      ? L.t('share.serve_hint')
       : '';
     copyText(code[0]).then(function () {
-      say('Embed code copied: paste it into your post.' + hint, 'ok');
+      say(L.t('share.embed_copied', hint), 'ok');
     }, function () {
       $('embed-code').focus();
       $('embed-code').select();
-      say('Copy the selected embed code.' + hint);
+      say(L.t('share.embed_selected', hint));
     });
   });
 
@@ -257,7 +260,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
-    say('Saved ' + name, 'ok');
+    say(L.t('share.saved', name), 'ok');
   }
 
   // The chart's size on screen in CSS pixels (a default when it is hidden).
@@ -274,43 +277,49 @@
     try {
       var name = a.file_name(kind, format);
       if (format === 'svg') {
-        var svg = a.svg(kind, size[0], size[1], { scale: 1, dark: page.isDark() });
+        var svg = a.svg(kind, size[0], size[1], { scale: 1, dark: page.isDark(), lang: L.lang });
         download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
         return;
       }
       var canvas = document.createElement('canvas');
       canvas.width = size[0] * 2;
       canvas.height = size[1] * 2;
-      a.draw(canvas, kind, { scale: 2, dark: page.isDark() });
+      a.draw(canvas, kind, { scale: 2, dark: page.isDark(), lang: L.lang });
       canvas.toBlob(function (blob) {
         if (blob) download(blob, name);
-        else say('The PNG could not be made in this browser.', 'error');
+        else say(L.t('share.png_failed'), 'error');
       }, 'image/png');
     } catch (err) {
       console.warn('callchart: export failed:', err);
-      say('Export failed: ' + errorText(err), 'error');
+      say(L.t('share.export_failed', errorText(err)), 'error');
     }
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('[data-export]'), function (b) {
-    var what = 'Download the ' + b.dataset.kind + ' chart as ' + b.dataset.export.toUpperCase() +
-      (b.dataset.export === 'png' ? ' (twice its size on screen)' : '');
-    b.setAttribute('aria-label', what);
-    b.title = what;
+  var exportButtons = document.querySelectorAll('[data-export]');
+  function nameButtons() {
+    Array.prototype.forEach.call(exportButtons, function (b) {
+      var what = L.t('share.download_chart', L.t('chart.' + b.dataset.kind + '_name'), b.dataset.export.toUpperCase(),
+        b.dataset.export === 'png' ? L.t('share.png_twice') : '');
+      b.setAttribute('aria-label', what);
+      b.title = what;
+    });
+    $('export-csv').title = L.t('share.csv_title');
+    $('export-json').title = L.t('share.json_title');
+    $('copy-link').title = L.t('share.link_title');
+    $('copy-embed').title = L.t('share.embed_title');
+  }
+  Array.prototype.forEach.call(exportButtons, function (b) {
     b.addEventListener('click', function () { exportChart(b.dataset.kind, b.dataset.export); });
   });
-
-  $('export-csv').title = 'Download the facts as CSV, one row per fact';
-  $('export-json').title = 'Download the facts as JSON (callchart/facts@1)';
-  $('copy-link').title = 'Copy a link that shows these charts: the figures travel in the link, not the transcript';
-  $('copy-embed').title = 'Copy HTML that shows these charts in a blog post';
+  nameButtons();
+  L.onChange(nameButtons);
 
   $('export-csv').addEventListener('click', function () {
     try {
       var a = analysis();
       download(new Blob([a.csv()], { type: 'text/csv;charset=utf-8' }), a.file_name('facts', 'csv'));
     } catch (err) {
-      say('Export failed: ' + errorText(err), 'error');
+      say(L.t('share.export_failed', errorText(err)), 'error');
     }
   });
 
@@ -319,7 +328,7 @@
       var a = analysis();
       download(new Blob([JSON.stringify(a.facts(), null, 2) + '\n'], { type: 'application/json' }), a.file_name('facts', 'json'));
     } catch (err) {
-      say('Export failed: ' + errorText(err), 'error');
+      say(L.t('share.export_failed', errorText(err)), 'error');
     }
   });
 

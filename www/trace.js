@@ -22,6 +22,7 @@
   'use strict';
 
   var page = window.callchartPage;
+  var L = callchartI18n;
   if (!page) return;
 
   var KINDS = ['revenue', 'margins', 'guidance'];
@@ -86,7 +87,7 @@
     var t = ensureTip();
     t.textContent = '';
     if (!detail) {
-      t.appendChild(el('p', 'tip-title', label || 'No details for this figure'));
+      t.appendChild(el('p', 'tip-title', label || L.t('tip.none')));
       return;
     }
     t.appendChild(el('p', 'tip-title', label || detail.title));
@@ -100,7 +101,7 @@
     t.appendChild(dl);
     if (detail.computation) {
       var c = el('p', 'tip-calc');
-      c.appendChild(el('span', 'tip-k', 'Computed: '));
+      c.appendChild(el('span', 'tip-k', L.t('tip.computed')));
       c.appendChild(document.createTextNode(detail.computation + ', from'));
       t.appendChild(c);
     }
@@ -112,8 +113,7 @@
       t.appendChild(ul);
     }
     if (detail.line) {
-      var where = view ? 'Line ' + detail.line + ' · click or press Enter to show it in the transcript'
-        : 'Line ' + detail.line + ' of the original transcript';
+      var where = view ? L.t('tip.line_view', detail.line) : L.t('tip.line', detail.line);
       t.appendChild(el('p', 'tip-src', where));
     }
   }
@@ -172,7 +172,7 @@
   }
 
   function labelOf(r) {
-    return r.label + (r.flagged ? ' (conflict or failed check)' : '');
+    return r.label + (r.flagged ? L.t('flag.sr') : '');
   }
 
   function hitAt(c, e) {
@@ -201,7 +201,7 @@
       frame.appendChild(c.group);
       c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
     }
-    c.group.setAttribute('aria-label', label(kind) + ' chart elements: arrow keys move between them, Enter shows the sentence');
+    c.group.setAttribute('aria-label', L.t('chart.elements', label(kind)));
     c.group.textContent = '';
     c.buttons = c.regions.map(function (r, k) {
       var b = el('button', 'hit');
@@ -371,8 +371,8 @@
     }
     if (!view) {
       body.appendChild(el('p', 'reader-empty', explained
-        ? 'These charts came from a shared link, which carries the figures but not the transcript.'
-        : 'The transcript appears here once it is charted.'));
+        ? L.t('reader.from_link')
+        : L.t('reader.empty')));
       return;
     }
     var mine = job = { next: 0, section: null, flagged: flagged, body: body };
@@ -395,7 +395,7 @@
       var turn = view.turns[j.next++];
       if (turn.section !== j.section) {
         j.section = turn.section;
-        frag.appendChild(el('h3', 'reader-section', j.section === 'qa' ? 'Questions and answers' : 'Prepared remarks'));
+        frag.appendChild(el('h3', 'reader-section', j.section === 'qa' ? L.t('reader.qa') : L.t('reader.prepared')));
       }
       frag.appendChild(turnEl(turn, j.flagged));
       turn.paragraphs.forEach(function (ids) { n += ids.length; });
@@ -416,7 +416,7 @@
       box.classList.add('role-' + sp.role);
       var who = el('p', 'who');
       who.appendChild(el('span', 'who-name', sp.name));
-      var title = sp.title || (sp.role === 'analyst' ? 'Analyst' : '');
+      var title = sp.title || (sp.role === 'analyst' ? L.t('reader.analyst') : '');
       if (title) who.appendChild(el('span', 'who-title', title));
       box.appendChild(who);
     }
@@ -448,7 +448,7 @@
       var bad = r.facts.some(function (i) { return flagged[i]; });
       if (bad) {
         b.classList.add('flagged');
-        b.appendChild(el('span', 'sr-only', ' (conflict or failed check)'));
+        b.appendChild(el('span', 'sr-only', L.t('flag.sr')));
       }
       b.addEventListener('click', function () { openFigure(r.facts, b); });
       b.addEventListener('blur', function () { if (tipAnchor) hideTip(); });
@@ -466,7 +466,7 @@
       if (!canvas) return;
       var fig = canvas.closest('figure');
       var info = explained && explained.charts[kind];
-      canvas.setAttribute('aria-label', info ? info.summary : label(kind) + ' chart');
+      canvas.setAttribute('aria-label', info ? info.summary : L.t('chart.' + kind + '_aria'));
       var tools = fig.querySelector('.chart-tools');
       if (!tools) {
         tools = el('div', 'chart-tools');
@@ -478,7 +478,7 @@
         panel = el('div', 'data-panel');
         panel.id = 'data-' + kind;
         panel.hidden = true;
-        toggle = el('button', 'button ghost show-data', 'Show data');
+        toggle = el('button', 'button ghost show-data', L.t('data.show'));
         toggle.type = 'button';
         toggle.setAttribute('aria-expanded', 'false');
         toggle.setAttribute('aria-controls', panel.id);
@@ -486,7 +486,7 @@
           var open = panel.hidden;
           panel.hidden = !open;
           toggle.setAttribute('aria-expanded', String(open));
-          toggle.textContent = open ? 'Hide data' : 'Show data';
+          toggle.textContent = open ? L.t('data.hide') : L.t('data.show');
         });
         tools.insertBefore(toggle, tools.firstChild);
         fig.appendChild(panel);
@@ -500,7 +500,7 @@
     if (!info) return;
     panel.appendChild(el('p', 'chart-summary', info.summary));
     if (!info.table.rows.length) return;
-    panel.appendChild(tableOf(info.table, label(kind) + ' data', label(kind) + ': the figures in this chart'));
+    panel.appendChild(tableOf(info.table, L.t('data.region', label(kind)), L.t('data.caption', label(kind))));
   }
 
   // The figures no chart draws, under the charts (hidden when there are none).
@@ -512,8 +512,8 @@
     var t = explained && explained.other;
     section.hidden = !t || !t.rows.length;
     if (section.hidden) return;
-    $('other-count').textContent = t.rows.length === 1 ? '1 figure' : t.rows.length + ' figures';
-    holder.appendChild(tableOf(t, 'Other figures', 'Figures the call states that the charts do not show'));
+    $('other-count').textContent = L.count(t.rows.length, 'count.figure', 'count.figures');
+    holder.appendChild(tableOf(t, L.t('other.title'), L.t('other.caption')));
   }
 
   // A data table whose source cells open the sentence; scrolls sideways on
@@ -544,7 +544,7 @@
         if (last && cell && view && view.fact_sentence[row.fact] != null) {
           var b = el('button', 'linkish', cell);
           b.type = 'button';
-          b.setAttribute('aria-label', 'Show ' + cell + ' in the transcript');
+          b.setAttribute('aria-label', L.t('data.source', cell));
           b.addEventListener('click', function () { openSentence(row.fact, true); });
           td.appendChild(b);
         } else {

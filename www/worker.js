@@ -83,7 +83,7 @@ self.onmessage = function (e) {
   var run = function (fn) {
     try {
       var analysis = fn();
-      var reading = analysis.reading();
+      var reading = analysis.reading(msg.lang);
       var facts = reading.ok ? analysis.facts_bytes() : null;
       var view = reading.ok ? analysis.view() : null;
       analysis.free();

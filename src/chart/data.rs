@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::facts::{Currency, Fact, Facts, Kind, Measure, Part, Period, Unit};
+use crate::i18n::{self, t, tf, K};
 
 /// A finite value, or nothing.
 pub(crate) fn finite(v: Option<f64>) -> Option<f64> {
@@ -158,6 +159,8 @@ pub(crate) struct Fmt {
     pub unit: Unit,
     div: f64,
     mag: &'static str,
+    /// Chinese: 萬 and 億 instead of K, M, B; currencies by name ("億美元").
+    zh: bool,
 }
 
 /// The minus sign used in labels.
@@ -166,15 +169,28 @@ const MINUS: char = '−';
 impl Fmt {
     /// A format for `unit` that suits values up to `max_abs`.
     pub(crate) fn new(unit: Unit, max_abs: f64) -> Fmt {
+        let zh = i18n::zh();
         let (div, mag) = match unit {
-            Unit::Money(_) | Unit::Shares => magnitude(max_abs),
+            Unit::Money(_) | Unit::Shares => magnitude(max_abs, if zh { MAGNITUDES_ZH } else { MAGNITUDES }),
             _ => (1.0, ""),
         };
-        Fmt { unit, div, mag }
+        Fmt { unit, div, mag, zh }
     }
 
     /// The unit as an axis caption: "$M", "¥B", "%", "M shares".
     pub(crate) fn axis(&self) -> String {
+        if self.zh {
+            return match self.unit {
+                Unit::Money(c) => format!("{}{}", self.mag, currency_zh(c)),
+                Unit::PerShare(c) => format!("{}/股", currency_zh(c)),
+                Unit::Shares => format!("{}股", self.mag),
+                Unit::Bp => "基點".into(),
+                Unit::Pp => "百分點".into(),
+                Unit::Days => "天".into(),
+                Unit::Times => "倍".into(),
+                other => other.to_string(),
+            };
+        }
         match self.unit {
             Unit::Money(c) => money_prefix(c, self.mag),
             Unit::PerShare(c) => format!("{}/share", c.symbol()),
@@ -190,12 +206,27 @@ impl Fmt {
 
     /// A scaled number with `dec` decimals and a proper minus sign.
     pub(crate) fn num(&self, v: f64, dec: usize) -> String {
-        signed(self.scaled(v), dec)
+        let s = signed(self.scaled(v), dec);
+        if self.zh {
+            group(&s)
+        } else {
+            s
+        }
     }
 
     /// A scaled number with up to one decimal (two below 1), trailing zeros trimmed.
     pub(crate) fn short(&self, v: f64) -> String {
         let x = self.scaled(v);
+        if self.zh && matches!(self.unit, Unit::Money(_) | Unit::Shares) {
+            // About four significant digits, as 184.2M is 1.842 億 and 32.1M 3,210 萬.
+            let dec = match x.abs() {
+                a if a >= 1000.0 || x == 0.0 => 0,
+                a if a >= 100.0 => 1,
+                a if a >= 10.0 => 2,
+                _ => 3,
+            };
+            return group(&trim_zeros(signed(x, dec)));
+        }
         let dec = match self.unit {
             Unit::PerShare(_) => 2,
             _ if x.abs() >= 1000.0 => 0,
@@ -213,17 +244,39 @@ impl Fmt {
     /// The scaled number rounded to a whole one ("184" for $184.2M): the
     /// shortest a value label gets.
     pub(crate) fn whole(&self, v: f64) -> String {
-        signed(self.scaled(v).round(), 0)
+        let x = self.scaled(v);
+        if self.zh {
+            // 億 are large: "1.8" keeps what "184" keeps of $184.2M.
+            return group(&if x.abs() < 10.0 { trim_zeros(signed(x, 1)) } else { signed(x.round(), 0) });
+        }
+        signed(x.round(), 0)
     }
 
     /// A value with its unit: "$32.1M", "58.2%", "149M shares".
     pub(crate) fn full(&self, v: f64) -> String {
+        if let Some(f) = self.own_magnitude(v.abs()) {
+            return f.full(v);
+        }
         self.wrap(&self.short(v))
     }
 
     /// A range with its unit: "$33–35M", "58–60%".
     pub(crate) fn range(&self, lo: f64, hi: f64) -> String {
+        if let Some(f) = self.own_magnitude(lo.abs().max(hi.abs())) {
+            return f.range(lo, hi);
+        }
         self.wrap(&format!("{}–{}", self.short(lo), self.short(hi)))
+    }
+
+    /// In Chinese an amount with its unit is written in its own magnitude
+    /// ("3,210 萬美元" on a 億美元 axis, as the media write it): the format
+    /// for that, when it is not this one's.
+    fn own_magnitude(&self, abs: f64) -> Option<Fmt> {
+        if !self.zh || !matches!(self.unit, Unit::Money(_) | Unit::Shares) || !abs.is_finite() {
+            return None;
+        }
+        let (div, mag) = magnitude(abs, MAGNITUDES_ZH_VALUE);
+        (mag != self.mag).then_some(Fmt { div, mag, ..self.clone() })
     }
 
     fn wrap(&self, n: &str) -> String {
@@ -231,6 +284,19 @@ impl Fmt {
             Some(rest) => (MINUS.to_string(), rest),
             None => (String::new(), n),
         };
+        if self.zh {
+            let mag = self.mag;
+            return match self.unit {
+                Unit::Money(c) => format!("{sign}{n} {mag}{}", currency_zh(c)),
+                Unit::PerShare(c) => format!("每股 {sign}{n} {}", currency_zh(c)),
+                Unit::Percent => format!("{sign}{n}%"),
+                Unit::Bp => format!("{sign}{n} 個基點"),
+                Unit::Pp => format!("{sign}{n} 個百分點"),
+                Unit::Days => format!("{sign}{n} 天"),
+                Unit::Shares => format!("{sign}{n} {mag}股"),
+                Unit::Times => format!("{sign}{n} 倍"),
+            };
+        }
         match self.unit {
             Unit::Money(c) | Unit::PerShare(c) => {
                 let sym = c.symbol();
@@ -247,19 +313,67 @@ impl Fmt {
     }
 }
 
-fn magnitude(max_abs: f64) -> (f64, &'static str) {
+/// Magnitudes, largest first: from what size on, the divisor, the word.
+type Magnitudes = [(f64, f64, &'static str)];
+
+/// English: T, B, M, and K from 10⁴.
+const MAGNITUDES: &Magnitudes = &[(1e12, 1e12, "T"), (1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "K")];
+
+/// Chinese axes: 兆 (10¹²), 億 (10⁸; from 0.1 億, so an axis up to 5,440 萬
+/// reads 0–0.6 億美元 with short tick labels), 萬 (10⁴).
+const MAGNITUDES_ZH: &Magnitudes = &[(1e12, 1e12, "兆"), (1e7, 1e8, "億"), (1e4, 1e4, "萬")];
+
+/// Chinese amounts written out, each in its own magnitude ("3,210 萬").
+const MAGNITUDES_ZH_VALUE: &Magnitudes = &[(1e12, 1e12, "兆"), (1e8, 1e8, "億"), (1e4, 1e4, "萬")];
+
+/// The divisor and word for values up to `max_abs`.
+fn magnitude(max_abs: f64, mags: &Magnitudes) -> (f64, &'static str) {
     let m = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
-    if m >= 1e12 {
-        (1e12, "T")
-    } else if m >= 1e9 {
-        (1e9, "B")
-    } else if m >= 1e6 {
-        (1e6, "M")
-    } else if m >= 1e4 {
-        (1e3, "K")
-    } else {
-        (1.0, "")
+    mags.iter().find(|(from, _, _)| m >= *from).map_or((1.0, ""), |&(_, div, word)| (div, word))
+}
+
+/// A currency as Taiwanese media name it after an amount ("美元"; a
+/// Taiwanese company's 新台幣 is "元"), else its code.
+fn currency_zh(c: Currency) -> String {
+    const NAMES: [(&[u8; 3], &str); 12] = [
+        (b"USD", "美元"),
+        (b"TWD", "元"),
+        (b"EUR", "歐元"),
+        (b"JPY", "日圓"),
+        (b"CNY", "人民幣"),
+        (b"GBP", "英鎊"),
+        (b"HKD", "港元"),
+        (b"KRW", "韓元"),
+        (b"CHF", "瑞士法郎"),
+        (b"CAD", "加幣"),
+        (b"AUD", "澳幣"),
+        (b"INR", "印度盧比"),
+    ];
+    NAMES.iter().find(|(code, _)| **code == c.0).map_or(c.as_str(), |(_, name)| name).to_string()
+}
+
+/// Thousands separators in a number's whole part: "3210.5" → "3,210.5".
+fn group(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix(MINUS) {
+        Some(r) => (MINUS.to_string(), r),
+        None => (String::new(), s),
+    };
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
     }
+    let mut out = sign;
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 fn money_prefix(c: Currency, mag: &str) -> String {
@@ -305,15 +419,47 @@ fn trim_zeros(s: String) -> String {
 
 /// The call's period as a title says it: "Q4 FY2023", "FY2023", "H2 CY2024".
 pub(crate) fn call_label(p: &Period) -> String {
+    if i18n::zh() {
+        return zh_label(p);
+    }
     let (prefix, year, part) = match *p {
         Period::Fiscal { year, part } => ("FY", year, part),
         Period::Calendar { year, part } => ("CY", year, part),
-        Period::LongTerm => return "Long term".to_string(),
+        Period::LongTerm => return t(K::PeriodLongTerm).to_string(),
     };
     match part {
         Part::Year => format!("{prefix}{year}"),
         Part::Half(h) => format!("H{h} {prefix}{year}"),
         Part::Quarter(q) => format!("Q{q} {prefix}{year}"),
+    }
+}
+
+/// A period as Taiwanese financial media write it: "2024 財年第一季",
+/// "2024 財年上半年", "2024 財年", a calendar period "2024 年第一季".
+fn zh_label(p: &Period) -> String {
+    let (year, part, unit) = match *p {
+        Period::Fiscal { year, part } => (year, part, " 財年"),
+        Period::Calendar { year, part } => (year, part, " 年"),
+        Period::LongTerm => return t(K::PeriodLongTerm).to_string(),
+    };
+    let tail = match part {
+        Part::Year => "",
+        Part::Half(1) => "上半年",
+        Part::Half(_) => "下半年",
+        Part::Quarter(1) => "第一季",
+        Part::Quarter(2) => "第二季",
+        Part::Quarter(3) => "第三季",
+        Part::Quarter(_) => "第四季",
+    };
+    format!("{year}{unit}{tail}")
+}
+
+/// A period in running text and element labels: "Q4 FY23" (English), "2023 財年第四季" (Chinese).
+pub(crate) fn period_text(p: &Period) -> String {
+    if i18n::zh() {
+        zh_label(p)
+    } else {
+        p.short_label()
     }
 }
 
@@ -337,8 +483,22 @@ impl PeriodForm {
 pub(crate) fn period_label(p: &Period, form: PeriodForm) -> String {
     let (year, part) = match *p {
         Period::Fiscal { year, part } | Period::Calendar { year, part } => (year, part),
-        Period::LongTerm => return if form == PeriodForm::Full { "Long term".into() } else { "LT".into() },
+        Period::LongTerm => return if form == PeriodForm::Full { t(K::PeriodLongTerm).into() } else { t(K::PeriodLt).into() },
     };
+    if i18n::zh() {
+        // "2024 財年第一季", then "FY24 Q1", then "Q1" with "FY24" under its group.
+        let head = match part {
+            Part::Year if form == PeriodForm::Full => return zh_label(p),
+            Part::Year => return p.short_label(),
+            Part::Half(h) => format!("H{h}"),
+            Part::Quarter(q) => format!("Q{q}"),
+        };
+        return match form {
+            PeriodForm::Full => zh_label(p),
+            PeriodForm::Short => format!("{} {head}", period_year(p).unwrap_or_default()),
+            PeriodForm::Part => head,
+        };
+    }
     let head = match part {
         Part::Year => return p.short_label(),
         Part::Half(h) => format!("H{h}"),
@@ -366,7 +526,7 @@ pub(crate) fn period_year(p: &Period) -> Option<String> {
 /// outside the chart ("Earnings call" when the company is unknown).
 pub(crate) fn heading(facts: &Facts) -> String {
     let company = facts.company.trim();
-    let mut out = if company.is_empty() { "Earnings call".to_string() } else { company.to_string() };
+    let mut out = if company.is_empty() { t(K::HeadingUnknown).to_string() } else { company.to_string() };
     if let Some(p) = &facts.call {
         out.push_str(" · ");
         out.push_str(&call_label(p));
@@ -404,25 +564,57 @@ pub(crate) fn segment_label(seg: &str) -> String {
     }
 }
 
-/// A metric name for people: "gross_margin" → "Gross margin", "eps" → "EPS".
+/// A metric name for people: "gross_margin" → "Gross margin", "eps" →
+/// "EPS"; in Chinese "毛利率", "每股盈餘" (the catalogue's names; a name it
+/// does not know, the call's own words, is written as in English).
 pub(crate) fn metric_label(metric: &str) -> String {
-    match metric {
-        "eps" => "EPS".to_string(),
-        "ebitda" => "EBITDA".to_string(),
-        "capex" => "Capex".to_string(),
-        "sga_expense" => "SG&A expense".to_string(),
-        "rd_expense" => "R&D expense".to_string(),
-        "operating_expenses" => "Operating expenses".to_string(),
-        "share_count" => "Share count".to_string(),
-        "days_sales_outstanding" => "DSO".to_string(),
-        m => {
-            let words = m.replace('_', " ");
-            let mut c = words.chars();
-            match c.next() {
-                Some(first) => first.to_uppercase().chain(c).collect(),
-                None => String::new(),
-            }
-        }
+    if let Some(k) = metric_key(metric) {
+        return t(k).to_string();
+    }
+    let words = metric.replace('_', " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The catalogue's name of a metric the charts know by name.
+fn metric_key(metric: &str) -> Option<K> {
+    Some(match metric {
+        "revenue" => K::MetricRevenue,
+        "gross_margin" => K::MetricGrossMargin,
+        "operating_margin" => K::MetricOperatingMargin,
+        "net_margin" => K::MetricNetMargin,
+        "gross_profit" => K::MetricGrossProfit,
+        "operating_income" => K::MetricOperatingIncome,
+        "net_income" => K::MetricNetIncome,
+        "eps" => K::MetricEps,
+        "ebitda" => K::MetricEbitda,
+        "capex" => K::MetricCapex,
+        "sga_expense" => K::MetricSgaExpense,
+        "rd_expense" => K::MetricRdExpense,
+        "operating_expenses" => K::MetricOperatingExpenses,
+        "share_count" => K::MetricShareCount,
+        "days_sales_outstanding" => K::MetricDaysSalesOutstanding,
+        "free_cash_flow" => K::MetricFreeCashFlow,
+        "operating_cash_flow" => K::MetricOperatingCashFlow,
+        "cash" => K::MetricCash,
+        "inventory" => K::MetricInventory,
+        "accounts_receivable" => K::MetricAccountsReceivable,
+        "dividend" => K::MetricDividend,
+        "buyback" => K::MetricBuyback,
+        "revenue_mix" => K::MetricRevenueMix,
+        _ => return None,
+    })
+}
+
+/// A segment's metric: "Product revenue" ("Product 營收" in Chinese).
+pub(crate) fn segment_metric(segment: &str, metric_name: &str) -> String {
+    if i18n::zh() {
+        tf(K::NameSegmentMetric, &[&segment_label(segment), metric_name])
+    } else {
+        format!("{} {}", segment_label(segment), metric_name.to_lowercase())
     }
 }
 

@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::data::{call_label, metric_label, segment_label, Fmt};
+use super::data::{call_label, metric_label, period_text, segment_label, segment_metric, Fmt};
 use super::{guidance, margins, revenue, ChartKind};
 use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
+use crate::i18n::{self, t, tf, K};
 
 /// The minus sign used in texts.
 const MINUS: char = '−';
@@ -92,8 +93,8 @@ fn signed(fmt: &Fmt, v: f64) -> String {
 fn measure_name(m: Measure) -> &'static str {
     match m {
         Measure::Level => "",
-        Measure::Qoq => "QoQ",
-        Measure::Yoy => "YoY",
+        Measure::Qoq => t(K::MeasureQoq),
+        Measure::Yoy => t(K::MeasureYoy),
     }
 }
 
@@ -103,7 +104,7 @@ fn subject(f: &Fact) -> String {
     if f.segment == "total" {
         m
     } else {
-        format!("{} {}", segment_label(&f.segment), m.to_lowercase())
+        segment_metric(&f.segment, &m)
     }
 }
 
@@ -122,7 +123,7 @@ fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String>
     }
     let Some(v) = f.point().filter(|v| v.is_finite()) else { return stated };
     let mut out = Vec::new();
-    for (prev, name) in [(f.period.prev_quarter(), "QoQ"), (f.period.prev_year(), "YoY")] {
+    for (prev, name) in [(f.period.prev_quarter(), measure_name(Measure::Qoq)), (f.period.prev_year(), measure_name(Measure::Yoy))] {
         let Some(prev) = prev else { continue };
         let Some(base) =
             alike(prev).into_iter().find(|b| b.measure == Measure::Level && b.kind != Kind::Guidance && b.unit == f.unit)
@@ -135,13 +136,13 @@ fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String>
         }
         let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
         let text = if f.unit == Unit::Percent {
-            format!("{} pp", trim(super::data::change(v - bv, 1)))
+            format!("{}{}", trim(super::data::change(v - bv, 1)), t(K::UnitPp))
         } else if bv != 0.0 && bv.signum() == v.signum() {
             format!("{}%", trim(super::data::change((v / bv - 1.0) * 100.0, 1)))
         } else {
             continue;
         };
-        out.push(format!("{text} {name} (vs {}, computed)", prev.short_label()));
+        out.push(tf(K::DetailComputed, &[&text, name, &period_text(&prev)]));
     }
     out
 }
@@ -186,47 +187,48 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
     let f = facts.facts.get(i)?;
     let mut rows: Vec<[String; 2]> = Vec::new();
     let mut row = |k: &str, v: String| rows.push([k.to_string(), v]);
-    row("Period", call_label(&f.period));
-    row("Metric", metric_label(&f.metric));
-    row("Segment", if f.segment == "total" { "Total".to_string() } else { segment_label(&f.segment) });
+    row(t(K::DetailPeriod), call_label(&f.period));
+    row(t(K::DetailMetric), metric_label(&f.metric));
+    row(t(K::DetailSegment), if f.segment == "total" { t(K::SegmentTotal).to_string() } else { segment_label(&f.segment) });
     let value = value_text(f);
     match f.measure {
         Measure::Level => {
-            row("Value", value.clone());
+            row(t(K::DetailValue), value.clone());
             if let (Some(l), Some(h)) = (f.low, f.high) {
                 if l != h && (l + h).is_finite() {
                     let fmt = Fmt::new(f.unit, l.abs().max(h.abs()));
-                    row("Midpoint", fmt.full((l + h) / 2.0));
+                    row(t(K::DetailMidpoint), fmt.full((l + h) / 2.0));
                 }
             }
             let ch = changes(f, alike);
             if !ch.is_empty() {
-                row("Change", ch.join(" · "));
+                row(t(K::DetailChange), ch.join(" · "));
             }
         }
         m => {
             let vs = if m == Measure::Qoq { f.period.prev_quarter() } else { f.period.prev_year() };
-            row("Change", format!("{value} {}", measure_name(m)));
+            row(t(K::DetailChange), format!("{value} {}", measure_name(m)));
             if let Some(vs) = vs {
-                row("Compared with", call_label(&vs));
+                row(t(K::DetailCompared), call_label(&vs));
             }
         }
     }
     row(
-        "Basis",
-        match f.basis {
-            Some(Basis::Gaap) => "GAAP".to_string(),
-            Some(Basis::NonGaap) => "non-GAAP".to_string(),
-            None => "not stated".to_string(),
-        },
+        t(K::DetailBasis),
+        t(match f.basis {
+            Some(Basis::Gaap) => K::BasisGaap,
+            Some(Basis::NonGaap) => K::BasisNonGaap,
+            None => K::BasisNone,
+        })
+        .to_string(),
     );
     row(
-        "Kind",
-        match f.kind {
-            Kind::Actual => "Actual, said on the call",
-            Kind::Guidance => "Guidance",
-            Kind::Derived => "Derived: computed from a stated change",
-        }
+        t(K::DetailKind),
+        t(match f.kind {
+            Kind::Actual => K::KindActualLong,
+            Kind::Guidance => K::KindGuidanceLong,
+            Kind::Derived => K::KindDerivedLong,
+        })
         .to_string(),
     );
     let (computation, quote) = match f.kind {
@@ -238,25 +240,55 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
     };
     let mut problems = Vec::new();
     if f.conflict {
-        problems.push("Conflicting figure: the call gives a different value for this elsewhere.".to_string());
+        problems.push(t(K::ProblemConflict).to_string());
     }
     for n in checks.problems.get(i).into_iter().flatten() {
         if let Some(note) = facts.notes.get(*n).filter(|n| n.ok == Some(false)) {
-            problems.push(format!("Failed check: {}", note.message));
+            problems.push(tf(K::ProblemFailed, &[&note_text(facts, note)]));
         }
     }
-    let title = format!("{} · {}", subject(f), call_label(&f.period))
+    let title = tf(K::DetailTitle, &[&subject(f), &call_label(&f.period)])
         + match (f.kind, f.measure) {
-            (Kind::Guidance, _) => " guidance",
-            (_, Measure::Qoq) => " (change QoQ)",
-            (_, Measure::Yoy) => " (change YoY)",
+            (Kind::Guidance, _) => t(K::DetailTitleGuidance),
+            (_, Measure::Qoq) => t(K::DetailTitleQoq),
+            (_, Measure::Yoy) => t(K::DetailTitleYoy),
             _ => "",
         };
     Some(Detail { fact: i, title, value, rows, computation, quote, line: f.source.line, problems })
 }
 
+/// A note's message for people in the current language. English: the
+/// message as the extractor wrote it. Chinese: what the note is about, from
+/// its subject (the facts it names, by index: no message is parsed), then
+/// the extractor's own words for the check's arithmetic, which it writes in
+/// English only.
+pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
+    if !i18n::zh() {
+        return note.message.clone();
+    }
+    let mut about: Vec<String> = Vec::new();
+    for f in note.subject.iter().filter_map(|&i| facts.facts.get(i)) {
+        let a = format!("{} {}", subject(f), call_label(&f.period));
+        if !about.contains(&a) {
+            about.push(a);
+        }
+    }
+    let about = about.join(t(K::SumList));
+    match note.kind.as_str() {
+        "conflict" => {
+            let line = note.subject.first().and_then(|&i| facts.facts.get(i)).map_or(0, |f| f.source.line);
+            tf(K::NoteConflict, &[&about, &line.to_string()])
+        }
+        _ if about.is_empty() => note.message.clone(),
+        _ => tf(K::NoteCheck, &[&about, &note.message]),
+    }
+}
+
 /// "Gross margin" → "gross margin"; names that are all capitals ("EPS", "IP") stay.
 fn lower_first(s: &str) -> String {
+    if i18n::zh() {
+        return s.to_string();
+    }
     let first = s.split_whitespace().next().unwrap_or("");
     if first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
         return s.to_string();
@@ -278,11 +310,11 @@ fn pct(x: f64) -> String {
 /// "fell 41%", "rose 6%", "was flat".
 fn moved(x: f64) -> String {
     if x.abs() < 0.05 {
-        "was flat".to_string()
+        t(K::SumFlat).to_string()
     } else if x < 0.0 {
-        format!("fell {}", pct(x))
+        tf(K::SumFell, &[&pct(x)])
     } else {
-        format!("rose {}", pct(x))
+        tf(K::SumRose, &[&pct(x)])
     }
 }
 
@@ -311,7 +343,7 @@ pub fn summary(kind: ChartKind, facts: &Facts) -> String {
         ChartKind::Margins => margins_summary(facts),
         ChartKind::Guidance => guidance_summary(facts),
     };
-    text.unwrap_or_else(|| format!("{}.", kind.empty_message()))
+    text.unwrap_or_else(|| format!("{}{}", kind.empty_message(), t(K::SumEnd)))
 }
 
 fn revenue_summary(facts: &Facts) -> Option<String> {
@@ -332,7 +364,7 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(b) = latest {
         let v = b.total.unwrap_or(0.0);
-        let at = format!("{} in {}", fmt.full(v), b.period.short_label());
+        let at = tf(K::SumAt, &[&fmt.full(v), &period_text(&b.period)]);
         let qoq = stated_change(facts, "revenue", "total", b.period, Measure::Qoq).or_else(|| {
             let prev = b.period.prev_quarter()?;
             let pv = bars.iter().find(|x| x.period == prev)?.total?;
@@ -340,40 +372,40 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
         });
         let yoy = stated_change(facts, "revenue", "total", b.period, Measure::Yoy);
         parts.push(match (qoq, yoy) {
-            (Some(c), _) if c.abs() < 0.05 => format!("Revenue was flat at {at}"),
-            (Some(c), _) => format!("Revenue {} to {at}", moved(c)),
-            (None, Some(c)) if c.abs() < 0.05 => format!("Revenue was flat year over year at {at}"),
-            (None, Some(c)) => format!("Revenue {} year over year to {at}", moved(c)),
-            (None, None) => format!("Revenue was {at}"),
+            (Some(c), _) if c.abs() < 0.05 => tf(K::SumRevFlat, &[&at]),
+            (Some(c), _) => tf(K::SumRevMoved, &[&moved(c), &at]),
+            (None, Some(c)) if c.abs() < 0.05 => tf(K::SumRevFlatYoy, &[&at]),
+            (None, Some(c)) => tf(K::SumRevMovedYoy, &[&moved(c), &at]),
+            (None, None) => tf(K::SumRevWas, &[&at]),
         });
         let split: Vec<String> = b
             .pieces
             .iter()
             .filter_map(|x| match &x.part {
-                revenue::Part::Segment(s) => Some(format!("{} {}", segment_label(s), fmt.full(x.value))),
+                revenue::Part::Segment(s) => Some(tf(K::SumItem, &[&segment_label(s), &fmt.full(x.value)])),
                 _ => None,
             })
             .collect();
         if !split.is_empty() {
-            parts[0].push_str(&format!(" ({})", split.join(", ")));
+            parts[0].push_str(&tf(K::SumSplit, &[&split.join(t(K::SumList))]));
         }
     }
     for b in bars.iter().filter(|b| latest.is_none_or(|l| b.period > l.period)) {
         if let Some(g) = &b.guide {
             let gf = Fmt::new(unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
-            parts.push(format!("{} guided {}", b.period.short_label(), g.label(&gf)));
+            parts.push(tf(K::SumGuided, &[&period_text(&b.period), &g.label(&gf)]));
         }
     }
     if parts.is_empty() {
         // Only derived figures.
         let b = bars.iter().rev().find(|b| b.total.is_some())?;
-        parts.push(format!("Revenue derived as {} in {}", fmt.full(b.total.unwrap_or(0.0)), b.period.short_label()));
+        parts.push(tf(K::SumRevDerived, &[&fmt.full(b.total.unwrap_or(0.0)), &period_text(&b.period)]));
     }
-    let mut s = parts.join("; ");
+    let mut s = parts.join(t(K::SumJoin));
     if let Some(first) = s.get(..1) {
         s = first.to_uppercase() + &s[1..];
     }
-    Some(s + ".")
+    Some(s + t(K::SumEnd))
 }
 
 fn margins_summary(facts: &Facts) -> Option<String> {
@@ -394,34 +426,34 @@ fn margins_summary(facts: &Facts) -> Option<String> {
             continue;
         };
         let name = if said.is_empty() { s.name() } else { lower_first(&s.name()) };
-        let mut t = format!("{name} was {} in {}", fmt.full(last.value), last.period.short_label());
+        let mut t = tf(K::SumMarginWas, &[&name, &fmt.full(last.value), &period_text(&last.period)]);
         let prev = s.points.iter().filter(|l| l.period < last.period && l.period.is_quarter() == last.period.is_quarter()).max_by_key(|l| l.period);
         if let Some(p) = prev {
             let d = last.value - p.value;
-            let dir = if d.abs() < 0.05 { "flat" } else if d < 0.0 { "down" } else { "up" };
-            if dir == "flat" {
-                t.push_str(&format!(", flat from {}", p.period.short_label()));
+            let from = period_text(&p.period);
+            if d.abs() < 0.05 {
+                t.push_str(&tf(K::SumMarginFlat, &[&from]));
             } else {
-                t.push_str(&format!(", {dir} {:.1} pp from {}", d.abs(), p.period.short_label()));
+                t.push_str(&tf(if d < 0.0 { K::SumMarginDown } else { K::SumMarginUp }, &[&format!("{:.1}", d.abs()), &from]));
             }
         }
         said.push(t);
     }
-    let mut parts = vec![said.join("; ")];
+    let mut parts = vec![said.join(crate::i18n::t(K::SumJoin))];
     let guided: Vec<String> = series
         .iter()
         .flat_map(|s| s.guides.iter().map(move |g| (s, g)))
-        .map(|(s, g)| format!("{} {} guided {}", g.period.short_label(), lower_first(&s.name()), g.label(&fmt)))
+        .map(|(s, g)| tf(K::SumMarginGuided, &[&period_text(&g.period), &lower_first(&s.name()), &g.label(&fmt)]))
         .collect();
     if !guided.is_empty() {
-        parts.push(guided.join("; "));
+        parts.push(guided.join(t(K::SumJoin)));
     }
     parts.retain(|p| !p.is_empty());
-    let mut s = parts.join(". ");
+    let mut s = parts.join(t(K::SumSentences));
     if let Some(first) = s.get(..1) {
         s = first.to_uppercase() + &s[1..];
     }
-    Some(s + ".")
+    Some(s + t(K::SumEnd))
 }
 
 fn guidance_summary(facts: &Facts) -> Option<String> {
@@ -433,20 +465,20 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
         .map(|p| {
             let g = &p.guide;
             let fmt = Fmt::new(g.unit, g.span().map_or(0.0, |(l, h)| l.abs().max(h.abs())));
-            let mut t = format!("{} {}", lower_first(&p.name()), g.label(&fmt));
+            let mut t = tf(K::SumGuideItem, &[&lower_first(&p.name()), &g.label(&fmt)]);
             if !one_period {
-                t = format!("{} for {}", t, g.period.short_label());
+                t = tf(K::SumGuideFor, &[&t, &period_text(&g.period)]);
             }
             if let Some(i) = p.implied() {
-                t.push_str(&format!(" ({i})"));
+                t.push_str(&tf(K::SumSplit, &[&i]));
             }
             t
         })
         .collect();
     Some(if one_period {
-        format!("Guidance for {}: {}.", first.guide.period.short_label(), items.join("; "))
+        tf(K::SumGuideOne, &[&period_text(&first.guide.period), &items.join(crate::i18n::t(K::SumJoin))])
     } else {
-        format!("Guidance: {}.", items.join("; "))
+        tf(K::SumGuideMany, &[&items.join(crate::i18n::t(K::SumJoin))])
     })
 }
 
@@ -484,7 +516,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
     }
     let mut seen = std::collections::BTreeSet::new();
     order.retain(|i| seen.insert(*i));
-    Table { columns: columns(&["Period", "Series", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
+    Table { columns: columns(&[K::TablePeriod, K::TableSeries, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
 }
 
 /// The facts the call states that none of the charts draws (cash, capex,
@@ -507,11 +539,11 @@ pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<It
         (!x.is_named(), &x.metric, x.segment != "total", &x.segment, x.period, x.kind != Kind::Actual, x.measure)
             .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))
     });
-    Table { columns: columns(&["Period", "Figure", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
+    Table { columns: columns(&[K::TablePeriod, K::TableFigure, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
 }
 
-fn columns(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| s.to_string()).collect()
+fn columns(names: &[K]) -> Vec<String> {
+    names.iter().map(|k| t(*k).to_string()).collect()
 }
 
 /// One row per fact of `order`: period, series, value, kind (with its flags), basis, source line.
@@ -520,29 +552,28 @@ fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
         .into_iter()
         .filter_map(|i| {
             let f = facts.facts.get(i)?;
-            let mut kind = match f.kind {
-                Kind::Actual => "Actual",
-                Kind::Guidance => "Guidance",
-                Kind::Derived => "Derived",
-            }
+            let mut kind = t(match f.kind {
+                Kind::Actual => K::KindActual,
+                Kind::Guidance => K::KindGuidance,
+                Kind::Derived => K::KindDerived,
+            })
             .to_string();
-            match f.measure {
-                Measure::Yoy => kind.push_str(" · YoY"),
-                Measure::Qoq => kind.push_str(" · QoQ"),
-                Measure::Level => {}
+            if f.measure != Measure::Level {
+                kind.push_str(" · ");
+                kind.push_str(measure_name(f.measure));
             }
             if f.conflict {
-                kind.push_str(" · conflict");
+                kind.push_str(t(K::FlagConflict));
             }
             if checks.failed(i) {
-                kind.push_str(" · failed check");
+                kind.push_str(t(K::FlagFailed));
             }
             let basis = match f.basis {
-                Some(Basis::Gaap) => "GAAP",
-                Some(Basis::NonGaap) => "non-GAAP",
+                Some(Basis::Gaap) => t(K::BasisGaap),
+                Some(Basis::NonGaap) => t(K::BasisNonGaap),
                 None => "",
             };
-            let line = if f.source.line > 0 { format!("line {}", f.source.line) } else { String::new() };
+            let line = if f.source.line > 0 { tf(K::TableLine, &[&f.source.line.to_string()]) } else { String::new() };
             Some(TableRow { fact: i, cells: vec![call_label(&f.period), subject(f), value_text(f), kind, basis.to_string(), line] })
         })
         .collect()

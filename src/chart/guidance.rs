@@ -4,7 +4,8 @@
 
 use plotters::prelude::*;
 
-use super::data::{change, guides, levels, metric_label, same_grain, segment_label, title, Fmt, Guide, Level};
+use super::data::{change, guides, levels, metric_label, period_label, period_text, same_grain, segment_label, title, Fmt, Guide, Level, PeriodForm};
+use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Rect, Res};
@@ -35,25 +36,36 @@ impl Panel {
     pub(crate) fn implied(&self) -> Option<String> {
         let a = self.actual.as_ref()?;
         let mid = self.guide.mid()?;
-        let vs = format!("vs {}", a.period.short_label());
+        // "vs Q4 FY23"; in Chinese (a panel is narrow) "較上季" against the
+        // quarter before, "較去年同期" against a year before, else "較 FY23 Q4".
+        let vs = |d: String| {
+            if !crate::i18n::zh() {
+                tf(K::GuideVs, &[&d, &period_text(&a.period)])
+            } else if self.guide.period.prev_quarter() == Some(a.period) {
+                tf(K::GuideVsPrevQuarter, &[&d])
+            } else if self.guide.period.prev_year() == Some(a.period) {
+                tf(K::GuideVsPrevYear, &[&d])
+            } else {
+                tf(K::GuideVs, &[&d, &period_label(&a.period, PeriodForm::Short)])
+            }
+        };
         let d = mid - a.value;
         if !d.is_finite() {
             return None;
         }
         Some(match self.guide.unit {
-            Unit::Percent => format!("{} pp {vs}", change(d, 1)),
-            Unit::Bp => format!("{} bp {vs}", change(d, 0)),
-            Unit::Pp => format!("{} pp {vs}", change(d, 1)),
+            Unit::Percent | Unit::Pp => vs(format!("{}{}", change(d, 1), t(K::UnitPp))),
+            Unit::Bp => vs(format!("{}{}", change(d, 0), t(K::UnitBp))),
             unit => {
                 if a.value != 0.0 && a.value.signum() == mid.signum() {
                     let pct = (mid / a.value - 1.0) * 100.0;
                     let pct = if pct.is_finite() { pct } else { return None };
-                    format!("{}% {vs}", change(pct, 1))
+                    vs(format!("{}%", change(pct, 1)))
                 } else {
                     let f = Fmt::new(unit, d.abs());
                     let s = f.full(d.abs());
                     let sign = if d < 0.0 { "−" } else { "+" };
-                    format!("{sign}{s} {vs}")
+                    vs(format!("{sign}{s}"))
                 }
             }
         })
@@ -93,19 +105,19 @@ pub(crate) fn panels(facts: &Facts) -> Vec<Panel> {
 
 /// Draws the guidance chart.
 pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
-    let title = title(facts, ChartKind::Guidance.label());
+    let title = title(facts, ChartKind::Guidance.caption());
     let all = panels(facts);
     if all.is_empty() {
         return empty(p, &title, ChartKind::Guidance.empty_message());
     }
     let th = p.theme;
-    let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() }];
+    let mut legend = vec![Entry { swatch: Swatch::Range(th.guide), label: t(K::LegendGuideRange).into() }];
     if all.iter().any(|x| x.actual.is_some()) {
-        legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: "Last actual".into() });
+        legend.insert(0, Entry { swatch: Swatch::Dot(th.color(0)), label: t(K::LegendLastActual).into() });
     }
     let shown = &all[..all.len().min(MAX_PANELS)];
     if shown.iter().any(|x| p.is_flagged(x.guide.fact) || x.actual.as_ref().is_some_and(|a| p.is_flagged(a.fact))) {
-        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
+        legend.push(Entry { swatch: Swatch::Flag, label: t(K::LegendFlag).into() });
     }
     let top = header(p, &title, &legend)?;
     let n = shown.len();
@@ -139,7 +151,7 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
     if all.len() > n {
         let f = p.font(size::SMALL, false, th.muted);
         let more = all.len() - n;
-        let text = format!("+{more} more guided figure{} not shown", if more == 1 { "" } else { "s" });
+        let text = tf(if more == 1 { K::GuideMoreOne } else { K::GuideMore }, &[&more.to_string()]);
         p.text(&text, &f, p.w - pad, p.h - pad, Anchor::RIGHT_BOTTOM)?;
     }
     Ok(())
@@ -176,7 +188,7 @@ impl PanelLayout {
         let lf = p.font(size::LABEL, true, th.text);
         let line = match panel.implied() {
             Some(t) => t,
-            None if panel.actual.is_none() => "No actual in this call".to_string(),
+            None if panel.actual.is_none() => t(K::GuideNoActual).to_string(),
             None => String::new(),
         };
         let line = fit(p, &line, &lf, r.w() - 2.0 * inset);
@@ -272,9 +284,9 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     }
     p.diamond((xg, ym), 5.0, th.guide, th.bg)?;
     labels.block(Rect::new(xg - p.u(7.0), ym - p.u(7.0), xg + p.u(7.0), ym + p.u(7.0)));
-    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| format!(" (midpoint {})", fmt.full(m))).unwrap_or_default();
+    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| tf(K::RegionMidpoint, &[&fmt.full(m)])).unwrap_or_default();
     let area = Rect::new(xg - (bw / 2.0).max(p.u(7.0)), range_top, xg + (bw / 2.0).max(p.u(7.0)), range_bottom);
-    p.region(area, g.fact, Shape::Range, format!("{} · {} guidance: {}{mid_text}", g.period.short_label(), panel.name(), g.label(&fmt)));
+    p.region(area, g.fact, Shape::Range, tf(K::RegionGuide, &[&period_text(&g.period), &panel.name(), &g.label(&fmt), &mid_text]));
     if p.is_flagged(g.fact) {
         p.flag(xg, range_top - p.u(14.0))?;
         labels.block(Rect::new(xg - p.u(8.0), range_top - p.u(15.0), xg + p.u(8.0), range_top));
@@ -287,27 +299,42 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
         p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
         let r = Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0));
         labels.block(r);
-        p.region(r, a.fact, Shape::Point, format!("{} · {} (last actual): {}", a.period.short_label(), panel.name(), fmt.full(a.value)));
+        p.region(r, a.fact, Shape::Point, tf(K::RegionLastActual, &[&period_text(&a.period), &panel.name(), &fmt.full(a.value)]));
         if p.is_flagged(a.fact) {
             p.flag(xa, ya - p.u(22.0))?;
             labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
         }
         let t = fmt.full(a.value);
-        place(p, &mut labels, &t, &vf, &[
+        let at = [
             (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),
             (xa, ya + p.u(10.0), Anchor::CENTER_TOP),
             (xa + p.u(10.0), ya, Anchor::LEFT_MID),
-        ])?;
+        ];
+        if !place(p, &mut labels, &t, &vf, &at)? && crate::i18n::zh() {
+            // "3,210 萬美元" is long: in the axis's unit where it does not fit ("0.321").
+            place(p, &mut labels, &fmt.short(a.value), &vf, &at)?;
+        }
     }
     // Range label above, midpoint below.
     let t = g.label(&fmt);
-    place(p, &mut labels, &t, &vf, &[
+    let at = [
         (xg, range_top - p.u(4.0), Anchor::CENTER_BOTTOM),
         (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
         (xg - bw / 2.0 - p.u(5.0), ym, Anchor::RIGHT_MID),
-    ])?;
+    ];
+    if !place(p, &mut labels, &t, &vf, &at)? && crate::i18n::zh() {
+        // Chinese amounts are long ("3,300–3,500 萬美元"): where one does not
+        // fit, the range in the axis's unit ("0.33–0.35", 億美元 above it).
+        if let (Some(lo), Some(hi)) = (g.low, g.high) {
+            // Also right-aligned over the range, so as not to leave the panel.
+            // or under it, before the midpoint's label takes that place.
+            let edge = (xg + bw / 2.0, range_top - p.u(4.0), Anchor::RIGHT_BOTTOM);
+            let under = (xg + bw / 2.0, range_bottom + p.u(4.0), Anchor::RIGHT_TOP);
+            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2], under])?;
+        }
+    }
     if g.is_range() {
-        let t = format!("mid {}", fmt.full(mid));
+        let t = tf(K::GuideMid, &[&fmt.full(mid)]);
         place(p, &mut labels, &t, &mf, &[
             (xg, range_bottom + p.u(4.0), Anchor::CENTER_TOP),
             (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
@@ -315,9 +342,9 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     }
 
     // X labels: the actual's period and the guided one, each named.
-    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some("guidance".into()) }];
+    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some(crate::i18n::t(K::NoteGuidance).into()) }];
     if let Some(a) = &panel.actual {
-        xs.insert(0, XLabel { x: xa, period: a.period, note: Some("actual".into()) });
+        xs.insert(0, XLabel { x: xa, period: a.period, note: Some(crate::i18n::t(K::NoteActual).into()) });
     }
     x_labels(p, &xs, slot, plot.y1 + p.u(9.0), lay.plan)
 }
@@ -329,11 +356,12 @@ fn place<DB: DrawingBackend>(
     text: &str,
     f: &super::paint::Font,
     at: &[(f64, f64, Anchor)],
-) -> Res {
+) -> Result<bool, super::ChartError> {
     for &(x, y, a) in at {
         if labels.take(p.text_box(text, f, x, y, a)) {
-            return p.text(text, f, x, y, a);
+            p.text(text, f, x, y, a)?;
+            return Ok(true);
         }
     }
-    Ok(())
+    Ok(false)
 }

@@ -5,7 +5,8 @@
 
 use plotters::prelude::*;
 
-use super::data::{guides, levels, metric_label, segment_label, title, Fmt, Guide, Level};
+use super::data::{guides, levels, metric_label, period_text, segment_metric, title, Fmt, Guide, Level};
+use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Marker, Painter, Rect, Res};
@@ -43,7 +44,7 @@ impl Series {
         if self.segment == "total" {
             m
         } else {
-            format!("{} {}", segment_label(&self.segment), m.to_lowercase())
+            segment_metric(&self.segment, &m)
         }
     }
 }
@@ -76,7 +77,7 @@ pub(crate) fn series(facts: &Facts) -> Vec<Series> {
 /// Draws the margins chart: header and legend, the slots and the percent
 /// axis ([`Grid`]), guidance bands, lines, points, their labels, x labels.
 pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
-    let title = title(facts, ChartKind::Margins.label());
+    let title = title(facts, ChartKind::Margins.caption());
     let series = series(facts);
     if series.is_empty() {
         return empty(p, &title, ChartKind::Margins.empty_message());
@@ -118,17 +119,17 @@ fn legend<DB: DrawingBackend>(p: &Painter<DB>, series: &[Series], colors: &[RGBC
     if series.iter().any(|s| s.points.iter().any(|l| l.derived)) {
         legend.push(Entry {
             swatch: Swatch::Line { color: th.muted, derived: true, marker: Marker::Circle },
-            label: "Derived".into(),
+            label: t(K::LegendDerived).into(),
         });
     }
     if series.iter().any(|s| !s.guides.is_empty()) {
-        legend.push(Entry { swatch: Swatch::Range(th.muted), label: "Guidance range · ◆ midpoint".into() });
+        legend.push(Entry { swatch: Swatch::Range(th.muted), label: t(K::LegendGuideRange).into() });
     }
     let flagged = series.iter().any(|s| {
         s.points.iter().any(|l| p.is_flagged(l.fact)) || s.guides.iter().any(|g| p.is_flagged(g.fact))
     });
     if flagged {
-        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
+        legend.push(Entry { swatch: Swatch::Flag, label: t(K::LegendFlag).into() });
     }
     legend
 }
@@ -217,12 +218,12 @@ impl Grid {
         let th = p.theme;
         let (plot, gf) = (self.plot, p.font(size::SMALL, true, th.text));
         let xd = self.q_end + self.slot_l * self.gap_slots / 2.0;
-        p.text("Quarterly", &gf, (plot.x0 + xd) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
+        p.text(t(K::GroupQuarterly), &gf, (plot.x0 + xd) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)?;
         p.dashed((xd, plot.y0), (xd, plot.y1), th.axis, 1.0, 2.0, 3.0)?;
         let name = if self.longer.iter().all(|q| matches!(q.part(), Some(crate::facts::Part::Year))) {
-            "Full year"
+            t(K::GroupYear)
         } else {
-            "Full year / half"
+            t(K::GroupYearHalf)
         };
         p.text(name, &gf, (xd + plot.x1) / 2.0, plot.y0 - p.u(10.0), Anchor::CENTER_BOTTOM)
     }
@@ -305,7 +306,7 @@ fn draw_guides<DB: DrawingBackend>(
                 area = Rect::new(r.x0, r.y0.min(area.y0), r.x1, r.y1.max(area.y1));
             }
             let label = gd.label(&g.fmt);
-            p.region(area, gd.fact, Shape::Range, format!("{} · {} guidance: {label}", gd.period.short_label(), s.name()));
+            p.region(area, gd.fact, Shape::Range, tf(K::RegionGuide, &[&period_text(&gd.period), &s.name(), &label, ""]));
             marks.push(GuideMark { x: cx, y: ym, top: area.y0, fact: gd.fact, label });
         }
     }
@@ -357,8 +358,8 @@ fn draw_points<DB: DrawingBackend>(
             }
             let r = Rect::new(x - p.u(6.0), y - p.u(6.0), x + p.u(6.0), y + p.u(6.0));
             labels.block(r);
-            let derived = if l.derived { " (derived)" } else { "" };
-            p.region(r, l.fact, Shape::Point, format!("{} · {}: {}{derived}", l.period.short_label(), s.name(), g.fmt.full(l.value)));
+            let derived = if l.derived { t(K::RegionDerived) } else { "" };
+            p.region(r, l.fact, Shape::Point, tf(K::RegionPiece, &[&period_text(&l.period), &s.name(), &g.fmt.full(l.value), derived]));
             if p.is_flagged(l.fact) {
                 p.flag(x, y - p.u(20.0))?;
                 labels.block(Rect::new(x - p.u(8.0), y - p.u(21.0), x + p.u(8.0), y - p.u(6.0)));
@@ -434,9 +435,9 @@ fn x_axis<DB: DrawingBackend>(p: &Painter<DB>, g: Grid, series: &[Series]) -> Re
             let all_derived =
                 series.iter().flat_map(|s| s.points.iter()).filter(|l| l.period == *per).all(|l| l.derived);
             let note = if !has_points {
-                Some("guidance".to_string())
+                Some(t(K::NoteGuidance).to_string())
             } else if all_derived {
-                Some("derived".to_string())
+                Some(t(K::NoteDerived).to_string())
             } else {
                 None
             };

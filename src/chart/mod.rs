@@ -24,6 +24,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::facts::{Checks, Facts};
+use crate::i18n::{self, t, Lang, K};
 
 mod data;
 mod describe;
@@ -40,7 +41,7 @@ mod tests;
 use paint::Painter;
 
 pub use crate::chart_kind::ChartKind;
-pub use describe::{detail, detail_checked, details, other_table, summary, table, table_checked, Detail, Table, TableRow};
+pub use describe::{detail, detail_checked, details, note_text, other_table, summary, table, table_checked, Detail, Table, TableRow};
 pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:
@@ -66,9 +67,17 @@ pub struct Style {
     pub dark: bool,
     /// Colours that replace the theme's.
     pub colors: Colors,
-    /// A CSS font-family list for all text, instead of `sans-serif`.
+    /// A CSS font-family list for all text, instead of `sans-serif` (in
+    /// Chinese, a list of CJK fonts before it: [`CJK_FONTS`]).
     pub font: Option<String>,
+    /// The language of every word and number drawn.
+    pub lang: Lang,
 }
+
+/// The font stack Chinese charts draw with when the page sets none: fonts
+/// with Traditional-Chinese glyphs on Linux (fonts-noto-cjk), macOS and
+/// Windows, then the default.
+pub const CJK_FONTS: &str = "Noto Sans CJK TC, Noto Sans TC, PingFang TC, Microsoft JhengHei, sans-serif";
 
 /// Colour overrides, as RGB bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,7 +92,7 @@ pub struct Colors {
 
 impl Default for Style {
     fn default() -> Self {
-        Style { scale: 1.0, dark: false, colors: Colors::default(), font: None }
+        Style { scale: 1.0, dark: false, colors: Colors::default(), font: None, lang: Lang::En }
     }
 }
 
@@ -141,15 +150,17 @@ pub fn draw_checked<DB: DrawingBackend>(
     checks: &Checks,
     style: &Style,
 ) -> Result<HitMap, ChartError> {
-    let mut p = Painter::new(area, style);
-    p.flagged = checks.flagged.clone();
-    p.fill(p.theme.bg)?;
-    match kind {
-        ChartKind::Revenue => revenue::draw(&p, facts),
-        ChartKind::Margins => margins::draw(&p, facts),
-        ChartKind::Guidance => guidance::draw(&p, facts),
-    }?;
-    Ok(p.finish())
+    i18n::with(style.lang, || {
+        let mut p = Painter::new(area, style);
+        p.flagged = checks.flagged.clone();
+        p.fill(p.theme.bg)?;
+        match kind {
+            ChartKind::Revenue => revenue::draw(&p, facts),
+            ChartKind::Margins => margins::draw(&p, facts),
+            ChartKind::Guidance => guidance::draw(&p, facts),
+        }?;
+        Ok(p.finish())
+    })
 }
 
 /// The call's heading: company (or "Earnings call") and call ("Credo · Q4 FY2023").
@@ -159,17 +170,27 @@ pub fn heading(facts: &Facts) -> String {
 
 /// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").
 pub fn title(kind: ChartKind, facts: &Facts) -> String {
-    data::title(facts, kind.label())
+    data::title(facts, kind.caption())
 }
 
 impl ChartKind {
-    /// The message an empty chart shows.
+    /// The message an empty chart shows, in the current language.
     pub fn empty_message(&self) -> &'static str {
-        match self {
-            ChartKind::Revenue => "No revenue figures found in this call",
-            ChartKind::Margins => "No margin figures found in this call",
-            ChartKind::Guidance => "No guidance found in this call",
-        }
+        t(match self {
+            ChartKind::Revenue => K::EmptyRevenue,
+            ChartKind::Margins => K::EmptyMargins,
+            ChartKind::Guidance => K::EmptyGuidance,
+        })
+    }
+
+    /// The chart's name for people in the current language ("Revenue", "營收");
+    /// [`ChartKind::label`] is always English.
+    pub fn caption(&self) -> &'static str {
+        t(match self {
+            ChartKind::Revenue => K::ChartRevenue,
+            ChartKind::Margins => K::ChartMargins,
+            ChartKind::Guidance => K::ChartGuidance,
+        })
     }
 }
 

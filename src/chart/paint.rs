@@ -92,6 +92,7 @@ impl Anchor {
     pub const CENTER_MID: Anchor = Anchor(HPos::Center, VPos::Center);
     pub const CENTER_BOTTOM: Anchor = Anchor(HPos::Center, VPos::Bottom);
     pub const RIGHT_BOTTOM: Anchor = Anchor(HPos::Right, VPos::Bottom);
+    pub const RIGHT_TOP: Anchor = Anchor(HPos::Right, VPos::Top);
     pub const LEFT_BOTTOM: Anchor = Anchor(HPos::Left, VPos::Bottom);
 }
 
@@ -131,6 +132,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let family = match &style.font {
             // A CSS font-family list; a backend that cannot use it falls back on its default.
             Some(f) if !f.trim().is_empty() && f.len() <= 200 && !f.contains(['{', '}', ';', '<', '>']) => f.trim().to_string(),
+            _ if style.lang == crate::i18n::Lang::ZhTw => super::CJK_FONTS.to_string(),
             _ => FontFamily::SansSerif.as_str().to_string(),
         };
         let hits = HitMap { width: f64::from(w), height: f64::from(h), scale: s, ..HitMap::default() };

@@ -52,7 +52,8 @@ pub(crate) fn header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &
     }
     let lf = p.font(size::SMALL, false, p.theme.muted);
     let sw = p.u(14.0);
-    let row_h = p.u(18.0);
+    // A row is as tall as its font's box (CJK fonts' are taller than 18 px).
+    let row_h = p.u(18.0).max(p.measure("Xg", &lf).1 + p.u(1.0));
     let mut x = pad;
     for e in legend {
         // An entry wider than the chart is shortened (a phone's narrowest embeds).
@@ -299,7 +300,10 @@ pub(crate) fn x_labels<DB: DrawingBackend>(p: &Painter<DB>, labels: &[XLabel], s
         p.text(&text, &f, l.x, y, Anchor::CENTER_TOP)?;
         if let Some(note) = &l.note {
             let nb = p.text_box(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP);
-            if nb.w() <= room - p.u(2.0) && taken.take(nb.grow(p.u(1.0))) {
+            // A note gives way to the row of years under it (a narrow CJK
+            // note would fit its slot, and reach into that row).
+            let clear_of_years = !plan.years || nb.y1 + p.u(1.0) <= y + p.u(33.0);
+            if nb.w() <= room - p.u(2.0) && clear_of_years && taken.take(nb.grow(p.u(1.0))) {
                 p.text(note, &nf, l.x, r.y1 + p.u(2.0), Anchor::CENTER_TOP)?;
             }
         }

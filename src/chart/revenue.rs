@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
-use super::data::{finite, guides, levels, main_currency, segment_label, title, Fmt, Guide, Level};
+use super::data::{finite, guides, levels, main_currency, period_text, segment_label, title, Fmt, Guide, Level};
+use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};
 use super::paint::{clampf, size, Anchor, Labels, Painter, Pattern, Rect, Res};
@@ -117,7 +118,7 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
 
 /// Draws the revenue chart.
 pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
-    let title = title(facts, ChartKind::Revenue.label());
+    let title = title(facts, ChartKind::Revenue.caption());
     let (bars, segments, unit) = bars(facts);
     if bars.is_empty() {
         return empty(p, &title, ChartKind::Revenue.empty_message());
@@ -203,22 +204,22 @@ fn legend<DB: DrawingBackend>(
     }
     if used(&|x| *x == Part::Other) {
         let (c, pat) = color(&Part::Other);
-        legend.push(Entry { swatch: Swatch::Fill(c, pat), label: "Other".into() });
+        legend.push(Entry { swatch: Swatch::Fill(c, pat), label: t(K::LegendOther).into() });
     }
     if any_split && used(&|x| *x == Part::Total) {
-        legend.push(Entry { swatch: Swatch::Fill(th.total, Pattern::Solid), label: "Total (no split)".into() });
+        legend.push(Entry { swatch: Swatch::Fill(th.total, Pattern::Solid), label: t(K::LegendTotalNosplit).into() });
     }
     if bars.iter().any(|b| b.derived || b.partly_derived) {
-        legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: "Derived from % change".into() });
+        legend.push(Entry { swatch: Swatch::Hatched(th.muted), label: t(K::LegendDerivedChange).into() });
     }
     if bars.iter().any(|b| b.guide.is_some()) {
-        legend.push(Entry { swatch: Swatch::Range(th.guide), label: "Guidance range · ◆ midpoint".into() });
+        legend.push(Entry { swatch: Swatch::Range(th.guide), label: t(K::LegendGuideRange).into() });
     }
     let flagged = |b: &Bar| {
         b.pieces.iter().any(|x| p.is_flagged(x.fact)) || b.guide.as_ref().is_some_and(|g| p.is_flagged(g.fact))
     };
     if bars.iter().any(flagged) {
-        legend.push(Entry { swatch: Swatch::Flag, label: "Conflict or failed check".into() });
+        legend.push(Entry { swatch: Swatch::Flag, label: t(K::LegendFlag).into() });
     }
     legend
 }
@@ -231,12 +232,12 @@ fn groups(bars: &[Bar]) -> Vec<Group<'_>> {
     let (quarters, longer): (Vec<&Bar>, Vec<&Bar>) = bars.iter().partition(|b| b.period.is_quarter());
     let mut groups: Vec<Group<'_>> = Vec::new();
     let longer_name = if longer.iter().all(|b| matches!(b.period.part(), Some(crate::facts::Part::Year))) {
-        "Full year"
+        t(K::GroupYear)
     } else {
-        "Full year / half"
+        t(K::GroupYearHalf)
     };
     if !quarters.is_empty() {
-        groups.push(("Quarterly", quarters));
+        groups.push((t(K::GroupQuarterly), quarters));
     }
     if !longer.is_empty() {
         groups.push((longer_name, longer));
@@ -459,11 +460,11 @@ fn draw_piece<DB: DrawingBackend>(
 /// What a bar's x label says under its period: guidance only, derived.
 fn x_note(b: &Bar) -> Option<String> {
     if b.guide.is_some() && b.pieces.is_empty() {
-        Some("guidance".to_string())
+        Some(t(K::NoteGuidance).to_string())
     } else if b.derived {
-        Some("derived".to_string())
+        Some(t(K::NoteDerived).to_string())
     } else if b.partly_derived {
-        Some("partly derived".to_string())
+        Some(t(K::NotePartlyDerived).to_string())
     } else {
         None
     }
@@ -506,7 +507,7 @@ fn value_labels<DB: DrawingBackend>(p: &Painter<DB>, group: &[&Bar], tops: &[(f6
             // A split bar's total is drawn by no piece: its label stands for it.
             if let (Some(i), Some(v)) = (b.total_fact, b.total) {
                 if !b.pieces.iter().any(|x| x.part == Part::Total) {
-                    let label = format!("{} · Revenue, total: {}", b.period.short_label(), fmt.full(v));
+                    let label = tf(K::RegionTotal, &[&period_text(&b.period), &fmt.full(v)]);
                     p.region(r.grow(p.u(2.0)), i, Shape::Label, label);
                 }
             }
@@ -549,8 +550,8 @@ fn draw_guide<DB: DrawingBackend>(
     }
     p.diamond((cx, ym), 4.5, th.guide, th.bg)?;
     labels.block(Rect::new(cx - p.u(6.0), ym - p.u(6.0), cx + p.u(6.0), ym + p.u(6.0)));
-    let label = format!("{} · Revenue guidance: {}", g.period.short_label(), g.label(fmt))
-        + &g.mid().filter(|_| g.is_range()).map(|m| format!(" (midpoint {})", fmt.full(m))).unwrap_or_default();
+    let label = tf(K::RegionRevenueGuide, &[&period_text(&g.period), &g.label(fmt)])
+        + &g.mid().filter(|_| g.is_range()).map(|m| tf(K::RegionMidpoint, &[&fmt.full(m)])).unwrap_or_default();
     p.region(area, g.fact, Shape::Range, label);
     if p.is_flagged(g.fact) {
         p.flag(cx, top - p.u(14.0))?;
@@ -562,10 +563,10 @@ fn draw_guide<DB: DrawingBackend>(
 /// What a bar piece says: "Q4 FY23 · Product revenue: $26.4M".
 fn piece_label(b: &Bar, piece: &Piece, fmt: &Fmt) -> String {
     let what = match &piece.part {
-        Part::Segment(s) => format!("{} revenue", segment_label(s)),
-        Part::Other => "Other revenue (total less the named segments)".to_string(),
-        Part::Total => "Revenue".to_string(),
+        Part::Segment(s) => tf(K::RegionSegmentRevenue, &[&segment_label(s)]),
+        Part::Other => t(K::RegionOtherRevenue).to_string(),
+        Part::Total => t(K::RegionRevenue).to_string(),
     };
-    let derived = if piece.derived { " (derived)" } else { "" };
-    format!("{} · {what}: {}{derived}", b.period.short_label(), fmt.full(piece.value))
+    let derived = if piece.derived { t(K::RegionDerived) } else { "" };
+    tf(K::RegionPiece, &[&period_text(&b.period), &what, &fmt.full(piece.value), derived])
 }

@@ -173,7 +173,8 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
         ThemeChoice::Light => 1,
         ThemeChoice::Dark => 2,
     };
-    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | charts << 2 | theme << 5;
+    let zh = u8::from(version >= 2 && state.lang == Some(Lang::ZhTw));
+    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | charts << 2 | theme << 5 | zh << 7;
     w.byte(flags);
     w.str(&facts.company);
     if let Some(p) = facts.call {
@@ -357,7 +358,7 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
         return Err(invalid(format!("format byte {format}, expected {version}")));
     }
     let flags = r.byte()?;
-    let state = state_of(flags)?;
+    let state = state_of(flags, version)?;
     let company = r.str()?;
     let call = if flags & 1 != 0 { Some(r.period()?) } else { None };
     let currency = if flags & 2 != 0 { r.own_currency()? } else { Currency::USD };
@@ -393,11 +394,13 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
     Ok((facts, state))
 }
 
-/// The chart choice and theme in the flags byte (bits 2-4, 5-6; bit 7 unused).
-fn state_of(flags: u8) -> Result<ShareState, ShareError> {
-    if flags & 0x80 != 0 {
+/// The chart choice, theme and language in the flags byte (bits 2-4, 5-6,
+/// 7; bit 7 is unused in v1).
+fn state_of(flags: u8, version: u32) -> Result<ShareState, ShareError> {
+    if flags & 0x80 != 0 && version < 2 {
         return Err(invalid("unknown flags"));
     }
+    let lang = (flags & 0x80 != 0).then_some(Lang::ZhTw);
     let charts_bits = (flags >> 2) & 0b111;
     if charts_bits == 0 {
         return Err(invalid("no chart chosen"));
@@ -409,7 +412,7 @@ fn state_of(flags: u8) -> Result<ShareState, ShareError> {
         _ => return Err(invalid("unknown theme")),
     };
     let charts = ChartKind::ALL.iter().enumerate().filter(|(i, _)| charts_bits & (1 << i) != 0).map(|(_, k)| *k).collect();
-    Ok(ShareState { charts, theme })
+    Ok(ShareState { charts, theme, lang })
 }
 
 /// The link's own names, after the [`DICTIONARY`]'s.

@@ -51,13 +51,34 @@ fn state_travels() {
         (vec![ChartKind::Margins, ChartKind::Guidance], ThemeChoice::Light),
         (vec![ChartKind::Guidance], ThemeChoice::Auto),
     ] {
-        let state = ShareState { charts, theme };
-        let (_, back) = decode(&encode(&facts, &state).unwrap()).unwrap();
-        assert_eq!(back, state);
+        for lang in [None, Some(crate::i18n::Lang::ZhTw)] {
+            let state = ShareState { charts: charts.clone(), theme, lang };
+            let (_, back) = decode(&encode(&facts, &state).unwrap()).unwrap();
+            assert_eq!(back, state);
+        }
     }
     // No chart chosen means all of them.
-    let (_, back) = decode(&encode(&facts, &ShareState { charts: vec![], theme: ThemeChoice::Auto }).unwrap()).unwrap();
+    let (_, back) =
+        decode(&encode(&facts, &ShareState { charts: vec![], theme: ThemeChoice::Auto, lang: None }).unwrap()).unwrap();
     assert_eq!(back.charts, ChartKind::ALL.to_vec());
+    // English is the reader's own language: not written, so an English
+    // page's link is the same link it always was.
+    let en = ShareState { lang: Some(crate::i18n::Lang::En), ..ShareState::default() };
+    assert_eq!(encode(&facts, &en).unwrap(), encode(&facts, &ShareState::default()).unwrap());
+}
+
+#[test]
+fn the_language_bit_is_v2_only() {
+    // A v1 link never had bit 7: one with it stays refused, as it always was.
+    let facts = sample();
+    let zh = ShareState { lang: Some(crate::i18n::Lang::ZhTw), ..ShareState::default() };
+    let v1 = encode_as(&facts, &zh, 1).unwrap();
+    let (_, back) = decode(&format!("#{v1}")).unwrap();
+    assert_eq!(back.lang, None, "a v1 link is written without the language");
+    let mut raw = to_binary(&facts, &zh, 2).unwrap();
+    assert_eq!(raw[1] & 0x80, 0x80);
+    raw[0] = 1;
+    assert!(from_binary(&raw, 1).is_err(), "bit 7 in a v1 link is an error");
 }
 
 #[test]
@@ -153,10 +174,14 @@ fn bad_binaries_are_invalid() {
     let mut b = base.clone();
     b.push(0);
     assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Damaged(_))));
-    // Unknown flag bit, no chart.
+    // Bit 7 is v2's language bit (every flag bit of v2 is known now), and
+    // stays an unknown flag in v1; no chart.
     let mut b = base.clone();
     b[1] |= 0x80;
-    assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Invalid(_))));
+    assert_eq!(decode(&pack_as(2, &b)).map(|(_, st)| st.lang), Ok(Some(crate::i18n::Lang::ZhTw)));
+    let mut b1 = v1.clone();
+    b1[1] |= 0x80;
+    assert!(matches!(decode(&pack_as(1, &b1)), Err(ShareError::Invalid(_))));
     let mut b = base.clone();
     b[1] &= !0b11100;
     assert!(matches!(decode(&pack_as(2, &b)), Err(ShareError::Invalid(_))));
@@ -385,9 +410,10 @@ fn facts() -> impl Strategy<Value = Facts> {
 }
 
 fn state() -> impl Strategy<Value = ShareState> {
-    (1u8..8, 0u8..3).prop_map(|(mask, t)| ShareState {
+    (1u8..8, 0u8..3, any::<bool>()).prop_map(|(mask, t, zh)| ShareState {
         charts: ChartKind::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, k)| *k).collect(),
         theme: [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark][t as usize],
+        lang: zh.then_some(crate::i18n::Lang::ZhTw),
     })
 }
 
@@ -421,4 +447,16 @@ proptest! {
     fn arbitrary_binaries_never_panic(b in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = decode(&pack(&b));
     }
+}
+
+#[test]
+fn refusals_are_said_in_the_language_of_the_call() {
+    use crate::i18n::{with, Lang};
+    let e = decode("#v2=!!!").unwrap_err();
+    let en = e.to_string();
+    assert!(en.starts_with("this link is damaged"), "{en}");
+    let zh = with(Lang::ZhTw, || e.to_string());
+    assert!(zh.starts_with("這個連結已損壞"), "{zh}");
+    assert_eq!(with(Lang::ZhTw, || ShareError::TooBig.to_string()), format!("這個連結解開後超過 {} KB，遠多於圖表連結的內容，因此未開啟", MAX_INFLATED / 1024));
+    assert_eq!(e.to_string(), en, "English again outside the call");
 }

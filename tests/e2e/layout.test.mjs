@@ -13,10 +13,14 @@
 //     revenue and margins, 64 for each guidance panel), and the margins
 //     chart is at least 300 CSS px tall.
 //
-// Screenshots go to target/layout-matrix/, with contact-sheet.png (every
-// screenshot as a labelled thumbnail) and measurements.json (plot heights,
-// element counts). One browser; one context per page kind, ratio and theme,
-// resized through the widths.
+// The whole matrix runs twice: in English and in Traditional Chinese (zh-TW:
+// a browser asking for zh-TW, an embed under lang="zh-TW"), whose labels
+// are wider ("2023 財年第四季", "3,210 萬美元") and shorten to "FY23 Q4", "Q4".
+//
+// Screenshots go to target/layout-matrix/, with contact-sheet.png and
+// contact-sheet-zh-TW.png (every screenshot as a labelled thumbnail) and
+// measurements.json (plot heights, element counts). One browser; one context
+// per language, page kind, ratio and theme, resized through the widths.
 //
 //   node --test tests/e2e/layout.test.mjs      (after ./build.sh)
 
@@ -32,6 +36,7 @@ const REFERENCE = 1440; // one chart per row here: the widest single-column layo
 const RATIOS = [1, 2];
 const THEMES = ['light', 'dark'];
 const TARGETS = ['single', 'hosted', 'embed'];
+const LANGS = ['en', 'zh-TW'];
 const HEIGHT = 900;
 // Documented minimums (CSS px): src/chart/mod.rs MIN_PLOT_H, MIN_PANEL_PLOT_H.
 const MIN_PLOT = { revenue: 150, margins: 150, guidance: 64 };
@@ -40,15 +45,16 @@ const OUT = path.join(SHOTS, 'layout-matrix');
 
 let browser;
 let server;
-const shots = []; // { file, target, dpr, theme, width }
+const shots = []; // { file, lang, target, dpr, theme, width }
 const measured = []; // one row per target × ratio × theme × width
 
-function embedPage() {
+function embedPage(lang = 'en') {
   // The sample's share-link payload, as build.sh wrote it into the demo.
   const demo = readFileSync(path.join(DIST, 'embed-demo.html'), 'utf8');
   const data = /data="(v2=[A-Za-z0-9_-]+)"/.exec(demo)?.[1];
   assert.ok(data, 'no data="v2=…" in dist/embed-demo.html');
-  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>callchart embed, layout matrix</title>'
+  return `<!doctype html><html lang="${lang}"><head>`
+    + '<meta charset="utf-8"><title>callchart embed, layout matrix</title>'
     + '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg">'
     + '<script src="/callchart-embed.js" defer></script></head><body><main>'
     + KINDS.map((k) => `<callchart-chart chart="${k}" data="${data}"></callchart-chart>`).join('\n')
@@ -59,7 +65,7 @@ before(async () => {
   assert.ok(existsSync(path.join(DIST, 'callchart.html')), 'dist/callchart.html is missing: run ./build.sh first');
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
-  server = await serveDist({ csp: HOSTED_CSP, extra: { '/layout-embed.html': embedPage() } });
+  server = await serveDist({ csp: HOSTED_CSP, extra: { '/layout-embed.html': embedPage(), '/layout-embed-zh-TW.html': embedPage('zh-TW') } });
 });
 
 after(async () => {
@@ -111,6 +117,15 @@ async function layouts(page, target) {
 
 // "Q4 FY22" → the labels that may stand for it and the year a bare "Q4" needs under it.
 function periodForms(period) {
+  // Chinese: "2023 財年第四季", "FY23 Q4", or "Q4" with "FY23" under it.
+  const z = /^\d\d(\d\d) 財年第([一二三四])季$/.exec(period);
+  if (z) {
+    const part = 'Q' + ('一二三四'.indexOf(z[2]) + 1);
+    return { labels: [period, `FY${z[1]} ${part}`, part], part, years: ['FY' + z[1]] };
+  }
+  const zy = /^\d\d(\d\d) 財年$/.exec(period);
+  if (zy) return { labels: [period, 'FY' + zy[1]] };
+  if (period === '長期') return { labels: ['長期'] };
   const m = /^(Q\d|H\d) (FY|CY)(\d\d)$/.exec(period);
   if (m) return { labels: [period, `${m[1]} '${m[3]}`, m[1]], part: m[1], years: [m[2] + m[3], `'${m[3]}`] };
   if (period === 'Long term') return { labels: ['Long term', 'LT'] };
@@ -161,33 +176,34 @@ function problems(kind, l, ref) {
   return out;
 }
 
-async function open(target, dpr, theme) {
-  const context = await browser.newContext({ viewport: { width: REFERENCE, height: HEIGHT }, deviceScaleFactor: dpr, colorScheme: theme });
+async function open(target, dpr, theme, lang) {
+  const context = await browser.newContext({ viewport: { width: REFERENCE, height: HEIGHT }, deviceScaleFactor: dpr, colorScheme: theme, locale: lang });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   if (target === 'embed') {
-    await page.goto(server.url + 'layout-embed.html');
+    await page.goto(server.url + (lang === 'en' ? 'layout-embed.html' : `layout-embed-${lang}.html`));
   } else {
     await page.goto(target === 'single' ? SINGLE : server.url);
     await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready', `${target}: not charted: ${await page.textContent('#status')}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${target}: the page's language`);
   }
   return { context, page, errors };
 }
 
-for (const target of TARGETS) {
-  test(`layout matrix: ${target}`, async () => {
+for (const lang of LANGS) for (const target of TARGETS) {
+  test(`layout matrix: ${target}${lang === 'en' ? '' : ' ' + lang}`, async () => {
     const failures = [];
     for (const dpr of RATIOS) {
       for (const theme of THEMES) {
-        const { context, page, errors } = await open(target, dpr, theme);
+        const { context, page, errors } = await open(target, dpr, theme, lang);
         let ref = null;
         for (const width of [REFERENCE, ...WIDTHS.filter((w) => w !== REFERENCE)]) {
           await page.setViewportSize({ width, height: HEIGHT });
           const ls = await layouts(page, target);
-          const where = `${target} ${width}px @${dpr}x ${theme}`;
+          const where = `${target}${lang === 'en' ? '' : ' ' + lang} ${width}px @${dpr}x ${theme}`;
           if (!ls) {
             failures.push(`${where}: the charts never settled`);
             continue;
@@ -198,7 +214,7 @@ for (const target of TARGETS) {
             if (!widths.every((w) => w === widths[0])) failures.push(`${where}: not one chart per row (${widths.join(', ')} px)`);
             ref = Object.fromEntries(KINDS.map((k) => [k, { labels: ls[k].regions.map((r) => r.label), plots: ls[k].plots.length }]));
           }
-          const row = { target, dpr, theme, width };
+          const row = { lang, target, dpr, theme, width };
           for (const kind of KINDS) {
             const l = ls[kind];
             for (const p of problems(kind, l, ref[kind])) failures.push(`${where} ${kind}: ${p}`);
@@ -210,11 +226,24 @@ for (const target of TARGETS) {
             };
           }
           measured.push(row);
-          const file = path.join(OUT, `${target}-${width}-${dpr}x-${theme}.png`);
+          if (lang !== 'en') {
+            // Every word drawn is Chinese (the company's and segments' names,
+            // FY/Q period forms and amounts aside).
+            const names = await page.evaluate((embed) => {
+              const facts = embed ? document.querySelector('callchart-chart').facts : window.__callchart.facts;
+              return [facts.company, ...facts.facts.map((f) => f.segment)].join(' ').toLowerCase();
+            }, target === 'embed');
+            for (const kind of KINDS) {
+              for (const t of ls[kind].texts) {
+                if (t.text.split(/[^A-Za-z]+/).some((w) => w.length >= 3 && !names.includes(w.toLowerCase()))) failures.push(`${where} ${kind}: English text "${t.text}"`);
+              }
+            }
+          }
+          const file = path.join(OUT, `${target}-${lang === 'en' ? '' : lang + '-'}${width}-${dpr}x-${theme}.png`);
           await page.locator(target === 'embed' ? 'main' : '.charts').screenshot({ path: file });
-          shots.push({ file, target, dpr, theme, width });
+          shots.push({ file, lang, target, dpr, theme, width });
         }
-        for (const e of errors) failures.push(`${target} @${dpr}x ${theme}: ${e}`);
+        for (const e of errors) failures.push(`${target} ${lang} @${dpr}x ${theme}: ${e}`);
         await context.close();
       }
     }
@@ -223,20 +252,24 @@ for (const target of TARGETS) {
 }
 
 test('layout matrix: contact sheet and measurements', async () => {
-  assert.equal(shots.length, TARGETS.length * RATIOS.length * THEMES.length * WIDTHS.length, 'a screenshot per configuration');
+  assert.equal(shots.length, LANGS.length * TARGETS.length * RATIOS.length * THEMES.length * WIDTHS.length, 'a screenshot per configuration');
   writeFileSync(path.join(OUT, 'measurements.json'), JSON.stringify(measured, null, 1));
-  for (const w of [390, 1280, 1440, 1920]) {
-    const rows = measured.filter((r) => r.width === w && r.dpr === 1 && r.theme === 'light');
-    console.log(`${w} px: ` + rows.map((r) => `${r.target}: revenue plot ${r.revenue.plots.join('/')}, margins ${r.margins.css[1]} tall (plot ${r.margins.plots}), `
+  for (const lang of LANGS) for (const w of [390, 1280, 1440, 1920]) {
+    const rows = measured.filter((r) => r.lang === lang && r.width === w && r.dpr === 1 && r.theme === 'light');
+    console.log(`${lang} ${w} px: ` + rows.map((r) => `${r.target}: revenue plot ${r.revenue.plots.join('/')}, margins ${r.margins.css[1]} tall (plot ${r.margins.plots}), `
       + `guidance ${r.guidance.elements} elements (plots ${r.guidance.plots.join('/')})`).join('; '));
   }
-  // One page of labelled thumbnails (a row per width; a column per page
-  // kind, ratio and theme), screenshotted.
+  // One page of labelled thumbnails per language (a row per width; a column
+  // per page kind, ratio and theme), screenshotted.
+  for (const lang of LANGS) await contactSheet(lang);
+});
+
+async function contactSheet(lang) {
   const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const configs = TARGETS.flatMap((target) => RATIOS.flatMap((dpr) => THEMES.map((theme) => ({ target, dpr, theme }))));
   const head = configs.map((c) => `<th>${c.target}<br>${c.dpr}x ${c.theme}</th>`).join('');
   const rows = WIDTHS.map((width) => `<tr><th>${width} px</th>` + configs.map(({ target, dpr, theme }) => {
-    const s = shots.find((x) => x.target === target && x.dpr === dpr && x.theme === theme && x.width === width);
+    const s = shots.find((x) => x.lang === lang && x.target === target && x.dpr === dpr && x.theme === theme && x.width === width);
     return `<td><img src="${esc(pathToFileURL(s.file).href)}" alt=""><div>${width} · ${dpr}x · ${theme}</div></td>`;
   }).join('') + '</tr>');
   const html = '<!doctype html><meta charset="utf-8"><style>'
@@ -244,15 +277,16 @@ test('layout matrix: contact sheet and measurements', async () => {
     + 'td,th{vertical-align:top;padding:2px;border:1px solid #555;background:#ddd}'
     + 'img{display:block;width:112px;max-height:300px;object-fit:contain;object-position:top;background:#fff}'
     + 'td div{margin-top:1px;font-weight:bold}</style>'
-    + `<p>callchart layout matrix: ${TARGETS.join(', ')} × ${WIDTHS.join(', ')} px × ${RATIOS.join('x, ')}x × ${THEMES.join(', ')}`
+    + `<p>callchart layout matrix (${lang}): ${TARGETS.join(', ')} × ${WIDTHS.join(', ')} px × ${RATIOS.join('x, ')}x × ${THEMES.join(', ')}`
     + ' (each thumbnail: the three charts, top to bottom)</p>'
     + `<table><tr><th></th>${head}</tr>${rows.join('')}</table>`;
-  const sheet = path.join(OUT, 'contact-sheet.html');
+  const name = lang === 'en' ? 'contact-sheet' : `contact-sheet-${lang}`;
+  const sheet = path.join(OUT, name + '.html');
   writeFileSync(sheet, html);
   const context = await browser.newContext({ viewport: { width: 1520, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(pathToFileURL(sheet).href);
   await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 30000 });
-  await page.screenshot({ path: path.join(OUT, 'contact-sheet.png'), fullPage: true });
+  await page.screenshot({ path: path.join(OUT, name + '.png'), fullPage: true });
   await context.close();
-});
+}
