@@ -22,9 +22,12 @@ use serde::Serialize;
 
 use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
 use crate::facts::{Checks, Facts, Note};
+#[cfg(feature = "engine")]
 use crate::input::{Decoded, InputError};
 use crate::share::{self, ShareError, ShareState};
+#[cfg(feature = "engine")]
 use crate::transcript::{self, Transcript};
+#[cfg(feature = "engine")]
 use crate::view::{self, View};
 
 /// The facts of one transcript or link, their checks, and the transcript's view.
@@ -32,16 +35,19 @@ use crate::view::{self, View};
 pub struct Analysis {
     facts: Facts,
     checks: Checks,
+    #[cfg(feature = "engine")]
     view: Option<View>,
 }
 
 impl Analysis {
     /// Parses `text` once and extracts its facts and view from that parse.
+    #[cfg(feature = "engine")]
     pub fn of_text(text: &str) -> Analysis {
         Analysis::of_transcript(&transcript::parse(text))
     }
 
     /// The facts of the parsed transcript `t`, and its view (no second parse).
+    #[cfg(feature = "engine")]
     pub fn of_transcript(t: &Transcript<'_>) -> Analysis {
         let facts = crate::extract::extract(t);
         let view = view::view_of(t, &facts);
@@ -50,16 +56,27 @@ impl Analysis {
 
     /// An analysis of facts from elsewhere (a link: no view; a worker's
     /// analysis rebuilt on the page: its view). Works out the checks.
+    #[cfg(feature = "engine")]
     pub fn new(facts: Facts, view: Option<View>) -> Analysis {
+        Analysis { view, ..Analysis::of_facts(facts) }
+    }
+
+    /// An analysis of facts with no transcript (a link's). Works out the checks.
+    pub fn of_facts(facts: Facts) -> Analysis {
         let checks = facts.checks();
-        Analysis { facts, checks, view }
+        Analysis {
+            facts,
+            checks,
+            #[cfg(feature = "engine")]
+            view: None,
+        }
     }
 
     /// Opens a share link (`#v2=…`, an older `#v1=…`, or an embed's `v2=…`): its facts, with no
     /// view (a link carries no transcript), and its chart choice and theme.
     pub fn of_link(fragment: &str) -> Result<(Analysis, ShareState), ShareError> {
         let (facts, state) = share::decode(fragment)?;
-        Ok((Analysis::new(facts, None), state))
+        Ok((Analysis::of_facts(facts), state))
     }
 
     /// The facts.
@@ -73,12 +90,14 @@ impl Analysis {
     }
 
     /// The transcript as the page shows it; `None` for facts from a link.
+    #[cfg(feature = "engine")]
     pub fn view(&self) -> Option<&View> {
         self.view.as_ref()
     }
 
     /// Takes the analysis apart (a worker hands these to the page, which
     /// rebuilds it with [`Analysis::new`] without parsing anything).
+    #[cfg(feature = "engine")]
     pub fn into_parts(self) -> (Facts, Option<View>) {
         (self.facts, self.view)
     }
@@ -94,16 +113,19 @@ impl Analysis {
     }
 
     /// The share-link fragment (`v2=…`) of these facts with `state`.
+    #[cfg(feature = "engine")]
     pub fn share_link(&self, state: &ShareState) -> Result<String, ShareError> {
         share::encode(&self.facts, state)
     }
 
     /// The facts as CSV ([`crate::export::csv`]).
+    #[cfg(feature = "engine")]
     pub fn csv(&self) -> String {
         crate::export::csv(&self.facts)
     }
 
     /// A download's name ([`crate::export::file_name`]).
+    #[cfg(feature = "engine")]
     pub fn file_name(&self, what: &str, ext: &str) -> String {
         crate::export::file_name(&self.facts, what, ext)
     }
@@ -257,6 +279,7 @@ impl From<ShareState> for LinkState {
 /// parse ("parse"), before extraction ("extract") and at the end ("done").
 /// With `keep_text`, the reading carries the text's first `keep_text` bytes
 /// (cut at a line end nearby), a large file's preview.
+#[cfg(feature = "engine")]
 pub fn read(
     decoded: Result<Decoded, InputError>,
     keep_text: Option<usize>,
@@ -293,6 +316,7 @@ pub fn read(
 
 /// The first `keep` bytes of `text` at a char boundary, ending at a line end
 /// when it is cut and one is there.
+#[cfg(feature = "engine")]
 fn preview(text: &str, keep: usize) -> &str {
     let mut end = text.len().min(keep);
     while !text.is_char_boundary(end) {
