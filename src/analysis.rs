@@ -14,14 +14,19 @@
 //! wasm boundary, which holds it across calls so no facts cross that boundary
 //! again; everything here is plain Rust, tested natively.
 
+#[cfg(feature = "engine")]
 use std::collections::BTreeMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
-use crate::facts::{Checks, Facts, Note};
+use crate::chart::{self, ChartError, ChartKind, HitMap, Style};
+#[cfg(feature = "engine")]
+use crate::chart::{Detail, Table};
+use crate::facts::{Checks, Facts};
+#[cfg(feature = "engine")]
+use crate::facts::Note;
 #[cfg(feature = "engine")]
 use crate::input::{Decoded, InputError};
 use crate::share::{self, ShareError, ShareState};
@@ -130,20 +135,24 @@ impl Analysis {
         crate::export::file_name(&self.facts, what, ext)
     }
 
+    /// Chart `kind` in words: its label, title and one-line summary (the
+    /// viewer's whole description of a chart; [`Analysis::explain`] adds tables).
+    pub fn describe(&self, kind: ChartKind) -> ChartName {
+        let f = &self.facts;
+        ChartName { label: kind.label(), title: chart::heading(f) + " — " + kind.label(), summary: chart::summary(kind, f) }
+    }
+
     /// The charts and facts in words: heading, counts, notes, a detail per
     /// fact, and per chart its title, summary and table. Linear in the facts.
+    #[cfg(feature = "engine")]
     pub fn explain(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
         let charts: BTreeMap<&'static str, ChartText> = ChartKind::ALL
             .iter()
             .map(|k| {
-                let text = ChartText {
-                    label: k.label(),
-                    title: chart::heading(f) + " — " + k.label(),
-                    summary: chart::summary(*k, f),
-                    table: chart::table_checked(*k, f, &self.checks),
-                };
+                let ChartName { label, title, summary } = self.describe(*k);
+                let text = ChartText { label, title, summary, table: chart::table_checked(*k, f, &self.checks) };
                 (k.name(), text)
             })
             .collect();
@@ -164,6 +173,7 @@ impl Analysis {
 }
 
 /// [`Analysis::explain`]'s answer.
+#[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
 pub struct Explained<'a> {
     /// "Credo · Q4 FY2023" ("Earnings call" for an unknown company).
@@ -190,6 +200,7 @@ pub struct Explained<'a> {
 }
 
 /// One chart in words.
+#[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
 pub struct ChartText {
     /// "Revenue".
@@ -202,7 +213,19 @@ pub struct ChartText {
     pub table: Table,
 }
 
+/// A chart's names ([`Analysis::describe`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartName {
+    /// "Revenue".
+    pub label: &'static str,
+    /// "Credo · Q4 FY2023 — Revenue".
+    pub title: String,
+    /// One line for screen readers ([`chart::summary`]).
+    pub summary: String,
+}
+
 /// The line under the heading: "Figures in EUR · Jane Doe (CFO), Sam Lee and 2 more".
+#[cfg(feature = "engine")]
 fn meta(f: &Facts) -> String {
     let mut meta = Vec::new();
     if !f.currency.is_empty() && f.currency != "USD" {
@@ -388,6 +411,8 @@ mod tests {
         assert_eq!(e.heading, "Credo · Q4 FY2023");
         assert_eq!(e.charts["revenue"].title, "Credo · Q4 FY2023 — Revenue");
         assert_eq!(e.charts["guidance"].label, "Guidance");
+        let m = &e.charts["margins"];
+        assert_eq!(a.describe(ChartKind::Margins), ChartName { label: m.label, title: m.title.clone(), summary: m.summary.clone() });
         assert!(!e.meta.contains("Operator") && !e.meta.is_empty(), "{}", e.meta);
         assert_eq!(e.facts, a.facts().facts.len());
         assert_eq!(e.details.len(), e.facts);

@@ -27,6 +27,7 @@ pub mod export;
 #[cfg(feature = "engine")]
 pub mod extract;
 pub mod facts;
+pub mod order;
 #[cfg(feature = "engine")]
 pub mod input;
 pub mod share;

@@ -105,11 +105,9 @@ impl Analysis {
         Ok(ChartMap { hits })
     }
 
-    /// The charts and facts in words ([`analysis::Explained`]): `{heading,
-    /// meta, facts, turns, speakers, notes, details: [detail per fact],
-    /// charts: {revenue: {label, title, summary, table}, …}}`.
-    pub fn explain(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.explain())
+    /// Chart `kind` in words ([`analysis::ChartName`]): `{label, title, summary}`.
+    pub fn describe(&self, kind: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.describe(kind.parse()?))
     }
 }
 
@@ -152,6 +150,13 @@ impl Analysis {
             area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
         }
         Ok(out)
+    }
+
+    /// The charts and facts in words ([`analysis::Explained`]): `{heading,
+    /// meta, facts, turns, speakers, notes, details: [detail per fact],
+    /// charts: {revenue: {label, title, summary, table}, …}}`.
+    pub fn explain(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.explain())
     }
 
     /// The transcript as the page shows it ([`crate::view::View`]), or

@@ -212,8 +212,7 @@
   proto.setAnalysis = function (a, dead) {
     if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
     this._analysis = a;
-    // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
-    this._charts = a ? a.explain().charts : null;
+    this._names = {}; // per chart, {label, title, summary} from Rust (describe), when first drawn
   };
 
   proto.fail = function (text) {
@@ -363,7 +362,10 @@
       // below a wrapped legend or stacked panels): the element grows to it.
       var need = map && map.min_height > 0 ? Math.ceil(map.min_height / dpr) + 'px' : '';
       if (self.style.minHeight !== need) self.style.minHeight = need;
-      c.setAttribute('aria-label', self.getAttribute('aria-label') || self._charts[kind].title);
+      // Named by the chart's title ("Credo · Q4 FY2023 — Revenue"), described by its summary.
+      var names = self._names[kind] || (self._names[kind] = analysis.describe(kind));
+      c.setAttribute('aria-label', self.getAttribute('aria-label') || names.title);
+      c.setAttribute('aria-description', names.summary);
       self.renders++;
       self.dataset.state = 'ready';
       self.dispatchEvent(new CustomEvent('callchart-drawn', { bubbles: true }));

@@ -89,7 +89,7 @@ pub(crate) fn levels<'a>(facts: &'a Facts, keep: impl Fn(&Fact) -> bool) -> Vec<
         }
     }
     let mut out: Vec<(usize, &Fact)> = best.into_values().collect();
-    out.sort_by_key(|(i, _)| *i);
+    crate::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out.into_iter()
         .filter_map(|(i, f)| {
             let value = finite(f.point())?;

@@ -471,7 +471,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
             for s in margins::series(facts) {
                 let mut rows: Vec<(Period, usize)> = s.points.iter().map(|l| (l.period, l.fact)).collect();
                 rows.extend(s.guides.iter().map(|g| (g.period, g.fact)));
-                rows.sort();
+                crate::order::sort(&mut rows);
                 order.extend(rows.into_iter().map(|(_, i)| i));
             }
         }
@@ -493,16 +493,20 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
 /// `charted`: the facts of the charts' own tables ([`table_checked`]), which the
 /// caller has built already.
 pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<Item = usize>) -> Table {
-    let charted: std::collections::BTreeSet<usize> = charted.into_iter().collect();
+    // Sets filled by insert, not collect(): collecting sorts (another copy of the sort).
+    let mut set = std::collections::BTreeSet::new();
+    charted.into_iter().for_each(|i| _ = set.insert(i));
+    let charted = set;
     // A change goes with its charted level (the tooltip shows it there).
     let key = |f: &Fact| (f.metric.clone(), f.segment.clone(), f.period, f.kind);
-    let levels: std::collections::BTreeSet<_> = charted.iter().filter_map(|&i| facts.facts.get(i)).map(key).collect();
+    let mut levels = std::collections::BTreeSet::new();
+    charted.iter().filter_map(|&i| facts.facts.get(i)).for_each(|f| _ = levels.insert(key(f)));
     let shown = |f: &Fact| f.measure != Measure::Level && levels.contains(&key(f));
     let mut order: Vec<usize> = (0..facts.facts.len())
         .filter(|i| !charted.contains(i) && facts.facts[*i].kind != Kind::Derived && !shown(&facts.facts[*i]))
         .collect();
     // Metrics the charts know by name first, then those named in the call's own words.
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (x, y) = (&facts.facts[a], &facts.facts[b]);
         (!x.is_named(), &x.metric, x.segment != "total", &x.segment, x.period, x.kind != Kind::Actual, x.measure)
             .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))

@@ -65,11 +65,11 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
         *seg_sum.entry(l.segment.as_str()).or_default() += l.value;
     }
     let mut segments: Vec<(&str, f64)> = seg_sum.into_iter().collect();
-    segments.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::order::sort_by(&mut segments, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let segments: Vec<String> = segments.into_iter().map(|(s, _)| s.to_string()).collect();
 
     let mut periods: Vec<Period> = lv.iter().map(|l| l.period).chain(gd.iter().map(|g| g.period)).collect();
-    periods.sort();
+    crate::order::sort(&mut periods);
     periods.dedup();
 
     let mut out = Vec::new();
@@ -77,7 +77,7 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
         let total = lv.iter().find(|l| l.period == period && l.segment == "total");
         let mut segs: Vec<&Level> =
             lv.iter().filter(|l| l.period == period && l.segment != "total" && l.value > 0.0).collect();
-        segs.sort_by_key(|l| segments.iter().position(|s| *s == l.segment));
+        crate::order::sort_by_key(&mut segs, |l| segments.iter().position(|s| *s == l.segment));
         let sum: f64 = segs.iter().map(|l| l.value).sum();
         let mut pieces: Vec<Piece> = Vec::new();
         let mut shown_total = total.map(|t| t.value);
