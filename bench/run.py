@@ -118,6 +118,8 @@ def main():
     budget("embed_gz", s["embed_gz"], "B", gated=True)
     budget("open_ms", b["open_ms"]["median"], "ms")
     budget("redraw_ms", b["redraw_ms"]["median"], "ms")
+    budget("open_vs_chartjs_sample", b["compare"]["sample"]["ratio"], "×")
+    budget("open_vs_chartjs_link", b["compare"]["link"]["ratio"], "×")
     if "big" in b:
         budget("longtask_ms", b["big"]["longest_task_ms"], "ms")
     if "memory" in report:
@@ -136,6 +138,14 @@ def main():
         f"{k} {v:.0f}" for k, v in b.get("open_marks", {}).items()))
     if "draw_only_ms" in b:
         print(f"  three charts drawn by the wasm alone (no page work): {b['draw_only_ms']['median']:.1f} ms median")
+    c = b["compare"]
+    print(f"  callchart vs Chart.js {c['chartjs_version']}, open to three charts (median ms since navigation start; "
+          f"a fresh Chromium per open, alternating, {c['rounds']} rounds, {c['viewport']}):")
+    print(f"    {'':<28} {'callchart':>10} {'Chart.js':>10} {'callchart/Chart.js':>19}")
+    for k, what in (("sample", "single file, the sample"), ("link", "single file, a share link")):
+        print(f"    {what:<28} {c[k]['median']:>10.0f} {c['chartjs']['median']:>10.0f} {c[k]['ratio']:>19.2f}")
+    print(f"    sizes, gzipped: engine (wasm + glue) {s['wasm_js_gz']:,} B; embed script {s['embed_gz']:,} B; "
+          f"Chart.js {c['chartjs_gz']:,} B")
     if "big" in b:
         print(f"  50 MB file in the page: {b['big']['total_ms']:.0f} ms to charts, "
               f"{b['big']['long_tasks']} long tasks, longest {b['big']['longest_task_ms']:.0f} ms")
