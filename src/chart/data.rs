@@ -1,6 +1,5 @@
 //! Picking the facts a chart shows and writing numbers and names for people.
 
-use std::collections::BTreeMap;
 
 use crate::facts::{Currency, Fact, Facts, Kind, Measure, Part, Period, Unit};
 
@@ -71,24 +70,21 @@ impl Guide {
 /// and period: an actual wins over a derived figure, an earlier fact over a
 /// later one. Non-finite values are dropped.
 pub(crate) fn levels<'a>(facts: &'a Facts, keep: impl Fn(&Fact) -> bool) -> Vec<(&'a Fact, Level)> {
-    let mut best: BTreeMap<(String, String, Period), (usize, &Fact)> = BTreeMap::new();
-    for (i, f) in facts.facts.iter().enumerate() {
-        if f.measure != Measure::Level || f.kind == Kind::Guidance || !keep(f) {
-            continue;
-        }
-        if finite(f.point()).is_none() {
-            continue;
-        }
-        let key = (f.metric.clone(), f.segment.clone(), f.period);
-        let better = match best.get(&key) {
-            None => true,
-            Some((_, old)) => old.kind == Kind::Derived && f.kind == Kind::Actual,
-        };
-        if better {
-            best.insert(key, (i, f));
-        }
-    }
-    let mut out: Vec<(usize, &Fact)> = best.into_values().collect();
+    // Grouped by metric, segment and period with one stable sort (fact order
+    // stays within a group); no map: each map type is more wasm.
+    let mut all: Vec<(usize, &Fact)> = facts
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.measure == Measure::Level && f.kind != Kind::Guidance && keep(f) && finite(f.point()).is_some())
+        .collect();
+    let key = |f: &'a Fact| (&f.metric, &f.segment, f.period);
+    crate::order::sort_by(&mut all, |a, b| key(a.1).cmp(&key(b.1)));
+    // Actual and derived only: the group's first actual, else its first fact.
+    let mut out: Vec<(usize, &Fact)> = all
+        .chunk_by(|a, b| key(a.1) == key(b.1))
+        .map(|group| *group.iter().find(|(_, f)| f.kind == Kind::Actual).unwrap_or(&group[0]))
+        .collect();
     crate::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out.into_iter()
         .filter_map(|(i, f)| {
@@ -129,12 +125,17 @@ pub(crate) fn guides(facts: &Facts, keep: impl Fn(&Fact) -> bool) -> Vec<Guide> 
 
 /// The currency most money facts of `metric` use (the call's currency on a tie).
 pub(crate) fn main_currency(facts: &Facts, keep: impl Fn(&Fact) -> bool) -> Option<Currency> {
-    let mut counts: BTreeMap<Currency, usize> = BTreeMap::new();
+    // A few currencies at most: a list, in code order (a map's order) for the tie rule below.
+    let mut counts: Vec<(Currency, usize)> = Vec::new();
     for f in facts.facts.iter().filter(|f| keep(f)) {
         if let Unit::Money(c) = f.unit {
-            *counts.entry(c).or_default() += 1;
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
         }
     }
+    crate::order::sort_by(&mut counts, |a, b| a.0.cmp(&b.0));
     let home = Currency::from_code(&facts.currency);
     counts.into_iter().max_by_key(|(c, n)| (*n, Some(*c) == home)).map(|(c, _)| c)
 }

@@ -3,7 +3,6 @@
 //! a guided period as a low–high range with its midpoint. Quarters and longer
 //! periods (years, halves) sit in two panels with their own y axes.
 
-use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
@@ -60,11 +59,13 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
     let unit = cur.map_or(Unit::USD, Unit::Money);
 
     // Segments, biggest first (stacked from the bottom).
-    let mut seg_sum: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut segments: Vec<(&str, f64)> = Vec::new();
     for l in lv.iter().filter(|l| l.segment != "total" && l.value > 0.0) {
-        *seg_sum.entry(l.segment.as_str()).or_default() += l.value;
+        match segments.iter_mut().find(|(s, _)| *s == l.segment) {
+            Some((_, sum)) => *sum += l.value,
+            None => segments.push((l.segment.as_str(), l.value)),
+        }
     }
-    let mut segments: Vec<(&str, f64)> = seg_sum.into_iter().collect();
     crate::order::sort_by(&mut segments, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let segments: Vec<String> = segments.into_iter().map(|(s, _)| s.to_string()).collect();
 
