@@ -22,18 +22,17 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 use crate::chart::{self, ChartError, ChartKind, HitMap, Style};
-#[cfg(feature = "engine")]
-use crate::chart::{Detail, Table};
 use crate::facts::{Checks, Facts};
-#[cfg(feature = "engine")]
-use crate::facts::Note;
-#[cfg(feature = "engine")]
-use crate::input::{Decoded, InputError};
 use crate::share::{self, ShareError, ShareState};
+// What only the engine (the default feature) reads, explains and exports.
 #[cfg(feature = "engine")]
-use crate::transcript::{self, Transcript};
-#[cfg(feature = "engine")]
-use crate::view::{self, View};
+use crate::{
+    chart::{Detail, Table},
+    facts::Note,
+    input::{Decoded, InputError},
+    transcript::{self, Transcript},
+    view::{self, View},
+};
 
 /// The facts of one transcript or link, their checks, and the transcript's view.
 #[derive(Debug, Clone, Default)]
