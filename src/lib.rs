@@ -21,6 +21,7 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 
 pub mod analysis;
 pub mod chart;
+pub mod case;
 pub mod chart_kind;
 #[cfg(feature = "engine")]
 pub mod export;

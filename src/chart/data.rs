@@ -1,6 +1,7 @@
 //! Picking the facts a chart shows and writing numbers and names for people.
 
 
+use crate::case;
 use crate::facts::{Currency, Fact, Facts, Kind, Measure, Part, Period, Unit};
 
 /// A finite value, or nothing.
@@ -396,11 +397,11 @@ pub(crate) fn title(facts: &Facts, chart: &str) -> String {
 pub(crate) fn segment_label(seg: &str) -> String {
     let words = seg.replace('_', " ");
     if words.chars().count() <= 3 {
-        return words.to_uppercase();
+        return case::upper_str(&words);
     }
     let mut c = words.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => case::upper(first).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -420,7 +421,7 @@ pub(crate) fn metric_label(metric: &str) -> String {
             let words = m.replace('_', " ");
             let mut c = words.chars();
             match c.next() {
-                Some(first) => first.to_uppercase().chain(c).collect(),
+                Some(first) => case::upper(first).chain(c).collect(),
                 None => String::new(),
             }
         }

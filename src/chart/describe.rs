@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::data::{call_label, metric_label, segment_label, Fmt};
+use crate::case;
 use super::{guidance, margins, revenue, ChartKind};
 use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
 
@@ -103,7 +104,7 @@ fn subject(f: &Fact) -> String {
     if f.segment == "total" {
         m
     } else {
-        format!("{} {}", segment_label(&f.segment), m.to_lowercase())
+        format!("{} {}", segment_label(&f.segment), case::lower_str(&m))
     }
 }
 
@@ -262,7 +263,7 @@ fn lower_first(s: &str) -> String {
         return s.to_string();
     }
     let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    c.next().map(|f| case::lower(f).chain(c).collect()).unwrap_or_default()
 }
 
 /// "41%" or "5.9%".
@@ -371,7 +372,7 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
     }
     let mut s = parts.join("; ");
     if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
+        s = case::upper_str(first) + &s[1..];
     }
     Some(s + ".")
 }
@@ -419,7 +420,7 @@ fn margins_summary(facts: &Facts) -> Option<String> {
     parts.retain(|p| !p.is_empty());
     let mut s = parts.join(". ");
     if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
+        s = case::upper_str(first) + &s[1..];
     }
     Some(s + ".")
 }

@@ -43,7 +43,7 @@ impl Series {
         if self.segment == "total" {
             m
         } else {
-            format!("{} {}", segment_label(&self.segment), m.to_lowercase())
+            format!("{} {}", segment_label(&self.segment), crate::case::lower_str(&m))
         }
     }
 }
