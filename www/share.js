@@ -375,7 +375,8 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-copy-image]'), function (b) {
-    var what = 'Copy the ' + b.dataset.copyImage + ' chart as an image (twice its size on screen), with its description and link, for posts where scripts are not allowed';
+    // The label starts with the visible text (axe: label-content-name-mismatch).
+    var what = 'Copy image of the ' + b.dataset.copyImage + ' chart (twice its size on screen, with its description and a link), for posts where scripts are not allowed';
     b.setAttribute('aria-label', what);
     b.title = what;
     b.addEventListener('click', function () { copyImage(b.dataset.copyImage); });
