@@ -14,9 +14,6 @@
 //! wasm boundary, which holds it across calls so no facts cross that boundary
 //! again; everything here is plain Rust, tested natively.
 
-#[cfg(feature = "engine")]
-use std::collections::BTreeMap;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
@@ -147,14 +144,11 @@ impl Analysis {
     pub fn explain(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
-        let charts: BTreeMap<&'static str, ChartText> = ChartKind::ALL
-            .iter()
-            .map(|k| {
-                let ChartName { label, title, summary } = self.describe(*k);
-                let text = ChartText { label, title, summary, table: chart::table_checked(*k, f, &self.checks) };
-                (k.name(), text)
-            })
-            .collect();
+        let text = |k: ChartKind| {
+            let ChartName { label, title, summary } = self.describe(k);
+            ChartText { label, title, summary, table: chart::table_checked(k, f, &self.checks) }
+        };
+        let charts = Charts { revenue: text(ChartKind::Revenue), margins: text(ChartKind::Margins), guidance: text(ChartKind::Guidance) };
         // The figures no chart draws: all but those of the charts' tables, built once above.
         let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
         Explained {
@@ -193,9 +187,45 @@ pub struct Explained<'a> {
     /// A detail per fact, in the facts' order.
     pub details: Vec<Detail>,
     /// Per chart ("revenue", …): its name, title, summary and data table.
-    pub charts: BTreeMap<&'static str, ChartText>,
+    pub charts: Charts,
     /// The figures no chart draws ([`chart::other_table`]): listed under the charts.
     pub other: Table,
+}
+
+/// Each chart in words, by name: `{guidance, margins, revenue}` (a struct,
+/// not a map: one map type less in the wasm; the fields in the order a map
+/// of the names had).
+#[cfg(feature = "engine")]
+#[derive(Debug, Serialize)]
+pub struct Charts {
+    /// The guidance chart.
+    pub guidance: ChartText,
+    /// The margins chart.
+    pub margins: ChartText,
+    /// The revenue chart.
+    pub revenue: ChartText,
+}
+
+#[cfg(feature = "engine")]
+impl Charts {
+    /// The three, in name order.
+    pub fn values(&self) -> impl Iterator<Item = &ChartText> {
+        [&self.guidance, &self.margins, &self.revenue].into_iter()
+    }
+}
+
+#[cfg(feature = "engine")]
+impl std::ops::Index<&str> for Charts {
+    type Output = ChartText;
+    /// The chart named `name` ("revenue", "margins" or "guidance"; panics on another).
+    fn index(&self, name: &str) -> &ChartText {
+        match name {
+            "guidance" => &self.guidance,
+            "margins" => &self.margins,
+            "revenue" => &self.revenue,
+            _ => panic!("no chart {name:?}"),
+        }
+    }
 }
 
 /// One chart in words.

@@ -25,6 +25,13 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, |a, b| a.cmp(b));
 }
 
+/// Drops the indices of `v` seen before, keeping first occurrences in order
+/// (what a set of seen indices does, without a set type in the wasm).
+pub fn dedup_indices(v: &mut Vec<usize>) {
+    let mut seen = vec![false; v.iter().max().map_or(0, |m| m + 1)];
+    v.retain(|&i| !std::mem::replace(&mut seen[i], true));
+}
+
 /// The one instance of the standard library's stable sort.
 #[inline(never)]
 fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
@@ -77,5 +84,15 @@ mod tests {
             want.sort();
             assert_eq!(got, want, "n = {n}, whole");
         }
+    }
+
+    #[test]
+    fn dedup_keeps_first_occurrences() {
+        let mut v = vec![3, 1, 3, 0, 1, 7, 7, 2];
+        dedup_indices(&mut v);
+        assert_eq!(v, [3, 1, 0, 7, 2]);
+        let mut empty: Vec<usize> = Vec::new();
+        dedup_indices(&mut empty);
+        assert!(empty.is_empty());
     }
 }

@@ -483,8 +483,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
             }
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    order.retain(|i| seen.insert(*i));
+    crate::order::dedup_indices(&mut order);
     Table { columns: columns(&["Period", "Series", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
 }
 
@@ -494,17 +493,20 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
 /// `charted`: the facts of the charts' own tables ([`table_checked`]), which the
 /// caller has built already.
 pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<Item = usize>) -> Table {
-    // Sets filled by insert, not collect(): collecting sorts (another copy of the sort).
-    let mut set = std::collections::BTreeSet::new();
-    charted.into_iter().for_each(|i| _ = set.insert(i));
-    let charted = set;
+    // No set types (more wasm): a flag per fact, and the charted series sorted.
+    let mut is_charted = vec![false; facts.facts.len()];
+    let mut levels: Vec<(&String, &String, Period, Kind)> = Vec::new();
+    for i in charted {
+        if let (Some(c), Some(f)) = (is_charted.get_mut(i), facts.facts.get(i)) {
+            *c = true;
+            levels.push(series_key(f));
+        }
+    }
+    crate::order::sort(&mut levels);
     // A change goes with its charted level (the tooltip shows it there).
-    let key = |f: &Fact| (f.metric.clone(), f.segment.clone(), f.period, f.kind);
-    let mut levels = std::collections::BTreeSet::new();
-    charted.iter().filter_map(|&i| facts.facts.get(i)).for_each(|f| _ = levels.insert(key(f)));
-    let shown = |f: &Fact| f.measure != Measure::Level && levels.contains(&key(f));
+    let shown = |f: &Fact| f.measure != Measure::Level && levels.binary_search(&series_key(f)).is_ok();
     let mut order: Vec<usize> = (0..facts.facts.len())
-        .filter(|i| !charted.contains(i) && facts.facts[*i].kind != Kind::Derived && !shown(&facts.facts[*i]))
+        .filter(|&i| !is_charted[i] && facts.facts[i].kind != Kind::Derived && !shown(&facts.facts[i]))
         .collect();
     // Metrics the charts know by name first, then those named in the call's own words.
     crate::order::sort_by(&mut order, |&a, &b| {
@@ -513,6 +515,11 @@ pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<It
             .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))
     });
     Table { columns: columns(&["Period", "Figure", "Value", "Kind", "Basis", "Source"]), rows: rows(order, facts, checks) }
+}
+
+/// A fact's metric, segment, period and kind: its series at its period.
+fn series_key(f: &Fact) -> (&String, &String, Period, Kind) {
+    (&f.metric, &f.segment, f.period, f.kind)
 }
 
 fn columns(names: &[&str]) -> Vec<String> {
