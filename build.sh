@@ -58,6 +58,9 @@ need_build_tools() {
   command -v python3 >/dev/null || pkgs+=(python3)
   command -v wasm-opt >/dev/null || pkgs+=(binaryen)
   command -v gzip >/dev/null || pkgs+=(gzip)
+  # zopfli: the wasm inlined in the single file and the embed scripts is
+  # gzipped by it, ~5% smaller than gzip -9 (DecompressionStream unpacks it).
+  command -v zopfli >/dev/null || pkgs+=(zopfli)
   [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
 }
 
@@ -101,30 +104,21 @@ need_wasm_bindgen() {
 
 # ---- build ---------------------------------------------------------------------
 
-build() {
-  need_build_tools
-  need_rust
-  need_wasm_bindgen
-
-  say "Compiling to $TARGET"
-  # The `wasm` profile (Cargo.toml) is the release profile optimised for size.
-  cargo build --profile wasm --lib --target "$TARGET"
-
+# wasm_pkg IN.wasm OPT.wasm DIR: wasm-opt, then wasm-bindgen into DIR
+# (callchart.js + callchart_bg.wasm), the glue wrapped in callchart_glue().
+wasm_pkg() {
   # wasm-opt runs before wasm-bindgen: Debian's binaryen (v108) cannot parse
   # the table.fill that wasm-bindgen's externref glue adds, while wasm-bindgen
   # reads an optimized module fine (its custom section and exports survive).
-  local out=target/www
-  rm -rf "$out"
-  mkdir -p "$out/opt" "$out/pkg"
   # --converge repeats -Oz until the module stops shrinking (~1 KB gz for ~13 s).
   wasm-opt -Oz --converge --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
-    "target/$TARGET/wasm/callchart.wasm" -o "$out/opt/callchart.wasm"
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/pkg" "$out/opt/callchart.wasm"
+    "$1" -o "$2"
+  wasm-bindgen --target no-modules --no-typescript --out-name callchart --out-dir "$3" "$2"
   # The glue becomes callchart_glue(), which returns a fresh wasm_bindgen
   # namespace: the page instantiates the module again after a panic without
   # eval (which the pages' CSP forbids). `wasm_bindgen` stays the global.
-  python3 - "$out/pkg/callchart.js" <<'PY'
+  python3 - "$3/callchart.js" <<'PY'
 import pathlib, sys
 p = pathlib.Path(sys.argv[1])
 js = p.read_text(encoding="utf-8")
@@ -134,6 +128,26 @@ js = ("function callchart_glue() {\nreturn (function(exports) {" + js[len(head):
       + "\n}\nvar wasm_bindgen = callchart_glue();\n")
 p.write_text(js, encoding="utf-8")
 PY
+}
+
+build() {
+  need_build_tools
+  need_rust
+  need_wasm_bindgen
+
+  say "Compiling to $TARGET"
+  # The `wasm` profile (Cargo.toml) is the release profile optimised for size.
+  cargo build --profile wasm --lib --target "$TARGET"
+  # The viewer (no `engine` feature: link decoding, charts, hit maps,
+  # descriptions) for the embed; its own target dir, since a cdylib's output
+  # name has no feature hash and the two builds would overwrite each other.
+  cargo build --profile wasm --lib --target "$TARGET" --no-default-features --target-dir target/viewer
+
+  local out=target/www
+  rm -rf "$out"
+  mkdir -p "$out/opt" "$out/pkg" "$out/viewer"
+  wasm_pkg "target/$TARGET/wasm/callchart.wasm" "$out/opt/callchart.wasm" "$out/pkg"
+  wasm_pkg "target/viewer/$TARGET/wasm/callchart.wasm" "$out/opt/viewer.wasm" "$out/viewer"
 
   # The embed demo carries the sample's share-link payload, made by the CLI.
   cargo build --quiet --bin callchart
@@ -141,7 +155,7 @@ PY
 
   say "Assembling the pages"
   python3 - "$out" <<'PY'
-import base64, gzip, hashlib, html, pathlib, re, sys
+import base64, functools, gzip, hashlib, html, pathlib, re, subprocess, sys
 
 out = pathlib.Path(sys.argv[1])
 www = pathlib.Path("www")
@@ -169,16 +183,33 @@ assert re.fullmatch(r"#v2=[A-Za-z0-9_-]+", link), "callchart link printed no #v2
 demo = (www / "embed-demo.html").read_text(encoding="utf-8")
 assert "@@SAMPLE_LINK@@" in demo, "www/embed-demo.html needs @@SAMPLE_LINK@@"
 (out / "embed-demo.html").write_text(demo.replace("@@SAMPLE_LINK@@", link[1:]), encoding="utf-8")
-
-# The embed script: glue, engine.js, wasm bytes and <callchart-chart>, in one closure
-# (no global wasm_bindgen on the host page, nothing fetched).
 glue = (out / "pkg" / "callchart.js").read_text(encoding="utf-8")
-wasm_b64 = base64.b64encode((out / "pkg" / "callchart_bg.wasm").read_bytes()).decode("ascii")
+
+# The embed script: the viewer's glue, engine.js, its wasm bytes (gzipped,
+# then base64, as in the single file) and <callchart-chart>, in one closure
+# (no global wasm_bindgen on the host page, nothing fetched for data="…").
+def packed(path):
+    """The file gzipped by zopfli (~5% smaller than gzip -9; deterministic, mtime 0)."""
+    return subprocess.run(["zopfli", "--gzip", "-c", str(path)], check=True, capture_output=True).stdout
+
+@functools.lru_cache(maxsize=None)  # the full engine's goes into two files
+def gz64(path):
+    return base64.b64encode(packed(path)).decode("ascii")
+
 (out / "callchart-embed.js").write_text(
     "/* callchart-embed.js: <callchart-chart> elements (see www/embed.js). Built by build.sh. */\n"
-    "(function () {\n" + glue + "\n" + (www / "engine.js").read_text(encoding="utf-8")
-    + "\nvar CALLCHART_WASM_BASE64 = \"" + wasm_b64 + "\";\n"
+    "(function () {\n" + (out / "viewer" / "callchart.js").read_text(encoding="utf-8") + "\n"
+    + (www / "engine.js").read_text(encoding="utf-8")
+    + "\nvar CALLCHART_WASM_GZ64 = \"" + gz64(out / "viewer" / "callchart_bg.wasm") + "\";\n"
     + (www / "embed.js").read_text(encoding="utf-8") + "\n})();\n", encoding="utf-8")
+# The full engine, which a src="…" element (a transcript to analyze) loads
+# next to callchart-embed.js: its glue and wasm, handed to the embed by an
+# event (no global names either).
+(out / "callchart-embed-engine.js").write_text(
+    "/* callchart-embed-engine.js: the full engine for <callchart-chart src=…>, loaded by callchart-embed.js. Built by build.sh. */\n"
+    "(function () {\n" + glue + "\n"
+    "document.dispatchEvent(new CustomEvent('callchart-engine', { detail: { glue: callchart_glue, wasm: \""
+    + gz64(out / "pkg" / "callchart_bg.wasm") + "\" } }));\n})();\n", encoding="utf-8")
 
 # Single file: inline the CSS, both scripts and the wasm bytes (base64), so a
 # browser opening it from disk fetches nothing.
@@ -193,11 +224,11 @@ def swap(text, old, new):
 def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
-# The single file carries the wasm gzipped, then base64: gzip cannot squeeze
+# The single file carries the wasm gzipped (zopfli), then base64: gzip cannot squeeze
 # base64 text well (it breaks byte alignment), so compressing first keeps the
 # file (and its gzipped transfer) small; the page unpacks it with
 # DecompressionStream.
-wasm = base64.b64encode(gzip.compress((out / "pkg" / "callchart_bg.wasm").read_bytes(), 9, mtime=0)).decode("ascii")
+wasm = gz64(out / "pkg" / "callchart_bg.wasm")
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
 scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
@@ -230,7 +261,7 @@ PY
   rm -rf "$DIST"
   mkdir -p "$DIST"
   cp -r "$out/index.html" "$out/i18n.js" "$out/engine.js" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
-    "$out/callchart.html" "$out/callchart-embed.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
+    "$out/callchart.html" "$out/callchart-embed.js" "$out/callchart-embed-engine.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
     "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 
   local raw gz
@@ -239,8 +270,8 @@ PY
   say "Built"
   printf '  wasm:        %s bytes raw, %s bytes gzipped\n' "$raw" "$gz"
   printf '  single file: %s bytes (%s gzipped)\n' "$(wc -c <"$DIST/callchart.html")" "$(gzip -9c "$DIST/callchart.html" | wc -c)"
-  printf '  embed:       dist/callchart-embed.js %s bytes (%s gzipped); demo: dist/embed-demo.html\n' \
-    "$(wc -c <"$DIST/callchart-embed.js")" "$(gzip -9c "$DIST/callchart-embed.js" | wc -c)"
+  printf '  embed:       dist/callchart-embed.js %s bytes (%s gzipped; viewer wasm %s bytes gzipped); demo: dist/embed-demo.html\n' \
+    "$(wc -c <"$DIST/callchart-embed.js")" "$(gzip -9c "$DIST/callchart-embed.js" | wc -c)" "$(gzip -9c "$out/viewer/callchart_bg.wasm" | wc -c)"
   printf '  hosted page: dist/index.html (serve dist/ over http)\n'
   printf '\nOpen the sample call, charted:\n  file://%s/callchart.html\n' "$DIST"
 }

@@ -8,7 +8,14 @@
 // - wasm_sample_ms: read_text(sample) (decode, parse, facts, view) in the page's wasm, median of 20 after a warm-up
 // - big: a 50 MB file read in the worker: longest main-thread task (PerformanceObserver
 //   'longtask') from the drop to the charts, and the time that took
-import { readFileSync } from 'node:fs';
+// - compare: callchart against a Chart.js page with the same three charts
+//   (bench/chartjs.mjs), navigation start to three charts drawn, a fresh
+//   Chromium for every open, the pages alternating, 820 px wide at dpr 2:
+//   the single file with the sample, the single file opening the sample's
+//   share link (#v2=…), and the Chart.js page each round
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chartData, chartjsPage } from './chartjs.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -27,11 +34,12 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const browser = await chromium.launch({
+const launch = () => chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
+const browser = await launch();
 const out = { runs: RUNS, chromium: browser.version() };
 
 async function open(viewport = { width: 1200, height: 900 }) {
@@ -142,6 +150,56 @@ if (!quick) {
   }, { text: SAMPLE + '\n', size: 50e6 });
   out.big = big;
   await context.close();
+}
+
+// 5. callchart against Chart.js, in one run: a fresh browser for every open.
+{
+  const rounds = quick ? 5 : 10;
+  const viewport = { width: 820, height: 900 };
+  const link = readFileSync(path.join(ROOT, 'target', 'www', 'sample-link.txt'), 'utf8').trim();
+  const facts = await (async () => {
+    const { context, page } = await open();
+    const f = await page.evaluate(() => window.__callchart.facts);
+    await context.close();
+    return f;
+  })();
+  const dir = path.join(ROOT, 'target', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const chartjsFile = path.join(dir, 'chartjs.html');
+  // Not require.resolve: chart.js's package "exports" name neither file.
+  const chartjsDir = path.join(ROOT, 'tests', 'e2e', 'node_modules', 'chart.js');
+  const chartjsLib = path.join(chartjsDir, 'dist', 'chart.umd.min.js');
+  writeFileSync(chartjsFile, chartjsPage(chartjsLib, chartData(facts)));
+  const pages = {
+    sample: { url: SINGLE, ready: () => document.body.dataset.state === 'ready' && window.__callchart.drawnAt, at: () => window.__callchart.drawnAt },
+    link: { url: SINGLE + link, ready: () => document.body.dataset.state === 'ready' && window.__callchart.drawnAt, at: () => window.__callchart.drawnAt },
+    chartjs: { url: pathToFileURL(chartjsFile).href, ready: () => window.__chartjs && window.__chartjs.drawnAt, at: () => window.__chartjs.drawnAt },
+  };
+  const times = { sample: [], link: [], chartjs: [] };
+  for (let i = 0; i < rounds; i++) {
+    // Alternating, and the order turned each round so none always goes first.
+    const order = i % 2 ? ['chartjs', 'link', 'sample'] : ['sample', 'link', 'chartjs'];
+    for (const name of order) {
+      const b = await launch();
+      const context = await b.newContext({ viewport, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      await page.goto(pages[name].url);
+      await page.waitForFunction(pages[name].ready, null, { timeout: 30000 });
+      times[name].push(await page.evaluate(pages[name].at));
+      if (name === 'link' && await page.evaluate(() => window.callchartPage.analysis().view() !== null)) {
+        throw new Error('the link open charted the text box, not the link');
+      }
+      await b.close();
+    }
+  }
+  const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+  const cj = stat(times.chartjs);
+  out.compare = {
+    rounds, viewport: `${viewport.width}x${viewport.height}@2`, chartjs_version: JSON.parse(readFileSync(path.join(chartjsDir, 'package.json'), 'utf8')).version,
+    chartjs: cj, chartjs_gz: gzipSync(readFileSync(chartjsLib), { level: 9 }).length,
+    sample: { ...stat(times.sample), ratio: median(times.sample) / cj.median },
+    link: { ...stat(times.link), ratio: median(times.link) / cj.median },
+  };
 }
 
 await browser.close();

@@ -28,10 +28,14 @@ def sizes():
     wasm = (DIST / "pkg" / "callchart_bg.wasm").read_bytes()
     glue = (DIST / "pkg" / "callchart.js").read_bytes()
     single = (DIST / "callchart.html").read_bytes()
+    embed = (DIST / "callchart-embed.js").read_bytes()
+    viewer = (ROOT / "target" / "www" / "viewer" / "callchart_bg.wasm").read_bytes()
     return {
         "wasm_raw": len(wasm), "wasm_gz": gz(wasm), "js_gz": gz(glue),
         "wasm_js_gz": gz(wasm) + gz(glue),
         "single_raw": len(single), "single_gz": gz(single),
+        # The embed script (viewer glue + engine.js + viewer wasm + element), one file.
+        "embed_raw": len(embed), "embed_gz": gz(embed), "viewer_wasm_gz": gz(viewer),
     }
 
 
@@ -111,8 +115,11 @@ def main():
     budget("wasm_sample_ms", b["wasm_sample_ms"]["median"], "ms")
     budget("wasm_js_gz", s["wasm_js_gz"], "B", gated=True)
     budget("single_gz", s["single_gz"], "B", gated=True)
+    budget("embed_gz", s["embed_gz"], "B", gated=True)
     budget("open_ms", b["open_ms"]["median"], "ms")
     budget("redraw_ms", b["redraw_ms"]["median"], "ms")
+    budget("open_vs_chartjs_sample", b["compare"]["sample"]["ratio"], "×")
+    budget("open_vs_chartjs_link", b["compare"]["link"]["ratio"], "×")
     if "big" in b:
         budget("longtask_ms", b["big"]["longest_task_ms"], "ms")
     if "memory" in report:
@@ -125,11 +132,20 @@ def main():
         f"{k} {n[k]['ms']:.2f} ms ({n[k]['mb_per_s']:.1f} MB/s)" for k in ("1x", "10x", "100x"))
         + f"; 100x/1x = {n['ratio_100x_1x']:.1f}")
     print(f"  sizes: wasm {s['wasm_raw']:,} B raw, {s['wasm_gz']:,} B gz; JS glue {s['js_gz']:,} B gz; "
-          f"single file {s['single_raw']:,} B raw, {s['single_gz']:,} B gz")
+          f"single file {s['single_raw']:,} B raw, {s['single_gz']:,} B gz; "
+          f"embed script {s['embed_raw']:,} B raw, {s['embed_gz']:,} B gz (viewer wasm {s['viewer_wasm_gz']:,} B gz)")
     print(f"  page start-up (median ms since navigation start): " + ", ".join(
         f"{k} {v:.0f}" for k, v in b.get("open_marks", {}).items()))
     if "draw_only_ms" in b:
         print(f"  three charts drawn by the wasm alone (no page work): {b['draw_only_ms']['median']:.1f} ms median")
+    c = b["compare"]
+    print(f"  callchart vs Chart.js {c['chartjs_version']}, open to three charts (median ms since navigation start; "
+          f"a fresh Chromium per open, alternating, {c['rounds']} rounds, {c['viewport']}):")
+    print(f"    {'':<28} {'callchart':>10} {'Chart.js':>10} {'callchart/Chart.js':>19}")
+    for k, what in (("sample", "single file, the sample"), ("link", "single file, a share link")):
+        print(f"    {what:<28} {c[k]['median']:>10.0f} {c['chartjs']['median']:>10.0f} {c[k]['ratio']:>19.2f}")
+    print(f"    sizes, gzipped: engine (wasm + glue) {s['wasm_js_gz']:,} B; embed script {s['embed_gz']:,} B; "
+          f"Chart.js {c['chartjs_gz']:,} B")
     if "big" in b:
         print(f"  50 MB file in the page: {b['big']['total_ms']:.0f} ms to charts, "
               f"{b['big']['long_tasks']} long tasks, longest {b['big']['longest_task_ms']:.0f} ms")

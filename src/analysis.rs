@@ -15,35 +15,43 @@
 //! again; everything here is plain Rust, tested natively.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-use crate::chart::{self, ChartError, ChartKind, HitMap, Detail, Style, Table};
-use crate::facts::{Checks, Facts, Note};
+use crate::chart::{self, ChartError, ChartKind, HitMap, Style};
+use crate::facts::{Checks, Facts};
 use crate::i18n::{self, t, tf, Lang, K};
-use crate::input::{Binary, Decoded, InputError, Warning};
 use crate::share::{self, ShareError, ShareState};
-use crate::transcript::{self, Transcript};
-use crate::view::{self, View};
+// What only the engine (the default feature) reads, explains and exports.
+#[cfg(feature = "engine")]
+use crate::{
+    chart::{Detail, Table},
+    facts::Note,
+    input::{Binary, Decoded, InputError, Warning},
+    transcript::{self, Transcript},
+    view::{self, View},
+};
 
 /// The facts of one transcript or link, their checks, and the transcript's view.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     facts: Facts,
     checks: Checks,
+    #[cfg(feature = "engine")]
     view: Option<View>,
 }
 
 impl Analysis {
     /// Parses `text` once and extracts its facts and view from that parse.
+    #[cfg(feature = "engine")]
     pub fn of_text(text: &str) -> Analysis {
         Analysis::of_transcript(&transcript::parse(text))
     }
 
     /// The facts of the parsed transcript `t`, and its view (no second parse).
+    #[cfg(feature = "engine")]
     pub fn of_transcript(t: &Transcript<'_>) -> Analysis {
         let facts = crate::extract::extract(t);
         let view = view::view_of(t, &facts);
@@ -52,16 +60,27 @@ impl Analysis {
 
     /// An analysis of facts from elsewhere (a link: no view; a worker's
     /// analysis rebuilt on the page: its view). Works out the checks.
+    #[cfg(feature = "engine")]
     pub fn new(facts: Facts, view: Option<View>) -> Analysis {
+        Analysis { view, ..Analysis::of_facts(facts) }
+    }
+
+    /// An analysis of facts with no transcript (a link's). Works out the checks.
+    pub fn of_facts(facts: Facts) -> Analysis {
         let checks = facts.checks();
-        Analysis { facts, checks, view }
+        Analysis {
+            facts,
+            checks,
+            #[cfg(feature = "engine")]
+            view: None,
+        }
     }
 
     /// Opens a share link (`#v2=…`, an older `#v1=…`, or an embed's `v2=…`): its facts, with no
     /// view (a link carries no transcript), and its chart choice and theme.
     pub fn of_link(fragment: &str) -> Result<(Analysis, ShareState), ShareError> {
         let (facts, state) = share::decode(fragment)?;
-        Ok((Analysis::new(facts, None), state))
+        Ok((Analysis::of_facts(facts), state))
     }
 
     /// The facts.
@@ -75,12 +94,14 @@ impl Analysis {
     }
 
     /// The transcript as the page shows it; `None` for facts from a link.
+    #[cfg(feature = "engine")]
     pub fn view(&self) -> Option<&View> {
         self.view.as_ref()
     }
 
     /// Takes the analysis apart (a worker hands these to the page, which
     /// rebuilds it with [`Analysis::new`] without parsing anything).
+    #[cfg(feature = "engine")]
     pub fn into_parts(self) -> (Facts, Option<View>) {
         (self.facts, self.view)
     }
@@ -96,22 +117,33 @@ impl Analysis {
     }
 
     /// The share-link fragment (`v2=…`) of these facts with `state`.
+    #[cfg(feature = "engine")]
     pub fn share_link(&self, state: &ShareState) -> Result<String, ShareError> {
         share::encode(&self.facts, state)
     }
 
     /// The facts as CSV ([`crate::export::csv`]).
+    #[cfg(feature = "engine")]
     pub fn csv(&self) -> String {
         crate::export::csv(&self.facts)
     }
 
     /// A download's name ([`crate::export::file_name`]).
+    #[cfg(feature = "engine")]
     pub fn file_name(&self, what: &str, ext: &str) -> String {
         crate::export::file_name(&self.facts, what, ext)
     }
 
+    /// Chart `kind` in words: its label, title and one-line summary (the
+    /// viewer's whole description of a chart; [`Analysis::explain`] adds tables).
+    pub fn describe(&self, kind: ChartKind) -> ChartName {
+        let f = &self.facts;
+        ChartName { label: kind.caption(), title: chart::heading(f) + " — " + kind.caption(), summary: chart::summary(kind, f) }
+    }
+
     /// The charts and facts in words: heading, counts, notes, a detail per
     /// fact, and per chart its title, summary and table. Linear in the facts.
+    #[cfg(feature = "engine")]
     pub fn explain(&self) -> Explained<'_> {
         self.explain_in(Lang::En)
     }
@@ -125,18 +157,11 @@ impl Analysis {
     fn explain_now(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
-        let charts: BTreeMap<&'static str, ChartText> = ChartKind::ALL
-            .iter()
-            .map(|k| {
-                let text = ChartText {
-                    label: k.caption(),
-                    title: chart::heading(f) + " — " + k.caption(),
-                    summary: chart::summary(*k, f),
-                    table: chart::table_checked(*k, f, &self.checks),
-                };
-                (k.name(), text)
-            })
-            .collect();
+        let text = |k: ChartKind| {
+            let ChartName { label, title, summary } = self.describe(k);
+            ChartText { label, title, summary, table: chart::table_checked(k, f, &self.checks) }
+        };
+        let charts = Charts { revenue: text(ChartKind::Revenue), margins: text(ChartKind::Margins), guidance: text(ChartKind::Guidance) };
         // The figures no chart draws: all but those of the charts' tables, built once above.
         let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
         Explained {
@@ -158,6 +183,7 @@ impl Analysis {
 }
 
 /// [`Analysis::explain`]'s answer.
+#[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
 pub struct Explained<'a> {
     /// "Credo · Q4 FY2023" ("Earnings call" for an unknown company).
@@ -178,12 +204,49 @@ pub struct Explained<'a> {
     /// A detail per fact, in the facts' order.
     pub details: Vec<Detail>,
     /// Per chart ("revenue", …): its name, title, summary and data table.
-    pub charts: BTreeMap<&'static str, ChartText>,
+    pub charts: Charts,
     /// The figures no chart draws ([`chart::other_table`]): listed under the charts.
     pub other: Table,
 }
 
+/// Each chart in words, by name: `{guidance, margins, revenue}` (a struct,
+/// not a map: one map type less in the wasm; the fields in the order a map
+/// of the names had).
+#[cfg(feature = "engine")]
+#[derive(Debug, Serialize)]
+pub struct Charts {
+    /// The guidance chart.
+    pub guidance: ChartText,
+    /// The margins chart.
+    pub margins: ChartText,
+    /// The revenue chart.
+    pub revenue: ChartText,
+}
+
+#[cfg(feature = "engine")]
+impl Charts {
+    /// The three, in name order.
+    pub fn values(&self) -> impl Iterator<Item = &ChartText> {
+        [&self.guidance, &self.margins, &self.revenue].into_iter()
+    }
+}
+
+#[cfg(feature = "engine")]
+impl std::ops::Index<&str> for Charts {
+    type Output = ChartText;
+    /// The chart named `name` ("revenue", "margins" or "guidance"; panics on another).
+    fn index(&self, name: &str) -> &ChartText {
+        match name {
+            "guidance" => &self.guidance,
+            "margins" => &self.margins,
+            "revenue" => &self.revenue,
+            _ => panic!("no chart {name:?}"),
+        }
+    }
+}
+
 /// One chart in words.
+#[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
 pub struct ChartText {
     /// "Revenue".
@@ -196,7 +259,19 @@ pub struct ChartText {
     pub table: Table,
 }
 
+/// A chart's names ([`Analysis::describe`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartName {
+    /// "Revenue".
+    pub label: &'static str,
+    /// "Credo · Q4 FY2023 — Revenue".
+    pub title: String,
+    /// One line for screen readers ([`chart::summary`]).
+    pub summary: String,
+}
+
 /// The line under the heading: "Figures in EUR · Jane Doe (CFO), Sam Lee and 2 more".
+#[cfg(feature = "engine")]
 fn meta(f: &Facts) -> String {
     let mut meta = Vec::new();
     if !f.currency.is_empty() && f.currency != "USD" {
@@ -337,6 +412,7 @@ impl From<ShareState> for LinkState {
 /// parse ("parse"), before extraction ("extract") and at the end ("done").
 /// With `keep_text`, the reading carries the text's first `keep_text` bytes
 /// (cut at a line end nearby), a large file's preview.
+#[cfg(feature = "engine")]
 pub fn read(
     decoded: Result<Decoded, InputError>,
     keep_text: Option<usize>,
@@ -375,6 +451,7 @@ pub fn read(
 
 /// The first `keep` bytes of `text` at a char boundary, ending at a line end
 /// when it is cut and one is there.
+#[cfg(feature = "engine")]
 fn preview(text: &str, keep: usize) -> &str {
     let mut end = text.len().min(keep);
     while !text.is_char_boundary(end) {
@@ -446,6 +523,8 @@ mod tests {
         assert_eq!(e.heading, "Credo · Q4 FY2023");
         assert_eq!(e.charts["revenue"].title, "Credo · Q4 FY2023 — Revenue");
         assert_eq!(e.charts["guidance"].label, "Guidance");
+        let m = &e.charts["margins"];
+        assert_eq!(a.describe(ChartKind::Margins), ChartName { label: m.label, title: m.title.clone(), summary: m.summary.clone() });
         assert!(!e.meta.contains("Operator") && !e.meta.is_empty(), "{}", e.meta);
         assert_eq!(e.facts, a.facts().facts.len());
         assert_eq!(e.details.len(), e.facts);

@@ -21,16 +21,25 @@ assert!(facts.facts.iter().any(|f| f.metric == "revenue"));
 
 pub mod analysis;
 pub mod chart;
+pub mod case;
 pub mod chart_kind;
+#[cfg(feature = "engine")]
 pub mod export;
+#[cfg(feature = "engine")]
 pub mod extract;
 pub mod facts;
 pub mod i18n;
+pub mod order;
+#[cfg(feature = "engine")]
 pub mod input;
 pub mod share;
+#[cfg(feature = "engine")]
 pub mod text;
+#[cfg(feature = "engine")]
 pub mod transcript;
+#[cfg(feature = "engine")]
 pub mod view;
+#[cfg(feature = "engine")]
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
@@ -38,6 +47,7 @@ mod wasm;
 
 pub use facts::{Fact, Facts, Kind, Measure, Period, Unit};
 
+#[cfg(feature = "engine")]
 /// Parses a transcript and extracts its facts: the whole pipeline, never failing.
 pub fn analyze(text: &str) -> Facts {
     let transcript = transcript::parse(text);

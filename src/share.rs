@@ -266,8 +266,9 @@ pub fn portable(facts: &Facts) -> Facts {
                 // would a fact named twice (a subject has at most as many
                 // entries as there are facts).
                 subject: {
-                    let mut seen = std::collections::BTreeSet::new();
-                    n.subject.iter().copied().filter(|&i| i < facts.facts.len() && seen.insert(i)).collect()
+                    let mut subject: Vec<usize> = n.subject.iter().copied().filter(|&i| i < facts.facts.len()).collect();
+                    crate::order::dedup_indices(&mut subject);
+                    subject
                 },
                 message: clean(&n.message),
                 ok: n.ok,

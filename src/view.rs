@@ -207,14 +207,14 @@ fn runs(text: &str, a: usize, b: usize, figs: &[Span]) -> Vec<Run> {
             }
         }
     }
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {
         let (x, y) = (w[0], w[1]);
         let Some(piece) = text.get(x..y) else { continue };
         let mut facts: Vec<usize> = figs.iter().filter(|(fa, fb, _)| *fa <= x && *fb >= y).map(|f| f.2).collect();
-        facts.sort_unstable();
+        crate::order::sort(&mut facts);
         facts.dedup();
         match out.last_mut() {
             Some(last) if last.facts == facts => last.text.push_str(piece),

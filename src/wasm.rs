@@ -30,6 +30,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{self, ChartKind, Colors, Style};
 use crate::analysis;
+#[cfg(feature = "engine")]
 use crate::share::{ShareState, ThemeChoice};
 
 /// Runs once when the module is instantiated.
@@ -69,6 +70,7 @@ pub struct Analysis {
     reading: analysis::Reading,
     /// The view as the worker handed it over (a rebuilt analysis), so that
     /// it is neither converted into Rust nor back.
+    #[cfg(feature = "engine")]
     view_js: Option<JsValue>,
 }
 
@@ -88,6 +90,34 @@ impl Analysis {
         to_js(self.inner.facts())
     }
 
+    /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
+    /// filling its whole backing store; `style` is `{scale, dark, bg, fg,
+    /// accent, font}` (colours `#rrggbb`, font a CSS font-family list; all
+    /// optional). The caller sizes the canvas to CSS size × `scale`.
+    pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
+        let kind: ChartKind = kind.parse()?;
+        let style = style_from(style)?;
+        let ctx = context_of(canvas)?;
+        let inner = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
+        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
+        let hits = self.inner.draw(&area, kind, &style)?;
+        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+        Ok(ChartMap { hits })
+    }
+
+    /// Chart `kind` in words ([`analysis::ChartName`]): `{label, title, summary}`.
+    pub fn describe(&self, kind: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+        let kind = kind.parse()?;
+        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.describe(kind)))
+    }
+}
+
+/// What only the full engine does: the worker hand-off, SVG export, the
+/// transcript view, links and exports (the viewer build, for embeds, has none).
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+impl Analysis {
     /// The facts as bytes ([`crate::wire`]): a worker posts them (with the
     /// reading and the view) for [`Analysis::rebuild`] on the page.
     pub fn facts_bytes(&self) -> Vec<u8> {
@@ -104,22 +134,6 @@ impl Analysis {
             reading: analysis::Reading { ok: true, ..analysis::Reading::default() },
             view_js: (!view.is_null() && !view.is_undefined()).then_some(view),
         })
-    }
-
-    /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
-    /// filling its whole backing store; `style` is `{scale, dark, bg, fg,
-    /// accent, font}` (colours `#rrggbb`, font a CSS font-family list; all
-    /// optional). The caller sizes the canvas to CSS size × `scale`.
-    pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
-        let kind: ChartKind = kind.parse()?;
-        let style = style_from(style)?;
-        let ctx = context_of(canvas)?;
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
-        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
-        let hits = self.inner.draw(&area, kind, &style)?;
-        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-        Ok(ChartMap { hits })
     }
 
     /// Chart `kind` as an SVG document of `width` × `height` pixels (the
@@ -202,7 +216,12 @@ pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsErr
     let (inner, state) = analysis::Analysis::of_link(fragment)
         .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
     let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
-    Ok(Analysis { inner, reading, view_js: None })
+    Ok(Analysis {
+        inner,
+        reading,
+        #[cfg(feature = "engine")]
+        view_js: None,
+    })
 }
 
 fn style_from(style: JsValue) -> Result<Style, JsError> {
@@ -291,6 +310,7 @@ fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
 }
 
 /// A detached canvas's context, to measure text for backends that have none.
+#[cfg(feature = "engine")]
 fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
     let canvas = web_sys::window()
         .and_then(|w| w.document())
@@ -304,7 +324,10 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
 /// chart code is compiled once for both, not once per backend.
 enum Target<'a> {
     Canvas(CanvasBackend),
+    #[cfg(feature = "engine")]
     Svg(SVGBackend<'a>),
+    #[cfg(not(feature = "engine"))]
+    _Svg(std::marker::PhantomData<&'a ()>),
 }
 
 /// A backend error as text (canvas and SVG errors differ in type).
@@ -330,7 +353,10 @@ macro_rules! each {
     ($self:expr, $b:ident => $call:expr) => {
         match $self {
             Target::Canvas($b) => $call.map_err(cast),
+            #[cfg(feature = "engine")]
             Target::Svg($b) => $call.map_err(cast),
+            #[cfg(not(feature = "engine"))]
+            Target::_Svg(_) => Ok(()),
         }
     };
 }
@@ -352,7 +378,10 @@ impl DrawingBackend for Measured<'_> {
     fn get_size(&self) -> (u32, u32) {
         match &self.inner {
             Target::Canvas(b) => b.get_size(),
+            #[cfg(feature = "engine")]
             Target::Svg(b) => b.get_size(),
+            #[cfg(not(feature = "engine"))]
+            Target::_Svg(_) => (0, 0),
         }
     }
     fn ensure_prepared(&mut self) -> Res {
@@ -416,12 +445,14 @@ impl std::error::Error for MeasureError {}
 
 // ---- Reading input: file bytes or the box's text (src/input.rs) ---------------
 
+#[cfg(feature = "engine")]
 fn progress_to(progress: &Option<js_sys::Function>, stage: &str, fraction: f64) {
     if let Some(f) = progress {
         let _ = f.call2(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from_f64(fraction));
     }
 }
 
+#[cfg(feature = "engine")]
 fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>) -> Analysis {
     let (inner, reading) = analysis::read(decoded, keep_text, &mut |stage: &str, fraction: f64| progress_to(progress, stage, fraction));
     Analysis { inner, reading, view_js: None }
@@ -431,6 +462,7 @@ fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, kee
 /// blank text is refused. Never throws for bad input: the analysis's
 /// [`Analysis::reading`] says `{ok: false, code, message}`.
 /// `progress(stage, fraction)` is optional.
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
@@ -441,6 +473,7 @@ pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Analysis {
 /// Latin-1, broken UTF-8, HTML and RTF are decoded with a warning. The
 /// reading carries the decoded text, cut to `keep_text` bytes (at a line
 /// end) so a large file's preview fits in the page's box.
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
@@ -448,6 +481,7 @@ pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Fun
 }
 
 /// The largest input the page reads, in bytes ([`crate::input::PAGE_MAX_BYTES`]).
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn input_limit() -> usize {
     crate::input::PAGE_MAX_BYTES

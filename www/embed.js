@@ -16,16 +16,20 @@
  * a readable plot (a min-height from the chart's own layout). --callchart-bg, --callchart-fg, --callchart-accent and
  * --callchart-font restyle the chart.
  *
- * build.sh wraps this file with the wasm-bindgen glue, engine.js and the
- * wasm bytes (base64) into dist/callchart-embed.js, one self-contained
- * script: every element on a page shares one wasm instance, and nothing
- * else is fetched (no CORS, works in a sandboxed iframe and under a strict
- * CSP). After a panic (a bug) the instance is replaced by a fresh one.
+ * build.sh wraps this file with the viewer's wasm-bindgen glue, engine.js
+ * and the viewer's wasm bytes (gzip, base64) into dist/callchart-embed.js,
+ * one self-contained script: every element on a page shares one wasm
+ * instance, and nothing else is fetched for data="…" (no CORS, works in a
+ * sandboxed iframe and under a strict CSP). The viewer decodes links and
+ * draws; it cannot read a transcript, so the first src="…" element loads
+ * the full engine, callchart-embed-engine.js from beside this script (it
+ * hands its glue and wasm over by a `callchart-engine` event on document).
+ * After a panic (a bug) the instance is replaced by a fresh one.
  *
  * A link's data is untrusted: wasm decodes it strictly; messages reach the
  * element as text only.
  */
-(function (engineApi, wasmBase64) {
+(function (engineApi, wasmBase64, script) {
   'use strict';
 
   if (typeof customElements === 'undefined' || customElements.get('callchart-chart')) return;
@@ -36,28 +40,60 @@
 
   // ---- one engine for all elements -----------------------------------------
 
-  var enginePromise = null;
-  var engineModule = null;
+  // Two engines, each started once for all elements: the viewer (its wasm
+  // in this script) and, for src="…" elements only, the full one.
+  var FULL_ENGINE = 'callchart-embed-engine.js';
+  var base = script && script.src ? script.src : null;
+  var engines = {
+    viewer: { promise: null, module: null, glue: null },
+    full: { promise: null, module: null, glue: null }
+  };
 
-  function engine() {
-    if (!enginePromise) {
-      enginePromise = !engineApi || !wasmBase64
+  function fullEngineSource() {
+    return new Promise(function (resolve, reject) {
+      if (!base) throw new Error('the transcript engine cannot be found (load callchart-embed.js by its URL)');
+      var url = new URL(FULL_ENGINE, base).href;
+      var tag = document.createElement('script');
+      function got(event) {
+        document.removeEventListener('callchart-engine', got);
+        resolve(event.detail);
+      }
+      document.addEventListener('callchart-engine', got);
+      tag.src = url;
+      tag.onerror = function () {
+        document.removeEventListener('callchart-engine', got);
+        reject(new Error('could not load the transcript engine (' + url + ')'));
+      };
+      (document.head || document.documentElement).appendChild(tag);
+    });
+  }
+
+  function engine(which) {
+    var e = engines[which];
+    if (!e.promise) {
+      var source = which === 'full' ? fullEngineSource()
+        : Promise.resolve({ glue: null, wasm: wasmBase64 });
+      e.promise = !engineApi || !wasmBase64
         ? Promise.reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'))
-        : engineApi.compileBase64(wasmBase64, false).then(function (module) {
-          engineModule = module;
-          return engineApi.start(module);
+        : source.then(function (src) {
+          return engineApi.compileBase64(src.wasm, true).then(function (module) {
+            e.module = module;
+            e.glue = src.glue;
+            return src.glue ? engineApi.instantiate(module, src.glue) : engineApi.start(module);
+          });
         });
     }
-    return enginePromise;
+    return e.promise;
   }
 
   // After a panic the shared instance's memory can't be trusted: a fresh
   // one replaces it; true when it did (the element then loads again).
-  function recover() {
-    if (!engineApi || !engineApi.panicked() || !engineModule) return false;
-    var fresh = engineApi.recover(engineModule);
+  function recover(which) {
+    var e = engines[which];
+    if (!engineApi || !engineApi.panicked() || !e.module) return false;
+    var fresh = engineApi.recover(e.module, e.glue);
     if (!fresh) return false;
-    enginePromise = Promise.resolve(fresh);
+    e.promise = Promise.resolve(fresh);
     return true;
   }
 
@@ -136,6 +172,7 @@
     root.appendChild(this._probe);
     this._root = root;
     this._analysis = null; // the Analysis handle (wasm) this element draws
+    this._engine = 'viewer'; // the engine it is in: 'viewer' (data=) or 'full' (src=)
     this._key = '';
     this._frame = 0;
     this._loadId = 0;
@@ -166,7 +203,7 @@
     if (!this._root || old === value) return;
     if (name === 'data' || name === 'src') this.load();
     else {
-      if (name === 'lang' && this._analysis) this._charts = this._analysis.explain(this.chartLang()).charts;
+      if (name === 'lang') this._names = {};
       this.schedule(true);
     }
   };
@@ -180,8 +217,7 @@
   proto.setAnalysis = function (a, dead) {
     if (this._analysis && this._analysis !== a && !dead) this._analysis.free();
     this._analysis = a;
-    // The charts' titles ("Credo · Q4 FY2023 — Revenue"), from Rust.
-    this._charts = a ? a.explain(this.chartLang()).charts : null;
+    this._names = {}; // per chart, {label, title, summary} from Rust (describe), when first drawn
   };
 
   // "zh-TW" when the element's (or its page's) lang is Traditional Chinese.
@@ -206,10 +242,11 @@
     var src = this.getAttribute('src');
     this.dataset.state = 'loading';
     var analysis;
+    this._engine = src && !data ? 'full' : 'viewer';
     if (data) {
-      analysis = engine().then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
+      analysis = engine('viewer').then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
     } else if (src) {
-      analysis = Promise.all([engine(), fetch(src).then(function (r) {
+      analysis = Promise.all([engine('full'), fetch(src).then(function (r) {
         if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');
         return r.text();
       }, function () {
@@ -279,7 +316,8 @@
 
   proto.draw = function () {
     var analysis = this._analysis;
-    if (!analysis || !enginePromise) return;
+    var engineOf = engines[this._engine];
+    if (!analysis || !engineOf || !engineOf.promise) return;
     var kind = this.kind();
     if (!kind) {
       this.fail('Chart not shown: unknown chart "' + this.getAttribute('chart') + '" (revenue, margins or guidance).');
@@ -305,7 +343,7 @@
     var key = [w, h, dpr, kind, JSON.stringify(style)].join('|');
     if (key === this._key) return;
     var self = this;
-    enginePromise.then(function (e) {
+    engineOf.promise.then(function () {
       // Off-screen first: a failure leaves the previous drawing.
       var scratch = document.createElement('canvas');
       scratch.width = w;
@@ -316,7 +354,7 @@
         map = analysis.draw(scratch, kind, style);
       } catch (err) {
         console.warn('callchart-chart:', err);
-        if (recover()) {
+        if (recover(self._engine)) {
           self.setAnalysis(null, true);
           self.load();
           return;
@@ -337,7 +375,10 @@
       // below a wrapped legend or stacked panels): the element grows to it.
       var need = map && map.min_height > 0 ? Math.ceil(map.min_height / dpr) + 'px' : '';
       if (self.style.minHeight !== need) self.style.minHeight = need;
-      c.setAttribute('aria-label', self.getAttribute('aria-label') || self._charts[kind].title);
+      // Named by the chart's title ("Credo · Q4 FY2023 — Revenue"), described by its summary.
+      var names = self._names[kind] || (self._names[kind] = analysis.describe(kind, self.chartLang()));
+      c.setAttribute('aria-label', self.getAttribute('aria-label') || names.title);
+      c.setAttribute('aria-description', names.summary);
       self.renders++;
       self.dataset.state = 'ready';
       self.dispatchEvent(new CustomEvent('callchart-drawn', { bubbles: true }));
@@ -355,4 +396,5 @@
 
   customElements.define('callchart-chart', CallchartChart);
 })(typeof callchartEngine !== 'undefined' ? callchartEngine : null,
-  typeof CALLCHART_WASM_BASE64 !== 'undefined' ? CALLCHART_WASM_BASE64 : null);
+  typeof CALLCHART_WASM_GZ64 !== 'undefined' ? CALLCHART_WASM_GZ64 : null,
+  document.currentScript);

@@ -3,11 +3,12 @@
  * name, callchartEngine (inside the embed's closure, not even that).
  * compile(): the page's module (the single file's gzip+base64 bytes, else
  * pkg/callchart_bg.wasm); compileBase64(b64, gzipped): the embed's;
- * start(module): the glue's own wasm_bindgen namespace; instantiate(module):
- * a fresh one (no eval: build.sh wraps the glue in callchart_glue());
+ * start(module): the glue's own wasm_bindgen namespace; instantiate(module,
+ * glue?): a fresh one (no eval: build.sh wraps the glue in callchart_glue();
+ * `glue` is another module's, such as the embed's full engine);
  * panicked(): the Rust panic hook raised globalThis.__callchartPanicked;
- * recover(module): a fresh instance after a panic (its memory can't be
- * trusted), or null.
+ * recover(module, glue?): a fresh instance after a panic (its memory can't
+ * be trusted), or null.
  */
 /* global callchart_glue, wasm_bindgen */
 var callchartEngine = (function () {
@@ -71,7 +72,8 @@ var callchartEngine = (function () {
     return init(wasm_bindgen, module);
   }
 
-  function instantiate(module) {
+  function instantiate(module, glue) {
+    if (typeof glue === 'function') return init(glue(), module);
     return init(typeof callchart_glue === 'function' ? callchart_glue() : wasm_bindgen, module);
   }
 
@@ -79,9 +81,9 @@ var callchartEngine = (function () {
     return globalThis.__callchartPanicked === true;
   }
 
-  function recover(module) {
+  function recover(module, glue) {
     try {
-      var fresh = instantiate(module);
+      var fresh = instantiate(module, glue);
       globalThis.__callchartPanicked = false;
       return fresh;
     } catch (err) {

@@ -13,6 +13,10 @@
  *   Exports          PNG at 2x (analysis.draw), SVG (analysis.svg), CSV
  *                    (analysis.csv), JSON (analysis.facts()); names from
  *                    analysis.file_name
+ *   Copy image       a chart as a 2x PNG on the clipboard, for editors that
+ *                    strip scripts (Substack, Medium, hosted WordPress); its
+ *                    HTML flavour is the image with the chart's summary as
+ *                    alt text and the share link under it
  *
  * Everything that comes from a link or a transcript reaches the DOM through
  * textContent or form values only, and into the embed snippet only
@@ -30,8 +34,18 @@
   var statusEl = $('share-status');
   var themeSelect = $('theme');
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input[name="show-chart"]'));
+  // A "Copy image" button before each chart's PNG button.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-export="png"]'), function (png) {
+    var b = document.createElement('button');
+    b.className = png.className;
+    b.type = 'button';
+    b.disabled = png.disabled;
+    b.dataset.copyImage = png.dataset.kind;
+    b.textContent = 'Copy image';
+    png.parentNode.insertBefore(b, png);
+  });
   var actionButtons = ['copy-link', 'copy-embed', 'export-csv', 'export-json'].map($)
-    .concat(Array.prototype.slice.call(document.querySelectorAll('[data-export]')));
+    .concat(Array.prototype.slice.call(document.querySelectorAll('[data-export], [data-copy-image]')));
 
   window.__callchartShare = { link: null, opened: null, linkError: null };
 
@@ -271,6 +285,16 @@
     return w >= 16 && h >= 16 ? [w, h] : [960, kind === 'guidance' ? 640 : 480];
   }
 
+  // Chart `kind` drawn at twice `size` (CSS pixels) on a new canvas; the
+  // analysis's map of it is not needed.
+  function drawn2x(a, kind, size) {
+    var canvas = document.createElement('canvas');
+    canvas.width = size[0] * 2;
+    canvas.height = size[1] * 2;
+    a.draw(canvas, kind, { scale: 2, dark: page.isDark(), lang: L.lang }).free();
+    return canvas;
+  }
+
   function exportChart(kind, format) {
     var a = analysis();
     var size = cssSize(kind);
@@ -281,10 +305,7 @@
         download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
         return;
       }
-      var canvas = document.createElement('canvas');
-      canvas.width = size[0] * 2;
-      canvas.height = size[1] * 2;
-      a.draw(canvas, kind, { scale: 2, dark: page.isDark(), lang: L.lang });
+      var canvas = drawn2x(a, kind, size);
       canvas.toBlob(function (blob) {
         if (blob) download(blob, name);
         else say(L.t('share.png_failed'), 'error');
@@ -313,6 +334,68 @@
   });
   nameButtons();
   L.onChange(nameButtons);
+
+  // ---- copy image --------------------------------------------------------
+
+  function pngOf(canvas) {
+    return new Promise(function (resolve, reject) {
+      canvas.toBlob(function (blob) {
+        if (blob) resolve(blob);
+        else reject(new Error('the PNG could not be made in this browser'));
+      }, 'image/png');
+    });
+  }
+
+  function dataUrl(blob) {
+    return new Promise(function (resolve, reject) {
+      var r = new FileReader();
+      r.onload = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+      r.readAsDataURL(blob);
+    });
+  }
+
+  // The clipboard gets the PNG, and for editors that paste HTML the same
+  // image with its summary as alt text and a link to these charts under it.
+  function copyImage(kind) {
+    if (!navigator.clipboard || !navigator.clipboard.write || typeof ClipboardItem !== 'function') {
+      say('This browser cannot put an image on the clipboard: use PNG to download it.', 'error');
+      return;
+    }
+    var size = cssSize(kind);
+    var png, url, chart;
+    try {
+      var a = analysis();
+      chart = page.explained().charts[kind];
+      url = pageBase() + '#' + fragment();
+      png = pngOf(drawn2x(a, kind, size));
+    } catch (err) {
+      say('Copy failed: ' + errorText(err), 'error');
+      return;
+    }
+    var html = png.then(dataUrl).then(function (src) {
+      return new Blob(['<figure><img src="' + src + '" width="' + size[0] + '" height="' + size[1] + '" alt="' +
+        esc(chart.summary) + '"><figcaption><a href="' + esc(url) + '">' + esc(chart.title) + '</a></figcaption></figure>'],
+      { type: 'text/html' });
+    });
+    var text = new Blob([chart.summary + '\n' + url], { type: 'text/plain' });
+    // Promises as values: the item is made within the click (Safari requires that).
+    navigator.clipboard.write([new ClipboardItem({ 'image/png': png, 'text/html': html, 'text/plain': text })]).then(function () {
+      say('Image copied (' + size[0] * 2 + '×' + size[1] * 2 + ' px) with its description and a link to these charts: paste it into your post.', 'ok');
+    }, function (err) {
+      console.warn('callchart: copying the image failed:', err);
+      say('The image could not be copied: ' + errorText(err) + '. Use PNG to download it.', 'error');
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-copy-image]'), function (b) {
+    // The label starts with the visible text (axe: label-content-name-mismatch).
+    var what = 'Copy image of the ' + b.dataset.copyImage + ' chart (twice its size on screen, with its description and a link), for posts where scripts are not allowed';
+    b.setAttribute('aria-label', what);
+    b.title = what;
+    b.addEventListener('click', function () { copyImage(b.dataset.copyImage); });
+  });
+
 
   $('export-csv').addEventListener('click', function () {
     try {

@@ -1,7 +1,7 @@
 //! Picking the facts a chart shows and writing numbers and names for people.
 
-use std::collections::BTreeMap;
 
+use crate::case;
 use crate::facts::{Currency, Fact, Facts, Kind, Measure, Part, Period, Unit};
 use crate::i18n::{self, t, tf, K};
 
@@ -72,25 +72,22 @@ impl Guide {
 /// and period: an actual wins over a derived figure, an earlier fact over a
 /// later one. Non-finite values are dropped.
 pub(crate) fn levels<'a>(facts: &'a Facts, keep: impl Fn(&Fact) -> bool) -> Vec<(&'a Fact, Level)> {
-    let mut best: BTreeMap<(String, String, Period), (usize, &Fact)> = BTreeMap::new();
-    for (i, f) in facts.facts.iter().enumerate() {
-        if f.measure != Measure::Level || f.kind == Kind::Guidance || !keep(f) {
-            continue;
-        }
-        if finite(f.point()).is_none() {
-            continue;
-        }
-        let key = (f.metric.clone(), f.segment.clone(), f.period);
-        let better = match best.get(&key) {
-            None => true,
-            Some((_, old)) => old.kind == Kind::Derived && f.kind == Kind::Actual,
-        };
-        if better {
-            best.insert(key, (i, f));
-        }
-    }
-    let mut out: Vec<(usize, &Fact)> = best.into_values().collect();
-    out.sort_by_key(|(i, _)| *i);
+    // Grouped by metric, segment and period with one stable sort (fact order
+    // stays within a group); no map: each map type is more wasm.
+    let mut all: Vec<(usize, &Fact)> = facts
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.measure == Measure::Level && f.kind != Kind::Guidance && keep(f) && finite(f.point()).is_some())
+        .collect();
+    let key = |f: &'a Fact| (&f.metric, &f.segment, f.period);
+    crate::order::sort_by(&mut all, |a, b| key(a.1).cmp(&key(b.1)));
+    // Actual and derived only: the group's first actual, else its first fact.
+    let mut out: Vec<(usize, &Fact)> = all
+        .chunk_by(|a, b| key(a.1) == key(b.1))
+        .map(|group| *group.iter().find(|(_, f)| f.kind == Kind::Actual).unwrap_or(&group[0]))
+        .collect();
+    crate::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out.into_iter()
         .filter_map(|(i, f)| {
             let value = finite(f.point())?;
@@ -130,12 +127,17 @@ pub(crate) fn guides(facts: &Facts, keep: impl Fn(&Fact) -> bool) -> Vec<Guide> 
 
 /// The currency most money facts of `metric` use (the call's currency on a tie).
 pub(crate) fn main_currency(facts: &Facts, keep: impl Fn(&Fact) -> bool) -> Option<Currency> {
-    let mut counts: BTreeMap<Currency, usize> = BTreeMap::new();
+    // A few currencies at most: a list, in code order (a map's order) for the tie rule below.
+    let mut counts: Vec<(Currency, usize)> = Vec::new();
     for f in facts.facts.iter().filter(|f| keep(f)) {
         if let Unit::Money(c) = f.unit {
-            *counts.entry(c).or_default() += 1;
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
         }
     }
+    crate::order::sort_by(&mut counts, |a, b| a.0.cmp(&b.0));
     let home = Currency::from_code(&facts.currency);
     counts.into_iter().max_by_key(|(c, n)| (*n, Some(*c) == home)).map(|(c, _)| c)
 }
@@ -555,11 +557,11 @@ pub(crate) fn title(facts: &Facts, chart: &str) -> String {
 pub(crate) fn segment_label(seg: &str) -> String {
     let words = seg.replace('_', " ");
     if words.chars().count() <= 3 {
-        return words.to_uppercase();
+        return case::upper_str(&words);
     }
     let mut c = words.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => case::upper(first).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -574,7 +576,7 @@ pub(crate) fn metric_label(metric: &str) -> String {
     let words = metric.replace('_', " ");
     let mut c = words.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => case::upper(first).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -614,7 +616,7 @@ pub(crate) fn segment_metric(segment: &str, metric_name: &str) -> String {
     if i18n::zh() {
         tf(K::NameSegmentMetric, &[&segment_label(segment), metric_name])
     } else {
-        format!("{} {}", segment_label(segment), metric_name.to_lowercase())
+        format!("{} {}", segment_label(segment), case::lower_str(metric_name))
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::data::{call_label, metric_label, period_text, segment_label, segment_metric, Fmt};
+use crate::case;
 use super::{guidance, margins, revenue, ChartKind};
 use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
 use crate::i18n::{self, t, tf, K};
@@ -294,7 +295,7 @@ fn lower_first(s: &str) -> String {
         return s.to_string();
     }
     let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    c.next().map(|f| case::lower(f).chain(c).collect()).unwrap_or_default()
 }
 
 /// "41%" or "5.9%".
@@ -403,7 +404,7 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
     }
     let mut s = parts.join(t(K::SumJoin));
     if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
+        s = case::upper_str(first) + &s[1..];
     }
     Some(s + t(K::SumEnd))
 }
@@ -451,7 +452,7 @@ fn margins_summary(facts: &Facts) -> Option<String> {
     parts.retain(|p| !p.is_empty());
     let mut s = parts.join(t(K::SumSentences));
     if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
+        s = case::upper_str(first) + &s[1..];
     }
     Some(s + t(K::SumEnd))
 }
@@ -503,7 +504,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
             for s in margins::series(facts) {
                 let mut rows: Vec<(Period, usize)> = s.points.iter().map(|l| (l.period, l.fact)).collect();
                 rows.extend(s.guides.iter().map(|g| (g.period, g.fact)));
-                rows.sort();
+                crate::order::sort(&mut rows);
                 order.extend(rows.into_iter().map(|(_, i)| i));
             }
         }
@@ -514,8 +515,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
             }
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    order.retain(|i| seen.insert(*i));
+    crate::order::dedup_indices(&mut order);
     Table { columns: columns(&[K::TablePeriod, K::TableSeries, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
 }
 
@@ -525,21 +525,33 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
 /// `charted`: the facts of the charts' own tables ([`table_checked`]), which the
 /// caller has built already.
 pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<Item = usize>) -> Table {
-    let charted: std::collections::BTreeSet<usize> = charted.into_iter().collect();
+    // No set types (more wasm): a flag per fact, and the charted series sorted.
+    let mut is_charted = vec![false; facts.facts.len()];
+    let mut levels: Vec<(&String, &String, Period, Kind)> = Vec::new();
+    for i in charted {
+        if let (Some(c), Some(f)) = (is_charted.get_mut(i), facts.facts.get(i)) {
+            *c = true;
+            levels.push(series_key(f));
+        }
+    }
+    crate::order::sort(&mut levels);
     // A change goes with its charted level (the tooltip shows it there).
-    let key = |f: &Fact| (f.metric.clone(), f.segment.clone(), f.period, f.kind);
-    let levels: std::collections::BTreeSet<_> = charted.iter().filter_map(|&i| facts.facts.get(i)).map(key).collect();
-    let shown = |f: &Fact| f.measure != Measure::Level && levels.contains(&key(f));
+    let shown = |f: &Fact| f.measure != Measure::Level && levels.binary_search(&series_key(f)).is_ok();
     let mut order: Vec<usize> = (0..facts.facts.len())
-        .filter(|i| !charted.contains(i) && facts.facts[*i].kind != Kind::Derived && !shown(&facts.facts[*i]))
+        .filter(|&i| !is_charted[i] && facts.facts[i].kind != Kind::Derived && !shown(&facts.facts[i]))
         .collect();
     // Metrics the charts know by name first, then those named in the call's own words.
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (x, y) = (&facts.facts[a], &facts.facts[b]);
         (!x.is_named(), &x.metric, x.segment != "total", &x.segment, x.period, x.kind != Kind::Actual, x.measure)
             .cmp(&(!y.is_named(), &y.metric, y.segment != "total", &y.segment, y.period, y.kind != Kind::Actual, y.measure))
     });
     Table { columns: columns(&[K::TablePeriod, K::TableFigure, K::TableValue, K::TableKind, K::TableBasis, K::TableSource]), rows: rows(order, facts, checks) }
+}
+
+/// A fact's metric, segment, period and kind: its series at its period.
+fn series_key(f: &Fact) -> (&String, &String, Period, Kind) {
+    (&f.metric, &f.segment, f.period, f.kind)
 }
 
 fn columns(names: &[K]) -> Vec<String> {

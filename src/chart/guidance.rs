@@ -76,7 +76,7 @@ impl Panel {
 pub(crate) fn panels(facts: &Facts) -> Vec<Panel> {
     let mut gs = guides(facts, Fact::is_named);
     let rank = |m: &str| CORE_METRICS.iter().position(|c| *c == m).unwrap_or(CORE_METRICS.len());
-    gs.sort_by(|a, b| {
+    crate::order::sort_by(&mut gs, |a, b| {
         (rank(&a.metric), &a.metric, a.segment != "total", &a.segment, a.period).cmp(&(
             rank(&b.metric),
             &b.metric,

@@ -58,7 +58,7 @@ pub(crate) fn series(facts: &Facts) -> Vec<Series> {
         .map(|(f, _)| (f.metric.clone(), f.segment.clone()))
         .chain(gd.iter().map(|g| (g.metric.clone(), g.segment.clone())))
         .collect();
-    keys.sort_by_key(|(m, s)| (metric_rank(m), s != "total", s.clone()));
+    crate::order::sort_by_key(&mut keys, |(m, s)| (metric_rank(m), s != "total", s.clone()));
     keys.dedup();
     keys.into_iter()
         .map(|(metric, segment)| {
@@ -67,7 +67,7 @@ pub(crate) fn series(facts: &Facts) -> Vec<Series> {
                 .filter(|(f, _)| f.metric == metric && f.segment == segment)
                 .map(|(_, l)| l.clone())
                 .collect();
-            points.sort_by_key(|l| l.period);
+            crate::order::sort_by_key(&mut points, |l| l.period);
             let guides = gd.iter().filter(|g| g.metric == metric && g.segment == segment).cloned().collect();
             Series { metric, segment, points, guides }
         })
@@ -161,7 +161,7 @@ impl Grid {
             .iter()
             .flat_map(|s| s.points.iter().map(|l| l.period).chain(s.guides.iter().map(|g| g.period)))
             .collect();
-        periods.sort();
+        crate::order::sort(&mut periods);
         periods.dedup();
         let (quarters, longer): (Vec<Period>, Vec<Period>) = periods.iter().partition(|p| p.is_quarter());
         let both = !quarters.is_empty() && !longer.is_empty();
@@ -397,7 +397,7 @@ fn label_points<DB: DrawingBackend>(p: &Painter<DB>, g: &Grid, series: &[Series]
     let th = p.theme;
     let lf = p.font(size::SMALL, true, th.text);
     let d = p.u(8.0);
-    marks.sort_by(|a, b| a.3.derived.cmp(&b.3.derived).then(b.3.period.cmp(&a.3.period)));
+    crate::order::sort_by(&mut marks, |a, b| a.3.derived.cmp(&b.3.derived).then(b.3.period.cmp(&a.3.period)));
     let dense = g.slot < p.u(48.0);
     let latest: Vec<Option<Period>> =
         series.iter().map(|s| s.points.iter().filter(|l| l.period.is_quarter()).map(|l| l.period).max()).collect();

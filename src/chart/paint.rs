@@ -176,7 +176,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// Puts the regions recorded so far in reading order: left to right,
     /// then bottom to top.
     pub(crate) fn sort_regions(&self) {
-        self.hits.borrow_mut().regions.sort_by(|a, b| {
+        crate::order::sort_by(&mut self.hits.borrow_mut().regions, |a, b| {
             let (ax, ay) = a.center();
             let (bx, by) = b.center();
             ax.round().total_cmp(&bx.round()).then(by.total_cmp(&ay))

@@ -323,7 +323,7 @@ pub(crate) fn x_labels<DB: DrawingBackend>(p: &Painter<DB>, labels: &[XLabel], s
         }
     }
     // Longer runs first: a lone label's year gives way ("'22") to its neighbours'.
-    runs.sort_by(|a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
+    crate::order::sort_by(&mut runs, |a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
     for (year, x0, x1) in runs {
         let cx = (x0 + x1) / 2.0;
         // "FY22", or "'22" where a lone label's slot is too narrow for it.

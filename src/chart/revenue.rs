@@ -3,7 +3,6 @@
 //! a guided period as a low–high range with its midpoint. Quarters and longer
 //! periods (years, halves) sit in two panels with their own y axes.
 
-use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
@@ -61,16 +60,18 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
     let unit = cur.map_or(Unit::USD, Unit::Money);
 
     // Segments, biggest first (stacked from the bottom).
-    let mut seg_sum: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut segments: Vec<(&str, f64)> = Vec::new();
     for l in lv.iter().filter(|l| l.segment != "total" && l.value > 0.0) {
-        *seg_sum.entry(l.segment.as_str()).or_default() += l.value;
+        match segments.iter_mut().find(|(s, _)| *s == l.segment) {
+            Some((_, sum)) => *sum += l.value,
+            None => segments.push((l.segment.as_str(), l.value)),
+        }
     }
-    let mut segments: Vec<(&str, f64)> = seg_sum.into_iter().collect();
-    segments.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::order::sort_by(&mut segments, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let segments: Vec<String> = segments.into_iter().map(|(s, _)| s.to_string()).collect();
 
     let mut periods: Vec<Period> = lv.iter().map(|l| l.period).chain(gd.iter().map(|g| g.period)).collect();
-    periods.sort();
+    crate::order::sort(&mut periods);
     periods.dedup();
 
     let mut out = Vec::new();
@@ -78,7 +79,7 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
         let total = lv.iter().find(|l| l.period == period && l.segment == "total");
         let mut segs: Vec<&Level> =
             lv.iter().filter(|l| l.period == period && l.segment != "total" && l.value > 0.0).collect();
-        segs.sort_by_key(|l| segments.iter().position(|s| *s == l.segment));
+        crate::order::sort_by_key(&mut segs, |l| segments.iter().position(|s| *s == l.segment));
         let sum: f64 = segs.iter().map(|l| l.value).sum();
         let mut pieces: Vec<Piece> = Vec::new();
         let mut shown_total = total.map(|t| t.value);

@@ -901,3 +901,25 @@ fn zh_summaries_tables_and_details() {
     assert!(summary(ChartKind::Revenue, &facts).starts_with("Revenue fell 41% to $32.1M in Q4 FY23"));
 }
 
+#[test]
+fn levels_keep_one_fact_per_series_and_period_an_actual_first() {
+    let usd = Unit::USD;
+    let facts = Facts {
+        facts: vec![
+            fact("revenue", "total", "FY2023-Q1", Kind::Derived, Some(10.0), usd), // 0: an actual comes later
+            fact("revenue", "total", "FY2023-Q2", Kind::Derived, Some(20.0), usd), // 1: kept (no actual)
+            fact("revenue", "total", "FY2023-Q1", Kind::Actual, Some(11.0), usd),  // 2: kept
+            fact("revenue", "total", "FY2023-Q2", Kind::Derived, Some(21.0), usd), // 3: a later derived
+            fact("revenue", "total", "FY2023-Q1", Kind::Actual, Some(12.0), usd),  // 4: a later actual
+            fact("revenue", "ip", "FY2023-Q1", Kind::Actual, Some(f64::NAN), usd), // 5: not finite
+            fact("revenue", "ip", "FY2023-Q1", Kind::Actual, Some(3.0), usd),      // 6: kept
+            fact("revenue", "ip", "FY2023-Q1", Kind::Guidance, Some(4.0), usd),    // 7: guidance
+            fact("gross_margin", "total", "FY2023-Q1", Kind::Actual, Some(5.0), Unit::Percent), // 8: kept
+        ],
+        ..Facts::default()
+    };
+    let got: Vec<usize> = data::levels(&facts, |_| true).iter().map(|(_, l)| l.fact).collect();
+    assert_eq!(got, [1, 2, 6, 8]);
+    let revenue: Vec<usize> = data::levels(&facts, |f| f.metric == "revenue").iter().map(|(_, l)| l.fact).collect();
+    assert_eq!(revenue, [1, 2, 6]);
+}

@@ -573,18 +573,28 @@ test('the page\'s embed code works in a blog page: elements, src= transcripts, h
   extraPages.set('/blog-frames.html', blog(frames));
 
   const b = await openPage({ viewport: { width: 800, height: 900 } });
+  // Which scripts each blog page loads: the full engine only for src= elements.
+  const scripts = [];
+  b.page.on('request', (r) => { if (/\.js$/.test(r.url())) scripts.push(r.url().replace(BASE, '')); });
   try {
     await b.page.goto(BASE + 'blog.html');
     const els = await waitForElements(b.page, 'callchart-chart', 3);
     assert.deepEqual(els.map((e) => e.state), ['ready', 'ready', 'ready'], els.map((e) => e.message).join(' | '));
     els.forEach((e) => assert.ok(e.inked > 5000));
     assert.equal(await b.page.evaluate(() => window.__instantiations), 1);
+    assert.deepEqual(scripts, ['callchart-embed.js'], 'links alone should load the viewer only');
+    assert.equal(await b.page.evaluate(() => typeof document.querySelector('callchart-chart')._analysis.csv), 'undefined',
+      'a link\'s element should be drawn by the viewer build (which has no CSV export)');
+    scripts.length = 0;
 
     await b.page.goto(BASE + 'blog-src.html');
     const more = await waitForElements(b.page, 'callchart-chart', 4);
     const byId = Object.fromEntries(more.map((e) => [e.id, e]));
     assert.equal(byId['from-src'].state, 'ready', byId['from-src'].message);
     assert.ok(byId['from-src'].inked > 5000);
+    assert.deepEqual(scripts, ['callchart-embed.js', 'callchart-embed-engine.js'], 'a src= element loads the full engine once');
+    assert.equal(await b.page.evaluate(() => typeof document.getElementById('from-src')._analysis.csv), 'function',
+      'a transcript is read by the full engine');
     assert.equal(byId.missing.state, 'error');
     assert.match(byId.missing.message, /Could not load sample\/missing\.txt \(HTTP 404\)/);
     assert.equal(byId.hostile.state, 'error');
