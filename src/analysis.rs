@@ -14,20 +14,21 @@
 //! wasm boundary, which holds it across calls so no facts cross that boundary
 //! again; everything here is plain Rust, tested natively.
 
-use std::borrow::Cow;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
 use crate::chart::{self, ChartError, ChartKind, HitMap, Style};
 use crate::facts::{Checks, Facts};
-use crate::i18n::{self, t, tf, Lang, K};
+use crate::i18n::Lang;
 use crate::share::{self, ShareError, ShareState};
 // What only the engine (the default feature) reads, explains and exports.
 #[cfg(feature = "engine")]
+use std::borrow::Cow;
+#[cfg(feature = "engine")]
 use crate::{
     chart::{Detail, Table},
+    i18n::{self, t, tf, K},
     facts::Note,
     input::{Binary, Decoded, InputError, Warning},
     transcript::{self, Transcript},
@@ -148,12 +149,14 @@ impl Analysis {
         self.explain_in(Lang::En)
     }
 
+    #[cfg(feature = "engine")]
     /// [`Analysis::explain`] in `lang`: every word, number and period as that
     /// language writes it, check and conflict notes included.
     pub fn explain_in(&self, lang: Lang) -> Explained<'_> {
         i18n::with(lang, || self.explain_now())
     }
 
+    #[cfg(feature = "engine")]
     fn explain_now(&self) -> Explained<'_> {
         let f = &self.facts;
         let stats = f.transcript.as_ref();
@@ -327,13 +330,25 @@ pub struct Reading {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkState>,
     /// The refusal, kept to say it again in another language.
+    #[cfg(feature = "engine")]
     #[serde(skip)]
     pub error: Option<InputError>,
     /// The warnings, kept likewise.
+    #[cfg(feature = "engine")]
     #[serde(skip)]
     pub raw_warnings: Vec<Warning>,
 }
 
+/// The viewer reads only links, whose reading has no words to translate.
+#[cfg(not(feature = "engine"))]
+impl Reading {
+    /// The reading as it is, in every language.
+    pub fn in_lang(&self, _lang: Lang) -> Reading {
+        self.clone()
+    }
+}
+
+#[cfg(feature = "engine")]
 impl Reading {
     /// The reading with its message and warnings in `lang`.
     pub fn in_lang(&self, lang: Lang) -> Reading {
@@ -349,6 +364,7 @@ impl Reading {
     }
 }
 
+#[cfg(feature = "engine")]
 /// A refusal in the current language (English: its `Display`).
 pub fn input_message(e: &InputError) -> String {
     if !i18n::zh() {
@@ -372,6 +388,7 @@ pub fn input_message(e: &InputError) -> String {
     }
 }
 
+#[cfg(feature = "engine")]
 /// A warning in the current language (English: its `Display`).
 pub fn warning_message(w: &Warning) -> String {
     if !i18n::zh() {
