@@ -41,7 +41,7 @@
     b.type = 'button';
     b.disabled = png.disabled;
     b.dataset.copyImage = png.dataset.kind;
-    b.textContent = 'Copy image';
+    b.textContent = L.t('share.copy_image');
     png.parentNode.insertBefore(b, png);
   });
   var actionButtons = ['copy-link', 'copy-embed', 'export-csv', 'export-json'].map($)
@@ -359,7 +359,7 @@
   // image with its summary as alt text and a link to these charts under it.
   function copyImage(kind) {
     if (!navigator.clipboard || !navigator.clipboard.write || typeof ClipboardItem !== 'function') {
-      say('This browser cannot put an image on the clipboard: use PNG to download it.', 'error');
+      say(L.t('share.copy_unsupported'), 'error');
       return;
     }
     var size = cssSize(kind);
@@ -370,7 +370,7 @@
       url = pageBase() + '#' + fragment();
       png = pngOf(drawn2x(a, kind, size));
     } catch (err) {
-      say('Copy failed: ' + errorText(err), 'error');
+      say(L.t('share.copy_failed', errorText(err)), 'error');
       return;
     }
     var html = png.then(dataUrl).then(function (src) {
@@ -381,20 +381,28 @@
     var text = new Blob([chart.summary + '\n' + url], { type: 'text/plain' });
     // Promises as values: the item is made within the click (Safari requires that).
     navigator.clipboard.write([new ClipboardItem({ 'image/png': png, 'text/html': html, 'text/plain': text })]).then(function () {
-      say('Image copied (' + size[0] * 2 + '×' + size[1] * 2 + ' px) with its description and a link to these charts: paste it into your post.', 'ok');
+      say(L.t('share.image_copied', size[0] * 2 + '×' + size[1] * 2), 'ok');
     }, function (err) {
       console.warn('callchart: copying the image failed:', err);
-      say('The image could not be copied: ' + errorText(err) + '. Use PNG to download it.', 'error');
+      say(L.t('share.image_not_copied', errorText(err)), 'error');
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('[data-copy-image]'), function (b) {
-    // The label starts with the visible text (axe: label-content-name-mismatch).
-    var what = 'Copy image of the ' + b.dataset.copyImage + ' chart (twice its size on screen, with its description and a link), for posts where scripts are not allowed';
-    b.setAttribute('aria-label', what);
-    b.title = what;
+  var copyButtons = document.querySelectorAll('[data-copy-image]');
+  function nameCopyButtons() {
+    Array.prototype.forEach.call(copyButtons, function (b) {
+      // The label starts with the visible text (axe: label-content-name-mismatch).
+      var what = L.t('share.copy_image_title', L.t('chart.' + b.dataset.copyImage + '_name'));
+      b.textContent = L.t('share.copy_image');
+      b.setAttribute('aria-label', what);
+      b.title = what;
+    });
+  }
+  Array.prototype.forEach.call(copyButtons, function (b) {
     b.addEventListener('click', function () { copyImage(b.dataset.copyImage); });
   });
+  nameCopyButtons();
+  L.onChange(nameCopyButtons);
 
 
   $('export-csv').addEventListener('click', function () {

@@ -141,19 +141,26 @@ pub fn phrase_at(toks: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
     // Fast rejection (same result as the loop below, which is hot: every
     // lexicon phrase is tried at every token): the first token must begin
     // with the phrase's first byte and be no longer than the phrase.
-    let first = toks.get(i)?.text.as_bytes();
+    // The first word is compared in place, without splitting the phrase: most calls end here.
+    let t0 = toks.get(i)?;
+    let first = t0.text.as_bytes();
     let p = phrase.as_bytes();
-    if let (Some(a), Some(b)) = (first.first(), p.first()) {
-        if !a.eq_ignore_ascii_case(b) || first.len() > p.len() {
-            return None;
-        }
+    let n = first.len();
+    if n > p.len() || n < p.len() && p[n] != b' ' || !first.eq_ignore_ascii_case(&p[..n]) {
+        return None;
     }
-    let mut k = i;
-    for (n, w) in phrase.split(' ').enumerate() {
-        if n > 0 {
-            while toks.get(k).is_some_and(|t| t.sym('-')) {
-                k += 1;
-            }
+    let w0 = &phrase[..n];
+    let ok0 = if w0.len() == 1 && !w0.chars().all(char::is_alphanumeric) { t0.kind == Tok::Sym } else { t0.kind != Tok::Num };
+    if !ok0 {
+        return None;
+    }
+    if n == p.len() {
+        return Some(i + 1);
+    }
+    let mut k = i + 1;
+    for w in phrase[n + 1..].split(' ') {
+        while toks.get(k).is_some_and(|t| t.sym('-')) {
+            k += 1;
         }
         let t = toks.get(k)?;
         let ok = if w.len() == 1 && !w.chars().all(char::is_alphanumeric) {
