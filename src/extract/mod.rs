@@ -631,8 +631,8 @@ fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, context:
         // $2.05" in a Q3 call: the quarter reported is not the one guided, but a period ahead in the
         // sentence, or the one guided in play, or the year (the next in a Q4 call).
         let dated_by = own_mention.or(own.first().copied()).map(|m| m.what);
-        if guidance_word && !past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && fig_period == ctx.call && ctx.call.is_some_and(|c| c.is_quarter()) && guided_before(t, f.first, hi) {
-            let c = ctx.call.unwrap_or(Period::LongTerm);
+        let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
+        if let Some(c) = reported.filter(|_| guidance_word && !past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(t, f.first, hi)) {
             let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));
             let ahead = own.iter().filter_map(|m| period::resolve(m.what, ctx.call, *context, true)).find(|p| is_after(*p, c) || this_year(p));
             let year = c.year_number().map(|y| Period::year(if c.part() == Some(Part::Quarter(4)) { y + 1 } else { y }));
