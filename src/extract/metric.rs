@@ -121,7 +121,9 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("EBITDA margin", "ebitda_margin", Class::Ratio, false),
     ("combined ratio", "combined_ratio", Class::Ratio, false),
     ("return on equity", "return_on_equity", Class::Ratio, false),
+    ("effective income tax rate", "tax_rate", Class::Ratio, false),
     ("effective tax rate", "tax_rate", Class::Ratio, false),
+    ("income tax rate", "tax_rate", Class::Ratio, false),
     ("tax rate", "tax_rate", Class::Ratio, false),
     ("revenue mix", "revenue_mix", Class::Ratio, false),
     ("adjusted EBITDA", "ebitda", Class::Money, false),
@@ -268,6 +270,13 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
                 phrase_at(t, i, p).map(|k| (k, m, c, neg))
             })
         });
+        // "same-restaurant sales", "same-property NOI": like-for-like, whatever the unit compared.
+        let like_for_like = hit.is_some_and(|h| matches!(h.1, "revenue" | "noi")) && same_units_before(t, i);
+        let hit = hit.map(|(k, metric, class, negative)| match metric {
+            "revenue" if like_for_like => (k, "same_store_sales", class, negative),
+            "noi" if like_for_like => (k, "same_store_noi", class, negative),
+            _ => (k, metric, class, negative),
+        });
         if let Some((k, metric, class, negative)) = hit {
             // "industry sales", "market revenue": someone else's figure; "sales
             // force", "revenue recognition": a metric word as a modifier.
@@ -283,7 +292,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
                     j >= 2 && t[j - 1].is("of") && (t[j - 2].is_any(&["percentage", "percent"]) || t[j - 2].sym('%'))
                 };
             if !external {
-                let segment = segment_before(t, i).or_else(|| segment_after(t, k));
+                let segment = if like_for_like { segment_after(t, k) } else { segment_before(t, i).or_else(|| segment_after(t, k)) };
                 // "Operating expenses as a percentage of net sales": the ratio, in percent.
                 let share = t.get(k).filter(|x| x.is("as")).and_then(|_| ["as a percentage of", "as a percent of", "as a % of"].iter().find_map(|p| phrase_at(t, k, p)));
                 let (metric, class, k) = match share {
@@ -574,7 +583,7 @@ fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
         let capital = tok.text.starts_with(|c: char| c.is_uppercase());
         // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
         let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok);
-        if !name || capitals && !capital {
+        if !name || capitals && !capital || describes(tok, capital && k > 1) || !capital && modifier_tail(t, k - 1) {
             break;
         }
         words.push(tok.text);
@@ -592,6 +601,52 @@ fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     }
     words.reverse();
     Some(segment_name(&words.join(" ")))
+}
+
+/// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
+fn same_units_before(t: &[Token<'_>], i: usize) -> bool {
+    let unit = |j: usize| t[j].kind == Tok::Word && t[j].text.chars().all(|c| c.is_ascii_alphabetic());
+    match i {
+        0 | 1 => false,
+        _ if t[i - 2].is_any(&["same", "comparable"]) => unit(i - 1),
+        _ => i >= 3 && t[i - 2].sym('-') && t[i - 3].is_any(&["same", "comparable"]) && unit(i - 1),
+    }
+}
+
+/// Words before a metric that say how much, when or how it went, never which
+/// part of the business: "$100 million share repurchase", "record high
+/// revenue", "flat comp sales", "June occupancy", "quarter four gross profit".
+const DESCRIBING: &[&str] = &[
+    "million", "billion", "thousand", "trillion", "mln", "bln", "mm", "bn", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "flat", "favorable", "unfavorable", "largest", "biggest", "grew", "grow",
+    "expect", "growth", "certain", "future", "excess", "digit", "digits", "half", "economic", "plus", "companywide",
+    "company-wide", "operational", "high", "low", "record", "there", "through", "whole",
+];
+
+/// A word that describes a figure rather than naming a segment: a period word
+/// ("June occupancy"), or, unless it is in capitals inside the sentence (a
+/// name: "High Performance"), one of [`DESCRIBING`] or a lone letter ("2019's
+/// gross profit").
+fn describes(tok: &Token<'_>, in_capitals: bool) -> bool {
+    tok.is_any(PERIOD_WORDS) || !in_capitals && (tok.is_any(DESCRIBING) || tok.text.chars().count() == 1)
+}
+
+/// The tail of a compound modifier, glued to what comes before: "12-month
+/// EBITDA", "$15 billion-plus revenue", "long-term EPS", "pre-tax income",
+/// "same-store sales".
+/// "Non-interest revenues" keeps its word: the part of the revenue it names.
+fn modifier_tail(t: &[Token<'_>], j: usize) -> bool {
+    const PREFIXES: &[&str] = &[
+        "pre", "post", "long", "short", "mid", "low", "high", "double", "single", "same", "multi", "year", "full", "half",
+        "pass", "after", "self", "currency", "billion", "million", "per",
+    ];
+    let glued = |a: &Token<'_>, b: &Token<'_>| a.end == b.start;
+    match j.checked_sub(1).map(|i| &t[i]) {
+        Some(dash) if dash.sym('-') && glued(dash, &t[j]) => {
+            j >= 2 && glued(&t[j - 2], dash) && (t[j - 2].kind == Tok::Num || t[j - 2].is_any(PREFIXES) || t[j - 2].sym('%'))
+        }
+        _ => false,
+    }
 }
 
 /// "Data Center" -> "data_center".
@@ -618,7 +673,8 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
         return None;
     }
     let (name, end) = proper_name(t, k)?;
-    if (k..end).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some())) {
+    // "There is", "Record revenue": a word that names no part of the business.
+    if (k..end).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some()) || t[j].is_any(DESCRIBING)) {
         return None;
     }
     let verb = t.get(end)?;
@@ -706,6 +762,40 @@ mod tests {
         use crate::facts::{CORE_METRICS, NAMED_METRICS};
         let unknown: Vec<&str> = LEXICON.iter().map(|l| l.1).filter(|m| *m != BARE_EARNINGS && !CORE_METRICS.contains(m) && !NAMED_METRICS.contains(m)).collect();
         assert_eq!(unknown, Vec::<&str>::new());
+    }
+
+        /// What a word right before a metric names: a part of the business, or
+    /// only how much, when or how the figure went.
+    #[test]
+    fn words_before_a_metric() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("Aerospace revenue grew.", "revenue", Some("aerospace")),
+            ("Our Fixed Income revenues rose.", "revenue", Some("fixed_income")),
+            ("Banking non-interest revenues decreased.", "revenue", Some("interest")),
+            ("Statutory operating earnings increased.", "operating_income", Some("statutory")),
+            // How much, when, how: no segment.
+            ("We announced a $100 million share repurchase program.", "buyback", None),
+            ("We will support a $2 billion revenue business.", "revenue", None),
+            ("Our trailing 12-month EBITDA is a record.", "ebitda", None),
+            ("We affirm our long-term EPS growth rate.", "eps", None),
+            ("We expect a $15 billion-plus revenue company.", "revenue", None),
+            ("We realized record high revenue.", "revenue", None),
+            ("June occupancy was 83%.", "occupancy", None),
+            ("Quarter four gross profit was up.", "gross_profit", None),
+            ("We see flat to low single-digit organic growth.", "revenue", None),
+            ("We expect 2021's effective tax rate to be 24%.", "tax_rate", None),
+            ("The income tax rate for this quarter was 30%.", "tax_rate", None),
+            // Like for like, whatever the unit compared.
+            ("Same-restaurant sales declined 11.1%.", "same_store_sales", None),
+            ("Same-center net operating income was down 33%.", "same_store_noi", None),
+            ("Comparable brand revenue grew 16.9%.", "same_store_sales", None),
+        ];
+        for &(s, metric, segment) in cases {
+            let t = tokenize(s, 0, s.len());
+            let m = mentions(&t);
+            let m = m.iter().find(|m| m.metric == metric).unwrap_or_else(|| panic!("{s}: no {metric} in {m:?}"));
+            assert_eq!(m.segment.as_deref(), segment, "{s}");
+        }
     }
 
     #[test]
