@@ -282,6 +282,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             // force", "revenue recognition": a metric word as a modifier.
             let external = (i.saturating_sub(3)..i).any(|j| t[j].is_any(EXTERNAL))
                 || t.get(k).is_some_and(|x| x.is_any(MODIFIED))
+                // "the judge recommended a $3.6 million revenue increase": a rate change asked
+                // for or granted, not revenue reported.
+                || metric == "revenue" && t.get(k).is_some_and(|x| x.is_any(&["requirement", "requirements"]))
+                || metric == "revenue" && t.get(k).is_some_and(|x| x.is_any(&["increase", "decrease", "increases", "decreases"])) && t[..i].iter().any(|x| x.is_any(PROPOSED))
                 // "operating expenses as a percentage of net sales of 27.9%": a denominator.
                 || {
                     // past "operating", "net", "total": "as a percent of operating revenues"
@@ -355,6 +359,12 @@ const MODIFIED: &[&str] = &[
     "productivity", "tax", "taxes", "recognition", "opportunity", "opportunities", "synergies", "synergy",
     "visibility", "model", "models", "engine", "engines", "strategy", "headcount", "per", "multiple", "multiples",
     "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars", "weighted",
+];
+
+/// Verbs of a rate case: a revenue change asked for, recommended or granted.
+const PROPOSED: &[&str] = &[
+    "recommended", "recommends", "recommending", "proposed", "proposes", "proposing", "requested", "requests",
+    "requesting", "authorized", "authorizes", "approved", "approves", "granted", "seeking", "seeks", "filed",
 ];
 
 /// Words that name a period, not a segment.
@@ -790,6 +800,14 @@ mod tests {
             ("Same-center net operating income was down 33%.", "same_store_noi", None),
             ("Comparable brand revenue grew 16.9%.", "same_store_sales", None),
         ];
+        // A rate change asked for or granted, a revenue requirement: no revenue figure.
+        for s in ["The judge recommended a $3.6 million revenue increase.", "Every 50 basis points equates to $32 million in revenue requirement."] {
+            assert!(mentions(&tokenize(s, 0, s.len())).iter().all(|m| m.metric != "revenue"), "{s}");
+        }
+        let s = "We reported a $5 million revenue increase.";
+        assert!(mentions(&tokenize(s, 0, s.len())).iter().any(|m| m.metric == "revenue"));
+        let s = "The Board approved a quarterly dividend increase of $0.15.";
+        assert!(mentions(&tokenize(s, 0, s.len())).iter().any(|m| m.metric == "dividend"));
         for &(s, metric, segment) in cases {
             let t = tokenize(s, 0, s.len());
             let m = mentions(&t);
