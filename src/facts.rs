@@ -52,7 +52,7 @@ pub const NAMED_METRICS: &[&str] = &[
     "book_value", "book_value_per_share", "tangible_book_value_per_share", "cost_savings", "debt", "net_debt", "liquidity",
     "net_charge_offs", "provision_for_credit_losses", "net_written_premiums", "premiums", "noi", "same_store_noi",
     "occupancy", "revpar", "return_on_equity", "total_expenses", "operating_expense_ratio", "sga_ratio", "rd_ratio",
-    "capex_ratio", "free_cash_flow_margin", "expense_ratio",
+    "capex_ratio", "free_cash_flow_margin", "expense_ratio", "shareholder_returns",
 ];
 
 /// Everything extracted from one call.

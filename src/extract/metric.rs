@@ -154,6 +154,17 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("sales", "revenue", Class::Money, false),
     ("top line", "revenue", Class::Money, false),
     ("turnover", "revenue", Class::Money, false),
+    // "returned $50 million through dividends and share repurchases": both together, neither alone.
+    ("dividends and share repurchases", "shareholder_returns", Class::Money, false),
+    ("dividends and stock repurchases", "shareholder_returns", Class::Money, false),
+    ("dividends and repurchases", "shareholder_returns", Class::Money, false),
+    ("dividends and buybacks", "shareholder_returns", Class::Money, false),
+    ("dividends and share buybacks", "shareholder_returns", Class::Money, false),
+    ("share repurchases and dividends", "shareholder_returns", Class::Money, false),
+    ("stock repurchases and dividends", "shareholder_returns", Class::Money, false),
+    ("repurchases and dividends", "shareholder_returns", Class::Money, false),
+    ("buybacks and dividends", "shareholder_returns", Class::Money, false),
+    ("share buybacks and dividends", "shareholder_returns", Class::Money, false),
     ("dividends", "dividend", Class::Money, false),
     ("dividend", "dividend", Class::Money, false),
     ("share repurchases", "buyback", Class::Money, false),
@@ -267,7 +278,9 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
         let hit = per_share_metric(t, i).or_else(|| {
             by_first_letter(t[i].text).iter().find_map(|&n| {
                 let (p, m, c, neg) = LEXICON[n];
-                phrase_at(t, i, p).map(|k| (k, m, c, neg))
+                // "$2.4 billion in share repurchases and dividends of $704 million": two figures.
+                let apart = |k: usize| m == "shareholder_returns" && t.get(k).is_some_and(|x| x.is_any(&["of", "totaling", "totalling", "were", "was"]));
+                phrase_at(t, i, p).filter(|&k| !apart(k)).map(|k| (k, m, c, neg))
             })
         });
         // "same-restaurant sales", "same-property NOI": like-for-like, whatever the unit compared.
@@ -799,6 +812,9 @@ mod tests {
             ("Same-restaurant sales declined 11.1%.", "same_store_sales", None),
             ("Same-center net operating income was down 33%.", "same_store_noi", None),
             ("Comparable brand revenue grew 16.9%.", "same_store_sales", None),
+            ("We returned $50 million through dividends and share repurchases.", "shareholder_returns", None),
+            ("We returned $400 million through share repurchases and dividends.", "shareholder_returns", None),
+            ("We returned $2.4 billion in share repurchases and dividends of $704 million.", "dividend", None),
         ];
         // A rate change asked for or granted, a revenue requirement: no revenue figure.
         for s in ["The judge recommended a $3.6 million revenue increase.", "Every 50 basis points equates to $32 million in revenue requirement."] {
