@@ -26,7 +26,7 @@ use sentence::sentence;
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
     let id = identity::identify(t);
-    let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0, announced: Vec::new() };
+    let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -110,6 +110,13 @@ struct Ctx {
     raw: Vec<(Fact, f64)>,
     /// Figures skipped because no period could be told for them.
     undated: usize,
+}
+
+impl Ctx {
+    /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
+    fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
+        Ctx { call, currency, company, basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0, announced: Vec::new() }
+    }
 }
 
 /// One figure, one fact: repeats merge (the more precise value wins), different values conflict.

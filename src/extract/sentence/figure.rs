@@ -26,7 +26,7 @@ pub(super) struct Slot {
 /// (its figure's index and sign: "up 6% sequentially and 25% year-over-year")
 /// and the last comparison base ("versus 2020 revenue of $476 million and 2019
 /// revenue of $426 million").
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Run {
     pub(super) last_change: Option<(usize, f64)>,
     last_base: Option<usize>,
@@ -59,10 +59,8 @@ impl Sentence<'_, '_> {
     /// Binds the `n`th figure of the sentence; `None` when it is no figure of
     /// the company's for a period.
     pub(super) fn bind(&self, ctx: &Ctx, n: usize, run: &mut Run) -> Option<Bound> {
-        let f = self.figures[n];
-        let lo = if n == 0 { 0 } else { self.figures[n - 1].last };
-        let hi = self.figures.get(n + 1).map_or(self.t.len(), |g| g.first);
-        let at = Slot { n, f, lo, hi };
+        let at = self.slot(n);
+        let (f, hi) = (at.f, at.hi);
         if self.not_own(&at) || self.against_outlook(&at) {
             return None;
         }
@@ -111,6 +109,14 @@ impl Sentence<'_, '_> {
         Some(Bound::Fact(fact, f.tolerance))
     }
 
+    /// The `n`th figure in its window.
+    pub(super) fn slot(&self, n: usize) -> Slot {
+        let f = self.figures[n];
+        let lo = if n == 0 { 0 } else { self.figures[n - 1].last };
+        let hi = self.figures.get(n + 1).map_or(self.t.len(), |g| g.first);
+        Slot { n, f, lo, hi }
+    }
+
     /// Whether the figure is not the company's own figure of the metric: the
     /// outlook a revision replaces (`Figure::replaced`), a hedged norm
     /// ("generally hovers near 100%"), someone else's figure or an earlier
@@ -119,7 +125,7 @@ impl Sentence<'_, '_> {
     /// revenue"), a part of a figure ("including $700,000 of costs"), a
     /// what-if move, a contribution to growth ("price contributed 1%") or a
     /// restated figure ("17% in constant currency").
-    fn not_own(&self, at: &Slot) -> bool {
+    pub(super) fn not_own(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
         if f.replaced {
             return true;
@@ -152,7 +158,7 @@ impl Sentence<'_, '_> {
     /// billion"; but "up 200 billion yen compared to the previous forecast, to
     /// 9.9 trillion yen" is the new figure, and "unchanged from our previous
     /// forecast of 9.9 trillion yen" still the outlook).
-    fn against_outlook(&self, at: &Slot) -> bool {
+    pub(super) fn against_outlook(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
         if t.get(f.last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
             && t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
@@ -175,7 +181,7 @@ impl Sentence<'_, '_> {
     /// Whether the figure is a level, a change or a comparison base ("from $25
     /// million", "from last year's adjusted $0.71", "from Q2's $11.2 million",
     /// "versus 2020 revenue of $476 million and 2019 revenue of $426 million").
-    fn change(&self, at: &Slot, run: &mut Run) -> Change {
+    pub(super) fn change(&self, at: &Slot, run: &mut Run) -> Change {
         let (t, f, n) = (self.t, at.f, at.n);
         let pk = past_approximation(t, at.lo, f.first);
         let base = self.bases[n];
@@ -299,7 +305,7 @@ impl Sentence<'_, '_> {
     /// outlook's, the one guided last, the one in play, the call's. `None`
     /// skips the figure: "56.3% year-to-date" in a Q3 call and "for the first
     /// nine months" are no period of ours. Returns the figure's own mention too.
-    fn period_of(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, guidance_word: bool) -> Option<(Option<Mention>, Option<Period>)> {
+    pub(super) fn period_of(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, guidance_word: bool) -> Option<(Option<Mention>, Option<Period>)> {
         let own_mention = self.own_mention(at, sign);
         let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, self.context, guidance_word).is_none();
         if own_mention.is_some_and(partial) {
@@ -341,7 +347,7 @@ impl Sentence<'_, '_> {
     /// ..." in a Q3 call, "We expect second half revenue to be up 9%" in a Q3
     /// call, the year of an outlook paragraph) or with no period named
     /// ([`Sentence::guided_unnamed`], which may re-date the figure).
-    fn kind_of(&self, ctx: &Ctx, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> (Kind, Option<Period>) {
+    pub(super) fn kind_of(&self, ctx: &Ctx, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> (Kind, Option<Period>) {
         let kind = match (fig_period, ctx.call) {
             (Some(Period::LongTerm), _) => Kind::Guidance,
             (Some(p), Some(c)) if is_after(p, c) => Kind::Guidance,

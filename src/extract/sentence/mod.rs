@@ -13,6 +13,9 @@ mod binding;
 mod figure;
 mod words;
 
+#[cfg(test)]
+mod tests;
+
 use super::lex::{self, Token};
 use super::metric::{self, Class, MetricMention};
 use super::number::{self, Figure};
@@ -85,24 +88,13 @@ pub(super) fn sentence<'p>(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usiz
     if t.is_empty() {
         return;
     }
-    let mut s = Sentence::read(ctx, para, a, b, t, *context);
-    let opens_outlook = s.tense_and_outlook(ctx);
-    s.subject = segment_in_play(ctx, &s);
-    let own_period = s.own().next().and_then(|m| period::resolve(m.what, ctx.call, s.context, s.guidance_word));
-    s.period = own_period;
-    if opens_outlook {
-        open_outlook(ctx, s.period);
-    }
-    s.outlook_period = ctx.outlook.flatten().filter(|_| s.guidance_word);
-    if !s.figures.is_empty() {
-        s.read_metrics();
-        let mut run = Run::default();
-        for n in 0..s.figures.len() {
-            match s.bind(ctx, n, &mut run) {
-                Some(Bound::Fact(fact, tolerance)) => ctx.raw.push((fact, tolerance)),
-                Some(Bound::Undated) => ctx.undated += 1,
-                None => {}
-            }
+    let s = Sentence::new(ctx, para, a, b, t, *context);
+    let mut run = Run::default();
+    for n in 0..s.figures.len() {
+        match s.bind(ctx, n, &mut run) {
+            Some(Bound::Fact(fact, tolerance)) => ctx.raw.push((fact, tolerance)),
+            Some(Bound::Undated) => ctx.undated += 1,
+            None => {}
         }
     }
     carry_period(ctx, context, &s);
@@ -119,6 +111,26 @@ fn age_context(ctx: &mut Ctx, context: &mut Option<Period>) {
 }
 
 impl<'s, 'p> Sentence<'s, 'p> {
+    /// Reads the sentence in its sentence-level steps, updating what is in
+    /// play in `ctx` (the announced basis, the outlook, the segment): what is
+    /// found in it, whether it reports or guides, the segment in play, its own
+    /// period, the outlook it opens, and (when it has figures) its metrics.
+    fn new(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, t: &'s [Token<'p>], context: Option<Period>) -> Self {
+        let mut s = Sentence::read(ctx, para, a, b, t, context);
+        let opens_outlook = s.tense_and_outlook(ctx);
+        s.subject = segment_in_play(ctx, &s);
+        let own_period = s.own().next().and_then(|m| period::resolve(m.what, ctx.call, s.context, s.guidance_word));
+        s.period = own_period;
+        if opens_outlook {
+            open_outlook(ctx, s.period);
+        }
+        s.outlook_period = ctx.outlook.flatten().filter(|_| s.guidance_word);
+        if !s.figures.is_empty() {
+            s.read_metrics();
+        }
+        s
+    }
+
     /// What is found in the sentence before any figure is bound: the basis it
     /// names (and the speaker's announced basis, which it may set), its period
     /// mentions, its figures and their comparison bases.
