@@ -70,7 +70,7 @@ impl Sentence<'_, '_> {
         }
         // "We expect full-year EPS of $8.80 to $9.07, ... over the $8.19 we delivered": a guidance
         // verb before the figure in its clause guides it, past tense elsewhere notwithstanding.
-        let guidance_word = self.guidance_word || guided_before(self.t, f.first, hi);
+        let guidance_word = self.guidance_word || guided_before(self.t, &self.past_mask, f.first, hi);
         let (own_mention, fig_period) = self.period_of(ctx, &at, change.sign, guidance_word)?;
         let (kind, fig_period) = self.kind_of(ctx, own_mention, fig_period, guidance_word);
         let Some(period) = fig_period else {
@@ -281,7 +281,7 @@ impl Sentence<'_, '_> {
             w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
         });
         let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
-        self.past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && any_past(t, 0, clause_end)
+        self.past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
     }
 
     /// The figure's own period mention: one right after it ("the $8.19 we
@@ -294,7 +294,7 @@ impl Sentence<'_, '_> {
             .iter()
             .find(|m| {
                 !m.comparison && m.first >= f.last && m.first <= f.last + 4
-                    && (m.first <= f.last + 2 || any_past(t, f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
+                    && (m.first <= f.last + 2 || self.any_past(f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
             })
             .or_else(|| self.periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
             .or_else(|| self.periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()))
@@ -333,7 +333,7 @@ impl Sentence<'_, '_> {
     fn redate_guided(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> Option<Period> {
         let dated_by = own_mention.or(self.own().next().copied()).map(|m| m.what);
         let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
-        let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, at.f.first, at.hi)) else {
+        let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, &self.past_mask, at.f.first, at.hi)) else {
             return fig_period;
         };
         let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));

@@ -68,6 +68,9 @@ struct Sentence<'s, 'p> {
     pair_basis: Option<[Basis; 2]>,
     /// A verb in the past tense anywhere in the sentence.
     past: bool,
+    /// Which tokens are verbs in the past tense ([`past_at`]), found once for
+    /// a sentence with figures, whose every figure asks (empty without figures).
+    past_mask: Vec<bool>,
     /// The sentence guides, or is part of an outlook paragraph.
     guidance_word: bool,
     /// The sentence's own period: its first period mention that dates it.
@@ -157,6 +160,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
         let mut periods = if maybe_figures || t.len() <= 14 { period::mentions(t) } else { Vec::new() };
         let figures = if maybe_figures { number::figures(t) } else { Vec::new() };
         let bases = mark_bases(t, &mut periods, &figures);
+        let past_mask = if figures.is_empty() { Vec::new() } else { (0..t.len()).map(|k| past_at(t, k)).collect() };
         Sentence {
             para,
             a,
@@ -171,6 +175,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
             respective: None,
             pair_basis: None,
             past: false,
+            past_mask,
             guidance_word: false,
             period: None,
             outlook_period: None,
@@ -188,8 +193,10 @@ impl<'s, 'p> Sentence<'s, 'p> {
     fn tense_and_outlook(&mut self, ctx: &mut Ctx) -> bool {
         let t = self.t;
         // Guidance words only matter where there is a figure or a period.
-        let guidance_word = (!self.figures.is_empty() || !self.periods.is_empty()) && speaks_of_guidance(t, &self.lower);
-        self.past = any_past(t, 0, t.len());
+        // Without figures, periods or an outlook in play nothing reads the tense.
+        let tense_read = !self.figures.is_empty() || !self.periods.is_empty() || ctx.outlook.is_some();
+        self.past = tense_read && self.any_past(0, t.len());
+        let guidance_word = (!self.figures.is_empty() || !self.periods.is_empty()) && speaks_of_guidance(t, &self.lower, self.past);
         let opens_outlook = guidance_word && (self.figures.is_empty() && t.len() <= 16 || t.iter().any(|x| x.is_any(&["outlook", "guidance", "forecast"])));
         if self.past && !guidance_word && !self.figures.is_empty() {
             ctx.outlook = None;
@@ -197,6 +204,16 @@ impl<'s, 'p> Sentence<'s, 'p> {
         let in_outlook = ctx.outlook.is_some() && !self.past;
         self.guidance_word = guidance_word || in_outlook;
         opens_outlook
+    }
+
+    /// A verb in the past tense from token `from` up to `to` (read from the
+    /// mask when the sentence has figures).
+    fn any_past(&self, from: usize, to: usize) -> bool {
+        if self.past_mask.is_empty() {
+            any_past(self.t, from, to)
+        } else {
+            (from..to.min(self.t.len())).any(|k| self.past_mask[k])
+        }
     }
 
     /// The period mentions that date the sentence: no comparison base, no

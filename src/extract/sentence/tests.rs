@@ -108,7 +108,7 @@ fn dating_table() {
     step_table(&cases, |ctx, s, run, n| {
         let at = s.slot(n);
         let sign = s.change(&at, &mut run.clone()).sign;
-        let guidance_word = s.guidance_word || guided_before(s.t, at.f.first, at.hi);
+        let guidance_word = s.guidance_word || guided_before(s.t, &s.past_mask, at.f.first, at.hi);
         match s.period_of(ctx, &at, sign, guidance_word) {
             None => "skip".to_string(),
             Some((own, period)) => match s.kind_of(ctx, own, period, guidance_word) {

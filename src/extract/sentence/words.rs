@@ -320,10 +320,10 @@ pub(super) fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
 }
 
 /// Whether the sentence guides: "we expect", "is expected to be", "our outlook";
-/// past tense ("revenue was $457 million, above our outlook range") reports instead,
-/// and so do "better than expected", "as expected".
-pub(super) fn speaks_of_guidance(t: &[Token<'_>], lower: &str) -> bool {
-    if any_past(t, 0, t.len()) {
+/// past tense (`past`: "revenue was $457 million, above our outlook range") reports
+/// instead, and so do "better than expected", "as expected".
+pub(super) fn speaks_of_guidance(t: &[Token<'_>], lower: &str, past: bool) -> bool {
+    if past {
         return false;
     }
     let expected = t.iter().enumerate().any(|(k, x)| {
@@ -386,16 +386,17 @@ pub(super) fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
 
 /// A guidance verb before the figure at `first` in its clause, with no past
 /// tense between them nor in the figure's window after it (up to `hi`).
-pub(super) fn guided_before(t: &[Token<'_>], first: usize, hi: usize) -> bool {
+/// `past` marks the verbs in the past tense ([`past_at`], one per token).
+pub(super) fn guided_before(t: &[Token<'_>], past: &[bool], first: usize, hi: usize) -> bool {
     // Past tense in the figure's own clause only: "a revenue decline of 3.5% to 4.5% and reported
     // EPS of $1.05" guides both.
     let end = (first..hi.min(t.len())).find(|&k| t[k].sym(',') || t[k].sym(';') || t[k].is_any(&["and", "while", "but"])).unwrap_or(hi.min(t.len()));
-    if any_past(t, first, end) {
+    if past[first.min(end)..end].iter().any(|&p| p) {
         return false;
     }
     for k in (0..first).rev() {
         let x = &t[k];
-        if x.sym(';') || past_at(t, k) {
+        if x.sym(';') || past[k] {
             return false;
         }
         let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
