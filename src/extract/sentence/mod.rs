@@ -1,13 +1,15 @@
 //! One sentence's figures bound to metric, segment, period, kind and measure.
 //!
 //! [`sentence`] reads a sentence in named steps: what of the running context
-//! ages out ([`age_context`]), what is found in the sentence once
-//! ([`Sentence::read`]: basis, periods, figures, their comparison bases),
-//! whether it reports or guides ([`Sentence::tense_and_outlook`]), the
-//! segment in play ([`segment_in_play`]), its own period and the outlook it
-//! opens, then each figure ([`figure`]: what to skip, change or level, period,
-//! kind; [`binding`]: metric, segment, measure and value, basis), and last
-//! what it leaves in play for the next sentences ([`carry_period`]).
+//! ages out ([`age_context`]); then [`Sentence::new`]: what is found in the
+//! sentence once ([`Sentence::read`]: basis, periods, figures, their
+//! comparison bases, its past-tense verbs), whether it reports or guides
+//! ([`Sentence::tense_and_outlook`]), the segment in play
+//! ([`segment_in_play`]), its own period, the outlook it opens
+//! ([`open_outlook`]) and its metrics; then each figure ([`figure`]: what to
+//! skip, change or level, period, kind; [`binding`]: metric, segment,
+//! measure and value, basis); last, what it leaves in play for the next
+//! sentences ([`carry_period`]).
 
 mod binding;
 mod figure;
