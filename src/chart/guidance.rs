@@ -222,24 +222,18 @@ impl PanelLayout {
     }
 }
 
+/// One guidance panel: its frame and header ([`panel_header`]), then, where
+/// the plot has room, its axis, the dashed link from the actual to the
+/// guided midpoint, the guided range ([`draw_guide`]), the actual
+/// ([`draw_actual`]), the range's and midpoint's labels ([`guide_labels`])
+/// and the x labels.
 fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_rows: usize) -> Res {
     let th = p.theme;
     p.fill_rect(r, th.panel)?;
     p.stroke_rect(r, th.grid, 1.0)?;
-    let inset = p.u(10.0);
     let g = &panel.guide;
     let lay = PanelLayout::new(p, panel, r, name_rows);
-
-    // Header: metric, then the implied change.
-    let hf = p.font(size::HEAD, true, th.text);
-    let mut y = r.y0 + inset;
-    for line in &lay.name {
-        p.text(line, &hf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
-        y += p.measure("Xg", &hf).1 + p.u(2.0);
-    }
-    let y = r.y0 + inset + lay.name_h + p.u(5.0);
-    let lf = if panel.implied().is_some() { p.font(size::LABEL, true, th.color(0)) } else { p.font(size::LABEL, false, th.muted) };
-    p.text(&lay.line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
+    panel_header(p, panel, r, &lay)?;
 
     // Values and axis.
     let (Some(mid), Some((mut axis, fmt))) = (g.mid(), lay.axis) else { return Ok(()) };
@@ -251,28 +245,78 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     let plot = Rect::new(lay.x0, lay.plot_top, lay.x1, plot_bottom);
     p.plot(plot, super::MIN_PANEL_PLOT_H);
     axis.draw(p, plot, &fmt, true)?;
-    let (glo, ghi) = g.span().unwrap_or((mid, mid));
-
-    let has_actual = panel.actual.is_some();
-    let slots = if has_actual { 2.0 } else { 1.0 };
+    let slots = if panel.actual.is_some() { 2.0 } else { 1.0 };
     let slot = plot.w() / slots;
-    let xa = plot.x0 + slot * 0.5;
-    let xg = plot.x0 + slot * (slots - 0.5);
-    let mut labels = Labels::new(Rect::new(plot.x0, plot.y0 - p.u(4.0), plot.x1, plot.y1));
-    let vf = p.font(size::SMALL, true, th.text);
-    let mf = p.font(size::SMALL, false, th.muted);
     let ym = axis.y(mid);
+    let m = Marks {
+        xa: plot.x0 + slot * 0.5,
+        xg: plot.x0 + slot * (slots - 0.5),
+        ym,
+        bw: clampf(slot * 0.36, p.u(10.0).min(slot * 0.8), p.u(40.0)),
+        mid,
+        axis,
+        fmt,
+    };
+    let mut labels = Labels::new(Rect::new(plot.x0, plot.y0 - p.u(4.0), plot.x1, plot.y1));
 
     // Dashed link from the actual to the midpoint.
     if let Some(a) = &panel.actual {
-        p.dashed((xa, axis.y(a.value)), (xg, ym), th.muted, 1.5, 4.0, 3.0)?;
+        p.dashed((m.xa, m.axis.y(a.value)), (m.xg, ym), th.muted, 1.5, 4.0, 3.0)?;
     }
-    // The guided range.
-    let bw = clampf(slot * 0.36, p.u(10.0).min(slot * 0.8), p.u(40.0));
+    let (range_top, range_bottom) = draw_guide(p, panel, &m, &mut labels)?;
+    if let Some(a) = &panel.actual {
+        draw_actual(p, panel, a, &m, &mut labels)?;
+    }
+    guide_labels(p, g, &m, (range_top, range_bottom), &mut labels)?;
+
+    // X labels: the actual's period and the guided one, each named.
+    let mut xs = vec![XLabel { x: m.xg, period: g.period, note: Some(crate::i18n::t(K::NoteGuidance).into()) }];
+    if let Some(a) = &panel.actual {
+        xs.insert(0, XLabel { x: m.xa, period: a.period, note: Some(crate::i18n::t(K::NoteActual).into()) });
+    }
+    x_labels(p, &xs, slot, plot.y1 + p.u(9.0), lay.plan)
+}
+
+/// Where a panel's marks go: the actual's and the guided slot's centres
+/// (`xa`, `xg`), the midpoint's value and height (`mid`, `ym`), the guided
+/// range's width, and the placed axis with its format.
+struct Marks {
+    xa: f64,
+    xg: f64,
+    ym: f64,
+    bw: f64,
+    mid: f64,
+    axis: YAxis,
+    fmt: Fmt,
+}
+
+/// A panel's header: the metric's name (on its lines), then the implied change.
+fn panel_header<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, lay: &PanelLayout) -> Res {
+    let th = p.theme;
+    let inset = p.u(10.0);
+    let hf = p.font(size::HEAD, true, th.text);
+    let mut y = r.y0 + inset;
+    for line in &lay.name {
+        p.text(line, &hf, r.x0 + inset, y, Anchor::LEFT_TOP)?;
+        y += p.measure("Xg", &hf).1 + p.u(2.0);
+    }
+    let y = r.y0 + inset + lay.name_h + p.u(5.0);
+    let lf = if panel.implied().is_some() { p.font(size::LABEL, true, th.color(0)) } else { p.font(size::LABEL, false, th.muted) };
+    p.text(&lay.line, &lf, r.x0 + inset, y, Anchor::LEFT_TOP)
+}
+
+/// The guided range (a box with its midpoint line, when a range), the
+/// midpoint's diamond, its region and its warning mark. Returns the top and
+/// bottom of what it drew, for the labels to clear.
+fn draw_guide<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, m: &Marks, labels: &mut Labels) -> Result<(f64, f64), super::ChartError> {
+    let th = p.theme;
+    let g = &panel.guide;
+    let (xg, ym, bw) = (m.xg, m.ym, m.bw);
+    let (glo, ghi) = g.span().unwrap_or((m.mid, m.mid));
     let mut range_top = ym - p.u(7.0);
     let mut range_bottom = ym + p.u(7.0);
     if g.is_range() {
-        let (y0, y1) = (axis.y(ghi), axis.y(glo));
+        let (y0, y1) = (m.axis.y(ghi), m.axis.y(glo));
         let (y0, y1) = if y1 - y0 < p.u(6.0) { (ym - p.u(3.0), ym + p.u(3.0)) } else { (y0, y1) };
         let rr = Rect::new(xg - bw / 2.0, y0, xg + bw / 2.0, y1);
         p.fill_rect(rr, th.fade(th.guide, 0.86))?;
@@ -284,45 +328,59 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
     }
     p.diamond((xg, ym), 5.0, th.guide, th.bg)?;
     labels.block(Rect::new(xg - p.u(7.0), ym - p.u(7.0), xg + p.u(7.0), ym + p.u(7.0)));
-    let mid_text = g.mid().filter(|_| g.is_range()).map(|m| tf(K::RegionMidpoint, &[&fmt.full(m)])).unwrap_or_default();
+    let mid_text = g.mid().filter(|_| g.is_range()).map(|mid| tf(K::RegionMidpoint, &[&m.fmt.full(mid)])).unwrap_or_default();
     let area = Rect::new(xg - (bw / 2.0).max(p.u(7.0)), range_top, xg + (bw / 2.0).max(p.u(7.0)), range_bottom);
-    p.region(area, g.fact, Shape::Range, tf(K::RegionGuide, &[&period_text(&g.period), &panel.name(), &g.label(&fmt), &mid_text]));
+    p.region(area, g.fact, Shape::Range, tf(K::RegionGuide, &[&period_text(&g.period), &panel.name(), &g.label(&m.fmt), &mid_text]));
     if p.is_flagged(g.fact) {
         p.flag(xg, range_top - p.u(14.0))?;
         labels.block(Rect::new(xg - p.u(8.0), range_top - p.u(15.0), xg + p.u(8.0), range_top));
         range_top -= p.u(15.0);
     }
+    Ok((range_top, range_bottom))
+}
 
-    // The actual.
-    if let Some(a) = &panel.actual {
-        let ya = axis.y(a.value);
-        p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
-        let r = Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0));
-        labels.block(r);
-        p.region(r, a.fact, Shape::Point, tf(K::RegionLastActual, &[&period_text(&a.period), &panel.name(), &fmt.full(a.value)]));
-        if p.is_flagged(a.fact) {
-            p.flag(xa, ya - p.u(22.0))?;
-            labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
-        }
-        let t = fmt.full(a.value);
-        let at = [
-            (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),
-            (xa, ya + p.u(10.0), Anchor::CENTER_TOP),
-            (xa + p.u(10.0), ya, Anchor::LEFT_MID),
-        ];
-        if !place(p, &mut labels, &t, &vf, &at)? && crate::i18n::zh() {
-            // "3,210 萬美元" is long: in the axis's unit where it does not fit ("0.321").
-            place(p, &mut labels, &fmt.short(a.value), &vf, &at)?;
-        }
+/// The last actual: its point, region, warning mark and value label (in
+/// Chinese, in the axis's unit where the whole amount does not fit).
+fn draw_actual<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, a: &Level, m: &Marks, labels: &mut Labels) -> Res {
+    let th = p.theme;
+    let (xa, fmt) = (m.xa, &m.fmt);
+    let vf = p.font(size::SMALL, true, th.text);
+    let ya = m.axis.y(a.value);
+    p.circle((xa, ya), 5.5, th.color(0), Some((th.bg, 1.5)))?;
+    let r = Rect::new(xa - p.u(7.0), ya - p.u(7.0), xa + p.u(7.0), ya + p.u(7.0));
+    labels.block(r);
+    p.region(r, a.fact, Shape::Point, tf(K::RegionLastActual, &[&period_text(&a.period), &panel.name(), &fmt.full(a.value)]));
+    if p.is_flagged(a.fact) {
+        p.flag(xa, ya - p.u(22.0))?;
+        labels.block(Rect::new(xa - p.u(8.0), ya - p.u(23.0), xa + p.u(8.0), ya - p.u(7.0)));
     }
-    // Range label above, midpoint below.
-    let t = g.label(&fmt);
+    let t = fmt.full(a.value);
+    let at = [
+        (xa, ya - p.u(10.0), Anchor::CENTER_BOTTOM),
+        (xa, ya + p.u(10.0), Anchor::CENTER_TOP),
+        (xa + p.u(10.0), ya, Anchor::LEFT_MID),
+    ];
+    if !place(p, labels, &t, &vf, &at)? && crate::i18n::zh() {
+        // "3,210 萬美元" is long: in the axis's unit where it does not fit ("0.321").
+        place(p, labels, &fmt.short(a.value), &vf, &at)?;
+    }
+    Ok(())
+}
+
+/// The guided range's label above it (in Chinese, in the axis's unit where
+/// the whole amounts do not fit) and the midpoint's below it.
+fn guide_labels<DB: DrawingBackend>(p: &Painter<DB>, g: &Guide, m: &Marks, (range_top, range_bottom): (f64, f64), labels: &mut Labels) -> Res {
+    let th = p.theme;
+    let (xg, ym, bw, fmt) = (m.xg, m.ym, m.bw, &m.fmt);
+    let vf = p.font(size::SMALL, true, th.text);
+    let mf = p.font(size::SMALL, false, th.muted);
+    let t = g.label(fmt);
     let at = [
         (xg, range_top - p.u(4.0), Anchor::CENTER_BOTTOM),
         (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
         (xg - bw / 2.0 - p.u(5.0), ym, Anchor::RIGHT_MID),
     ];
-    if !place(p, &mut labels, &t, &vf, &at)? && crate::i18n::zh() {
+    if !place(p, labels, &t, &vf, &at)? && crate::i18n::zh() {
         // Chinese amounts are long ("3,300–3,500 萬美元"): where one does not
         // fit, the range in the axis's unit ("0.33–0.35", 億美元 above it).
         if let (Some(lo), Some(hi)) = (g.low, g.high) {
@@ -330,23 +388,17 @@ fn draw_panel<DB: DrawingBackend>(p: &Painter<DB>, panel: &Panel, r: Rect, name_
             // or under it, before the midpoint's label takes that place.
             let edge = (xg + bw / 2.0, range_top - p.u(4.0), Anchor::RIGHT_BOTTOM);
             let under = (xg + bw / 2.0, range_bottom + p.u(4.0), Anchor::RIGHT_TOP);
-            place(p, &mut labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2], under])?;
+            place(p, labels, &format!("{}–{}", fmt.short(lo), fmt.short(hi)), &vf, &[at[0], edge, at[1], at[2], under])?;
         }
     }
     if g.is_range() {
-        let t = tf(K::GuideMid, &[&fmt.full(mid)]);
-        place(p, &mut labels, &t, &mf, &[
+        let t = tf(K::GuideMid, &[&fmt.full(m.mid)]);
+        place(p, labels, &t, &mf, &[
             (xg, range_bottom + p.u(4.0), Anchor::CENTER_TOP),
             (xg + bw / 2.0 + p.u(5.0), ym, Anchor::LEFT_MID),
         ])?;
     }
-
-    // X labels: the actual's period and the guided one, each named.
-    let mut xs = vec![XLabel { x: xg, period: g.period, note: Some(crate::i18n::t(K::NoteGuidance).into()) }];
-    if let Some(a) = &panel.actual {
-        xs.insert(0, XLabel { x: xa, period: a.period, note: Some(crate::i18n::t(K::NoteActual).into()) });
-    }
-    x_labels(p, &xs, slot, plot.y1 + p.u(9.0), lay.plan)
+    Ok(())
 }
 
 /// Draws `text` at the first free position.

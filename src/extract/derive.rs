@@ -115,9 +115,19 @@ fn quote(s: &str) -> String {
     }
 }
 
-/// Reconciliations: segments sum to the total; a guided midpoint matches its stated change.
+/// Reconciliations, in this order: segments sum to the total; segment names one
+/// letter apart between revenue and margins; segment margins weighted by revenue
+/// make the total margin; a guided midpoint matches its stated change; conflicts.
 pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
-    // Segments sum to the total (revenue, actual levels).
+    segments_sum(facts, notes);
+    let aliases = misheard_segments(facts, notes);
+    weighted_margins(facts, &aliases, notes);
+    guided_midpoints(facts, notes);
+    conflicts(facts, notes);
+}
+
+/// Segments sum to the total (revenue, actual levels).
+fn segments_sum(facts: &[Fact], notes: &mut Vec<Note>) {
     for (ti, total) in facts.iter().enumerate().filter(|(_, f)| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let Some(tv) = total.value else { continue };
         let (part_ids, parts): (Vec<usize>, Vec<&Fact>) = facts
@@ -145,8 +155,12 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: Some(ok),
         });
     }
-    // Segment names that differ by one letter between revenue and margins ("IT
-    // business" beside "IP gross margin") are likely a transcription slip.
+}
+
+/// Segment names that differ by one letter between revenue and margins ("IT
+/// business" beside "IP gross margin") are likely a transcription slip: notes
+/// each pair once and returns them (revenue's name, the margin's).
+fn misheard_segments(facts: &[Fact], notes: &mut Vec<Note>) -> Vec<(String, String)> {
     let mut aliases: Vec<(String, String)> = Vec::new();
     for total in facts.iter().filter(|f| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let segs = |metric: &str| -> Vec<String> {
@@ -183,7 +197,12 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             }
         }
     }
-    // Segment margins, weighted by segment revenue, make the total margin.
+    aliases
+}
+
+/// Segment margins, weighted by segment revenue (a misheard segment's
+/// revenue through `aliases`), make the total margin.
+fn weighted_margins(facts: &[Fact], aliases: &[(String, String)], notes: &mut Vec<Note>) {
     for (ti, total) in facts.iter().enumerate().filter(|(_, f)| f.metric.ends_with("_margin") && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let Some(tm) = total.value else { continue };
         let level = |metric: &str, segment: &str| {
@@ -222,7 +241,11 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: Some(ok),
         });
     }
-    // Guided midpoint vs the stated implied change.
+}
+
+/// A guided range's midpoint against the change guided beside it, from the
+/// quarter before.
+fn guided_midpoints(facts: &[Fact], notes: &mut Vec<Note>) {
     for (gi, g) in facts.iter().enumerate().filter(|(_, f)| f.kind == Kind::Guidance && f.measure == Measure::Level) {
         let (Some(lo), Some(hi)) = (g.low, g.high) else { continue };
         let Some(ch) = facts.iter().find(|c| c.kind == Kind::Guidance && c.measure == Measure::Qoq && c.metric == g.metric && c.segment == g.segment && c.period == g.period && c.unit == Unit::Percent) else {
@@ -245,6 +268,10 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
             ok: Some(ok),
         });
     }
+}
+
+/// A note for each fact said with different values.
+fn conflicts(facts: &[Fact], notes: &mut Vec<Note>) {
     for (i, f) in facts.iter().enumerate().filter(|(_, f)| f.conflict) {
         notes.push(Note {
             kind: "conflict".into(),
@@ -346,6 +373,59 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::Period;
+
+    /// An actual level of Q3 FY2024.
+    fn level(metric: &str, segment: &str, value: f64) -> Fact {
+        let unit = if metric.ends_with("_margin") { Unit::Percent } else { Unit::USD };
+        Fact {
+            metric: metric.into(),
+            segment: segment.into(),
+            period: Period::quarter(2024, 3),
+            kind: Kind::Actual,
+            measure: Measure::Level,
+            value: Some(value),
+            low: None,
+            high: None,
+            unit,
+            basis: None,
+            conflict: false,
+            source: Source::default(),
+        }
+    }
+
+    /// Each check step's notes, as (ok, subject).
+    fn notes_of(facts: &[Fact], step: fn(&[Fact], &mut Vec<Note>)) -> Vec<(Option<bool>, Vec<usize>)> {
+        let mut notes = Vec::new();
+        step(facts, &mut notes);
+        notes.into_iter().map(|n| (n.ok, n.subject)).collect()
+    }
+
+    #[test]
+    fn check_steps() {
+        let sums = [level("revenue", "total", 100.0), level("revenue", "a", 60.0), level("revenue", "b", 40.0)];
+        assert_eq!(notes_of(&sums, segments_sum), [(Some(true), vec![0, 1, 2])]);
+        let short = [level("revenue", "total", 100.0), level("revenue", "a", 60.0), level("revenue", "b", 30.0)];
+        assert_eq!(notes_of(&short, segments_sum), [(Some(false), vec![0, 1, 2])]);
+        // "it" has revenue and "ip" a margin: one segment misheard, whose revenue weighs "ip"'s margin.
+        let misheard = [
+            level("revenue", "total", 100.0),
+            level("revenue", "it", 60.0),
+            level("revenue", "b", 40.0),
+            level("gross_margin", "total", 50.0),
+            level("gross_margin", "ip", 40.0),
+            level("gross_margin", "b", 65.0),
+        ];
+        let mut notes = Vec::new();
+        let aliases = misheard_segments(&misheard, &mut notes);
+        assert_eq!(aliases, [("it".to_string(), "ip".to_string())]);
+        assert_eq!(notes.iter().map(|n| (n.ok, n.subject.clone())).collect::<Vec<_>>(), [(Some(false), vec![1])]);
+        notes.clear();
+        weighted_margins(&misheard, &aliases, &mut notes);
+        assert_eq!(notes.iter().map(|n| (n.ok, n.subject.clone())).collect::<Vec<_>>(), [(Some(true), vec![3, 4, 5])]);
+        let conflicting = [level("revenue", "total", 100.0), Fact { conflict: true, ..level("revenue", "total", 90.0) }];
+        assert_eq!(notes_of(&conflicting, conflicts), [(None, vec![1])]);
+    }
 
     #[test]
     fn chinese_amounts() {

@@ -499,155 +499,186 @@ fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
 }
 
 /// All figures of a sentence, left to right, ranges folded.
+///
+/// At each token the grammar tries, in order: a range said with "between" or
+/// "in the range of" ([`between_range`]), a range replaced by another
+/// ([`replaced_range`]), a change said in words ([`implied_change`]), then an
+/// amount with its range or tolerance ([`amount_at`]); last, each figure's
+/// approximation and a sign written before it ([`mark_signs`]).
 pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        // "between A and B", "between a loss of A and a loss of B"
-        // "between A and B", "in the range of A and B"
-        if t[i].is("between") || t[i].is("of") && i > 0 && t[i - 1].is("range") {
-            let (na, ia) = loss_prefix(t, i + 1);
-            if let Some(mut a) = amount(t, ia).or_else(|| head_with_unit_of_next(t, ia, &["and", "to"])) {
-                if t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
-                    let (nb, ib) = loss_prefix(t, a.last + 1);
-                    if let Some(mut b) = amount(t, ib) {
-                        carry_scale(t, &mut a, &b);
-                        if compatible(a.dim, b.dim) {
-                            if na {
-                                a.value = -a.value.abs();
-                                a.negative = true;
-                            }
-                            if nb {
-                                b.value = -b.value.abs();
-                                b.negative = true;
-                            }
-                            out.push(range(a, b, i));
-                            i = b.last;
-                            continue;
-                        }
-                    }
-                }
-            }
-        }
-        // "from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "from $10.55-$11.15 to
-        // $11.40-$12.00": a range replaced by another, the earlier one marked.
-        if t[i].is("from") && !ranging_from(t, i) {
-            if let Some(old) = simple_range(t, i + 1) {
-                if let Some(new) = t.get(old.last).filter(|x| x.is("to")).and_then(|_| simple_range(t, old.last + 1)) {
-                    if compatible(old.dim, new.dim) || compatible(new.dim, old.dim) {
-                        out.push(Figure { replaced: true, ..old });
-                        out.push(new);
-                        i = new.last;
-                        continue;
-                    }
-                }
-            }
-        }
-        let implied = if t[i].is("flat") {
-            Some(0.0)
-        } else if t[i].is_any(&["doubled", "doubling"]) {
-            Some(100.0)
-        } else if t[i].is_any(&["tripled", "tripling"]) {
-            Some(200.0)
-        } else {
-            None
+        let read = between_range(t, i, &mut out).or_else(|| replaced_range(t, i, &mut out)).or_else(|| implied_change(t, i, &mut out));
+        i = match read {
+            Some(next) => next,
+            None => amount_at(t, i, &mut out),
         };
-        // "flat to down 6%", "flat to slightly up 2%": a change between none and the amount.
-        if implied == Some(0.0) && t.get(i + 1).is_some_and(|x| x.is("to")) {
-            let mut k = i + 2;
-            if t.get(k).is_some_and(|x| x.is_any(&["slightly", "modestly"])) {
-                k += 1;
-            }
-            let down = t.get(k).is_some_and(|x| x.is_any(&["down", "lower"]));
-            if down || t.get(k).is_some_and(|x| x.is_any(&["up", "higher"])) {
-                if let Some(b) = amount(t, k + 1).filter(|b| b.dim == Dim::Percent) {
-                    let zero = Figure { value: 0.0, range: None, first: i, last: i + 1, ..b };
-                    out.push(Figure { implied: true, negative: down, ..range(zero, b, i) });
-                    i = b.last;
-                    continue;
-                }
-            }
-        }
-        if let Some(value) = implied {
-            out.push(Figure {
-                value,
-                range: None,
-                dim: Dim::Percent,
-                tolerance: 0.5,
-                approx: false,
-                negative: false,
-                implied: true,
-                replaced: false,
-                first: i,
-                last: i + 1,
-            });
-            i += 1;
-            continue;
-        }
-        // An amount starts with a number, a sign, a currency, or a number word.
-        let starts = match t[i].kind {
-            Tok::Num => true,
-            Tok::Sym => true,
-            Tok::Word => {
-                t.get(i + 1).is_some_and(|n| n.kind == Tok::Num || n.sym('$') && n.start == t[i].end)
-                    || SPELLED.iter().any(|(w, _)| t[i].is(w))
-            }
-        };
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]));
-        let Some(mut a) = a else {
-            i += 1;
-            continue;
-        };
-        // "A to B", "A - B", "A-B" (not "from A to B": that is a change, but
-        // "to range from A to B" is a range)
-        let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
-        if !from {
-            if let Some(r) = simple_range(t, i) {
-                out.push(r);
-                i = r.last;
-                continue;
-            }
-        }
-        // "A, plus or minus B" / "A +/- B" / "A and B respectively, plus or minus C"
-        let mut j = a.last;
-        let respectively = t.get(j).is_some_and(|x| x.is("respectively"));
-        if respectively {
-            j += 1;
-        }
-        if t.get(j).is_some_and(|x| x.sym(',')) {
-            j += 1;
-        }
-        let pm = super::lex::phrase_at(t, j, "plus or minus").or_else(|| super::lex::phrase_at(t, j, "+/-")).or_else(|| {
-            t.get(j).filter(|x| x.text == "±").map(|_| j + 1)
-        });
-        if let Some(k) = pm {
-            if let Some(b) = amount(t, k).or_else(|| bare_with_dim(t, k, a.dim)) {
-                let half = match (a.dim, b.dim) {
-                    (Dim::Money { .. }, Dim::Percent) => a.value.abs() * b.value / 100.0,
-                    (Dim::Percent, Dim::Pp | Dim::Percent) => b.value,
-                    (Dim::Percent, Dim::Bp) => b.value / 100.0,
-                    (x, y) if compatible(x, y) => b.value,
-                    _ => f64::NAN,
-                };
-                if half.is_finite() && half >= 0.0 {
-                    a.range = Some((a.value - half, a.value + half));
-                    a.last = b.last;
-                    // "76.3% and 77% respectively, plus or minus 50 basis points": the tolerance is both's.
-                    if respectively {
-                        if let Some(p) = out.last_mut().filter(|p| p.dim == a.dim && p.range.is_none()) {
-                            p.range = Some((p.value - half, p.value + half));
-                        }
-                    }
-                }
-            }
-        }
-        i = a.last;
-        out.push(a);
     }
+    mark_signs(t, &mut out);
+    out
+}
+
+/// "between A and B", "between a loss of A and a loss of B", "in the range of
+/// A and B": pushes the range and returns where reading goes on.
+fn between_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    if !(t[i].is("between") || t[i].is("of") && i > 0 && t[i - 1].is("range")) {
+        return None;
+    }
+    let (na, ia) = loss_prefix(t, i + 1);
+    let mut a = amount(t, ia).or_else(|| head_with_unit_of_next(t, ia, &["and", "to"]))?;
+    if !t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
+        return None;
+    }
+    let (nb, ib) = loss_prefix(t, a.last + 1);
+    let mut b = amount(t, ib)?;
+    carry_scale(t, &mut a, &b);
+    if !compatible(a.dim, b.dim) {
+        return None;
+    }
+    if na {
+        a.value = -a.value.abs();
+        a.negative = true;
+    }
+    if nb {
+        b.value = -b.value.abs();
+        b.negative = true;
+    }
+    out.push(range(a, b, i));
+    Some(b.last)
+}
+
+/// "from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "from
+/// $10.55-$11.15 to $11.40-$12.00": a range replaced by another; pushes both,
+/// the earlier one marked `replaced`.
+fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    if !(t[i].is("from") && !ranging_from(t, i)) {
+        return None;
+    }
+    let old = simple_range(t, i + 1)?;
+    let new = t.get(old.last).filter(|x| x.is("to")).and_then(|_| simple_range(t, old.last + 1))?;
+    if !(compatible(old.dim, new.dim) || compatible(new.dim, old.dim)) {
+        return None;
+    }
+    out.push(Figure { replaced: true, ..old });
+    out.push(new);
+    Some(new.last)
+}
+
+/// A change said in words: "flat" (0%), "doubled" (+100%), "tripled"
+/// (+200%); "flat to down 6%", "flat to slightly up 2%": a change between
+/// none and the amount.
+fn implied_change(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    let value = if t[i].is("flat") {
+        0.0
+    } else if t[i].is_any(&["doubled", "doubling"]) {
+        100.0
+    } else if t[i].is_any(&["tripled", "tripling"]) {
+        200.0
+    } else {
+        return None;
+    };
+    if value == 0.0 && t.get(i + 1).is_some_and(|x| x.is("to")) {
+        let mut k = i + 2;
+        if t.get(k).is_some_and(|x| x.is_any(&["slightly", "modestly"])) {
+            k += 1;
+        }
+        let down = t.get(k).is_some_and(|x| x.is_any(&["down", "lower"]));
+        if down || t.get(k).is_some_and(|x| x.is_any(&["up", "higher"])) {
+            if let Some(b) = amount(t, k + 1).filter(|b| b.dim == Dim::Percent) {
+                let zero = Figure { value: 0.0, range: None, first: i, last: i + 1, ..b };
+                out.push(Figure { implied: true, negative: down, ..range(zero, b, i) });
+                return Some(b.last);
+            }
+        }
+    }
+    out.push(Figure {
+        value,
+        range: None,
+        dim: Dim::Percent,
+        tolerance: 0.5,
+        approx: false,
+        negative: false,
+        implied: true,
+        replaced: false,
+        first: i,
+        last: i + 1,
+    });
+    Some(i + 1)
+}
+
+/// An amount at `i` (it starts with a number, a sign, a currency, or a
+/// number word), or a range "A to B", "A - B", "A-B" (not "from A to B":
+/// that is a change, but "to range from A to B" is a range), with its
+/// tolerance ([`plus_or_minus`]). Pushes it and returns where reading goes
+/// on (the next token when there is none).
+fn amount_at(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> usize {
+    let starts = match t[i].kind {
+        Tok::Num => true,
+        Tok::Sym => true,
+        Tok::Word => {
+            t.get(i + 1).is_some_and(|n| n.kind == Tok::Num || n.sym('$') && n.start == t[i].end)
+                || SPELLED.iter().any(|(w, _)| t[i].is(w))
+        }
+    };
+    if !starts {
+        return i + 1;
+    }
+    let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]));
+    let Some(mut a) = a else {
+        return i + 1;
+    };
+    let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
+    if !from {
+        if let Some(r) = simple_range(t, i) {
+            out.push(r);
+            return r.last;
+        }
+    }
+    plus_or_minus(t, &mut a, out);
+    out.push(a);
+    a.last
+}
+
+/// "A, plus or minus B" / "A +/- B" / "A and B respectively, plus or minus
+/// C": makes `a` a range (and the figure before it, said "respectively").
+fn plus_or_minus(t: &[Token<'_>], a: &mut Figure, out: &mut [Figure]) {
+    let mut j = a.last;
+    let respectively = t.get(j).is_some_and(|x| x.is("respectively"));
+    if respectively {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|x| x.sym(',')) {
+        j += 1;
+    }
+    let pm = super::lex::phrase_at(t, j, "plus or minus").or_else(|| super::lex::phrase_at(t, j, "+/-")).or_else(|| {
+        t.get(j).filter(|x| x.text == "±").map(|_| j + 1)
+    });
+    let Some(b) = pm.and_then(|k| amount(t, k).or_else(|| bare_with_dim(t, k, a.dim))) else {
+        return;
+    };
+    let half = match (a.dim, b.dim) {
+        (Dim::Money { .. }, Dim::Percent) => a.value.abs() * b.value / 100.0,
+        (Dim::Percent, Dim::Pp | Dim::Percent) => b.value,
+        (Dim::Percent, Dim::Bp) => b.value / 100.0,
+        (x, y) if compatible(x, y) => b.value,
+        _ => f64::NAN,
+    };
+    if half.is_finite() && half >= 0.0 {
+        a.range = Some((a.value - half, a.value + half));
+        a.last = b.last;
+        // "76.3% and 77% respectively, plus or minus 50 basis points": the tolerance is both's.
+        if respectively {
+            if let Some(p) = out.last_mut().filter(|p| p.dim == a.dim && p.range.is_none()) {
+                p.range = Some((p.value - half, p.value + half));
+            }
+        }
+    }
+}
+
+/// Marks each figure approximate ("about", "~", "just over", "more than",
+/// "close to") and negative when "negative" or "minus" is written before it.
+fn mark_signs(t: &[Token<'_>], out: &mut [Figure]) {
     for f in out.iter_mut() {
         f.approx = f.first > 0 && (t[f.first - 1].is_any(APPROX) || t[f.first - 1].sym('~'))
             || f.first > 1 && (super::lex::phrase_at(t, f.first - 2, "just over").is_some()
@@ -661,7 +692,6 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
             }
         }
     }
-    out
 }
 
 /// "a loss of", "negative": a sign written before an amount. Returns (negative, index past it).
@@ -767,98 +797,4 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::lex::tokenize;
-    use super::*;
-
-    /// Renders the figures of `s` compactly: value[unit] or lo..hi[unit].
-    fn check(s: &str) -> String {
-        let t = tokenize(s, 0, s.len());
-        figures(&t)
-            .iter()
-            .map(|f| {
-                let u = match f.dim {
-                    Dim::Money { cur, explicit } => format!("{}{}", cur.as_str(), if explicit { "" } else { "?" }),
-                    Dim::PerShare(c) => format!("{}/sh", c.as_str()),
-                    d => format!("{d:?}"),
-                };
-                let v = match f.range {
-                    Some((l, h)) => format!("{l}..{h}"),
-                    None => format!("{}", f.value),
-                };
-                format!("{}{v} {u}{}", if f.replaced { "old " } else { "" }, if f.approx { " ~" } else { "" })
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    #[test]
-    fn grammar_table() {
-        let cases = [
-            ("revenue of $32.1 million", "32100000 USD"),
-            ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
-            ("between $33 million and $35 million", "33000000..35000000 USD"),
-            ("up between 10% to 15%", "10..15 Percent"),
-            ("flat to down 6% sequentially", "0..6 Percent"),
-            ("flat to slightly up 2%", "0..2 Percent"),
-            ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
-            ("a range of 58% to 60%", "58..60 Percent"),
-            ("$2.35 to $2.47 per share", "2.35..2.47 USD/sh"),
-            ("in the range of $15 and $15.20 per share", "15..15.2 USD/sh"),
-            ("$7.30 a share to $7.40 a share", "7.3..7.4 USD/sh"),
-            // A range replaced by another: both read whole, the earlier one marked (shown with "old").
-            ("from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "old 2.4..2.6 USD/sh; 2.55..2.65 USD/sh"),
-            ("from $10.55-$11.15 to $11.40-$12.00", "old 10.55..11.15 USD; 11.4..12 USD"),
-            // "and to" joins a range's ends; "from A to B" alone is a change, not a range.
-            ("in the range of $4.20 and to $4.40", "4.2..4.4 USD"),
-            ("grew from $2.1 billion to $2.4 billion", "2100000000 USD; 2400000000 USD"),
-            // A change and the level it reached: two figures.
-            ("increased $62 million to $1.4 billion", "62000000 USD; 1400000000 USD"),
-            ("up 10% to 12%", "10..12 Percent"),
-            ("58 to 60%", "58..60 Percent"),
-            ("$4.75 to $4.87", "4.75..4.87 USD"),
-            ("$6.80-$6.90", "6.8..6.9 USD"),
-            ("$1.3 billion to $1.7 billion", "1300000000..1700000000 USD"),
-            ("1.3 to 1.7 billion", "1300000000..1700000000 USD?"),
-            ("down 94 basis points", "94 Bp"),
-            ("13 percentage points", "13 Pp"),
-            ("140 days", "140 Days"),
-            ("approximately 149 million shares", "149000000 Shares ~"),
-            ("earnings per share of $0.05", "0.05 USD"),
-            ("$0.05 per share", "0.05 USD/sh"),
-            ("negative $15.7 million", "-15700000 USD"),
-            ("loss of (3.4) million", "-3400000 USD?"),
-            ("3 trillion, 31.3 billion yen", "3031300000000 JPY"),
-            ("two trillions 730 billion yen", "2730000000000 JPY"),
-            ("one trillion, 155 billion yen", "1155000000000 JPY"),
-            ("465.2 billion yen", "465200000000 JPY"),
-            ("INR 82,000 crores", "820000000000 INR"),
-            ("1.87 lakh crores", "1870000000000 USD?"),
-            ("17 billion Euros", "17000000000 EUR"),
-            ("$24 billion, plus or minus 2%", "23520000000..24480000000 USD"),
-            ("46 % plus or minus 1.5 percentage point", "44.5..47.5 Percent"),
-            ("nine percent", "9 Percent"),
-            ("76.3% and 77% respectively, plus or minus 50 basis points", "75.8..76.8 Percent; 76.5..77.5 Percent"),
-            ("twenty-five percent", "25 Percent"),
-            ("flat year-over-year", "0 Percent"),
-            ("revenue doubled", "100 Percent"),
-            ("just over $184 million", "184000000 USD ~"),
-            ("US$1.2 billion", "1200000000 USD"),
-            ("C$5 million", "5000000 CAD"),
-            ("32.1M and 5B", "32100000 USD?; 5000000000 USD?"),
-            ("in 2023 we had 20 customers", ""),
-            ("from $25 million to $32 million", "25000000 USD; 32000000 USD"),
-            ("5x", "5 Times"),
-            ("down 2 points", "2 Pp"),
-            ("14.7 billion dollars", "14700000000 USD"),
-        ];
-        let mut bad = Vec::new();
-        for (input, want) in cases {
-            let got = check(input);
-            if got != want {
-                bad.push(format!("{input:?}: got {got:?}, want {want:?}"));
-            }
-        }
-        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
-    }
-}
+mod tests;

@@ -1,0 +1,358 @@
+//! What a figure of a sentence is of and what it says: the metric it is
+//! bound to, its segment, its measure (level or change), value and unit, a
+//! comparison base's period, and the basis said before it.
+
+use std::borrow::Cow;
+
+use super::super::lex::{self, Token};
+use super::super::metric::{self, Class, MetricMention};
+use super::super::number::Dim;
+use super::super::other;
+use super::super::period;
+use super::figure::{Change, Slot};
+use super::words::*;
+use super::{money_unit, Ctx, Sentence};
+use crate::facts::{Basis, Measure, Part, Period, Unit};
+
+/// The metric a figure is of, with its unit class, whether it names a loss,
+/// and the segment said with it.
+pub(super) struct Named {
+    pub(super) name: Cow<'static, str>,
+    pub(super) class: Class,
+    negative: bool,
+    segment: Option<String>,
+}
+
+/// A figure's measure, value (and range), unit and period.
+pub(super) struct Value {
+    pub(super) measure: Measure,
+    pub(super) value: f64,
+    pub(super) range: Option<(f64, f64)>,
+    pub(super) unit: Unit,
+    pub(super) period: Period,
+}
+
+impl Sentence<'_, '_> {
+    /// Whether metric mention `m` can be the metric of figure `at`, as a
+    /// change or as a level: its unit class takes the figure's unit ("FFO of
+    /// $120 million" is no per-share figure; bare "earnings" is EPS as a level
+    /// in dollars and cents; a dividend is a total or per share; "same-store
+    /// sales rose 5.8%", "organic growth of 7%" are changes in percent).
+    fn fits(&self, at: &Slot, m: &MetricMention, change: bool) -> bool {
+        let f = at.f;
+        if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
+            return false;
+        }
+        if m.metric == metric::BARE_EARNINGS {
+            return !change && matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0;
+        }
+        if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
+            return true;
+        }
+        if m.metric == "same_store_sales" || self.t[m.last - 1].is("growth") {
+            return matches!(f.dim, Dim::Percent);
+        }
+        if change {
+            metric::change_fits(m.class, f.dim) || f.implied
+        } else {
+            metric::level_fits(m.class, f.dim)
+        }
+    }
+
+    /// Which metric the figure is bound to: "of revenue" / "increase in R&D"
+    /// right after it (or the one "respectively" pairs it with, or the one
+    /// between it and its change noun: "a 19% year-over-year revenue
+    /// decline"), else the nearest before it, else one after it in its clause
+    /// ("$184 million in revenue"). Returns it and whether the figure is a
+    /// change: a percent beside a money metric is one when a comparison
+    /// follows ("25% year-over-year"), which may set the change's sign.
+    pub(super) fn metric_of(&self, ctx: &Ctx, at: &Slot, change: &mut Change, period: Period) -> (Option<&MetricMention>, bool) {
+        let (t, f, hi) = (self.t, at.f, at.hi);
+        let wants_change = change.sign.is_some() || matches!(f.dim, Dim::Bp | Dim::Pp) || f.implied;
+        let fits = |m: &&MetricMention| self.fits(at, m, wants_change);
+        let forward = {
+            let mut k = f.last;
+            if change.sign.is_some() && t.get(k).is_some_and(|x| sign_of(x).is_some()) {
+                k += 1;
+            }
+            if t.get(k).is_some_and(|x| x.is_any(&["of", "in", "from"])) {
+                self.metrics.iter().find(|m| m.first > k && m.first <= k + 3).filter(fits)
+            } else {
+                None
+            }
+        };
+        let between = self.metrics.iter().find(|m| {
+            change.sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && m.first < hi && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m)
+        });
+        let respective = self.respective.as_ref().map(|ms| &self.metrics[ms[at.n]]).filter(fits);
+        // "we generated $310 million in cash from operations and returned $61 million to
+        // shareholders": a clause of its own, with a transaction verb, is no figure of the metric before.
+        let own_clause = |m: &MetricMention| {
+            (m.last..f.first).any(|k| t[k].is_any(&["and", "while", "but"]) && t.get(k + 1).is_some_and(|v| v.is_any(TRANSACTIONS)))
+        };
+        let before = self.metrics.iter().rev().find(|m| m.last <= f.first && fits(m) && !own_clause(m));
+        // "... of $111.6 million included cash dividends of": a verb between, another subject.
+        let after = self.metrics.iter().find(|m| {
+            m.first >= f.last && m.first < hi && m.first <= f.last + 6 && fits(m)
+                && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "included", "includes", "including", "comprised", "reflecting", "reflected"]))
+        });
+        let mut chosen = respective.or(forward).or(between).or(before).or(after);
+        let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales" || t[m.last - 1].is("growth"));
+        if chosen.is_none() && !change.from_base && matches!(f.dim, Dim::Percent) {
+            let m = self.metrics.iter().rev().find(|m| m.last <= f.first && m.metric != metric::BARE_EARNINGS && metric::change_fits(m.class, f.dim));
+            let marker = comparison_in(t, f.last, (f.last + 3).min(hi), &self.periods, Some(period), ctx.call).is_some();
+            if m.is_some() && marker {
+                chosen = m;
+                is_change = true;
+                change.sign.get_or_insert(1.0);
+            }
+        }
+        (chosen, is_change)
+    }
+
+    /// A subject of the figure's own, right before its change verb, after a
+    /// clause opener: "with the U.S. growing 14% and international growing
+    /// 17%", "Laboratory sales grew 6%, Industrial increased 2%", "with Aerie
+    /// up 158%". A place or a name in capitals is the figure's segment
+    /// (`Some(Some(name))`); a subject the binder cannot name ("with core
+    /// industrial up 4%") makes the figure no figure of the metric before it
+    /// (`None`: skipped).
+    pub(super) fn change_subject(&self, at: &Slot, sign: Option<f64>, chosen: Option<&MetricMention>) -> Option<Option<String>> {
+        let (t, f, lo) = (self.t, at.f, at.lo);
+        if !(sign.is_some() && f.first >= 2 && (t[f.first - 1].is_any(CHANGE_UP) || t[f.first - 1].is_any(CHANGE_DOWN))) {
+            return Some(None);
+        }
+        let c = f.first - 1;
+        let w = &t[c - 1];
+        let geo = w.is_any(&["international", "domestic", "U.S", "US", "Europe", "EMEA", "APAC", "Asia", "China", "Japan", "Americas", "Canada", "India", "Latin"]);
+        let mut s = c;
+        let opens = |x: &Token<'_>| x.sym(',') || x.sym(';') || x.is_any(&["with", "while", "and", "whereas"]);
+        while s > lo && c - s < 3 && t[s - 1].kind == lex::Tok::Word && !opens(&t[s - 1]) && !t[s - 1].is_any(NOT_SUBJECTS) && !t[s - 1].text.ends_with("ly") {
+            s -= 1;
+        }
+        let opener = s < c && s > 0 && opens(&t[s - 1]);
+        let before_metric = chosen.is_none_or(|m| m.last < s);
+        let own_metric = self.metrics.iter().any(|m| m.last == c || m.first >= s && m.last <= c);
+        if geo && chosen.is_none_or(|m| m.last < c - 1) {
+            return Some(Some(metric::segment_name(w.text)));
+        }
+        if opener && before_metric && !own_metric {
+            if t[s..c].iter().all(metric::name_word) {
+                let words: Vec<&str> = t[s..c].iter().map(|x| x.text).collect();
+                return Some(Some(metric::segment_name(&words.join(" "))));
+            } else if chosen.is_some() {
+                return None;
+            }
+        }
+        Some(None)
+    }
+
+    /// The metric the figure is of: the chosen mention's (bare "earnings" is
+    /// EPS), else, with none, [`Sentence::unnamed`]'s. `None` skips the figure.
+    pub(super) fn named(&self, at: &Slot, chosen: Option<&MetricMention>, change_subject: bool) -> Option<Named> {
+        match chosen {
+            Some(m) if m.metric == metric::BARE_EARNINGS => Some(Named { name: "eps".into(), class: m.class, negative: m.negative, segment: m.segment.clone() }),
+            Some(m) => Some(Named { name: m.metric.into(), class: m.class, negative: m.negative, segment: m.segment.clone() }),
+            None => self.unnamed(at, change_subject),
+        }
+    }
+
+    /// The metric of a figure no metric mention was bound to: a per-share
+    /// figure is EPS (negative after a loss: "a net loss of $26.6 million or
+    /// $0.13 per share"), or the per-share amount of the charge before it
+    /// ("charges totaling $17 million pre-tax or $0.33 per diluted share"),
+    /// and no figure when it is a price ("at an average price of $30.26 per
+    /// share"); a share count; or a metric outside the lexicon named by its
+    /// noun phrase ("restructuring charges were $63 million", `other.rs`).
+    fn unnamed(&self, at: &Slot, change_subject: bool) -> Option<Named> {
+        let (t, f, lo, hi, n) = (self.t, at.f, at.lo, at.hi, at.n);
+        let in_period = |k: usize| self.periods.iter().any(|m| m.first <= k && k < m.last);
+        let named = |name: Cow<'static, str>, class| Some(Named { name, class, negative: false, segment: None });
+        match f.dim {
+            Dim::PerShare(_) => {
+                if t[lo.max(f.first.saturating_sub(5))..f.first].iter().any(|x| x.is_any(&["price", "prices", "priced", "valuation"])) {
+                    return None;
+                }
+                let of_effect = (n > 0 && f.first > 0 && t[f.first - 1].is("or") && matches!(self.figures[n - 1].dim, Dim::Money { .. }))
+                    .then(|| {
+                        let g = &self.figures[n - 1];
+                        let at = other::Spot { lo: if n >= 2 { self.figures[n - 2].last } else { 0 }, first: g.first, last: g.last, hi: f.first, money: true };
+                        other::phrase_metric(t, &at, in_period)
+                    })
+                    .flatten()
+                    .filter(|name| name.rsplit('_').next().is_some_and(|w| EFFECTS.contains(&w)));
+                if let Some(name) = of_effect {
+                    named(format!("{name}_per_share").into(), Class::PerShare)
+                } else {
+                    let loss = self.metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
+                    Some(Named { name: "eps".into(), class: Class::PerShare, negative: loss, segment: None })
+                }
+            }
+            Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => named("share_count".into(), Class::Shares),
+            Dim::Money { .. } | Dim::Percent if !change_subject => {
+                let money = matches!(f.dim, Dim::Money { .. });
+                let at = other::Spot { lo, first: f.first, last: f.last, hi, money };
+                let name = other::phrase_metric(t, &at, in_period)?;
+                named(name.into(), if money { Class::Money } else { Class::Ratio })
+            }
+            _ => None,
+        }
+    }
+
+    /// The figure's segment: its change's own subject, else the one said with
+    /// its metric, else a place or business in capitals right after it and
+    /// ending its clause ("Local currency sales grew 6% in the Americas, 1% in
+    /// Europe"; not a metric in capitals: "investing over $500 million in
+    /// R&D"), else the sentence's subject, unless the metric is the company's
+    /// own ("Our sales", "total revenue"). A revenue mix's segment follows the
+    /// figure ("18% IP") or "for".
+    pub(super) fn segment_of(&self, at: &Slot, chosen: Option<&MetricMention>, named: &Named, change_subject: Option<String>) -> Option<String> {
+        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        let mut segment = named.segment.clone();
+        let trailing = if segment.is_none() && t.get(f.last).is_some_and(|x| x.is("in")) {
+            metric::proper_name(t, f.last + 1).filter(|&(_, end)| {
+                (end >= hi || t[end].kind == lex::Tok::Sym && !t[end].sym('-') && !t[end].sym('/') || t[end].is_any(&["and", "while", "but", "with"]))
+                    && !self.metrics.iter().any(|m| m.first > f.last && m.first < end)
+            })
+        } else {
+            None
+        };
+        if change_subject.is_some() {
+            segment = change_subject;
+        } else if let Some((name, _)) = trailing {
+            segment = Some(name);
+        }
+        let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(&["our", "total", "consolidated", "overall", "company", "group"]));
+        if segment.is_none() && matches!(named.class, Class::Money | Class::Ratio) && named.name != "revenue_mix" && !company_level {
+            segment = self.subject.clone();
+        }
+        if named.name == "revenue_mix" {
+            if let Some(w) = t.get(f.last).filter(|x| x.kind == lex::Tok::Word && !x.is_any(&["of", "in", "and", "to", "for", "from", "above", "below"])) {
+                segment = Some(metric::segment_name(w.text));
+            } else if let Some(s) = t[lo..f.first]
+                .windows(2)
+                .rev()
+                .chain(t[f.last..hi].windows(2))
+                .find(|w| w[0].is("for") && w[1].kind == lex::Tok::Word && !w[1].is_any(&["the", "our", "a", "fiscal", "this", "next"]))
+                .map(|w| metric::segment_name(w[1].text))
+            {
+                segment = Some(s);
+            }
+        }
+        segment
+    }
+
+    /// A change's measure (the comparison said after the figure, before it,
+    /// anywhere in the sentence, else year over year), signed value and unit.
+    /// `None` skips a multiple ("2x"), which is no change.
+    pub(super) fn change_value(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, class: Class, period: Period) -> Option<Value> {
+        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        let s = sign.unwrap_or(1.0);
+        let measure = comparison_in(t, f.last, hi, &self.periods, Some(period), ctx.call)
+            .or_else(|| comparison_in(t, lo, f.first, &self.periods, Some(period), ctx.call))
+            .or_else(|| comparison_in(t, 0, t.len(), &self.periods, Some(period), ctx.call))
+            .unwrap_or(Measure::Yoy);
+        let unit = match f.dim {
+            Dim::Percent => Unit::Percent,
+            Dim::Bp => Unit::Bp,
+            Dim::Pp => Unit::Pp,
+            Dim::Days => Unit::Days,
+            Dim::Shares => Unit::Shares,
+            Dim::Money { cur, explicit } => money_unit(class, if explicit { cur } else { ctx.currency }),
+            Dim::PerShare(c) => Unit::PerShare(c),
+            Dim::Times => return None,
+        };
+        let value = s * f.value.abs();
+        let range = f.range.map(|(l, h)| if s < 0.0 { (-h.abs() + 0.0, -l.abs() + 0.0) } else { (l.abs(), h.abs()) });
+        Some(Value { measure, value, range, unit, period })
+    }
+
+    /// A level's value and unit (negative for a loss: "EBITDA was a loss of
+    /// $27 million"), of its period or, for a comparison base, of the base's
+    /// ([`Sentence::base_period`]). `None` skips a unit the metric does not
+    /// take, or a base with no earlier period.
+    pub(super) fn level_value(&self, ctx: &Ctx, at: &Slot, change: &Change, named: &Named, period: Period) -> Option<Value> {
+        let (t, f) = (self.t, at.f);
+        let unit = match (named.class, f.dim) {
+            (Class::Money, Dim::Money { cur, explicit }) => Unit::Money(if explicit { cur } else { ctx.currency }),
+            (Class::PerShare, Dim::PerShare(c) | Dim::Money { cur: c, .. }) => Unit::PerShare(c),
+            (Class::Money, Dim::PerShare(c)) if named.name == "dividend" => Unit::PerShare(c),
+            (Class::Ratio, Dim::Percent) => Unit::Percent,
+            (Class::Days, Dim::Days) => Unit::Days,
+            (Class::Shares, _) => Unit::Shares,
+            _ => return None,
+        };
+        let mut value = f.value;
+        let mut range = f.range;
+        let loss = f.first >= 2 && t[f.first - 1].is("of") && t[f.first - 2].is_any(&["loss", "losses", "deficit"]);
+        if (named.negative || loss) && value > 0.0 {
+            value = -value;
+            range = range.map(|(l, h)| (-h, -l));
+        }
+        let period = if change.from_base { self.base_period(ctx, at, change, period)? } else { period };
+        Some(Value { measure: Measure::Level, value, range, unit, period })
+    }
+
+    /// The period of a comparison base: the one in its own words (its
+    /// qualifiers, "versus 2020 revenue of $476 million", or a few words
+    /// after it), a year back from a full-year figure ("as compared with
+    /// $455.9 million in the prior year"), the year-ago quarter for a year
+    /// said beside a quarter's figure ("$216.2 million in the quarter,
+    /// compared to $171.4 million in 2019"); else a quarter or a year back as
+    /// the sentence compares.
+    fn base_period(&self, ctx: &Ctx, at: &Slot, change: &Change, period: Period) -> Option<Period> {
+        let (t, f, lo) = (self.t, at.f, at.lo);
+        let (pk, qk) = (change.pk, change.qk);
+        let periods = &self.periods;
+        let after = base_period_after(t, periods, f.last);
+        let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)));
+        let explicit = change
+            .base_mention
+            .map(|m| &periods[m])
+            .or(before_own)
+            .or_else(|| periods.iter().find(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == after));
+        let relative = explicit.and_then(|m| match m.what {
+            period::PeriodRef::PrevYear if !period.is_quarter() => period.prev_year(),
+            _ => None,
+        });
+        match relative.or_else(|| explicit.and_then(|m| period::resolve(m.what, ctx.call, self.context, false))) {
+            Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
+                Some(period.prev_year().unwrap_or(x))
+            }
+            Some(x) => Some(x),
+            None => {
+                let said = if t[qk..pk].iter().any(|x| x.is_any(&["year's", "year-ago", "prior-year"])) {
+                    Some(Measure::Yoy)
+                } else if t[qk..pk].iter().any(|x| x.is("quarter's")) {
+                    Some(Measure::Qoq)
+                } else {
+                    None
+                };
+                let cmp = said.or_else(|| comparison_in(t, 0, t.len(), periods, Some(period), ctx.call));
+                match (cmp, period.is_quarter()) {
+                    (Some(Measure::Qoq), _) | (None, true) => period.prev_quarter(),
+                    _ => period.prev_year(),
+                }
+            }
+        }
+    }
+
+    /// The basis said nearest before the figure: "adjusted diluted EPS ...
+    /// $5.09 to $5.19 and reported diluted EPS ... $4.75 to $4.87".
+    pub(super) fn figure_basis(&self, at: &Slot) -> Option<Basis> {
+        let t = self.t;
+        (at.lo..at.f.first).rev().find_map(|k| {
+            let x = &t[k];
+            let non = k >= 2 && t[k - 1].sym('-') && t[k - 2].is("non") || k >= 1 && t[k - 1].is("non");
+            if x.is_any(&["adjusted", "core", "underlying"]) || x.is("gaap") && non {
+                Some(Basis::NonGaap)
+            } else if x.is("gaap") || x.is("unadjusted")
+                || x.is("reported") && !(k > 0 && t[k - 1].is_any(&["we", "i", "they", "it", "company", "and", "have", "has", "had"])) && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "gross", "operating"]))
+            {
+                Some(Basis::Gaap)
+            } else {
+                None
+            }
+        })
+    }
+}

@@ -1,0 +1,399 @@
+//! One figure of a sentence: whether it is a figure of the company's for a
+//! period at all, whether it is a change or a level (or a comparison base),
+//! which period it is of and whether it is reported or guided. The metric,
+//! segment, measure and value are [`super::binding`]'s.
+
+use super::super::lex::phrase_at;
+use super::super::metric;
+use super::super::number::{Dim, Figure};
+use super::super::period::{self, Mention, PeriodRef};
+use super::words::*;
+use super::{is_after, Ctx, Sentence};
+use crate::facts::{Fact, Kind, Part, Period, Source};
+
+/// A figure in its window: from the end of the figure before it (`lo`) to the
+/// start of the next (`hi`).
+#[derive(Clone, Copy)]
+pub(super) struct Slot {
+    /// The figure's index in the sentence.
+    pub(super) n: usize,
+    pub(super) f: Figure,
+    pub(super) lo: usize,
+    pub(super) hi: usize,
+}
+
+/// What the figures before in the sentence leave to the next: the last change
+/// (its figure's index and sign: "up 6% sequentially and 25% year-over-year")
+/// and the last comparison base ("versus 2020 revenue of $476 million and 2019
+/// revenue of $426 million").
+#[derive(Default, Clone)]
+pub(super) struct Run {
+    pub(super) last_change: Option<(usize, f64)>,
+    last_base: Option<usize>,
+}
+
+/// What a figure comes to when it is a figure of the company's.
+pub(super) enum Bound {
+    /// A fact and its figure's tolerance (for merging).
+    Fact(Fact, f64),
+    /// No period could be told for it.
+    Undated,
+}
+
+/// Whether a figure is a change or a level, and a level's comparison base.
+#[derive(Clone, Copy)]
+pub(super) struct Change {
+    /// Where the words before the figure start, past "nearly", "about", ...
+    pub(super) pk: usize,
+    /// Where a comparison base's qualifiers start ("from last year's adjusted $0.71"); `pk` without.
+    pub(super) qk: usize,
+    /// The period mention among the base's qualifiers (index into `periods`).
+    pub(super) base_mention: Option<usize>,
+    /// The figure is a comparison base: "from $25 million", "up from 72 days".
+    pub(super) from_base: bool,
+    /// The change's direction, when the figure is a change.
+    pub(super) sign: Option<f64>,
+}
+
+impl Sentence<'_, '_> {
+    /// Binds the `n`th figure of the sentence; `None` when it is no figure of
+    /// the company's for a period.
+    pub(super) fn bind(&self, ctx: &Ctx, n: usize, run: &mut Run) -> Option<Bound> {
+        let at = self.slot(n);
+        let (f, hi) = (at.f, at.hi);
+        if self.not_own(&at) || self.against_outlook(&at) {
+            return None;
+        }
+        let mut change = self.change(&at, run);
+        if self.reports_outlook(&at, change.sign) {
+            return None;
+        }
+        // "We expect full-year EPS of $8.80 to $9.07, ... over the $8.19 we delivered": a guidance
+        // verb before the figure in its clause guides it, past tense elsewhere notwithstanding.
+        let guidance_word = self.guidance_word || guided_before(self.t, &self.past_mask, f.first, hi);
+        let (own_mention, fig_period) = self.period_of(ctx, &at, change.sign, guidance_word)?;
+        let (kind, fig_period) = self.kind_of(ctx, own_mention, fig_period, guidance_word);
+        let Some(period) = fig_period else {
+            return Some(Bound::Undated);
+        };
+        let (chosen, is_change) = self.metric_of(ctx, &at, &mut change, period);
+        let change_subject = self.change_subject(&at, change.sign, chosen)?;
+        let named = self.named(&at, chosen, change_subject.is_some())?;
+        let segment = self.segment_of(&at, chosen, &named, change_subject);
+        let value = if is_change {
+            let value = self.change_value(ctx, &at, change.sign, named.class, period)?;
+            run.last_change = Some((n, change.sign.unwrap_or(1.0)));
+            value
+        } else {
+            self.level_value(ctx, &at, &change, &named, period)?
+        };
+        let kind = if change.from_base { Kind::Actual } else { kind };
+        let t = self.t;
+        let (line, start) = self.para.locate_chars(t[f.first].start);
+        let (end_line, end) = self.para.locate_chars(t[f.last - 1].end);
+        let (start, end) = if end_line == line { (Some(start), Some(end)) } else { (Some(start), None) };
+        let fact = Fact {
+            metric: named.name.to_string(),
+            segment: segment.unwrap_or_else(|| "total".to_string()),
+            period: value.period,
+            kind,
+            measure: value.measure,
+            value: if value.range.is_some() && value.measure == crate::facts::Measure::Level { None } else { Some(super::round(value.value)) },
+            low: value.range.map(|r| super::round(r.0)),
+            high: value.range.map(|r| super::round(r.1)),
+            unit: value.unit,
+            basis: self.pair_basis.filter(|_| self.figures.len() == 2).map(|b| b[n]).or(self.figure_basis(&at)).or(self.basis).or(ctx.basis),
+            conflict: false,
+            source: Source { line, start, end, text: self.para.text[self.a..self.b].trim().to_string() },
+        };
+        Some(Bound::Fact(fact, f.tolerance))
+    }
+
+    /// The `n`th figure in its window.
+    pub(super) fn slot(&self, n: usize) -> Slot {
+        let f = self.figures[n];
+        let lo = if n == 0 { 0 } else { self.figures[n - 1].last };
+        let hi = self.figures.get(n + 1).map_or(self.t.len(), |g| g.first);
+        Slot { n, f, lo, hi }
+    }
+
+    /// Whether the figure is not the company's own figure of the metric: the
+    /// outlook a revision replaces (`Figure::replaced`), a hedged norm
+    /// ("generally hovers near 100%"), someone else's figure or an earlier
+    /// outlook quoted ("our estimated industry decline of 15%"), an effect on a
+    /// metric ("an unfavorable foreign exchange impact ... of $160 million on
+    /// revenue"), a part of a figure ("including $700,000 of costs"), a
+    /// what-if move, a contribution to growth ("price contributed 1%") or a
+    /// restated figure ("17% in constant currency").
+    pub(super) fn not_own(&self, at: &Slot) -> bool {
+        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        if f.replaced {
+            return true;
+        }
+        let before = &t[lo..f.first];
+        if before.iter().any(|x| x.is_any(HEDGES)) || before.iter().rev().take(5).any(|x| x.is_any(metric::EXTERNAL)) {
+            return true;
+        }
+        if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
+            return true;
+        }
+        if part_or_effect(t, &self.metrics, lo, f.first) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
+            return true;
+        }
+        if before.iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
+            || t.get(f.last).is_some_and(|x| x.is_any(&["contribution", "contributed"]))
+        {
+            return true;
+        }
+        let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
+        restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
+    }
+
+    /// Whether the figure is measured against an outlook rather than being a
+    /// figure of a period: a distance from it ("revenue was $1.534 billion,
+    /// about $44 million above our outlook"), the size of a revision ("raising
+    /// our subscription revenue outlook by $73 million"), a change against a
+    /// forecast ("up 5% compared to our previous forecast") or the outlook
+    /// being replaced ("compared to prior guidance of $1.99 billion to $2.05
+    /// billion"; but "up 200 billion yen compared to the previous forecast, to
+    /// 9.9 trillion yen" is the new figure, and "unchanged from our previous
+    /// forecast of 9.9 trillion yen" still the outlook).
+    pub(super) fn against_outlook(&self, at: &Slot) -> bool {
+        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        if t.get(f.last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
+            && t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
+        {
+            return true;
+        }
+        if f.first > lo && t[f.first - 1].is("by") && t[lo.max(f.first.saturating_sub(9))..f.first].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
+            return true;
+        }
+        let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
+        if (f.last..hi.min(f.last + 8)).any(vs_forecast) && change_before(t, f.first, lo).is_some() {
+            return true;
+        }
+        let from = lo.max(f.first.saturating_sub(7));
+        let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| old_outlook_at(t, k));
+        let unchanged = |k: usize| t[k.saturating_sub(4)..k].iter().any(|x| x.is_any(&["unchanged", "same", "maintain", "maintaining", "reaffirm", "reaffirming", "consistent", "line"]));
+        old_outlook.is_some_and(|k| !t[k + 2..f.first].iter().any(|x| x.is("to")) && !unchanged(k))
+    }
+
+    /// Whether the figure is a level, a change or a comparison base ("from $25
+    /// million", "from last year's adjusted $0.71", "from Q2's $11.2 million",
+    /// "versus 2020 revenue of $476 million and 2019 revenue of $426 million").
+    pub(super) fn change(&self, at: &Slot, run: &mut Run) -> Change {
+        let (t, f, n) = (self.t, at.f, at.n);
+        let pk = past_approximation(t, at.lo, f.first);
+        let base = self.bases[n];
+        let qk = base.map_or(pk, |(q, _)| q);
+        let joined_base = run.last_base == Some(n.wrapping_sub(1)) && {
+            let gap = &t[self.figures[n - 1].last..pk];
+            gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
+        };
+        let from_base = base.is_some() || opens_base(t, pk) || joined_base;
+        if from_base {
+            run.last_base = Some(n);
+        }
+        let prev = pk.checked_sub(1).map(|k| &t[k]);
+        let to_level = prev.is_some_and(|p| p.is("to")) && !from_base;
+        let sign = self.sign(at, pk, from_base, to_level, run);
+        Change { pk, qk, base_mention: base.and_then(|(_, m)| m), from_base, sign }
+    }
+
+    /// A change's direction from the words around the figure: a change word
+    /// before or after it ("up 5%", "a 36% increase"), the figure itself
+    /// ("flat to down 6%"), or "sales increased to 11%" (a money metric is no
+    /// percent, so the percent is its change; not "increased to 17% from 15%",
+    /// a move between two levels); else [`Sentence::sign_by_metric`].
+    fn sign(&self, at: &Slot, pk: usize, from_base: bool, to_level: bool, run: &Run) -> Option<f64> {
+        let (t, f, lo) = (self.t, at.f, at.lo);
+        let mut sign = if from_base || to_level { None } else { change_before(t, f.first, lo) };
+        if sign.is_none() && !from_base && !to_level {
+            sign = change_after(t, f.last, &self.periods);
+        }
+        if f.implied {
+            sign = Some(if f.negative { -1.0 } else { 1.0 });
+        }
+        let to_from = t.get(f.last).is_some_and(|x| x.is("from"));
+        if sign.is_none() && to_level && !to_from && matches!(f.dim, Dim::Percent) && pk >= lo + 2 {
+            let money = self.metrics.iter().rev().find(|m| m.last <= pk - 2 && m.first >= lo).is_some_and(|m| m.class == metric::Class::Money && m.last + 3 >= pk);
+            if money {
+                sign = sign_of(&t[pk - 2]);
+            }
+        }
+        if sign.is_some() || from_base || to_level {
+            return sign;
+        }
+        self.sign_by_metric(at, pk, run)
+    }
+
+    /// A change's direction from the metric before the figure: a change word
+    /// after a money metric in the figure's clause ("Revenue growth is
+    /// expected to be 12.5% to 13%", "Organic growth for the quarter was
+    /// 11.5%"), a change verb before its metric ("we grew revenue by 10%"), or
+    /// the change word of the figure before, carried over ("up 6% sequentially
+    /// and 25% year-over-year"; "11.5% or $367 million", the same change in
+    /// another unit).
+    fn sign_by_metric(&self, at: &Slot, pk: usize, run: &Run) -> Option<f64> {
+        let (t, f, lo) = (self.t, at.f, at.lo);
+        let in_clause = || {
+            let m = self.metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo)?;
+            let gap = &t[m.last..f.first];
+            let clause = m.class != metric::Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"]));
+            clause.then(|| gap.iter().find_map(sign_of).or_else(|| t[m.last - 1].is("growth").then_some(1.0))).flatten()
+        };
+        let verb_before_metric = || {
+            let mut k = pk;
+            if k > lo && t[k - 1].is("by") {
+                k -= 1;
+            }
+            let m = self.metrics.iter().find(|m| m.last == k && m.first > lo)?;
+            let mut v = m.first;
+            while v > lo && t[v - 1].is_any(&["our", "the", "its", "total"]) {
+                v -= 1;
+            }
+            (v > lo).then(|| sign_of(&t[v - 1])).flatten()
+        };
+        let carried = || {
+            let (k, s) = run.last_change?;
+            let gap = &t[self.figures[k].last..f.first];
+            let or = gap.len() <= 2 && gap.iter().any(|x| x.is("or")) && self.figures[k].dim != f.dim;
+            let joined = gap.iter().all(|x| !x.is_any(&["was", "were", "is", "of"])) && gap.iter().any(|x| x.is("and") || x.sym(',')) || or;
+            (joined && f.first - self.figures[k].last <= 5).then_some(s)
+        };
+        matches!(f.dim, Dim::Percent).then(in_clause).flatten().or_else(verb_before_metric).or_else(carried)
+    }
+
+    /// Whether the figure, in a sentence that reports, is an earlier outlook
+    /// quoted: "revenue was $457 million, above our outlook range of $440
+    /// million" (the outlook between the metric and the figure), "... our
+    /// outlook range for IMT segment EBITDA of $121 million" (the outlook
+    /// governs the metric); not "results exceeded our expectations with
+    /// earnings of $1.18". Past tense counts up to the end of the figure's
+    /// clause: "This yields an adjusted EPS guidance range of $2.55 to $2.70,
+    /// reflecting increased confidence" reports nothing.
+    fn reports_outlook(&self, at: &Slot, sign: Option<f64>) -> bool {
+        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        let metric_before = self.metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo);
+        let from_metric = metric_before.map_or(lo, |m| m.last);
+        let governed = metric_before.is_some_and(|m| {
+            let w = &t[m.first.saturating_sub(6).max(lo)..m.first];
+            w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
+        });
+        let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
+        self.past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
+    }
+
+    /// The figure's own period mention: one right after it ("the $8.19 we
+    /// delivered in 2023" a few words on), else the nearest before it in its
+    /// window, else a long-term target before a level ("above our long-term
+    /// expectation for IP, which is 10% to 15%").
+    fn own_mention(&self, at: &Slot, sign: Option<f64>) -> Option<Mention> {
+        let (t, f, lo) = (self.t, at.f, at.lo);
+        self.periods
+            .iter()
+            .find(|m| {
+                !m.comparison && m.first >= f.last && m.first <= f.last + 4
+                    && (m.first <= f.last + 2 || self.any_past(f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
+            })
+            .or_else(|| self.periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
+            .or_else(|| self.periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()))
+            .copied()
+    }
+
+    /// The figure's period: its own mention's, else the sentence's, the
+    /// outlook's, the one guided last, the one in play, the call's. `None`
+    /// skips the figure: "56.3% year-to-date" in a Q3 call and "for the first
+    /// nine months" are no period of ours. Returns the figure's own mention too.
+    pub(super) fn period_of(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, guidance_word: bool) -> Option<(Option<Mention>, Option<Period>)> {
+        let own_mention = self.own_mention(at, sign);
+        let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, self.context, guidance_word).is_none();
+        if own_mention.is_some_and(partial) {
+            return None;
+        }
+        // "... thoughts on our fourth quarter outlook. We anticipate revenues down 4% to 6% in the quarter":
+        // the quarter guided is the one ahead in play, not the call's.
+        let guided = ctx.guided.filter(|_| guidance_word).map(|(p, _)| p);
+        let ahead = self.outlook_period.or(guided).filter(|p| p.is_quarter() && !self.past);
+        let fig_period = own_mention
+            .and_then(|m| if m.what == PeriodRef::ThisQuarter { ahead } else { None }.or_else(|| period::resolve(m.what, ctx.call, self.context, guidance_word)))
+            .or(self.period)
+            .or(self.outlook_period)
+            .or(guided)
+            .or(self.context)
+            .or(ctx.call);
+        Some((own_mention, self.redate_guided(ctx, at, own_mention, fig_period, guidance_word)))
+    }
+
+    /// Guidance dated to the reported quarter only because it names no period
+    /// of its own: "Based on our results through the third quarter, we have
+    /// adjusted our EPS guidance to $1.90 to $2.05" in a Q3 call is not of the
+    /// quarter reported but of a period ahead in the sentence, or the one
+    /// guided in play, or the year (the next in a Q4 call).
+    fn redate_guided(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> Option<Period> {
+        let dated_by = own_mention.or(self.own().next().copied()).map(|m| m.what);
+        let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
+        let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, &self.past_mask, at.f.first, at.hi)) else {
+            return fig_period;
+        };
+        let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));
+        let ahead = self.own().filter_map(|m| period::resolve(m.what, ctx.call, self.context, true)).find(|p| is_after(*p, c) || this_year(p));
+        let year = c.year_number().map(|y| Period::year(if c.part() == Some(Part::Quarter(4)) { y + 1 } else { y }));
+        ahead.or(ctx.guided.map(|(p, _)| p)).or(year)
+    }
+
+    /// Actual or guidance: a period after the call's, or a guidance word with
+    /// a period not over yet ("For the full year, we now expect revenues of
+    /// ..." in a Q3 call, "We expect second half revenue to be up 9%" in a Q3
+    /// call, the year of an outlook paragraph) or with no period named
+    /// ([`Sentence::guided_unnamed`], which may re-date the figure).
+    pub(super) fn kind_of(&self, ctx: &Ctx, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> (Kind, Option<Period>) {
+        let kind = match (fig_period, ctx.call) {
+            (Some(Period::LongTerm), _) => Kind::Guidance,
+            (Some(p), Some(c)) if is_after(p, c) => Kind::Guidance,
+            (Some(p), Some(c)) if guidance_word && p.part() == Some(Part::Year) && p.year_number() == c.year_number()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
+            (Some(p @ Period::Fiscal { part: Part::Half(h), .. }), Some(c)) if guidance_word && p.year_number() == c.year_number()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 2 * h) => Kind::Guidance,
+            (Some(p), Some(c)) if guidance_word && self.outlook_period == Some(p) && p.year_number() == c.year_number() && !p.is_quarter()
+                && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
+            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && self.period.is_none() && self.outlook_period.is_none() && p == self.context.unwrap_or(c) => {
+                return self.guided_unnamed(c, fig_period);
+            }
+            _ => Kind::Actual,
+        };
+        (kind, fig_period)
+    }
+
+    /// Guidance that names no period, dated by the running context or the
+    /// call's: a change guided against a year is the next year's ("... to
+    /// increase 1.5% to 4% compared to the full year ended December 31,
+    /// 2019"); else the next quarter; else the year in play (the next in a Q4
+    /// call) or a period in play after the call's; else an actual.
+    fn guided_unnamed(&self, c: Period, fig_period: Option<Period>) -> (Kind, Option<Period>) {
+        let context = self.context;
+        let base_year = self.periods.iter().filter(|m| m.comparison).find_map(|m| match m.what {
+            PeriodRef::Abs(b) if b.part() == Some(Part::Year) => b.year_number(),
+            _ => None,
+        });
+        if let Some(y) = base_year.filter(|y| c.year_number().is_some_and(|cy| y + 1 >= cy)) {
+            (Kind::Guidance, Some(Period::year(y + 1)))
+        } else if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
+            (Kind::Guidance, Some(next))
+        } else if context.is_some_and(|x| is_after(x, c)) {
+            (Kind::Guidance, fig_period)
+        } else if let (Some(x), Some(y)) = (context.filter(|x| x.part() == Some(Part::Year)).and_then(|x| x.year_number()), c.year_number()) {
+            // Talk of the year in play, then "we expect ...": this year's guidance, or next year's in a Q4 call.
+            if x == y && c.part() == Some(Part::Quarter(4)) {
+                (Kind::Guidance, Some(Period::year(y + 1)))
+            } else if x == y {
+                (Kind::Guidance, fig_period)
+            } else {
+                (Kind::Actual, fig_period)
+            }
+        } else {
+            (Kind::Actual, fig_period)
+        }
+    }
+}
+

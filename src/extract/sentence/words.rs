@@ -1,0 +1,408 @@
+//! The words the binder reads around a figure: change, guidance, past tense,
+//! comparison bases, parts and effects.
+
+use super::super::lex::{self, phrase_at, Token};
+use super::super::metric::MetricMention;
+use super::super::number;
+use super::super::period::{self, Mention, PeriodRef};
+use crate::facts::{Measure, Period};
+
+pub(super) const CHANGE_UP: &[&str] = &[
+    "up", "increased", "increase", "increases", "increasing", "grew", "grow", "growing", "growth", "rose", "risen", "rising",
+    "improved", "improvement", "improving", "expanded", "expansion", "gained", "gain", "higher", "climbed", "jumped",
+    "advanced", "doubled",
+];
+pub(super) const CHANGE_DOWN: &[&str] = &[
+    "down", "decreased", "decrease", "decreases", "decreasing", "declined", "decline", "declines", "declining", "fell",
+    "fall", "falling", "dropped", "drop", "lower", "contracted", "contraction", "reduced", "reduction", "shrank",
+    "compressed", "compression", "deteriorated",
+];
+pub(super) const SKIP_BEFORE: &[&str] = &["by", "of", "a", "an", "approximately", "about", "roughly", "nearly", "just", "some", "around", "over", "almost", "more", "than", "another", "strong", "solid", "healthy", "significant", "modest", "slight", "slightly", "nice"];
+pub(super) const GUIDANCE_WORDS: &[&str] = &[
+    "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "forecasts",
+    "outlook", "guiding", "guide", "guidance", "project", "projecting", "projected", "projects", "sees", "target", "targeting",
+    "raising", "reaffirm", "reaffirming", "reaffirms", "reiterate", "reiterating", "reiterates", "narrowing", "assumes",
+    "assume", "assuming", "affirm", "affirming", "affirms", "updating", "revising", "planning", "anticipated",
+    "forecasted", "estimate",
+];
+pub(super) const PAST: &[&str] = &[
+    "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
+    "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
+    "closed", "improved", "expanded", "contracted", "dropped",
+];
+/// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
+pub(super) const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
+/// Words before a change verb that are not its subject: "..., or up 10%", "EPS was up 10%".
+pub(super) const NOT_SUBJECTS: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "be", "or", "and", "also", "still", "it", "which", "that",
+    "they", "both", "each", "all", "total", "overall", "respectively", "basis", "currency", "terms", "year", "quarter",
+    "percent", "points", "million", "billion", "thousand", "but", "again", "then", "margin", "margins", "we", "i", "you",
+    "our", "value", "values", "amount", "number", "figure", "level", "rate",
+];
+/// Nouns of a charge or an effect: its per-share amount is no EPS.
+pub(super) const EFFECTS: &[&str] = &[
+    "charge", "charges", "expense", "expenses", "cost", "costs", "write-down", "writedown", "impairment", "impairments",
+    "gain", "gains", "benefit", "benefits", "adjustment", "adjustments", "amortization", "items", "item", "premium",
+    "headwind", "tailwind", "impact", "credits", "credit",
+];
+
+/// Verbs of money moved: a clause they open has a subject of its own.
+pub(super) const TRANSACTIONS: &[&str] = &[
+    "returned", "spent", "paid", "repurchased", "bought", "invested", "acquired", "distributed", "deployed", "repaid",
+    "borrowed", "issued", "funded", "allocated", "purchased", "return", "spend", "pay", "repurchase", "invest",
+];
+pub(super) const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
+
+pub(super) fn sign_of(tok: &Token<'_>) -> Option<f64> {
+    if tok.is_any(CHANGE_UP) {
+        Some(1.0)
+    } else if tok.is_any(CHANGE_DOWN) {
+        Some(-1.0)
+    } else {
+        None
+    }
+}
+
+/// A change word right before the figure ("up 5%", "a decline of $10.7 million").
+pub(super) fn change_before(t: &[Token<'_>], first: usize, floor: usize) -> Option<f64> {
+    let mut k = first;
+    let mut skipped = 0;
+    while k > floor && skipped <= 3 {
+        let tok = &t[k - 1];
+        if let Some(s) = sign_of(tok) {
+            return Some(s);
+        }
+        if tok.is_any(SKIP_BEFORE) {
+            k -= 1;
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// A change noun right after the figure ("a 36% increase", "$8.3 million below last year").
+pub(super) fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64> {
+    let tok = t.get(last)?;
+    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"]) {
+        // Only against a period: "below last year", not "above the high end of our range".
+        let near = periods.iter().any(|m| m.first > last && m.first <= last + 4);
+        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"]));
+        if !near {
+            return None;
+        }
+        return Some(if tok.is_any(&["below", "less", "lower", "worse", "behind"]) { -1.0 } else { 1.0 });
+    }
+    if let Some(s) = sign_of(tok) {
+        return Some(s);
+    }
+    // "a 19% year-over-year revenue decline": past comparison and metric words, a change noun.
+    let mut k = last;
+    while k < t.len() && k < last + 6 {
+        let x = &t[k];
+        if x.is_any(&["increase", "decrease", "decline", "growth", "improvement", "drop", "reduction", "expansion", "contraction"]) {
+            return sign_of(x);
+        }
+        let skippable = x.sym('-')
+            || x.is_any(&["year", "over", "on", "quarter", "sequential", "organic", "reported", "total", "revenue", "sales", "margin", "gross", "operating", "net", "income", "expense", "expenses", "eps", "earnings"]);
+        if !skippable {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// qoq/yoy markers: explicit words or a comparison period.
+pub(super) fn comparison_in(t: &[Token<'_>], from: usize, to: usize, periods: &[Mention], fig_period: Option<Period>, call: Option<Period>) -> Option<Measure> {
+    for k in from..to.min(t.len()) {
+        for (p, m) in [
+            ("sequentially", Measure::Qoq),
+            ("sequential", Measure::Qoq),
+            ("quarter over quarter", Measure::Qoq),
+            ("quarter on quarter", Measure::Qoq),
+            ("QoQ", Measure::Qoq),
+            ("q/q", Measure::Qoq),
+            ("year over year", Measure::Yoy),
+            ("year on year", Measure::Yoy),
+            ("yoy", Measure::Yoy),
+            ("y/y", Measure::Yoy),
+            ("annually", Measure::Yoy),
+        ] {
+            if phrase_at(t, k, p).is_some() {
+                return Some(m);
+            }
+        }
+    }
+    for m in periods.iter().filter(|m| m.first >= from && m.first < to) {
+        let prev_year_like = matches!(m.what, PeriodRef::PrevYear);
+        if matches!(m.what, PeriodRef::PrevQuarter) {
+            return Some(Measure::Qoq);
+        }
+        if prev_year_like && m.comparison || prev_year_like && t.get(m.first.wrapping_sub(1)).is_some_and(|x| x.is_any(&["below", "above", "than", "versus", "vs", "from", "over"])) {
+            return Some(Measure::Yoy);
+        }
+        if m.comparison {
+            let base = fig_period.or(call);
+            let p = period::resolve(m.what, call, None, false);
+            if let (Some(p), Some(b)) = (p, base) {
+                if b.prev_quarter() == Some(p) {
+                    return Some(Measure::Qoq);
+                }
+                if b.prev_year() == Some(p) {
+                    return Some(Measure::Yoy);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// An earlier outlook named at `k`: "prior guidance", "previous forecast",
+/// "our original outlook", "previously communicated".
+pub(super) fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
+        && t.get(k + 1).is_some_and(|x| {
+            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+        })
+}
+
+/// A figure that is a part of another or an effect on a metric, not the
+/// metric: "operating income was $22 million including $700,000 of costs",
+/// "EPS of $3.82, including a $0.02 charge"; "production downtime reduced our
+/// sales by approximately $300 million", "currency reduced operating income by
+/// $3.5 million" (but "we grew revenue by 10%" is the company's own change).
+pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize) -> bool {
+    let mut k = past_approximation(t, lo, first);
+    while k > lo && t[k - 1].is_any(&["a", "an"]) {
+        k = past_approximation(t, lo, k - 1);
+    }
+    if k > lo && t[k - 1].is_any(&["including", "included", "includes", "excluding", "excluded", "excludes"]) {
+        return true;
+    }
+    if !(k > lo && t[k - 1].is("by")) {
+        return false;
+    }
+    let by = k - 1;
+    // "impacts our sales growth in the quarter by approximately 2%": a period may stand between.
+    let Some(m) = metrics.iter().find(|m| m.first < by && m.last <= by && (m.first + 4 >= by || m.last + 5 >= by && t[m.last..by].iter().all(|x| x.is_any(&["growth", "in", "for", "the", "this", "quarter", "year", "period"]))) && m.first > lo) else {
+        return false;
+    };
+    let mut v = m.first;
+    while v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net"]) {
+        v -= 1;
+    }
+    if v == lo || !t[v - 1].is_any(EFFECT_VERBS) {
+        return false;
+    }
+    let mut s = v - 1;
+    while s > lo && t[s - 1].kind == lex::Tok::Word && t[s - 1].text.ends_with("ly") {
+        s -= 1;
+    }
+    !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
+}
+
+/// Nouns of an effect said right after its size: "a 100 basis point benefit to gross margin",
+/// "140 basis points of negative gross margin impact", "$12 million of FX headwind".
+pub(super) const EFFECT_NOUNS: &[&str] = &[
+    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit",
+];
+
+/// Whether the figure ending at `last` is the size of an effect named right after it, in the
+/// same clause: only "of", articles, adjectives of direction and the metric's words between.
+/// (A per-share effect is named by what it is of: "a $0.30 per share impact from a goodwill
+/// impairment" is `goodwill_impairment_per_share`.)
+pub(super) fn effect_after(t: &[Token<'_>], last: usize, hi: usize) -> bool {
+    const BETWEEN: &[&str] = &[
+        "of", "a", "negative", "positive", "favorable", "unfavorable", "favourable", "unfavourable", "net", "year-over-year",
+        "sequential", "total", "gross", "operating", "margin", "margins", "revenue", "sales", "earnings", "fx",
+        "currency", "foreign", "exchange", "tax", "pricing", "price", "cost", "eps", "per", "share",
+    ];
+    t[last..hi.min(last + 6)]
+        .iter()
+        .take_while(|x| x.is_any(BETWEEN) || x.is_any(EFFECT_NOUNS))
+        .any(|x| x.is_any(EFFECT_NOUNS))
+}
+
+/// Whether the figure is the size of a what-if move, not a figure of the period: "a $5 change in
+/// oil impacting earnings by $0.03 per share", "every 1% move in the dollar".
+pub(super) fn sensitivity(t: &[Token<'_>], lo: usize, first: usize, last: usize) -> bool {
+    first > lo
+        && t[first - 1].is_any(&["a", "every", "each"])
+        && t.get(last).is_some_and(|x| x.is_any(&["change", "move", "movement", "swing", "shift"]))
+}
+
+/// Verbs of a driver acting on a metric: "downtime reduced our sales by".
+pub(super) const EFFECT_VERBS: &[&str] = &[
+    "reduced", "reduces", "reducing", "lowered", "lowering", "hurt", "hurting", "affected", "affecting", "benefited",
+    "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
+    "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed", "impacts",
+    "impacted", "impacting", "impact",
+];
+
+/// Where the period of a comparison base starts when a few words stand between
+/// it and the figure: "compared to $0.90 per share for the same quarter in
+/// 2020". The words are the base's own: no clause ends, no verb.
+pub(super) fn base_period_after(t: &[Token<'_>], periods: &[Mention], last: usize) -> Option<usize> {
+    let m = periods.iter().find(|m| m.first >= last && m.first <= last + 6)?;
+    let between = &t[last..m.first];
+    let own = between.iter().all(|x| x.kind == lex::Tok::Word && x.is_any(&["for", "in", "the", "same", "quarter", "period", "of", "a", "year", "prior", "last", "comparable", "per", "share", "diluted"]));
+    own.then_some(m.first)
+}
+
+/// Where the words before a figure at `first` start, past those that say it is
+/// approximate ("nearly", "about", ...), no earlier than `lo`.
+pub(super) fn past_approximation(t: &[Token<'_>], lo: usize, first: usize) -> usize {
+    let mut k = first;
+    while k > lo && t[k - 1].is_any(APPROXIMATELY) {
+        k -= 1;
+    }
+    k
+}
+
+/// Words before a figure that say it is approximate.
+pub(super) const APPROXIMATELY: &[&str] = &["nearly", "about", "approximately", "roughly", "almost", "around", "just", "over", "some", "under"];
+
+/// A comparison base said with qualifiers before its figure at `pk` (no
+/// earlier than `lo`): "from last year's adjusted $0.71", "over the prior-year
+/// level of 58.4%", "from Q2's $11.2 million", "from the Q2 level of $32
+/// million". Returns where the qualifiers start and the index in `periods`
+/// of the period among them, if any.
+pub(super) fn base_before(t: &[Token<'_>], periods: &[Mention], lo: usize, pk: usize) -> Option<(usize, Option<usize>)> {
+    let in_period = |k: usize| periods.iter().any(|m| m.first <= k && k < m.last);
+    // "Q2's" is "Q", "2", "'", "s".
+    let apostrophe = |k: usize| t[k].sym('\'') || t[k].sym('’');
+    let possessive = |k: usize| t[k].is("s") && k > 0 && apostrophe(k - 1) || apostrophe(k) && t.get(k + 1).is_some_and(|x| x.is("s"));
+    let mut qk = pk;
+    if qk >= lo + 2 && t[qk - 1].is("of") && t[qk - 2].is_any(&["level", "levels", "amount", "result", "figure", "performance", "total"]) {
+        qk -= 2;
+    }
+    while qk > lo && pk - qk < 7 && (possessive(qk - 1) || in_period(qk - 1) || t[qk - 1].is_any(BASE_QUALIFIERS)) {
+        qk -= 1;
+    }
+    let period = periods.iter().position(|m| m.first >= qk && m.last <= pk);
+    let opener = qk > lo && (t[qk - 1].is_any(&["from", "versus", "vs", "over"]) || opens_base(t, qk));
+    let past = t[qk..pk].iter().any(|x| x.is_any(&["last", "year's", "quarter's", "prior", "prior-year", "year-ago", "previous"]));
+    (qk < pk && opener && (period.is_some() || past)).then_some((qk, period))
+}
+
+/// Words between a comparison's opener and its figure.
+pub(super) const BASE_QUALIFIERS: &[&str] = &[
+    "last", "year's", "quarter's", "the", "a", "prior", "prior-year", "year-ago", "adjusted", "reported", "gaap", "non-gaap",
+    "same", "period's", "comparable", "our", "its", "an", "previous",
+];
+
+/// Whether the words right before the token at `k` make what starts there a
+/// comparison base: "from", "versus", "against", "compared to/with" (not "range
+/// from", which opens a range).
+pub(super) fn opens_base(t: &[Token<'_>], k: usize) -> bool {
+    opens_base_here(t, k) || {
+        // "compared to net sales of $1.12 billion in 2019", "versus 2020 revenue of $476 million":
+        // the base's metric (and year) before its figure.
+        let mut j = k.saturating_sub(1);
+        let of = k > 0 && t[k - 1].is("of");
+        let word_or_year = |x: &Token<'_>| x.kind == lex::Tok::Word || x.kind == lex::Tok::Num && x.text.len() == 4;
+        while of && j > 0 && k - 1 - j < 5 && word_or_year(&t[j - 1]) && !t[j - 1].is_any(&["to", "with", "from", "versus", "vs", "against", "of"]) {
+            j -= 1;
+        }
+        // Not an earlier outlook: "unchanged from our previous forecast of $9.9 billion".
+        let outlook = of && t[j..k - 1].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "target", "previous", "prior"]))
+            // nor a change ("compared to an organic revenue increase of 12%"), nor "from continuing operations of".
+            || of && t[j..k - 1].iter().any(|x| x.is_any(&["increase", "decrease", "growth", "decline", "continuing", "discontinued", "operations"]));
+        of && j < k - 1 && !outlook && opens_base_here(t, j)
+    }
+}
+
+pub(super) fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
+    k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
+        || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
+}
+
+/// Whether the sentence guides: "we expect", "is expected to be", "our outlook";
+/// past tense (`past`: "revenue was $457 million, above our outlook range") reports
+/// instead, and so do "better than expected", "as expected".
+pub(super) fn speaks_of_guidance(t: &[Token<'_>], lower: &str, past: bool) -> bool {
+    if past {
+        return false;
+    }
+    let expected = t.iter().enumerate().any(|(k, x)| {
+        x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
+    });
+    let estimated = (0..t.len()).any(|k| estimated_at(t, k));
+    t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
+        || expected
+        || estimated
+        || lower.contains("our expectation for") && !lower.contains("than our expectation")
+        || (0..t.len()).any(|k| revises_outlook(t, k))
+        || lower.contains("we expect")
+        || lower.contains("now see")
+        || lower.contains("guidance for")
+        || lower.contains("our guidance") && !lower.contains("guidance range")
+}
+
+/// A verb in the past tense at `k`: "revenue was", "we reported"; not
+/// "reported diluted EPS", where "reported" names the basis, nor a revision of
+/// the outlook ("we increased our guidance to").
+pub(super) fn past_at(t: &[Token<'_>], k: usize) -> bool {
+    let x = &t[k];
+    if !x.is_any(PAST) || revises_outlook(t, k) {
+        return false;
+    }
+    // "the full year ended December 31, 2019", "the three months ended": a date, not a report.
+    if x.is("ended") && k > 0 && t[k - 1].is_any(&["year", "quarter", "months", "weeks", "period", "half"]) {
+        return false;
+    }
+    // "on an as-reported basis": a basis.
+    if x.is("reported") && k > 0 && (t[k - 1].is("as") || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as")) {
+        return false;
+    }
+    // "reported diluted EPS", "reported and adjusted EPS": a basis; "we reported adjusted EPS": a verb.
+    let subject = k > 0 && (t[k - 1].is_any(&["we", "i", "they", "it", "company", "who", "which", "have", "has", "had", "also"])
+        // "Sun reported core FFO per share of $2.11"
+        || t[k - 1].kind == lex::Tok::Word && t[k - 1].text.starts_with(|c: char| c.is_uppercase()) && !t[k - 1].is_any(&["GAAP", "IFRS", "As"]));
+    subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted", "growth", "organic", "core"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
+}
+
+/// "is estimated to be in the range of", "are currently estimated to increase": a guess at
+/// what is to come, with "estimated" at `k` (not "our estimated industry decline").
+pub(super) fn estimated_at(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is("estimated") && k > 0 && (t[k - 1].is_any(&["is", "are", "be"]) || k > 1 && t[k - 1].is_any(&["currently", "now", "still"]) && t[k - 2].is_any(&["is", "are", "be"]))
+}
+
+/// "we raised our full-year range to", "we've increased our guidance for EPS
+/// to": a revision of the outlook at `k`, which speaks of what is to come.
+pub(super) fn revises_outlook(t: &[Token<'_>], k: usize) -> bool {
+    const OUTLOOKS: &[&str] = &["guidance", "outlook", "range", "forecast", "expectations", "expectation", "estimate", "estimates", "target", "targets"];
+    t[k].is_any(&["raised", "increased", "revised", "updated", "narrowed", "lowered", "reduced", "tightened", "improved", "raise", "increase", "revise", "update", "narrow", "lower"])
+        && (t[k + 1..t.len().min(k + 7)].iter().any(|y| y.is_any(OUTLOOKS))
+            // "our full year earnings per share outlook is increased to", "guidance was raised to"
+            || k >= 2 && t[k - 1].is_any(&["is", "was", "has", "been", "being"]) && t[k.saturating_sub(3)..k - 1].iter().any(|y| y.is_any(OUTLOOKS)))
+}
+
+pub(super) fn any_past(t: &[Token<'_>], from: usize, to: usize) -> bool {
+    (from..to.min(t.len())).any(|k| past_at(t, k))
+}
+
+/// A guidance verb before the figure at `first` in its clause, with no past
+/// tense between them nor in the figure's window after it (up to `hi`).
+/// `past` marks the verbs in the past tense ([`past_at`], one per token).
+pub(super) fn guided_before(t: &[Token<'_>], past: &[bool], first: usize, hi: usize) -> bool {
+    // Past tense in the figure's own clause only: "a revenue decline of 3.5% to 4.5% and reported
+    // EPS of $1.05" guides both.
+    let end = (first..hi.min(t.len())).find(|&k| t[k].sym(',') || t[k].sym(';') || t[k].is_any(&["and", "while", "but"])).unwrap_or(hi.min(t.len()));
+    if past[first.min(end)..end].iter().any(|&p| p) {
+        return false;
+    }
+    for k in (0..first).rev() {
+        let x = &t[k];
+        if x.sym(';') || past[k] {
+            return false;
+        }
+        let expected = x.is("expected") && !(k > 0 && t[k - 1].is_any(&["than", "as", "what", "previously"]));
+        if x.is_any(GUIDANCE_WORDS) || expected || estimated_at(t, k) || revises_outlook(t, k) {
+            return true;
+        }
+    }
+    false
+}

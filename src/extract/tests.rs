@@ -1,0 +1,393 @@
+//! The binder's tests: sentences of an "Acme Q3 2024" call and the facts each gives.
+
+use crate::facts::Kind;
+
+/// The facts of one CFO sentence in an "Acme Q3 2024" call, compactly.
+fn check(sentence: &str) -> String {
+    let text = format!("Operator\nWelcome to the Acme Q3 2024 Earnings Conference Call.\nJane Doe - CFO\n{sentence}\n");
+    let f = crate::analyze(&text);
+    f.facts
+        .iter()
+        .filter(|x| x.kind != Kind::Derived)
+        .map(|x| {
+            let v = match (x.low, x.high) {
+                (Some(l), Some(h)) => format!("{l}..{h}"),
+                _ => x.value.map_or("-".into(), |v| v.to_string()),
+            };
+            format!("{}[{}] {} {:?}/{:?} {v} {}", x.metric, x.segment, x.period, x.kind, x.measure, x.unit)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Runs [`check`] over a table of sentences and what each must give; reports every row that differs.
+fn check_table(cases: &[(&str, &str)]) {
+    let bad: Vec<String> = cases
+        .iter()
+        .filter_map(|(s, want)| {
+            let got = check(s);
+            (got != *want).then(|| format!("{s:?}\n   got  {got:?}\n   want {want:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+/// The facts of a CFO turn of several sentences (an outlook paragraph).
+fn check_turn(turn: &str) -> String {
+    check(turn)
+}
+
+#[test]
+fn outlook_paragraph() {
+    // "Turning to our outlook" makes the figures that follow guidance, for the period it names.
+    let got = check_turn("Turning to our outlook for the full year 2025. Revenue of $90 million to $95 million. Adjusted EPS of $1.10 to $1.20.");
+    assert_eq!(got, "revenue[total] FY2025 Guidance/Level 90000000..95000000 USD; eps[total] FY2025 Guidance/Level 1.1..1.2 USD/share");
+    // An outlook sentence about the call's own quarter sets no outlook period.
+    let got = check_turn("Our guidance for the third quarter was met. We expect adjusted EPS to be in the range of $5.09 to $5.19.");
+    assert_eq!(got, "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share");
+    // A sentence in the past tense ends it.
+    let got = check_turn("Now for the outlook. We expect fourth quarter revenue of $20 million. Gross margin was 41% in the third quarter.");
+    assert_eq!(got, "revenue[total] FY2024-Q4 Guidance/Level 20000000 USD; gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+    // The period one guidance names carries to the guidance right after it.
+    let got = check_turn("We expect net sales in fiscal year 2025 to be up 15% to 20%. This includes 7 points of price. Operating margin is forecast to range between 16% and 17%.");
+    assert_eq!(got, "revenue[total] FY2025 Guidance/Yoy 15..20 %; operating_margin[total] FY2025 Guidance/Level 16..17 %");
+    // A long sentence that expects something of a period opens no outlook for it.
+    let got = check_turn("We expect the elevated inventory levels at the end of Q1 to come down through the quarter in Windows OEM. We expect operating expenses of $15.7 billion to $15.8 billion.");
+    assert_eq!(got, "operating_expenses[total] FY2024-Q4 Guidance/Level 15700000000..15800000000 USD");
+}
+
+#[test]
+fn segment_context() {
+    // Each name is said twice, as a call says the parts it reports on.
+    let cases = [
+        // A turn of the talk before the first comma names the segment of the figures that follow.
+        ("Moving to Aerospace, sales were $82 million, down 38% from last year. Operating profit of $11.1 million was down 65%. Aerospace backlog grew.",
+         "revenue[aerospace] FY2024-Q3 Actual/Level 82000000 USD; revenue[aerospace] FY2024-Q3 Actual/Yoy -38 %; operating_income[aerospace] FY2024-Q3 Actual/Level 11100000 USD; operating_income[aerospace] FY2024-Q3 Actual/Yoy -65 %"),
+        ("Beginning with Material Handling, net sales increased $63 million. Material Handling margins improved.",
+         "revenue[material_handling] FY2024-Q3 Actual/Yoy 63000000 USD"),
+        ("Now turning to our seating segment, sales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+        ("Starting with the Tools Group on Slide 7. Sales were $494.9 million. The Tools Group grew.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
+        // A subject of its own before a change verb: a name in capitals is a segment; one the binder cannot name is no figure of the metric before it.
+        ("Laboratory sales grew 6%, Industrial increased 2%, with core industrial up 4%. Laboratory and Industrial are segments.", "revenue[laboratory] FY2024-Q3 Actual/Yoy 6 %; revenue[industrial] FY2024-Q3 Actual/Yoy 2 %"),
+        ("Digital revenue rose 57%, with Aerie up 158% and North America up 20%. Aerie and North America and Digital grew.", "revenue[digital] FY2024-Q3 Actual/Yoy 57 %; revenue[aerie] FY2024-Q3 Actual/Yoy 158 %; revenue[north_america] FY2024-Q3 Actual/Yoy 20 %"),
+        // A metric or a part of the report is no segment.
+        ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
+        ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
+        // A basis between a name in capitals and its metric; a name's possessive.
+        ("Material Handling adjusted operating income decreased to $15.2 million. Material Handling grew.", "operating_income[material_handling] FY2024-Q3 Actual/Level 15200000 USD"),
+        ("Industrial's operating profit was $21.3 million. Industrial is our largest segment.", "operating_income[industrial] FY2024-Q3 Actual/Level 21300000 USD"),
+        // A sentence about a segment ("in the seating segment") opens it, a slide's number being no figure.
+        ("Slide 17 explains the variance in the seating segment.\nSales in the quarter were $3.2 billion.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+        ("Slide 18 provides the details for our E-Systems segment.\nSales were $1.1 billion.", "revenue[e_systems] FY2024-Q3 Actual/Level 1100000000 USD"),
+        // Products are no segment; nor is a name after "to" and a verb.
+        ("Demand was strong for our mosquito control products.\nNet sales were $105 million. Mosquito control grew.", "revenue[total] FY2024-Q3 Actual/Level 105000000 USD"),
+        ("We stay focused on our commitment to make Acme Industrial Group a better company.\nSales were $289 million. Acme Industrial Group is strong.", "revenue[total] FY2024-Q3 Actual/Level 289000000 USD"),
+        // The company's own name is the total, never a part dropped beside it.
+        ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+#[test]
+fn answers_defer_to_the_prepared_remarks() {
+    let facts = |answer: &str| {
+        let text = format!(
+            "Prepared Remarks:\n\nOperator\n\nWelcome to the Acme Q3 2024 earnings call.\n\nJohn Roe -- Chief Financial Officer\n\nRevenue was $4.2 billion.\n\n\
+             Questions & Answers:\n\nOperator\n\nFirst question.\n\nAnn Lee -- Bank -- Analyst\n\nWhy?\n\nJohn Roe -- Chief Financial Officer\n\n{answer}\n"
+        );
+        let f = crate::analyze(&text);
+        f.facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| format!("{}:{}:{}", x.metric, x.value.unwrap_or(0.0), x.conflict)).collect::<Vec<_>>().join(" ")
+    };
+    // An answer's figure that disagrees with the remarks' is about something else: left out.
+    assert_eq!(facts("We are the only one to have eclipsed $5 billion in revenue."), "revenue:4200000000:false");
+    // One that agrees is the same figure; one of another metric stands.
+    assert_eq!(facts("Revenue was $4.2 billion, and gross margin was 41%."), "revenue:4200000000:false gross_margin:41:false");
+}
+
+#[test]
+fn segment_span() {
+    // A sentence a line, no speakers: no paragraph ends the segment in play, so it lasts
+    // while the call keeps naming it, and a few sentences after.
+    let facts = |lines: &[&str]| {
+        let text = format!("Welcome to the Acme Q3 2024 earnings call.\n{}\nThe seating segment is our largest.\n", lines.join("\n"));
+        crate::analyze(&text).facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| x.segment.clone()).collect::<Vec<_>>().join(" ")
+    };
+    let near = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Net sales were $5 billion."];
+    assert_eq!(facts(&near), "seating");
+    let far = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Supply was tight.", "Prices rose.", "Costs rose.", "We hired.", "We built.", "Net sales were $5 billion."];
+    assert_eq!(facts(&far), "total");
+    let named = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Supply was tight.", "Prices rose.", "Seating costs rose.", "We hired.", "We built.", "Net sales were $5 billion."];
+    assert_eq!(facts(&named), "seating");
+}
+
+#[test]
+fn prepared_turn_under_an_analysts_name() {
+    // A page that labels the CFO's prepared remarks with an analyst's name (the participants
+    // list says who asks questions): before the Q&A, the turn's figures are the company's.
+    let text = "Prepared Remarks:\n\nOperator\n\nWelcome to the Acme Third Quarter 2024 Earnings Call.\n\n\
+                Jane Analyst\n\nWe reported third quarter revenue of $88.6 million.\n\n\
+                Questions and Answers:\n\nOperator\n\nOur first question comes from Jane Analyst.\n\n\
+                Jane Analyst\n\nYou said revenue of $90 million was possible?\n\nJohn Boss\n\nYes.\n\n\
+                Call participants:\n\nJohn Boss--Chief Executive Officer\nJane Analyst--Big Bank -- Analyst\n";
+    let f = crate::analyze(text);
+    let got: Vec<String> = f.facts.iter().filter(|x| x.kind != Kind::Derived).map(|x| format!("{} {:?}", x.period, x.value)).collect();
+    assert_eq!(got, ["FY2024-Q3 Some(88600000.0)"]);
+}
+
+#[test]
+fn period_context() {
+    // A year before the call's, said in passing, does not date the figures that follow.
+    let got = check_turn("Our comparisons are affected by the shutdowns we experienced in 2023. Third-quarter operating income was $107 million. Net income was $78 million.");
+    assert_eq!(got, "operating_income[total] FY2024-Q3 Actual/Level 107000000 USD; net_income[total] FY2024-Q3 Actual/Level 78000000 USD");
+    // The period after a comparison base ("versus $2.16 in fiscal 2023") is the base's, not the sentence's.
+    let got = check_turn("For the year, EPS increased to $2.62 per diluted share versus $2.16 in fiscal 2023.");
+    assert_eq!(got, "eps[total] FY2024 Actual/Level 2.62 USD/share; eps[total] FY2023 Actual/Level 2.16 USD/share");
+    // Nor does a period after the call: what is to come is an outlook's, not the reporting context.
+    let got = check_turn("Inventories are unlikely to recover until some time in 2025. Gross margin was 41%.");
+    assert_eq!(got, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+    // "Our full-year forecast" in a Q4 call, after talk of the year just ended, is next year's.
+    let text = "Operator\nWelcome to the Acme Q4 2024 Earnings Conference Call.\nJane Doe - CFO\n\
+                In 2024 we grew. For the segment, our full-year forecast is between 20% and 21% operating margin.\n";
+    let f = crate::analyze(text);
+    let periods: Vec<String> = f.facts.iter().map(|x| format!("{} {:?}", x.period, x.kind)).collect();
+    assert_eq!(periods, ["FY2025 Guidance"]);
+    // A period named in passing carries to the next few sentences only.
+    let near = check_turn("For the full year, revenue was $90 million. Gross margin was 41%.");
+    assert_eq!(near, "revenue[total] FY2024 Actual/Level 90000000 USD; gross_margin[total] FY2024 Actual/Level 41 %");
+    let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
+    assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
+}
+
+/// Levels and changes: the change words, the measure a change is of, what a percent beside a money metric is.
+#[test]
+fn levels_and_changes_table() {
+    let cases = [
+        ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
+        ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
+        // A money metric's percent "increased to" is its change; "10% ahead of last year" is a change.
+        ("In the third quarter, sales increased to 11%, our fifth consecutive quarter of growth.", "revenue[total] FY2024-Q3 Actual/Yoy 11 %"),
+        ("Gross margin increased to 41%.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
+        // "to 17% from 15%" of a money metric is a ratio's move, neither figure its change.
+        ("Other operating expenses increased to 17% from 15% last year.", ""),
+        ("Total revenue of $1.4 billion was 10% ahead of last year.", "revenue[total] FY2024-Q3 Actual/Level 1400000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // Not a change that is no effect: "a 100 basis point improvement in gross margin".
+        ("Gross margin was 41%, a 100 basis point improvement over last year.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %; gross_margin[total] FY2024-Q3 Actual/Yoy 100 bp"),
+        ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
+        // A change and the level it reached are two facts, not a range.
+        ("Revenue increased $62 million to $1.4 billion.", "revenue[total] FY2024-Q3 Actual/Yoy 62000000 USD; revenue[total] FY2024-Q3 Actual/Level 1400000000 USD"),
+        // Organic growth is a revenue change.
+        ("Organic growth for the quarter was 11.5%.", "revenue[total] FY2024-Q3 Actual/Yoy 11.5 %"),
+        ("We expect continued organic growth in 2025 as we deliver on our $63 billion backlog.", "backlog[total] FY2025 Guidance/Level 63000000000 USD"),
+        ("Net loss was $(3.4) million.", "net_income[total] FY2024-Q3 Actual/Level -3400000 USD"),
+        ("Cash used in operations was $2.1 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level -2100000 USD"),
+        ("Revenue was INR 82,000 crores.", "revenue[total] FY2024-Q3 Actual/Level 820000000000 INR"),
+        ("We expect fourth quarter revenue of $20 million to $22 million.", "revenue[total] FY2024-Q4 Guidance/Level 20000000..22000000 USD"),
+        ("For the full year, we now expect revenue of $80 million.", "revenue[total] FY2024 Guidance/Level 80000000 USD"),
+        ("Gross margin was 41%, down 150 basis points from the prior quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %; gross_margin[total] FY2024-Q3 Actual/Qoq -150 bp"),
+        ("Operating expenses were $9 million, compared to $8 million a year ago.", "operating_expenses[total] FY2024-Q3 Actual/Level 9000000 USD; operating_expenses[total] FY2023-Q3 Actual/Level 8000000 USD"),
+        ("Industry sales grew 15%.", ""),
+        ("Revenue grew 12%, and 10% in constant currency.", "revenue[total] FY2024-Q3 Actual/Yoy 12 %"),
+        ("Our sales force grew to 500 people.", ""),
+        // A change word after a money metric, in the figure's clause: the percent is a change.
+        ("Revenue growth is expected to be 12.5% to 13%.", "revenue[total] FY2024-Q4 Guidance/Yoy 12.5..13 %"),
+        ("We now expect organic revenue growth in a range of 13% to 15%.", "revenue[total] FY2024-Q4 Guidance/Yoy 13..15 %"),
+        ("Our total revenue growth in the quarter was 2.6%.", "revenue[total] FY2024-Q3 Actual/Yoy 2.6 %"),
+        ("Revenue declined in the quarter to $5 million, or 45% of the total.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+/// Guidance: the words that guide, revisions of the outlook (the new range stands, the one replaced is no figure), ranges, past tense in the figure's own clause.
+#[test]
+fn guidance_table() {
+    let cases = [
+        // "is estimated to be" guides; "our expectation for the full year" guides.
+        ("Adjusted earnings per diluted share are currently estimated to be in the range of $0.25 to $0.40 for the full year.", "eps[total] FY2024 Guidance/Level 0.25..0.4 USD/share"),
+        ("For the full year, we expect revenue to range from $775 million to $790 million versus 2023 revenue of $476 million and 2022 revenue of $426 million.", "revenue[total] FY2024 Guidance/Level 775000000..790000000 USD; revenue[total] FY2023 Actual/Level 476000000 USD; revenue[total] FY2022 Actual/Level 426000000 USD"),
+        ("Full-year adjusted earnings per diluted share is estimated to be in the range of $19 to $19.20.", "eps[total] FY2024 Guidance/Level 19..19.2 USD/share"),
+        ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
+        // A revision from one range to another: the new range only.
+        ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+        // Ranges: "range from A to B" is no comparison; the scale said once at the second end.
+        ("We expect revenue to range from $555 million to $595 million.", "revenue[total] FY2024-Q4 Guidance/Level 555000000..595000000 USD"),
+        ("We expect fourth quarter revenue in a range of $155 to $165 million.", "revenue[total] FY2024-Q4 Guidance/Level 155000000..165000000 USD"),
+        // A revision of the outlook guides, though its verb is past; "affirming" guides.
+        ("We raised our full year core FFO range to be $5.95 to $6.10 per share.", "ffo_per_share[total] FY2024 Guidance/Level 5.95..6.1 USD/share"),
+        ("We are affirming our full year adjusted EPS range at $20.50 to $21.50.", "eps[total] FY2024 Guidance/Level 20.5..21.5 USD/share"),
+        ("We raised our dividend by 10% to $0.50 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.5 USD/share"),
+        // A revision: the new outlook stands, the one it replaces is no figure; a change against a forecast is none either.
+        ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
+        ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),
+        ("Revenue was up 5% compared to our previous forecast.", ""),
+        // "as-reported" is a basis, not a report; "estimate" guides; "A through B" is a range.
+        ("For the full year, the guidance range for earnings per share on an as-reported basis is now $9.93 to $10.53.", "eps[total] FY2024 Guidance/Level 9.93..10.53 USD/share"),
+        ("We currently estimate fourth quarter adjusted earnings of between $1.50 and $1.55 per share.", "eps[total] FY2024-Q4 Guidance/Level 1.5..1.55 USD/share"),
+        ("We are narrowing our 2024 guidance range to $5.90 through $6.10 per share.", "eps[total] FY2024 Guidance/Level 5.9..6.1 USD/share"),
+        ("Full-year revenue is expected to remain unchanged from our previous forecast of $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
+        ("For the full year, we now expect revenue to increase 200 million compared to the previous forecast to $9.9 billion.", "revenue[total] FY2024 Guidance/Level 9900000000 USD"),
+        // "guidance" and "raising" guide; "annual" is the year.
+        ("We are raising our annual adjusted EPS guidance to $7.30 a share to $7.40 a share.", "eps[total] FY2024 Guidance/Level 7.3..7.4 USD/share"),
+        ("We now see full-year DEPS in the range of $15 and $15.20 per share.", "eps[total] FY2024 Guidance/Level 15..15.2 USD/share"),
+        // Past tense counts in the figure's own clause; "reported and adjusted" is a basis, "we reported" a verb.
+        ("We now expect a full year revenue decline of 3.5% to 4.5% and reported and adjusted full year EPS of $1.05 to $1.10 and $1.40 to $1.45, respectively.", "revenue[total] FY2024 Guidance/Yoy -4.5..-3.5 %; eps[total] FY2024 Guidance/Level 1.05..1.1 USD/share; eps[total] FY2024 Guidance/Level 1.4..1.45 USD/share"),
+        ("Last night, we reported adjusted quarterly funds from operations of $1.37 per share for the third quarter.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.37 USD/share"),
+        ("For Q4, we're expecting revenue to range from $1.42 billion to $1.43 billion, representing reported growth of 4.5% to 5.5%.", "revenue[total] FY2024-Q4 Guidance/Level 1420000000..1430000000 USD; revenue[total] FY2024-Q4 Guidance/Yoy 4.5..5.5 %"),
+        ("For the third quarter, Sun reported core FFO per share of $2.11.", "ffo_per_share[total] FY2024-Q3 Actual/Level 2.11 USD/share"),
+        // A guidance verb before the figure guides it, whatever past tense follows.
+        ("Finally, we expect adjusted diluted EPS to be in the range of $5.09 to $5.19 and reported diluted EPS to be in the range of $4.75 to $4.87.", "eps[total] FY2024-Q4 Guidance/Level 5.09..5.19 USD/share; eps[total] FY2024-Q4 Guidance/Level 4.75..4.87 USD/share"),
+        ("We expect full-year 2024 earnings per share of $8.80 to $9.07, an increase of 9% over the $8.19 we delivered in 2023.", "eps[total] FY2024 Guidance/Level 8.8..9.07 USD/share; eps[total] FY2024 Guidance/Yoy 9 %; eps[total] FY2023 Actual/Level 8.19 USD/share"),
+    ];
+    check_table(&cases);
+}
+
+/// The figure's period: its own mention, the comparison said beside it, the quarter or half ahead, year-to-date.
+#[test]
+fn period_table() {
+    let cases = [
+        // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.
+        ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
+        // "closer to 2023" is a comparison, not the figure's period.
+        ("We expect fourth quarter total sales to continue to accelerate closer to 2023 and reach $495 million to $510 million.", "revenue[total] FY2024-Q4 Guidance/Level 495000000..510000000 USD"),
+        // "to last year" is the comparison, not the figure's period.
+        ("For fiscal 2024, we now expect revenues to increase approximately 25% to 30% to last year.", "revenue[total] FY2024 Guidance/Yoy 25..30 %"),
+        // A half already over when guided is next year's; one still to come is this year's.
+        ("We expect first half revenue to be up 12% to 14%.", "revenue[total] FY2025-H1 Guidance/Yoy 12..14 %"),
+        ("We expect second half revenue to be up 9% to 11%.", "revenue[total] FY2024-H2 Guidance/Yoy 9..11 %"),
+        // "the quarter" in a guidance after talk of the quarter ahead is that quarter.
+        ("Now let me share some thoughts on our fourth quarter outlook. We anticipate revenues will be down roughly 4% to 6% in the quarter.", "revenue[total] FY2024-Q4 Guidance/Yoy -6..-4 %"),
+        ("Turning to fiscal 2025. We expect revenues to be up 4% to 6%.", "revenue[total] FY2025 Guidance/Yoy 4..6 %"),
+        ("Turning to the fourth quarter. Revenue was $5 million in the quarter.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+        // The quarter reported is not the one guided: a period ahead in the sentence, else the year.
+        ("Based on our results through the third quarter, we have adjusted our earnings per share guidance to now a range of $1.90 to $2.05 per share.", "eps[total] FY2024 Guidance/Level 1.9..2.05 USD/share"),
+        ("To reflect the third quarter performance, we increased our full year guidance range for core FFO by $0.05 to a range of $6.35 to $6.65 per share.", "ffo_per_share[total] FY2024 Guidance/Level 6.35..6.65 USD/share"),
+        ("Q3 revenues were $1.43 billion, $22 million above the high end of our guidance range and growing 31% year over year.", "revenue[total] FY2024-Q3 Actual/Level 1430000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 31 %"),
+        ("We expect fourth quarter revenue to be flat to down 6% sequentially.", "revenue[total] FY2024-Q4 Guidance/Qoq -6..0 %"),
+        // "compared with" a period: the comparison base, not the guided figure's period.
+        ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
+        // Year-to-date: the first half in a Q2 call, no period of ours in a Q3 call (three quarters).
+        ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
+        ("Cash flow from operations totaled $263 million year-to-date.", ""),
+        ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+/// Which metric: the lexicon's, names outside it, per-share figures (EPS, a charge's, a price), bare "earnings", "respectively".
+#[test]
+fn metric_table() {
+    let cases = [
+        // "as a percentage of sales": the ratio, not the money metric (nor sales).
+        ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
+        // A per-share figure of a charge or a price is no EPS.
+        ("Results include purchase accounting charges of $17 million or $0.33 per diluted share.", "purchase_accounting_charges[total] FY2024-Q3 Actual/Level 17000000 USD; purchase_accounting_charges_per_share[total] FY2024-Q3 Actual/Level 0.33 USD/share"),
+        ("We raised over $30 million through our equity offering program at an average price of $30.26 per share.", ""),
+        ("Net income was $19.4 million or $0.38 per diluted share.", "net_income[total] FY2024-Q3 Actual/Level 19400000 USD; eps[total] FY2024-Q3 Actual/Level 0.38 USD/share"),
+        // A metric outside the lexicon keeps the name the sentence gives it.
+        ("Restructuring and other related charges were approximately $63 million in the quarter.", "restructuring_and_other_related_charges[total] FY2024-Q3 Actual/Level 63000000 USD"),
+        ("Book value per share was $45.10.", "book_value_per_share[total] FY2024-Q3 Actual/Level 45.1 USD/share"),
+        ("Cloud revenue doubled year-over-year, as cloud adoption grew.", "revenue[cloud] FY2024-Q3 Actual/Yoy 100 %"),
+        // Per-share figures and their ranges, the unit said once.
+        ("We expect fourth quarter adjusted EPS of $2.35 to $2.47 per share.", "eps[total] FY2024-Q4 Guidance/Level 2.35..2.47 USD/share"),
+        ("Net earnings per diluted share were $0.41.", "eps[total] FY2024-Q3 Actual/Level 0.41 USD/share"),
+        ("Loss per share was $0.12.", "eps[total] FY2024-Q3 Actual/Level -0.12 USD/share"),
+        ("Core FFO per share was $1.05.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.05 USD/share"),
+        // The per-share tail in its wordings; a loss per share is negative; a dividend per share.
+        ("Adjusted net income was $178 million or $1.20 diluted earnings per share.", "net_income[total] FY2024-Q3 Actual/Level 178000000 USD; eps[total] FY2024-Q3 Actual/Level 1.2 USD/share"),
+        ("Diluted net operating earnings per common share were $3.45.", "eps[total] FY2024-Q3 Actual/Level 3.45 USD/share"),
+        ("Net loss was $287 million or $1.87 net loss per diluted share.", "net_income[total] FY2024-Q3 Actual/Level -287000000 USD; eps[total] FY2024-Q3 Actual/Level -1.87 USD/share"),
+        ("The Board declared a quarterly dividend of $0.47 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.47 USD/share"),
+        // Metrics outside the core list keep their own names.
+        // "Now, onto the tools group." opens a segment for the figures that follow.
+        ("Now, onto the tools group. As reported, sales rose to $494.9 million in the tools group.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
+        ("Same-store sales rose 5.8%.", "same_store_sales[total] FY2024-Q3 Actual/Yoy 5.8 %"),
+        ("Backlog was $2.1 billion.", "backlog[total] FY2024-Q3 Actual/Level 2100000000 USD"),
+        ("Net interest income was $410 million.", "net_interest_income[total] FY2024-Q3 Actual/Level 410000000 USD"),
+        ("EBIT was $11 million.", "operating_income[total] FY2024-Q3 Actual/Level 11000000 USD"),
+        ("Our provision for credit losses was $20 million.", "provision_for_credit_losses[total] FY2024-Q3 Actual/Level 20000000 USD"),
+        ("Systemwide RevPAR declined 38.4%.", "revpar[total] FY2024-Q3 Actual/Yoy -38.4 %"),
+        ("Our liquidity at quarter end was $277 million.", "liquidity[total] FY2024-Q3 Actual/Level 277000000 USD"),
+        // A metric after the next figure is that figure's: "system sales grew 16%, driven by 11% same-store sales growth".
+        ("System sales grew 16%, driven by 11% same-store sales growth.", "revenue[total] FY2024-Q3 Actual/Yoy 16 %; same_store_sales[total] FY2024-Q3 Actual/Yoy 11 %"),
+        ("We expect net sales and operating income to decline 9% to 11% and 16% to 18%, respectively, in the fourth quarter.", "revenue[total] FY2024-Q4 Guidance/Yoy -11..-9 %; operating_income[total] FY2024-Q4 Guidance/Yoy -18..-16 %"),
+        // Bare "earnings" in dollars and cents is EPS; in millions or as a change it is not.
+        ("We now expect adjusted earnings to be in the range of $1.70 to $1.90.", "eps[total] FY2024-Q4 Guidance/Level 1.7..1.9 USD/share"),
+        ("Earnings grew 10% to $120 million.", ""),
+        ("Adjusted earnings were down 70% year-over-year.", ""),
+        ("We report a net loss of $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level -26600000 USD; eps[total] FY2024-Q3 Actual/Level -0.13 USD/share"),
+        ("Our reported net loss in the third quarter was $0.11 per share.", "eps[total] FY2024-Q3 Actual/Level -0.11 USD/share"),
+        ("Free cash flow for the first half of the year was up 34% year over year.", "free_cash_flow[total] FY2024-H1 Actual/Yoy 34 %"),
+        // "from continuing operations" and "or" name no segment.
+        ("Diluted earnings per share from continuing operations was $2.46. Adjusted EPS was $2.73.", "eps[total] FY2024-Q3 Actual/Level 2.46 USD/share; eps[total] FY2024-Q3 Actual/Level 2.73 USD/share"),
+        ("JBT posted adjusted diluted EPS of $0.90 or GAAP earnings per share of $0.84.", "eps[total] FY2024-Q3 Actual/Level 0.9 USD/share; eps[total] FY2024-Q3 Actual/Level 0.84 USD/share"),
+    ];
+    check_table(&cases);
+}
+
+/// Segments said beside a figure: a place after it, a name the text turns to, a clause of its own.
+#[test]
+fn segment_table() {
+    let cases = [
+        // A place or business in capitals right after the figure is its segment.
+        ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
+        ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
+        // A segment the text turns to stands, though named once.
+        ("Sales were $3.6 billion. In Display Technologies, sales were $956 million.", "revenue[total] FY2024-Q3 Actual/Level 3600000000 USD; revenue[display_technologies] FY2024-Q3 Actual/Level 956000000 USD"),
+        // A clause with a transaction verb of its own is no figure of the metric before.
+        ("For the full year, we generated $310 million in cash from operations and returned $61 million to shareholders.", "operating_cash_flow[total] FY2024 Actual/Level 310000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+/// What is no figure of the metric: effects, parts, what-if moves, distances from an outlook, earlier outlooks quoted.
+#[test]
+fn not_a_figure_table() {
+    let cases = [
+        // The size of an effect named after it, or of a what-if move, is no figure of the metric.
+        ("Last year's gross margin included rebates, which provided a 100 basis point benefit to gross margin.", ""),
+        ("Offsetting these improvements was about 140 basis points of negative gross margin impact.", ""),
+        ("On the oil side, a $5 change in oil impacts earnings by $0.03 per share.", ""),
+        ("We expect sales in China to be down, which impacts our sales growth in the quarter by approximately 2%.", ""),
+        // A part of a figure or an effect on a metric is not the metric; the company's own change is.
+        ("Operating income was $22 million including $700,000 of costs related to the merger.", "operating_income[total] FY2024-Q3 Actual/Level 22000000 USD"),
+        ("Earnings per share were $3.82, including a $0.02 charge for restructuring.", "eps[total] FY2024-Q3 Actual/Level 3.82 USD/share"),
+        ("Production downtime reduced our sales by approximately $300 million or 21%.", ""),
+        ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
+        ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
+        // A distance from an outlook, or the size of a revision, is no figure of a period.
+        ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),
+        ("We are raising our full year revenue outlook by $73 million to a range of $5.53 billion to $5.54 billion.", "revenue[total] FY2024 Guidance/Level 5530000000..5540000000 USD"),
+        // A base's period a few words after it; an outlook word before the metric is no earlier outlook.
+        ("Earnings were $1.18 per share, compared to $0.90 per share for the same quarter in 2023.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share; eps[total] FY2023-Q3 Actual/Level 0.9 USD/share"),
+        ("Results exceeded our expectations with earnings of $1.18 per share.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share"),
+        ("Revenue was $457 million, above our outlook range of $440 million.", "revenue[total] FY2024-Q3 Actual/Level 457000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+/// Comparison bases: the base takes the earlier period, said in its own words, behind its qualifiers or a year back.
+#[test]
+fn base_table() {
+    let cases = [
+        // "fiscal '24's second quarter" is one period, and the comparison.
+        ("Sales increased 9.5% from fiscal '24's second quarter.", "revenue[total] FY2024-Q3 Actual/Qoq 9.5 %"),
+        // A base "in the prior year" of a full-year figure is the year before.
+        ("For the year, adjusted free cash flow amounted to $531.3 million, as compared with $455.9 million in the prior year.", "free_cash_flow[total] FY2024 Actual/Level 531300000 USD; free_cash_flow[total] FY2023 Actual/Level 455900000 USD"),
+        // A figure that opens its sentence (no word before it to read as a base's opener).
+        ("$1.2 billion in revenue for the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
+        // A comparison base with its metric: "compared to net sales of $1.12 billion in 2023".
+        ("We now expect sales in the range of $1.015 billion to $1.05 billion compared to net sales of $1.12 billion in 2023.", "revenue[total] FY2024 Guidance/Level 1015000000..1050000000 USD; revenue[total] FY2023 Actual/Level 1120000000 USD"),
+        // "Q3 of last year" is one period, a year back.
+        ("Our gross margin of 38.2% is up from 32.3% in Q3 of last year.", "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2023-Q3 Actual/Level 32.3 %"),
+        ("Operating income is up 25% from $34.5 million in Q3 of last year.", "operating_income[total] FY2024-Q3 Actual/Yoy 25 %; operating_income[total] FY2023-Q3 Actual/Level 34500000 USD"),
+        ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
+        // A comparison base behind its qualifiers takes the earlier period.
+        ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),
+        // A base with its own period or a base noun before the figure: "from Q2's $11.2 million", "over the prior-year level of 58.4%".
+        ("Our non-GAAP EPS of $1.56 is up from Q2's $0.21, while it is flat to Q3 of last year.", "eps[total] FY2024-Q3 Actual/Level 1.56 USD/share; eps[total] FY2024-Q2 Actual/Level 0.21 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0 %"),
+        ("Gross margin in the quarter was 59%, an increase over the prior-year level of 58.4%.", "gross_margin[total] FY2024-Q3 Actual/Level 59 %; gross_margin[total] FY2023-Q3 Actual/Level 58.4 %"),
+        ("Adjusted EBITDA almost doubled to $64 million in Q3 from the Q2 level of approximately $32 million.", "ebitda[total] FY2024-Q3 Actual/Qoq 100 %; ebitda[total] FY2024-Q3 Actual/Level 64000000 USD; ebitda[total] FY2024-Q2 Actual/Level 32000000 USD"),
+    ];
+    check_table(&cases);
+}
