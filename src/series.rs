@@ -17,10 +17,11 @@
 //!   after dropping case, punctuation and legal words ("Fastenal Company" =
 //!   "Fastenal"), when one name's words are part of the other's ("Consulting"
 //!   of "FTI Consulting"), or when the names are one letter apart
-//!   ("Rollings" for "Rollins"). A call whose company is unknown (no name, or
-//!   a name made of job titles) joins the only company there is, else the
-//!   company whose calls state the most of its reported figures (at least
-//!   [`MIN_SHARED`]), else it stands alone.
+//!   ("Rollings" for "Rollins"). A call alone under its name (no name, a
+//!   name made of job titles, or one no other call gives: "Henry" for a
+//!   tribute to a retiring CFO) joins the company whose calls state the most
+//!   of its reported figures (at least [`MIN_SHARED`]); a call still without
+//!   a name joins the only company named, else it stands alone.
 //! - **Calls** are in fiscal order (the call's period; a call with no period
 //!   last, then in input order): "later" is later in that order.
 //! - **One figure per key.** Actual and derived facts of one metric,
@@ -38,10 +39,12 @@
 //!   same figure says how it moved ([`Revision`]: raised, lowered,
 //!   reaffirmed, by the midpoints).
 //! - **Pairs.** Each guide is paired with the actual of its period that a
-//!   later call reports ([`Pair`]): beat, in range or miss (for a single
+//!   later call reports once the period is over ([`Pair`]; a Q1 call's
+//!   "full-year" figure is no actual of the year): beat, in range or miss (for a single
 //!   figure: in range when they agree within rounding), and the distance of
 //!   the actual from the guide's midpoint. For costs (expenses, capex, tax
-//!   rate, ...) below the guide is the beat.
+//!   rate, ...) below the guide is the beat. An amount more than
+//!   [`PLAUSIBLE`] times off the guide is another figure, never its actual.
 //!
 //! # The JSON (`callchart/series@1`)
 //!
@@ -70,15 +73,19 @@ use serde::Serialize;
 
 use std::collections::HashMap;
 
-use crate::facts::{Basis, Fact, Facts, Kind, Note, Period, Unit};
+use crate::facts::{Basis, Fact, Facts, Kind, Measure, Note, Part, Period, Unit};
 use crate::order;
 
 /// The schema tag of a series document.
 pub const SCHEMA: &str = "callchart/series@1";
 
-/// Reported figures an unknown-company call must share with a company's
-/// calls to join it (one could be chance: a round figure).
+/// Reported figures a call alone under its name must share with a
+/// company's calls to join it (one could be chance: a round figure).
 pub const MIN_SHARED: usize = 2;
+
+/// How far (as a factor) an actual amount may be from its guide's midpoint
+/// and still be the figure guided.
+pub const PLAUSIBLE: f64 = 3.0;
 
 /// Calls merged per company.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -265,38 +272,46 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 pub fn companies(calls: &[&Facts]) -> Vec<Vec<usize>> {
     let words: Vec<Vec<String>> = calls.iter().map(|f| name_words(&f.company)).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut unknown = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.is_empty() {
-            unknown.push(i);
-        } else if let Some(g) = groups.iter_mut().find(|g| g.iter().any(|&j| same_company(w, &words[j]))) {
-            g.push(i);
-        } else {
-            groups.push(vec![i]);
+        let named = groups.iter_mut().find(|g| g.iter().any(|&j| same_company(w, &words[j])));
+        match named {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
         }
     }
-    let known = groups.len();
-    let mut alone = Vec::new();
-    for i in unknown {
-        let target = match known {
-            0 => None,
-            1 => Some(0),
-            _ => {
-                let shared = |g: &Vec<usize>| g.iter().map(|&j| shared_figures(calls[i], calls[j])).sum::<usize>();
-                let best = (0..known).max_by_key(|&g| (shared(&groups[g]), std::cmp::Reverse(g)));
-                best.filter(|&g| shared(&groups[g]) >= MIN_SHARED)
+    // Figures over names: a group that no two calls name (no name, a job
+    // title, or a name one call alone gives) joins the group whose calls
+    // state the most of its calls' reported figures; until none moves.
+    let named_calls = |g: &[usize]| g.iter().filter(|&&i| !words[i].is_empty()).count();
+    let shared = |g: &[usize], h: &[usize]| -> usize {
+        g.iter().map(|&i| h.iter().map(|&j| shared_figures(calls[i], calls[j])).sum::<usize>()).sum()
+    };
+    loop {
+        let moves = (0..groups.len()).filter(|&g| named_calls(&groups[g]) <= 1).find_map(|g| {
+            let best = (0..groups.len()).filter(|&h| h != g).map(|h| (shared(&groups[g], &groups[h]), h)).max_by_key(|&(n, h)| (n, std::cmp::Reverse(h)));
+            best.filter(|&(n, _)| n >= MIN_SHARED).map(|(_, h)| (g, h))
+        });
+        let Some((g, h)) = moves else { break };
+        let moved = std::mem::take(&mut groups[g]);
+        groups[h].extend(moved);
+        groups.remove(g);
+    }
+    // Calls no name and no figure places: with the only company named, or,
+    // when nothing names any company, all one company's.
+    let named: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].iter().any(|&i| !words[i].is_empty())).collect();
+    if named.len() <= 1 {
+        let into = named.first().copied().unwrap_or(0);
+        let mut merged = Vec::new();
+        for (g, group) in groups.iter_mut().enumerate() {
+            if g == into || !named.contains(&g) {
+                merged.append(group);
             }
-        };
-        match target {
-            Some(g) => groups[g].push(i),
-            None => alone.push(i),
+        }
+        groups.retain(|g| !g.is_empty());
+        if !merged.is_empty() {
+            groups.push(merged);
         }
     }
-    if known == 0 && !alone.is_empty() {
-        // Nothing names any company: the calls are taken as one company's.
-        groups.push(std::mem::take(&mut alone));
-    }
-    groups.extend(alone.into_iter().map(|i| vec![i]));
     for g in &mut groups {
         order::sort(g);
     }
@@ -427,7 +442,8 @@ pub fn company(calls: &[&Facts], members: &[usize]) -> Company {
         .collect();
 
     revise(&mut facts, &position);
-    let pairs = pair(&facts, &position);
+    let closed = |call: usize, period: Period| calls[call].call.is_none_or(|at| period_closed(period, at));
+    let pairs = pair(&facts, &position, &closed);
     let notes = members
         .iter()
         .flat_map(|&c| calls[c].notes.iter().map(move |n| (c, n)))
@@ -581,10 +597,22 @@ const COSTS: &[&str] = &[
     "provision_for_credit_losses", "debt", "net_debt", "days_sales_outstanding",
 ];
 
+/// Whether a call of period `at` can report `period` as done: `at` is its
+/// last quarter or later (a Q1 call's "full-year" figure is no actual of the
+/// year).
+fn period_closed(period: Period, at: Period) -> bool {
+    let last = match period {
+        Period::Fiscal { year, part: Part::Year | Part::Half(2) } => Period::quarter(year, 4),
+        Period::Fiscal { year, part: Part::Half(_) } => Period::quarter(year, 2),
+        _ => period,
+    };
+    at >= last
+}
+
 /// Pairs each guide with the actual of its period that a later call
-/// reported: reported before derived, the guide's own basis first, then no
+/// reported, once the period was over (see [`period_closed`]): reported before derived, the guide's own basis first, then no
 /// stated basis, then GAAP; a figure in conflict last.
-fn pair(facts: &[SeriesFact], position: &dyn Fn(usize) -> usize) -> Vec<Pair> {
+fn pair(facts: &[SeriesFact], position: &dyn Fn(usize) -> usize, closed: &dyn Fn(usize, Period) -> bool) -> Vec<Pair> {
     let mut pairs = Vec::new();
     for (g, guide) in facts.iter().enumerate().filter(|(_, f)| f.fact.kind == Kind::Guidance) {
         let after = position(guide.call);
@@ -603,8 +631,8 @@ fn pair(facts: &[SeriesFact], position: &dyn Fn(usize) -> usize) -> Vec<Pair> {
         let actual = facts
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.fact.kind != Kind::Guidance && same_key(&a.fact, &guide.fact))
-            .filter(|(_, a)| a.calls.iter().any(|&c| position(c) > after))
+            .filter(|(_, a)| a.fact.kind != Kind::Guidance && same_key(&a.fact, &guide.fact) && plausible(&guide.fact, &a.fact))
+            .filter(|(_, a)| a.calls.iter().any(|&c| position(c) > after && closed(c, a.fact.period)))
             .min_by_key(|(_, a)| rank(&a.fact));
         let Some((a, actual)) = actual else { continue };
         if let Some(p) = verdict(&guide.fact, &actual.fact) {
@@ -612,6 +640,21 @@ fn pair(facts: &[SeriesFact], position: &dyn Fn(usize) -> usize) -> Vec<Pair> {
         }
     }
     pairs
+}
+
+/// Whether an amount can be the figure a guide was about: within a factor
+/// of [`PLAUSIBLE`] of the midpoint, the same sign. A guide of $2.4 billion
+/// "met" by $21 million is another figure the extractor bound to the metric,
+/// not a miss by 99%. Changes and ratios can move anywhere.
+fn plausible(guide: &Fact, actual: &Fact) -> bool {
+    let amount = guide.measure == Measure::Level && (guide.unit.is_money() || matches!(guide.unit, Unit::PerShare(_)));
+    match (midpoint(guide), actual.point()) {
+        (Some(mid), Some(value)) if amount && mid != 0.0 => {
+            let ratio = value / mid;
+            (1.0 / PLAUSIBLE..=PLAUSIBLE).contains(&ratio)
+        }
+        _ => true,
+    }
 }
 
 /// The verdict and distance of an actual against a guide (indices unset).

@@ -231,6 +231,20 @@ fn guides_pair_with_later_actuals() {
             "FY2021-Q4 eps Guidance non-GAAP 1.4..1.45 @1 [1] → FY2021-Q4 eps Actual non-GAAP 1.55 @3 [3] Beat",
         ]
     );
+    // An amount far off its guide is another figure bound to the metric, not its actual.
+    let c = one(&[
+        call("Acme", "FY2020-Q3", &["revenue total FY2020 guidance level 2.42e9..2.47e9 USD"]),
+        call("Acme", "FY2021-Q1", &["revenue total FY2020 actual level 21.2e6 USD"]),
+    ]);
+    assert!(c.pairs.is_empty(), "{:?}", c.pairs);
+    // A call before the period's end reports no actual of it: the year's actual is the Q4 call's.
+    let c = one(&[
+        call("Acme", "FY2020-Q4", &["revenue total FY2021 guidance yoy -2..0 %"]),
+        call("Acme", "FY2021-Q1", &["revenue total FY2021 actual yoy -0.6 %"]),
+        call("Acme", "FY2021-Q4", &["revenue total FY2021 actual yoy 1.4 %"]),
+    ]);
+    let [p] = &c.pairs[..] else { panic!("{:?}", c.pairs) };
+    assert_eq!((c.facts[p.actual].call, p.verdict), (2, Verdict::Beat));
     // No later call, no pair.
     let c = one(&[call("Acme", "FY2021-Q4", &["eps total FY2021-Q4 actual level 1.50 USD/share", "eps total FY2021-Q4 guidance level 1.4 USD/share"])]);
     assert!(c.pairs.is_empty(), "{:?}", c.pairs);
@@ -255,6 +269,13 @@ fn calls_go_together_by_company() {
     let later = call("", "FY2021-Q2", &["revenue total FY2021-Q1 actual level 10.2e6 USD", "eps total FY2021-Q1 actual level 0.31 USD/share"]);
     let stranger = call("", "FY2021-Q2", &["revenue total FY2021-Q1 actual level 1e6 USD"]);
     assert_eq!(companies(&[&a, &b, &later, &stranger]), [vec![0, 2], vec![1], vec![3]]);
+    // A name one call alone gives ("Henry": a tribute to a retiring CFO) yields to the figures;
+    // and an unknown call that shares figures with such a call follows it.
+    let henry = call("Henry", "FY2021-Q3", &["revenue total FY2021-Q1 actual level 10.2e6 USD", "eps total FY2021-Q1 actual level 0.31 USD/share"]);
+    let unknown = call("", "FY2021-Q4", &["revenue total FY2021-Q3 actual level 12e6 USD", "eps total FY2021-Q3 actual level 0.4 USD/share"]);
+    let q3 = call("Beta", "FY2021-Q3", &["revenue total FY2021-Q3 actual level 12e6 USD", "eps total FY2021-Q3 actual level 0.4 USD/share"]);
+    assert_eq!(companies(&[&unknown, &a, &henry, &b, &later]), [vec![0], vec![1, 2, 4], vec![3]]);
+    assert_eq!(companies(&[&unknown, &a, &henry, &b, &q3]), [vec![0, 3, 4], vec![1, 2]]);
     let s = merge(&[("a", &a), ("b", &b), ("later", &later), ("stranger", &stranger)]);
     let named: Vec<&str> = s.companies.iter().map(|c| c.company.as_str()).collect();
     assert_eq!(named, ["Alpha", "Beta", ""]);
