@@ -661,10 +661,12 @@ fn plausible(guide: &Fact, actual: &Fact) -> bool {
 fn verdict(guide: &Fact, actual: &Fact) -> Option<Pair> {
     let value = actual.point()?;
     let mid = midpoint(guide)?;
-    let tol = tolerance(guide).max(tolerance(actual));
-    let (low, high) = match (guide.low, guide.high) {
-        (Some(l), Some(h)) => (l.min(h), l.max(h)),
-        _ => (mid, mid),
+    // A range's ends are limits as said ("$33 to $35 million": $35.1 million
+    // is above it); a single figure is met within its rounding ("about $600
+    // million": $600.4 million).
+    let (low, high, tol) = match (guide.low, guide.high) {
+        (Some(l), Some(h)) => (l.min(h), l.max(h), tolerance(actual)),
+        _ => (mid, mid, tolerance(guide).max(tolerance(actual))),
     };
     let above = value > high + tol;
     let below = value < low - tol;

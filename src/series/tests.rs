@@ -189,6 +189,8 @@ fn guides_pair_with_later_actuals() {
         ("eps total FY2021 guidance level 5.60..6.30 USD/share", "eps total FY2021 actual level 6.49 USD/share", Verdict::Beat, 0.54, Some(9.075)),
         ("eps total FY2021 guidance level 5.60..6.30 USD/share", "eps total FY2021 actual level 6.30 USD/share", Verdict::InRange, 0.35, Some(5.882)),
         ("eps total FY2021 guidance level 5.60..6.30 USD/share", "eps total FY2021 actual level 5.50 USD/share", Verdict::Miss, -0.45, Some(-7.563)),
+        // A range's ends are limits: a tenth above "$33 to $35 million" is a beat.
+        ("revenue total FY2021-Q4 guidance level 33e6..35e6 USD", "revenue total FY2021-Q4 actual level 35.1e6 USD", Verdict::Beat, 1.1e6, Some(3.235)),
         // A single figure: within rounding is in range.
         ("revenue total FY2021-Q2 guidance level 600e6 USD", "revenue total FY2021-Q2 actual level 600.4e6 USD", Verdict::InRange, 0.4e6, Some(0.0667)),
         ("revenue total FY2021-Q2 guidance level 600e6 USD", "revenue total FY2021-Q2 actual level 611.5e6 USD", Verdict::Beat, 11.5e6, Some(1.917)),
