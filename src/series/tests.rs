@@ -79,73 +79,47 @@ fn show(c: &Company) -> Vec<String> {
 
 #[test]
 fn merge_rules() {
-    // (calls, the merged facts): each row is one rule.
-    let cases: &[(&[Facts], &[&str])] = &[
+    // (Acme's calls: period and facts, the merged facts): each row is one rule.
+    type Calls<'a> = &'a [(&'a str, &'a [&'a str])];
+    let cases: &[(Calls, &[&str])] = &[
         // The same figure from two calls is one, remembering both.
         (
-            &[
-                call("Acme", "FY2021-Q3", &["revenue total FY2021-Q3 actual level 607.9e6 USD"]),
-                call("Acme", "FY2021-Q4", &["revenue total FY2021-Q3 actual level 607.9e6 USD"]),
-            ],
+            &[("FY2021-Q3", &["revenue total FY2021-Q3 actual level 607.9e6 USD"]), ("FY2021-Q4", &["revenue total FY2021-Q3 actual level 607.9e6 USD"])],
             &["FY2021-Q3 revenue Actual 607900000 @0 [0, 1]"],
         ),
         // Within rounding ("$8.4 billion" and "$8.41 billion"): one, the precise value shown.
         (
-            &[
-                call("Acme", "FY2021-Q3", &["revenue total FY2021-Q3 actual level 8.4e9 USD"]),
-                call("Acme", "FY2021-Q4", &["revenue total FY2021-Q3 actual level 8.41e9 USD"]),
-            ],
+            &[("FY2021-Q3", &["revenue total FY2021-Q3 actual level 8.4e9 USD"]), ("FY2021-Q4", &["revenue total FY2021-Q3 actual level 8.41e9 USD"])],
             &["FY2021-Q3 revenue Actual 8410000000 @1 [0, 1]"],
         ),
-        // A reported figure beats a derived one; an agreeing derivation lists its call.
+        // A reported figure beats a derived one; an agreeing derivation lists its call ...
         (
-            &[
-                call("Acme", "FY2021-Q3", &["revenue total FY2021-Q2 derived level 100.4e6 USD"]),
-                call("Acme", "FY2021-Q4", &["revenue total FY2021-Q2 actual level 100e6 USD"]),
-            ],
+            &[("FY2021-Q3", &["revenue total FY2021-Q2 derived level 100.4e6 USD"]), ("FY2021-Q4", &["revenue total FY2021-Q2 actual level 100e6 USD"])],
             &["FY2021-Q2 revenue Actual 100000000 @1 [0, 1]"],
         ),
         // ... and a disagreeing derivation is dropped, not a conflict.
         (
-            &[
-                call("Acme", "FY2021-Q3", &["revenue total FY2021-Q2 derived level 110e6 USD"]),
-                call("Acme", "FY2021-Q4", &["revenue total FY2021-Q2 actual level 100e6 USD"]),
-            ],
+            &[("FY2021-Q3", &["revenue total FY2021-Q2 derived level 110e6 USD"]), ("FY2021-Q4", &["revenue total FY2021-Q2 actual level 100e6 USD"])],
             &["FY2021-Q2 revenue Actual 100000000 @1 [1]"],
         ),
         // Two reported figures that differ beyond rounding: both kept, both flagged.
         (
-            &[
-                call("Acme", "FY2021-Q3", &["eps total FY2021-Q3 actual level 1.27 USD/share"]),
-                call("Acme", "FY2021-Q4", &["eps total FY2021-Q3 actual level 1.37 USD/share"]),
-            ],
+            &[("FY2021-Q3", &["eps total FY2021-Q3 actual level 1.27 USD/share"]), ("FY2021-Q4", &["eps total FY2021-Q3 actual level 1.37 USD/share"])],
             &["FY2021-Q3 eps Actual 1.27 conflict @0 [0]", "FY2021-Q3 eps Actual 1.37 conflict @1 [1]"],
         ),
         // GAAP and non-GAAP are two figures; one of no stated basis goes with the one it equals.
         (
             &[
-                call(
-                    "Acme",
-                    "FY2021-Q3",
-                    &["eps total FY2021-Q3 actual level 1.27 USD/share GAAP", "eps total FY2021-Q3 actual level 1.32 USD/share non-GAAP"],
-                ),
-                call("Acme", "FY2021-Q4", &["eps total FY2021-Q3 actual level 1.32 USD/share"]),
+                ("FY2021-Q3", &["eps total FY2021-Q3 actual level 1.27 USD/share GAAP", "eps total FY2021-Q3 actual level 1.32 USD/share non-GAAP"]),
+                ("FY2021-Q4", &["eps total FY2021-Q3 actual level 1.32 USD/share"]),
             ],
             &["FY2021-Q3 eps Actual GAAP 1.27 @0 [0]", "FY2021-Q3 eps Actual non-GAAP 1.32 @0 [0, 1]"],
         ),
         // Quarters in fiscal order whatever order the calls come in; guides per call, the latest last.
         (
             &[
-                call(
-                    "Acme",
-                    "FY2021-Q4",
-                    &["revenue total FY2021-Q4 actual level 5e6 USD", "revenue total FY2022 guidance level 20e6..22e6 USD"],
-                ),
-                call(
-                    "Acme",
-                    "FY2021-Q2",
-                    &["revenue total FY2021-Q2 actual level 4e6 USD", "revenue total FY2022 guidance level 19e6..21e6 USD"],
-                ),
+                ("FY2021-Q4", &["revenue total FY2021-Q4 actual level 5e6 USD", "revenue total FY2022 guidance level 20e6..22e6 USD"]),
+                ("FY2021-Q2", &["revenue total FY2021-Q2 actual level 4e6 USD", "revenue total FY2022 guidance level 19e6..21e6 USD"]),
             ],
             &[
                 "FY2021-Q2 revenue Actual 4000000 @1 [1]",
@@ -159,7 +133,8 @@ fn merge_rules() {
         .iter()
         .enumerate()
         .filter_map(|(i, (calls, want))| {
-            let got = show(&one(calls));
+            let calls: Vec<Facts> = calls.iter().map(|(period, facts)| call("Acme", period, facts)).collect();
+            let got = show(&one(&calls));
             (got != *want).then(|| format!("case {i}:\n  want {want:?}\n  got  {got:?}"))
         })
         .collect();
