@@ -553,10 +553,18 @@ fn revise(facts: &mut [SeriesFact], position: &dyn Fn(usize) -> usize) {
     let guides: Vec<usize> = (0..facts.len()).filter(|&i| facts[i].fact.kind == Kind::Guidance).collect();
     for &g in &guides {
         let here = position(facts[g].call);
+        // An earlier guide of a stated basis that a guide of this call of that
+        // very basis follows is that one's, not this one's (a guide of no
+        // stated basis beside a non-GAAP one is the other figure).
+        let claimed = |h: usize| {
+            facts[h].fact.basis.is_some()
+                && facts[h].fact.basis != facts[g].fact.basis
+                && guides.iter().any(|&s| s != g && facts[s].call == facts[g].call && facts[s].fact.basis == facts[h].fact.basis && same_key(&facts[s].fact, &facts[g].fact))
+        };
         let earlier: Vec<usize> = guides
             .iter()
             .copied()
-            .filter(|&h| position(facts[h].call) < here && same_key(&facts[h].fact, &facts[g].fact))
+            .filter(|&h| position(facts[h].call) < here && same_key(&facts[h].fact, &facts[g].fact) && !claimed(h))
             .collect();
         let Some(last) = earlier.iter().map(|&h| position(facts[h].call)).max() else { continue };
         let mid = midpoint(&facts[g].fact);

@@ -155,6 +155,13 @@ fn guides_move_between_calls() {
         call("Acme", "FY2021-Q2", &["eps total FY2021 guidance level 5.25..5.75 USD/share GAAP", "eps total FY2021 guidance level 7.6..8.0 USD/share"]),
     ]);
     assert_eq!(show(&c)[2..], ["FY2021 eps Guidance GAAP 5.25..5.75 @1 [1] Reaffirmed", "FY2021 eps Guidance 7.6..8 @1 [1] Raised"]);
+    // A guide of no stated basis beside this call's non-GAAP one is not the earlier non-GAAP guide moved.
+    let c = one(&[
+        call("Acme", "FY2020-Q4", &["eps total FY2021 guidance level 5.8..6.5 USD/share non-GAAP"]),
+        call("Acme", "FY2021-Q1", &["eps total FY2021 guidance level 5.6..6.3 USD/share", "eps total FY2021 guidance level 5.8..6.5 USD/share non-GAAP"]),
+    ]);
+    let revisions: Vec<Option<Revision>> = c.facts.iter().map(|f| f.revision).collect();
+    assert_eq!(revisions, [None, None, Some(Reaffirmed)], "{:?}", show(&c));
 }
 
 #[test]
