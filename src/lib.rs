@@ -30,6 +30,7 @@ pub mod extract;
 pub mod facts;
 pub mod i18n;
 pub mod order;
+pub mod series;
 #[cfg(feature = "engine")]
 pub mod input;
 pub mod share;

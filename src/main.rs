@@ -1,16 +1,21 @@
 //! `callchart extract FILE|-`: prints the facts JSON of a transcript.
+//! `callchart extract FILE FILE…|DIR`: prints the series JSON of several calls
+//! (`callchart/series@1`, see `callchart::series`).
 //! `callchart link FILE|-`: prints the share-link fragment (`#v2=…`) of its facts.
 
 use std::io::Read;
+use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: callchart extract FILE   facts JSON (FILE may be - for standard input)
-       callchart link FILE      share-link fragment #v2=… of the facts (append it to the page's address)";
+const USAGE: &str = "usage: callchart extract FILE        facts JSON (FILE may be - for standard input)
+       callchart extract FILE FILE…  series JSON: the calls merged per company
+       callchart extract DIR         series JSON of DIR's *.txt (not *.summary.txt), sorted by name
+       callchart link FILE           share-link fragment #v2=… of the facts (append it to the page's address)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["extract", path] => match read_input(path) {
+        ["extract", path] if !Path::new(path).is_dir() => match read_input(path) {
             Ok(text) => {
                 let facts = callchart::analyze(&text);
                 drop(text);
@@ -23,6 +28,10 @@ fn main() -> ExitCode {
                     Err(e) => fail(&format!("cannot write facts: {e}")),
                 }
             }
+            Err(e) => fail(&e),
+        },
+        ["extract", paths @ ..] if !paths.is_empty() => match calls_in(paths) {
+            Ok(paths) => print_series(&paths),
             Err(e) => fail(&e),
         },
         ["link", path] => match read_input(path) {
@@ -43,6 +52,52 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => fail(USAGE),
+    }
+}
+
+/// The transcripts a series is made of: the files named, or a folder's
+/// `*.txt` files except the summaries (`*.summary.txt`), sorted by name.
+fn calls_in(args: &[&str]) -> Result<Vec<String>, String> {
+    let [dir] = args else { return Ok(args.iter().map(|a| a.to_string()).collect()) };
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {dir}: {e}"))?;
+    let mut paths: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && is_call(p))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!("{dir}: no *.txt transcripts in it"));
+    }
+    Ok(paths)
+}
+
+fn is_call(p: &Path) -> bool {
+    let name = p.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    name.ends_with(".txt") && !name.ends_with(".summary.txt")
+}
+
+/// Reads every call (any refused input stops it: no series of some of the
+/// calls) and prints their series.
+fn print_series(paths: &[String]) -> ExitCode {
+    let mut calls = Vec::with_capacity(paths.len());
+    for path in paths {
+        match read_input(path) {
+            Ok(text) => {
+                let facts = callchart::analyze(&text);
+                report_no_figures(path, &facts);
+                calls.push((path.as_str(), facts));
+            }
+            Err(e) => return fail(&e),
+        }
+    }
+    let named: Vec<(&str, &callchart::Facts)> = calls.iter().map(|(p, f)| (*p, f)).collect();
+    match serde_json::to_string_pretty(&callchart::series::merge(&named)) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot write the series: {e}")),
     }
 }
 

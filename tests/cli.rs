@@ -124,3 +124,72 @@ fn a_five_megabyte_single_line_is_read_with_a_warning() {
     let v = read_with_warning(line.as_bytes(), "one line is 5.");
     assert!(v["transcript"].is_object());
 }
+
+/// Runs `callchart extract ARGS…` on files.
+fn run_args(args: &[&std::path::Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_callchart")).arg("extract").args(args).output().expect("run callchart")
+}
+
+/// A folder with the sample (Q4 FY23), a short next call (Q1 FY24), a summary and a note that are no calls.
+fn series_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("callchart-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("b-q4.txt"), SAMPLE).unwrap();
+    std::fs::write(
+        dir.join("a-q1.txt"),
+        "Operator\nWelcome to the Credo Q1 Fiscal Year 2024 Earnings Conference Call.\nDan Fleming - CFO\n\
+         In Q1, we reported revenue of $35.1 million, up 9% sequentially.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b-q4.summary.txt"), "q4 revenue $32.1 million.\n").unwrap();
+    std::fs::write(dir.join("notes.md"), "not a call\n").unwrap();
+    dir
+}
+
+#[test]
+fn several_calls_or_a_folder_print_their_series() {
+    let dir = series_dir("series");
+    let o = run_args(&[&dir]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema"], "callchart/series@1");
+    // The folder's calls sorted by name, summaries and other files left out.
+    let names: Vec<String> = v["calls"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+    assert!(names.len() == 2 && names[0].ends_with("a-q1.txt") && names[1].ends_with("b-q4.txt"), "{names:?}");
+    let [company] = v["companies"].as_array().unwrap().as_slice() else { panic!("one company: {}", v["companies"]) };
+    assert_eq!(company["company"], "Credo");
+    assert_eq!(company["calls"], serde_json::json!([1, 0]), "fiscal order: Q4 FY23, then Q1 FY24");
+    // The Q4 call's guide of Q1 FY24 ($33–35 million) pairs with the Q1 call's $35.1 million.
+    let figures = company["facts"].as_array().unwrap();
+    let revenue_pair = company["pairs"].as_array().unwrap().iter().find(|p| {
+        let g = &figures[p["guide"].as_u64().unwrap() as usize];
+        g["metric"] == "revenue" && g["segment"] == "total" && g["period"] == "FY2024-Q1" && g["measure"] == "level"
+    });
+    let p = revenue_pair.unwrap_or_else(|| panic!("pairs: {}", company["pairs"]));
+    let actual = &figures[p["actual"].as_u64().unwrap() as usize];
+    assert_eq!((&actual["value"], &actual["call"], &p["verdict"]), (&serde_json::json!(35100000.0), &serde_json::json!(0), &serde_json::json!("beat")));
+    // Files named one by one give the same series.
+    let named = run_args(&[&dir.join("a-q1.txt"), &dir.join("b-q4.txt")]);
+    assert_eq!(String::from_utf8_lossy(&named.stdout), String::from_utf8_lossy(&o.stdout));
+    // One file is today's facts document.
+    let one = run_args(&[&dir.join("b-q4.txt")]);
+    assert_eq!(facts(&one)["schema"], "callchart/facts@1");
+    assert_eq!(facts(&one), facts(&run(SAMPLE.as_bytes())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_refused_call_stops_the_series() {
+    let dir = series_dir("refused");
+    std::fs::write(dir.join("c.txt"), b"%PDF-1.7\n1 0 obj <<>>\n").unwrap();
+    let o = run_args(&[&dir]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty() && stderr(&o).contains("c.txt: this is a PDF document"), "{}", stderr(&o));
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = run_args(&[&empty]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no *.txt transcripts"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
