@@ -3,7 +3,7 @@
 //! which period it is of and whether it is reported or guided. The metric,
 //! segment, measure and value are [`super::binding`]'s.
 
-use super::super::lex::phrase_at;
+use super::super::lex::{phrase_at, Token};
 use super::super::metric;
 use super::super::number::{Dim, Figure};
 use super::super::period::{self, Mention, PeriodRef};
@@ -132,6 +132,9 @@ impl Sentence<'_, '_> {
         }
         let before = &t[lo..f.first];
         if before.iter().any(|x| x.is_any(HEDGES)) || before.iter().rev().take(5).any(|x| x.is_any(metric::EXTERNAL)) {
+            return true;
+        }
+        if counterfactual(&t[..f.first]) {
             return true;
         }
         if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
@@ -397,3 +400,19 @@ impl Sentence<'_, '_> {
     }
 }
 
+/// What a figure would have been, or would be without something: "absent
+/// currency, EPS growth would have been 16%", "excluding the retail decline,
+/// we would have expected sales growth of 3% to 4%", "absent currency and
+/// tariffs, EPS growth in the first quarter would be 7% to 10%". Not the
+/// figure the company reports or guides ("we would expect revenue of $5
+/// billion" still guides; "excluding special items, we would have reported
+/// $0.70 per share" is the adjusted result).
+fn counterfactual(before: &[Token<'_>]) -> bool {
+    let would = before.iter().rposition(|x| x.is("would") || x.is("would've"));
+    let Some(w) = would else { return false };
+    let past = before[w..].first().is_some_and(|x| x.is("would've")) || before.get(w + 1).is_some_and(|x| x.is("have")) && !before.get(w + 2).is_some_and(|x| x.is("to"));
+    let without = before[..w].iter().take(2).any(|x| x.is_any(&["absent", "excluding", "without", "ex"]));
+    // "Excluding special items, we would have reported a net profit of $29.9 million": the adjusted result.
+    let reported = before[w..].iter().any(|x| x.is_any(&["report", "reported", "reporting"]));
+    (past || without) && !reported
+}

@@ -52,6 +52,12 @@ fn skip_table() {
         ("We now expect revenues of $2.1 billion compared to prior guidance of $1.9 billion.", "keep; skip"),
         ("Revenue is expected to remain unchanged from our previous forecast of $9.9 billion.", "keep"),
         ("Revenue was up 5% compared to our previous forecast.", "skip"),
+        // What it would have been, or would be without something: no figure of the company's.
+        ("Absent currency, our EPS growth would have been 16% in the quarter.", "skip"),
+        ("Absent currency and tariffs, EPS growth in the first quarter would be 7% to 10%.", "skip"),
+        ("Excluding the retail decline, we would have expected sales growth of 3% to 4%.", "skip"),
+        ("We would expect revenue of $5 billion.", "keep"),
+        ("Excluding special items, we would have reported a net profit of $29.9 million or $0.70 per share.", "keep; keep"),
     ];
     step_table(&cases, |_, s, _, n| {
         let at = s.slot(n);
