@@ -16,6 +16,7 @@ pub mod period;
 
 mod derive;
 mod segments;
+mod zh;
 
 use std::borrow::Cow;
 
@@ -28,6 +29,9 @@ use period::{Mention, PeriodRef};
 
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
+    if let Some(facts) = zh::extract(t) {
+        return facts;
+    }
     let id = identity::identify(t);
     let mut ctx = Ctx { call: id.call, currency: id.currency, company: id.company.clone(), basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0, announced: Vec::new() };
     let mut buf: Vec<Token<'_>> = Vec::new();
