@@ -13,6 +13,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Most bytes end nothing: on to the next that may (`.`, `?`, `!`, or the lead byte of 。！？).
+        match b[i..].iter().position(|&c| matches!(c, b'.' | b'?' | b'!' | 0xE3 | 0xEF)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = b[i];
         // Chinese sentences end at 。！？ (three bytes each, led by 0xE3 or 0xEF),
         // with no space after them.
