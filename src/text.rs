@@ -13,7 +13,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Most bytes end nothing: on to the next that may (`.`, `?`, `!`, or the lead byte of 。！？).
+        match b[i..].iter().position(|&c| matches!(c, b'.' | b'?' | b'!' | 0xE3 | 0xEF)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = b[i];
+        // Chinese sentences end at 。！？ (three bytes each, led by 0xE3 or 0xEF),
+        // with no space after them.
+        if matches!(c, 0xE3 | 0xEF) {
+            if let Some(n) = text[i..].chars().next().filter(|n| matches!(n, '。' | '！' | '？')) {
+                let mut j = i + n.len_utf8();
+                while let Some(q) = text[j..].chars().next().filter(|q| matches!(q, '」' | '』' | '）' | '”' | ' ')) {
+                    j += q.len_utf8();
+                }
+                out.push((start, j));
+                start = j;
+                i = j;
+                continue;
+            }
+        }
         if matches!(c, b'.' | b'?' | b'!') {
             // Include closing quotes/brackets.
             let mut j = i + 1;
@@ -54,5 +73,12 @@ mod tests {
         let s = "Revenue was $32.1 million. Mr. Smith said U.S. sales rose 5%. Really? Yes.";
         let parts: Vec<&str> = sentences(s).iter().map(|&(a, b)| &s[a..b]).collect();
         assert_eq!(parts, ["Revenue was $32.1 million.", "Mr. Smith said U.S. sales rose 5%.", "Really?", "Yes."]);
+    }
+
+    #[test]
+    fn splits_chinese_sentences() {
+        let s = "營收為 3,210 萬美元。真的嗎？是的！「好。」毛利率 58%";
+        let parts: Vec<&str> = sentences(s).iter().map(|&(a, b)| s[a..b].trim_end()).collect();
+        assert_eq!(parts, ["營收為 3,210 萬美元。", "真的嗎？", "是的！", "「好。」", "毛利率 58%"]);
     }
 }

@@ -169,6 +169,9 @@ pub struct Transcript<'a> {
     pub qa_line: Option<usize>,
     /// Header lines (titles, metadata, participant lists) for call identity.
     pub header: Vec<(usize, String)>,
+    /// A Chinese-only transcript: its CJK lines are the speech (`transcript/zh.rs`),
+    /// which the extractor reads through `extract::zh`.
+    pub chinese: bool,
 }
 
 impl Transcript<'_> {
@@ -447,6 +450,7 @@ fn affiliation_title(s: &str) -> Option<String> {
 // `parse` and its line-by-line builder: `transcript/build.rs`.
 mod build;
 pub use build::parse;
+pub(crate) mod zh;
 
 fn same_person(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
@@ -540,7 +544,8 @@ fn find_qa_by_operator(turns: &[Turn], speakers: &[Speaker]) -> Option<usize> {
         let Some(k) = t.speaker else { continue };
         if speakers[k].role == Role::Operator {
             let text: String = t.paragraphs.iter().map(|p| p.text.to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-            if seen_other && text.contains("question") && (text.contains("first") || text.contains("instructions")) {
+            let zh = text.contains("第一個問題") || text.contains("操作員說明") || text.contains("操作員指示");
+            if seen_other && (zh || text.contains("question") && (text.contains("first") || text.contains("instructions"))) {
                 return Some(t.line);
             }
         } else {

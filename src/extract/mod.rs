@@ -17,6 +17,7 @@ pub mod period;
 mod derive;
 mod segments;
 mod sentence;
+mod zh;
 
 use crate::facts::{Basis, Currency, Fact, Facts, Note, Period};
 use crate::transcript::{Role, Transcript};
@@ -25,6 +26,9 @@ use sentence::sentence;
 
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
+    if let Some(facts) = zh::extract(t) {
+        return facts;
+    }
     let id = identity::identify(t);
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     let mut buf: Vec<Token<'_>> = Vec::new();

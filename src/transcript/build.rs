@@ -10,6 +10,7 @@ pub fn parse(text: &str) -> Transcript<'_> {
         .enumerate()
         .map(|(i, raw)| Line { no: i + 1, raw: raw.trim_end_matches('\r'), class: classify(raw) })
         .collect();
+    let chinese = zh::promote(&mut lines);
     let layout = detect_layout(&lines);
     demote_false_speakers(&mut lines, layout);
     let mut b = Builder::new(layout);
@@ -34,7 +35,7 @@ pub fn parse(text: &str) -> Transcript<'_> {
         }
         i += 1;
     }
-    b.finish(text)
+    Transcript { chinese, ..b.finish(text) }
 }
 
 /// What [`parse`] has built so far, line by line.
@@ -190,7 +191,7 @@ impl Builder {
                 k
             }
             None => {
-                let role = if name.eq_ignore_ascii_case("operator") { Role::Operator } else { Role::Other };
+                let role = if name.eq_ignore_ascii_case("operator") || zh::is_operator(name) { Role::Operator } else { Role::Other };
                 self.speakers.push(Speaker { name: name.to_string(), title: title.map(str::to_string), role });
                 self.speakers.len() - 1
             }
@@ -263,7 +264,7 @@ impl Builder {
             }
         }
         mark_analysts(&turns, &mut speakers);
-        Transcript { text, layout, speakers, turns, qa_line, header }
+        Transcript { text, layout, speakers, turns, qa_line, header, chinese: false }
     }
 }
 

@@ -1,0 +1,572 @@
+//! Chinese sentences read by the English figure grammar.
+//!
+//! A Chinese-only transcript (`Transcript::chinese`) is read line by line
+//! into the words the English grammar consumes: each CJK line becomes one
+//! line of English tokens (figures with their scale and currency written
+//! out, `3,210 萬美元` → `$32.1 million`; metric words; period mentions;
+//! change and guidance cues, with a comparison said before a figure moved
+//! after it, `季增 6%` → `up 6% sequentially`), every token remembering the
+//! bytes of the Chinese it stands for. The lines keep their numbers, so the
+//! English text parses into the same turns; its facts are extracted as any
+//! English call's, then given back their Chinese: each fact's source is the
+//! original sentence and its columns the original figure's.
+//!
+//! One grammar: the binder, the periods, the merge, the derivations and the
+//! call's identity are the English ones; this module only knows words
+//! (`zh/words.rs`) and the order of a Chinese figure's parts.
+
+mod words;
+
+use crate::facts::{Facts, Kind};
+use crate::transcript::{is_cjk_line, Transcript};
+use words::{Say, CURRENCIES, LEXICON, SCALES, UNITS};
+
+/// A Chinese-only transcript's facts; `None` for any other transcript.
+pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
+    if !t.chinese {
+        return None;
+    }
+    let mut doc = String::with_capacity(t.text.len() * 2);
+    let mut maps: Vec<Option<Vec<Seg>>> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for raw in t.text.split('\n') {
+        let raw = raw.trim_end_matches('\r');
+        if !is_cjk_line(raw.trim()) {
+            doc.push_str(raw);
+            maps.push(None);
+        } else if let Some((name, title)) = crate::transcript::zh::speaker(raw) {
+            doc.push_str(&speaker_line(name, title, &mut names));
+            maps.push(None);
+        } else {
+            let n = normalise(raw);
+            doc.push_str(&n.text);
+            maps.push(Some(n.segs));
+        }
+        doc.push('\n');
+    }
+    let english = crate::transcript::parse(&doc);
+    let mut facts = super::extract(&english);
+    restore(&mut facts, t, &doc, &maps);
+    facts.layout = t.layout.name().to_string();
+    facts.transcript = Some(t.stats());
+    Some(facts)
+}
+
+/// A Chinese speaker line as an English one the parser knows: the
+/// operator, or a stand-in name (`Zh Speaker B`) with the title in English.
+fn speaker_line(name: &str, title: Option<&str>, names: &mut Vec<String>) -> String {
+    if crate::transcript::zh::is_operator(name) {
+        return "Operator".to_string();
+    }
+    let k = names.iter().position(|n| n == name).unwrap_or_else(|| {
+        names.push(name.to_string());
+        names.len() - 1
+    });
+    let id: String = format!("{k:x}").chars().map(|c| (b'A' + c.to_digit(16).unwrap_or(0) as u8) as char).collect();
+    let title = title.map(|t| normalise(t).text).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| "Speaker".into());
+    format!("Zh Speaker {id} - {title}")
+}
+
+/// Gives the facts of the English reading back their Chinese: source
+/// columns of the original figure, the original sentence (in derived facts'
+/// explanations too).
+fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<Seg>>]) {
+    let lines: Vec<&str> = doc.split('\n').collect();
+    let mut swaps: Vec<(usize, String, String)> = Vec::new();
+    // Derived facts point at the change they come from: their columns too,
+    // and their explanation quotes its sentence (restored first).
+    let order: Vec<usize> = (0..facts.facts.len()).filter(|&k| facts.facts[k].kind != Kind::Derived).chain((0..facts.facts.len()).filter(|&k| facts.facts[k].kind == Kind::Derived)).collect();
+    for k in order {
+        let f = &mut facts.facts[k];
+        let n = f.source.line;
+        let (Some(Some(map)), Some(en)) = (maps.get(n.wrapping_sub(1)), lines.get(n.wrapping_sub(1))) else { continue };
+        let raw = t.line(n);
+        let at = |chars: usize, end: bool| -> Option<usize> {
+            let b = en.char_indices().nth(chars).map_or(en.len(), |(b, _)| b);
+            let seg = if end {
+                map.iter().rev().find(|s| s.out < b)
+            } else {
+                map.iter().find(|s| s.out + s.len > b).or(map.last())
+            }?;
+            let orig = if end { seg.to } else { seg.from };
+            Some(raw[..orig.min(raw.len())].chars().count())
+        };
+        let start = f.source.start.and_then(|s| at(s, false));
+        let end = f.source.end.and_then(|e| at(e, true));
+        let byte = start.map_or(0, |c| raw.char_indices().nth(c).map_or(raw.len(), |(b, _)| b));
+        if f.kind == Kind::Derived {
+            if let Some((_, en, zh)) = swaps.iter().find(|(k, en, _)| *k == n && f.source.text.contains(en.as_str())) {
+                f.source.text = f.source.text.replace(en.as_str(), zh);
+            }
+        } else if let Some(sentence) = sentence_at(t, n, byte) {
+            swaps.push((n, std::mem::take(&mut f.source.text), sentence.clone()));
+            f.source.text = sentence;
+        }
+        f.source.start = start;
+        f.source.end = end;
+    }
+}
+
+/// The original sentence at byte `at` of line `n`.
+fn sentence_at(t: &Transcript<'_>, n: usize, at: usize) -> Option<String> {
+    let para = t.turns.iter().flat_map(|turn| &turn.paragraphs).find(|p| p.pieces.iter().any(|x| x.line == n))?;
+    let piece = para.pieces.iter().find(|x| x.line == n)?;
+    let off = piece.at + at.saturating_sub(piece.col);
+    let (a, b) = crate::text::sentences(&para.text).into_iter().find(|&(a, b)| a <= off && off < b).or_else(|| crate::text::sentences(&para.text).last().copied())?;
+    Some(para.text[a..b].trim().to_string())
+}
+
+/// A piece of the English reading and the Chinese bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Seg {
+    /// Byte offset in the English text.
+    out: usize,
+    /// Its length.
+    len: usize,
+    /// The Chinese it stands for: bytes `from..to` of the line.
+    from: usize,
+    to: usize,
+}
+
+/// One line read into English words.
+#[derive(Debug, Default)]
+struct Normalised {
+    text: String,
+    segs: Vec<Seg>,
+}
+
+/// Reads a Chinese line into English words (see the module doc).
+fn normalise(line: &str) -> Normalised {
+    let mut r = Reader { line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false };
+    while r.i < line.len() {
+        r.step();
+    }
+    r.out
+}
+
+/// The state of reading one line.
+struct Reader<'a> {
+    line: &'a str,
+    /// Byte position in `line`.
+    i: usize,
+    out: Normalised,
+    /// The next word starts a sentence (capitalised).
+    cap: bool,
+    /// Words said before a figure that English says after it ("sequentially",
+    /// "versus Q3"), with the Chinese they stand for.
+    after: Vec<(String, usize, usize)>,
+    /// Inside `介於 … 之間`.
+    between: bool,
+    /// The sentence speaks of guidance.
+    guide: bool,
+    /// The last thing written was a figure.
+    figure: bool,
+}
+
+/// Full-width digits and signs as their ASCII forms.
+fn ascii(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        '％' => '%',
+        '：' => ':',
+        '；' => ';',
+        '（' => '(',
+        '）' => ')',
+        '！' => '!',
+        '？' => '?',
+        '－' | '～' | '〜' | '~' => '-',
+        '＄' => '$',
+        _ => c,
+    }
+}
+
+impl Reader<'_> {
+    fn rest(&self) -> &str {
+        &self.line[self.i..]
+    }
+
+
+    /// Writes `w` for bytes `from..to`, a space before it unless it is punctuation.
+    fn word(&mut self, w: &str, from: usize, to: usize) {
+        if w.is_empty() {
+            return;
+        }
+        let punct = w.starts_with([',', '.', ';', '?', '!', ')', ':']);
+        let t = &mut self.out.text;
+        if !punct && !t.is_empty() && !t.ends_with([' ', '(', '-', '$']) {
+            t.push(' ');
+        }
+        let at = t.len();
+        if self.cap && w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            let mut cs = w.chars();
+            t.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+            t.push_str(cs.as_str());
+        } else {
+            t.push_str(w);
+        }
+        if !punct {
+            self.cap = false;
+        }
+        self.out.segs.push(Seg { out: at, len: t.len() - at, from, to });
+        self.figure = false;
+    }
+
+    /// The words held for after the figure, now that it is written.
+    fn flush_after(&mut self) {
+        let after = std::mem::take(&mut self.after);
+        // The comparison first, then where on a range: "up 6% sequentially at the midpoint".
+        for (w, from, to) in after.iter().filter(|a| !a.0.starts_with("at ")).chain(after.iter().filter(|a| a.0.starts_with("at "))) {
+            self.word(w, *from, *to);
+        }
+    }
+
+    /// A clause ends: what waited for a figure that never came is dropped.
+    fn clause_end(&mut self) {
+        self.after.clear();
+        self.between = false;
+    }
+
+    fn step(&mut self) {
+        let start = self.i;
+        let Some(raw) = self.rest().chars().next() else { return };
+        let c = ascii(raw);
+        let len = raw.len_utf8();
+        if c.is_whitespace() {
+            self.i += len;
+            return;
+        }
+        if c.is_ascii_digit() {
+            self.number();
+            return;
+        }
+        match c {
+            '。' | '!' | '?' => {
+                self.i += len;
+                self.clause_end();
+                let p = match c { '!' => "!", '?' => "?", _ => "." };
+                self.word(p, start, self.i);
+                self.cap = true;
+                self.guide = false;
+                return;
+            }
+            ',' | '、' | ';' | ':' => {
+                self.i += len;
+                self.clause_end();
+                let p = match c { ';' => ";", ':' => ":", _ => "," };
+                self.word(p, start, self.i);
+                return;
+            }
+            '.' if self.rest()[1..].starts_with(|n: char| n.is_whitespace()) || self.rest().len() == 1 => {
+                self.i += 1;
+                self.clause_end();
+                self.word(".", start, self.i);
+                self.cap = true;
+                self.guide = false;
+                return;
+            }
+            _ => {}
+        }
+        if crate::transcript::is_cjk(raw) {
+            self.cjk();
+            return;
+        }
+        // Latin words, symbols: as written, up to a space or a CJK character.
+        let end = self.rest().char_indices().find(|&(_, ch)| ch.is_whitespace() || crate::transcript::is_cjk(ch) || matches!(ascii(ch), ',' | ';' | '(' | ')' | '!' | '?') && ch != raw).map_or(self.line.len(), |(k, _)| self.i + k.max(len));
+        let w = &self.line[self.i..end];
+        let w = w.strip_suffix('.').filter(|_| end == self.line.len()).unwrap_or(w);
+        let end = self.i + w.len();
+        self.i = end;
+        let w: String = w.chars().map(ascii).collect();
+        self.word(&w, start, end);
+    }
+
+    /// A CJK phrase: the longest in the lexicon, else skipped.
+    fn cjk(&mut self) {
+        let start = self.i;
+        let rest = self.rest();
+        let Some(&(key, say)) = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()) else {
+            self.i += rest.chars().next().map_or(1, char::len_utf8);
+            return;
+        };
+        self.i += key.len();
+        let end = self.i;
+        match say {
+            Say::Words(w) | Say::Metric(w) => self.word(w, start, end),
+            Say::Change(w, after) => {
+                self.word(w, start, end);
+                self.after.push((after.to_string(), start, end));
+            }
+            Say::After(w) => self.after.push((w.to_string(), start, end)),
+            Say::Guide(w) => {
+                self.guide = true;
+                self.word(w, start, end);
+            }
+            Say::Versus => {
+                // "比第三季減少 1,520 萬美元": "down $15.2 million versus Q3".
+                if let Some((p, to)) = self.period_here() {
+                    self.i = to;
+                    self.after.push((format!("versus {p}"), start, to));
+                }
+            }
+            Say::From => {
+                // "從第三季的 72 天": "from 72 days in Q3".
+                self.word("from", start, end);
+                if let Some((p, to)) = self.period_here() {
+                    self.i = to;
+                    if self.rest().trim_start().starts_with('的') {
+                        self.i += self.rest().len() - self.rest().trim_start().len() + '的'.len_utf8();
+                    }
+                    self.after.push((format!("in {p}"), end, to));
+                }
+            }
+            Say::Between => {
+                self.between = true;
+                self.word("between", start, end);
+            }
+            Say::To => {
+                let w = if std::mem::take(&mut self.between) { "and" } else { "to" };
+                self.word(w, start, end);
+            }
+            Say::BetweenEnd => self.between = false,
+            Say::Is => self.word(if self.guide { "to be" } else { "was" }, start, end),
+            Say::IsAbout => self.word(if self.guide { "to be approximately" } else { "was approximately" }, start, end),
+            Say::Flat => {
+                self.word("flat", start, end);
+                self.flush_after();
+            }
+            Say::In => {
+                let clause = self.rest().split(['，', ',', '。', '；', ';']).next().unwrap_or("");
+                let figure_next = self.rest().trim_start().starts_with(|c: char| ascii(c).is_ascii_digit());
+                if figure_next && clause.contains("之間") {
+                    self.between = true;
+                    self.word("between", start, end);
+                } else {
+                    self.word("in", start, end);
+                }
+            }
+            Say::Of => {
+                if self.figure {
+                    self.word("of", start, end);
+                }
+            }
+            Say::PerShare => {
+                // "每股 0.05 美元" is "$0.05 per share"; "每股收益" is a metric, matched as longer.
+                self.after.push(("per share".to_string(), start, end));
+            }
+            Say::Period(p) => self.word(p, start, end),
+            Say::That => {
+                // "產品收入 …，該收入增長了 87%": "product revenue …, which grew 87%".
+                let rest = self.rest();
+                let next = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len());
+                if let Some(&(key, Say::Words(w) | Say::Metric(w))) = next {
+                    let sentence = self.out.text.rsplit(['.', '?', '!']).next().unwrap_or("");
+                    if sentence.contains(w) {
+                        self.i += key.len();
+                        self.word("which", start, self.i);
+                        return;
+                    }
+                }
+                self.word("that", start, end);
+            }
+        }
+    }
+
+    /// A period said at the reading position (after spaces): its English and where it ends.
+    fn period_here(&self) -> Option<(String, usize)> {
+        let lead = self.rest().len() - self.rest().trim_start().len();
+        let at = self.i + lead;
+        let rest = &self.line[at..];
+        if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
+            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false };
+            let (year, to) = r.year()?;
+            return Some((year, to));
+        }
+        let (key, say) = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+        match say {
+            Say::Period(p) => Some((p.to_string(), at + key.len())),
+            _ => None,
+        }
+    }
+
+    /// Digits at the reading position: (text as ASCII, value, decimals, end).
+    fn digits(&self, at: usize) -> Option<(String, f64, u32, usize)> {
+        let mut s = String::new();
+        let mut end = at;
+        let chars: Vec<(usize, char)> = self.line[at..].char_indices().map(|(k, c)| (at + k, c)).collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = ascii(chars[k].1);
+            let next_digit = |n: usize| chars.get(k + n).is_some_and(|&(_, d)| ascii(d).is_ascii_digit());
+            let ok = c.is_ascii_digit()
+                || c == '.' && next_digit(1) && !s.contains('.')
+                || c == ',' && (1..=3).all(next_digit) && !chars.get(k + 4).is_some_and(|&(_, d)| ascii(d).is_ascii_digit()) && !s.contains('.');
+            if !ok {
+                break;
+            }
+            s.push(c);
+            end = chars[k].0 + chars[k].1.len_utf8();
+            k += 1;
+        }
+        let v: f64 = s.replace(',', "").parse().ok()?;
+        let dec = s.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+        Some((s, v, dec, end))
+    }
+
+    /// A year at the reading position, `23 財年`, `2024 年`, with the quarter
+    /// or half after it (`24 財年第一季`): its English and where it ends.
+    fn year(&mut self) -> Option<(String, usize)> {
+        let (s, v, _, end) = self.digits(self.i)?;
+        if s.contains(['.', ',']) || !(s.len() == 2 || s.len() == 4 && (1990.0..=2100.0).contains(&v)) {
+            return None;
+        }
+        let after = &self.line[end..];
+        let lead = after.len() - after.trim_start().len();
+        let after = after.trim_start();
+        let (fiscal, unit) = ["財年", "財政年度", "會計年度", "年度", "財年度"]
+            .iter()
+            .filter(|u| after.starts_with(*u))
+            .max_by_key(|u| u.len())
+            .map(|u| (true, u.len()))
+            .or_else(|| {
+                // "2024 年", not "年增" (a change) or "年比".
+                let y = after.strip_prefix('年')?;
+                (!y.starts_with(['增', '減', '比', '成', '對', '衰'])).then_some((false, '年'.len_utf8()))
+            })?;
+        let year = if s.len() == 2 { format!("'{s}") } else { s.clone() };
+        let mut text = if fiscal { format!("fiscal {year}") } else { year };
+        let mut to = end + lead + unit;
+        let tail = self.line[to..].trim_start();
+        let skip = self.line[to..].len() - tail.len();
+        if let Some((key, Say::Period(p))) = LEXICON.iter().filter(|(k, _)| tail.starts_with(k)).max_by_key(|(k, _)| k.len()) {
+            if p.starts_with('Q') || p.contains("half") {
+                text = format!("{text} {}", p.trim_start_matches("the "));
+                to += skip + key.len();
+            }
+        }
+        Some((text, to))
+    }
+
+    /// A number: a year (`23 財年`), or a figure with its scale, currency and
+    /// unit after it (`1.842 億美元`, `58%`, `245 個基點`, `1.49億股`), or
+    /// digits as written.
+    fn number(&mut self) {
+        let start = self.i;
+        if let Some((p, to)) = self.year() {
+            self.i = to;
+            self.word(&p, start, to);
+            return;
+        }
+        let Some((s, v, dec, end)) = self.digits(start) else {
+            self.i += 1;
+            return;
+        };
+        // "5G", "112g", "800G": a name, not a figure.
+        if self.line[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let to = self.line[end..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(self.line.len(), |k| end + k);
+            self.i = to;
+            let w = self.line[start..to].to_string();
+            self.word(&w, start, to);
+            return;
+        }
+        let mut suffix = self.suffix(end);
+        // "3,300 至 3,500 萬美元": the scale said once at the second end is the first's too.
+        if suffix.scale == 1.0 && suffix.cur.is_none() && suffix.unit.is_none() {
+            let rest = self.line[suffix.end..].trim_start();
+            if let Some(r) = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)) {
+                let at = self.line.len() - r.trim_start().len();
+                if let Some((_, _, _, e2)) = self.digits(at) {
+                    let second = self.suffix(e2);
+                    suffix = Suffix { end: suffix.end, ..second };
+                }
+            }
+        }
+        self.i = suffix.end;
+        let text = figure_text(&s, v, dec, &suffix);
+        // "58.2% 的毛利率": "gross margin of 58.2%".
+        if let Some((metric, from, to)) = self.metric_of() {
+            self.word(metric, from, to);
+            self.word("of", from, to);
+        }
+        self.word(&text, start, suffix.end);
+        self.figure = suffix.scale != 1.0 || suffix.cur.is_some() || suffix.unit.is_some();
+        // A range's first end: what waits for the figure goes after the second.
+        let rest = self.rest().trim_start();
+        let range = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)).is_some_and(|r| r.trim_start().starts_with(|c: char| ascii(c).is_ascii_digit()));
+        if self.figure && !range {
+            let figure = self.figure;
+            self.flush_after();
+            self.figure = figure;
+        }
+    }
+
+    /// A metric after `的` at the reading position, its words and bytes;
+    /// the reading position moves past it.
+    fn metric_of(&mut self) -> Option<(&'static str, usize, usize)> {
+        let rest = self.rest().trim_start();
+        let after = rest.strip_prefix('的')?.trim_start();
+        let from = self.line.len() - after.len();
+        let (key, say) = LEXICON.iter().filter(|(k, _)| after.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+        let Say::Metric(w) = say else { return None };
+        self.i = from + key.len();
+        Some((w, from, self.i))
+    }
+
+    /// The scale, currency and unit after a number ending at `at`.
+    fn suffix(&self, at: usize) -> Suffix {
+        let mut k = at;
+        let skip = |k: usize| k + self.line[k..].len() - self.line[k..].trim_start().len();
+        let mut out = Suffix { scale: 1.0, cur: None, unit: None, end: at };
+        let j = skip(k);
+        if let Some(&(w, x)) = SCALES.iter().find(|(w, _)| self.line[j..].starts_with(w)) {
+            out.scale = x;
+            k = j + w.len();
+            out.end = k;
+        }
+        let j = skip(k);
+        if let Some(&(w, c)) = CURRENCIES.iter().filter(|(w, _)| self.line[j..].starts_with(w)).max_by_key(|(w, _)| w.len()) {
+            out.cur = Some(c);
+            k = j + w.len();
+            out.end = k;
+        }
+        let j = skip(k);
+        if let Some(&(w, u)) = UNITS.iter().find(|(w, _)| self.line[j..].starts_with(w) || *w == "%" && self.line[j..].starts_with('％')) {
+            out.unit = Some(u);
+            out.end = j + if w == "%" { self.line[j..].chars().next().map_or(1, char::len_utf8) } else { w.len() };
+        }
+        out
+    }
+}
+
+/// What follows a number.
+#[derive(Debug, Clone, Copy)]
+struct Suffix {
+    scale: f64,
+    cur: Option<&'static str>,
+    unit: Option<&'static str>,
+    end: usize,
+}
+
+/// A figure in English: `$32.1 million`, `149 million shares`, `58%`.
+fn figure_text(s: &str, v: f64, dec: u32, x: &Suffix) -> String {
+    let amount = if x.scale == 1.0 {
+        s.to_string()
+    } else {
+        let value = v * x.scale;
+        // The digits as written stay significant: 3,210 萬 is 32.10 million.
+        let (div, word): (f64, &str) = if value >= 1e9 { (1e9, " billion") } else if value >= 1e6 { (1e6, " million") } else { (1.0, "") };
+        let places = (dec as i32 + (div.log10() - x.scale.log10()).round() as i32).max(0) as usize;
+        let n = format!("{:.*}", places, value / div);
+        let n = if n.contains('.') { n.trim_end_matches('0').trim_end_matches('.').to_string() } else { n };
+        format!("{n}{word}")
+    };
+    match (x.cur, x.unit) {
+        (Some(c), _) => format!("{c}{amount}"),
+        (None, Some(u)) => format!("{amount}{u}"),
+        (None, None) => amount,
+    }
+}
+
+#[cfg(test)]
+mod tests;

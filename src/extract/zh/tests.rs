@@ -1,0 +1,173 @@
+use super::*;
+use crate::facts::Period;
+
+/// One Chinese clause and the English words it is read as.
+fn check_table(cases: &[(&str, &str)]) {
+    let mut bad = Vec::new();
+    for (zh, en) in cases {
+        let got = normalise(zh).text;
+        if got != *en {
+            bad.push(format!("{zh}\n  want {en}\n  got  {got}"));
+        }
+    }
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+#[test]
+fn figures() {
+    check_table(&[
+        // Scales: 萬, 億, 千, 百萬, 十億, 兆; the written digits stay significant.
+        ("營收為 3,210 萬美元", "Revenue was $32.1 million"),
+        ("營收為 1.842 億美元", "Revenue was $184.2 million"),
+        ("營收為 5千美元", "Revenue was $5000"),
+        ("營收為 12 百萬美元", "Revenue was $12 million"),
+        ("營收為 3.5 十億美元", "Revenue was $3.5 billion"),
+        ("營收為 1.2 兆新台幣", "Revenue was NT$1200 billion"),
+        ("營收為 570 萬美元", "Revenue was $5.7 million"),
+        // Full-width digits, separators and percent.
+        ("毛利率為５８．２％", "Gross margin was 58.2%"),
+        ("營收為１，２３４萬美元", "Revenue was $12.34 million"),
+        // Currencies: 美元, 新台幣, 台幣, 元 (New Taiwan dollars), 港元, 人民幣.
+        ("營收 100 億元", "Revenue NT$10 billion"),
+        ("營收 100 億新台幣", "Revenue NT$10 billion"),
+        ("營收 3 億港元", "Revenue HK$300 million"),
+        ("營收 3 億人民幣", "Revenue RMB 300 million"),
+        // Units: shares, days, basis points, percentage points.
+        ("股數約為1.49億股", "Share count was approximately 149 million shares"),
+        ("應收帳款天數為 140 天", "Days sales outstanding was 140 days"),
+        ("季增 245 個基點", "Up 245 basis points sequentially"),
+        ("營業利益率提高了 13 個百分點", "Operating margin improved 13 percentage points"),
+        // Negative figures and losses.
+        ("自由現金流為負 1,570 萬美元", "Free cash flow was negative $15.7 million"),
+        ("營業虧損為 850 萬美元", "Operating loss was $8.5 million"),
+        ("淨虧損 570 萬美元", "Net loss $5.7 million"),
+        // A range's scale said once, at its second end.
+        ("營收介於 3,300 至 3,500 萬美元之間", "Revenue between $33 million and $35 million"),
+        // Names with digits are no figures.
+        ("5G 和 800G 產品", "5G and 800G product"),
+        // Per share.
+        ("每股 0.05 美元", "$0.05 per share"),
+        ("每股盈餘為 0.05 美元", "Earnings per share was $0.05"),
+        ("每股收益為 0.05 美元", "Earnings per share was $0.05"),
+        // A metric after 的 behind a figure is read before it.
+        ("實現了 58.2% 的毛利率", "Delivered gross margin of 58.2%"),
+        ("創造了 570 萬美元的收入", "Generated revenue of $5.7 million"),
+    ]);
+}
+
+#[test]
+fn changes() {
+    check_table(&[
+        // Taiwanese financial media: 季增, 季減, 年增, 年減, 年增率, 年成長.
+        ("營收季增 6%", "Revenue up 6% sequentially"),
+        ("營收季減 41%", "Revenue down 41% sequentially"),
+        ("營收年增 25%", "Revenue up 25% year-over-year"),
+        ("營收年減 14%", "Revenue down 14% year-over-year"),
+        ("營收年增率 20%", "Revenue up 20% year-over-year"),
+        ("營收年成長 20%", "Revenue up 20% year-over-year"),
+        ("毛利率季成長 1 個百分點", "Gross margin up 1 percentage points sequentially"),
+        // Machine translations: 同比增長, 環比下降, 比去年同期持平.
+        ("同比增長 73%", "Up 73% year-over-year"),
+        ("環比下降 55%", "Down 55% sequentially"),
+        ("比去年同期持平", "Flat year-over-year"),
+        ("較上季減少 430 萬美元", "Down $4.3 million sequentially"),
+        ("比上一季減少 430 萬美元", "Down $4.3 million sequentially"),
+        ("年比成長 12%", "Up 12% year-over-year"),
+        // A base period said with 比 goes after the figure.
+        ("比第三季減少 1,520 萬美元", "Down $15.2 million versus Q3"),
+        ("比 22 財年增長了 73%", "Grew 73% versus fiscal '22"),
+        // 從 … 增至: from one figure to another; a period of the base after it.
+        ("從 2,500 萬美元增至 3,200 萬美元", "From $25 million increased to $32 million"),
+        ("從第三季的 72 天增加到 140 天", "From 72 days in Q3 increased to 140 days"),
+        // What waits for a figure that never comes is dropped at the clause's end.
+        ("營收季增，表現良好", "Revenue up,"),
+        // 該 before the metric just named: "which".
+        ("產品收入推動的，該收入增長了 87%", "Product revenue, which grew 87%"),
+    ]);
+}
+
+#[test]
+fn guidance() {
+    check_table(&[
+        ("預計營收將介於 3,300 萬美元至 3,500 萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("預計毛利率將在 58%至 60%之間", "Expect gross margin will between 58% and 60%"),
+        ("財測營收為 33 億元", "Guidance revenue to be NT$3.3 billion"),
+        ("預期營業費用約為 2,700 萬美元", "Expect operating expenses to be approximately $27 million"),
+        ("展望第一季毛利率", "Outlook Q1 gross margin"),
+        ("比中位數連續成長 6%", "Up 6% sequentially at the midpoint"),
+        ("預估 2024 年營收年增 20%", "Expect 2024 revenue up 20% year-over-year"),
+    ]);
+}
+
+#[test]
+fn periods() {
+    check_table(&[
+        ("第一季營收", "Q1 revenue"),
+        ("第四季度營收", "Q4 revenue"),
+        ("第二財季營收", "Q2 revenue"),
+        ("上半年營收", "The first half revenue"),
+        ("下半年營收", "The second half revenue"),
+        ("全年毛利率為58.0%", "For the year gross margin was 58.0%"),
+        ("本季營收", "The quarter revenue"),
+        ("2024 財年營收", "Fiscal 2024 revenue"),
+        ("24 財年營收", "Fiscal '24 revenue"),
+        ("23 財年第四季營收", "Fiscal '23 Q4 revenue"),
+        ("2023 財年第四季財報電話會議", "Fiscal 2023 Q4 earnings conference call"),
+        ("2024 年上半年營收", "2024 first half revenue"),
+        ("23 年第四季財報電話會議", "'23 Q4 earnings conference call"),
+        ("去年營收", "Last year revenue"),
+        ("長期毛利率", "Long-term gross margin"),
+    ]);
+}
+
+#[test]
+fn sentences_and_basis() {
+    check_table(&[
+        ("營收為 3 億美元。毛利率為 58%！營業利益呢？", "Revenue was $300 million. Gross margin was 58%! Operating income?"),
+        ("營收，毛利率；營業利益", "Revenue, gross margin; operating income"),
+        ("非 GAAP 毛利率為 58%", "Non-GAAP gross margin was 58%"),
+        ("非公認會計準則毛利率為 58%", "Non-GAAP gross margin was 58%"),
+        ("除非另有說明，否則以下財務數據將在非公認會計準則的基礎上進行討論", "Unless otherwise noted, will in non-GAAP basis"),
+        ("(操作員說明)我們的第一個問題來自 Stifel", "(Operator Instructions) our first question Stifel"),
+    ]);
+}
+
+/// A Chinese-only call: lines as a Chinese page writes them, each figure bound.
+#[test]
+fn chinese_only_call() {
+    let text = "主持人\n歡迎參加 Credo 2023 財年第四季財報電話會議。\n丹·弗萊明 – 財務長\n第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。本季毛利率為 58.2%。\n我們預計 24 財年第一季的營收將在 3,300 萬美元至 3,500 萬美元之間。\n";
+    let t = crate::transcript::parse(text);
+    let f = crate::extract::extract(&t);
+    assert_eq!(f.company, "Credo");
+    assert_eq!(f.call, "FY2023-Q4".parse::<Period>().ok());
+    let got: Vec<String> = f
+        .facts
+        .iter()
+        .map(|x| format!("{} {} {:?}/{:?} {:?} {:?}..{:?} @{}:{:?}-{:?} {}", x.metric, x.period, x.kind, x.measure, x.value, x.low, x.high, x.source.line, x.source.start, x.source.end, x.source.text))
+        .collect();
+    let want = [
+        "revenue FY2023-Q4 Actual/Level Some(32100000.0) None..None @4:Some(12)-Some(21) 第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。",
+        "revenue FY2023-Q4 Actual/Qoq Some(-41.0) None..None @4:Some(25)-Some(28) 第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。",
+        "revenue FY2023-Q4 Actual/Yoy Some(-14.0) None..None @4:Some(32)-Some(35) 第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。",
+        "gross_margin FY2023-Q4 Actual/Level Some(58.2) None..None @4:Some(43)-Some(48) 本季毛利率為 58.2%。",
+        "revenue FY2024-Q1 Guidance/Level None Some(33000000.0)..Some(35000000.0) @5:Some(19)-Some(39) 我們預計 24 財年第一季的營收將在 3,300 萬美元至 3,500 萬美元之間。",
+    ];
+    for w in want {
+        assert!(got.iter().any(|g| g == w), "missing: {w}\n got:\n{}", got.join("\n"));
+    }
+    // Derived facts explain themselves with the Chinese sentence and point at the change they come from.
+    let derived = "revenue FY2023-Q3 Derived/Level Some(54406780.0) None..None @4:Some(25)-Some(28) 32.1M / (1 − 0.41) = 54.4M, from '第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。'";
+    assert!(got.iter().any(|g| g == derived), "missing: {derived}\n got:\n{}", got.join("\n"));
+    assert_eq!(f.transcript.as_ref().map(|s| s.speakers[1].name.as_str()), Some("丹·弗萊明"));
+}
+
+#[test]
+#[ignore]
+fn show() {
+    let path = std::env::var("ZH_SHOW").unwrap_or_default();
+    for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
+        if is_cjk_line(line) {
+            println!("{line}\n  {}", normalise(line).text);
+        }
+    }
+}
