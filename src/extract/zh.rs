@@ -112,8 +112,30 @@ fn sentence_at(t: &Transcript<'_>, n: usize, at: usize) -> Option<String> {
     let para = t.turns.iter().flat_map(|turn| &turn.paragraphs).find(|p| p.pieces.iter().any(|x| x.line == n))?;
     let piece = para.pieces.iter().find(|x| x.line == n)?;
     let off = piece.at + at.saturating_sub(piece.col);
-    let (a, b) = crate::text::sentences(&para.text).into_iter().find(|&(a, b)| a <= off && off < b).or_else(|| crate::text::sentences(&para.text).last().copied())?;
+    let sentences = crate::text::sentences(&para.text);
+    let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
     Some(para.text[a..b].trim().to_string())
+}
+
+/// The longest lexicon phrase `text` starts with (the last of equals, as
+/// `max_by_key` picks). The lexicon is looked up by its phrases' first
+/// character, once sorted: a CJK character costs a binary search, not a scan.
+fn longest(text: &str) -> Option<&'static (&'static str, Say)> {
+    static INDEX: std::sync::OnceLock<Vec<(char, Vec<usize>)>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: Vec<(char, Vec<usize>)> = Vec::new();
+        for (n, (k, _)) in LEXICON.iter().enumerate() {
+            let Some(c) = k.chars().next() else { continue };
+            match index.binary_search_by_key(&c, |e| e.0) {
+                Ok(at) => index[at].1.push(n),
+                Err(at) => index.insert(at, (c, vec![n])),
+            }
+        }
+        index
+    });
+    let first = text.chars().next()?;
+    let at = index.binary_search_by_key(&first, |e| e.0).ok()?;
+    index[at].1.iter().map(|&n| &LEXICON[n]).filter(|(k, _)| text.starts_with(k)).max_by_key(|(k, _)| k.len())
 }
 
 /// A piece of the English reading and the Chinese bytes it stands for.
@@ -286,7 +308,7 @@ impl Reader<'_> {
     fn cjk(&mut self) {
         let start = self.i;
         let rest = self.rest();
-        let Some(&(key, say)) = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()) else {
+        let Some(&(key, say)) = longest(rest) else {
             self.i += rest.chars().next().map_or(1, char::len_utf8);
             return;
         };
@@ -359,7 +381,7 @@ impl Reader<'_> {
             Say::That => {
                 // "產品收入 …，該收入增長了 87%": "product revenue …, which grew 87%".
                 let rest = self.rest();
-                let next = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len());
+                let next = longest(rest);
                 if let Some(&(key, Say::Words(w) | Say::Metric(w))) = next {
                     let sentence = self.out.text.rsplit(['.', '?', '!']).next().unwrap_or("");
                     if sentence.contains(w) {
@@ -383,7 +405,7 @@ impl Reader<'_> {
             let (year, to) = r.year()?;
             return Some((year, to));
         }
-        let (key, say) = LEXICON.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+        let (key, say) = longest(rest)?;
         match say {
             Say::Period(p) => Some((p.to_string(), at + key.len())),
             _ => None,
@@ -439,7 +461,7 @@ impl Reader<'_> {
         let mut to = end + lead + unit;
         let tail = self.line[to..].trim_start();
         let skip = self.line[to..].len() - tail.len();
-        if let Some((key, Say::Period(p))) = LEXICON.iter().filter(|(k, _)| tail.starts_with(k)).max_by_key(|(k, _)| k.len()) {
+        if let Some((key, Say::Period(p))) = longest(tail) {
             if p.starts_with('Q') || p.contains("half") {
                 text = format!("{text} {}", p.trim_start_matches("the "));
                 to += skip + key.len();
@@ -507,7 +529,7 @@ impl Reader<'_> {
         let rest = self.rest().trim_start();
         let after = rest.strip_prefix('的')?.trim_start();
         let from = self.line.len() - after.len();
-        let (key, say) = LEXICON.iter().filter(|(k, _)| after.starts_with(k)).max_by_key(|(k, _)| k.len())?;
+        let (key, say) = longest(after)?;
         let Say::Metric(w) = say else { return None };
         self.i = from + key.len();
         Some((w, from, self.i))
