@@ -51,6 +51,14 @@ impl Layout {
             Layout::Plain => "plain",
         }
     }
+
+    /// Whether each line of a turn is a paragraph of the talk (a web page's
+    /// `<p>`, a subtitle-free export), not a hard-wrapped piece of one or a
+    /// sentence a line: what a speaker said in one line stays in play for the
+    /// next only where the next line says so.
+    pub fn lines_are_paragraphs(&self) -> bool {
+        matches!(self, Layout::BilingualLines | Layout::MotleyFool | Layout::SeekingAlpha | Layout::NameLines | Layout::NameColon)
+    }
 }
 
 /// Prepared remarks or Q&A.

@@ -250,6 +250,8 @@ impl Votes {
                     self.dated.push(Dated { year, quarter: Some(q), cue, weight: base });
                 }
                 PeriodRef::Quarter(q) if !comparison && cue != Cue::Filed => self.quarter[q as usize] += w * 0.8,
+                // "up from last year's second quarter": the year-ago quarter is the call's quarter a year back.
+                PeriodRef::YearAgoQuarter(q) if cue != Cue::Filed && !outlook => self.quarter[q as usize] += w * 0.8,
                 PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => self.dated.push(Dated { year, quarter: None, cue, weight: base }),
                 _ => {}
             }

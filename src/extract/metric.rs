@@ -710,6 +710,11 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
         .then_some(name)
 }
 
+/// A year in digits ("2020").
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// "our IT business", "the Data Center segment": the sentence's business subject.
 pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
     for (k, tok) in t.iter().enumerate() {
@@ -737,8 +742,14 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
                 // "Next, the Intelligent Cloud segment." opens a topic too.
                 let opening = j <= 3 && t[..j].iter().all(|x| x.kind != Tok::Num);
                 // "Slide 17 explains the variance in the seating segment": a slide's number is no figure.
-                let figure = t.iter().enumerate().any(|(i, x)| x.kind == Tok::Num && !(i > 0 && t[i - 1].is_any(&["slide", "slides", "page", "pages"])));
-                let topic = opening && t[j - 1].is("the")
+                // Nor is a year ("compared with the second quarter of 2020").
+                let figure = t.iter().enumerate().any(|(i, x)| x.kind == Tok::Num && !is_year(x.text) && !(i > 0 && t[i - 1].is_any(&["slide", "slides", "page", "pages"])));
+                // "As anticipated, our Boat segment results benefited the most.": a
+                // figure-less sentence about a segment opens it for the next.
+                // Its subject: said in the opening words, one segment ("across both the
+                // coke and logistics segments" is none).
+                let about = !figure && tok.is_any(&["segment", "division"]) && t[..j].iter().filter(|x| x.kind == Tok::Word).count() <= 4;
+                let topic = about || opening && t[j - 1].is("the")
                     || (j <= 8 || !figure)
                     && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 2].is_any(&["is", "in", "for"])
                         // "in our E-Systems segment", not "for our mosquito control products".

@@ -31,6 +31,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     }
     let id = identity::identify(t);
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
+    ctx.line_paragraphs = t.layout.lines_are_paragraphs();
     let mut buf: Vec<Token<'_>> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
@@ -99,6 +100,8 @@ struct Ctx {
     segment: Option<String>,
     /// Sentences since the segment in play was named.
     segment_age: usize,
+    /// The last sentence had no figures: a segment it named opens the next line.
+    segment_opened: bool,
     /// Sentences since the period in play was named.
     context_age: usize,
     /// The period the last guidance named ("We expect net sales in fiscal year '22 to be up
@@ -112,6 +115,8 @@ struct Ctx {
     /// until a sentence reports in the past tense.
     outlook: Option<Option<Period>>,
     raw: Vec<(Fact, f64)>,
+    /// Each line of a paragraph is a paragraph of the talk ([`crate::transcript::Layout::lines_are_paragraphs`]).
+    line_paragraphs: bool,
     /// Figures skipped because no period could be told for them.
     undated: usize,
 }
@@ -119,7 +124,7 @@ struct Ctx {
 impl Ctx {
     /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
     fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
-        Ctx { call, currency, company, basis: None, segment: None, segment_age: 0, context_age: 0, guided: None, outlook: None, raw: Vec::new(), undated: 0, announced: Vec::new() }
+        Ctx { call, currency, company, basis: None, segment: None, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new() }
     }
 }
 

@@ -156,6 +156,20 @@ fn trailing_year(t: &[Token<'_>], k: usize) -> Option<(i32, bool, usize)> {
     year_at(t, j)
 }
 
+/// The quarter a year's possessive ends at token `k` names: "last year's
+/// second quarter", "the prior year's strong Q2" (one word between at most).
+fn possessive_quarter(t: &[Token<'_>], k: usize) -> Option<(u8, usize)> {
+    let year = t.get(k.checked_sub(1)?)?;
+    if !(year.text.ends_with("'s") || year.text.ends_with("’s")) {
+        return None;
+    }
+    let mut j = k;
+    if quarter_at(t, j).is_none() && t.get(j).is_some_and(|x| x.kind == Tok::Word && !x.is_any(&["fiscal", "full", "first", "second", "third", "fourth"])) {
+        j += 1;
+    }
+    quarter_at(t, j)
+}
+
 /// All period mentions of a sentence.
 pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -165,7 +179,14 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if let Some(m) = mention_at(t, i) {
+        if let Some(mut m) = mention_at(t, i) {
+            // "last year's (strong) second quarter": one period, a year back.
+            if m.what == PeriodRef::PrevYear {
+                if let Some((q, end)) = possessive_quarter(t, m.last) {
+                    m.what = PeriodRef::YearAgoQuarter(q);
+                    m.last = end;
+                }
+            }
             // "the first half of the year", "the second quarter of this year": one period.
             if m.what == PeriodRef::ThisYear {
                 if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| {
@@ -262,7 +283,7 @@ fn x_an(x: Option<&Token<'_>>) -> bool {
 
 fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let prev = |n: usize| first.checked_sub(n).and_then(|k| t.get(k));
-    let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above"];
+    let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above", "double", "twice", "triple"];
     let p1 = prev(1);
     let p2 = prev(2);
     let p3 = prev(3);
@@ -353,6 +374,11 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         ("last year", PeriodRef::PrevYear),
         ("prior year", PeriodRef::PrevYear),
         ("previous year", PeriodRef::PrevYear),
+        ("last year's", PeriodRef::PrevYear),
+        ("prior year's", PeriodRef::PrevYear),
+        ("previous year's", PeriodRef::PrevYear),
+        ("last year’s", PeriodRef::PrevYear),
+        ("prior year’s", PeriodRef::PrevYear),
         ("a year ago", PeriodRef::PrevYear),
         ("year ago", PeriodRef::PrevYear),
         ("next year", PeriodRef::NextYear),

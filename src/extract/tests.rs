@@ -84,6 +84,21 @@ fn segment_context() {
         ("We stay focused on our commitment to make Acme Industrial Group a better company.\nSales were $289 million. Acme Industrial Group is strong.", "revenue[total] FY2024-Q3 Actual/Level 289000000 USD"),
         // The company's own name is the total, never a part dropped beside it.
         ("Acme's revenue was $570 million. Revenue was $570 million.", "revenue[total] FY2024-Q3 Actual/Level 570000000 USD"),
+        // A web page's line is a paragraph: the segment it was about ends with it,
+        // unless the line only named the segment.
+        ("The Enterprise Division grew.\nIn the Enterprise Division, gross margin increased to 81.7%.\nAdjusted EBITDA grew to $5.1 million.",
+         "gross_margin[enterprise] FY2024-Q3 Actual/Level 81.7 %; ebitda[total] FY2024-Q3 Actual/Level 5100000 USD"),
+        ("Now turning to our seating segment.\nSales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
+        // The segment a sentence opens on beats "our": "our gross margin" is the segment's there.
+        ("In the Enterprise Division, driven by sales, our gross margin percentage increased to 81.7%. The Enterprise Division grew.", "gross_margin[enterprise] FY2024-Q3 Actual/Level 81.7 %"),
+        // A figure-less sentence whose subject is a segment opens it for the next; a year is no figure.
+        ("As anticipated, our Boat segment results benefited the most when compared with the third quarter of 2023. Sales were up 80% and operating margins were 10.5% for the quarter.",
+         "revenue[boat] FY2024-Q3 Actual/Yoy 80 %; operating_margin[boat] FY2024-Q3 Actual/Level 10.5 %"),
+        // Not a segment said in passing, nor several segments.
+        ("We delivered across both the coke and logistics segments. Adjusted EBITDA was $73.9 million. Coke and Logistics are segments.", "ebitda[total] FY2024-Q3 Actual/Level 73900000 USD"),
+        // The same metric's segment said earlier in the sentence, with a figure of its own.
+        ("Latin America net sales were up 11% with 8% organic sales growth. Latin America grew.", "revenue[latin_america] FY2024-Q3 Actual/Yoy 11 %; revenue[latin_america] FY2024-Q3 Actual/Yoy 8 %"),
+        ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
     ];
     check_table(&cases);
 }
@@ -269,6 +284,14 @@ fn period_table() {
         ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
         ("Cash flow from operations totaled $263 million year-to-date.", ""),
         ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
+        // "last year's second quarter" is the year-ago quarter, however it is described.
+        ("Gross margin was 76.1% in last year's third quarter.", "gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
+        ("Gross margin increased to 81.7% compared to 76.1% in last year's third quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 81.7 %; gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
+        ("Adjusted EBITDA grew to $5.1 million from $4 million in the prior year's strong third quarter.", "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // "double last year's" is a comparison: the guidance keeps the quarter ahead.
+        ("We expect fourth quarter EPS of $0.40 to $0.44, which is double last year's fourth-quarter EPS.", "eps[total] FY2024-Q4 Guidance/Level 0.4..0.44 USD/share"),
+        // Guidance with no period after talk of a half now over is the next quarter's.
+        ("We established growth in the first half. We expect core sales of $3.0 billion to $3.2 billion.", "revenue[total] FY2024-Q4 Guidance/Level 3000000000..3200000000 USD"),
     ];
     check_table(&cases);
 }

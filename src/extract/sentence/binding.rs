@@ -222,9 +222,12 @@ impl Sentence<'_, '_> {
         } else if let Some((name, _)) = trailing {
             segment = Some(name);
         }
-        let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(&["our", "total", "consolidated", "overall", "company", "group"]));
+        // "our gross margin" is the company's, unless the sentence opened on the
+        // segment it is about ("In the Enterprise Division, ... our gross margin").
+        let own = if self.subject_leads { &["consolidated", "overall", "company", "group"][..] } else { &["our", "total", "consolidated", "overall", "company", "group"][..] };
+        let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(own));
         if segment.is_none() && matches!(named.class, Class::Money | Class::Ratio) && named.name != "revenue_mix" && !company_level {
-            segment = self.subject.clone();
+            segment = self.subject.clone().or_else(|| chosen.and_then(|m| self.segment_said_before(m)));
         }
         if named.name == "revenue_mix" {
             if let Some(w) = t.get(f.last).filter(|x| x.kind == lex::Tok::Word && !x.is_any(&["of", "in", "and", "to", "for", "from", "above", "below"])) {
@@ -240,6 +243,24 @@ impl Sentence<'_, '_> {
             }
         }
         segment
+    }
+
+    /// The segment of the same metric said earlier in the sentence: "Latin
+    /// America net sales were up 11% with 8% organic sales growth" (the 8% is
+    /// Latin America's too); not when "total" or a contrast comes between,
+    /// nor when no figure does.
+    fn segment_said_before(&self, m: &MetricMention) -> Option<String> {
+        let before = self.metrics.iter().rev().find(|x| x.last <= m.first && x.metric == m.metric)?;
+        // It had a figure of its own ("positive EBITDA since the start of the pandemic with
+        // adjusted EBITDA of $751 million" names no segment).
+        if !self.figures.iter().any(|g| g.first >= before.last && g.last <= m.first) {
+            return None;
+        }
+        let between = &self.t[before.last..m.first];
+        if between.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "company", "while", "whereas", "but", "compared"])) {
+            return None;
+        }
+        before.segment.clone()
     }
 
     /// A change's measure (the comparison said after the figure, before it,

@@ -371,7 +371,9 @@ impl Sentence<'_, '_> {
     /// Guidance that names no period, dated by the running context or the
     /// call's: a change guided against a year is the next year's ("... to
     /// increase 1.5% to 4% compared to the full year ended December 31,
-    /// 2019"); else the next quarter; else the year in play (the next in a Q4
+    /// 2019"); else the next quarter (also after talk of a half now over:
+    /// "we established growth in the second half ... we expect core sales of
+    /// $3.0 billion to $3.2 billion"); else the year in play (the next in a Q4
     /// call) or a period in play after the call's; else an actual.
     fn guided_unnamed(&self, c: Period, fig_period: Option<Period>) -> (Kind, Option<Period>) {
         let context = self.context;
@@ -381,7 +383,7 @@ impl Sentence<'_, '_> {
         });
         if let Some(y) = base_year.filter(|y| c.year_number().is_some_and(|cy| y + 1 >= cy)) {
             (Kind::Guidance, Some(Period::year(y + 1)))
-        } else if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter())) {
+        } else if let Some(next) = c.next_quarter().filter(|_| c.is_quarter() && context.is_none_or(|x| x.is_quarter() || matches!(x.part(), Some(Part::Half(_))) && !is_after(x, c))) {
             (Kind::Guidance, Some(next))
         } else if context.is_some_and(|x| is_after(x, c)) {
             (Kind::Guidance, fig_period)

@@ -81,6 +81,9 @@ struct Sentence<'s, 'p> {
     outlook_period: Option<Period>,
     /// The segment the sentence is about, when a figure names none.
     subject: Option<String>,
+    /// The subject is named in the sentence's opening words ("In the Enterprise
+    /// Division, ..."), not carried from earlier ones.
+    subject_leads: bool,
     /// The period in play from the sentences before.
     context: Option<Period>,
 }
@@ -124,6 +127,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
         let mut s = Sentence::read(ctx, para, a, b, t, context);
         let opens_outlook = s.tense_and_outlook(ctx);
         s.subject = segment_in_play(ctx, &s);
+        s.subject_leads = s.subject.is_some() && metric::leading_segment(t) == s.subject;
         let own_period = s.own().next().and_then(|m| period::resolve(m.what, ctx.call, s.context, s.guidance_word));
         s.period = own_period;
         if opens_outlook {
@@ -182,6 +186,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
             period: None,
             outlook_period: None,
             subject: None,
+            subject_leads: false,
             context,
         }
     }
@@ -279,16 +284,20 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> Option<String> {
     let any_topic = metric::segment_topic(t);
     let topic = any_topic.clone().filter(|_| !has_figures);
     let lead = metric::leading_segment(t);
+    // In a new paragraph the segment carries on only where the text says so ("for the segment").
+    // A line of a web page's talk is a paragraph too, unless the line before only
+    // named the segment ("Slide 17 explains the variance in the seating segment.").
+    let new_line = ctx.line_paragraphs && s.para.pieces.binary_search_by_key(&s.a, |p| p.at).is_ok();
+    let new_paragraph = s.a == 0 || new_line && !ctx.segment_opened;
+    if new_paragraph && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
+        ctx.segment = None;
+    }
     if lead.is_some() && has_figures {
         ctx.segment = lead.clone();
     }
     // "In Display Technologies, sales were $956 million": a name the text turns to stands, said once.
     if let Some(name) = lead.as_ref().filter(|n| !ctx.announced.contains(n)) {
         ctx.announced.push(name.clone());
-    }
-    // In a new paragraph the segment carries on only where the text says so ("for the segment").
-    if s.a == 0 && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
-        ctx.segment = None;
     }
     if topic.is_some() {
         ctx.segment = topic.clone();
@@ -309,7 +318,9 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> Option<String> {
     let named_again = ctx.segment.as_ref().is_some_and(|s| lower.contains(&s.replace('_', " ")))
         || lower.contains("segment")
         || lower.contains(" the business");
-    if topic.is_some() || lead.is_some() || business.is_some() || named_again {
+    let named = topic.is_some() || lead.is_some() || business.is_some() || named_again;
+    ctx.segment_opened = named && !has_figures && ctx.segment.is_some();
+    if named {
         ctx.segment_age = 0;
     } else {
         ctx.segment_age += 1;
