@@ -41,6 +41,7 @@ pub fn csv(facts: &Facts) -> String {
                 None => "",
                 Some(Basis::Gaap) => "GAAP",
                 Some(Basis::NonGaap) => "non-GAAP",
+                Some(Basis::Organic) => "organic",
             }
             .to_string(),
             if f.conflict { "true" } else { "" }.to_string(),

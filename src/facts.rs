@@ -329,6 +329,10 @@ pub enum Basis {
     /// Adjusted.
     #[serde(rename = "non-GAAP")]
     NonGaap,
+    /// A change without acquisitions, divestitures and currency ("8% organic
+    /// sales growth"): another figure than the reported change.
+    #[serde(rename = "organic")]
+    Organic,
 }
 
 /// The unit of a figure.

@@ -339,9 +339,10 @@ fn same_key(a: &Fact, b: &Fact) -> bool {
         && basis_fits(a.basis, b.basis)
 }
 
-/// GAAP and non-GAAP are two figures; a figure of no stated basis goes with either.
+/// GAAP and non-GAAP are two figures; a figure of no stated basis goes with
+/// either, but for an organic change, which is another figure than the reported.
 fn basis_fits(a: Option<Basis>, b: Option<Basis>) -> bool {
-    a.is_none() || b.is_none() || a == b
+    a == b || (a.is_none() || b.is_none()) && a != Some(Basis::Organic) && b != Some(Basis::Organic)
 }
 
 /// Half a unit of the last written digit of `v`: "$607.9 million" → 50,000,

@@ -219,6 +219,7 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
         t(match f.basis {
             Some(Basis::Gaap) => K::BasisGaap,
             Some(Basis::NonGaap) => K::BasisNonGaap,
+            Some(Basis::Organic) => K::BasisOrganic,
             None => K::BasisNone,
         })
         .to_string(),
@@ -583,6 +584,7 @@ fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
             let basis = match f.basis {
                 Some(Basis::Gaap) => t(K::BasisGaap),
                 Some(Basis::NonGaap) => t(K::BasisNonGaap),
+                Some(Basis::Organic) => t(K::BasisOrganic),
                 None => "",
             };
             let line = if f.source.line > 0 { tf(K::TableLine, &[&f.source.line.to_string()]) } else { String::new() };

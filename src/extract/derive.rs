@@ -30,6 +30,8 @@ pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
                 && c.segment == level.segment
                 && c.period == level.period
                 && !c.conflict
+                // Organic growth leaves out acquisitions and currency: no earlier level follows from it.
+                && c.basis != Some(crate::facts::Basis::Organic)
         }) {
             let Some(c) = ch.value else { continue };
             let Some(period) = (if ch.measure == Measure::Qoq { level.period.prev_quarter() } else { level.period.prev_year() }) else {

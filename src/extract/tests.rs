@@ -414,3 +414,18 @@ fn base_table() {
     ];
     check_table(&cases);
 }
+
+#[test]
+fn organic_growth_is_a_basis_of_its_own() {
+    // "up 11% with 8% organic growth": two changes of one revenue, neither in conflict with the
+    // other, and only the reported one implies last year's level.
+    let text = "Operator\nWelcome to the Acme Q3 2024 Earnings Conference Call.\nJane Doe - CFO\n\
+                Revenue was $111 million. Net sales were up 11% with 8% organic sales growth.\n";
+    let f = crate::analyze(text);
+    let got: Vec<String> = f
+        .facts
+        .iter()
+        .map(|x| format!("{:?} {:?} {:?} {} {}", x.kind, x.measure, x.basis, x.value.unwrap_or(0.0), x.conflict))
+        .collect();
+    assert_eq!(got, ["Actual Level None 111000000 false", "Actual Yoy None 11 false", "Actual Yoy Some(Organic) 8 false", "Derived Level None 100000000 false"]);
+}

@@ -61,6 +61,7 @@ fn show(c: &Company) -> Vec<String> {
             let basis = match f.fact.basis {
                 Some(Basis::Gaap) => " GAAP",
                 Some(Basis::NonGaap) => " non-GAAP",
+                Some(Basis::Organic) => " organic",
                 None => "",
             };
             let rev = f.revision.map_or(String::new(), |r| format!(" {r:?}"));

@@ -206,6 +206,7 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
             None => 0,
             Some(Basis::Gaap) => 1,
             Some(Basis::NonGaap) => 2,
+            Some(Basis::Organic) => 3,
         };
         w.byte(kind | measure << 2 | basis << 4 | u8::from(f.conflict) << 6);
         let (code, own) = unit_code(f.unit, currency);
@@ -528,7 +529,7 @@ fn fact_bits(bits: u8) -> Result<(Kind, Measure, Option<Basis>, bool), ShareErro
         0 => None,
         1 => Some(Basis::Gaap),
         2 => Some(Basis::NonGaap),
-        _ => return Err(invalid("unknown basis")),
+        _ => Some(Basis::Organic),
     };
     Ok((kind, measure, basis, bits & 0x40 != 0))
 }

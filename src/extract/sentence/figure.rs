@@ -89,6 +89,8 @@ impl Sentence<'_, '_> {
         };
         let kind = if change.from_base { Kind::Actual } else { kind };
         let t = self.t;
+        // "8% organic sales growth", "organic growth of 7%": a change of its own basis.
+        let organic = is_change && named.name == "revenue" && chosen.is_some_and(|m| (m.first.saturating_sub(2)..m.last).any(|k| t[k].is("organic")));
         let (line, start) = self.para.locate_chars(t[f.first].start);
         let (end_line, end) = self.para.locate_chars(t[f.last - 1].end);
         let (start, end) = if end_line == line { (Some(start), Some(end)) } else { (Some(start), None) };
@@ -102,7 +104,11 @@ impl Sentence<'_, '_> {
             low: value.range.map(|r| super::round(r.0)),
             high: value.range.map(|r| super::round(r.1)),
             unit: value.unit,
-            basis: self.pair_basis.filter(|_| self.figures.len() == 2).map(|b| b[n]).or(self.figure_basis(&at)).or(self.basis).or(ctx.basis),
+            basis: if organic {
+                Some(crate::facts::Basis::Organic)
+            } else {
+                self.pair_basis.filter(|_| self.figures.len() == 2).map(|b| b[n]).or(self.figure_basis(&at)).or(self.basis).or(ctx.basis)
+            },
             conflict: false,
             source: Source { line, start, end, text: self.para.text[self.a..self.b].trim().to_string() },
         };
