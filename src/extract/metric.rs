@@ -164,6 +164,10 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("stock repurchases and dividends", "shareholder_returns", Class::Money, false),
     ("repurchases and dividends", "shareholder_returns", Class::Money, false),
     ("buybacks and dividends", "shareholder_returns", Class::Money, false),
+    // "contributed to shareholder returns of $1.5 billion": what went back to shareholders, all ways.
+    ("shareholder returns", "shareholder_returns", Class::Money, false),
+    ("returns to shareholders", "shareholder_returns", Class::Money, false),
+    ("capital returned to shareholders", "shareholder_returns", Class::Money, false),
     ("share buybacks and dividends", "shareholder_returns", Class::Money, false),
     ("dividends", "dividend", Class::Money, false),
     ("dividend", "dividend", Class::Money, false),
@@ -279,7 +283,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             by_first_letter(t[i].text).iter().find_map(|&n| {
                 let (p, m, c, neg) = LEXICON[n];
                 // "$2.4 billion in share repurchases and dividends of $704 million": two figures.
-                let apart = |k: usize| m == "shareholder_returns" && t.get(k).is_some_and(|x| x.is_any(&["of", "totaling", "totalling", "were", "was"]));
+                let apart = |k: usize| m == "shareholder_returns" && p.contains(" and ") && t.get(k).is_some_and(|x| x.is_any(&["of", "totaling", "totalling", "were", "was"]));
                 phrase_at(t, i, p).filter(|&k| !apart(k)).map(|k| (k, m, c, neg))
             })
         });

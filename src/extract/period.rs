@@ -241,6 +241,13 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
                 if let Some(prev) = out.last_mut().filter(|p: &&mut Mention| p.last == m.first) {
                     comparison |= prev.comparison;
                     prev.comparison = comparison;
+                    // "the first quarter a year ago", "the fourth quarter last year": that quarter a year back.
+                    if let (PeriodRef::Quarter(q), PeriodRef::PrevYear) = (prev.what, m.what) {
+                        prev.what = PeriodRef::YearAgoQuarter(q);
+                        prev.last = m.last;
+                        i = m.last.max(i + 1);
+                        continue;
+                    }
                 }
                 if (m.first.saturating_sub(3)..m.first).any(|k| t[k].is("same")) {
                     comparison = true;

@@ -288,6 +288,8 @@ fn period_table() {
         ("Gross margin was 76.1% in last year's third quarter.", "gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
         ("Gross margin increased to 81.7% compared to 76.1% in last year's third quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 81.7 %; gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
         ("Adjusted EBITDA grew to $5.1 million from $4 million in the prior year's strong third quarter.", "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        ("Net income per share was $0.98, increasing 24% compared to $0.79 in the third quarter a year ago.", "eps[total] FY2024-Q3 Actual/Level 0.98 USD/share; eps[total] FY2024-Q3 Actual/Yoy 24 %; eps[total] FY2023-Q3 Actual/Level 0.79 USD/share"),
+        ("Revenue was $5 million, up from $4 million in the third quarter last year.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2023-Q3 Actual/Level 4000000 USD"),
         // "double last year's" is a comparison: the guidance keeps the quarter ahead.
         ("We expect fourth quarter EPS of $0.40 to $0.44, which is double last year's fourth-quarter EPS.", "eps[total] FY2024-Q4 Guidance/Level 0.4..0.44 USD/share"),
         // Guidance with no period after talk of a half now over is the next quarter's.
@@ -302,6 +304,8 @@ fn metric_table() {
     let cases = [
         // "as a percentage of sales": the ratio, not the money metric (nor sales).
         ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
+        // What went back to shareholders is no figure of the cash flow it came from.
+        ("We had solid free cash flow of $673 million, that contributed to shareholder returns of $1.5 billion in the quarter.", "free_cash_flow[total] FY2024-Q3 Actual/Level 673000000 USD; shareholder_returns[total] FY2024-Q3 Actual/Level 1500000000 USD"),
         // A per-share figure of a charge or a price is no EPS.
         ("Results include purchase accounting charges of $17 million or $0.33 per diluted share.", "purchase_accounting_charges[total] FY2024-Q3 Actual/Level 17000000 USD; purchase_accounting_charges_per_share[total] FY2024-Q3 Actual/Level 0.33 USD/share"),
         ("We raised over $30 million through our equity offering program at an average price of $30.26 per share.", ""),
