@@ -427,19 +427,16 @@ impl DrawingBackend for Measured<'_> {
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<TargetError>> {
         let size = style.size() * self.font_scale;
-        self.ctx.set_font(canvas::css_font(style, self.font_scale));
-        let m = self
-            .ctx
-            .ctx
-            .measure_text(text)
-            .map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
-        // The line box a `line-height: normal` span would have; older
-        // browsers without font metrics get the usual 1.2 em.
-        let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
-        let h = if h.is_finite() && h > 0.0 { h } else { size * 1.2 };
-        let w = m.width();
-        let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
-        Ok((w.ceil().min(1e6) as u32, h.ceil().min(1e6) as u32))
+        self.ctx.measure(canvas::css_font(style, self.font_scale), text, |c| {
+            let m = c.measure_text(text).map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
+            // The line box a `line-height: normal` span would have; older
+            // browsers without font metrics get the usual 1.2 em.
+            let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+            let h = if h.is_finite() && h > 0.0 { h } else { size * 1.2 };
+            let w = m.width();
+            let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
+            Ok((w.ceil().min(1e6) as u32, h.ceil().min(1e6) as u32))
+        })
     }
 }
 
