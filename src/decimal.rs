@@ -7,10 +7,23 @@
 //! integer arithmetic: `x·10^dec = m·5^dec·2^(e+dec)` for `x = m·2^e`,
 //! rounded half to even as `core::fmt` rounds. A test compares it with
 //! `format!` over many values, ties and extremes.
+//!
+//! The engine build calls `format!` instead: its extractor and exports
+//! format floats anyway, so the float code is in that wasm already, and
+//! this one would only add to it (as `case.rs` does for letter case).
 
 /// `x` with `dec` decimals: what `format!("{:.*}", dec, x)` gives ("NaN",
 /// "inf" and "-inf" included).
 pub fn fixed(x: f64, dec: usize) -> String {
+    #[cfg(feature = "engine")]
+    return format!("{:.*}", dec, x);
+    #[cfg(not(feature = "engine"))]
+    return exact(x, dec);
+}
+
+/// [`fixed`] by integer arithmetic.
+#[cfg(any(test, not(feature = "engine")))]
+fn exact(x: f64, dec: usize) -> String {
     let mut out = String::new();
     if x.is_nan() {
         return "NaN".to_string();
@@ -50,8 +63,10 @@ pub fn fixed(x: f64, dec: usize) -> String {
 }
 
 /// A non-negative big integer: little-endian 32-bit limbs.
+#[cfg(any(test, not(feature = "engine")))]
 struct Big(Vec<u32>);
 
+#[cfg(any(test, not(feature = "engine")))]
 impl Big {
     fn from_u64(v: u64) -> Big {
         Big(vec![v as u32, (v >> 32) as u32])
@@ -146,7 +161,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::fixed;
+    use super::exact as fixed;
 
     fn same(x: f64, dec: usize) {
         assert_eq!(fixed(x, dec), format!("{:.*}", dec, x), "x = {x:e} ({:#x}), dec = {dec}", x.to_bits());
