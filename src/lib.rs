@@ -23,6 +23,7 @@ pub mod analysis;
 pub mod chart;
 pub mod case;
 pub mod chart_kind;
+pub mod decimal;
 #[cfg(feature = "engine")]
 pub mod export;
 #[cfg(feature = "engine")]

@@ -11,7 +11,8 @@
 //!
 //! Text is measured with the canvas's own `measureText` ([`Measured`]), not
 //! with plotters' DOM `<span>` whose `style` attribute a strict
-//! Content-Security-Policy (`style-src 'self'`) blocks.
+//! Content-Security-Policy (`style-src 'self'`) blocks; the canvas is drawn
+//! on through `canvas.rs` (a context that remembers its state).
 //!
 //! Errors cross the edge as `JsError` whose message a reader can act on (bad
 //! input is no error: a reading says why it was refused); a panic is a bug,
@@ -22,13 +23,14 @@ use std::sync::Once;
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
-use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::{self, ChartKind, Colors, Style};
+
+mod canvas;
 use crate::analysis;
 #[cfg(feature = "engine")]
 use crate::share::{ShareState, ThemeChoice};
@@ -97,10 +99,9 @@ impl Analysis {
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
         let kind: ChartKind = kind.parse()?;
         let style = style_from(style)?;
-        let ctx = context_of(canvas)?;
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
-        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
+        let ctx = canvas::Ctx::new(context_of(canvas)?);
+        let size = (canvas.width(), canvas.height());
+        let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
         let hits = self.inner.draw(&area, kind, &style)?;
         area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
         Ok(ChartMap { hits })
@@ -142,7 +143,7 @@ impl Analysis {
         let kind: ChartKind = kind.parse()?;
         let style = style_from(style)?;
         let (w, h) = (width.clamp(16, 8000), height.clamp(16, 8000));
-        let ctx = measuring_context()?;
+        let ctx = canvas::Ctx::new(measuring_context()?);
         let mut out = String::new();
         {
             // plotters-svg writes font sizes at 1/1.24 of the canvas's.
@@ -175,7 +176,7 @@ impl Analysis {
     /// The share-link fragment (`v2=…`, no `#`) with `state`
     /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
     pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
-        #[derive(Deserialize)]
+        #[derive(serde::Deserialize)]
         struct StateIn {
             #[serde(default)]
             charts: Vec<String>,
@@ -225,28 +226,30 @@ pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsErr
 }
 
 fn style_from(style: JsValue) -> Result<Style, JsError> {
-    #[derive(Deserialize, Default)]
-    struct StyleIn {
-        scale: Option<f64>,
-        dark: Option<bool>,
-        bg: Option<String>,
-        fg: Option<String>,
-        accent: Option<String>,
-        font: Option<String>,
-        lang: Option<String>,
+    // Read by hand rather than by serde: its deserializer's error messages
+    // brought `f64`'s `Display` (core::fmt's float code) into the viewer.
+    if !style.is_undefined() && !style.is_null() && !style.is_object() {
+        return Err(JsError::new("bad chart style: not an object"));
     }
-    let s: StyleIn = if style.is_undefined() || style.is_null() {
-        StyleIn::default()
-    } else {
-        serde_wasm_bindgen::from_value(style).map_err(|e| JsError::new(&format!("bad chart style: {e}")))?
+    let field = |name: &str| -> Option<JsValue> {
+        if !style.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(&style, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
     };
-    let hex = |c: &Option<String>| c.as_deref().and_then(Colors::parse_hex);
+    let bad = |name: &str, what: &str| JsError::new(&["bad chart style: ", name, " is not ", what].concat());
+    let text = |name: &str| -> Result<Option<String>, JsError> {
+        field(name).map(|v| v.as_string().ok_or_else(|| bad(name, "a string"))).transpose()
+    };
+    let scale = field("scale").map(|v| v.as_f64().ok_or_else(|| bad("scale", "a number"))).transpose()?;
+    let dark = field("dark").map(|v| v.as_bool().ok_or_else(|| bad("dark", "a boolean"))).transpose()?;
+    let hex = |c: Option<String>| c.as_deref().and_then(Colors::parse_hex);
     Ok(Style {
-        scale: s.scale.filter(|x| x.is_finite() && *x > 0.0).unwrap_or(1.0),
-        dark: s.dark.unwrap_or(false),
-        colors: Colors { bg: hex(&s.bg), fg: hex(&s.fg), accent: hex(&s.accent) },
-        font: s.font.filter(|f| !f.trim().is_empty()),
-        lang: lang_of(s.lang.as_deref()),
+        scale: scale.filter(|x| x.is_finite() && *x > 0.0).unwrap_or(1.0),
+        dark: dark.unwrap_or(false),
+        colors: Colors { bg: hex(text("bg")?), fg: hex(text("fg")?), accent: hex(text("accent")?) },
+        font: text("font")?.filter(|f| !f.trim().is_empty()),
+        lang: lang_of(text("lang")?.as_deref()),
     })
 }
 
@@ -321,9 +324,10 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
 }
 
 /// The two backends the page draws on. One type, so that the (generic)
-/// chart code is compiled once for both, not once per backend.
+/// chart code is compiled once for both, not once per backend. The canvas
+/// (its size here) is drawn on through [`Measured`]'s context.
 enum Target<'a> {
-    Canvas(CanvasBackend),
+    Canvas((u32, u32)),
     #[cfg(feature = "engine")]
     Svg(SVGBackend<'a>),
     #[cfg(not(feature = "engine"))]
@@ -342,6 +346,7 @@ impl std::fmt::Display for TargetError {
 
 impl std::error::Error for TargetError {}
 
+#[cfg(feature = "engine")]
 fn cast<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<TargetError> {
     match e {
         DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(TargetError(e.to_string())),
@@ -349,10 +354,18 @@ fn cast<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingEr
     }
 }
 
+fn refused(_: canvas::Refused) -> DrawingErrorKind<TargetError> {
+    DrawingErrorKind::DrawingError(TargetError("the canvas refused to draw".to_string()))
+}
+
+/// `$canvas` on the canvas (with `$ctx`, the context), `$call` on SVG.
 macro_rules! each {
-    ($self:expr, $b:ident => $call:expr) => {
-        match $self {
-            Target::Canvas($b) => $call.map_err(cast),
+    ($self:expr, $ctx:ident => $canvas:expr, $b:ident => $call:expr) => {
+        match &mut $self.inner {
+            Target::Canvas(_) => {
+                let $ctx = &$self.ctx;
+                $canvas
+            }
             #[cfg(feature = "engine")]
             Target::Svg($b) => $call.map_err(cast),
             #[cfg(not(feature = "engine"))]
@@ -365,7 +378,7 @@ macro_rules! each {
 /// context's `measureText`, at the font the target draws with.
 struct Measured<'a> {
     inner: Target<'a>,
-    ctx: CanvasRenderingContext2d,
+    ctx: canvas::Ctx,
     /// Font size the target draws at, relative to plotters' size.
     font_scale: f64,
 }
@@ -377,7 +390,7 @@ impl DrawingBackend for Measured<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match &self.inner {
-            Target::Canvas(b) => b.get_size(),
+            Target::Canvas(size) => *size,
             #[cfg(feature = "engine")]
             Target::Svg(b) => b.get_size(),
             #[cfg(not(feature = "engine"))]
@@ -385,50 +398,45 @@ impl DrawingBackend for Measured<'_> {
         }
     }
     fn ensure_prepared(&mut self) -> Res {
-        each!(&mut self.inner, b => b.ensure_prepared())
+        each!(self, _c => Ok(()), b => b.ensure_prepared())
     }
     fn present(&mut self) -> Res {
-        each!(&mut self.inner, b => b.present())
+        each!(self, _c => Ok(()), b => b.present())
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
-        each!(&mut self.inner, b => b.draw_pixel(point, color))
+        each!(self, c => Ok(c.draw_pixel(point, color)), b => b.draw_pixel(point, color))
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Res {
-        each!(&mut self.inner, b => b.draw_line(from, to, style))
+        each!(self, c => Ok(c.draw_line(from, to, style)), b => b.draw_line(from, to, style))
     }
-    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, c: BackendCoord, style: &S, fill: bool) -> Res {
-        each!(&mut self.inner, b => b.draw_rect(a, c, style, fill))
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, z: BackendCoord, style: &S, fill: bool) -> Res {
+        each!(self, c => Ok(c.draw_rect(a, z, style, fill)), b => b.draw_rect(a, z, style, fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Res {
-        each!(&mut self.inner, b => b.draw_path(path, style))
+        each!(self, c => Ok(c.path(path, style, false)), b => b.draw_path(path, style))
     }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Res {
-        each!(&mut self.inner, b => b.draw_circle(c, r, style, fill))
+    fn draw_circle<S: BackendStyle>(&mut self, at: BackendCoord, r: u32, style: &S, fill: bool) -> Res {
+        each!(self, c => c.draw_circle(at, r, style, fill).map_err(refused), b => b.draw_circle(at, r, style, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Res {
-        each!(&mut self.inner, b => b.fill_polygon(vert, style))
+        each!(self, c => Ok(c.path(vert, style, true)), b => b.fill_polygon(vert, style))
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
-        each!(&mut self.inner, b => b.draw_text(text, style, pos))
-    }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res {
-        each!(&mut self.inner, b => b.blit_bitmap(pos, size, src))
+        each!(self, c => c.draw_text(text, style, pos).map_err(refused), b => b.draw_text(text, style, pos))
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<TargetError>> {
         let size = style.size() * self.font_scale;
-        self.ctx.set_font(&format!("{} {}px {}", style.style().as_str(), size, style.family().as_str()));
-        let m = self
-            .ctx
-            .measure_text(text)
-            .map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
-        // The line box a `line-height: normal` span would have; older
-        // browsers without font metrics get the usual 1.2 em.
-        let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
-        let h = if h.is_finite() && h > 0.0 { h } else { size * 1.2 };
-        let w = m.width();
-        let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
-        Ok((w.ceil().min(1e6) as u32, h.ceil().min(1e6) as u32))
+        self.ctx.measure(canvas::css_font(style, self.font_scale), text, |c| {
+            let m = c.measure_text(text).map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
+            // The line box a `line-height: normal` span would have; older
+            // browsers without font metrics get the usual 1.2 em.
+            let h = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+            let h = if h.is_finite() && h > 0.0 { h } else { size * 1.2 };
+            let w = m.width();
+            let w = if w.is_finite() && w > 0.0 { w } else { 0.0 };
+            Ok((w.ceil().min(1e6) as u32, h.ceil().min(1e6) as u32))
+        })
     }
 }
 

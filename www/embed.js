@@ -344,8 +344,9 @@
     if (key === this._key) return;
     var self = this;
     engineOf.promise.then(function () {
-      // Off-screen first: a failure leaves the previous drawing.
-      var scratch = document.createElement('canvas');
+      // Off-screen first: a failure leaves the previous drawing. The
+      // off-screen canvas is kept (setting its size clears it).
+      var scratch = self._scratch || (self._scratch = document.createElement('canvas'));
       scratch.width = w;
       scratch.height = h;
       var map;

@@ -392,7 +392,7 @@ pub(crate) fn signed(x: f64, dec: usize) -> String {
     if !x.is_finite() {
         return "n/a".to_string();
     }
-    let s = format!("{:.*}", dec, x.abs());
+    let s = crate::decimal::fixed(x.abs(), dec);
     let zero = s.chars().all(|c| c == '0' || c == '.');
     if x < 0.0 && !zero {
         format!("{MINUS}{s}")

@@ -303,9 +303,9 @@ fn lower_first(s: &str) -> String {
 fn pct(x: f64) -> String {
     let a = x.abs();
     if (a - a.round()).abs() < 0.05 {
-        format!("{a:.0}%")
+        crate::decimal::fixed(a, 0) + "%"
     } else {
-        format!("{a:.1}%")
+        crate::decimal::fixed(a, 1) + "%"
     }
 }
 
@@ -436,7 +436,7 @@ fn margins_summary(facts: &Facts) -> Option<String> {
             if d.abs() < 0.05 {
                 t.push_str(&tf(K::SumMarginFlat, &[&from]));
             } else {
-                t.push_str(&tf(if d < 0.0 { K::SumMarginDown } else { K::SumMarginUp }, &[&format!("{:.1}", d.abs()), &from]));
+                t.push_str(&tf(if d < 0.0 { K::SumMarginDown } else { K::SumMarginUp }, &[&crate::decimal::fixed(d.abs(), 1), &from]));
             }
         }
         said.push(t);
