@@ -15,7 +15,10 @@
 //! call's identity are the English ones; this module only knows words
 //! (`zh/words.rs`) and the order of a Chinese figure's parts.
 
+mod numeral;
 mod words;
+
+use numeral::{figure_text, Figure, Suffix};
 
 use crate::facts::{Facts, Kind};
 use crate::transcript::{is_cjk_line, Transcript};
@@ -159,7 +162,7 @@ struct Normalised {
 
 /// Reads a Chinese line into English words (see the module doc).
 fn normalise(line: &str) -> Normalised {
-    let mut r = Reader { line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false };
+    let mut r = Reader { line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false, change: false };
     while r.i < line.len() {
         r.step();
     }
@@ -183,6 +186,8 @@ struct Reader<'a> {
     guide: bool,
     /// The last thing written was a figure.
     figure: bool,
+    /// The last thing written was a change (`年增率`): a `為` after it says nothing.
+    change: bool,
 }
 
 /// Full-width digits and signs as their ASCII forms.
@@ -233,6 +238,7 @@ impl Reader<'_> {
         }
         self.out.segs.push(Seg { out: at, len: t.len() - at, from, to });
         self.figure = false;
+        self.change = false;
     }
 
     /// The words held for after the figure, now that it is written.
@@ -291,6 +297,10 @@ impl Reader<'_> {
             _ => {}
         }
         if crate::transcript::is_cjk(raw) {
+            if self.figure_at(start).is_some() {
+                self.number();
+                return;
+            }
             self.cjk();
             return;
         }
@@ -319,6 +329,7 @@ impl Reader<'_> {
             Say::Change(w, after) => {
                 self.word(w, start, end);
                 self.after.push((after.to_string(), start, end));
+                self.change = true;
             }
             Say::After(w) => self.after.push((w.to_string(), start, end)),
             Say::Guide(w) => {
@@ -352,6 +363,7 @@ impl Reader<'_> {
                 self.word(w, start, end);
             }
             Say::BetweenEnd => self.between = false,
+            Say::Is if self.change => {}
             Say::Is => self.word(if self.guide { "to be" } else { "was" }, start, end),
             Say::IsAbout => self.word(if self.guide { "to be approximately" } else { "was approximately" }, start, end),
             Say::Flat => {
@@ -401,7 +413,7 @@ impl Reader<'_> {
         let at = self.i + lead;
         let rest = &self.line[at..];
         if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
-            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false };
+            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false, change: false };
             let (year, to) = r.year()?;
             return Some((year, to));
         }
@@ -471,56 +483,92 @@ impl Reader<'_> {
     }
 
     /// A number: a year (`23 財年`), or a figure with its scale, currency and
-    /// unit after it (`1.842 億美元`, `58%`, `245 個基點`, `1.49億股`), or
-    /// digits as written.
+    /// unit after it (`1.842 億美元`, `三千萬美元`, `58%`, `百分之七點五`,
+    /// `245 個基點`, `1.49億股`), or digits as written.
     fn number(&mut self) {
         let start = self.i;
-        if let Some((p, to)) = self.year() {
-            self.i = to;
-            self.word(&p, start, to);
-            return;
-        }
-        let Some((s, v, dec, end)) = self.digits(start) else {
-            self.i += 1;
-            return;
-        };
-        // "5G", "112g", "800G": a name, not a figure.
-        if self.line[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let to = self.line[end..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(self.line.len(), |k| end + k);
-            self.i = to;
-            let w = self.line[start..to].to_string();
-            self.word(&w, start, to);
-            return;
-        }
-        let mut suffix = self.suffix(end);
-        // "3,300 至 3,500 萬美元": the scale said once at the second end is the first's too.
-        if suffix.scale == 1.0 && suffix.cur.is_none() && suffix.unit.is_none() {
-            let rest = self.line[suffix.end..].trim_start();
-            if let Some(r) = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)) {
-                let at = self.line.len() - r.trim_start().len();
-                if let Some((_, _, _, e2)) = self.digits(at) {
-                    let second = self.suffix(e2);
-                    suffix = Suffix { end: suffix.end, ..second };
-                }
+        if self.rest().starts_with(|c: char| ascii(c).is_ascii_digit()) {
+            if let Some((p, to)) = self.year() {
+                self.i = to;
+                self.word(&p, start, to);
+                return;
+            }
+            // "5G", "112g", "800G": a name, not a figure.
+            let end = self.digits(start).map_or(start, |d| d.3);
+            if end > start && self.line[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let to = self.line[end..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(self.line.len(), |k| end + k);
+                self.i = to;
+                let w = self.line[start..to].to_string();
+                self.word(&w, start, to);
+                return;
             }
         }
-        self.i = suffix.end;
-        let text = figure_text(&s, v, dec, &suffix);
+        let Some(mut fig) = self.figure_at(start) else {
+            self.i += self.rest().chars().next().map_or(1, char::len_utf8);
+            return;
+        };
+        // "3,300 至 3,500 萬美元", "兩億至三億美元": what is said once at the
+        // second end is the first's too.
+        if fig.x.cur.is_none() && fig.x.unit.is_none() {
+            if let Some(second) = self.range_end(fig.x.end).and_then(|at| self.figure_at(at)) {
+                let scale = if fig.x.scale == 1.0 { second.x.scale } else { fig.x.scale };
+                fig.x = Suffix { end: fig.x.end, scale, ..second.x };
+            }
+        }
+        self.i = fig.x.end;
+        let text = figure_text(&fig.s, fig.v, fig.dec, &fig.x);
         // "58.2% 的毛利率": "gross margin of 58.2%".
         if let Some((metric, from, to)) = self.metric_of() {
             self.word(metric, from, to);
             self.word("of", from, to);
         }
-        self.word(&text, start, suffix.end);
-        self.figure = suffix.scale != 1.0 || suffix.cur.is_some() || suffix.unit.is_some();
+        self.word(&text, start, fig.x.end);
+        self.figure = fig.x.scale != 1.0 || fig.x.cur.is_some() || fig.x.unit.is_some();
         // A range's first end: what waits for the figure goes after the second.
-        let rest = self.rest().trim_start();
-        let range = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)).is_some_and(|r| r.trim_start().starts_with(|c: char| ascii(c).is_ascii_digit()));
+        let range = self.range_end(self.i).is_some_and(|at| self.figure_at(at).is_some());
         if self.figure && !range {
             let figure = self.figure;
             self.flush_after();
             self.figure = figure;
         }
+    }
+
+    /// Where a range's second end would start after byte `at` (`至`, `到`, a dash).
+    fn range_end(&self, at: usize) -> Option<usize> {
+        let rest = self.line[at..].trim_start();
+        let r = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w))?;
+        Some(self.line.len() - r.trim_start().len())
+    }
+
+    /// A figure at byte `at`: digits (`3,210 萬美元`) or Chinese numerals
+    /// (`三千萬美元`, `百分之七十三`, `三成`; only with a scale, currency or
+    /// unit, or a decimal point, since `一` is also "a"), with what follows.
+    fn figure_at(&self, at: usize) -> Option<Figure> {
+        let rest = &self.line[at..];
+        if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
+            let (s, v, dec, end) = self.digits(at)?;
+            return Some(Figure { s, v, dec, x: self.suffix(end) });
+        }
+        let percent = |v: f64, end: usize| Figure::read(v, Suffix { scale: 1.0, cur: None, unit: Some("%"), end });
+        if let Some(p) = rest.strip_prefix("百分之") {
+            let (v, _, len, _) = numeral::numeral(p).filter(|n| n.1 == 1.0)?;
+            return Some(percent(v, at + "百分之".len() + len));
+        }
+        if let Some((v, len)) = numeral::tenths(rest) {
+            return Some(percent(v, at + len));
+        }
+        let (v, big, len, point) = numeral::numeral(rest)?;
+        let mut x = self.suffix(at + len);
+        if big > 1.0 && x.scale != 1.0 {
+            return None;
+        }
+        let v = if big > 1.0 {
+            x.scale = big;
+            v / big
+        } else {
+            v
+        };
+        (x.scale != 1.0 || x.cur.is_some() || x.unit.is_some() || point).then(|| Figure::read(v, x))
     }
 
     /// A metric after `的` at the reading position, its words and bytes;
@@ -558,35 +606,6 @@ impl Reader<'_> {
             out.end = j + if w == "%" { self.line[j..].chars().next().map_or(1, char::len_utf8) } else { w.len() };
         }
         out
-    }
-}
-
-/// What follows a number.
-#[derive(Debug, Clone, Copy)]
-struct Suffix {
-    scale: f64,
-    cur: Option<&'static str>,
-    unit: Option<&'static str>,
-    end: usize,
-}
-
-/// A figure in English: `$32.1 million`, `149 million shares`, `58%`.
-fn figure_text(s: &str, v: f64, dec: u32, x: &Suffix) -> String {
-    let amount = if x.scale == 1.0 {
-        s.to_string()
-    } else {
-        let value = v * x.scale;
-        // The digits as written stay significant: 3,210 萬 is 32.10 million.
-        let (div, word): (f64, &str) = if value >= 1e9 { (1e9, " billion") } else if value >= 1e6 { (1e6, " million") } else { (1.0, "") };
-        let places = (dec as i32 + (div.log10() - x.scale.log10()).round() as i32).max(0) as usize;
-        let n = format!("{:.*}", places, value / div);
-        let n = if n.contains('.') { n.trim_end_matches('0').trim_end_matches('.').to_string() } else { n };
-        format!("{n}{word}")
-    };
-    match (x.cur, x.unit) {
-        (Some(c), _) => format!("{c}{amount}"),
-        (None, Some(u)) => format!("{amount}{u}"),
-        (None, None) => amount,
     }
 }
 

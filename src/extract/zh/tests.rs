@@ -171,3 +171,68 @@ fn show() {
         }
     }
 }
+
+#[test]
+fn chinese_numerals() {
+    check_table(&[
+        // 百分之: a percentage said before its number.
+        ("毛利率為百分之七十三", "Gross margin was 73%"),
+        ("營收年增百分之七點五", "Revenue up 7.5% year-over-year"),
+        ("營業利益率提高了百分之零點五", "Operating margin improved 0.5%"),
+        // 萬, 億 inside the numerals; the digits as written stay significant.
+        ("營收為兩億美元", "Revenue was $200 million"),
+        ("營業費用約為三千萬美元", "Operating expenses was approximately $30 million"),
+        ("全年營收一百二十億元", "For the year revenue NT$12 billion"),
+        ("淨利十五億美元", "Net income $1.5 billion"),
+        ("營收為一億二千萬美元", "Revenue was $120 million"),
+        ("每股盈餘為零點五美元", "Earnings per share was $0.5"),
+        ("毛利率季增零點五個百分點", "Gross margin up 0.5 percentage points sequentially"),
+        ("營收介於兩億至兩億兩千萬美元之間", "Revenue between $200 million and $220 million"),
+        ("自由現金流為負三千萬美元", "Free cash flow was negative $30 million"),
+        // Digits with a numeral scale, as before.
+        ("營收為 1.5億美元", "Revenue was $150 million"),
+        ("營收為1.5億元", "Revenue was NT$150 million"),
+        ("營收為 3千萬美元", "Revenue was $30 million"),
+        // 成: tenths, only where it is no word's start.
+        ("營收年增三成", "Revenue up 30% year-over-year"),
+        ("毛利率約七成五", "Gross margin approximately 75%"),
+        ("營收成長三成。", "Revenue up 30%."),
+        ("營收一成不變", "Revenue"),
+        ("營收年成長兩成", "Revenue up 20% year-over-year"),
+        // 一 as "a", numerals with no unit: no figures.
+        ("一些客戶", ""),
+        ("千萬不要", ""),
+        ("兩個部門", "Segment"),
+    ]);
+}
+
+#[test]
+fn year_over_year_words() {
+    check_table(&[
+        ("營收較去年同期增加 25%", "Revenue up 25% year-over-year"),
+        ("營收較去年同期成長 25%", "Revenue up 25% year-over-year"),
+        ("營收較去年同期減少 430 萬美元", "Revenue down $4.3 million year-over-year"),
+        ("營收年成長 20%", "Revenue up 20% year-over-year"),
+        ("營收年增長 20%", "Revenue up 20% year-over-year"),
+        ("營收年成長率為 20%", "Revenue up 20% year-over-year"),
+        ("營收季成長 6%", "Revenue up 6% sequentially"),
+        ("營收季成長率為 6%", "Revenue up 6% sequentially"),
+        ("營收成長了 87%", "Revenue grew 87%"),
+        ("營收比去年同期成長了 87%", "Revenue grew 87% year-over-year"),
+        ("營收與去年同期相比增加了 87%", "Revenue increased 87% year-over-year"),
+        ("營收年增幅 12%", "Revenue up 12% year-over-year"),
+        ("營收季減少 5%", "Revenue down 5% sequentially"),
+        ("營收較上年同期增長 10%", "Revenue up 10% year-over-year"),
+    ]);
+}
+
+/// Chinese numerals give the facts digits give, pointing at the numerals.
+#[test]
+fn chinese_numerals_in_a_call() {
+    let text = "主持人\n歡迎參加 Acme 2023 財年第四季財報電話會議。\n丹·弗萊明 – 財務長\n第四季營收為三千二百一十萬美元，季減百分之四十一，年增三成。毛利率為百分之五十八點二。\n";
+    let f = crate::extract::extract(&crate::transcript::parse(text));
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} {:?}-{:?}", x.metric, x.measure, x.value, x.source.start, x.source.end)).collect();
+    for want in ["revenue Level Some(32100000.0) Some(6)-Some(15)", "revenue Qoq Some(-41.0) Some(18)-Some(24)", "revenue Yoy Some(30.0) Some(27)-Some(29)", "gross_margin Level Some(58.2) Some(34)-Some(42)"] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+}
