@@ -21,7 +21,7 @@ mod words;
 use numeral::{figure_text, Figure, Suffix};
 
 use crate::facts::{Facts, Kind};
-use crate::transcript::{is_cjk_line, Transcript};
+use crate::transcript::{is_cjk_line, Section, Transcript};
 use words::{Say, CURRENCIES, LEXICON, SCALES, UNITS};
 
 /// A Chinese-only transcript's facts; `None` for any other transcript.
@@ -32,14 +32,44 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
     let mut doc = String::with_capacity(t.text.len() * 2);
     let mut maps: Vec<Option<Vec<Seg>>> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    for raw in t.text.split('\n') {
-        let raw = raw.trim_end_matches('\r');
+    let mut kept: Vec<usize> = Vec::new();
+    // Speaker lines with a colon (`黃仁勳：…`), as the transcript found them: line → (speaker, speech column).
+    let colons: std::collections::HashMap<usize, (usize, Option<usize>)> = t
+        .turns
+        .iter()
+        .filter_map(|turn| {
+            let piece = turn.paragraphs.first().and_then(|p| p.pieces.first()).filter(|x| x.line == turn.line);
+            Some((turn.line, (turn.speaker?, piece.map(|x| x.col))))
+        })
+        .collect();
+    for (n, raw) in t.text.split('\n').enumerate().map(|(k, raw)| (k + 1, raw.trim_end_matches('\r'))) {
+        let colon = colons.get(&n).filter(|_| crate::transcript::zh::speaker(raw).is_none());
         if !is_cjk_line(raw.trim()) {
             doc.push_str(raw);
+            maps.push(None);
+        } else if crate::transcript::zh::is_qa_header(raw) {
+            doc.push_str("Q&A");
             maps.push(None);
         } else if let Some((name, title)) = crate::transcript::zh::speaker(raw) {
             doc.push_str(&speaker_line(name, title, &mut names));
             maps.push(None);
+            kept.push(n);
+        } else if let Some(&(k, col)) = colon {
+            let s = &t.speakers[k];
+            let who = speaker_line(&s.name, s.title.as_deref(), &mut names);
+            let who = who.split(" - ").next().unwrap_or("Operator");
+            doc.push_str(who);
+            doc.push(':');
+            let mut segs = Vec::new();
+            if let Some(col) = col {
+                doc.push(' ');
+                let n = normalise(&raw[col..]);
+                let at = who.len() + 2;
+                segs = n.segs.iter().map(|g| Seg { out: g.out + at, from: g.from + col, to: g.to + col, ..*g }).collect();
+                doc.push_str(&n.text);
+            }
+            maps.push(Some(segs));
+            kept.push(n);
         } else {
             let n = normalise(raw);
             doc.push_str(&n.text);
@@ -47,12 +77,29 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
         }
         doc.push('\n');
     }
-    let english = crate::transcript::parse(&doc);
+    let mut english = crate::transcript::parse_keeping(&doc, &kept);
+    mirror(&mut english, t);
     let mut facts = super::extract(&english);
     restore(&mut facts, t, &doc, &maps);
     facts.layout = t.layout.name().to_string();
     facts.transcript = Some(t.stats());
     Some(facts)
+}
+
+/// The English reading's turns as the Chinese ones: the Q&A where the
+/// Chinese found it (`問答`, the operator's `第一個問題`), each speaker's role.
+fn mirror(english: &mut Transcript<'_>, t: &Transcript<'_>) {
+    english.qa_line = t.qa_line;
+    for turn in &mut english.turns {
+        turn.section = if t.qa_line.is_some_and(|q| turn.line >= q) { Section::Qa } else { Section::Prepared };
+    }
+    for turn in &t.turns {
+        let Some(k) = turn.speaker else { continue };
+        let at = english.turns.binary_search_by_key(&turn.line, |e| e.line).ok();
+        if let Some(e) = at.and_then(|at| english.turns[at].speaker) {
+            english.speakers[e].role = t.speakers[k].role;
+        }
+    }
 }
 
 /// A Chinese speaker line as an English one the parser knows: the
@@ -118,6 +165,12 @@ fn sentence_at(t: &Transcript<'_>, n: usize, at: usize) -> Option<String> {
     let sentences = crate::text::sentences(&para.text);
     let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
     Some(para.text[a..b].trim().to_string())
+}
+
+/// Whether `s` says a lexicon phrase of two characters or more (`營收`,
+/// `成長`): a label of figures, not a person's name.
+pub(crate) fn has_phrase(s: &str) -> bool {
+    s.char_indices().any(|(k, _)| longest(&s[k..]).is_some_and(|(w, _)| w.chars().nth(1).is_some()))
 }
 
 /// The longest lexicon phrase `text` starts with (the last of equals, as

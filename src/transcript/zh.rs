@@ -40,19 +40,126 @@ pub(crate) fn speaker(line: &str) -> Option<(&str, Option<&str>)> {
     (name_ok && title_ok).then_some((name, Some(title)))
 }
 
-/// Makes the CJK lines of a Chinese-only transcript its text and speaker
-/// lines; returns whether it did.
+/// How a title ends, alone before a colon (`財務長：`) or beside a name
+/// (`執行長 黃仁勳：`, `分析師張三：`).
+const TITLE_ENDS: &[&str] = &[
+    "執行長", "財務長", "營運長", "技術長", "董事長", "總經理", "總裁", "分析師", "發言人", "主席", "處長", "協理", "副總",
+    "總監", "經理", "執行官", "財務官", "關係",
+];
+
+fn titled(s: &str) -> bool {
+    TITLE_ENDS.iter().any(|w| s.ends_with(w))
+}
+
+/// A speaker line with the speech after a colon (full-width or not).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Colon<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) title: Option<&'a str>,
+    /// Where the speech starts (the line's length when it is on the next line).
+    pub(crate) col: usize,
+    /// The operator, or a title said: a speaker line by its shape. A name
+    /// alone is one only if it speaks again and others are named by shape.
+    pub(crate) strong: bool,
+}
+
+/// `主持人：歡迎…`, `黃仁勳：…`, `執行長 黃仁勳：…`, `分析師張三：…`,
+/// `黃仁勳（執行長）：…`, `丹·弗萊明 – 財務長：…`, `財務長：…`, `Bill Brennan：…`.
+pub(crate) fn colon_speaker<'a>(line: &'a str) -> Option<Colon<'a>> {
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    let (i, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let label = t[..i].trim();
+    let n = label.chars().count();
+    if n == 0 || n > 24 || label.contains(|c: char| c.is_ascii_digit() || "，。、；！？,;!?%％「」\"".contains(c)) {
+        return None;
+    }
+    let rest = &t[i + c.len_utf8()..];
+    let col = lead + i + c.len_utf8() + (rest.len() - rest.trim_start().len());
+    let colon = |name: &'a str, title: Option<&'a str>, strong: bool| Some(Colon { name, title, col, strong });
+    if is_operator(label) {
+        return colon(label, None, true);
+    }
+    if let Some((name, title)) = speaker(label) {
+        return colon(name, title, true);
+    }
+    if let Some(open) = label.ends_with(['）', ')']).then(|| label.find(['（', '('])).flatten() {
+        let name = label[..open].trim();
+        let inner = label[open..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+        return (!name.is_empty() && !inner.is_empty()).then_some(Colon { name, title: Some(inner), col, strong: true });
+    }
+    if let Some((a, b)) = label.rsplit_once(' ').filter(|(_, b)| titled(b)) {
+        return colon(a.trim(), Some(b.trim()), true);
+    }
+    if let Some((a, b)) = label.split_once(' ').filter(|(a, _)| titled(a)) {
+        return colon(b.trim(), Some(a.trim()), true);
+    }
+    if let Some(w) = TITLE_ENDS.iter().find(|w| label.starts_with(*w) && (2..=6).contains(&label[w.len()..].trim().chars().count())) {
+        return colon(label[w.len()..].trim(), Some(&label[..w.len()]), true);
+    }
+    if titled(label) && n <= 10 {
+        return colon(label, Some(label), true);
+    }
+    let cjk_name = (2..=6).contains(&n) && label.chars().all(|c| c >= '\u{4e00}' && c <= '\u{9fff}' || "·‧•・".contains(c));
+    let latin_name = label.split(' ').count() <= 4 && label.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-'));
+    ((cjk_name || latin_name) && !crate::extract::has_phrase(label)).then_some(Colon { name: label, title: None, col, strong: false })
+}
+
+/// Common surnames (those also common words' first characters left out):
+/// a name of two to four characters that starts with one is a name.
+const SURNAMES: &str = "王李張劉陳楊黃趙吳周徐孫馬朱胡郭林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘蔣蔡杜葉蘇魏呂丁沈姚盧姜崔鍾譚陸汪范賈夏韋鄒孟熊秦邱尹薛閻雷侯陶黎賀顧郝龔邵錢嚴覃戴孔湯柯翁洪游詹賴簡";
+
+/// Whether a name said alone before a colon is a speaker: other speakers
+/// are named by shape, and it speaks more than once or looks like a name.
+fn weak_ok(c: &Colon<'_>, seen: usize) -> bool {
+    let n = c.name.chars().count();
+    seen >= 2 || c.name.contains(['·', '‧', '•', '・', ' ']) || (2..=4).contains(&n) && c.name.starts_with(|ch: char| SURNAMES.contains(ch))
+}
+
+/// A Q&A header line: `問答`, `問答環節`, `問與答`, `提問環節：`.
+pub(crate) fn is_qa_header(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('#').trim().trim_end_matches(['：', ':']).trim();
+    t.chars().count() <= 8 && ["問答", "問與答", "提問", "答問"].iter().any(|w| t.starts_with(w)) && !t.contains(['，', '。', '？', ',', '.', '?'])
+}
+
+/// What an operator says to open the Q&A in Chinese.
+pub(crate) fn opens_qa(text: &str) -> bool {
+    ["第一個問題", "第一位提問", "操作員說明", "操作員指示", "開始問答", "進入問答", "開放提問", "開始提問"].iter().any(|w| text.contains(w))
+}
+
+/// A Chinese title of a company's own (not an analyst's).
+pub(crate) fn is_executive(title: &str) -> bool {
+    ["長", "總裁", "關係", "董事", "經理", "總監", "副總", "執行官", "財務官", "發言人", "主席", "協理"].iter().any(|w| title.contains(w))
+}
+
+/// Makes the CJK lines of a Chinese-only transcript its text, Q&A header
+/// and speaker lines (kept whatever the layout: their shapes are strict);
+/// returns whether it did.
 pub(super) fn promote(lines: &mut [Line<'_>]) -> bool {
     let cjk = lines.iter().filter(|l| l.class == Class::Cjk).count();
     let english = lines.iter().filter(|l| matches!(l.class, Class::Text { .. })).count();
     if cjk < 3 || english * 4 >= cjk {
         return false;
     }
-    for l in lines.iter_mut().filter(|l| l.class == Class::Cjk) {
-        l.class = match speaker(l.raw) {
-            Some((name, title)) => Class::Speaker { name: name.to_string(), title: title.map(str::to_string), rest: None },
-            None => Class::Text { col: l.raw.len() - l.raw.trim_start().len() },
+    let colons: Vec<Option<Colon<'_>>> = lines.iter().map(|l| if l.class == Class::Cjk && speaker(l.raw).is_none() { colon_speaker(l.raw) } else { None }).collect();
+    let strong = colons.iter().flatten().any(|c| c.strong);
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in colons.iter().flatten() {
+        *seen.entry(c.name).or_default() += 1;
+    }
+    for (l, c) in lines.iter_mut().zip(&colons).filter(|(l, _)| l.class == Class::Cjk) {
+        let c = c.filter(|c| c.strong || strong && weak_ok(c, seen.get(c.name).copied().unwrap_or(0)));
+        l.class = if is_qa_header(l.raw) {
+            Class::Header { qa: true }
+        } else if let Some((name, title)) = speaker(l.raw) {
+            Class::Speaker { name: name.to_string(), title: title.map(str::to_string), rest: None }
+        } else if let Some(c) = c {
+            let rest = (c.col < l.raw.trim_end().len()).then_some(c.col);
+            Class::Speaker { name: c.name.to_string(), title: c.title.map(str::to_string), rest }
+        } else {
+            Class::Text { col: l.raw.len() - l.raw.trim_start().len() }
         };
+        l.kept = matches!(l.class, Class::Speaker { .. });
     }
     true
 }
@@ -89,5 +196,59 @@ mod tests {
         let b = parse("Operator\nOperator\nWelcome to the Acme Q4 call.\n歡迎。\nJane Doe - CFO\nJane Doe - CFO\nRevenue was $5 million.\n收入為 500 萬美元。\nGross margin was 58%.\n毛利率為 58%。\n");
         assert!(!b.chinese);
         assert_eq!(b.layout, Layout::BilingualLines);
+    }
+
+    #[test]
+    fn colon_speaker_lines() {
+        let c = |name, title, col, strong| Some(Colon { name, title, col, strong });
+        for (line, want) in [
+            ("主持人：歡迎參加本次法說會。", c("主持人", None, 12, true)),
+            ("主持人: 歡迎。", c("主持人", None, 11, true)),
+            ("黃仁勳：謝謝。", c("黃仁勳", None, 12, false)),
+            ("執行長 黃仁勳：謝謝。", c("黃仁勳", Some("執行長"), 22, true)),
+            ("黃仁勳 執行長：謝謝。", c("黃仁勳", Some("執行長"), 22, true)),
+            ("分析師張三：請問毛利率？", c("張三", Some("分析師"), 18, true)),
+            ("黃仁勳（執行長）：謝謝。", c("黃仁勳", Some("執行長"), 27, true)),
+            ("張三(摩根士丹利):請問。", c("張三", Some("摩根士丹利"), 24, true)),
+            ("丹·弗萊明 – 財務長：謝謝。", c("丹·弗萊明", Some("財務長"), 31, true)),
+            ("財務長：第四季營收為 3,210 萬美元。", c("財務長", Some("財務長"), 12, true)),
+            ("Bill Brennan：謝謝。", c("Bill Brennan", None, 15, false)),
+            ("黃仁勳（執行長）：", c("黃仁勳", Some("執行長"), 27, true)),
+            // Not speakers: a sentence, a figure's label, a growth word.
+            ("我們的重點有三個：第一，營收成長。", None),
+            ("營收成長：百分之二十", None),
+            ("毛利率：58%", None),
+            ("時間為 10:30", None),
+            ("第四季營收為 3,210 萬美元。", None),
+        ] {
+            assert_eq!(colon_speaker(line), want, "{line}");
+        }
+        assert!(is_qa_header("問答環節"));
+        assert!(is_qa_header("## 問與答："));
+        assert!(!is_qa_header("問答環節將在簡報後開始。"));
+    }
+
+    #[test]
+    fn colon_turns_and_the_qa() {
+        let text = "主持人：歡迎參加 Acme 2023 財年第四季財報電話會議。\n黃仁勳：謝謝。\n財務長 王五：第四季營收為 3,210 萬美元。\n問答環節\n主持人：我們的第一個問題來自張三。\n張三：請問毛利率？\n王五：毛利率為 58%。\n主持人：謝謝。\n張三：好的。\n";
+        let t = parse(text);
+        assert!(t.chinese);
+        assert_eq!(t.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["主持人", "黃仁勳", "王五", "張三"]);
+        assert_eq!(t.turns.len(), 8);
+        assert_eq!(t.qa_line, Some(4));
+        assert_eq!(t.turns[2].paragraphs[0].text, "第四季營收為 3,210 萬美元。");
+        assert_eq!(t.speakers[0].role, Role::Operator);
+        assert_eq!(t.speakers[2].role, Role::Other);
+        assert_eq!(t.speakers[3].role, Role::Analyst);
+        // Without the header, the operator's first question opens the Q&A.
+        let no_header = text.replace("問答環節\n", "");
+        let t = parse(&no_header);
+        assert_eq!(t.qa_line, Some(4));
+        // A name alone before a colon, with no speaker named by shape, is text;
+        // so is a label said once that is no name.
+        let t = parse("張三：請問。\n第四季營收為 3,210 萬美元。\n毛利率為 58%。\n");
+        assert!(t.speakers.is_empty());
+        let t = parse("主持人：歡迎。\n注意：以下為預估。\n第四季營收為 3,210 萬美元。\n毛利率為 58%。\n");
+        assert_eq!(t.speakers.len(), 1);
     }
 }

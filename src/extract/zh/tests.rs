@@ -236,3 +236,26 @@ fn chinese_numerals_in_a_call() {
         assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
     }
 }
+
+/// Speakers named before a colon: the speech after it is read, with its
+/// columns in the line; the Q&A is where the Chinese puts it, and an
+/// analyst's figure is no fact.
+#[test]
+fn colon_speaker_call() {
+    let text = "主持人：歡迎參加 Acme 2023 財年第四季財報電話會議。\n財務長 王五：第四季營收為 3,210 萬美元，季減 41%。\n問答環節\n主持人：我們的第一個問題來自張三。\n張三：你們說毛利率為 70%？\n王五：不，本季毛利率為 58.2%。\n";
+    let t = crate::transcript::parse(text);
+    let f = crate::extract::extract(&t);
+    assert_eq!(f.company, "Acme");
+    assert_eq!(f.call, "FY2023-Q4".parse::<Period>().ok());
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} @{}:{:?}-{:?} {}", x.metric, x.measure, x.value, x.source.line, x.source.start, x.source.end, x.source.text)).collect();
+    for want in [
+        "revenue Level Some(32100000.0) @2:Some(14)-Some(23) 第四季營收為 3,210 萬美元，季減 41%。",
+        "revenue Qoq Some(-41.0) @2:Some(27)-Some(30) 第四季營收為 3,210 萬美元，季減 41%。",
+        "gross_margin Level Some(58.2) @6:Some(12)-Some(17) 不，本季毛利率為 58.2%。",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+    assert!(!got.iter().any(|g| g.contains("Some(70.0)")), "an analyst's figure: {got:?}");
+    let s = f.transcript.as_ref().map(|s| (s.turns, s.speakers.len(), s.qa_line));
+    assert_eq!(s, Some((5, 3, Some(3))));
+}
