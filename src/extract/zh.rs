@@ -214,8 +214,11 @@ struct Normalised {
 }
 
 /// Reads a Chinese line into English words (see the module doc).
+/// Simplified characters are read as their Traditional forms (`营收` as `營收`).
 fn normalise(line: &str) -> Normalised {
-    let mut r = Reader { line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false, change: false };
+    let (line, simplified) = crate::transcript::zh::traditional(line);
+    let yuan = if simplified { "RMB " } else { "NT$" };
+    let mut r = Reader { line: &line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false, change: false, yuan };
     while r.i < line.len() {
         r.step();
     }
@@ -241,6 +244,8 @@ struct Reader<'a> {
     figure: bool,
     /// The last thing written was a change (`年增率`): a `為` after it says nothing.
     change: bool,
+    /// Plain `元`: the New Taiwan dollar, the yuan in Simplified text.
+    yuan: &'static str,
 }
 
 /// Full-width digits and signs as their ASCII forms.
@@ -466,7 +471,7 @@ impl Reader<'_> {
         let at = self.i + lead;
         let rest = &self.line[at..];
         if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
-            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false, change: false };
+            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false, change: false, yuan: self.yuan };
             let (year, to) = r.year()?;
             return Some((year, to));
         }
@@ -649,7 +654,7 @@ impl Reader<'_> {
         }
         let j = skip(k);
         if let Some(&(w, c)) = CURRENCIES.iter().filter(|(w, _)| self.line[j..].starts_with(w)).max_by_key(|(w, _)| w.len()) {
-            out.cur = Some(c);
+            out.cur = Some(if w == "元" { self.yuan } else { c });
             k = j + w.len();
             out.end = k;
         }

@@ -18,14 +18,63 @@ const TITLE_WORDS: &[&str] = &[
 /// Names the conference operator goes by.
 const OPERATORS: &[&str] = &["主持人", "會議主持人", "操作員", "接線員", "接線生", "司儀", "會議操作員"];
 
+/// Simplified characters of the words read here (the lexicon's, titles,
+/// surnames) and their Traditional forms, in pairs: `营營` is 营 → 營. A
+/// mainland translation is read through the one Traditional lexicon. Both
+/// forms are 3 bytes in UTF-8, so a line keeps its byte offsets.
+const SIMPLIFIED: &[&str] = &[
+    "营營业業额額净淨润潤亏虧损損余餘费費开開销銷产產权權务務财財报報电電话話会會议議欢歡参參经經运運现現资資库庫货貨应應账賬",
+    "帐帳数數转轉长長减減环環较較与與从從于於连連续續扩擴个個点點两兩亿億万萬币幣欧歐预預计計测測导導范範围圍区區间間约約为為",
+    "达達将將过過录錄纪紀创創负負说說员員们們该該这這对對来來问問题題团團队隊实實获獲际際认認准準则則税稅摊攤旧舊后後发發关關",
+    "执執总總师師监監协協处處动動场場调調贡貢献獻归歸属屬东東购購单單订訂储儲备備积積压壓门門设設记記历歷态態稳穩强強劲勁带帶",
+    "项項标標让讓线線时時结結进進谢謝机機构構价價础礎体體仪儀层層坏壞绩績盖蓋华華湾灣讯訊质質买買卖賣亚亞韩韓国國术術轮輪紧緊",
+    "缩縮汇匯陈陳刘劉张張赵趙吴吳孙孫马馬郑鄭罗羅冯馮邓鄧萧蕭叶葉苏蘇卢盧钟鍾谭譚陆陸贾賈邹鄒阎閻贺賀顾顧龚龔钱錢严嚴汤湯赖賴",
+    "黄黃杨楊许許韦韋",
+];
+
+/// Simplified characters that Traditional text also writes (`后`, `余`,
+/// `准`, `范` as names or words of their own): no sign of Simplified text.
+const SHARED: &str = "后余准范于";
+
+/// `s` in Traditional characters (byte for byte where they differ), and
+/// whether it was written in Simplified ones (where plain `元` is the yuan).
+pub(crate) fn traditional(s: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    static MAP: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let cs: Vec<char> = SIMPLIFIED.concat().chars().collect();
+        let mut map: Vec<(char, char)> = cs.chunks(2).map(|p| (p[0], p[1])).collect();
+        map.sort_unstable();
+        map
+    });
+    let find = |c: char| map.binary_search_by_key(&c, |p| p.0).ok().map(|k| map[k].1);
+    if !s.chars().any(|c| find(c).is_some()) {
+        return (std::borrow::Cow::Borrowed(s), false);
+    }
+    let simplified = s.chars().any(|c| find(c).is_some() && !SHARED.contains(c));
+    (std::borrow::Cow::Owned(s.chars().map(|c| find(c).unwrap_or(c)).collect()), simplified)
+}
+
+/// The part of `raw` at the bytes `part` has in `conv`, `raw` read as `conv`.
+fn back<'a>(raw: &'a str, conv: &str, part: &str) -> &'a str {
+    let at = (part.as_ptr() as usize).wrapping_sub(conv.as_ptr() as usize).min(raw.len());
+    raw.get(at..at + part.len()).unwrap_or("")
+}
+
 /// Whether `name` is the conference operator's (`主持人`, `操作員`).
 pub(crate) fn is_operator(name: &str) -> bool {
-    OPERATORS.contains(&name.trim())
+    OPERATORS.contains(&traditional(name.trim()).0.as_ref())
 }
 
 /// A Chinese speaker line: `主持人`, `名字 – 職稱` (any dash, with or without
 /// spaces), `名字，職稱`. Returns (name, title).
 pub(crate) fn speaker(line: &str) -> Option<(&str, Option<&str>)> {
+    let conv = traditional(line).0;
+    let (name, title) = speaker_in(&conv)?;
+    Some((back(line, &conv, name), title.map(|t| back(line, &conv, t))))
+}
+
+/// [`speaker`] in Traditional characters.
+fn speaker_in(line: &str) -> Option<(&str, Option<&str>)> {
     let t = line.trim();
     if is_operator(t) {
         return Some((t, None));
@@ -65,7 +114,14 @@ pub(crate) struct Colon<'a> {
 
 /// `主持人：歡迎…`, `黃仁勳：…`, `執行長 黃仁勳：…`, `分析師張三：…`,
 /// `黃仁勳（執行長）：…`, `丹·弗萊明 – 財務長：…`, `財務長：…`, `Bill Brennan：…`.
-pub(crate) fn colon_speaker<'a>(line: &'a str) -> Option<Colon<'a>> {
+pub(crate) fn colon_speaker(line: &str) -> Option<Colon<'_>> {
+    let conv = traditional(line).0;
+    let c = colon_in(&conv)?;
+    Some(Colon { name: back(line, &conv, c.name), title: c.title.map(|t| back(line, &conv, t)), ..c })
+}
+
+/// [`colon_speaker`] in Traditional characters.
+fn colon_in<'a>(line: &'a str) -> Option<Colon<'a>> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     let (i, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
@@ -80,7 +136,7 @@ pub(crate) fn colon_speaker<'a>(line: &'a str) -> Option<Colon<'a>> {
     if is_operator(label) {
         return colon(label, None, true);
     }
-    if let Some((name, title)) = speaker(label) {
+    if let Some((name, title)) = speaker_in(label) {
         return colon(name, title, true);
     }
     if let Some(open) = label.ends_with(['）', ')']).then(|| label.find(['（', '('])).flatten() {
@@ -112,23 +168,27 @@ const SURNAMES: &str = "王李張劉陳楊黃趙吳周徐孫馬朱胡郭林羅�
 /// Whether a name said alone before a colon is a speaker: other speakers
 /// are named by shape, and it speaks more than once or looks like a name.
 fn weak_ok(c: &Colon<'_>, seen: usize) -> bool {
-    let n = c.name.chars().count();
-    seen >= 2 || c.name.contains(['·', '‧', '•', '・', ' ']) || (2..=4).contains(&n) && c.name.starts_with(|ch: char| SURNAMES.contains(ch))
+    let name = traditional(c.name).0;
+    let n = name.chars().count();
+    seen >= 2 || name.contains(['·', '‧', '•', '・', ' ']) || (2..=4).contains(&n) && name.starts_with(|ch: char| SURNAMES.contains(ch))
 }
 
 /// A Q&A header line: `問答`, `問答環節`, `問與答`, `提問環節：`.
 pub(crate) fn is_qa_header(line: &str) -> bool {
-    let t = line.trim().trim_start_matches('#').trim().trim_end_matches(['：', ':']).trim();
+    let conv = traditional(line).0;
+    let t = conv.trim().trim_start_matches('#').trim().trim_end_matches(['：', ':']).trim();
     t.chars().count() <= 8 && ["問答", "問與答", "提問", "答問"].iter().any(|w| t.starts_with(w)) && !t.contains(['，', '。', '？', ',', '.', '?'])
 }
 
 /// What an operator says to open the Q&A in Chinese.
 pub(crate) fn opens_qa(text: &str) -> bool {
+    let text = traditional(text).0;
     ["第一個問題", "第一位提問", "操作員說明", "操作員指示", "開始問答", "進入問答", "開放提問", "開始提問"].iter().any(|w| text.contains(w))
 }
 
 /// A Chinese title of a company's own (not an analyst's).
 pub(crate) fn is_executive(title: &str) -> bool {
+    let title = traditional(title).0;
     ["長", "總裁", "關係", "董事", "經理", "總監", "副總", "執行官", "財務官", "發言人", "主席", "協理"].iter().any(|w| title.contains(w))
 }
 

@@ -259,3 +259,50 @@ fn colon_speaker_call() {
     let s = f.transcript.as_ref().map(|s| (s.turns, s.speakers.len(), s.qa_line));
     assert_eq!(s, Some((5, 3, Some(3))));
 }
+
+/// Mainland (Simplified) wording, read through the one Traditional lexicon;
+/// plain 元 is the yuan there.
+#[test]
+fn simplified() {
+    check_table(&[
+        ("营收为 3,210 万美元，环比下降 41%", "Revenue was $32.1 million, down 41% sequentially"),
+        ("营业收入同比增长 25%", "Revenue up 25% year-over-year"),
+        ("毛利率为 58.2%", "Gross margin was 58.2%"),
+        ("营业利益为 1.2 亿元", "Operating income was RMB 120 million"),
+        ("营业利润率为 10%", "Operating margin was 10%"),
+        ("净利 3 亿元，同比增长 12%", "Net income RMB 300 million, up 12% year-over-year"),
+        ("净利润较上年同期增长 12%", "Net income up 12% year-over-year"),
+        ("每股收益为 0.05 美元", "Earnings per share was $0.05"),
+        ("每股盈余为 0.05 美元", "Earnings per share was $0.05"),
+        ("预计第一季度营收将在 3,300 万美元至 3,500 万美元之间", "Expect Q1 revenue will in $33 million to $35 million"),
+        ("指引营收为两亿美元", "Guidance revenue to be $200 million"),
+        ("非公认会计准则毛利率为 58%", "Non-GAAP gross margin was 58%"),
+        ("营业费用环比增加 430 万美元", "Operating expenses up $4.3 million sequentially"),
+        ("息税折旧摊销前利润为 5 亿元", "EBITDA was RMB 500 million"),
+        ("经营现金流为 1,570 万美元", "Operating cash flow was $15.7 million"),
+        ("资本开支约为 500 万美元", "CapEx was approximately $5 million"),
+        ("毛利率为百分之五十八点二", "Gross margin was 58.2%"),
+        // Traditional text with a character Simplified shares keeps 元 as NT$.
+        ("經董事會核准，營收為 100 億元", ", Revenue was NT$10 billion"),
+    ]);
+}
+
+/// A mainland translation of a call gives the facts its Traditional one does,
+/// each with its Simplified sentence.
+#[test]
+fn simplified_call() {
+    let text = "主持人：欢迎参加 Acme 2023 财年第四季度财报电话会议。\n首席财务官 王五：第四季度营收为 3,210 万美元，环比下降 41%。毛利率为 58.2%。\n问答环节\n主持人：我们的第一个问题来自张三。\n张三：谢谢。\n";
+    let t = crate::transcript::parse(text);
+    assert_eq!(t.speakers.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect::<Vec<_>>(), [("主持人", None), ("王五", Some("首席财务官")), ("张三", None)]);
+    assert_eq!(t.qa_line, Some(3));
+    let f = crate::extract::extract(&t);
+    assert_eq!(f.call, "FY2023-Q4".parse::<Period>().ok());
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} {:?}-{:?} {}", x.metric, x.measure, x.value, x.source.start, x.source.end, x.source.text)).collect();
+    for want in [
+        "revenue Level Some(32100000.0) Some(17)-Some(26) 第四季度营收为 3,210 万美元，环比下降 41%。",
+        "revenue Qoq Some(-41.0) Some(32)-Some(35) 第四季度营收为 3,210 万美元，环比下降 41%。",
+        "gross_margin Level Some(58.2) Some(41)-Some(46) 毛利率为 58.2%。",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+}
