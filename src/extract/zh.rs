@@ -122,6 +122,8 @@ fn speaker_line(name: &str, title: Option<&str>, names: &mut Vec<String>) -> Str
 /// explanations too).
 fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<Seg>>]) {
     let lines: Vec<&str> = doc.split('\n').collect();
+    let raws: Vec<&str> = t.text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let mut sentences = Sentences::new(t);
     let mut swaps: Vec<(usize, String, String)> = Vec::new();
     // Derived facts point at the change they come from: their columns too,
     // and their explanation quotes its sentence (restored first).
@@ -130,7 +132,7 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
         let f = &mut facts.facts[k];
         let n = f.source.line;
         let (Some(Some(map)), Some(en)) = (maps.get(n.wrapping_sub(1)), lines.get(n.wrapping_sub(1))) else { continue };
-        let raw = t.line(n);
+        let raw = raws.get(n.wrapping_sub(1)).copied().unwrap_or("");
         let at = |chars: usize, end: bool| -> Option<usize> {
             let b = en.char_indices().nth(chars).map_or(en.len(), |(b, _)| b);
             let seg = if end {
@@ -148,7 +150,7 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
             if let Some((_, en, zh)) = swaps.iter().find(|(k, en, _)| *k == n && f.source.text.contains(en.as_str())) {
                 f.source.text = f.source.text.replace(en.as_str(), zh);
             }
-        } else if let Some(sentence) = sentence_at(t, n, byte) {
+        } else if let Some(sentence) = sentences.at(n, byte) {
             swaps.push((n, std::mem::take(&mut f.source.text), sentence.clone()));
             f.source.text = sentence;
         }
@@ -157,14 +159,40 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
     }
 }
 
-/// The original sentence at byte `at` of line `n`.
-fn sentence_at(t: &Transcript<'_>, n: usize, at: usize) -> Option<String> {
-    let para = t.turns.iter().flat_map(|turn| &turn.paragraphs).find(|p| p.pieces.iter().any(|x| x.line == n))?;
-    let piece = para.pieces.iter().find(|x| x.line == n)?;
-    let off = piece.at + at.saturating_sub(piece.col);
-    let sentences = crate::text::sentences(&para.text);
-    let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
-    Some(para.text[a..b].trim().to_string())
+/// The original sentences, found by line: each paragraph split once, when a
+/// fact first needs it (a fact costs a look-up, not a scan of the call).
+struct Sentences<'t> {
+    /// By line (0-based): the paragraph (turn, paragraph) its first piece is in.
+    by_line: Vec<Option<(usize, usize)>>,
+    t: &'t Transcript<'t>,
+    split: std::collections::HashMap<(usize, usize), Vec<(usize, usize)>>,
+}
+
+impl<'t> Sentences<'t> {
+    fn new(t: &'t Transcript<'t>) -> Self {
+        let mut by_line: Vec<Option<(usize, usize)>> = vec![None; t.text.split('\n').count()];
+        for (k, turn) in t.turns.iter().enumerate() {
+            for (j, p) in turn.paragraphs.iter().enumerate() {
+                for x in &p.pieces {
+                    if let Some(slot @ None) = by_line.get_mut(x.line.wrapping_sub(1)) {
+                        *slot = Some((k, j));
+                    }
+                }
+            }
+        }
+        Sentences { by_line, t, split: std::collections::HashMap::new() }
+    }
+
+    /// The original sentence at byte `at` of line `n`.
+    fn at(&mut self, n: usize, at: usize) -> Option<String> {
+        let (k, j) = (*self.by_line.get(n.wrapping_sub(1))?)?;
+        let para = &self.t.turns[k].paragraphs[j];
+        let piece = para.pieces.iter().find(|x| x.line == n)?;
+        let off = piece.at + at.saturating_sub(piece.col);
+        let sentences = self.split.entry((k, j)).or_insert_with(|| crate::text::sentences(&para.text));
+        let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
+        Some(para.text[a..b].trim().to_string())
+    }
 }
 
 /// Whether `s` says a lexicon phrase of two characters or more (`營收`,
@@ -355,7 +383,7 @@ impl Reader<'_> {
             _ => {}
         }
         if crate::transcript::is_cjk(raw) {
-            if self.figure_at(start).is_some() {
+            if numeral::may_start(raw) && self.figure_at(start).is_some() {
                 self.number();
                 return;
             }
@@ -486,7 +514,7 @@ impl Reader<'_> {
     fn digits(&self, at: usize) -> Option<(String, f64, u32, usize)> {
         let mut s = String::new();
         let mut end = at;
-        let chars: Vec<(usize, char)> = self.line[at..].char_indices().map(|(k, c)| (at + k, c)).collect();
+        let chars: Vec<(usize, char)> = self.line[at..].char_indices().take(64).map(|(k, c)| (at + k, c)).collect();
         let mut k = 0;
         while k < chars.len() {
             let c = ascii(chars[k].1);

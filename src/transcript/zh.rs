@@ -39,19 +39,41 @@ const SHARED: &str = "后余准范于";
 /// `s` in Traditional characters (byte for byte where they differ), and
 /// whether it was written in Simplified ones (where plain `元` is the yuan).
 pub(crate) fn traditional(s: &str) -> (std::borrow::Cow<'_, str>, bool) {
-    static MAP: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
+    // The pairs sorted, and a bit per ideograph (U+4E00..U+9FFF): most
+    // characters are not in the table, and a bit says so at once.
+    static MAP: std::sync::OnceLock<(Vec<(char, char)>, Vec<u64>)> = std::sync::OnceLock::new();
+    let (map, bits) = MAP.get_or_init(|| {
         let cs: Vec<char> = SIMPLIFIED.concat().chars().collect();
         let mut map: Vec<(char, char)> = cs.chunks(2).map(|p| (p[0], p[1])).collect();
         map.sort_unstable();
-        map
+        let mut bits = vec![0u64; 0x5200 / 64];
+        for &(c, _) in &map {
+            let k = c as usize - 0x4e00;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        (map, bits)
     });
-    let find = |c: char| map.binary_search_by_key(&c, |p| p.0).ok().map(|k| map[k].1);
-    if !s.chars().any(|c| find(c).is_some()) {
+    let find = |c: char| {
+        let k = (c as usize).wrapping_sub(0x4e00);
+        let hit = bits.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0);
+        if hit { map.binary_search_by_key(&c, |p| p.0).ok().map(|k| map[k].1) } else { None }
+    };
+    let Some(first) = s.char_indices().find(|&(_, c)| find(c).is_some()).map(|(k, _)| k) else {
         return (std::borrow::Cow::Borrowed(s), false);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut simplified = false;
+    for c in s[first..].chars() {
+        match find(c) {
+            Some(t) => {
+                simplified |= !SHARED.contains(c);
+                out.push(t);
+            }
+            None => out.push(c),
+        }
     }
-    let simplified = s.chars().any(|c| find(c).is_some() && !SHARED.contains(c));
-    (std::borrow::Cow::Owned(s.chars().map(|c| find(c).unwrap_or(c)).collect()), simplified)
+    (std::borrow::Cow::Owned(out), simplified)
 }
 
 /// The part of `raw` at the bytes `part` has in `conv`, `raw` read as `conv`.
@@ -68,6 +90,9 @@ pub(crate) fn is_operator(name: &str) -> bool {
 /// A Chinese speaker line: `主持人`, `名字 – 職稱` (any dash, with or without
 /// spaces), `名字，職稱`. Returns (name, title).
 pub(crate) fn speaker(line: &str) -> Option<(&str, Option<&str>)> {
+    if line.trim().chars().nth(40).is_some() {
+        return None;
+    }
     let conv = traditional(line).0;
     let (name, title) = speaker_in(&conv)?;
     Some((back(line, &conv, name), title.map(|t| back(line, &conv, t))))
@@ -115,6 +140,9 @@ pub(crate) struct Colon<'a> {
 /// `主持人：歡迎…`, `黃仁勳：…`, `執行長 黃仁勳：…`, `分析師張三：…`,
 /// `黃仁勳（執行長）：…`, `丹·弗萊明 – 財務長：…`, `財務長：…`, `Bill Brennan：…`.
 pub(crate) fn colon_speaker(line: &str) -> Option<Colon<'_>> {
+    if !line.trim_start().chars().take(26).any(|c| matches!(c, '：' | ':')) {
+        return None;
+    }
     let conv = traditional(line).0;
     let c = colon_in(&conv)?;
     Some(Colon { name: back(line, &conv, c.name), title: c.title.map(|t| back(line, &conv, t)), ..c })
@@ -175,6 +203,9 @@ fn weak_ok(c: &Colon<'_>, seen: usize) -> bool {
 
 /// A Q&A header line: `問答`, `問答環節`, `問與答`, `提問環節：`.
 pub(crate) fn is_qa_header(line: &str) -> bool {
+    if line.trim().chars().nth(12).is_some() {
+        return false;
+    }
     let conv = traditional(line).0;
     let t = conv.trim().trim_start_matches('#').trim().trim_end_matches(['：', ':']).trim();
     t.chars().count() <= 8 && ["問答", "問與答", "提問", "答問"].iter().any(|w| t.starts_with(w)) && !t.contains(['，', '。', '？', ',', '.', '?'])

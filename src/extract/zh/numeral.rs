@@ -19,6 +19,11 @@ fn digit(c: char) -> Option<u32> {
     })
 }
 
+/// Whether a Chinese figure may start with `c` (a digit, `十`, `百` of `百分之`).
+pub(super) fn may_start(c: char) -> bool {
+    digit(c).is_some() || c == '十' || c == '百'
+}
+
 /// A number in Chinese numerals at the start of `s`, which starts with a
 /// digit or `十` (a lone `千萬`, `萬一`, `百分比` is no number): its value,
 /// the largest of `萬`/`億`/`兆` it was written with (1 if none), the bytes
