@@ -33,17 +33,14 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
     let mut maps: Vec<Option<Vec<Seg>>> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut kept: Vec<usize> = Vec::new();
-    // Speaker lines with a colon (`黃仁勳：…`), as the transcript found them: line → (speaker, speech column).
-    let colons: std::collections::HashMap<usize, (usize, Option<usize>)> = t
-        .turns
-        .iter()
-        .filter_map(|turn| {
-            let piece = turn.paragraphs.first().and_then(|p| p.pieces.first()).filter(|x| x.line == turn.line);
-            Some((turn.line, (turn.speaker?, piece.map(|x| x.col))))
-        })
-        .collect();
+    // A speaker line with a colon (`黃仁勳：…`), as the transcript found it: (speaker, speech column).
+    let colon_at = |n: usize| -> Option<(usize, Option<usize>)> {
+        let turn = &t.turns[t.turns.binary_search_by_key(&n, |x| x.line).ok()?];
+        let piece = turn.paragraphs.first().and_then(|p| p.pieces.first()).filter(|x| x.line == turn.line);
+        Some((turn.speaker?, piece.map(|x| x.col)))
+    };
     for (n, raw) in t.text.split('\n').enumerate().map(|(k, raw)| (k + 1, raw.trim_end_matches('\r'))) {
-        let colon = colons.get(&n).filter(|_| crate::transcript::zh::speaker(raw).is_none());
+        let colon = colon_at(n).filter(|_| crate::transcript::zh::speaker(raw).is_none());
         if !is_cjk_line(raw.trim()) {
             doc.push_str(raw);
             maps.push(None);
@@ -54,7 +51,7 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
             doc.push_str(&speaker_line(name, title, &mut names));
             maps.push(None);
             kept.push(n);
-        } else if let Some(&(k, col)) = colon {
+        } else if let Some((k, col)) = colon {
             let s = &t.speakers[k];
             let who = speaker_line(&s.name, s.title.as_deref(), &mut names);
             let who = who.split(" - ").next().unwrap_or("Operator");
@@ -162,34 +159,36 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
 /// The original sentences, found by line: each paragraph split once, when a
 /// fact first needs it (a fact costs a look-up, not a scan of the call).
 struct Sentences<'t> {
-    /// By line (0-based): the paragraph (turn, paragraph) its first piece is in.
-    by_line: Vec<Option<(usize, usize)>>,
-    t: &'t Transcript<'t>,
-    split: std::collections::HashMap<(usize, usize), Vec<(usize, usize)>>,
+    /// The paragraphs, in order.
+    paras: Vec<&'t crate::transcript::Paragraph>,
+    /// By line (0-based): the paragraph its first piece is in.
+    by_line: Vec<Option<usize>>,
+    /// By paragraph: its sentences, once split.
+    split: Vec<Option<Vec<(usize, usize)>>>,
 }
 
 impl<'t> Sentences<'t> {
     fn new(t: &'t Transcript<'t>) -> Self {
-        let mut by_line: Vec<Option<(usize, usize)>> = vec![None; t.text.split('\n').count()];
-        for (k, turn) in t.turns.iter().enumerate() {
-            for (j, p) in turn.paragraphs.iter().enumerate() {
-                for x in &p.pieces {
-                    if let Some(slot @ None) = by_line.get_mut(x.line.wrapping_sub(1)) {
-                        *slot = Some((k, j));
-                    }
+        let paras: Vec<&crate::transcript::Paragraph> = t.turns.iter().flat_map(|turn| &turn.paragraphs).collect();
+        let mut by_line: Vec<Option<usize>> = vec![None; t.text.split('\n').count()];
+        for (k, p) in paras.iter().enumerate() {
+            for x in &p.pieces {
+                if let Some(slot @ None) = by_line.get_mut(x.line.wrapping_sub(1)) {
+                    *slot = Some(k);
                 }
             }
         }
-        Sentences { by_line, t, split: std::collections::HashMap::new() }
+        let split = vec![None; paras.len()];
+        Sentences { paras, by_line, split }
     }
 
     /// The original sentence at byte `at` of line `n`.
     fn at(&mut self, n: usize, at: usize) -> Option<String> {
-        let (k, j) = (*self.by_line.get(n.wrapping_sub(1))?)?;
-        let para = &self.t.turns[k].paragraphs[j];
+        let k = (*self.by_line.get(n.wrapping_sub(1))?)?;
+        let para = self.paras[k];
         let piece = para.pieces.iter().find(|x| x.line == n)?;
         let off = piece.at + at.saturating_sub(piece.col);
-        let sentences = self.split.entry((k, j)).or_insert_with(|| crate::text::sentences(&para.text));
+        let sentences = self.split[k].get_or_insert_with(|| crate::text::sentences(&para.text));
         let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
         Some(para.text[a..b].trim().to_string())
     }

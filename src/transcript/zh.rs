@@ -19,17 +19,18 @@ const TITLE_WORDS: &[&str] = &[
 const OPERATORS: &[&str] = &["主持人", "會議主持人", "操作員", "接線員", "接線生", "司儀", "會議操作員"];
 
 /// Simplified characters of the words read here (the lexicon's, titles,
-/// surnames) and their Traditional forms, in pairs: `营營` is 营 → 營. A
+/// surnames) and their Traditional forms, in pairs sorted by the first
+/// (a binary search finds one): `营營` is 营 → 營. A
 /// mainland translation is read through the one Traditional lexicon. Both
 /// forms are 3 bytes in UTF-8, so a line keeps its byte offsets.
 const SIMPLIFIED: &[&str] = &[
-    "营營业業额額净淨润潤亏虧损損余餘费費开開销銷产產权權务務财財报報电電话話会會议議欢歡参參经經运運现現资資库庫货貨应應账賬",
-    "帐帳数數转轉长長减減环環较較与與从從于於连連续續扩擴个個点點两兩亿億万萬币幣欧歐预預计計测測导導范範围圍区區间間约約为為",
-    "达達将將过過录錄纪紀创創负負说說员員们們该該这這对對来來问問题題团團队隊实實获獲际際认認准準则則税稅摊攤旧舊后後发發关關",
-    "执執总總师師监監协協处處动動场場调調贡貢献獻归歸属屬东東购購单單订訂储儲备備积積压壓门門设設记記历歷态態稳穩强強劲勁带帶",
-    "项項标標让讓线線时時结結进進谢謝机機构構价價础礎体體仪儀层層坏壞绩績盖蓋华華湾灣讯訊质質买買卖賣亚亞韩韓国國术術轮輪紧緊",
-    "缩縮汇匯陈陳刘劉张張赵趙吴吳孙孫马馬郑鄭罗羅冯馮邓鄧萧蕭叶葉苏蘇卢盧钟鍾谭譚陆陸贾賈邹鄒阎閻贺賀顾顧龚龔钱錢严嚴汤湯赖賴",
-    "黄黃杨楊许許韦韋",
+    "万萬与與业業东東两兩严嚴个個为為买買于於亏虧亚亞产產亿億从從仪儀们們价價会會体體余餘储儲关關冯馮净淨准準减減刘劉则則创創",
+    "务務动動劲勁区區华華协協单單卖賣卢盧历歷压壓参參发發叶葉后後吴吳员員团團围圍国國场場坏壞处處备備孙孫实實对對导導将將层層",
+    "属屬币幣师師帐帳带帶库庫应應开開张張强強归歸录錄态態总總执執扩擴报報损損摊攤数數旧舊时時术術机機权權来來杨楊构構标標欢歡",
+    "欧歐汇匯汤湯测測润潤湾灣点點献獻环環现現电電监監盖蓋础礎积積税稅稳穩紧緊约約纪紀线線经經结結绩績续續缩縮罗羅苏蘇范範获獲",
+    "营營萧蕭计計订訂认認让讓议議讯訊记記许許设設话話该該说說调調谢謝谭譚负負贡貢财財账賬货貨质質购購费費贺賀贾賈资資赖賴赵趙",
+    "转轉轮輪较較达達过過运運这這进進连連邓鄧邹鄒郑鄭钟鍾钱錢销銷长長门門问問间間阎閻队隊际際陆陸陈陳韦韋韩韓项項顾顧预預题題",
+    "额額马馬黄黃龚龔",
 ];
 
 /// Simplified characters that Traditional text also writes (`后`, `余`,
@@ -44,8 +45,7 @@ pub(crate) fn traditional(s: &str) -> (std::borrow::Cow<'_, str>, bool) {
     static MAP: std::sync::OnceLock<(Vec<(char, char)>, Vec<u64>)> = std::sync::OnceLock::new();
     let (map, bits) = MAP.get_or_init(|| {
         let cs: Vec<char> = SIMPLIFIED.concat().chars().collect();
-        let mut map: Vec<(char, char)> = cs.chunks(2).map(|p| (p[0], p[1])).collect();
-        map.sort_unstable();
+        let map: Vec<(char, char)> = cs.chunks(2).map(|p| (p[0], p[1])).collect();
         let mut bits = vec![0u64; 0x5200 / 64];
         for &(c, _) in &map {
             let k = c as usize - 0x4e00;
@@ -234,12 +234,12 @@ pub(super) fn promote(lines: &mut [Line<'_>]) -> bool {
     }
     let colons: Vec<Option<Colon<'_>>> = lines.iter().map(|l| if l.class == Class::Cjk && speaker(l.raw).is_none() { colon_speaker(l.raw) } else { None }).collect();
     let strong = colons.iter().flatten().any(|c| c.strong);
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for c in colons.iter().flatten() {
-        *seen.entry(c.name).or_default() += 1;
-    }
+    // The names said before a colon, sorted: how often each is said, by two binary searches.
+    let mut seen: Vec<&str> = colons.iter().flatten().map(|c| c.name).collect();
+    crate::order::sort(&mut seen);
+    let times = |name: &str| seen.partition_point(|n| *n <= name) - seen.partition_point(|n| *n < name);
     for (l, c) in lines.iter_mut().zip(&colons).filter(|(l, _)| l.class == Class::Cjk) {
-        let c = c.filter(|c| c.strong || strong && weak_ok(c, seen.get(c.name).copied().unwrap_or(0)));
+        let c = c.filter(|c| c.strong || strong && weak_ok(c, times(c.name)));
         l.class = if is_qa_header(l.raw) {
             Class::Header { qa: true }
         } else if let Some((name, title)) = speaker(l.raw) {
@@ -287,6 +287,19 @@ mod tests {
         let b = parse("Operator\nOperator\nWelcome to the Acme Q4 call.\n歡迎。\nJane Doe - CFO\nJane Doe - CFO\nRevenue was $5 million.\n收入為 500 萬美元。\nGross margin was 58%.\n毛利率為 58%。\n");
         assert!(!b.chinese);
         assert_eq!(b.layout, Layout::BilingualLines);
+    }
+
+    #[test]
+    fn simplified_table() {
+        let cs: Vec<char> = SIMPLIFIED.concat().chars().collect();
+        assert_eq!(cs.len() % 2, 0);
+        let firsts: Vec<char> = cs.chunks(2).map(|p| p[0]).collect();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "sorted, no character twice");
+        assert!(cs.iter().all(|c| c.len_utf8() == 3 && ('\u{4e00}'..='\u{9fff}').contains(c)));
+        assert_eq!(traditional("营收为 3 亿元").0, "營收為 3 億元");
+        assert_eq!(traditional("营收为 3 亿元").1, true);
+        assert_eq!(traditional("營收為 3 億元"), (std::borrow::Cow::Borrowed("營收為 3 億元"), false));
+        assert_eq!(traditional("經董事會核准").1, false, "准 is Traditional too");
     }
 
     #[test]
