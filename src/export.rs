@@ -5,15 +5,17 @@
 
 use crate::facts::{Basis, Facts, Kind, Measure, Period};
 
-/// The CSV header: one column per fact field.
+/// The CSV header: one column per fact field (English; in Chinese the
+/// catalogue's `CsvHeader`, the same columns).
 pub const CSV_HEADER: &str = "metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source";
 
-/// The facts as CSV (RFC 4180 quoting, `\n` line ends): the header, then one
+/// The facts as CSV (RFC 4180 quoting, `\n` line ends): the header (in the
+/// language of the call, [`crate::i18n::with`]; the cells are ids), then one
 /// row per fact in the facts' order. Text cells that a spreadsheet would take
 /// for a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`.
 pub fn csv(facts: &Facts) -> String {
     let mut out = String::with_capacity(128 + facts.facts.len() * 160);
-    out.push_str(CSV_HEADER);
+    out.push_str(crate::i18n::t(crate::i18n::K::CsvHeader));
     out.push('\n');
     let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default();
     for f in &facts.facts {
@@ -164,6 +166,18 @@ mod tests {
         // Source sentences hold no line breaks, so one line per fact here.
         assert_eq!(lines.len(), 1 + f.facts.len());
         assert!(lines[1].starts_with("revenue,total,FY2023,actual,level,184200000,,,USD,non-GAAP,,82,"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn csv_header_in_the_language() {
+        let f = sample();
+        let en = csv(&f);
+        let zh = crate::i18n::with(crate::i18n::Lang::ZhTw, || csv(&f));
+        let (he, hz) = (en.lines().next().unwrap_or(""), zh.lines().next().unwrap_or(""));
+        assert_eq!(he, CSV_HEADER);
+        assert_eq!(hz, "指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處");
+        assert_eq!(he.split(',').count(), hz.split(',').count());
+        assert_eq!(en.split_once('\n').map(|x| x.1), zh.split_once('\n').map(|x| x.1), "the rows are the same");
     }
 
     #[test]

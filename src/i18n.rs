@@ -263,6 +263,7 @@ pub(crate) enum K {
     MetaPeople,
     NoteConflict,
     NoteCheck,
+    CsvHeader,
     InputEmpty,
     InputBlank,
     InputBinary,
@@ -436,6 +437,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetaPeople, ", "),
     (K::NoteConflict, "{0}: different values said (line {1})"),
     (K::NoteCheck, "{0}: {1}"),
+    (K::CsvHeader, "metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source"),
     // Reading input (refusals and warnings).
     (K::InputEmpty, "the input is empty: there is no transcript to read"),
     (K::InputBlank, "the input has no text, only whitespace or markup"),
@@ -604,6 +606,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MetaPeople, "、"),
     (K::NoteConflict, "{0}：法說會提到不同的數值（第 {1} 行）"),
     (K::NoteCheck, "{0}：{1}"),
+    (K::CsvHeader, "指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處"),
     (K::InputEmpty, "輸入是空的：沒有可讀的逐字稿"),
     (K::InputBlank, "輸入沒有文字，只有空白或標記"),
     (K::InputBinary, "這是二進位檔，不是文字；請改以純文字（.txt）開啟逐字稿"),

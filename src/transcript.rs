@@ -226,6 +226,8 @@ struct Line<'a> {
     no: usize,
     raw: &'a str,
     class: Class,
+    /// A speaker line whatever the layout (a Chinese one, or its English reading).
+    kept: bool,
 }
 
 /// Strips a `(hh:mm:ss)` or `[12.3 --> 45.6]` prefix; returns the content start.
@@ -458,6 +460,7 @@ fn affiliation_title(s: &str) -> Option<String> {
 // `parse` and its line-by-line builder: `transcript/build.rs`.
 mod build;
 pub use build::parse;
+pub(crate) use build::parse_keeping;
 pub(crate) mod zh;
 
 fn same_person(a: &str, b: &str) -> bool {
@@ -513,6 +516,9 @@ fn demote_false_speakers(lines: &mut [Line<'_>], layout: Layout) {
             | Layout::SeekingAlpha | Layout::NameLines
     );
     for i in 0..lines.len() {
+        if lines[i].kept {
+            continue;
+        }
         let demote = match &lines[i].class {
             Class::Speaker { rest: Some(_), name, .. } => {
                 !keep_inline || (layout == Layout::SpeakerN && !name.starts_with("Speaker "))
@@ -552,7 +558,7 @@ fn find_qa_by_operator(turns: &[Turn], speakers: &[Speaker]) -> Option<usize> {
         let Some(k) = t.speaker else { continue };
         if speakers[k].role == Role::Operator {
             let text: String = t.paragraphs.iter().map(|p| p.text.to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-            let zh = text.contains("第一個問題") || text.contains("操作員說明") || text.contains("操作員指示");
+            let zh = zh::opens_qa(&text);
             if seen_other && (zh || text.contains("question") && (text.contains("first") || text.contains("instructions"))) {
                 return Some(t.line);
             }
@@ -585,6 +591,7 @@ fn is_executive_title(title: Option<&str>) -> bool {
     ["ceo", "cfo", "coo", "chief", "president", "investor relations", " ir", "treasurer", "controller", "officer"]
         .iter()
         .any(|k| t.contains(k) || t == "ir")
+        || zh::is_executive(&t)
 }
 
 #[cfg(test)]

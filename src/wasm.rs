@@ -196,9 +196,9 @@ impl Analysis {
         Ok(self.inner.share_link(&ShareState { charts, theme, lang })?)
     }
 
-    /// The facts as CSV: a header, then one row per fact.
-    pub fn csv(&self) -> String {
-        self.inner.csv()
+    /// The facts as CSV: a header (in `lang`), then one row per fact.
+    pub fn csv(&self, lang: Option<String>) -> String {
+        crate::i18n::with(lang_of(lang.as_deref()), || self.inner.csv())
     }
 
     /// A download name: `file_name("revenue", "svg")` is `credo-q4-fy2023-revenue.svg`.

@@ -51,7 +51,7 @@
 
   function fullEngineSource() {
     return new Promise(function (resolve, reject) {
-      if (!base) throw new Error('the transcript engine cannot be found (load callchart-embed.js by its URL)');
+      if (!base) throw oops('the transcript engine cannot be found (load callchart-embed.js by its URL)', '找不到逐字稿引擎（請以網址載入 callchart-embed.js）');
       var url = new URL(FULL_ENGINE, base).href;
       var tag = document.createElement('script');
       function got(event) {
@@ -62,7 +62,7 @@
       tag.src = url;
       tag.onerror = function () {
         document.removeEventListener('callchart-engine', got);
-        reject(new Error('could not load the transcript engine (' + url + ')'));
+        reject(oops('could not load the transcript engine (' + url + ')', '無法載入逐字稿引擎（' + url + '）'));
       };
       (document.head || document.documentElement).appendChild(tag);
     });
@@ -74,7 +74,7 @@
       var source = which === 'full' ? fullEngineSource()
         : Promise.resolve({ glue: null, wasm: wasmBase64 });
       e.promise = !engineApi || !wasmBase64
-        ? Promise.reject(new Error('the chart engine is missing (load dist/callchart-embed.js built by build.sh)'))
+        ? Promise.reject(oops('the chart engine is missing (load dist/callchart-embed.js built by build.sh)', '缺少圖表引擎（請載入 build.sh 產生的 dist/callchart-embed.js）'))
         : source.then(function (src) {
           return engineApi.compileBase64(src.wasm, true).then(function (module) {
             e.module = module;
@@ -132,8 +132,15 @@
 
   // ---- helpers -----------------------------------------------------------
 
-  function message(err) {
-    var text = err && err.message ? err.message : String(err);
+  // An error with its words in Traditional Chinese too (`zh`).
+  function oops(en, zh) {
+    var err = new Error(en);
+    err.zh = zh;
+    return err;
+  }
+
+  function message(err, zh) {
+    var text = zh && err && err.zh ? err.zh : err && err.message ? err.message : String(err);
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -227,6 +234,11 @@
     return tag[0] === 'zh' && tag.slice(1).some(function (p) { return p === 'tw' || p === 'hant' || p === 'hk' || p === 'mo'; }) ? 'zh-TW' : 'en';
   };
 
+  // The element's words: English, or Traditional Chinese (chartLang).
+  proto.say = function (en, zh) {
+    return this.chartLang() === 'zh-TW' ? zh : en;
+  };
+
   proto.fail = function (text) {
     this.setAnalysis(null);
     this.dataset.state = 'error';
@@ -247,13 +259,13 @@
       analysis = engine('viewer').then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
     } else if (src) {
       analysis = Promise.all([engine('full'), fetch(src).then(function (r) {
-        if (!r.ok) throw new Error('could not load ' + src + ' (HTTP ' + r.status + ')');
+        if (!r.ok) throw oops('could not load ' + src + ' (HTTP ' + r.status + ')', '無法載入 ' + src + '（HTTP ' + r.status + '）');
         return r.text();
       }, function () {
-        throw new Error('could not load ' + src);
+        throw oops('could not load ' + src, '無法載入 ' + src);
       })]).then(function (both) {
         var text = both[1];
-        if (text.length > 20 * 1024 * 1024) throw new Error(src + ' is too large for a transcript');
+        if (text.length > 20 * 1024 * 1024) throw oops(src + ' is too large for a transcript', src + ' 太大，不像逐字稿');
         var a = both[0].read_text(text);
         var reading = a.reading(self.chartLang());
         if (!reading.ok) {
@@ -263,7 +275,7 @@
         return a;
       });
     } else {
-      analysis = Promise.reject(new Error('this chart has no data="…" or src="…"'));
+      analysis = Promise.reject(oops('this chart has no data="…" or src="…"', '這張圖表沒有 data="…" 或 src="…"'));
     }
     analysis.then(function (a) {
       if (id !== self._loadId) {
@@ -276,7 +288,7 @@
     }).catch(function (err) {
       if (id !== self._loadId) return;
       console.warn('callchart-chart:', err);
-      self.fail('Chart not shown: ' + message(err));
+      self.fail(self.say('Chart not shown: ', '圖表未顯示：') + message(err, self.chartLang() === 'zh-TW'));
     });
   };
 
@@ -320,7 +332,8 @@
     if (!analysis || !engineOf || !engineOf.promise) return;
     var kind = this.kind();
     if (!kind) {
-      this.fail('Chart not shown: unknown chart "' + this.getAttribute('chart') + '" (revenue, margins or guidance).');
+      this.fail(this.say('Chart not shown: unknown chart "' + this.getAttribute('chart') + '" (revenue, margins or guidance).',
+        '圖表未顯示：沒有「' + this.getAttribute('chart') + '」這種圖表（revenue、margins 或 guidance）。'));
       return;
     }
     var box = this.getBoundingClientRect();
@@ -360,7 +373,7 @@
           self.load();
           return;
         }
-        self.fail('Chart not drawn: ' + message(err));
+        self.fail(self.say('Chart not drawn: ', '圖表無法繪製：') + message(err, self.chartLang() === 'zh-TW'));
         return;
       }
       var c = self._canvas;

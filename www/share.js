@@ -408,7 +408,7 @@
   $('export-csv').addEventListener('click', function () {
     try {
       var a = analysis();
-      download(new Blob([a.csv()], { type: 'text/csv;charset=utf-8' }), a.file_name('facts', 'csv'));
+      download(new Blob([a.csv(L.lang)], { type: 'text/csv;charset=utf-8' }), a.file_name('facts', 'csv'));
     } catch (err) {
       say(L.t('share.export_failed', errorText(err)), 'error');
     }

@@ -261,9 +261,8 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
 
 /// A note's message for people in the current language. English: the
 /// message as the extractor wrote it. Chinese: what the note is about, from
-/// its subject (the facts it names, by index: no message is parsed), then
-/// the extractor's own words for the check's arithmetic, which it writes in
-/// English only.
+/// its subject (the facts it names, by index), then the check's arithmetic
+/// in Chinese words (`note_zh`; the extractor writes it in English).
 pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
     if !i18n::zh() {
         return note.message.clone();
@@ -276,13 +275,14 @@ pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
         }
     }
     let about = about.join(t(K::SumList));
+    let arithmetic = super::note_zh::arithmetic(&note.message);
     match note.kind.as_str() {
         "conflict" => {
             let line = note.subject.first().and_then(|&i| facts.facts.get(i)).map_or(0, |f| f.source.line);
             tf(K::NoteConflict, &[&about, &line.to_string()])
         }
-        _ if about.is_empty() => note.message.clone(),
-        _ => tf(K::NoteCheck, &[&about, &note.message]),
+        _ if about.is_empty() => arithmetic.unwrap_or_else(|| note.message.clone()),
+        _ => tf(K::NoteCheck, &[&about, arithmetic.as_deref().unwrap_or(&note.message)]),
     }
 }
 

@@ -28,6 +28,7 @@ use crate::i18n::{self, t, Lang, K};
 
 mod data;
 mod describe;
+mod note_zh;
 mod guidance;
 mod hit;
 mod parts;

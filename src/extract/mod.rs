@@ -18,6 +18,7 @@ mod derive;
 mod segments;
 mod sentence;
 mod zh;
+pub(crate) use zh::has_phrase;
 
 use crate::facts::{Basis, Currency, Fact, Facts, Note, Period};
 use crate::transcript::{Role, Transcript};

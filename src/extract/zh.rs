@@ -15,10 +15,13 @@
 //! call's identity are the English ones; this module only knows words
 //! (`zh/words.rs`) and the order of a Chinese figure's parts.
 
+mod numeral;
 mod words;
 
+use numeral::{figure_text, Figure, Suffix};
+
 use crate::facts::{Facts, Kind};
-use crate::transcript::{is_cjk_line, Transcript};
+use crate::transcript::{is_cjk_line, Section, Transcript};
 use words::{Say, CURRENCIES, LEXICON, SCALES, UNITS};
 
 /// A Chinese-only transcript's facts; `None` for any other transcript.
@@ -29,14 +32,41 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
     let mut doc = String::with_capacity(t.text.len() * 2);
     let mut maps: Vec<Option<Vec<Seg>>> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    for raw in t.text.split('\n') {
-        let raw = raw.trim_end_matches('\r');
+    let mut kept: Vec<usize> = Vec::new();
+    // A speaker line with a colon (`黃仁勳：…`), as the transcript found it: (speaker, speech column).
+    let colon_at = |n: usize| -> Option<(usize, Option<usize>)> {
+        let turn = &t.turns[t.turns.binary_search_by_key(&n, |x| x.line).ok()?];
+        let piece = turn.paragraphs.first().and_then(|p| p.pieces.first()).filter(|x| x.line == turn.line);
+        Some((turn.speaker?, piece.map(|x| x.col)))
+    };
+    for (n, raw) in t.text.split('\n').enumerate().map(|(k, raw)| (k + 1, raw.trim_end_matches('\r'))) {
+        let colon = colon_at(n).filter(|_| crate::transcript::zh::speaker(raw).is_none());
         if !is_cjk_line(raw.trim()) {
             doc.push_str(raw);
+            maps.push(None);
+        } else if crate::transcript::zh::is_qa_header(raw) {
+            doc.push_str("Q&A");
             maps.push(None);
         } else if let Some((name, title)) = crate::transcript::zh::speaker(raw) {
             doc.push_str(&speaker_line(name, title, &mut names));
             maps.push(None);
+            kept.push(n);
+        } else if let Some((k, col)) = colon {
+            let s = &t.speakers[k];
+            let who = speaker_line(&s.name, s.title.as_deref(), &mut names);
+            let who = who.split(" - ").next().unwrap_or("Operator");
+            doc.push_str(who);
+            doc.push(':');
+            let mut segs = Vec::new();
+            if let Some(col) = col {
+                doc.push(' ');
+                let n = normalise(&raw[col..]);
+                let at = who.len() + 2;
+                segs = n.segs.iter().map(|g| Seg { out: g.out + at, from: g.from + col, to: g.to + col, ..*g }).collect();
+                doc.push_str(&n.text);
+            }
+            maps.push(Some(segs));
+            kept.push(n);
         } else {
             let n = normalise(raw);
             doc.push_str(&n.text);
@@ -44,12 +74,29 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
         }
         doc.push('\n');
     }
-    let english = crate::transcript::parse(&doc);
+    let mut english = crate::transcript::parse_keeping(&doc, &kept);
+    mirror(&mut english, t);
     let mut facts = super::extract(&english);
     restore(&mut facts, t, &doc, &maps);
     facts.layout = t.layout.name().to_string();
     facts.transcript = Some(t.stats());
     Some(facts)
+}
+
+/// The English reading's turns as the Chinese ones: the Q&A where the
+/// Chinese found it (`問答`, the operator's `第一個問題`), each speaker's role.
+fn mirror(english: &mut Transcript<'_>, t: &Transcript<'_>) {
+    english.qa_line = t.qa_line;
+    for turn in &mut english.turns {
+        turn.section = if t.qa_line.is_some_and(|q| turn.line >= q) { Section::Qa } else { Section::Prepared };
+    }
+    for turn in &t.turns {
+        let Some(k) = turn.speaker else { continue };
+        let at = english.turns.binary_search_by_key(&turn.line, |e| e.line).ok();
+        if let Some(e) = at.and_then(|at| english.turns[at].speaker) {
+            english.speakers[e].role = t.speakers[k].role;
+        }
+    }
 }
 
 /// A Chinese speaker line as an English one the parser knows: the
@@ -72,6 +119,8 @@ fn speaker_line(name: &str, title: Option<&str>, names: &mut Vec<String>) -> Str
 /// explanations too).
 fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<Seg>>]) {
     let lines: Vec<&str> = doc.split('\n').collect();
+    let raws: Vec<&str> = t.text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let mut sentences = Sentences::new(t);
     let mut swaps: Vec<(usize, String, String)> = Vec::new();
     // Derived facts point at the change they come from: their columns too,
     // and their explanation quotes its sentence (restored first).
@@ -80,7 +129,7 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
         let f = &mut facts.facts[k];
         let n = f.source.line;
         let (Some(Some(map)), Some(en)) = (maps.get(n.wrapping_sub(1)), lines.get(n.wrapping_sub(1))) else { continue };
-        let raw = t.line(n);
+        let raw = raws.get(n.wrapping_sub(1)).copied().unwrap_or("");
         let at = |chars: usize, end: bool| -> Option<usize> {
             let b = en.char_indices().nth(chars).map_or(en.len(), |(b, _)| b);
             let seg = if end {
@@ -98,7 +147,7 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
             if let Some((_, en, zh)) = swaps.iter().find(|(k, en, _)| *k == n && f.source.text.contains(en.as_str())) {
                 f.source.text = f.source.text.replace(en.as_str(), zh);
             }
-        } else if let Some(sentence) = sentence_at(t, n, byte) {
+        } else if let Some(sentence) = sentences.at(n, byte) {
             swaps.push((n, std::mem::take(&mut f.source.text), sentence.clone()));
             f.source.text = sentence;
         }
@@ -107,14 +156,48 @@ fn restore(facts: &mut Facts, t: &Transcript<'_>, doc: &str, maps: &[Option<Vec<
     }
 }
 
-/// The original sentence at byte `at` of line `n`.
-fn sentence_at(t: &Transcript<'_>, n: usize, at: usize) -> Option<String> {
-    let para = t.turns.iter().flat_map(|turn| &turn.paragraphs).find(|p| p.pieces.iter().any(|x| x.line == n))?;
-    let piece = para.pieces.iter().find(|x| x.line == n)?;
-    let off = piece.at + at.saturating_sub(piece.col);
-    let sentences = crate::text::sentences(&para.text);
-    let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
-    Some(para.text[a..b].trim().to_string())
+/// The original sentences, found by line: each paragraph split once, when a
+/// fact first needs it (a fact costs a look-up, not a scan of the call).
+struct Sentences<'t> {
+    /// The paragraphs, in order.
+    paras: Vec<&'t crate::transcript::Paragraph>,
+    /// By line (0-based): the paragraph its first piece is in.
+    by_line: Vec<Option<usize>>,
+    /// By paragraph: its sentences, once split.
+    split: Vec<Option<Vec<(usize, usize)>>>,
+}
+
+impl<'t> Sentences<'t> {
+    fn new(t: &'t Transcript<'t>) -> Self {
+        let paras: Vec<&crate::transcript::Paragraph> = t.turns.iter().flat_map(|turn| &turn.paragraphs).collect();
+        let mut by_line: Vec<Option<usize>> = vec![None; t.text.split('\n').count()];
+        for (k, p) in paras.iter().enumerate() {
+            for x in &p.pieces {
+                if let Some(slot @ None) = by_line.get_mut(x.line.wrapping_sub(1)) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        let split = vec![None; paras.len()];
+        Sentences { paras, by_line, split }
+    }
+
+    /// The original sentence at byte `at` of line `n`.
+    fn at(&mut self, n: usize, at: usize) -> Option<String> {
+        let k = (*self.by_line.get(n.wrapping_sub(1))?)?;
+        let para = self.paras[k];
+        let piece = para.pieces.iter().find(|x| x.line == n)?;
+        let off = piece.at + at.saturating_sub(piece.col);
+        let sentences = self.split[k].get_or_insert_with(|| crate::text::sentences(&para.text));
+        let (a, b) = sentences.iter().copied().find(|&(a, b)| a <= off && off < b).or_else(|| sentences.last().copied())?;
+        Some(para.text[a..b].trim().to_string())
+    }
+}
+
+/// Whether `s` says a lexicon phrase of two characters or more (`營收`,
+/// `成長`): a label of figures, not a person's name.
+pub(crate) fn has_phrase(s: &str) -> bool {
+    s.char_indices().any(|(k, _)| longest(&s[k..]).is_some_and(|(w, _)| w.chars().nth(1).is_some()))
 }
 
 /// The longest lexicon phrase `text` starts with (the last of equals, as
@@ -158,8 +241,11 @@ struct Normalised {
 }
 
 /// Reads a Chinese line into English words (see the module doc).
+/// Simplified characters are read as their Traditional forms (`营收` as `營收`).
 fn normalise(line: &str) -> Normalised {
-    let mut r = Reader { line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false };
+    let (line, simplified) = crate::transcript::zh::traditional(line);
+    let yuan = if simplified { "RMB " } else { "NT$" };
+    let mut r = Reader { line: &line, i: 0, out: Normalised::default(), cap: true, after: Vec::new(), between: false, guide: false, figure: false, change: false, yuan };
     while r.i < line.len() {
         r.step();
     }
@@ -183,6 +269,10 @@ struct Reader<'a> {
     guide: bool,
     /// The last thing written was a figure.
     figure: bool,
+    /// The last thing written was a change (`年增率`): a `為` after it says nothing.
+    change: bool,
+    /// Plain `元`: the New Taiwan dollar, the yuan in Simplified text.
+    yuan: &'static str,
 }
 
 /// Full-width digits and signs as their ASCII forms.
@@ -233,6 +323,7 @@ impl Reader<'_> {
         }
         self.out.segs.push(Seg { out: at, len: t.len() - at, from, to });
         self.figure = false;
+        self.change = false;
     }
 
     /// The words held for after the figure, now that it is written.
@@ -291,6 +382,10 @@ impl Reader<'_> {
             _ => {}
         }
         if crate::transcript::is_cjk(raw) {
+            if numeral::may_start(raw) && self.figure_at(start).is_some() {
+                self.number();
+                return;
+            }
             self.cjk();
             return;
         }
@@ -319,6 +414,7 @@ impl Reader<'_> {
             Say::Change(w, after) => {
                 self.word(w, start, end);
                 self.after.push((after.to_string(), start, end));
+                self.change = true;
             }
             Say::After(w) => self.after.push((w.to_string(), start, end)),
             Say::Guide(w) => {
@@ -352,6 +448,7 @@ impl Reader<'_> {
                 self.word(w, start, end);
             }
             Say::BetweenEnd => self.between = false,
+            Say::Is if self.change => {}
             Say::Is => self.word(if self.guide { "to be" } else { "was" }, start, end),
             Say::IsAbout => self.word(if self.guide { "to be approximately" } else { "was approximately" }, start, end),
             Say::Flat => {
@@ -401,7 +498,7 @@ impl Reader<'_> {
         let at = self.i + lead;
         let rest = &self.line[at..];
         if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
-            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false };
+            let mut r = Reader { line: self.line, i: at, out: Normalised::default(), cap: false, after: Vec::new(), between: false, guide: false, figure: false, change: false, yuan: self.yuan };
             let (year, to) = r.year()?;
             return Some((year, to));
         }
@@ -416,7 +513,7 @@ impl Reader<'_> {
     fn digits(&self, at: usize) -> Option<(String, f64, u32, usize)> {
         let mut s = String::new();
         let mut end = at;
-        let chars: Vec<(usize, char)> = self.line[at..].char_indices().map(|(k, c)| (at + k, c)).collect();
+        let chars: Vec<(usize, char)> = self.line[at..].char_indices().take(64).map(|(k, c)| (at + k, c)).collect();
         let mut k = 0;
         while k < chars.len() {
             let c = ascii(chars[k].1);
@@ -471,56 +568,92 @@ impl Reader<'_> {
     }
 
     /// A number: a year (`23 財年`), or a figure with its scale, currency and
-    /// unit after it (`1.842 億美元`, `58%`, `245 個基點`, `1.49億股`), or
-    /// digits as written.
+    /// unit after it (`1.842 億美元`, `三千萬美元`, `58%`, `百分之七點五`,
+    /// `245 個基點`, `1.49億股`), or digits as written.
     fn number(&mut self) {
         let start = self.i;
-        if let Some((p, to)) = self.year() {
-            self.i = to;
-            self.word(&p, start, to);
-            return;
-        }
-        let Some((s, v, dec, end)) = self.digits(start) else {
-            self.i += 1;
-            return;
-        };
-        // "5G", "112g", "800G": a name, not a figure.
-        if self.line[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let to = self.line[end..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(self.line.len(), |k| end + k);
-            self.i = to;
-            let w = self.line[start..to].to_string();
-            self.word(&w, start, to);
-            return;
-        }
-        let mut suffix = self.suffix(end);
-        // "3,300 至 3,500 萬美元": the scale said once at the second end is the first's too.
-        if suffix.scale == 1.0 && suffix.cur.is_none() && suffix.unit.is_none() {
-            let rest = self.line[suffix.end..].trim_start();
-            if let Some(r) = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)) {
-                let at = self.line.len() - r.trim_start().len();
-                if let Some((_, _, _, e2)) = self.digits(at) {
-                    let second = self.suffix(e2);
-                    suffix = Suffix { end: suffix.end, ..second };
-                }
+        if self.rest().starts_with(|c: char| ascii(c).is_ascii_digit()) {
+            if let Some((p, to)) = self.year() {
+                self.i = to;
+                self.word(&p, start, to);
+                return;
+            }
+            // "5G", "112g", "800G": a name, not a figure.
+            let end = self.digits(start).map_or(start, |d| d.3);
+            if end > start && self.line[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let to = self.line[end..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(self.line.len(), |k| end + k);
+                self.i = to;
+                let w = self.line[start..to].to_string();
+                self.word(&w, start, to);
+                return;
             }
         }
-        self.i = suffix.end;
-        let text = figure_text(&s, v, dec, &suffix);
+        let Some(mut fig) = self.figure_at(start) else {
+            self.i += self.rest().chars().next().map_or(1, char::len_utf8);
+            return;
+        };
+        // "3,300 至 3,500 萬美元", "兩億至三億美元": what is said once at the
+        // second end is the first's too.
+        if fig.x.cur.is_none() && fig.x.unit.is_none() {
+            if let Some(second) = self.range_end(fig.x.end).and_then(|at| self.figure_at(at)) {
+                let scale = if fig.x.scale == 1.0 { second.x.scale } else { fig.x.scale };
+                fig.x = Suffix { end: fig.x.end, scale, ..second.x };
+            }
+        }
+        self.i = fig.x.end;
+        let text = figure_text(&fig.s, fig.v, fig.dec, &fig.x);
         // "58.2% 的毛利率": "gross margin of 58.2%".
         if let Some((metric, from, to)) = self.metric_of() {
             self.word(metric, from, to);
             self.word("of", from, to);
         }
-        self.word(&text, start, suffix.end);
-        self.figure = suffix.scale != 1.0 || suffix.cur.is_some() || suffix.unit.is_some();
+        self.word(&text, start, fig.x.end);
+        self.figure = fig.x.scale != 1.0 || fig.x.cur.is_some() || fig.x.unit.is_some();
         // A range's first end: what waits for the figure goes after the second.
-        let rest = self.rest().trim_start();
-        let range = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w)).is_some_and(|r| r.trim_start().starts_with(|c: char| ascii(c).is_ascii_digit()));
+        let range = self.range_end(self.i).is_some_and(|at| self.figure_at(at).is_some());
         if self.figure && !range {
             let figure = self.figure;
             self.flush_after();
             self.figure = figure;
         }
+    }
+
+    /// Where a range's second end would start after byte `at` (`至`, `到`, a dash).
+    fn range_end(&self, at: usize) -> Option<usize> {
+        let rest = self.line[at..].trim_start();
+        let r = ["至", "到", "-", "－", "~", "～"].iter().find_map(|w| rest.strip_prefix(w))?;
+        Some(self.line.len() - r.trim_start().len())
+    }
+
+    /// A figure at byte `at`: digits (`3,210 萬美元`) or Chinese numerals
+    /// (`三千萬美元`, `百分之七十三`, `三成`; only with a scale, currency or
+    /// unit, or a decimal point, since `一` is also "a"), with what follows.
+    fn figure_at(&self, at: usize) -> Option<Figure> {
+        let rest = &self.line[at..];
+        if rest.starts_with(|c: char| ascii(c).is_ascii_digit()) {
+            let (s, v, dec, end) = self.digits(at)?;
+            return Some(Figure { s, v, dec, x: self.suffix(end) });
+        }
+        let percent = |v: f64, end: usize| Figure::read(v, Suffix { scale: 1.0, cur: None, unit: Some("%"), end });
+        if let Some(p) = rest.strip_prefix("百分之") {
+            let (v, _, len, _) = numeral::numeral(p).filter(|n| n.1 == 1.0)?;
+            return Some(percent(v, at + "百分之".len() + len));
+        }
+        if let Some((v, len)) = numeral::tenths(rest) {
+            return Some(percent(v, at + len));
+        }
+        let (v, big, len, point) = numeral::numeral(rest)?;
+        let mut x = self.suffix(at + len);
+        if big > 1.0 && x.scale != 1.0 {
+            return None;
+        }
+        let v = if big > 1.0 {
+            x.scale = big;
+            v / big
+        } else {
+            v
+        };
+        (x.scale != 1.0 || x.cur.is_some() || x.unit.is_some() || point).then(|| Figure::read(v, x))
     }
 
     /// A metric after `的` at the reading position, its words and bytes;
@@ -548,7 +681,7 @@ impl Reader<'_> {
         }
         let j = skip(k);
         if let Some(&(w, c)) = CURRENCIES.iter().filter(|(w, _)| self.line[j..].starts_with(w)).max_by_key(|(w, _)| w.len()) {
-            out.cur = Some(c);
+            out.cur = Some(if w == "元" { self.yuan } else { c });
             k = j + w.len();
             out.end = k;
         }
@@ -558,35 +691,6 @@ impl Reader<'_> {
             out.end = j + if w == "%" { self.line[j..].chars().next().map_or(1, char::len_utf8) } else { w.len() };
         }
         out
-    }
-}
-
-/// What follows a number.
-#[derive(Debug, Clone, Copy)]
-struct Suffix {
-    scale: f64,
-    cur: Option<&'static str>,
-    unit: Option<&'static str>,
-    end: usize,
-}
-
-/// A figure in English: `$32.1 million`, `149 million shares`, `58%`.
-fn figure_text(s: &str, v: f64, dec: u32, x: &Suffix) -> String {
-    let amount = if x.scale == 1.0 {
-        s.to_string()
-    } else {
-        let value = v * x.scale;
-        // The digits as written stay significant: 3,210 萬 is 32.10 million.
-        let (div, word): (f64, &str) = if value >= 1e9 { (1e9, " billion") } else if value >= 1e6 { (1e6, " million") } else { (1.0, "") };
-        let places = (dec as i32 + (div.log10() - x.scale.log10()).round() as i32).max(0) as usize;
-        let n = format!("{:.*}", places, value / div);
-        let n = if n.contains('.') { n.trim_end_matches('0').trim_end_matches('.').to_string() } else { n };
-        format!("{n}{word}")
-    };
-    match (x.cur, x.unit) {
-        (Some(c), _) => format!("{c}{amount}"),
-        (None, Some(u)) => format!("{amount}{u}"),
-        (None, None) => amount,
     }
 }
 

@@ -5,10 +5,17 @@ use super::*;
 
 /// Parses a transcript. Never fails.
 pub fn parse(text: &str) -> Transcript<'_> {
+    parse_keeping(text, &[])
+}
+
+/// [`parse`], the speaker lines at `kept` (1-based, sorted) kept whatever
+/// the layout: a Chinese-only transcript's English reading has the turns
+/// its Chinese speaker lines make.
+pub(crate) fn parse_keeping<'a>(text: &'a str, kept: &[usize]) -> Transcript<'a> {
     let mut lines: Vec<Line<'_>> = text
         .split('\n')
         .enumerate()
-        .map(|(i, raw)| Line { no: i + 1, raw: raw.trim_end_matches('\r'), class: classify(raw) })
+        .map(|(i, raw)| Line { no: i + 1, raw: raw.trim_end_matches('\r'), class: classify(raw), kept: kept.binary_search(&(i + 1)).is_ok() })
         .collect();
     let chinese = zh::promote(&mut lines);
     let layout = detect_layout(&lines);

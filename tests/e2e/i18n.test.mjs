@@ -35,7 +35,7 @@ before(async () => {
   assert.ok(existsSync(path.join(DIST, 'callchart.html')), 'dist/callchart.html is missing: run ./build.sh first');
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
-  server = await serveDist({ csp: HOSTED_CSP, extra: { '/zh-embed.html': embedPage() } });
+  server = await serveDist({ csp: HOSTED_CSP, extra: { '/zh-embed.html': embedPage(), '/embed-errors.html': embedErrorsPage() } });
 });
 
 after(async () => {
@@ -197,6 +197,24 @@ test('bad input is refused in Chinese', async () => {
   await context.close();
 });
 
+test('the CSV\'s column names follow the page\'s language, its rows do not', async () => {
+  const { context, page, errors } = await open(SINGLE, { locale: 'zh-TW' });
+  const grab = async () => {
+    await page.waitForSelector('#export-csv:not([disabled])');
+    const wait = page.waitForEvent('download');
+    await page.click('#export-csv');
+    return readFileSync(await (await wait).path(), 'utf8');
+  };
+  const zh = await grab();
+  assert.equal(zh.split('\n')[0], '指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處');
+  await page.selectOption('#lang', 'en');
+  const en = await grab();
+  assert.equal(en.split('\n')[0], 'metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source');
+  assert.equal(zh.slice(zh.indexOf('\n')), en.slice(en.indexOf('\n')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link copied in Chinese opens in Chinese; an English one in the reader\'s language', async () => {
   const { context, page } = await open(server.url, { locale: 'zh-TW' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
@@ -252,6 +270,34 @@ function embedPage() {
     + `<callchart-chart chart="margins" data="${data}"></callchart-chart>`
     + '</main></body></html>';
 }
+
+// Charts that cannot be shown: an unknown kind, and no data at all; each in Chinese and in English.
+function embedErrorsPage() {
+  const demo = readFileSync(path.join(DIST, 'embed-demo.html'), 'utf8');
+  const data = /data="(v2=[A-Za-z0-9_-]+)"/.exec(demo)?.[1];
+  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed errors</title>'
+    + '<script src="/callchart-embed.js" defer></script></head><body><main>'
+    + `<callchart-chart chart="bogus" lang="zh-TW" data="${data}"></callchart-chart>`
+    + `<callchart-chart chart="bogus" data="${data}"></callchart-chart>`
+    + '<callchart-chart chart="revenue" lang="zh-TW"></callchart-chart>'
+    + '<callchart-chart chart="revenue"></callchart-chart>'
+    + '</main></body></html>';
+}
+
+test('the embed\'s error line is in Chinese with lang="zh-TW" and unchanged in English', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'embed-errors.html');
+  const msgs = await page.waitForFunction(() => {
+    const els = [...document.querySelectorAll('callchart-chart')];
+    return els.every((e) => e.dataset.state === 'error') ? els.map((e) => e.shadowRoot.querySelector('.msg').textContent) : null;
+  }, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  assert.equal(msgs[0], '圖表未顯示：沒有「bogus」這種圖表（revenue、margins 或 guidance）。');
+  assert.equal(msgs[1], 'Chart not shown: unknown chart "bogus" (revenue, margins or guidance).');
+  assert.equal(msgs[2], '圖表未顯示：這張圖表沒有 data="…" 或 src="…"');
+  assert.equal(msgs[3], 'Chart not shown: This chart has no data="…" or src="…"');
+  await context.close();
+});
 
 test('<callchart-chart lang="zh-TW"> draws in Chinese, its neighbour without lang in English', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });

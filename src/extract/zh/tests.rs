@@ -171,3 +171,138 @@ fn show() {
         }
     }
 }
+
+#[test]
+fn chinese_numerals() {
+    check_table(&[
+        // 百分之: a percentage said before its number.
+        ("毛利率為百分之七十三", "Gross margin was 73%"),
+        ("營收年增百分之七點五", "Revenue up 7.5% year-over-year"),
+        ("營業利益率提高了百分之零點五", "Operating margin improved 0.5%"),
+        // 萬, 億 inside the numerals; the digits as written stay significant.
+        ("營收為兩億美元", "Revenue was $200 million"),
+        ("營業費用約為三千萬美元", "Operating expenses was approximately $30 million"),
+        ("全年營收一百二十億元", "For the year revenue NT$12 billion"),
+        ("淨利十五億美元", "Net income $1.5 billion"),
+        ("營收為一億二千萬美元", "Revenue was $120 million"),
+        ("每股盈餘為零點五美元", "Earnings per share was $0.5"),
+        ("毛利率季增零點五個百分點", "Gross margin up 0.5 percentage points sequentially"),
+        ("營收介於兩億至兩億兩千萬美元之間", "Revenue between $200 million and $220 million"),
+        ("自由現金流為負三千萬美元", "Free cash flow was negative $30 million"),
+        // Digits with a numeral scale, as before.
+        ("營收為 1.5億美元", "Revenue was $150 million"),
+        ("營收為1.5億元", "Revenue was NT$150 million"),
+        ("營收為 3千萬美元", "Revenue was $30 million"),
+        // 成: tenths, only where it is no word's start.
+        ("營收年增三成", "Revenue up 30% year-over-year"),
+        ("毛利率約七成五", "Gross margin approximately 75%"),
+        ("營收成長三成。", "Revenue up 30%."),
+        ("營收一成不變", "Revenue"),
+        ("營收年成長兩成", "Revenue up 20% year-over-year"),
+        // 一 as "a", numerals with no unit: no figures.
+        ("一些客戶", ""),
+        ("千萬不要", ""),
+        ("兩個部門", "Segment"),
+    ]);
+}
+
+#[test]
+fn year_over_year_words() {
+    check_table(&[
+        ("營收較去年同期增加 25%", "Revenue up 25% year-over-year"),
+        ("營收較去年同期成長 25%", "Revenue up 25% year-over-year"),
+        ("營收較去年同期減少 430 萬美元", "Revenue down $4.3 million year-over-year"),
+        ("營收年成長 20%", "Revenue up 20% year-over-year"),
+        ("營收年增長 20%", "Revenue up 20% year-over-year"),
+        ("營收年成長率為 20%", "Revenue up 20% year-over-year"),
+        ("營收季成長 6%", "Revenue up 6% sequentially"),
+        ("營收季成長率為 6%", "Revenue up 6% sequentially"),
+        ("營收成長了 87%", "Revenue grew 87%"),
+        ("營收比去年同期成長了 87%", "Revenue grew 87% year-over-year"),
+        ("營收與去年同期相比增加了 87%", "Revenue increased 87% year-over-year"),
+        ("營收年增幅 12%", "Revenue up 12% year-over-year"),
+        ("營收季減少 5%", "Revenue down 5% sequentially"),
+        ("營收較上年同期增長 10%", "Revenue up 10% year-over-year"),
+    ]);
+}
+
+/// Chinese numerals give the facts digits give, pointing at the numerals.
+#[test]
+fn chinese_numerals_in_a_call() {
+    let text = "主持人\n歡迎參加 Acme 2023 財年第四季財報電話會議。\n丹·弗萊明 – 財務長\n第四季營收為三千二百一十萬美元，季減百分之四十一，年增三成。毛利率為百分之五十八點二。\n";
+    let f = crate::extract::extract(&crate::transcript::parse(text));
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} {:?}-{:?}", x.metric, x.measure, x.value, x.source.start, x.source.end)).collect();
+    for want in ["revenue Level Some(32100000.0) Some(6)-Some(15)", "revenue Qoq Some(-41.0) Some(18)-Some(24)", "revenue Yoy Some(30.0) Some(27)-Some(29)", "gross_margin Level Some(58.2) Some(34)-Some(42)"] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+}
+
+/// Speakers named before a colon: the speech after it is read, with its
+/// columns in the line; the Q&A is where the Chinese puts it, and an
+/// analyst's figure is no fact.
+#[test]
+fn colon_speaker_call() {
+    let text = "主持人：歡迎參加 Acme 2023 財年第四季財報電話會議。\n財務長 王五：第四季營收為 3,210 萬美元，季減 41%。\n問答環節\n主持人：我們的第一個問題來自張三。\n張三：你們說毛利率為 70%？\n王五：不，本季毛利率為 58.2%。\n";
+    let t = crate::transcript::parse(text);
+    let f = crate::extract::extract(&t);
+    assert_eq!(f.company, "Acme");
+    assert_eq!(f.call, "FY2023-Q4".parse::<Period>().ok());
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} @{}:{:?}-{:?} {}", x.metric, x.measure, x.value, x.source.line, x.source.start, x.source.end, x.source.text)).collect();
+    for want in [
+        "revenue Level Some(32100000.0) @2:Some(14)-Some(23) 第四季營收為 3,210 萬美元，季減 41%。",
+        "revenue Qoq Some(-41.0) @2:Some(27)-Some(30) 第四季營收為 3,210 萬美元，季減 41%。",
+        "gross_margin Level Some(58.2) @6:Some(12)-Some(17) 不，本季毛利率為 58.2%。",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+    assert!(!got.iter().any(|g| g.contains("Some(70.0)")), "an analyst's figure: {got:?}");
+    let s = f.transcript.as_ref().map(|s| (s.turns, s.speakers.len(), s.qa_line));
+    assert_eq!(s, Some((5, 3, Some(3))));
+}
+
+/// Mainland (Simplified) wording, read through the one Traditional lexicon;
+/// plain 元 is the yuan there.
+#[test]
+fn simplified() {
+    check_table(&[
+        ("营收为 3,210 万美元，环比下降 41%", "Revenue was $32.1 million, down 41% sequentially"),
+        ("营业收入同比增长 25%", "Revenue up 25% year-over-year"),
+        ("毛利率为 58.2%", "Gross margin was 58.2%"),
+        ("营业利益为 1.2 亿元", "Operating income was RMB 120 million"),
+        ("营业利润率为 10%", "Operating margin was 10%"),
+        ("净利 3 亿元，同比增长 12%", "Net income RMB 300 million, up 12% year-over-year"),
+        ("净利润较上年同期增长 12%", "Net income up 12% year-over-year"),
+        ("每股收益为 0.05 美元", "Earnings per share was $0.05"),
+        ("每股盈余为 0.05 美元", "Earnings per share was $0.05"),
+        ("预计第一季度营收将在 3,300 万美元至 3,500 万美元之间", "Expect Q1 revenue will in $33 million to $35 million"),
+        ("指引营收为两亿美元", "Guidance revenue to be $200 million"),
+        ("非公认会计准则毛利率为 58%", "Non-GAAP gross margin was 58%"),
+        ("营业费用环比增加 430 万美元", "Operating expenses up $4.3 million sequentially"),
+        ("息税折旧摊销前利润为 5 亿元", "EBITDA was RMB 500 million"),
+        ("经营现金流为 1,570 万美元", "Operating cash flow was $15.7 million"),
+        ("资本开支约为 500 万美元", "CapEx was approximately $5 million"),
+        ("毛利率为百分之五十八点二", "Gross margin was 58.2%"),
+        // Traditional text with a character Simplified shares keeps 元 as NT$.
+        ("經董事會核准，營收為 100 億元", ", Revenue was NT$10 billion"),
+    ]);
+}
+
+/// A mainland translation of a call gives the facts its Traditional one does,
+/// each with its Simplified sentence.
+#[test]
+fn simplified_call() {
+    let text = "主持人：欢迎参加 Acme 2023 财年第四季度财报电话会议。\n首席财务官 王五：第四季度营收为 3,210 万美元，环比下降 41%。毛利率为 58.2%。\n问答环节\n主持人：我们的第一个问题来自张三。\n张三：谢谢。\n";
+    let t = crate::transcript::parse(text);
+    assert_eq!(t.speakers.iter().map(|s| (s.name.as_str(), s.title.as_deref())).collect::<Vec<_>>(), [("主持人", None), ("王五", Some("首席财务官")), ("张三", None)]);
+    assert_eq!(t.qa_line, Some(3));
+    let f = crate::extract::extract(&t);
+    assert_eq!(f.call, "FY2023-Q4".parse::<Period>().ok());
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} {:?}-{:?} {}", x.metric, x.measure, x.value, x.source.start, x.source.end, x.source.text)).collect();
+    for want in [
+        "revenue Level Some(32100000.0) Some(17)-Some(26) 第四季度营收为 3,210 万美元，环比下降 41%。",
+        "revenue Qoq Some(-41.0) Some(32)-Some(35) 第四季度营收为 3,210 万美元，环比下降 41%。",
+        "gross_margin Level Some(58.2) Some(41)-Some(46) 毛利率为 58.2%。",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
+    }
+}

@@ -3,7 +3,9 @@
 //! (`營業利益率` before `營業利益` before `營業`). Traditional forms, the
 //! wording of machine translations of US calls (`同比增長`, `第一季度`,
 //! `非公認會計準則`) and of Taiwanese financial media (`年增率`, `季減`,
-//! `每股盈餘`, `財測`) side by side.
+//! `每股盈餘`, `財測`) and mainland translations (`經營利潤`, `資本開支`,
+//! `首席執行官`; Simplified text is read in Traditional characters,
+//! `transcript::zh::traditional`) side by side.
 
 /// What a phrase says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +109,14 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     ("每股淨利", Metric("earnings per share")),
     ("每股", PerShare),
     ("稅前息前折舊攤銷前利潤", Metric("EBITDA")),
+    ("息稅折舊攤銷前利潤", Metric("EBITDA")),
+    ("經營利潤", Metric("operating income")),
+    ("經營利潤率", Metric("operating margin")),
+    ("運營利潤", Metric("operating income")),
+    ("運營費用", Metric("operating expenses")),
+    ("經營現金流", Metric("operating cash flow")),
+    ("資本開支", Metric("CapEx")),
+    ("歸母淨利潤", Metric("net income")),
     ("自由現金流量", Metric("free cash flow")),
     ("自由現金流", Metric("free cash flow")),
     ("營運現金流量", Metric("operating cash flow")),
@@ -157,6 +167,8 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     ("年減", Change("down", "year-over-year")),
     ("年增率", Change("up", "year-over-year")),
     ("年成長", Change("up", "year-over-year")),
+    ("年成長率", Change("up", "year-over-year")),
+    ("季成長率", Change("up", "sequentially")),
     ("年衰退", Change("down", "year-over-year")),
     ("年比成長", Change("up", "year-over-year")),
     ("年比增長", Change("up", "year-over-year")),
@@ -166,6 +178,8 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     ("年對年", After("year-over-year")),
     ("較去年同期", After("year-over-year")),
     ("比去年同期", After("year-over-year")),
+    ("較上年同期", After("year-over-year")),
+    ("比上年同期", After("year-over-year")),
     ("與去年同期相比", After("year-over-year")),
     ("較去年", After("year-over-year")),
     ("比去年", After("year-over-year")),
@@ -260,6 +274,7 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     ("長期預期", Words("long-term expectations")),
     ("指導範圍", Words("guidance range")),
     ("指引範圍", Words("guidance range")),
+    ("指引區間", Words("guidance range")),
     ("財測範圍", Words("guidance range")),
     ("上限", Words("high end")),
     ("下限", Words("low end")),
@@ -306,6 +321,7 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     ("上一年", Period("the prior year")),
     ("前一年", Period("the prior year")),
     ("去年同期", Period("the same period last year")),
+    ("上年同期", Period("the same period last year")),
     ("明年", Period("next year")),
     ("上半年", Period("the first half")),
     ("下半年", Period("the second half")),
@@ -347,6 +363,8 @@ pub(super) const LEXICON: &[(&str, Say)] = &[
     // Titles in speaker lines.
     ("執行長", Words("CEO")),
     ("財務長", Words("CFO")),
+    ("首席執行官", Words("CEO")),
+    ("首席財務官", Words("CFO")),
     ("營運長", Words("COO")),
     ("技術長", Words("CTO")),
     ("總裁", Words("President")),
