@@ -275,6 +275,26 @@ impl Trend {
         })
     }
 
+    /// The picked company's merged facts as CSV, with a first column `call`
+    /// (the name of the call each figure came from).
+    pub fn csv(&self) -> String {
+        let (Some(v), Some(company), Some(series)) = (&self.view, self.company(), &self.series) else { return String::new() };
+        let calls: Vec<String> = company.facts.iter().map(|f| series.calls.get(f.call).map_or(String::new(), |c| c.name.clone())).collect();
+        crate::export::csv_with_calls(&v.facts, &calls)
+    }
+
+    /// The merge of every call (`callchart/series@1`: all companies, each
+    /// fact with its `call`), for the JSON export.
+    pub fn series(&self) -> Option<&Series> {
+        self.series.as_ref()
+    }
+
+    /// A download name for the picked company's series: `fti-consulting-series.csv`.
+    pub fn file_name(&self, ext: &str) -> String {
+        let company = self.company().map_or(String::new(), |c| c.company.clone());
+        crate::export::file_name(&Facts { company, ..Facts::default() }, "series", ext)
+    }
+
     /// Where merged fact `i` of the picked company was said: the call (index
     /// into [`Trend::calls`]) and the fact's index in that call's facts.
     pub fn origin(&self, i: usize) -> Option<(usize, usize)> {
@@ -295,5 +315,3 @@ impl Trend {
     }
 }
 
-#[cfg(test)]
-mod tests;

@@ -328,6 +328,22 @@ impl Series {
         to_js(&self.inner.origin(fact).map(|(call, fact)| Origin { call, fact }))
     }
 
+    /// The picked company's figures as CSV, a `call` column first.
+    pub fn csv(&self) -> String {
+        self.inner.csv()
+    }
+
+    /// The whole merge (`callchart/series@1`: every company, each fact's
+    /// `call`) as a plain object, for the JSON export; `null` with no calls.
+    pub fn series(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.series())
+    }
+
+    /// A download name: `file_name("csv")` is `fti-consulting-series.csv`.
+    pub fn file_name(&self, ext: &str) -> String {
+        self.inner.file_name(ext)
+    }
+
     /// The picked company's merged facts (`callchart/facts@1`), or `null`.
     pub fn facts(&self) -> Result<JsValue, JsError> {
         to_js(&self.inner.facts())

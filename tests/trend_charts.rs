@@ -148,3 +148,23 @@ fn a_series_of_one_call_draws_what_the_call_draws() {
     trend.remove(0);
     assert!(trend.is_empty() && trend.company().is_none());
 }
+
+#[test]
+fn fcn_csv_names_the_call_of_every_figure() {
+    let trend = fcn();
+    let csv = trend.csv();
+    let company = trend.company().unwrap();
+    let calls = trend.calls();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some(format!("call,{}", callchart::export::CSV_HEADER).as_str()));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), company.facts.len(), "one row per merged figure");
+    for (row, f) in rows.iter().zip(&company.facts) {
+        let name = &calls[f.call].name;
+        assert!(row.starts_with(&format!("{name},{},", f.fact.metric)), "row {row:.80} does not start with its call {name}");
+    }
+    assert_eq!(trend.file_name("csv"), "fti-consulting-series.csv");
+    let json = serde_json::to_value(trend.series().unwrap()).unwrap();
+    assert_eq!(json["schema"], "callchart/series@1");
+    assert!(json["companies"][0]["facts"].as_array().unwrap().iter().all(|f| f["call"].is_u64()), "every fact has its call");
+}

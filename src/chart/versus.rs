@@ -9,7 +9,7 @@
 
 use plotters::prelude::*;
 
-use super::data::{call_label, finite, metric_label, period_label, segment_metric, signed, Fmt, PeriodForm};
+use super::data::{call_label, change, finite, metric_label, period_label, segment_metric, Fmt, PeriodForm};
 use super::hit::Shape;
 use super::parts::{empty, fit, header, Entry, Swatch, PAD};
 use super::paint::{mix, size, Anchor, Painter, Rect, Res};
@@ -56,15 +56,17 @@ fn groups(company: &Company, calls: &[Call]) -> Vec<Group> {
         let call = calls.get(g.call).and_then(|c| c.period).map_or_else(|| calls.get(g.call).map_or(String::new(), |c| c.name.clone()), |p| period_label(&p, PeriodForm::Short));
         let fmt = Fmt::new(a.fact.unit, value.abs().max(low.abs()).max(high.abs()));
         let distance = match (pair.distance_pct, a.fact.unit) {
-            (Some(pct), _) => format!("{}%", signed(pct, 1)),
-            (None, Unit::Percent | Unit::Pp) => format!("{} pp", signed(pair.distance, 1)),
-            (None, _) => signed(pair.distance, 2),
+            (Some(pct), _) => format!("{}%", change(pct, 1)),
+            (None, Unit::Percent | Unit::Pp) => format!("{} pp", change(pair.distance, 1)),
+            (None, _) => change(pair.distance, 2),
         };
         let row = Row { guide: pair.guide, call: tf(K::VersusCall, &[&call]) + arrow, low, high, verdict: pair.verdict, distance };
         match out.iter_mut().find(|x| x.actual == pair.actual) {
             Some(x) => x.rows.push(row),
             None => {
-                let name = format!("{} · {}", segment_metric(&a.fact.segment, &metric_label(&a.fact.metric)), call_label(&a.fact.period));
+                let metric = metric_label(&a.fact.metric);
+                let metric = if a.fact.segment == "total" { metric } else { segment_metric(&a.fact.segment, &metric) };
+                let name = format!("{metric} · {}", call_label(&a.fact.period));
                 out.push(Group { actual: pair.actual, name, value, fmt, rows: vec![row] });
             }
         }
