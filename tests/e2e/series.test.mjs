@@ -188,3 +188,16 @@ test('file input with several files, a call removed, another company apart, a ca
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('large files of a series are read in the worker, one after the other', async () => {
+  const { context, page, errors } = await openPage();
+  // Over 1 MB each (blank lines before the call): the worker reads them.
+  const big = (name) => ({ name: 'big-' + name, text: '\n'.repeat(1100000) + readFileSync(path.join(CORPUS, name), 'utf8') });
+  await drop(page, [big(NAMED[0]), big(NAMED[1])]);
+  await waitForSeries(page, 2);
+  const list = await page.$$eval('#calls-list li .call-show', (bs) => bs.map((b) => b.textContent));
+  assert.ok(list.every((t) => t.includes('big-')) && list.length === 2, `both large calls are listed: ${list}`);
+  assert.equal(await page.evaluate(() => window.callchartPage.reading()), null, 'nothing is left reading');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
