@@ -14,11 +14,28 @@ pub const CSV_HEADER: &str = "metric,segment,period,kind,measure,value,low,high,
 /// row per fact in the facts' order. Text cells that a spreadsheet would take
 /// for a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`.
 pub fn csv(facts: &Facts) -> String {
+    csv_of(facts, None)
+}
+
+/// [`csv`] of a series' facts with a first column, `call`: `calls[i]` is the
+/// name of the call fact `i` came from.
+pub fn csv_with_calls(facts: &Facts, calls: &[String]) -> String {
+    csv_of(facts, Some(calls))
+}
+
+fn csv_of(facts: &Facts, calls: Option<&[String]>) -> String {
     let mut out = String::with_capacity(128 + facts.facts.len() * 160);
+    if calls.is_some() {
+        out.push_str("call,");
+    }
     out.push_str(crate::i18n::t(crate::i18n::K::CsvHeader));
     out.push('\n');
     let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default();
-    for f in &facts.facts {
+    for (n, f) in facts.facts.iter().enumerate() {
+        if let Some(calls) = calls {
+            quote(&mut out, &text_cell(calls.get(n).map_or("", String::as_str)));
+            out.push(',');
+        }
         let cells = [
             text_cell(&f.metric),
             text_cell(&f.segment),

@@ -290,6 +290,23 @@ pub(crate) enum K {
     LinkTooBig,
     LinkInvalid,
     LinkUnencodable,
+    // A series of calls (src/trend.rs, chart/versus.rs).
+    SeriesCalls,
+    ChartEps,
+    ChartVersus,
+    EmptyEps,
+    EmptyVersus,
+    VerdictBeat,
+    VerdictInRange,
+    VerdictMiss,
+    VersusActual,
+    VersusCall,
+    RowCall,
+    RowAlsoIn,
+    RowRevision,
+    RevRaised,
+    RevLowered,
+    RevReaffirmed,
 }
 
 /// The English catalogue.
@@ -466,6 +483,23 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::LinkTooBig, "this link unpacks to more than {0} KB, far more than a chart link holds, so it was not opened"),
     (K::LinkInvalid, "this link does not hold valid chart data ({0})"),
     (K::LinkUnencodable, "these facts cannot be put into a link: {0}"),
+    // A series of calls.
+    (K::SeriesCalls, "{0} calls"),
+    (K::ChartEps, "EPS"),
+    (K::ChartVersus, "Guidance vs actual"),
+    (K::EmptyEps, "No EPS figures found in these calls"),
+    (K::EmptyVersus, "No guide in these calls was followed by its actual in a later call"),
+    (K::VerdictBeat, "Beat"),
+    (K::VerdictInRange, "In range"),
+    (K::VerdictMiss, "Miss"),
+    (K::VersusActual, "actual {0}"),
+    (K::VersusCall, "{0} call"),
+    (K::RowCall, "Call"),
+    (K::RowAlsoIn, "Also said in"),
+    (K::RowRevision, "Guide"),
+    (K::RevRaised, "raised"),
+    (K::RevLowered, "lowered"),
+    (K::RevReaffirmed, "reaffirmed"),
 ];
 
 /// The Traditional-Chinese catalogue (as Taiwanese financial media write).
@@ -633,6 +667,22 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::LinkTooBig, "這個連結解開後超過 {0} KB，遠多於圖表連結的內容，因此未開啟"),
     (K::LinkInvalid, "這個連結沒有有效的圖表資料（{0}）"),
     (K::LinkUnencodable, "這些數字無法放進連結：{0}"),
+    (K::SeriesCalls, "{0} 場法說會"),
+    (K::ChartEps, "每股盈餘"),
+    (K::ChartVersus, "財測與實際"),
+    (K::EmptyEps, "這些法說會沒有每股盈餘數字"),
+    (K::EmptyVersus, "這些法說會的財測沒有後續法說會的實際數字可對照"),
+    (K::VerdictBeat, "優於財測"),
+    (K::VerdictInRange, "符合財測"),
+    (K::VerdictMiss, "不及財測"),
+    (K::VersusActual, "實際 {0}"),
+    (K::VersusCall, "{0} 法說會"),
+    (K::RowCall, "法說會"),
+    (K::RowAlsoIn, "亦見於"),
+    (K::RowRevision, "財測調整"),
+    (K::RevRaised, "上調"),
+    (K::RevLowered, "下修"),
+    (K::RevReaffirmed, "維持"),
 ];
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub mod share;
 #[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]
+pub mod trend;
+#[cfg(feature = "engine")]
 pub mod transcript;
 #[cfg(feature = "engine")]
 pub mod view;

@@ -225,6 +225,139 @@ pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsErr
     })
 }
 
+/// Several calls, one story: the calls the page holds and their merge per
+/// company ([`crate::trend::Trend`], state in Rust). The page adds each
+/// call's [`Analysis`] (the handle is taken over), picks a company, draws
+/// its series charts ("revenue", "margins", "eps", "versus") and asks which
+/// call a figure came from; [`Series::call`] hands back one call to show alone.
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+pub struct Series {
+    inner: crate::trend::Trend,
+    /// Each call's view as the worker handed it over (see [`Analysis`]).
+    views: Vec<Option<JsValue>>,
+}
+
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+impl Series {
+    /// No calls.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Series {
+        Series { inner: crate::trend::Trend::new(), views: Vec::new() }
+    }
+
+    /// Adds `analysis` (taken over: its handle is spent) under `name`;
+    /// returns its index. Its company becomes the one picked.
+    pub fn add(&mut self, name: &str, analysis: Analysis) -> usize {
+        self.views.push(analysis.view_js);
+        self.inner.add(name, analysis.inner)
+    }
+
+    /// Removes call `i`.
+    pub fn remove(&mut self, i: usize) {
+        if i < self.views.len() {
+            self.views.remove(i);
+        }
+        self.inner.remove(i);
+    }
+
+    /// How many calls.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The calls in the order added: `[{name, period, company, facts}]`.
+    pub fn calls(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.calls()))
+    }
+
+    /// The companies: `[{name, calls: [call index, …]}]`, calls in fiscal order.
+    pub fn companies(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.companies()))
+    }
+
+    /// Picks company `i`.
+    pub fn pick(&mut self, i: usize) {
+        self.inner.pick(i);
+    }
+
+    /// The company picked.
+    #[wasm_bindgen(getter)]
+    pub fn picked(&self) -> usize {
+        self.inner.picked()
+    }
+
+    /// Call `i` as an analysis of its own (a copy: the page shows it alone).
+    pub fn call(&self, i: usize) -> Result<Analysis, JsError> {
+        let inner = self.inner.analysis(i).ok_or_else(|| JsError::new("no such call"))?.clone();
+        Ok(Analysis {
+            inner,
+            reading: analysis::Reading { ok: true, ..analysis::Reading::default() },
+            view_js: self.views.get(i).cloned().flatten(),
+        })
+    }
+
+    /// Draws series chart `kind` of the picked company on `canvas` (as [`Analysis::draw`]).
+    pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
+        let kind = chart::TrendKind::from_name(kind).ok_or_else(|| JsError::new(&format!("unknown series chart {kind:?}")))?;
+        let style = style_from(style)?;
+        let ctx = context_of(canvas)?;
+        let inner = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
+        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
+        let hits = self.inner.draw(&area, kind, &style)?;
+        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+        Ok(ChartMap { hits })
+    }
+
+    /// The picked company's series in words: `{heading, meta, details,
+    /// charts: [[name, {label, title}], …]}` (details name each figure's call).
+    pub fn explain(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&self.inner.explain(lang_of(lang.as_deref())))
+    }
+
+    /// Where figure `fact` of the series was said: `{call, fact}` (the call's
+    /// index and the fact's index in that call's facts), or `null`.
+    pub fn origin(&self, fact: usize) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Origin {
+            call: usize,
+            fact: usize,
+        }
+        to_js(&self.inner.origin(fact).map(|(call, fact)| Origin { call, fact }))
+    }
+
+    /// The picked company's figures as CSV, a `call` column first.
+    pub fn csv(&self) -> String {
+        self.inner.csv()
+    }
+
+    /// The whole merge (`callchart/series@1`: every company, each fact's
+    /// `call`) as a plain object, for the JSON export; `null` with no calls.
+    pub fn series(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.series())
+    }
+
+    /// A download name: `file_name("csv")` is `fti-consulting-series.csv`.
+    pub fn file_name(&self, ext: &str) -> String {
+        self.inner.file_name(ext)
+    }
+
+    /// The picked company's merged facts (`callchart/facts@1`), or `null`.
+    pub fn facts(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.facts())
+    }
+}
+
+#[cfg(feature = "engine")]
+impl Default for Series {
+    fn default() -> Self {
+        Series::new()
+    }
+}
+
 fn style_from(style: JsValue) -> Result<Style, JsError> {
     // Read by hand rather than by serde: its deserializer's error messages
     // brought `f64`'s `Display` (core::fmt's float code) into the viewer.

@@ -106,6 +106,7 @@
     }
     engine = fresh;
     window.wasm_bindgen = fresh;
+    if (page.series) page.series.lost();
     drawnKeys = {};
   }
 
@@ -134,6 +135,7 @@
       return;
     }
     lastText = text;
+    shownName = null;
     if (text.length > MAIN_THREAD_MAX) {
       readOffThread({ text: text }, t('what.pasted'), text.length);
       return;
@@ -174,6 +176,7 @@
       markStale(shown !== null);
       return false;
     }
+    if (page.series) page.series.clear();
     return show(analysis, 'transcript', notice, ex);
   }
 
@@ -297,6 +300,7 @@
       // trace.js: hover, tap and keyboard over the chart's elements.
       if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, map, dpr, explained);
     }
+    if (page.series) page.series.draw();
     if (ok && drew > 0) {
       probe.drawnAt = performance.now();
       probe.drawMs = performance.now() - started; // how long this drawing took (bench/)
@@ -384,8 +388,15 @@
     analyzeNow(true);
   });
 
+  // Several files at once are a series of calls (series.js).
+  function loadFiles(list) {
+    var files = Array.prototype.slice.call(list || []);
+    if (files.length > 1 && page.series) page.series.open(files, true);
+    else loadFile(files[0]);
+  }
+
   fileInput.addEventListener('change', function () {
-    loadFile(fileInput.files && fileInput.files[0]);
+    loadFiles(fileInput.files);
     fileInput.value = '';
   });
 
@@ -413,7 +424,7 @@
     document.body.classList.remove('dragging');
     if (!hasFiles(e)) return; // dropped text goes into the textarea as usual
     e.preventDefault();
-    loadFile(e.dataTransfer.files[0]);
+    loadFiles(e.dataTransfer.files);
   });
 
   // ---- large inputs: read off the main thread -------------------------------
@@ -431,6 +442,7 @@
   var workerReady = null;         // Promise of a started worker
   var readingId = 0;              // the newest request; older answers are dropped
   var bigInput = null;            // {name, size} while the box shows a preview
+  var shownName = null;           // the file name of the call read last
   var progressEl = $('progress');
   var inputNoteEl = $('input-note');
 
@@ -512,7 +524,7 @@
     }
   }
 
-  function readOffThread(request, what, size, file) {
+  function readOffThread(request, what, size, file, onDone) {
     if (size > inputLimit()) {
       cancelReading();
       setState('refused', t('status.too_big', capitalize(what), megabytes(size), megabytes(inputLimit())));
@@ -520,7 +532,7 @@
     }
     cancelReading();
     var id = readingId;
-    pending = { id: id, what: what, file: file || null, size: size };
+    pending = { id: id, what: what, file: file || null, size: size, onDone: onDone || null };
     showProgress(0, t('status.reading', what, megabytes(size)));
     var message = { type: 'read', id: id, keep: request.keep || 0, lang: L.lang };
     var transfer = [];
@@ -536,8 +548,10 @@
       w.postMessage(message, transfer);
     }, function (err) {
       if (!pending || pending.id !== id) return;
+      var done = pending.onDone;
       pending = null;
       hideProgress();
+      if (done) return done({ type: 'failed', message: errorMessage(err) });
       console.warn('callchart: the background reader did not start:', err);
       setState('error', t('status.cannot_read_bg', what, errorMessage(err)));
     });
@@ -553,6 +567,11 @@
     }
     pending = null;
     hideProgress();
+    if (p.onDone) {
+      if (msg.type === 'failed') stopWorker();
+      p.onDone(msg);
+      return;
+    }
     if (msg.type === 'failed') {
       if (msg.panicked) {
         console.error('callchart: internal error in the background reader:', msg.message);
@@ -584,6 +603,7 @@
   // Puts a file's decoded text into the box: whole when it is small, else a
   // read-only preview of its beginning with a note.
   function putText(reading, file) {
+    shownName = file.name;
     var whole = !reading.text_cut;
     clearTimeout(typeTimer);
     if (whole) {
@@ -653,7 +673,32 @@
     // For the tests: is a large input being read in the background?
     reading: function () { return pending ? { what: pending.what, size: pending.size } : null; },
     recover: recoverIfPanicked,
-    redraw: function () { drawnKeys = {}; scheduleDraw(); }
+    redraw: function () { drawnKeys = {}; scheduleDraw(); },
+    // For series.js: how one file is read, the status line, the call shown.
+    status: setState,
+    cancel: cancelReading,
+    inputLimit: inputLimit,
+    mainThreadMax: MAIN_THREAD_MAX,
+    fileName: function () { return shownName; },
+    // Reads a large file in the worker: a Promise of {analysis, reading} or {error}.
+    readInBackground: function (file, what) {
+      return new Promise(function (resolve) {
+        readOffThread({ file: file, keep: 0 }, what, file.size, file, function (msg) {
+          if (msg.type !== 'result') return resolve({ error: capitalize(msg.message || '') });
+          try {
+            resolve({ reading: msg.reading, analysis: msg.reading.ok ? engine.Analysis.rebuild(msg.facts, msg.view) : null });
+          } catch (err) {
+            recoverIfPanicked();
+            resolve({ error: errorMessage(err) });
+          }
+        });
+      });
+    },
+    // Shows `analysis` in place of a handle the series took over (spent: not freed).
+    adopt: function (analysis) {
+      shown = null;
+      return show(analysis, 'transcript');
+    }
   };
   Object.keys(pageApi).forEach(function (k) { page[k] = pageApi[k]; });
 
@@ -687,6 +732,7 @@
       setState(state, said);
       markStale(true);
     }
+    if (page.series) page.series.relabel();
   }
   L.onChange(relabel);
   $('lang').addEventListener('change', function (e) { L.set(e.target.value, 'choice'); });

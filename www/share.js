@@ -431,6 +431,8 @@
       var hash = linkIn(location.hash);
       return hash ? openLink(hash) : false;
     },
-    shown: shown
+    shown: shown,
+    // Saves `blob` as `name` and says so (series.js's exports).
+    download: download
   };
 })();

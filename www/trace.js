@@ -64,9 +64,9 @@
 
   // The sentence of fact `i` with its figure marked, from the transcript
   // view; the detail's quote when there is no view.
-  function sentenceNode(i, detail) {
+  function sentenceNode(i, detail, own) {
     var q = el('blockquote', 'tip-quote');
-    var sid = view && view.fact_sentence ? view.fact_sentence[i] : null;
+    var sid = own && view && view.fact_sentence ? view.fact_sentence[i] : null;
     if (sid != null && view.sentences[sid]) {
       view.sentences[sid].runs.forEach(function (r) {
         if (r.facts && r.facts.indexOf(i) !== -1) q.appendChild(el('mark', null, r.text));
@@ -105,7 +105,7 @@
       c.appendChild(document.createTextNode(detail.computation + ', from'));
       t.appendChild(c);
     }
-    var q = sentenceNode(i, detail);
+    var q = sentenceNode(i, detail, !ex.series);
     if (q) t.appendChild(q);
     if (detail.problems && detail.problems.length) {
       var ul = el('ul', 'tip-problems');
@@ -201,7 +201,8 @@
       frame.appendChild(c.group);
       c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
     }
-    c.group.setAttribute('aria-label', L.t('chart.elements', label(kind)));
+    var own = c.explained && c.explained.series && c.explained.charts[kind];
+    c.group.setAttribute('aria-label', L.t('chart.elements', own ? own.label : label(kind)));
     c.group.textContent = '';
     c.buttons = c.regions.map(function (r, k) {
       var b = el('button', 'hit');
@@ -221,12 +222,19 @@
         showTipAt(c.explained, r.fact, labelOf(r), b.getBoundingClientRect(), b);
       });
       b.addEventListener('blur', function () { if (tipAnchor === b) hideTip(); });
-      b.addEventListener('click', function () { openSentence(r.fact, true); });
+      b.addEventListener('click', function () { open(c, r.fact, true); });
       c.group.appendChild(b);
       return b;
     });
     setActive(c, Math.min(c.active || 0, c.buttons.length - 1), false);
     markSelected();
+  }
+
+  // Opens fact `i` of chart `c`: the sentence it was said in (a series
+  // chart's facts are the series', which shows their call first).
+  function open(c, i, focus) {
+    if (c.explained && c.explained.open) c.explained.open(i);
+    else openSentence(i, focus);
   }
 
   function onKey(kind, e) {
@@ -277,14 +285,14 @@
       // A tap shows the tooltip first; tapping the same element again opens
       // its sentence. A mouse click opens it at once.
       var touch = e.pointerType === 'touch' || (e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents);
-      select([r.fact]);
+      if (!(c.explained && c.explained.series)) select([r.fact]);
       if (touch && lastTouch !== k) {
         lastTouch = k;
         showTipAt(c.explained, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
         return;
       }
       lastTouch = -1;
-      openSentence(r.fact, false);
+      open(c, r.fact, false);
       showTipAt(c.explained, r.fact, labelOf(r), regionRect(c, r), c.buttons[k]);
     });
   }

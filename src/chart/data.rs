@@ -246,6 +246,10 @@ impl Fmt {
     /// The scaled number rounded to a whole one ("184" for $184.2M): the
     /// shortest a value label gets.
     pub(crate) fn whole(&self, v: f64) -> String {
+        if matches!(self.unit, Unit::PerShare(_)) {
+            // "$5.50" rounded is "6", another figure: EPS keeps its cents.
+            return self.short(v);
+        }
         let x = self.scaled(v);
         if self.zh {
             // 億 are large: "1.8" keeps what "184" keeps of $184.2M.

@@ -36,6 +36,8 @@ mod margins;
 mod paint;
 mod revenue;
 mod theme;
+#[cfg(feature = "engine")]
+mod versus;
 #[cfg(test)]
 mod tests;
 
@@ -207,4 +209,89 @@ pub fn render_svg(kind: ChartKind, facts: &Facts, width: u32, height: u32, style
         let _ = root.present();
     }
     out
+}
+
+/// The charts of a series of calls (several calls of one company,
+/// `crate::trend`): revenue and margins over the quarters (the very charts of
+/// one call, drawn from the merged facts), EPS by quarter, and guidance vs
+/// actual.
+#[cfg(feature = "engine")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendKind {
+    /// Revenue by quarter across the calls.
+    Revenue,
+    /// Margins over the quarters.
+    Margins,
+    /// EPS by quarter.
+    Eps,
+    /// Each guide beside the actual a later call reported.
+    Versus,
+}
+
+#[cfg(feature = "engine")]
+impl TrendKind {
+    /// Every series chart, in the page's order.
+    pub const ALL: [TrendKind; 4] = [TrendKind::Revenue, TrendKind::Margins, TrendKind::Eps, TrendKind::Versus];
+
+    /// Its name for the page: "revenue", "margins", "eps", "versus".
+    pub fn name(&self) -> &'static str {
+        match self {
+            TrendKind::Revenue => "revenue",
+            TrendKind::Margins => "margins",
+            TrendKind::Eps => "eps",
+            TrendKind::Versus => "versus",
+        }
+    }
+
+    /// The chart of `name`, if any.
+    pub fn from_name(name: &str) -> Option<TrendKind> {
+        TrendKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Its name for people, in the current language.
+    pub fn caption(&self) -> &'static str {
+        match self {
+            TrendKind::Revenue => ChartKind::Revenue.caption(),
+            TrendKind::Margins => ChartKind::Margins.caption(),
+            TrendKind::Eps => t(K::ChartEps),
+            TrendKind::Versus => t(K::ChartVersus),
+        }
+    }
+}
+
+/// Draws series chart `kind`. `facts` (with its `checks`) are the company's
+/// merged facts a chart of one call can draw, `keep[i]` the index in
+/// `company.facts` of `facts.facts[i]`: the regions name `company.facts`.
+/// `facts.company` is the title's start ("FTI Consulting · 8 calls").
+#[cfg(feature = "engine")]
+pub fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: TrendKind,
+    (facts, checks, keep): (&Facts, &Checks, &[usize]),
+    (company, calls): (&crate::series::Company, &[crate::series::Call]),
+    style: &Style,
+) -> Result<HitMap, ChartError> {
+    i18n::with(style.lang, || {
+        let mut p = Painter::new(area, style);
+        p.flagged = if kind == TrendKind::Versus { company.facts.iter().map(|f| f.fact.conflict).collect() } else { checks.flagged.clone() };
+        p.fill(p.theme.bg)?;
+        match kind {
+            TrendKind::Revenue => revenue::draw(&p, facts),
+            TrendKind::Margins => margins::draw(&p, facts),
+            TrendKind::Eps => revenue::draw_of(&p, facts, "eps", kind.caption(), t(K::EmptyEps)),
+            TrendKind::Versus => versus::draw(&p, &data::title(facts, kind.caption()), company, calls),
+        }?;
+        let mut hits = p.finish();
+        if kind != TrendKind::Versus {
+            for r in &mut hits.regions {
+                r.fact = keep.get(r.fact).copied().unwrap_or(r.fact);
+            }
+        }
+        Ok(hits)
+    })
+}
+
+/// A call's period as a title says it ("Q4 FY2023"), in the current language.
+pub fn call_name(p: &crate::facts::Period) -> String {
+    data::call_label(p)
 }

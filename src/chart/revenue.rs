@@ -52,12 +52,29 @@ pub(crate) struct Bar {
 
 /// The bars for `facts`, in period order, and the segments in stacking order.
 pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
-    let is_level = |f: &Fact| f.metric == "revenue" && f.measure == Measure::Level && f.unit.is_money();
-    let cur = main_currency(facts, is_level);
-    let is_rev = |f: &Fact| is_level(f) && matches!(f.unit, Unit::Money(c) if Some(c) == cur);
+    bars_of(facts, "revenue")
+}
+
+/// [`bars`] of money metric `metric`, or of EPS (per share) for "eps" (a
+/// series' EPS by quarter).
+pub(crate) fn bars_of(facts: &Facts, metric: &str) -> (Vec<Bar>, Vec<String>, Unit) {
+    let per_share = metric == "eps";
+    let is_level = |f: &Fact| {
+        f.metric == metric && f.measure == Measure::Level && if per_share { matches!(f.unit, Unit::PerShare(_)) } else { f.unit.is_money() }
+    };
+    let cur = if per_share {
+        Some(crate::facts::Currency::from_code(&facts.currency).unwrap_or(crate::facts::Currency::USD))
+    } else {
+        main_currency(facts, is_level)
+    };
+    let is_rev = |f: &Fact| is_level(f) && matches!(f.unit, Unit::Money(c) | Unit::PerShare(c) if Some(c) == cur);
     let lv: Vec<Level> = levels(facts, is_rev).into_iter().map(|(_, l)| l).collect();
     let gd = guides(facts, |f| is_rev(f) && f.segment == "total");
-    let unit = cur.map_or(Unit::USD, Unit::Money);
+    let unit = match (cur, per_share) {
+        (Some(c), true) => Unit::PerShare(c),
+        (c, false) => c.map_or(Unit::USD, Unit::Money),
+        (None, true) => Unit::PerShare(crate::facts::Currency::USD),
+    };
 
     // Segments, biggest first (stacked from the bottom).
     let mut segments: Vec<(&str, f64)> = Vec::new();
@@ -119,10 +136,15 @@ pub(crate) fn bars(facts: &Facts) -> (Vec<Bar>, Vec<String>, Unit) {
 
 /// Draws the revenue chart.
 pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts) -> Res {
-    let title = title(facts, ChartKind::Revenue.caption());
-    let (bars, segments, unit) = bars(facts);
+    draw_of(p, facts, "revenue", ChartKind::Revenue.caption(), ChartKind::Revenue.empty_message())
+}
+
+/// Draws the bars of `metric` ([`bars_of`]) under `caption`, or `empty_message`.
+pub(crate) fn draw_of<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts, metric: &str, caption: &str, empty_message: &str) -> Res {
+    let title = title(facts, caption);
+    let (bars, segments, unit) = bars_of(facts, metric);
     if bars.is_empty() {
-        return empty(p, &title, ChartKind::Revenue.empty_message());
+        return empty(p, &title, empty_message);
     }
     let th = p.theme;
 

@@ -1,0 +1,169 @@
+//! Guidance vs actual, for a series of calls: per guided figure (a metric
+//! and period some later call reported), one row per call that guided it,
+//! the earliest first: the guided range with its midpoint beside the actual,
+//! marked beat / in range / miss with the distance from the midpoint, and
+//! how the guide moved from the call before (↑ raised, ↓ lowered, = reaffirmed).
+//!
+//! Each group has its own scale (a group is one figure in one unit): the
+//! rows of a group share it, so a raised range sits right of the one before.
+
+use plotters::prelude::*;
+
+use super::data::{call_label, change, finite, metric_label, period_label, segment_metric, Fmt, PeriodForm};
+use super::hit::Shape;
+use super::parts::{empty, fit, header, Entry, Swatch, PAD};
+use super::paint::{mix, size, Anchor, Painter, Rect, Res};
+use crate::facts::{Fact, Unit};
+use crate::i18n::{t, tf, K};
+use crate::series::{Call, Company, Revision, Verdict};
+
+/// One call's guide of a figure beside the figure's actual.
+struct Row {
+    guide: usize,
+    /// The guiding call, as a label says it ("Q1 FY20 call ↑").
+    call: String,
+    low: f64,
+    high: f64,
+    verdict: Verdict,
+    /// "+9.5%", "−1.2 pp".
+    distance: String,
+}
+
+/// One guided figure: its actual and the guides of it.
+struct Group {
+    actual: usize,
+    /// "EPS · FY2020".
+    name: String,
+    value: f64,
+    fmt: Fmt,
+    rows: Vec<Row>,
+}
+
+fn groups(company: &Company, calls: &[Call]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let position = |c: usize| company.calls.iter().position(|&m| m == c).unwrap_or(usize::MAX);
+    let mut pairs: Vec<&crate::series::Pair> = company.pairs.iter().collect();
+    crate::order::sort_by(&mut pairs, |a, b| a.actual.cmp(&b.actual).then(position(company.facts[a.guide].call).cmp(&position(company.facts[b.guide].call))));
+    for pair in pairs {
+        let (g, a) = (&company.facts[pair.guide], &company.facts[pair.actual]);
+        let (Some(value), Some((low, high))) = (finite(a.fact.point()), span(&g.fact)) else { continue };
+        let arrow = match g.revision {
+            Some(Revision::Raised) => " ↑",
+            Some(Revision::Lowered) => " ↓",
+            Some(Revision::Reaffirmed) => " =",
+            None => "",
+        };
+        let call = calls.get(g.call).and_then(|c| c.period).map_or_else(|| calls.get(g.call).map_or(String::new(), |c| c.name.clone()), |p| period_label(&p, PeriodForm::Short));
+        let fmt = Fmt::new(a.fact.unit, value.abs().max(low.abs()).max(high.abs()));
+        let distance = match (pair.distance_pct, a.fact.unit) {
+            (Some(pct), _) => format!("{}%", change(pct, 1)),
+            (None, Unit::Percent | Unit::Pp) => format!("{} pp", change(pair.distance, 1)),
+            (None, _) => change(pair.distance, 2),
+        };
+        let row = Row { guide: pair.guide, call: tf(K::VersusCall, &[&call]) + arrow, low, high, verdict: pair.verdict, distance };
+        match out.iter_mut().find(|x| x.actual == pair.actual) {
+            Some(x) => x.rows.push(row),
+            None => {
+                let metric = metric_label(&a.fact.metric);
+                let metric = if a.fact.segment == "total" { metric } else { segment_metric(&a.fact.segment, &metric) };
+                let name = format!("{metric} · {}", call_label(&a.fact.period));
+                out.push(Group { actual: pair.actual, name, value, fmt, rows: vec![row] });
+            }
+        }
+    }
+    out
+}
+
+/// A guide's lowest and highest value (a single figure: itself twice).
+fn span(f: &Fact) -> Option<(f64, f64)> {
+    match (finite(f.low), finite(f.high), finite(f.value)) {
+        (Some(l), Some(h), _) => Some((l.min(h), l.max(h))),
+        (_, _, Some(v)) => Some((v, v)),
+        (Some(v), None, None) | (None, Some(v), None) => Some((v, v)),
+        _ => None,
+    }
+}
+
+fn verdict_text(v: Verdict) -> &'static str {
+    t(match v {
+        Verdict::Beat => K::VerdictBeat,
+        Verdict::InRange => K::VerdictInRange,
+        Verdict::Miss => K::VerdictMiss,
+    })
+}
+
+/// Draws guidance vs actual for `company` (its facts index the regions).
+pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, title: &str, company: &Company, calls: &[Call]) -> Res {
+    let groups = groups(company, calls);
+    if groups.is_empty() {
+        return empty(p, title, t(K::EmptyVersus));
+    }
+    let th = p.theme;
+    let colour = |v: Verdict| match v {
+        Verdict::Beat => th.color(2),
+        Verdict::InRange => th.color(0),
+        Verdict::Miss => th.bad,
+    };
+    let legend = [
+        Entry { swatch: Swatch::Range(th.guide), label: t(K::LegendGuideRange).into() },
+        Entry { swatch: Swatch::Dot(colour(Verdict::Beat)), label: t(K::VerdictBeat).into() },
+        Entry { swatch: Swatch::Dot(colour(Verdict::InRange)), label: t(K::VerdictInRange).into() },
+        Entry { swatch: Swatch::Dot(colour(Verdict::Miss)), label: t(K::VerdictMiss).into() },
+    ];
+    let top = header(p, title, &legend)?;
+    let pad = p.u(PAD);
+    let (head, small) = (p.font(size::LABEL, true, th.text), p.font(size::SMALL, false, th.muted));
+    let strong = p.font(size::SMALL, true, th.text);
+    let line_h = p.measure("Xg", &small).1;
+    let head_h = p.measure("Xg", &head).1 + p.u(4.0);
+    let row_h = line_h + p.u(16.0);
+    let widest = |texts: &mut dyn Iterator<Item = String>, f| texts.map(|s| p.measure(&s, f).0).fold(0.0, f64::max);
+    let avail = (p.w - 2.0 * pad).max(1.0);
+    let left_w = widest(&mut groups.iter().flat_map(|g| g.rows.iter().map(|r| r.call.clone())), &small).min(avail * 0.3) + p.u(10.0);
+    let right_w = widest(&mut groups.iter().flat_map(|g| g.rows.iter().map(|r| format!("{} {}", verdict_text(r.verdict), r.distance))), &strong)
+        .min(avail * 0.32)
+        + p.u(10.0);
+    let (x0, x1) = (pad + left_w, (p.w - pad - right_w).max(pad + left_w + 1.0));
+    let need = top + groups.iter().map(|g| head_h + row_h * g.rows.len() as f64 + p.u(10.0)).sum::<f64>() + pad;
+    p.need_height(need);
+
+    let mut y = top;
+    for g in &groups {
+        let actual = tf(K::VersusActual, &[&g.fmt.full(g.value)]);
+        let name = fit(p, &format!("{}  ·  {actual}", g.name), &head, avail);
+        p.text(&name, &head, pad, y, Anchor::LEFT_TOP)?;
+        y += head_h;
+        let lo = g.rows.iter().map(|r| r.low).fold(g.value, f64::min);
+        let hi = g.rows.iter().map(|r| r.high).fold(g.value, f64::max);
+        let spread = if hi > lo { hi - lo } else { hi.abs().max(1.0) * 0.1 };
+        let (lo, hi) = (lo - spread * 0.25, hi + spread * 0.25);
+        let x = |v: f64| x0 + (v - lo) / (hi - lo) * (x1 - x0);
+        let (ya, yb) = (y, y + row_h * g.rows.len() as f64);
+        p.dashed((x(g.value), ya + p.u(2.0)), (x(g.value), yb - p.u(4.0)), mix(th.text, th.bg, 0.4), 1.0, 4.0, 3.0)?;
+        for r in &g.rows {
+            let cy = y + line_h + p.u(8.0);
+            p.line((x0, cy), (x1, cy), th.grid, 1.0)?;
+            p.text(&fit(p, &r.call, &small, left_w - p.u(10.0)), &small, pad, cy, Anchor::LEFT_MID)?;
+            let band = Rect::new(x(r.low) - p.u(1.5), cy - p.u(5.0), x(r.high) + p.u(1.5), cy + p.u(5.0));
+            p.fill_rect(band, mix(th.guide, th.bg, 0.7))?;
+            p.stroke_rect(band, th.guide, 1.0)?;
+            let mid = (r.low + r.high) / 2.0;
+            p.diamond((x(mid), cy), p.u(4.5), th.guide, th.bg)?;
+            let range = if r.high > r.low { g.fmt.range(r.low, r.high) } else { g.fmt.full(r.low) };
+            p.text(&range, &small, x(mid), cy - p.u(7.0), Anchor::CENTER_BOTTOM)?;
+            let guided = format!("{} · {} {range}", g.name, r.call);
+            p.region(band.grow(p.u(2.0)), r.guide, Shape::Range, guided);
+            let dot = (x(g.value), cy);
+            p.circle(dot, p.u(5.0), colour(r.verdict), Some((th.bg, p.u(1.5))))?;
+            let said = format!("{} · {}: {} ({} {})", g.name, g.fmt.full(g.value), verdict_text(r.verdict), r.distance, r.call);
+            p.region(Rect::new(dot.0 - p.u(6.0), cy - p.u(6.0), dot.0 + p.u(6.0), cy + p.u(6.0)), g.actual, Shape::Point, said);
+            let vf = p.font(size::SMALL, true, colour(r.verdict));
+            let verdict = fit(p, &format!("{} {}", verdict_text(r.verdict), r.distance), &vf, right_w - p.u(10.0));
+            p.text(&verdict, &vf, p.w - pad, cy, Anchor::RIGHT_MID)?;
+            y += row_h;
+        }
+        y += p.u(10.0);
+    }
+    p.sort_regions();
+    Ok(())
+}
