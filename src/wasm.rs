@@ -303,10 +303,9 @@ impl Series {
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
         let kind = chart::TrendKind::from_name(kind).ok_or_else(|| JsError::new(&format!("unknown series chart {kind:?}")))?;
         let style = style_from(style)?;
-        let ctx = context_of(canvas)?;
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context (is it in use by WebGL?)"))?;
-        let area = Measured { inner: Target::Canvas(inner), ctx, font_scale: 1.0 }.into_drawing_area();
+        let ctx = canvas::Ctx::new(context_of(canvas)?);
+        let size = (canvas.width(), canvas.height());
+        let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
         let hits = self.inner.draw(&area, kind, &style)?;
         area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
         Ok(ChartMap { hits })

@@ -166,7 +166,6 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("buybacks and dividends", "shareholder_returns", Class::Money, false),
     // "contributed to shareholder returns of $1.5 billion": what went back to shareholders, all ways.
     ("shareholder returns", "shareholder_returns", Class::Money, false),
-    ("returns to shareholders", "shareholder_returns", Class::Money, false),
     ("capital returned to shareholders", "shareholder_returns", Class::Money, false),
     ("share buybacks and dividends", "shareholder_returns", Class::Money, false),
     ("dividends", "dividend", Class::Money, false),
