@@ -98,6 +98,7 @@ fn segment_context() {
         ("We delivered across both the coke and logistics segments. Adjusted EBITDA was $73.9 million. Coke and Logistics are segments.", "ebitda[total] FY2024-Q3 Actual/Level 73900000 USD"),
         // The same metric's segment said earlier in the sentence, with a figure of its own.
         ("Latin America net sales were up 11% with 8% organic sales growth. Latin America grew.", "revenue[latin_america] FY2024-Q3 Actual/Yoy 11 %; revenue[latin_america] FY2024-Q3 Actual/Yoy 8 %"),
+        ("Product revenue grew 87%, and revenue was a record $184.2 million. Product grew.", "revenue[product] FY2024-Q3 Actual/Yoy 87 %; revenue[total] FY2024-Q3 Actual/Level 184200000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
     ];
     check_table(&cases);

@@ -247,8 +247,9 @@ impl Sentence<'_, '_> {
 
     /// The segment of the same metric said earlier in the sentence: "Latin
     /// America net sales were up 11% with 8% organic sales growth" (the 8% is
-    /// Latin America's too); not when "total" or a contrast comes between,
-    /// nor when no figure does.
+    /// Latin America's too): a figure that qualifies the first, joined by
+    /// "with", "including" or "or"; not when "total" or a contrast comes
+    /// between, nor when no figure does.
     fn segment_said_before(&self, m: &MetricMention) -> Option<String> {
         let before = self.metrics.iter().rev().find(|x| x.last <= m.first && x.metric == m.metric)?;
         // It had a figure of its own ("positive EBITDA since the start of the pandemic with
@@ -258,6 +259,12 @@ impl Sentence<'_, '_> {
         }
         let between = &self.t[before.last..m.first];
         if between.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "company", "while", "whereas", "but", "compared"])) {
+            return None;
+        }
+        // A figure that qualifies the first ("up 11% with 8% organic growth", "or 9%
+        // excluding currency"), not the metric said again of the company ("product
+        // revenue grew 87%, and revenue reached a record $184.2 million").
+        if !between.iter().any(|x| x.is_any(&["with", "including", "or"])) {
             return None;
         }
         before.segment.clone()
