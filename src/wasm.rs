@@ -98,13 +98,7 @@ impl Analysis {
     /// optional). The caller sizes the canvas to CSS size × `scale`.
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
         let kind: ChartKind = kind.parse()?;
-        let style = style_from(style)?;
-        let ctx = canvas::Ctx::new(context_of(canvas)?);
-        let size = (canvas.width(), canvas.height());
-        let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
-        let hits = self.inner.draw(&area, kind, &style)?;
-        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-        Ok(ChartMap { hits })
+        draw_on(canvas, style, |area, style| Ok(self.inner.draw(area, kind, style)?))
     }
 
     /// Chart `kind` in words ([`analysis::ChartName`]): `{label, title, summary}`.
@@ -302,13 +296,7 @@ impl Series {
     /// Draws series chart `kind` of the picked company on `canvas` (as [`Analysis::draw`]).
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
         let kind = chart::TrendKind::from_name(kind).ok_or_else(|| JsError::new(&format!("unknown series chart {kind:?}")))?;
-        let style = style_from(style)?;
-        let ctx = canvas::Ctx::new(context_of(canvas)?);
-        let size = (canvas.width(), canvas.height());
-        let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
-        let hits = self.inner.draw(&area, kind, &style)?;
-        area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
-        Ok(ChartMap { hits })
+        draw_on(canvas, style, |area, style| Ok(self.inner.draw(area, kind, style)?))
     }
 
     /// The picked company's series in words: `{heading, meta, details,
@@ -388,6 +376,22 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
 /// A language from the page ("zh-TW", "zh-Hant", …); English otherwise.
 fn lang_of(code: Option<&str>) -> crate::i18n::Lang {
     code.and_then(crate::i18n::Lang::from_code).unwrap_or_default()
+}
+
+/// Draws on `canvas` with `draw`, filling its whole backing store in `style`
+/// (read from JS): one way for a call's charts and a series'.
+fn draw_on(
+    canvas: &HtmlCanvasElement,
+    style: JsValue,
+    draw: impl FnOnce(&DrawingArea<Measured<'_>, plotters::coord::Shift>, &Style) -> Result<chart::HitMap, JsError>,
+) -> Result<ChartMap, JsError> {
+    let style = style_from(style)?;
+    let ctx = canvas::Ctx::new(context_of(canvas)?);
+    let size = (canvas.width(), canvas.height());
+    let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
+    let hits = draw(&area, &style)?;
+    area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
+    Ok(ChartMap { hits })
 }
 
 /// What a drawn chart shows where ([`chart::HitMap`]), returned by

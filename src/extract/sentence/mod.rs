@@ -126,8 +126,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
     fn new(ctx: &mut Ctx, para: &'p Paragraph, a: usize, b: usize, t: &'s [Token<'p>], context: Option<Period>) -> Self {
         let mut s = Sentence::read(ctx, para, a, b, t, context);
         let opens_outlook = s.tense_and_outlook(ctx);
-        s.subject = segment_in_play(ctx, &s);
-        s.subject_leads = s.subject.is_some() && metric::leading_segment(t) == s.subject;
+        (s.subject, s.subject_leads) = segment_in_play(ctx, &s);
         let own_period = s.own().next().and_then(|m| period::resolve(m.what, ctx.call, s.context, s.guidance_word));
         s.period = own_period;
         if opens_outlook {
@@ -278,8 +277,8 @@ fn mark_bases(t: &[Token<'_>], periods: &mut [Mention], figures: &[Figure]) -> V
 /// The segment in play after this sentence (named in it, or carried from an
 /// earlier one, until a paragraph, a total, a new topic or [`SEGMENT_SPAN`]
 /// sentences end it), and the sentence's subject: the segment its figures
-/// are of when they name none.
-fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> Option<String> {
+/// are of when they name none, and whether the sentence opens on it.
+fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool) {
     let (t, lower, has_figures) = (s.t, s.lower.as_str(), !s.figures.is_empty());
     let any_topic = metric::segment_topic(t);
     let topic = any_topic.clone().filter(|_| !has_figures);
@@ -328,11 +327,10 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> Option<String> {
             ctx.segment = None;
         }
     }
-    business
-        .map(|(name, _)| name)
-        .or(lead)
-        .or_else(|| metric::name_subject(t, &ctx.company))
-        .or_else(|| ctx.segment.clone())
+    let subject = business.map(|(name, _)| name).or_else(|| lead.clone()).or_else(|| metric::name_subject(t, &ctx.company)).or_else(|| ctx.segment.clone());
+    // Whether the subject is the segment the sentence opens on.
+    let leads = subject.is_some() && subject == lead;
+    (subject, leads)
 }
 
 /// Opens an outlook paragraph for the sentence's period when it lies ahead
