@@ -52,7 +52,7 @@ pub const NAMED_METRICS: &[&str] = &[
     "book_value", "book_value_per_share", "tangible_book_value_per_share", "cost_savings", "debt", "net_debt", "liquidity",
     "net_charge_offs", "provision_for_credit_losses", "net_written_premiums", "premiums", "noi", "same_store_noi",
     "occupancy", "revpar", "return_on_equity", "total_expenses", "operating_expense_ratio", "sga_ratio", "rd_ratio",
-    "capex_ratio", "free_cash_flow_margin", "expense_ratio", "shareholder_returns",
+    "capex_ratio", "free_cash_flow_margin", "expense_ratio", "shareholder_returns", "deferred_revenue",
 ];
 
 /// Everything extracted from one call.
@@ -559,6 +559,20 @@ impl Period {
                 Period::Calendar { year, part: Part::Quarter(q + 1) }
             }),
             _ => None,
+        }
+    }
+
+    /// The quarter a year or half closes with (H1 closes with Q2); a quarter is its own end.
+    pub fn closing_quarter(&self) -> Period {
+        let q = match self.part() {
+            Some(Part::Year) => 4,
+            Some(Part::Half(h)) => h * 2,
+            _ => return *self,
+        };
+        match *self {
+            Period::Fiscal { year, .. } => Period::Fiscal { year, part: Part::Quarter(q) },
+            Period::Calendar { year, .. } => Period::Calendar { year, part: Part::Quarter(q) },
+            Period::LongTerm => Period::LongTerm,
         }
     }
 

@@ -20,6 +20,7 @@ pub enum Class {
 
 /// Phrase, metric, class, whether the phrase names a negative ("loss", "used").
 const LEXICON: &[(&str, &str, Class, bool)] = &[
+    ("revenue per available room", "revpar", Class::Money, false),
     ("cash flow used by operations", "operating_cash_flow", Class::Money, true),
     ("cash flow used in operations", "operating_cash_flow", Class::Money, true),
     ("cash used in operations", "operating_cash_flow", Class::Money, true),
@@ -202,6 +203,10 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("ASP", "asp", Class::Money, false),
     ("tangible book value per share", "tangible_book_value_per_share", Class::PerShare, false),
     ("book value", "book_value", Class::Money, false),
+    // A balance of what is yet to be earned: no revenue of the period.
+    ("deferred revenue", "deferred_revenue", Class::Money, false),
+    ("deferred revenues", "deferred_revenue", Class::Money, false),
+    ("unearned revenue", "deferred_revenue", Class::Money, false),
     ("cost savings", "cost_savings", Class::Money, false),
     ("total expenses", "total_expenses", Class::Money, false),
     // Bare "earnings" beside an amount in dollars and cents ("adjusted earnings are expected to be
@@ -209,6 +214,19 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     // (see the binder), and longer phrases ("net earnings", "operating earnings") come first.
     ("earnings", BARE_EARNINGS, Class::PerShare, false),
 ];
+
+/// Metrics that are a balance at a point in time, not a flow over a period:
+/// "cash of $1.2 billion at the end of 2020" is the year's closing balance,
+/// its fourth quarter's end ([`at_year_end`]).
+const BALANCES: &[&str] = &[
+    "cash", "accounts_receivable", "days_sales_outstanding", "inventory", "debt", "net_debt", "liquidity", "book_value",
+    "book_value_per_share", "tangible_book_value_per_share", "backlog", "deposits", "loans", "aum", "deferred_revenue",
+];
+
+/// Whether the metric is a balance ([`BALANCES`]).
+pub fn is_balance(metric: &str) -> bool {
+    BALANCES.contains(&metric)
+}
 
 /// The metric of bare "earnings": EPS, but only as a level in dollars and cents.
 pub const BARE_EARNINGS: &str = "earnings";

@@ -288,13 +288,23 @@ fn x_an(x: Option<&Token<'_>>) -> bool {
     x.is_some_and(|x| x.is_any(&["a", "an", "the", "last", "our"]))
 }
 
+/// Words for a report of results: "highlights from", "results from".
+const REPORTS: &[&str] = &["highlights", "results", "performance", "update", "review", "takeaways", "summary", "recap", "overview"];
+
 fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let prev = |n: usize| first.checked_sub(n).and_then(|k| t.get(k));
     let intro = ["from", "over", "versus", "vs", "than", "against", "since", "below", "above", "double", "twice", "triple"];
     let p1 = prev(1);
     let p2 = prev(2);
     let p3 = prev(3);
-    let is_intro = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&intro));
+    // "highlights from our full year 2021", "results from the fourth quarter": "from" after a
+    // word for a report names where the report is from, not a comparison base.
+    let is_intro = |x: Option<&Token<'_>>| {
+        x.is_some_and(|x| x.is_any(&intro))
+            && !x.is_some_and(|x| {
+                x.is("from") && t.get(first.saturating_sub(6)..first).is_some_and(|w| w.windows(2).any(|p| p[1].is("from") && p[0].is_any(REPORTS)))
+            })
+    };
     let is_the = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["the", "our", "a", "its", "same", "prior", "last", "comparable", "year-ago"]));
     // "over a strong third-quarter 2020", "versus a very difficult Q2": words that describe the base.
     let describes = |x: Option<&Token<'_>>| x.is_some_and(|x| x.kind == super::lex::Tok::Word && !x.is_any(&["in", "for", "during", "of", "and", "or", "to", "with", "at", "by", "we", "our"]) && !x.is_any(&intro));

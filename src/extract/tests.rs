@@ -170,6 +170,9 @@ fn period_context() {
     // A period named in passing carries to the next few sentences only.
     let near = check_turn("For the full year, revenue was $90 million. Gross margin was 41%.");
     assert_eq!(near, "revenue[total] FY2024 Actual/Level 90000000 USD; gross_margin[total] FY2024 Actual/Level 41 %");
+    // "highlights from our full year 2024": a report's origin, not a comparison base, dates what follows.
+    let got = check_turn("I will begin with some highlights from our full year 2024 performance. Revenues of $2.78 billion increased $314.9 million from $2.46 billion in 2023.");
+    assert_eq!(got, "revenue[total] FY2024 Actual/Level 2780000000 USD; revenue[total] FY2024 Actual/Yoy 314900000 USD; revenue[total] FY2023 Actual/Level 2460000000 USD");
     let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
     assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
 }
@@ -178,7 +181,11 @@ fn period_context() {
 #[test]
 fn levels_and_changes_table() {
     let cases = [
+        // A comparison base's metric is its change's, not one named after "and" in the next clause.
+        ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // A change word right before the next figure is that figure's, comma or not.
+        ("Earnings per share for the quarter were $0.97 down 10% year-over-year.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy -10 %"),
         ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),
         ("The combined ratio was 94.2%.", "combined_ratio[total] FY2024-Q3 Actual/Level 94.2 %"),
         // A money metric's percent "increased to" is its change; "10% ahead of last year" is a change.
@@ -261,6 +268,9 @@ fn guidance_table() {
 #[test]
 fn period_table() {
     let cases = [
+        // A balance for a year is the one at its close; for the year under way, the call's quarter.
+        ("Cash and equivalents were $1.2 billion at the end of 2023.", "cash[total] FY2023-Q4 Actual/Level 1200000000 USD"),
+        ("For the full year 2024, inventory was $310 million.", "inventory[total] FY2024-Q3 Actual/Level 310000000 USD"),
         // "the year ended December 31, 2023" is a date, not a report; a change guided against a year is the next year's.
         ("Net sales are estimated to increase in the range of 1.5% to 4% compared to the full year ended December 31, 2023.", "revenue[total] FY2024 Guidance/Yoy 1.5..4 %"),
         // "closer to 2023" is a comparison, not the figure's period.
@@ -303,6 +313,10 @@ fn period_table() {
 #[test]
 fn metric_table() {
     let cases = [
+        // A rate that is a metric of its own keeps its unit; deferred revenue is no revenue of the quarter.
+        ("Average selling price was $1,200 per unit.", "asp[total] FY2024-Q3 Actual/Level 1200 USD"),
+        ("Revenue per available room was $120.", "revpar[total] FY2024-Q3 Actual/Level 120 USD"),
+        ("Our balance of unbilled deferred revenue increased to $37.4 million.", "deferred_revenue[total] FY2024-Q3 Actual/Level 37400000 USD"),
         // "as a percentage of sales": the ratio, not the money metric (nor sales).
         ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
         // What went back to shareholders is no figure of the cash flow it came from.
@@ -371,6 +385,11 @@ fn segment_table() {
 #[test]
 fn not_a_figure_table() {
     let cases = [
+        // A rate per unit of something is no amount of the metric.
+        ("Third quarter adjusted EBITDA per ton was $62 on 1,056,000 sales tons.", ""),
+        ("Maintenance capex is expected to be between $750,000 and $1 million per active rig per annum.", ""),
+        // Paying down or issuing debt is a flow, not the debt outstanding.
+        ("Year-to-date, we used our cash flow to repay $45 million of debt.", ""),
         // The size of an effect named after it, or of a what-if move, is no figure of the metric.
         ("Last year's gross margin included rebates, which provided a 100 basis point benefit to gross margin.", ""),
         ("Offsetting these improvements was about 140 basis points of negative gross margin impact.", ""),

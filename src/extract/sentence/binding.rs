@@ -40,6 +40,10 @@ impl Sentence<'_, '_> {
     /// sales rose 5.8%", "organic growth of 7%" are changes in percent).
     fn fits(&self, at: &Slot, m: &MetricMention, change: bool) -> bool {
         let f = at.f;
+        // "adjusted EBITDA per ton was $62": a rate per unit, not the metric.
+        if super::figure::per_unit(self.t, m.last) {
+            return false;
+        }
         if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
             return false;
         }
@@ -76,7 +80,8 @@ impl Sentence<'_, '_> {
                 k += 1;
             }
             if t.get(k).is_some_and(|x| x.is_any(&["of", "in", "from"])) {
-                self.metrics.iter().find(|m| m.first > k && m.first <= k + 3).filter(fits)
+                // "$5 million in revenue", not "from $5.99 in 2020 and adjusted EBITDA of": no clause between.
+                self.metrics.iter().find(|m| m.first > k && m.first <= k + 3).filter(fits).filter(|m| !t[k..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is("and")))
             } else {
                 None
             }

@@ -79,6 +79,17 @@ impl Sentence<'_, '_> {
         let (chosen, is_change) = self.metric_of(ctx, &at, &mut change, period);
         let change_subject = self.change_subject(&at, change.sign, chosen)?;
         let named = self.named(&at, chosen, change_subject.is_some())?;
+        // "$62 per ton", "$750,000 to $1 million per active rig", "EBITDA per ton was $62": a rate per
+        // unit of something is no amount of a core metric ("average price of $790,000 per home",
+        // "daily drilling margin of $13,000 per day" are metrics of their own).
+        if crate::facts::CORE_METRICS.contains(&&*named.name) && self.per_unit_rate(&at) {
+            return None;
+        }
+        // "we used our cash flow to repay $45 million of debt": a flow, not the balance ("paid down
+        // $767 million of debt" is its change).
+        if !is_change && metric::is_balance(&named.name) && self.t[at.lo.max(f.first.saturating_sub(3))..f.first].iter().any(|x| x.is_any(TRANSACTIONS) || x.is_any(&["repay", "retired", "redeemed", "prepaid"])) {
+            return None;
+        }
         let segment = self.segment_of(&at, chosen, &named, change_subject);
         let value = if is_change {
             let value = self.change_value(ctx, &at, change.sign, named.class, period)?;
@@ -97,7 +108,7 @@ impl Sentence<'_, '_> {
         let fact = Fact {
             metric: named.name.to_string(),
             segment: segment.unwrap_or_else(|| "total".to_string()),
-            period: value.period,
+            period: if kind == Kind::Actual && metric::is_balance(&named.name) { closing(value.period, ctx.call) } else { value.period },
             kind,
             measure: value.measure,
             value: if value.range.is_some() && value.measure == crate::facts::Measure::Level { None } else { Some(super::round(value.value)) },
@@ -156,6 +167,16 @@ impl Sentence<'_, '_> {
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
+    }
+
+    /// Whether the figure is a rate per unit of something: "per" and a unit
+    /// after it or before it in its window, outside a metric's own name
+    /// ("revenue per available room").
+    fn per_unit_rate(&self, at: &Slot) -> bool {
+        let (t, f) = (self.t, at.f);
+        // Not right after the figure before: "at the $25 per ounce threshold to $0.03" is the $25's.
+        let from = if at.n == 0 { 0 } else { at.lo + 1 };
+        per_unit(t, f.last) || (from..f.first).any(|k| per_unit(t, k) && !self.metrics.iter().any(|m| (m.first..m.last).contains(&k)))
     }
 
     /// Whether the figure is measured against an outlook rather than being a
@@ -423,4 +444,23 @@ fn counterfactual(before: &[Token<'_>]) -> bool {
     // "Excluding special items, we would have reported a net profit of $29.9 million": the adjusted result.
     let reported = before[w..].iter().any(|x| x.is_any(&["report", "reported", "reporting"]));
     (past || without) && !reported
+}
+
+/// A balance reported for a year or half is the one at its close ("cash of
+/// $1.2 billion at the end of 2020" is Q4's); for a year still under way,
+/// the latest: the call's quarter.
+fn closing(p: Period, call: Option<Period>) -> Period {
+    let end = p.closing_quarter();
+    match call {
+        Some(c) if is_after(end, c) && c.is_quarter() => c,
+        _ => end,
+    }
+}
+
+/// "per ton", "per active rig", "per barrel" at `k`: a rate per unit of
+/// something, not an amount of the company's (a share and a span of time
+/// are no such unit: "per diluted share", "$50 million per year").
+pub(super) fn per_unit(t: &[Token<'_>], k: usize) -> bool {
+    const NOT_UNITS: &[&str] = &["share", "shares", "diluted", "basic", "common", "fully", "year", "annum", "quarter", "month", "annual", "cent", "percent"];
+    t.get(k).is_some_and(|x| x.is("per")) && t.get(k + 1).is_some_and(|x| x.kind == super::super::lex::Tok::Word && !x.is_any(NOT_UNITS))
 }

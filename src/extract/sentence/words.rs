@@ -95,7 +95,9 @@ pub(super) fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) ->
         return Some(if tok.is_any(&["below", "less", "lower", "worse", "behind"]) { -1.0 } else { 1.0 });
     }
     if let Some(s) = sign_of(tok) {
-        return Some(s);
+        // "$0.97 down 10% year-over-year": a change word right before the next figure is that figure's.
+        let next_figure = t.get(last + 1).is_some_and(|x| x.kind == lex::Tok::Num || x.sym('$') || x.sym('€') || x.sym('£'));
+        return (!next_figure).then_some(s);
     }
     // "a 19% year-over-year revenue decline": past comparison and metric words, a change noun.
     let mut k = last;
