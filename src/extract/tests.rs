@@ -385,6 +385,10 @@ fn segment_table() {
 #[test]
 fn not_a_figure_table() {
     let cases = [
+        // The change of a driver named beside its change noun is not the metric's.
+        ("Package revenue grew 9% on strong yield improvement of 10%.", "revenue[total] FY2024-Q3 Actual/Yoy 9 %"),
+        ("We saw a 4% decline in revenues and a 7.8% decline in expenses.", "revenue[total] FY2024-Q3 Actual/Yoy -4 %"),
+        ("Sales were up 12%, driven by 8% volume growth and price increases of 3%.", "revenue[total] FY2024-Q3 Actual/Yoy 12 %"),
         // A rate per unit of something is no amount of the metric.
         ("Third quarter adjusted EBITDA per ton was $62 on 1,056,000 sales tons.", ""),
         ("Maintenance capex is expected to be between $750,000 and $1 million per active rig per annum.", ""),

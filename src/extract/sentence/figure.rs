@@ -165,6 +165,9 @@ impl Sentence<'_, '_> {
         {
             return true;
         }
+        if driver_change(t, f.first, f.last, |k| self.metrics.iter().any(|m| (m.first..m.last).contains(&k))) {
+            return true;
+        }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
     }

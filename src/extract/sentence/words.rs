@@ -227,6 +227,31 @@ pub(super) fn effect_after(t: &[Token<'_>], last: usize, hi: usize) -> bool {
         .any(|x| x.is_any(EFFECT_NOUNS))
 }
 
+/// What drives a metric without being one: "yield improvement of 10%", "8% volume growth",
+/// "a 7.8% decline in expenses".
+const DRIVERS: &[&str] = &[
+    "volume", "volumes", "price", "prices", "pricing", "mix", "yield", "yields", "traffic", "ticket", "units", "shipments",
+    "tonnage", "headcount", "expenses", "costs", "spending", "transactions", "attendance", "occupancy", "utilization",
+];
+const CHANGE_NOUNS: &[&str] = &["improvement", "increase", "increases", "growth", "decline", "declines", "decrease", "decreases", "reduction", "gain", "gains", "drop"];
+
+/// Whether the figure from `first` to `last` is the change of a driver named
+/// beside its change noun, not of the metric in the sentence: "revenue grew
+/// 9% on strong yield improvement of 10%", "driven by 8% volume growth", "a
+/// 4% decline in revenues and a 7.8% decline in expenses". `in_metric` tells
+/// the tokens that are part of a metric's name ("price per unit").
+pub(super) fn driver_change(t: &[Token<'_>], first: usize, last: usize, in_metric: impl Fn(usize) -> bool) -> bool {
+    let driver = |k: usize| t.get(k).is_some_and(|x| x.is_any(DRIVERS)) && !in_metric(k);
+    let noun = |k: usize| t.get(k).is_some_and(|x| x.is_any(CHANGE_NOUNS));
+    let before = first >= 3 && t[first - 1].is("of") && noun(first - 2) && driver(first - 3);
+    // "Organic sales rose 10.6% volume gains in ...": a change verb before makes the figure its subject's.
+    let verb_before = first > 0 && (t[first - 1].is_any(CHANGE_UP) || t[first - 1].is_any(CHANGE_DOWN));
+    let after = !verb_before && driver(last) && noun(last + 1);
+    let det = usize::from(t.get(last + 2).is_some_and(|x| x.is_any(&["the", "our", "its"])));
+    let in_after = noun(last) && t.get(last + 1).is_some_and(|x| x.is_any(&["in", "of"])) && driver(last + 2 + det);
+    before || after || in_after
+}
+
 /// Whether the figure is the size of a what-if move, not a figure of the period: "a $5 change in
 /// oil impacting earnings by $0.03 per share", "every 1% move in the dollar".
 pub(super) fn sensitivity(t: &[Token<'_>], lo: usize, first: usize, last: usize) -> bool {
