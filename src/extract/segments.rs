@@ -23,7 +23,7 @@ fn fold(s: &str) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lower(c));
         } else {
             if c == '&' && !out.ends_with(' ') {
                 out.push(' ');
