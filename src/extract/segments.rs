@@ -128,7 +128,7 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
         return;
     }
     let mut distinct: Vec<String> = raw.iter().map(|(f, _)| f.segment.clone()).filter(|s| s != "total").collect();
-    distinct.sort_unstable();
+    crate::order::sort(&mut distinct);
     distinct.dedup();
     let folded_names: Vec<String> = distinct.iter().map(|s| fold_name(s)).collect();
     let names: Vec<Vec<&str>> = folded_names.iter().map(|n| n.split_whitespace().collect()).collect();
