@@ -320,6 +320,16 @@ mod tests {
     use super::*;
     use super::exact as fixed;
 
+    /// A fixed pseudo-random sequence (xorshift64) from `seed`.
+    fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
+        move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        }
+    }
+
     fn same(x: f64, dec: usize) {
         assert_eq!(fixed(x, dec), format!("{:.*}", dec, x), "x = {x:e} ({:#x}), dec = {dec}", x.to_bits());
     }
@@ -344,13 +354,7 @@ mod tests {
     fn matches_std_on_many_values() {
         // A fixed xorshift sequence: random bit patterns, chart-like values
         // with few decimals, and halves at many scales.
-        let mut s = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for i in 0..60_000 {
             let r = next();
             let x = match i % 3 {
@@ -409,13 +413,7 @@ mod tests {
 
     #[test]
     fn parses_many_values_as_std() {
-        let mut s = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for i in 0..40_000 {
             let r = next();
             let x = f64::from_bits(r >> 1); // positive, any exponent

@@ -14,7 +14,10 @@
 //! Test code (`tests.rs` files, `#[cfg(test)]` modules) and the CLI may call
 //! them: they are not in the wasm.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 /// What may not be called, and what to call instead.
 const BANNED: &[(&str, &str)] = &[
@@ -33,16 +36,6 @@ const BANNED: &[(&str, &str)] = &[
 /// std; order.rs holds the one sort), and the native CLI.
 const EXEMPT: &[&str] = &["case.rs", "decimal.rs", "order.rs", "main.rs", "tests.rs"];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read src/") {
-        let path = entry.expect("dir entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn library_code_calls_the_compact_equivalents() {
