@@ -1,4 +1,4 @@
-//! Unicode upper and lower case for chart labels, as the standard library
+//! Unicode upper and lower case (chart labels, the extractor's words), as the standard library
 //! maps them, from tables a fifth of the size.
 //!
 //! `char::to_uppercase`, `str::to_lowercase` & co. bring the standard
