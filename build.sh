@@ -114,7 +114,10 @@ wasm_pkg() {
   wasm-opt -Oz --converge --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
     "$1" -o "$2"
-  wasm-bindgen --target no-modules --no-typescript --out-name callchart --out-dir "$3" "$2"
+  # The name section only names wasm-bindgen's import shims ("<unknown>
+  # externref shim"), the producers section the compilers: ~1 KB gzipped.
+  wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
+    --out-name callchart --out-dir "$3" "$2"
   # The glue becomes callchart_glue(), which returns a fresh wasm_bindgen
   # namespace: the page instantiates the module again after a panic without
   # eval (which the pages' CSP forbids). `wasm_bindgen` stays the global.

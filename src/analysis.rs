@@ -383,7 +383,7 @@ pub fn input_message(e: &InputError) -> String {
                 Binary::Media => K::InputAdviceMedia,
                 _ => K::InputAdviceOther,
             };
-            tf(K::InputBinaryKind, &[&b.name().to_uppercase(), t(advice)])
+            tf(K::InputBinaryKind, &[&crate::case::upper_str(b.name()), t(advice)])
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Unicode upper and lower case for chart labels, as the standard library
+//! Unicode upper and lower case (chart labels, the extractor's words), as the standard library
 //! maps them, from tables a fifth of the size.
 //!
 //! `char::to_uppercase`, `str::to_lowercase` & co. bring the standard
@@ -12,52 +12,32 @@
 //! changes the Unicode version), and another test compares every character
 //! with the standard library's mapping.
 //!
-//! The engine build keeps std's functions: its extractor lowercases words
-//! with them, so their tables are in that wasm anyway; the viewer (no
-//! `engine` feature) has only these.
+//! Both builds use these, the engine too: its extractor and series lower
+//! words through [`lower`] and [`lower_str`], so std's case tables are in
+//! neither wasm (call these, never `char::to_lowercase` & co.).
 
-#[cfg(any(test, not(feature = "engine")))]
 mod tables;
 
-#[cfg(any(test, not(feature = "engine")))]
 use tables::{CASED, IGNORABLE, LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
 
 /// `c`'s upper case: what `c.to_uppercase()` yields.
 pub fn upper(c: char) -> impl Iterator<Item = char> {
-    #[cfg(feature = "engine")]
-    return c.to_uppercase();
-    #[cfg(not(feature = "engine"))]
-    return map(c, UPPER, UPPER_MULTI);
+    map(c, UPPER, UPPER_MULTI)
 }
 
 /// `c`'s lower case: what `c.to_lowercase()` yields.
 pub fn lower(c: char) -> impl Iterator<Item = char> {
-    #[cfg(feature = "engine")]
-    return c.to_lowercase();
-    #[cfg(not(feature = "engine"))]
-    return map(c, LOWER, LOWER_MULTI);
+    map(c, LOWER, LOWER_MULTI)
 }
 
 /// `s.to_uppercase()`.
 pub fn upper_str(s: &str) -> String {
-    #[cfg(feature = "engine")]
-    return s.to_uppercase();
-    #[cfg(not(feature = "engine"))]
-    return s.chars().flat_map(upper).collect();
+    s.chars().flat_map(upper).collect()
 }
 
-/// `s.to_lowercase()`.
+/// `s.to_lowercase()`, with its one rule of context: a capital sigma at the
+/// end of a word is `ς`, elsewhere `σ`.
 pub fn lower_str(s: &str) -> String {
-    #[cfg(feature = "engine")]
-    return s.to_lowercase();
-    #[cfg(not(feature = "engine"))]
-    return table_lower_str(s);
-}
-
-/// `s.to_lowercase()` from the tables, with its one rule of context: a
-/// capital sigma at the end of a word is `ς`, elsewhere `σ`.
-#[cfg(any(test, not(feature = "engine")))]
-fn table_lower_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         if c == 'Σ' {
@@ -72,13 +52,11 @@ fn table_lower_str(s: &str) -> String {
 
 /// Whether the first character that is not case-ignorable is cased (Unicode's
 /// `Final_Sigma` context, as `str::to_lowercase` reads it).
-#[cfg(any(test, not(feature = "engine")))]
 fn then_cased(mut chars: impl Iterator<Item = char>) -> bool {
     chars.find(|&c| !in_set(IGNORABLE, c)).is_some_and(|c| in_set(CASED, c))
 }
 
 /// `c` mapped through `runs` and `multi`: up to three characters.
-#[cfg(any(test, not(feature = "engine")))]
 fn map(c: char, runs: &[u32], multi: &[(char, [char; 3])]) -> impl Iterator<Item = char> {
     let (chars, n) = match multi.binary_search_by_key(&c, |m| m.0) {
         Ok(i) => {
@@ -92,7 +70,6 @@ fn map(c: char, runs: &[u32], multi: &[(char, [char; 3])]) -> impl Iterator<Item
 
 /// Runs are pairs of words: `start | (step - 1) << 21 | (len - 1) << 22` and
 /// the distance (two's complement); `start + k·step` for `k < len` moves by it.
-#[cfg(any(test, not(feature = "engine")))]
 fn moved(runs: &[u32], c: char) -> Option<char> {
     let c = c as u32;
     let n = runs.len() / 2;
@@ -107,7 +84,6 @@ fn moved(runs: &[u32], c: char) -> Option<char> {
 }
 
 /// Sets are ranges: `start | (len - 1) << 21`, in order.
-#[cfg(any(test, not(feature = "engine")))]
 fn in_set(set: &[u32], c: char) -> bool {
     let c = c as u32;
     partition(set.len(), |i| set[i] & 0x1F_FFFF <= c)
@@ -117,7 +93,6 @@ fn in_set(set: &[u32], c: char) -> bool {
 
 /// How many of `0..n` come before the first `i` for which `before(i)` is
 /// false (`before` holds for a prefix).
-#[cfg(any(test, not(feature = "engine")))]
 fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
@@ -155,13 +130,13 @@ mod tests {
             "ʰΣ", "AΣʰ", "AΣʰA", "Straße", "İstanbul", "ﬁ", "ŉ", "ΐ", "SG&A expense", "R&D expense", "Σ-Σ", "x ΣΣ y",
         ] {
             assert_eq!(s.chars().flat_map(|c| map(c, UPPER, UPPER_MULTI)).collect::<String>(), s.to_uppercase(), "{s:?}");
-            assert_eq!(table_lower_str(s), s.to_lowercase(), "{s:?}");
+            assert_eq!(lower_str(s), s.to_lowercase(), "{s:?}");
         }
         // Characters around a sigma, before and after (a sample: the sets
         // themselves are checked whole against std by the tables' test).
         for c in all_chars().step_by(13) {
             for s in [format!("A{c}Σ"), format!("AΣ{c}"), format!("AΣ{c}A"), format!("{c}Σ")] {
-                assert_eq!(table_lower_str(&s), s.to_lowercase(), "{s:?}");
+                assert_eq!(lower_str(&s), s.to_lowercase(), "{s:?}");
             }
         }
     }

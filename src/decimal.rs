@@ -1,5 +1,7 @@
 //! Fixed-point decimal text of a float, exactly as `format!("{:.*}", dec, x)`
-//! writes it, without the standard library's float formatting.
+//! writes it, without the standard library's float formatting; and plain
+//! decimals read into floats exactly as `str::parse::<f64>` reads them,
+//! without its tables ([`parse`]).
 //!
 //! `core::fmt`'s float code (Grisu with a Dragon4 fallback, bignums, its
 //! tables) is ~18 KB of wasm, ~7 KB gzipped, a twelfth of the viewer build;
@@ -8,9 +10,10 @@
 //! rounded half to even as `core::fmt` rounds. A test compares it with
 //! `format!` over many values, ties and extremes.
 //!
-//! The engine build calls `format!` instead: its extractor and exports
-//! format floats anyway, so the float code is in that wasm already, and
-//! this one would only add to it (as `case.rs` does for letter case).
+//! The engine build formats with `format!` instead: its exports and notes
+//! need the shortest float text (`{}`), and so do plotters' SVG backend and
+//! serde's messages, whose `Display` for f64 brings `{:.N}`'s code along,
+//! so [`fixed`] would only add to that wasm. [`parse`] serves both builds.
 
 /// `x` with `dec` decimals: what `format!("{:.*}", dec, x)` gives ("NaN",
 /// "inf" and "-inf" included).
@@ -62,12 +65,110 @@ fn exact(x: f64, dec: usize) -> String {
     out
 }
 
+/// A plain decimal's value: what `s.parse::<f64>().ok()` gives for `s` of
+/// ASCII digits with at most one `.` and at least one digit ("184.2",
+/// "0.5", ".5", "5."), bit for bit; `None` for anything else (signs,
+/// exponents, "inf" and "NaN" included, which the extractor never reads as
+/// numbers).
+///
+/// `f64::from_str` brings Eisel-Lemire's table of powers of five, ~10 KB of
+/// wasm that gzip cannot shrink, and its slow path's code. Here the numbers
+/// people say (up to 15 significant digits, within 10^±22) are one exact
+/// division or multiplication (Clinger's fast path: correctly rounded,
+/// since both operands are exact); any other digit string is rounded
+/// exactly by big-integer division. A test compares both paths with std.
+pub fn parse(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if int.len() + frac.len() == 0 || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The digits without leading zeros, as an integer times 10^exp.
+    let sig = digits().skip_while(|&b| b == b'0');
+    let (n, mut exp) = (sig.clone().count(), -(frac.len() as i64));
+    if n == 0 {
+        return Some(0.0);
+    }
+    if n <= 15 && exp >= -22 {
+        let m = sig.fold(0u64, |m, b| m * 10 + u64::from(b - b'0')) as f64;
+        return Some(m / (0..-exp).fold(1.0f64, |p, _| p * 10.0));
+    }
+    // value < 10^(n + exp) <= 1e-324, under half the least subnormal: zero;
+    // value >= 10^(n - 1 + exp) >= 1e309: beyond f64::MAX.
+    if n as i64 + exp <= -324 {
+        return Some(0.0);
+    }
+    if n as i64 - 1 + exp >= 309 {
+        return Some(f64::INFINITY);
+    }
+    // Halfway points between doubles have at most 767 significant digits:
+    // past 780, the digits only say whether the value is above the cut.
+    let mut num = Big(vec![0]);
+    for b in sig.clone().take(780) {
+        num.mul_small(10);
+        num.add_small(u32::from(b - b'0'));
+    }
+    if n > 780 {
+        exp += n as i64 - 780;
+        if sig.skip(780).any(|b| b != b'0') {
+            num.mul_small(10);
+            num.add_small(1);
+            exp -= 1;
+        }
+    }
+    let mut den = Big(vec![1]);
+    for _ in 0..exp.unsigned_abs() {
+        if exp < 0 { den.mul_small(10) } else { num.mul_small(10) }
+    }
+    Some(quotient(num, den))
+}
+
+/// `num / den` (both > 0) rounded to the nearest f64, ties to even.
+fn quotient(mut num: Big, mut den: Big) -> f64 {
+    // Scale by 2^s so that q = floor(num·2^s / den) is in [2^62, 2^64).
+    let s = 63 - (i64::from(num.bits()) - i64::from(den.bits()));
+    if s >= 0 { num.shl(s as u32) } else { den.shl((-s) as u32) }
+    let mut q = 0u128;
+    for bit in (0..64).rev() {
+        let mut d = Big(den.0.clone());
+        d.shl(bit);
+        if num.sub_if_not_less(&d) {
+            q |= 1 << bit;
+        }
+    }
+    let sticky = !num.is_zero();
+    // value = (q + a fraction when sticky) · 2^-s; keep 53 bits, or down to 2^-1074.
+    let top = 127 - i64::from(q.leading_zeros());
+    let shift = (top - 52).max(s - 1074);
+    if shift > 65 {
+        return 0.0; // under 2^-1076
+    }
+    let shift = shift as u32;
+    let (mut m, rest, half) = (q >> shift, q & ((1 << shift) - 1), 1u128 << (shift - 1));
+    if rest > half || rest == half && (sticky || m & 1 == 1) {
+        m += 1;
+    }
+    let mut e = i64::from(shift) - s; // value = m · 2^e
+    if m == 1 << 53 {
+        m >>= 1;
+        e += 1;
+    }
+    let m = m as u64;
+    if m < 1 << 52 {
+        return f64::from_bits(m); // subnormal (e = -1074), or zero
+    }
+    let biased = e + 52 + 1023;
+    if biased >= 2047 {
+        return f64::INFINITY;
+    }
+    f64::from_bits((biased as u64) << 52 | (m - (1 << 52)))
+}
+
 /// A non-negative big integer: little-endian 32-bit limbs.
-#[cfg(any(test, not(feature = "engine")))]
 struct Big(Vec<u32>);
 
-#[cfg(any(test, not(feature = "engine")))]
 impl Big {
+    #[cfg(any(test, not(feature = "engine")))]
     fn from_u64(v: u64) -> Big {
         Big(vec![v as u32, (v >> 32) as u32])
     }
@@ -84,6 +185,58 @@ impl Big {
         }
     }
 
+    fn add_small(&mut self, k: u32) {
+        let mut carry = k;
+        for limb in &mut self.0 {
+            let (v, over) = limb.overflowing_add(carry);
+            *limb = v;
+            carry = u32::from(over);
+            if carry == 0 {
+                return;
+            }
+        }
+        if carry > 0 {
+            self.0.push(carry);
+        }
+    }
+
+    /// How many bits: one more than the highest set bit's index (0 for zero).
+    fn bits(&self) -> u32 {
+        let top = self.0.iter().rposition(|&l| l != 0);
+        top.map_or(0, |i| 32 * i as u32 + 32 - self.0[i].leading_zeros())
+    }
+
+    fn is_zero(&self) -> bool {
+        self.0.iter().all(|&l| l == 0)
+    }
+
+    fn limb(&self, i: usize) -> u32 {
+        self.0.get(i).copied().unwrap_or(0)
+    }
+
+    fn cmp(&self, other: &Big) -> std::cmp::Ordering {
+        let n = self.0.len().max(other.0.len());
+        (0..n).rev().map(|i| self.limb(i).cmp(&other.limb(i))).find(|o| o.is_ne()).unwrap_or(std::cmp::Ordering::Equal)
+    }
+
+    /// `self -= other` when `self >= other`; whether it was.
+    fn sub_if_not_less(&mut self, other: &Big) -> bool {
+        let n = self.0.len().max(other.0.len());
+        if self.cmp(other).is_lt() {
+            return false;
+        }
+        self.0.resize(n, 0);
+        let mut borrow = false;
+        for i in 0..n {
+            let (v, b1) = self.0[i].overflowing_sub(other.limb(i));
+            let (v, b2) = v.overflowing_sub(u32::from(borrow));
+            self.0[i] = v;
+            borrow = b1 || b2;
+        }
+        true
+    }
+
+    #[cfg(any(test, not(feature = "engine")))]
     fn bit(&self, i: u32) -> bool {
         self.0.get((i / 32) as usize).is_some_and(|l| l >> (i % 32) & 1 == 1)
     }
@@ -100,6 +253,7 @@ impl Big {
         self.0 = v;
     }
 
+    #[cfg(any(test, not(feature = "engine")))]
     /// `self >> k`, rounded to the nearest integer, ties to even.
     fn shr_round_even(&mut self, k: u32) {
         let half = self.bit(k - 1);
@@ -118,6 +272,7 @@ impl Big {
         }
     }
 
+    #[cfg(any(test, not(feature = "engine")))]
     fn add_one(&mut self) {
         for limb in &mut self.0 {
             let (v, over) = limb.overflowing_add(1);
@@ -129,6 +284,7 @@ impl Big {
         self.0.push(1);
     }
 
+    #[cfg(any(test, not(feature = "engine")))]
     /// Decimal digits, no leading zeros ("0" for zero).
     fn to_decimal(mut self) -> String {
         let mut chunks = Vec::new();
@@ -161,7 +317,18 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use super::exact as fixed;
+
+    /// A fixed pseudo-random sequence (xorshift64) from `seed`.
+    fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
+        move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        }
+    }
 
     fn same(x: f64, dec: usize) {
         assert_eq!(fixed(x, dec), format!("{:.*}", dec, x), "x = {x:e} ({:#x}), dec = {dec}", x.to_bits());
@@ -187,13 +354,7 @@ mod tests {
     fn matches_std_on_many_values() {
         // A fixed xorshift sequence: random bit patterns, chart-like values
         // with few decimals, and halves at many scales.
-        let mut s = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for i in 0..60_000 {
             let r = next();
             let x = match i % 3 {
@@ -203,6 +364,79 @@ mod tests {
             };
             if x.is_finite() && x.abs() < 1e30 {
                 same(x, (r >> 56) as usize % 7);
+            }
+        }
+    }
+
+    fn parses_as_std(s: &str) {
+        let want = s.parse::<f64>().ok().map(f64::to_bits);
+        assert_eq!(parse(s).map(f64::to_bits), want, "{s:?}: {:?}, std {:?}", parse(s), s.parse::<f64>());
+    }
+
+    /// The exact decimal of `(2m + 1) · 2^(e - 1)`: halfway between `m · 2^e` and the next double.
+    fn halfway(x: f64) -> String {
+        let bits = x.to_bits();
+        let (exp, frac) = (((bits >> 52) & 0x7ff) as i32, bits & ((1u64 << 52) - 1));
+        let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+        let mut n = Big::from_u64(2 * m + 1);
+        let k = 1 - e; // midpoint = n / 2^k
+        if k <= 0 {
+            n.shl((-k) as u32);
+            return n.to_decimal();
+        }
+        for _ in 0..k {
+            n.mul_small(5);
+        }
+        let d = n.to_decimal();
+        let d = if d.len() <= k as usize { "0".repeat(k as usize + 1 - d.len()) + &d } else { d };
+        let (int, fr) = d.split_at(d.len() - k as usize);
+        format!("{int}.{fr}")
+    }
+
+    #[test]
+    fn parses_plain_decimals_as_std() {
+        for s in [
+            "0", "00", "0.0", ".5", "5.", ".", "", "1.2.3", "1..5", "184.2", "32.1", "0.1", "0.3", "9007199254740993",
+            "123456789012345678901234567890", "1.7976931348623157", "0.000001", "2.2250738585072014", "4.9406564584124654",
+        ] {
+            parses_as_std(s);
+        }
+        parses_as_std(&("1".to_string() + &"0".repeat(308)));
+        parses_as_std(&("1".to_string() + &"0".repeat(309)));
+        parses_as_std(&("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791".to_string()));
+        parses_as_std(&format!("0.{}1", "0".repeat(322)));
+        parses_as_std(&format!("0.{}1", "0".repeat(323)));
+        parses_as_std(&format!("0.{}25", "0".repeat(323)));
+        parses_as_std(&format!("0.{}", "9".repeat(2000)));
+        parses_as_std(&format!("1.{}1", "0".repeat(2000)));
+    }
+
+    #[test]
+    fn parses_many_values_as_std() {
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
+        for i in 0..40_000 {
+            let r = next();
+            let x = f64::from_bits(r >> 1); // positive, any exponent
+            match i % 5 {
+                // Shortest round-trip text, every scale (up to 309 integer digits, 1074 decimals).
+                0 if x.is_finite() => parses_as_std(&format!("{x}")),
+                // Halfway between two doubles, exactly, and just above and below.
+                1 if x.is_finite() && x < f64::MAX => {
+                    let h = halfway(x);
+                    let h = if h.contains('.') { h } else { h + "." };
+                    parses_as_std(&h);
+                    parses_as_std(&format!("{h}{}1", "0".repeat((r % 900) as usize)));
+                    let below = h.trim_end_matches(['0', '.']);
+                    parses_as_std(&below[..below.len() - 1]);
+                }
+                // Numbers as calls say them: few digits, few decimals.
+                2 => parses_as_std(&fixed((r % 100_000_000) as f64 / 1000.0, (r >> 50) as usize % 5)),
+                // Digits and dots at random.
+                _ => {
+                    let len = 1 + (r % 30) as usize;
+                    let text: String = (0..len).map(|k| b"0123456789.0123456789"[(r >> (2 * k % 60)) as usize % 21] as char).collect();
+                    parses_as_std(&text);
+                }
             }
         }
     }

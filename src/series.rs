@@ -229,7 +229,7 @@ const TITLE_WORDS: &[&str] = &[
 /// A company name's distinguishing words, lower case; empty when the name
 /// says nothing (none, or a job title).
 fn name_words(name: &str) -> Vec<String> {
-    let lower = name.to_lowercase();
+    let lower = crate::case::lower_str(name);
     let words: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !LEGAL_WORDS.contains(w))

@@ -10,6 +10,9 @@
 //! `;` (a declaration without a body, not counted). Test functions count like
 //! any other.
 
+mod common;
+
+use common::rust_files;
 use std::path::{Path, PathBuf};
 
 /// The most lines a function may take.
@@ -75,17 +78,6 @@ fn functions(file: &Path, text: &str) -> Vec<Function> {
     out
 }
 
-/// The `.rs` files under `dir`, recursively.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read src") {
-        let path = entry.expect("read src").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn no_function_is_longer_than_the_limit() {

@@ -304,7 +304,7 @@ pub fn cjk_numbers(s: &str) -> Vec<f64> {
             i += 1;
         }
         let text: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-        let Ok(mut v) = text.trim_end_matches('.').parse::<f64>() else { continue };
+        let Some(mut v) = crate::decimal::parse(text.trim_end_matches('.')) else { continue };
         let mut j = i;
         while j < chars.len() && chars[j] == ' ' {
             j += 1;

@@ -263,7 +263,7 @@ impl Votes {
         let q = (qw > 0.0).then_some(q);
         // Candidate years: those said and their neighbours, each scored once per mention (linear).
         let mut candidates: Vec<i32> = self.dated.iter().flat_map(|d| [d.year - 1, d.year, d.year + 1]).collect();
-        candidates.sort_unstable();
+        crate::order::sort(&mut candidates);
         candidates.dedup();
         let mut scores: Vec<(i32, f64)> = candidates.iter().map(|&y| (y, 0.0)).collect();
         for d in &self.dated {

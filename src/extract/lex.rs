@@ -94,7 +94,7 @@ pub fn tokenize_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<To
                 it.next();
             }
             let t = &s[i..end];
-            let num = t.replace(',', "").parse::<f64>().unwrap_or(f64::NAN);
+            let num = crate::decimal::parse(&t.replace(',', "")).unwrap_or(f64::NAN);
             out.push(Token { kind: Tok::Num, text: t, start, end: from + end, num });
             continue;
         }

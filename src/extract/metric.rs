@@ -700,7 +700,7 @@ pub fn segment_name(s: &str) -> String {
         // "Production & Precision Ag" joins words; "C&I", "RS&I" are acronyms that keep it.
         // "Industrial's operating profit": the possessive is no part of the name.
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
-        .map(|w| if w == "&" { "and".to_string() } else { w.to_lowercase().replace(['\'', '’'], "") })
+        .map(|w| if w == "&" { "and".to_string() } else { crate::case::lower_str(w).replace(['\'', '’'], "") })
         .collect::<Vec<_>>()
         .join("_")
 }

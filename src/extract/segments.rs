@@ -23,7 +23,7 @@ fn fold(s: &str) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lower(c));
         } else {
             if c == '&' && !out.ends_with(' ') {
                 out.push(' ');
@@ -128,7 +128,7 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
         return;
     }
     let mut distinct: Vec<String> = raw.iter().map(|(f, _)| f.segment.clone()).filter(|s| s != "total").collect();
-    distinct.sort_unstable();
+    crate::order::sort(&mut distinct);
     distinct.dedup();
     let folded_names: Vec<String> = distinct.iter().map(|s| fold_name(s)).collect();
     let names: Vec<Vec<&str>> = folded_names.iter().map(|n| n.split_whitespace().collect()).collect();

@@ -528,7 +528,7 @@ impl Reader<'_> {
             end = chars[k].0 + chars[k].1.len_utf8();
             k += 1;
         }
-        let v: f64 = s.replace(',', "").parse().ok()?;
+        let v = crate::decimal::parse(&s.replace(',', ""))?;
         let dec = s.split_once('.').map_or(0, |(_, d)| d.len() as u32);
         Some((s, v, dec, end))
     }

@@ -73,7 +73,7 @@ pub(super) fn numeral(s: &str) -> Option<(f64, f64, usize, bool)> {
                         frac.push(char::from(b'0' + d as u8));
                         end = chars.next().map_or(end, |(k, d)| k + d.len_utf8());
                     }
-                    num = section + num + frac.parse::<f64>().unwrap_or(0.0);
+                    num = section + num + crate::decimal::parse(&frac).unwrap_or(0.0);
                     (section, point) = (0.0, true);
                     continue;
                 }

@@ -1,0 +1,59 @@
+//! The library calls no standard-library function that brings a large table,
+//! or a copy of itself per type, into the wasm when a compact equivalent of
+//! its own gives the same results (issue 13, the wasm's size):
+//!
+//! - letter case (`to_lowercase`, `to_uppercase`): std's case tables, ~14 KB
+//!   gzipped; `callchart::case` maps every character the same way;
+//! - `parse::<f64>()`: Eisel-Lemire's powers of five, ~10 KB that gzip
+//!   cannot shrink; `callchart::decimal::parse` reads plain decimals to the
+//!   same bits;
+//! - the slice sorts (`sort`, `sort_by`, `sort_unstable`, …): a copy of the
+//!   sort for each element type and comparator, 2–4 KB each;
+//!   `callchart::order` sorts through one copy.
+//!
+//! Test code (`tests.rs` files, `#[cfg(test)]` modules) and the CLI may call
+//! them: they are not in the wasm.
+
+mod common;
+
+use common::rust_files;
+use std::path::Path;
+
+/// What may not be called, and what to call instead.
+const BANNED: &[(&str, &str)] = &[
+    (".to_lowercase()", "callchart::case::lower_str / case::lower"),
+    (".to_uppercase()", "callchart::case::upper_str / case::upper"),
+    ("parse::<f64>", "callchart::decimal::parse"),
+    ("f64::from_str", "callchart::decimal::parse"),
+    (".sort()", "callchart::order::sort"),
+    (".sort_by(", "callchart::order::sort_by"),
+    (".sort_by_key(", "callchart::order::sort_by_key"),
+    (".sort_by_cached_key(", "callchart::order::sort_by_key"),
+    (".sort_unstable", "callchart::order::sort (the same result where equal elements are alike)"),
+];
+
+/// Files allowed to: the replacements themselves (their tests compare with
+/// std; order.rs holds the one sort), and the native CLI.
+const EXEMPT: &[&str] = &["case.rs", "decimal.rs", "order.rs", "main.rs", "tests.rs"];
+
+
+#[test]
+fn library_code_calls_the_compact_equivalents() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    assert!(files.len() > 20, "found only {} files under src/", files.len());
+    let mut bad = Vec::new();
+    for file in files.iter().filter(|f| !EXEMPT.iter().any(|e| f.ends_with(e))) {
+        let text = std::fs::read_to_string(file).expect("read source");
+        // Up to the unit tests, which are not in the wasm.
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            for (call, instead) in BANNED {
+                if line.contains(call) && !line.trim_start().starts_with("//") {
+                    bad.push(format!("{}:{}: {call} (use {instead})", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "std calls that make the wasm larger than it needs to be:\n{}", bad.join("\n"));
+}
