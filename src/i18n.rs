@@ -290,6 +290,7 @@ pub(crate) enum K {
     LinkTooBig,
     LinkInvalid,
     LinkUnencodable,
+    LinkSeries,
     // A series of calls (src/trend.rs, chart/versus.rs).
     SeriesCalls,
     ChartEps,
@@ -483,6 +484,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::LinkTooBig, "this link unpacks to more than {0} KB, far more than a chart link holds, so it was not opened"),
     (K::LinkInvalid, "this link does not hold valid chart data ({0})"),
     (K::LinkUnencodable, "these facts cannot be put into a link: {0}"),
+    (K::LinkSeries, "this link holds a series of several calls, which only the callchart page shows: open it there"),
     // A series of calls.
     (K::SeriesCalls, "{0} calls"),
     (K::ChartEps, "EPS"),
@@ -667,6 +669,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::LinkTooBig, "這個連結解開後超過 {0} KB，遠多於圖表連結的內容，因此未開啟"),
     (K::LinkInvalid, "這個連結沒有有效的圖表資料（{0}）"),
     (K::LinkUnencodable, "這些數字無法放進連結：{0}"),
+    (K::LinkSeries, "這個連結是多場法說會的系列，只有 callchart 頁面能顯示：請在頁面中開啟"),
     (K::SeriesCalls, "{0} 場法說會"),
     (K::ChartEps, "每股盈餘"),
     (K::ChartVersus, "財測與實際"),
