@@ -242,10 +242,12 @@ impl Series {
         #[derive(Serialize)]
         struct Opened<'a> {
             shown: usize,
-            #[serde(flatten)]
-            state: &'a analysis::LinkState,
+            charts: &'a [&'static str],
+            theme: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            lang: Option<&'static str>,
         }
-        to_js(&self.opened.as_ref().map(|(shown, state)| Opened { shown: *shown, state }))
+        to_js(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, charts: &s.charts, theme: s.theme, lang: s.lang }))
     }
 
     /// The series link (`v3=…`, no `#`) of every call, the company picked

@@ -50,15 +50,9 @@ pub struct SeriesLink {
 /// Packs `calls` (named facts; see [`portable`] for what travels) with the
 /// company picked, the call shown and `state` into `v3=…`.
 pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &ShareState) -> Result<String, ShareError> {
-    if calls.len() < 2 || calls.len() > MAX_CALLS {
-        return Err(ShareError::Unencodable(format!("{} calls, a series link holds 2 to {MAX_CALLS}", calls.len())));
-    }
     let total: usize = calls.iter().map(|(_, f)| f.facts.len()).sum();
-    if total > MAX_FACTS {
-        return Err(ShareError::Unencodable(format!("{total} facts, a link holds at most {MAX_FACTS}")));
-    }
-    if picked >= calls.len() || shown >= calls.len() {
-        return Err(ShareError::Unencodable("no such company or call".into()));
+    if calls.len() < 2 || calls.len() > MAX_CALLS || total > MAX_FACTS || picked >= calls.len() || shown >= calls.len() {
+        return Err(ShareError::Unencodable(format!("a series link holds 2 to {MAX_CALLS} calls and {MAX_FACTS} facts")));
     }
     let mut w = Writer { out: Vec::with_capacity(64 + total * 12) };
     w.byte(SERIES_VERSION as u8);
@@ -69,7 +63,7 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     for (name, facts) in calls {
         let facts = portable(facts);
         if facts.notes.len() > MAX_NOTES {
-            return Err(ShareError::Unencodable(format!("{} notes, a link holds at most {MAX_NOTES}", facts.notes.len())));
+            return Err(ShareError::Unencodable(format!("a link holds at most {MAX_NOTES} notes")));
         }
         let bin = to_binary(&facts, &ShareState::default(), VERSION)?;
         w.str(&clean(name));
@@ -109,7 +103,7 @@ fn from_series_binary(data: &[u8]) -> Result<SeriesLink, ShareError> {
     // A call is at least a name's length, a length and a v2 binary's 6 bytes.
     let n = r.count("calls", MAX_CALLS, 8)?;
     if n < 2 {
-        return Err(invalid(format!("a series of {n} call")));
+        return Err(invalid("a series of one call"));
     }
     let picked = r.var()?;
     let shown = r.var()?;
@@ -127,7 +121,7 @@ fn from_series_binary(data: &[u8]) -> Result<SeriesLink, ShareError> {
         }
         total += facts.facts.len();
         if total > MAX_FACTS {
-            return Err(invalid(format!("more than {MAX_FACTS} facts")));
+            return Err(invalid("more facts than a link holds"));
         }
         calls.push((name, facts));
     }
