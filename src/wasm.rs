@@ -382,6 +382,14 @@ fn state_in(state: JsValue) -> Result<ShareState, JsError> {
     Ok(ShareState { charts, theme, lang })
 }
 
+/// The calls in one pasted text (`[text]` for one call): the page reads
+/// each as a file of a series ([`crate::split::split_calls`]).
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+pub fn split_calls(text: &str) -> Vec<String> {
+    crate::split::split_calls(text).into_iter().map(str::to_string).collect()
+}
+
 /// Whether `fragment` is a series link (`#v3=…`): the page opens it with
 /// [`Series::open_link`], any other with [`open_link`].
 #[cfg(feature = "engine")]
