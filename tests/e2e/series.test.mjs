@@ -258,3 +258,18 @@ test('a link of the 8-call series opens in a fresh browser: the same series char
   }
   assert.deepEqual(errors, []);
 });
+
+test('several calls pasted at once: each is a call of the series', async () => {
+  const { context, page, errors } = await openPage();
+  const texts = NAMED.map((n) => readFileSync(path.join(CORPUS, n), 'utf8')).concat([readFileSync(OTHER, 'utf8')]);
+  await page.fill('#transcript', texts.join('\n\n'));
+  await page.waitForFunction((n) => new RegExp(`${n} calls · 2 companies`).test(document.getElementById('status').textContent), texts.length, { timeout: 30000 });
+  const calls = await page.evaluate(() => window.callchartPage.series.handle().calls().map((c) => [c.name, c.period]));
+  assert.deepEqual(calls.map((c) => c[0]), texts.map((_, i) => `pasted-${i + 1}.txt`));
+  assert.ok(calls.every((c) => c[1]), `each pasted call has its quarter: ${calls}`);
+  await page.selectOption('#company-pick', { index: 0 });
+  await waitForSeries(page, NAMED.length);
+  assert.equal(await page.inputValue('#transcript'), texts.join('\n\n'), 'the paste stays in the box as pasted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
