@@ -94,16 +94,9 @@ fn the_hostile_link_is_what_its_facts_encode_to() {
 }
 
 
-/// FCN's 8 consecutive calls in `../shared/data/corpus/`, each read as the page reads it.
+/// FCN's 8 consecutive calls, each read as the page reads it.
 fn fcn_calls() -> Vec<(String, Analysis)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dir.display()))
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.contains("_FCN_") && n.ends_with(".txt") && !n.ends_with(".summary.txt"))
-        .collect();
-    names.sort();
-    names.iter().map(|n| (n.clone(), Analysis::of_text(&std::fs::read_to_string(dir.join(n)).expect("reads")))).collect()
+    common::fcn_calls().into_iter().map(|(n, text)| (n, Analysis::of_text(&text))).collect()
 }
 
 /// The series as a link reproduces it: the merge's facts without their

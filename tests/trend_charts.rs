@@ -14,24 +14,17 @@ use callchart::facts::{Kind, Measure, Period};
 use callchart::trend::Trend;
 use plotters::prelude::*;
 
+mod common;
+
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus")
 }
 
 /// FCN's calls (`*_FCN_*.txt`, no summaries), in name order.
 fn fcn() -> Trend {
-    let dir = corpus();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dir.display()))
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.contains("_FCN_") && n.ends_with(".txt") && !n.ends_with(".summary.txt"))
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 8, "FCN has 8 calls in the corpus: {names:?}");
     let mut trend = Trend::new();
-    for n in &names {
-        let text = std::fs::read_to_string(dir.join(n)).unwrap();
-        trend.add(n, Analysis::of_text(&text));
+    for (n, text) in common::fcn_calls() {
+        trend.add(&n, Analysis::of_text(&text));
     }
     trend
 }
