@@ -93,6 +93,14 @@ fn fcn_series_charts_draw_every_quarter_at_phone_and_desktop_widths() {
             assert!(hits.regions.iter().any(|r| r.fact == p.guide), "guidance vs actual: guide {} not drawn", p.guide);
             assert!(hits.regions.iter().any(|r| r.fact == p.actual), "guidance vs actual: actual {} not drawn", p.actual);
         }
+        // Every guide a later call revised (raised, lowered, reaffirmed) is
+        // drawn, its actual reported or not yet: FCN raised its FY2021 EPS
+        // guides in Q2 and Q3 2021, and no call of the series reports FY2021.
+        let revised: Vec<usize> = (0..company.facts.len()).filter(|&i| company.facts[i].revision.is_some()).collect();
+        assert!(revised.iter().any(|&i| company.facts[i].revision == Some(callchart::series::Revision::Raised) && company.facts[i].fact.period == Period::year(2021)));
+        for &i in &revised {
+            assert!(hits.regions.iter().any(|r| r.fact == i), "guidance vs actual at {w}: the revised guide {i} ({:?}) is not drawn", company.facts[i].fact);
+        }
         assert!(hits.min_height > 0.0, "guidance vs actual says how tall it must be");
     }
 }
