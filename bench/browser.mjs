@@ -13,7 +13,10 @@
 //   Chromium for every open, the pages alternating, 820 px wide at dpr 2:
 //   the single file with the sample, the single file opening the sample's
 //   share link (#v2=…), and the Chart.js page each round
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// - series8: FCN's 8 calls from ../shared (when there): dropped on the open
+//   single file to the series charts drawn, and the series' link (#v3=…)
+//   opened to them (navigation start), a fresh Chromium each, medians
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chartData, chartjsPage } from './chartjs.mjs';
 import path from 'node:path';
@@ -200,6 +203,66 @@ if (!quick) {
     sample: { ...stat(times.sample), ratio: median(times.sample) / cj.median },
     link: { ...stat(times.link), ratio: median(times.link) / cj.median },
   };
+}
+
+// 6. An 8-call series (FCN's consecutive calls in ../shared/data/corpus),
+//    from file://, a fresh Chromium for every open: (a) the 8 files dropped
+//    on the open page, to the series charts drawn (reading 8 transcripts,
+//    the merge, four charts); (b) the series' link (#v3=…) opened, navigation
+//    start to the series charts drawn. Reported, not gated.
+{
+  const corpus = path.join(ROOT, '..', 'shared', 'data', 'corpus');
+  let names = [];
+  try {
+    names = readdirSync(corpus).filter((n) => n.includes('_FCN_') && !n.endsWith('.summary.txt')).sort();
+  } catch (e) { /* no shared data: no series line */ }
+  if (names.length === 8) {
+    const files = names.map((name) => ({ name, text: readFileSync(path.join(corpus, name), 'utf8') }));
+    // True once the series shows `n` calls and every series chart drew; notes the time.
+    const drawn = (n) => {
+      const p = window.callchartPage;
+      const ok = p && p.series && !document.getElementById('series').hidden && document.querySelectorAll('#calls-list li').length === n
+        && document.body.dataset.state === 'ready' && ['revenue', 'eps', 'versus'].every((k) => p.trace.layout('series-' + k));
+      if (ok && !window.__seriesAt) window.__seriesAt = performance.now();
+      return ok;
+    };
+    const rounds = quick ? 3 : 7;
+    const dropped = [];
+    const opened = [];
+    let link = null;
+    for (let i = 0; i < rounds; i++) {
+      const b = await launch();
+      const context = await b.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(SINGLE);
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.__callchart.drawnAt, null, { timeout: 30000 });
+      const t0 = await page.evaluate((files) => {
+        const dt = new DataTransfer();
+        for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+        const t = performance.now();
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+        return t;
+      }, files);
+      await page.waitForFunction(drawn, 8, { timeout: 30000, polling: 'raf' });
+      dropped.push(await page.evaluate(() => window.__seriesAt) - t0);
+      if (!link) {
+        await page.click('#copy-link');
+        link = await page.evaluate(() => window.__callchartShare.link);
+      }
+      await b.close();
+      const b2 = await launch();
+      const context2 = await b2.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+      const page2 = await context2.newPage();
+      await page2.goto(link);
+      await page2.waitForFunction(drawn, 8, { timeout: 30000, polling: 'raf' });
+      opened.push(await page2.evaluate(() => window.__seriesAt));
+      await b2.close();
+    }
+    const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+    out.series8 = { calls: 8, rounds, drop_ms: stat(dropped), link_ms: stat(opened), link_chars: link.split('#')[1].length };
+  }
 }
 
 await browser.close();

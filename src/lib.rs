@@ -36,6 +36,8 @@ pub mod series;
 pub mod input;
 pub mod share;
 #[cfg(feature = "engine")]
+pub mod split;
+#[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]
 pub mod trend;

@@ -2,6 +2,7 @@
 //! `callchart extract FILE FILE…|DIR`: prints the series JSON of several calls
 //! (`callchart/series@1`, see `callchart::series`).
 //! `callchart link FILE|-`: prints the share-link fragment (`#v2=…`) of its facts.
+//! `callchart link FILE FILE…|DIR`: prints the series link (`#v3=…`) of several calls.
 
 use std::io::Read;
 use std::path::Path;
@@ -10,7 +11,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: callchart extract FILE        facts JSON (FILE may be - for standard input)
        callchart extract FILE FILE…  series JSON: the calls merged per company
        callchart extract DIR         series JSON of DIR's *.txt (not *.summary.txt), sorted by name
-       callchart link FILE           share-link fragment #v2=… of the facts (append it to the page's address)";
+       callchart link FILE           share-link fragment #v2=… of the facts (append it to the page's address)
+       callchart link FILE FILE…|DIR series link #v3=… of the calls (the page merges them again)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +36,13 @@ fn main() -> ExitCode {
             Ok(paths) => print_series(&paths),
             Err(e) => fail(&e),
         },
+        ["link", first, more @ ..] if !more.is_empty() || Path::new(first).is_dir() => {
+            let args: Vec<&str> = std::iter::once(*first).chain(more.iter().copied()).collect();
+            match calls_in(&args) {
+                Ok(paths) => print_series_link(&paths),
+                Err(e) => fail(&e),
+            }
+        }
         ["link", path] => match read_input(path) {
             Ok(text) => {
                 let facts = callchart::analyze(&text);
@@ -78,19 +87,44 @@ fn is_call(p: &Path) -> bool {
 }
 
 /// Reads every call (any refused input stops it: no series of some of the
-/// calls) and prints their series.
-fn print_series(paths: &[String]) -> ExitCode {
+/// calls): each path with its facts.
+fn read_calls(paths: &[String]) -> Result<Vec<(&str, callchart::Facts)>, String> {
     let mut calls = Vec::with_capacity(paths.len());
     for path in paths {
-        match read_input(path) {
-            Ok(text) => {
-                let facts = callchart::analyze(&text);
-                report_no_figures(path, &facts);
-                calls.push((path.as_str(), facts));
-            }
-            Err(e) => return fail(&e),
-        }
+        let facts = callchart::analyze(&read_input(path)?);
+        report_no_figures(path, &facts);
+        calls.push((path.as_str(), facts));
     }
+    Ok(calls)
+}
+
+/// Prints the series link of the calls (each named by its file name), the
+/// company of the first call picked and the latest call shown, as the page
+/// shows a series.
+fn print_series_link(paths: &[String]) -> ExitCode {
+    let calls = match read_calls(paths) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let named: Vec<(&str, &callchart::Facts)> =
+        calls.iter().map(|(p, f)| (Path::new(p).file_name().and_then(|n| n.to_str()).unwrap_or(p), f)).collect();
+    let series = callchart::series::merge(&named);
+    let shown = series.companies.first().and_then(|c| c.calls.last().copied()).unwrap_or(0);
+    match callchart::share::series::encode(&named, 0, shown, &callchart::share::ShareState::default()) {
+        Ok(fragment) => {
+            println!("#{fragment}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// Reads every call and prints their series.
+fn print_series(paths: &[String]) -> ExitCode {
+    let calls = match read_calls(paths) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
     let named: Vec<(&str, &callchart::Facts)> = calls.iter().map(|(p, f)| (*p, f)).collect();
     match serde_json::to_string_pretty(&callchart::series::merge(&named)) {
         Ok(json) => {

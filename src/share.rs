@@ -72,6 +72,10 @@ use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Peri
 /// The fragment key of the format links are written in: `#v2=…`.
 pub const VERSION: u32 = 2;
 
+/// The key of a series link, several calls' facts (`#v3=…`, [`series`]):
+/// the newest format read ([`is_series`] spells it out).
+pub const SERIES_VERSION: u32 = 3;
+
 /// The oldest format still read: `#v1=…` links, made before notes carried
 /// their subjects.
 pub const OLDEST_VERSION: u32 = 1;
@@ -202,6 +206,9 @@ pub enum ShareError {
     Invalid(String),
     /// These facts cannot be put into a link (encoding only).
     Unencodable(String),
+    /// A series link (`v3=`), where one call's facts were expected (an
+    /// embed: only the page shows a series).
+    Series,
 }
 
 /// In the language of the call in progress ([`crate::i18n`]; English
@@ -211,7 +218,7 @@ impl fmt::Display for ShareError {
         let text = match self {
             ShareError::NotALink => t(K::LinkNotALink).to_string(),
             ShareError::UnsupportedVersion(v) => {
-                tf(K::LinkVersion, &[v, &OLDEST_VERSION.to_string(), &VERSION.to_string()])
+                tf(K::LinkVersion, &[v, &OLDEST_VERSION.to_string(), &SERIES_VERSION.to_string()])
             }
             ShareError::TooLong { chars } => tf(K::LinkTooLong, &[&chars.to_string(), &MAX_PAYLOAD_CHARS.to_string()]),
             ShareError::BadCharacters => t(K::LinkBadCharacters).to_string(),
@@ -219,6 +226,7 @@ impl fmt::Display for ShareError {
             ShareError::TooBig => tf(K::LinkTooBig, &[&(MAX_INFLATED / 1024).to_string()]),
             ShareError::Invalid(why) => tf(K::LinkInvalid, &[why]),
             ShareError::Unencodable(why) => tf(K::LinkUnencodable, &[why]),
+            ShareError::Series => t(K::LinkSeries).to_string(),
         };
         f.write_str(&text)
     }
@@ -324,15 +332,34 @@ fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, 
 }
 
 /// Opens a link's fragment (`#v2=…` or an older `#v1=…`, with or without
-/// the `#`; an embed's `data` attribute is the same text).
+/// the `#`; an embed's `data` attribute is the same text). A series link
+/// (`#v3=…`, [`series::decode`]) is refused as [`ShareError::Series`]: it is
+/// no one call's facts.
 pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
+    let (version, bin) = unpack(fragment)?;
+    if version == SERIES_VERSION {
+        return Err(ShareError::Series);
+    }
+    from_binary(&bin, version)
+}
+
+/// Whether `fragment` is a series link (`#v3=…`), by its key alone (the
+/// page then opens it with [`series::decode`], which reads it strictly).
+pub fn is_series(fragment: &str) -> bool {
+    let s = fragment.strip_prefix('#').unwrap_or(fragment);
+    s.starts_with("v3=")
+}
+
+/// A link's version and binary: the key read, the payload's length capped,
+/// base64url decoded strictly, inflated under [`MAX_INFLATED`].
+fn unpack(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
     let s = fragment.strip_prefix('#').unwrap_or(fragment);
     let (key, payload) = s.split_once('=').ok_or(ShareError::NotALink)?;
     let digits = key.strip_prefix('v').ok_or(ShareError::NotALink)?;
     if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ShareError::NotALink);
     }
-    let version = (OLDEST_VERSION..=VERSION)
+    let version = (OLDEST_VERSION..=SERIES_VERSION)
         .find(|v| digits == v.to_string())
         .ok_or_else(|| ShareError::UnsupportedVersion(digits.to_string()))?;
     // Size cap before any decoding.
@@ -351,11 +378,14 @@ pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
             _ => ShareError::Damaged("the data does not unpack".into()),
         }
     })?;
-    from_binary(&bin, version)
+    Ok((version, bin))
 }
 
-// The binary form: `share/binary.rs`; v1's subjects: `share/v1.rs`.
+// The binary form: `share/binary.rs`; v1's subjects: `share/v1.rs`; series
+// links (v3): `share/series.rs`.
 mod binary;
+#[cfg(feature = "engine")]
+pub mod series;
 mod v1;
 use binary::{from_binary, to_binary};
 

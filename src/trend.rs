@@ -21,6 +21,7 @@ use crate::chart::{self, ChartError, Detail, HitMap, Style, TrendKind};
 use crate::facts::{Checks, Fact, Facts, Kind, Note};
 use crate::i18n::{self, t, tf, Lang, K};
 use crate::series::{self, Company, Revision, Series};
+use crate::share::{self, ShareError, ShareState};
 
 /// Calls held for the page, merged per company.
 #[derive(Debug, Default)]
@@ -293,6 +294,24 @@ impl Trend {
     pub fn file_name(&self, ext: &str) -> String {
         let company = self.company().map_or(String::new(), |c| c.company.clone());
         crate::export::file_name(&Facts { company, ..Facts::default() }, "series", ext)
+    }
+
+    /// The series link (`v3=…`) of every call held, the company picked,
+    /// call `shown` (the one shown below the series) and `state`.
+    pub fn share_link(&self, shown: usize, state: &ShareState) -> Result<String, ShareError> {
+        let calls: Vec<(&str, &Facts)> = self.calls.iter().map(|(n, a)| (n.as_str(), a.facts())).collect();
+        share::series::encode(&calls, self.picked, shown, state)
+    }
+
+    /// Opens a series link: its calls merged as when they were added, the
+    /// company picked; and the call shown with the link's state.
+    pub fn of_link(fragment: &str) -> Result<(Trend, usize, ShareState), ShareError> {
+        let link = share::series::decode(fragment)?;
+        let mut trend = Trend { calls: link.calls.into_iter().map(|(n, f)| (n, Analysis::of_facts(f))).collect(), ..Trend::default() };
+        trend.merge();
+        trend.view = trend.picked_view();
+        trend.pick(link.picked);
+        Ok((trend, link.shown, link.state))
     }
 
     /// Where merged fact `i` of the picked company was said: the call (index

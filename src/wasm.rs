@@ -170,24 +170,7 @@ impl Analysis {
     /// The share-link fragment (`v2=…`, no `#`) with `state`
     /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
     pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
-        #[derive(serde::Deserialize)]
-        struct StateIn {
-            #[serde(default)]
-            charts: Vec<String>,
-            #[serde(default)]
-            theme: Option<String>,
-            #[serde(default)]
-            lang: Option<String>,
-        }
-        let st: StateIn =
-            serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
-        let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
-        let theme = match st.theme.as_deref() {
-            None => ThemeChoice::Auto,
-            Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
-        };
-        let lang = st.lang.as_deref().and_then(crate::i18n::Lang::from_code);
-        Ok(self.inner.share_link(&ShareState { charts, theme, lang })?)
+        Ok(self.inner.share_link(&state_in(state)?)?)
     }
 
     /// The facts as CSV: a header (in `lang`), then one row per fact.
@@ -230,6 +213,8 @@ pub struct Series {
     inner: crate::trend::Trend,
     /// Each call's view as the worker handed it over (see [`Analysis`]).
     views: Vec<Option<JsValue>>,
+    /// A series opened from a link: the call it shows and its state.
+    opened: Option<(usize, analysis::LinkState)>,
 }
 
 #[cfg(feature = "engine")]
@@ -238,7 +223,37 @@ impl Series {
     /// No calls.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Series {
-        Series { inner: crate::trend::Trend::new(), views: Vec::new() }
+        Series { inner: crate::trend::Trend::new(), views: Vec::new(), opened: None }
+    }
+
+    /// Opens a series link (`#v3=…`; a readable error, in `lang`, when it
+    /// cannot): its calls merged, the company picked; [`Series::opened`]
+    /// says which call to show and the link's state.
+    pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Series, JsError> {
+        let (inner, shown, state) = crate::trend::Trend::of_link(fragment)
+            .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
+        let views = vec![None; inner.len()];
+        Ok(Series { inner, views, opened: Some((shown, state.into())) })
+    }
+
+    /// For a series opened from a link: `{shown, charts, theme, lang?}`
+    /// (the call to show below, the state as [`Analysis::reading`]'s `link`); else `null`.
+    pub fn opened(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Opened<'a> {
+            shown: usize,
+            charts: &'a [&'static str],
+            theme: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            lang: Option<&'static str>,
+        }
+        to_js(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, charts: &s.charts, theme: s.theme, lang: s.lang }))
+    }
+
+    /// The series link (`v3=…`, no `#`) of every call, the company picked
+    /// and call `shown`, with `state` as [`Analysis::share_link`]'s.
+    pub fn share_link(&self, shown: usize, state: JsValue) -> Result<String, JsError> {
+        Ok(self.inner.share_link(shown, &state_in(state)?)?)
     }
 
     /// Adds `analysis` (taken over: its handle is spent) under `name`;
@@ -343,6 +358,44 @@ impl Default for Series {
     fn default() -> Self {
         Series::new()
     }
+}
+
+/// A link's state from JS: `{charts: ["revenue", …], theme: "auto" | "light" | "dark", lang}`.
+#[cfg(feature = "engine")]
+fn state_in(state: JsValue) -> Result<ShareState, JsError> {
+    #[derive(serde::Deserialize)]
+    struct StateIn {
+        #[serde(default)]
+        charts: Vec<String>,
+        #[serde(default)]
+        theme: Option<String>,
+        #[serde(default)]
+        lang: Option<String>,
+    }
+    let st: StateIn = serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
+    let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
+    let theme = match st.theme.as_deref() {
+        None => ThemeChoice::Auto,
+        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
+    };
+    let lang = st.lang.as_deref().and_then(crate::i18n::Lang::from_code);
+    Ok(ShareState { charts, theme, lang })
+}
+
+/// The calls in one pasted text (`[text]` for one call): the page reads
+/// each as a file of a series ([`crate::split::split_calls`]).
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+pub fn split_calls(text: &str) -> Vec<String> {
+    crate::split::split_calls(text).into_iter().map(str::to_string).collect()
+}
+
+/// Whether `fragment` is a series link (`#v3=…`): the page opens it with
+/// [`Series::open_link`], any other with [`open_link`].
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
+pub fn is_series_link(fragment: &str) -> bool {
+    crate::share::is_series(fragment)
 }
 
 fn style_from(style: JsValue) -> Result<Style, JsError> {

@@ -193,3 +193,19 @@ fn a_refused_call_stops_the_series() {
     assert!(stderr(&o).contains("no *.txt transcripts"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn link_of_several_calls_or_a_folder_is_a_series_link() {
+    let dir = series_dir("link");
+    let o = Command::new(env!("CARGO_BIN_EXE_callchart")).arg("link").arg(&dir).output().expect("run callchart");
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let link = String::from_utf8(o.stdout).unwrap();
+    let s = callchart::share::series::decode(link.trim()).expect("a series link");
+    let names: Vec<&str> = s.calls.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["a-q1.txt", "b-q4.txt"], "file names, not paths");
+    assert_eq!((s.picked, s.shown), (0, 0), "the latest call (Q1 FY24, the first given) shown");
+    // One file is still a call's link.
+    let one = Command::new(env!("CARGO_BIN_EXE_callchart")).arg("link").arg(dir.join("b-q4.txt")).output().expect("run callchart");
+    assert!(String::from_utf8_lossy(&one.stdout).starts_with("#v2="));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

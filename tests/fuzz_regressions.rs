@@ -29,6 +29,7 @@ fn every_entry_point(data: &[u8]) {
     let _ = callchart::input::decode_owned(data.to_vec());
     // fuzz target `share_link`
     let _ = callchart::share::decode(&text);
+    let _ = callchart::trend::Trend::of_link(&text);
 }
 
 #[test]

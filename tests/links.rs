@@ -93,3 +93,52 @@ fn the_hostile_link_is_what_its_facts_encode_to() {
     assert_eq!(back, facts);
 }
 
+
+/// FCN's 8 consecutive calls, each read as the page reads it.
+fn fcn_calls() -> Vec<(String, Analysis)> {
+    common::fcn_calls().into_iter().map(|(n, text)| (n, Analysis::of_text(&text))).collect()
+}
+
+/// The series as a link reproduces it: the merge's facts without their
+/// sentences (a link carries none).
+fn without_sentences(s: &callchart::series::Series) -> callchart::series::Series {
+    let mut s = s.clone();
+    for c in &mut s.companies {
+        for f in &mut c.facts {
+            f.fact.source = callchart::facts::Source { line: f.fact.source.line, ..Default::default() };
+        }
+    }
+    s
+}
+
+#[test]
+fn a_series_link_of_eight_calls_reproduces_the_series() {
+    use callchart::trend::Trend;
+    let calls = fcn_calls();
+    assert_eq!(calls.len(), 8, "FCN's 8 quarters");
+    let mut trend = Trend::new();
+    for (n, a) in &calls {
+        trend.add(n, a.clone());
+    }
+    let state = ShareState { charts: vec![callchart::chart_kind::ChartKind::Revenue], theme: ThemeChoice::Dark, lang: None };
+    let link = trend.share_link(5, &state).expect("an 8-call series fits in a link");
+    println!("FCN's 8 calls: a series link of {} characters (fragment, without the #)", link.len());
+    assert!(link.starts_with("v3="));
+    // Room for a page address in any browser or chat app that keeps 8 KB.
+    assert!(link.len() <= 8000, "{} characters", link.len());
+    let (back, shown, st) = Trend::of_link(&format!("#{link}")).expect("opens");
+    assert_eq!((shown, &st), (5, &state));
+    assert_eq!(back.len(), 8);
+    let (a, b) = (without_sentences(trend.series().expect("merged")), back.series().expect("merged").clone());
+    assert_eq!(a.calls, b.calls);
+    assert_eq!(a.companies.len(), 1, "one company");
+    assert_eq!(a.companies[0].calls, b.companies[0].calls);
+    assert_eq!(a.companies[0].pairs, b.companies[0].pairs, "the same guides paired");
+    assert_eq!(a.companies[0].facts, b.companies[0].facts, "the same figures, revisions, calls");
+    assert_eq!(a.companies[0].notes.len(), b.companies[0].notes.len());
+    // Deterministic: the link's series links to itself.
+    assert_eq!(back.share_link(5, &state).expect("re-encodes"), link);
+    // A call's link is still a call's: the embed's decoder refuses a series clearly.
+    assert_eq!(share::decode(&link), Err(share::ShareError::Series));
+    assert!(share::is_series(&format!("#{link}")) && !share::is_series(&self::link("credo-q4-fy2023.link")));
+}

@@ -575,3 +575,28 @@ fn bullets_are_read_as_the_scorer_reads_them() {
     assert!(show("q3 same store sales rose 12.2 percent.", q3).is_empty());
     assert!(show("declares q4 2020 cash dividend of $0.36 per share.", q3).is_empty());
 }
+
+#[test]
+fn calls_pasted_together_split_into_the_calls() {
+    // The corpus' calls that open with a welcome (the news-wire excerpts
+    // start mid-call: nothing tells where one ends): FCN's four, one ROL.
+    let dir = corpus();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the corpus")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| (n.starts_with("mf_FCN_") || n == "mf_ROL_q2_2021.txt") && !n.ends_with(".summary.txt"))
+        .collect();
+    names.sort();
+    let texts: Vec<String> = names.iter().map(|n| std::fs::read_to_string(dir.join(n)).expect("reads")).collect();
+    assert!(texts.len() >= 4, "{names:?}");
+    let pasted = texts.join("\n\n");
+    let parts = callchart::split::split_calls(&pasted);
+    assert_eq!(parts.len(), texts.len(), "one part per call: {:?}", parts.iter().map(|p| p.len()).collect::<Vec<_>>());
+    for (part, text) in parts.iter().zip(&texts) {
+        assert_eq!(part.trim(), text.trim(), "a part is its call, whole");
+    }
+    // One call alone stays one.
+    for t in &texts {
+        assert_eq!(callchart::split::split_calls(t).len(), 1);
+    }
+}

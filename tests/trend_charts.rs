@@ -14,24 +14,17 @@ use callchart::facts::{Kind, Measure, Period};
 use callchart::trend::Trend;
 use plotters::prelude::*;
 
+mod common;
+
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus")
 }
 
 /// FCN's calls (`*_FCN_*.txt`, no summaries), in name order.
 fn fcn() -> Trend {
-    let dir = corpus();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared data must sit beside the repository as ../shared)", dir.display()))
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.contains("_FCN_") && n.ends_with(".txt") && !n.ends_with(".summary.txt"))
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 8, "FCN has 8 calls in the corpus: {names:?}");
     let mut trend = Trend::new();
-    for n in &names {
-        let text = std::fs::read_to_string(dir.join(n)).unwrap();
-        trend.add(n, Analysis::of_text(&text));
+    for (n, text) in common::fcn_calls() {
+        trend.add(&n, Analysis::of_text(&text));
     }
     trend
 }
@@ -99,6 +92,14 @@ fn fcn_series_charts_draw_every_quarter_at_phone_and_desktop_widths() {
         for p in &company.pairs {
             assert!(hits.regions.iter().any(|r| r.fact == p.guide), "guidance vs actual: guide {} not drawn", p.guide);
             assert!(hits.regions.iter().any(|r| r.fact == p.actual), "guidance vs actual: actual {} not drawn", p.actual);
+        }
+        // Every guide a later call revised (raised, lowered, reaffirmed) is
+        // drawn, its actual reported or not yet: FCN raised its FY2021 EPS
+        // guides in Q2 and Q3 2021, and no call of the series reports FY2021.
+        let revised: Vec<usize> = (0..company.facts.len()).filter(|&i| company.facts[i].revision.is_some()).collect();
+        assert!(revised.iter().any(|&i| company.facts[i].revision == Some(callchart::series::Revision::Raised) && company.facts[i].fact.period == Period::year(2021)));
+        for &i in &revised {
+            assert!(hits.regions.iter().any(|r| r.fact == i), "guidance vs actual at {w}: the revised guide {i} ({:?}) is not drawn", company.facts[i].fact);
         }
         assert!(hits.min_height > 0.0, "guidance vs actual says how tall it must be");
     }

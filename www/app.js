@@ -140,6 +140,13 @@
       readOffThread({ text: text }, t('what.pasted'), text.length);
       return;
     }
+    // Several calls in one paste (src/split.rs): a series of them, each read as a file.
+    var parts = [];
+    try { parts = page.series ? engine.split_calls(text) : []; } catch (err) { recoverIfPanicked(); }
+    if (parts.length > 1) {
+      page.series.open(parts.map(function (p, i) { return new File([p], 'pasted-' + (i + 1) + '.txt', { type: 'text/plain' }); }), true);
+      return;
+    }
     cancelReading();
     var analysis;
     try {

@@ -28,6 +28,7 @@
   var version = 0;
   var drawnKeys = {};
   var batch = 0;         // the newest batch of files; older ones are dropped
+  var linked = false;    // the series came from a link (#v3=…)
   var section = $('series');
   var canvases = KINDS.map(function (k) { return $('series-' + k); });
 
@@ -101,6 +102,7 @@
       page.status('refused', refused.join(' · '));
       return;
     }
+    linked = false;
     if (replace || !series) {
       var seed = !replace && page.analysis() && page.origin() === 'transcript' ? page.analysis() : null;
       clear();
@@ -130,7 +132,7 @@
     var k = want != null ? want : company.calls[company.calls.length - 1];
     if (k === current && page.analysis()) return;
     var a = series.call(k);
-    if (page.showAnalysis(a, 'transcript')) current = k;
+    if (page.showAnalysis(a, linked ? 'link' : 'transcript')) current = k;
   }
 
   function refresh(refused) {
@@ -342,6 +344,20 @@
     relabel: function () { if (series) refresh(); },
     // The engine instance was replaced after a panic: the series is gone.
     lost: function () { series = null; clear(); },
+    // A series opened from a link (a Series handle, taken over), call `shown` below.
+    openLinked: function (handle, shown) {
+      clear();
+      series = handle;
+      linked = true;
+      shownCall(shown);
+      if (current < 0) return false;
+      refresh();
+      return true;
+    },
+    // The series link of what is shown (#v3=…), or null when no series is.
+    link: function (state) {
+      return series && !section.hidden && series.length > 1 ? series.share_link(current, state) : null;
+    },
     // For the tests.
     handle: function () { return series; },
     current: function () { return current; }

@@ -4,9 +4,11 @@
  *
  *   Copy link        the analysis shown + chart choice + theme -> #v2=…
  *                    (analysis.share_link), in the address bar and on the
- *                    clipboard
+ *                    clipboard; a series shown: all its calls -> #v3=…
+ *                    (series.share_link, with the company and call shown)
  *   Opening a link   #v2=… -> wasm open_link (strict, size-capped) -> an
- *                    Analysis -> charts; a broken or foreign link shows why
+ *                    Analysis -> charts (#v3=…: Series.open_link -> the
+ *                    series, series.js); a broken or foreign link shows why
  *                    and the page charts the text box instead
  *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
  *                    elements, and a sandboxed <iframe> alternative
@@ -121,10 +123,16 @@
 
   // Opens the link in `hash`; false (with the reason on screen) when it cannot.
   function openLink(hash) {
-    var a, opened;
+    var a, opened, many = null;
     try {
-      a = engine().open_link(hash, L.lang);
-      opened = a.reading(L.lang).link;
+      // A series link (#v3=…) is a Series of its calls; any other, one call.
+      if (engine().is_series_link(hash)) {
+        many = engine().Series.open_link(hash, L.lang);
+        opened = many.opened();
+      } else {
+        a = engine().open_link(hash, L.lang);
+        opened = a.reading(L.lang).link;
+      }
     } catch (err) {
       console.warn('callchart: link not opened:', err);
       showLinkError(errorText(err) + '.');
@@ -136,7 +144,7 @@
     if (opened.lang) L.set(opened.lang);
     var textarea = $('transcript');
     textarea.value = '';
-    if (!page.showAnalysis(a, 'link')) {
+    if (!(many ? page.series.openLinked(many, opened.shown) : page.showAnalysis(a, 'link'))) {
       showLinkError(L.t('link.not_drawn'));
       return false;
     }
@@ -173,8 +181,11 @@
     return location.href.split('#')[0];
   }
 
+  // The series shown (several calls) or the call shown.
   function fragment() {
-    return analysis().share_link({ charts: chosenCharts(), theme: themeSelect.value, lang: L.lang });
+    var state = { charts: chosenCharts(), theme: themeSelect.value, lang: L.lang };
+    var link = page.series && page.series.link(state);
+    return link || analysis().share_link(state);
   }
 
   function copyText(text) {

@@ -1,6 +1,7 @@
-//! The share-link decoder (`share::decode`, `#v2=…` and older `#v1=…`
-//! fragments from any address bar): refuses with an error, never panics; what it accepts
-//! encodes again.
+//! The share-link decoders (`share::decode`, `#v2=…` and older `#v1=…`
+//! fragments from any address bar; `share::series::decode`, `#v3=…` series
+//! links): refuse with an error, never panic; what they accept encodes again
+//! (and a series merges).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -10,6 +11,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok((facts, state)) = callchart::share::decode(&text) {
         let _ = callchart::share::encode(&facts, &state);
     }
+    if let Ok((trend, shown, state)) = callchart::trend::Trend::of_link(&text) {
+        let _ = trend.share_link(shown, &state);
+    }
     // Valid base64url around arbitrary bytes reaches the binary decoder, of
     // either format.
     for version in [1, 2] {
@@ -18,4 +22,5 @@ fuzz_target!(|data: &[u8]| {
             let _ = callchart::share::encode(&facts, &state);
         }
     }
+    let _ = callchart::trend::Trend::of_link(&format!("v3={}", callchart::share::base64url_encode(data)));
 });

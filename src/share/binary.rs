@@ -10,10 +10,10 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    fn byte(&mut self, b: u8) {
+    pub(super) fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
-    fn var(&mut self, mut v: u64) {
+    pub(super) fn var(&mut self, mut v: u64) {
         loop {
             let b = (v & 0x7f) as u8;
             v >>= 7;
@@ -24,7 +24,7 @@ impl Writer {
             self.out.push(b | 0x80);
         }
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.var(s.len() as u64);
         self.out.extend_from_slice(s.as_bytes());
     }
@@ -159,22 +159,7 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
 
     let mut w = Writer { out: Vec::with_capacity(64 + facts.facts.len() * 12) };
     w.byte(version as u8);
-    let mut charts = 0u8;
-    for (i, k) in ChartKind::ALL.iter().enumerate() {
-        if state.charts.contains(k) {
-            charts |= 1 << i;
-        }
-    }
-    if charts == 0 {
-        charts = 0b111;
-    }
-    let theme = match state.theme {
-        ThemeChoice::Auto => 0,
-        ThemeChoice::Light => 1,
-        ThemeChoice::Dark => 2,
-    };
-    let zh = u8::from(version >= 2 && state.lang == Some(Lang::ZhTw));
-    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | charts << 2 | theme << 5 | zh << 7;
+    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | state_bits(state, version);
     w.byte(flags);
     w.str(&facts.company);
     if let Some(p) = facts.call {
@@ -244,11 +229,11 @@ pub(super) struct Reader<'a> {
     pub(super) pos: usize,
 }
 
-fn ends_early() -> ShareError {
+pub(super) fn ends_early() -> ShareError {
     ShareError::Damaged("the data ends early".into())
 }
 
-fn invalid(why: impl Into<String>) -> ShareError {
+pub(super) fn invalid(why: impl Into<String>) -> ShareError {
     ShareError::Invalid(why.into())
 }
 
@@ -256,12 +241,12 @@ impl<'a> Reader<'a> {
     pub(super) fn left(&self) -> usize {
         self.data.len() - self.pos
     }
-    fn byte(&mut self) -> Result<u8, ShareError> {
+    pub(super) fn byte(&mut self) -> Result<u8, ShareError> {
         let b = *self.data.get(self.pos).ok_or_else(ends_early)?;
         self.pos += 1;
         Ok(b)
     }
-    fn bytes(&mut self, n: usize) -> Result<&'a [u8], ShareError> {
+    pub(super) fn bytes(&mut self, n: usize) -> Result<&'a [u8], ShareError> {
         if self.left() < n {
             return Err(ends_early());
         }
@@ -269,7 +254,7 @@ impl<'a> Reader<'a> {
         self.pos += n;
         Ok(s)
     }
-    fn var(&mut self) -> Result<u64, ShareError> {
+    pub(super) fn var(&mut self) -> Result<u64, ShareError> {
         let mut v = 0u64;
         for i in 0..10 {
             let b = self.byte()?;
@@ -284,7 +269,7 @@ impl<'a> Reader<'a> {
         Err(invalid("a number is too large"))
     }
     /// A count of items each at least `min_bytes` long, at most `max`.
-    fn count(&mut self, what: &str, max: usize, min_bytes: usize) -> Result<usize, ShareError> {
+    pub(super) fn count(&mut self, what: &str, max: usize, min_bytes: usize) -> Result<usize, ShareError> {
         let n = self.var()?;
         if n > max as u64 {
             return Err(invalid(format!("{n} {what}, at most {max} allowed")));
@@ -295,7 +280,7 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
-    fn str(&mut self) -> Result<String, ShareError> {
+    pub(super) fn str(&mut self) -> Result<String, ShareError> {
         let n = self.var()?;
         if n > MAX_STR as u64 {
             return Err(invalid(format!("a text of {n} bytes, at most {MAX_STR} allowed")));
@@ -395,9 +380,30 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
     Ok((facts, state))
 }
 
+/// `state` as bits 2-7 of a flags byte: charts (2-4; none chosen is all),
+/// theme (5-6), Traditional Chinese (7, from v2 on).
+pub(super) fn state_bits(state: &ShareState, version: u32) -> u8 {
+    let mut charts = 0u8;
+    for (i, k) in ChartKind::ALL.iter().enumerate() {
+        if state.charts.contains(k) {
+            charts |= 1 << i;
+        }
+    }
+    if charts == 0 {
+        charts = 0b111;
+    }
+    let theme = match state.theme {
+        ThemeChoice::Auto => 0,
+        ThemeChoice::Light => 1,
+        ThemeChoice::Dark => 2,
+    };
+    let zh = u8::from(version >= 2 && state.lang == Some(Lang::ZhTw));
+    charts << 2 | theme << 5 | zh << 7
+}
+
 /// The chart choice, theme and language in the flags byte (bits 2-4, 5-6,
 /// 7; bit 7 is unused in v1).
-fn state_of(flags: u8, version: u32) -> Result<ShareState, ShareError> {
+pub(super) fn state_of(flags: u8, version: u32) -> Result<ShareState, ShareError> {
     if flags & 0x80 != 0 && version < 2 {
         return Err(invalid("unknown flags"));
     }

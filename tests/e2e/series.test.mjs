@@ -201,3 +201,75 @@ test('large files of a series are read in the worker, one after the other', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// What the series charts drew, comparable across pages: per chart, the
+// regions' facts (metric, period, kind, value) in order.
+async function seriesDrawn(page) {
+  return page.evaluate((kinds) => {
+    const p = window.callchartPage;
+    const facts = p.series.handle().facts().facts;
+    return kinds.map((kind) => {
+      const layout = p.trace.layout('series-' + kind);
+      return [kind, layout.regions.map((r) => { const f = facts[r.fact]; return `${f.metric} ${f.period} ${f.kind} ${f.value ?? f.low + '-' + f.high}`; })];
+    });
+  }, SERIES_KINDS.filter((k) => k !== 'margins'));
+}
+
+test('a link of the 8-call series opens in a fresh browser: the same series charts, the same call shown', async () => {
+  const { context, page, errors } = await openPage();
+  await drop(page, fcnFiles());
+  await waitForSeries(page, 8);
+  // Another call shown below, then the link.
+  await page.click('#calls-list li:nth-child(3) .call-show');
+  const shown = await page.evaluate(() => window.callchartPage.series.current());
+  await page.click('#copy-link');
+  const url = await page.evaluate(() => window.__callchartShare.link);
+  assert.match(url, /^file:.*#v3=[A-Za-z0-9_-]+$/, 'a series link');
+  const fragment = url.split('#')[1].length;
+  console.log(`the 8-call series link: ${fragment} characters of fragment (${url.length} with this page's address)`);
+  assert.ok(fragment < 8000, `${fragment} characters`);
+  const want = await seriesDrawn(page);
+  const wantHeading = await page.textContent('#series-heading');
+  await context.close();
+
+  const fresh = await launchChromium();
+  try {
+    const ctx = await fresh.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const p2 = await ctx.newPage();
+    const errors2 = [];
+    p2.on('pageerror', (e) => errors2.push(`uncaught: ${e.message}`));
+    p2.on('console', (m) => { if (m.type() === 'error') errors2.push(`console.error: ${m.text()}`); });
+    const started = Date.now();
+    await p2.goto(url);
+    await waitForSeries(p2, 8);
+    console.log(`the 8-call series link opened and drew in ${Date.now() - started} ms (fresh Chromium)`);
+    assert.deepEqual(await seriesDrawn(p2), want, 'the same figures in every series chart');
+    assert.equal(await p2.textContent('#series-heading'), wantHeading);
+    assert.equal(await p2.evaluate(() => window.callchartPage.series.current()), shown, 'the call shown travels');
+    assert.equal(await p2.isVisible('#link-badge'), true, 'marked as opened from a link');
+    assert.equal(await p2.evaluate(() => location.hash.startsWith('#v3=')), true, 'the link stays in the address bar');
+    // A damaged series link says why, and the page stays usable.
+    await p2.goto(url.slice(0, -40) + 'x'.repeat(40));
+    await p2.waitForFunction(() => !document.getElementById('link-error').hidden, null, { timeout: 20000 });
+    assert.match(await p2.textContent('#link-error-text'), /damaged|valid/);
+    assert.deepEqual(errors2, []);
+  } finally {
+    await fresh.close();
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('several calls pasted at once: each is a call of the series', async () => {
+  const { context, page, errors } = await openPage();
+  const texts = NAMED.map((n) => readFileSync(path.join(CORPUS, n), 'utf8')).concat([readFileSync(OTHER, 'utf8')]);
+  await page.fill('#transcript', texts.join('\n\n'));
+  await page.waitForFunction((n) => new RegExp(`${n} calls · 2 companies`).test(document.getElementById('status').textContent), texts.length, { timeout: 30000 });
+  const calls = await page.evaluate(() => window.callchartPage.series.handle().calls().map((c) => [c.name, c.period]));
+  assert.deepEqual(calls.map((c) => c[0]), texts.map((_, i) => `pasted-${i + 1}.txt`));
+  assert.ok(calls.every((c) => c[1]), `each pasted call has its quarter: ${calls}`);
+  await page.selectOption('#company-pick', { index: 0 });
+  await waitForSeries(page, NAMED.length);
+  assert.equal(await page.inputValue('#transcript'), texts.join('\n\n'), 'the paste stays in the box as pasted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
