@@ -526,7 +526,9 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
         return None;
     }
     let words = &t[start..comma];
-    if words.iter().any(|x| x.kind != Tok::Word || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
+    // "In Corporate Finance & Restructuring, ...": an ampersand joins a name's words.
+    let joins = |k: usize, x: &Token<'_>| x.sym('&') && k > 0 && k + 1 < words.len();
+    if words.iter().enumerate().any(|(k, x)| !(x.kind == Tok::Word || joins(k, x)) || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
         return None;
     }
     // "Turning to Gross Margin, ...": a metric is no segment.
@@ -739,7 +741,9 @@ fn is_year(w: &str) -> bool {
 /// "our IT business", "the Data Center segment": the sentence's business subject.
 pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
     for (k, tok) in t.iter().enumerate() {
-        if tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"]) && k > 0 {
+        // "Our economic consulting segment's revenues": the possessive names the segment too.
+        let possessive = ["segment's", "segment’s", "division's", "division’s", "business's", "business’s"].iter().any(|p| tok.text.eq_ignore_ascii_case(p));
+        if (possessive || tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"])) && k > 0 {
             let mut words = Vec::new();
             let mut j = k;
             // "game and network service segment": up to four words joined by "and"/"&".

@@ -370,6 +370,9 @@ fn metric_table() {
 #[test]
 fn segment_table() {
     let cases = [
+        // A lead-in name joined by "&", and a segment's possessive, name the segment.
+        ("In Corporate Finance & Restructuring, revenues of $236.6 million increased 23.4%.", "revenue[corporate_finance_and_restructuring] FY2024-Q3 Actual/Level 236600000 USD; revenue[corporate_finance_and_restructuring] FY2024-Q3 Actual/Yoy 23.4 %"),
+        ("Our economic consulting segment's revenues of $155 million increased 9.4%.", "revenue[economic_consulting] FY2024-Q3 Actual/Level 155000000 USD; revenue[economic_consulting] FY2024-Q3 Actual/Yoy 9.4 %"),
         // A place or business in capitals right after the figure is its segment.
         ("The Americas, Europe and Asia all grew. Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia.", "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia] FY2024-Q3 Actual/Yoy 5 %"),
         ("Revenue grew 6% in the third quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 6 %"),
