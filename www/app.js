@@ -41,6 +41,7 @@
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var scratches = {};      // per canvas: the off-screen canvas it is drawn on first (kept: a fresh one costs ~2 ms)
   var factsVersion = 0;
+  var drawnVersion = -1;   // the factsVersion whose charts are on screen
   var origin = 'transcript'; // where `shown` came from: 'transcript' or 'link'
   var frame = 0;
   var typeTimer = 0;
@@ -259,55 +260,87 @@
 
   // Draws every chart whose size, dpr, theme or facts changed. Returns false
   // when a chart failed (the status line says why).
+  //
+  // Every canvas's size is read before anything is written: a read after a
+  // write (a canvas's size, a frame's min-height, trace.js's buttons) would
+  // force a layout per chart. A new analysis (or language) is drawn
+  // off-screen first and shown only when all its charts drew, so a failure
+  // leaves the previous charts; a redraw of the analysis on screen (a
+  // resize, the dpr, the theme) draws straight onto the canvas, which its
+  // new size has cleared anyway: no second bitmap to fill and copy (that
+  // was more than half of a redraw).
   function drawAll() {
     if (!engine || !shown) return true;
     var dpr = window.devicePixelRatio || 1;
     var dark = isDark();
-    var ok = true;
-    var drew = 0;
     var started = performance.now();
-    for (var i = 0; i < canvases.length; i++) {
-      var canvas = canvases[i];
-      var box = canvas.getBoundingClientRect();
-      var w = Math.round(box.width * dpr);
-      var h = Math.round(box.height * dpr);
-      if (w < 2 || h < 2) continue; // not laid out (hidden): drawn on the next resize
-      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion + L.lang;
-      if (drawnKeys[canvas.id] === key) continue;
-      // Draw off-screen first, so a failure leaves the previous chart in place.
-      // The off-screen canvas is kept between draws: a new one's context and
-      // backing store cost more than the drawing (setting its size clears it).
-      var scratch = scratches[canvas.id] || (scratches[canvas.id] = document.createElement('canvas'));
-      scratch.width = w;
-      scratch.height = h;
-      var map;
-      try {
-        map = shown.draw(scratch, canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang });
-      } catch (err) {
-        console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
-        setState('error', t('status.not_drawn', t('chart.' + canvas.dataset.kind), errorMessage(err)));
-        probe.error = String(err && err.message || err);
-        recoverIfPanicked();
-        ok = false;
-        break;
+    var todo = sizesToDraw(dpr, dark);
+    var fresh = drawnVersion !== factsVersion;
+    var maps = [];
+    for (var i = 0; i < todo.length; i++) {
+      var job = todo[i];
+      var target = fresh ? scratchFor(job) : job.canvas;
+      if (!fresh) {
+        job.canvas.width = job.w;
+        job.canvas.height = job.h;
       }
-      canvas.width = w;
-      canvas.height = h;
-      canvas.getContext('2d').drawImage(scratch, 0, 0);
-      drawnKeys[canvas.id] = key;
-      drew++;
-      fitHeight(canvas, map, dpr);
-      // trace.js: hover, tap and keyboard over the chart's elements.
-      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, map, dpr, explained);
+      try {
+        maps.push(shown.draw(target, job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
+      } catch (err) {
+        console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
+        setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
+        probe.error = String(err && err.message || err);
+        maps.forEach(function (m) { try { m.free(); } catch (e) { /* a panicked instance */ } });
+        if (!fresh) delete drawnKeys[job.canvas.id];
+        recoverIfPanicked();
+        return false;
+      }
     }
+    todo.forEach(function (job, n) {
+      var canvas = job.canvas;
+      if (fresh) {
+        canvas.width = job.w;
+        canvas.height = job.h;
+        canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
+      }
+      drawnKeys[canvas.id] = job.key;
+      fitHeight(canvas, maps[n], dpr);
+      // trace.js: hover, tap and keyboard over the chart's elements.
+      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, maps[n], dpr, explained);
+    });
+    if (todo.length) drawnVersion = factsVersion;
     if (page.series) page.series.draw();
-    if (ok && drew > 0) {
+    if (todo.length > 0) {
       probe.drawnAt = performance.now();
       probe.drawMs = performance.now() - started; // how long this drawing took (bench/)
       probe.renders++;
       probe.error = null;
     }
-    return ok;
+    return true;
+  }
+
+  // The canvases to draw, {canvas, w, h, key}: those whose size (in device
+  // pixels), dpr, theme, facts or language changed; all sizes read at once.
+  function sizesToDraw(dpr, dark) {
+    var todo = [];
+    canvases.forEach(function (canvas) {
+      var box = canvas.getBoundingClientRect();
+      var w = Math.round(box.width * dpr);
+      var h = Math.round(box.height * dpr);
+      if (w < 2 || h < 2) return; // not laid out (hidden): drawn on the next resize
+      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion + L.lang;
+      if (drawnKeys[canvas.id] !== key) todo.push({ canvas: canvas, w: w, h: h, key: key });
+    });
+    return todo;
+  }
+
+  // The off-screen canvas a chart is drawn on first, at the job's size. It
+  // is kept between draws: a new one's context costs more than the drawing.
+  function scratchFor(job) {
+    var scratch = scratches[job.canvas.id] || (scratches[job.canvas.id] = document.createElement('canvas'));
+    scratch.width = job.w;
+    scratch.height = job.h;
+    return scratch;
   }
 
   // A chart says how tall it needs to be at its width for its plot areas to
