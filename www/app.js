@@ -280,10 +280,7 @@
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
       var target = fresh ? scratchFor(job) : job.canvas;
-      if (!fresh) {
-        job.canvas.width = job.w;
-        job.canvas.height = job.h;
-      }
+      if (!fresh) resize(job.canvas, job.w, job.h);
       try {
         maps.push(shown.draw(target, job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
       } catch (err) {
@@ -299,8 +296,7 @@
     todo.forEach(function (job, n) {
       var canvas = job.canvas;
       if (fresh) {
-        canvas.width = job.w;
-        canvas.height = job.h;
+        resize(canvas, job.w, job.h);
         canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
       }
       drawnKeys[canvas.id] = job.key;
@@ -338,9 +334,16 @@
   // is kept between draws: a new one's context costs more than the drawing.
   function scratchFor(job) {
     var scratch = scratches[job.canvas.id] || (scratches[job.canvas.id] = document.createElement('canvas'));
-    scratch.width = job.w;
-    scratch.height = job.h;
+    resize(scratch, job.w, job.h);
     return scratch;
+  }
+
+  // Sizes `canvas` to w × h and clears it, resetting its bitmap once (each
+  // of width and height resets it when set, even to the same value).
+  function resize(canvas, w, h) {
+    var tall = canvas.height !== h;
+    if (canvas.width !== w || !tall) canvas.width = w;
+    if (tall) canvas.height = h;
   }
 
   // A chart says how tall it needs to be at its width for its plot areas to
