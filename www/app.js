@@ -10,9 +10,8 @@
  * sent back into wasm. Sizes, devicePixelRatio, themes and messages live here.
  *
  * Rules this file keeps: every wasm call is wrapped in try/catch; bad input
- * never clears the text or the previous charts; a new analysis's charts are
- * drawn off-screen and shown only when they all succeeded (a redraw of the
- * one on screen draws in place).
+ * never clears the text or the previous charts; the charts are drawn
+ * off-screen and shown only when they all succeeded.
  */
 (function () {
   'use strict';
@@ -37,7 +36,6 @@
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var scratches = {};      // per canvas: the off-screen canvas it is drawn on first (kept: a fresh one costs ~2 ms)
   var factsVersion = 0;
-  var drawnVersion = -1;   // the factsVersion whose charts are on screen
   var origin = 'transcript'; // where `shown` came from: 'transcript' or 'link'
   var frame = 0;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -225,48 +223,40 @@
   //
   // Every canvas's size is read before anything is written: a read after a
   // write (a canvas's size, a frame's min-height, trace.js's buttons) would
-  // force a layout per chart. A new analysis (or language) is drawn
-  // off-screen first and shown only when all its charts drew, so a failure
-  // leaves the previous charts; a redraw of the analysis on screen (a
-  // resize, the dpr, the theme) draws straight onto the canvas, which its
-  // new size has cleared anyway: no second bitmap to fill and copy (that
-  // was more than half of a redraw).
+  // force a layout per chart. The charts are drawn off-screen first and
+  // shown only when all of them drew, so a failure leaves the previous
+  // charts. (Drawing a redraw straight onto the visible canvas would save
+  // the copy, but a canvas in the document draws text with other pixels
+  // than a detached one: the charts would change look on the first resize.)
   function drawAll() {
     if (!engine || !shown) return true;
     var dpr = window.devicePixelRatio || 1;
     var dark = isDark();
     var started = performance.now();
     var todo = sizesToDraw(dpr, dark);
-    var fresh = drawnVersion !== factsVersion;
     var maps = [];
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
-      var target = fresh ? scratchFor(job) : job.canvas;
-      if (!fresh) resize(job.canvas, job.w, job.h);
       try {
-        maps.push(shown.draw(target, job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
+        maps.push(shown.draw(scratchFor(job), job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
       } catch (err) {
         console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
         setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
         probe.error = String(err && err.message || err);
         maps.forEach(function (m) { try { m.free(); } catch (e) { /* a panicked instance */ } });
-        if (!fresh) delete drawnKeys[job.canvas.id];
         recoverIfPanicked();
         return false;
       }
     }
     todo.forEach(function (job, n) {
       var canvas = job.canvas;
-      if (fresh) {
-        resize(canvas, job.w, job.h);
-        canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
-      }
+      resize(canvas, job.w, job.h);
+      canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
       drawnKeys[canvas.id] = job.key;
       fitHeight(canvas, maps[n], dpr);
       // trace.js: hover, tap and keyboard over the chart's elements.
       if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, maps[n], dpr, explained);
     });
-    if (todo.length) drawnVersion = factsVersion;
     if (page.series) page.series.draw();
     if (todo.length > 0) {
       probe.drawnAt = performance.now();
