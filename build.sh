@@ -174,7 +174,7 @@ page = page.replace("@@SAMPLE@@", html.escape(sample, quote=False))
 HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 csp_meta = '<meta http-equiv="Content-Security-Policy" content="' + HOSTED_CSP + '">'
 (out / "index.html").write_text(page, encoding="utf-8")
-for name in ("i18n.js", "engine.js", "app.js", "share.js", "trace.js", "series.js", "worker.js", "style.css", "favicon.svg",
+for name in ("i18n.js", "engine.js", "app.js", "input.js", "share.js", "trace.js", "series.js", "worker.js", "style.css", "favicon.svg",
              "embed.html", "embed-frame.js", "embed.css", "embed-demo.css"):
     (out / name).write_text((www / name).read_text(encoding="utf-8"), encoding="utf-8")
 (out / "sample").mkdir(exist_ok=True)
@@ -235,7 +235,8 @@ wasm = gz64(out / "pkg" / "callchart_bg.wasm")
 css = (www / "style.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
 one = swap(page, '<link rel="stylesheet" href="style.css">', "<style>\n" + css + "</style>")
 scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(www / "share.js"),
-           script(www / "trace.js"), script(www / "engine.js"), script(www / "i18n.js"), script(www / "series.js")]
+           script(www / "trace.js"), script(www / "engine.js"), script(www / "i18n.js"), script(www / "series.js"),
+           script(www / "input.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
            '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n"
            # The worker (large inputs) runs from a blob: the glue (this
@@ -249,6 +250,7 @@ one = swap(one, '<script src="share.js"></script>', scripts[2])
 one = swap(one, '<script src="trace.js"></script>', scripts[3])
 one = swap(one, '<script src="i18n.js"></script>', scripts[5])
 one = swap(one, '<script src="series.js"></script>', scripts[6])
+one = swap(one, '<script src="input.js"></script>', scripts[7])
 favicon = (www / "favicon.svg").read_text(encoding="utf-8").strip()
 one = swap(one, '<link rel="icon" href="favicon.svg">',
            '<link rel="icon" href="data:image/svg+xml;base64,' + base64.b64encode(favicon.encode()).decode("ascii") + '">')
@@ -264,7 +266,7 @@ PY
   # Replace dist/ only once everything was built.
   rm -rf "$DIST"
   mkdir -p "$DIST"
-  cp -r "$out/index.html" "$out/i18n.js" "$out/engine.js" "$out/app.js" "$out/share.js" "$out/trace.js" "$out/series.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
+  cp -r "$out/index.html" "$out/i18n.js" "$out/engine.js" "$out/app.js" "$out/input.js" "$out/share.js" "$out/trace.js" "$out/series.js" "$out/worker.js" "$out/style.css" "$out/favicon.svg" "$out/pkg" \
     "$out/callchart.html" "$out/callchart-embed.js" "$out/callchart-embed-engine.js" "$out/embed.html" "$out/embed-frame.js" "$out/embed.css" \
     "$out/embed-demo.html" "$out/embed-demo.css" "$out/sample" "$DIST/"
 

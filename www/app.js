@@ -2,32 +2,28 @@
  * same file works from a web server and inlined in the single-file build that
  * is opened from disk (file://).
  *
- * Flow: start the wasm engine -> read_text(textarea) (or read_bytes(file),
- * in a worker when large) -> an Analysis handle, held in Rust -> draw the
- * three charts with analysis.draw(canvas, kind, style). The handle answers
- * everything else too (explain, view, share_link, csv, svg, file_name,
- * facts; see src/wasm.rs): no facts are sent back into wasm. Sizes,
- * devicePixelRatio, themes and messages live here.
+ * Flow: start the wasm engine -> input.js reads the box or a file into an
+ * Analysis handle, held in Rust -> this file shows it: the heading, notes and
+ * status line, and the three charts drawn with analysis.draw(canvas, kind,
+ * style). The handle answers everything else too (explain, view,
+ * share_link, csv, svg, file_name, facts; see src/wasm.rs): no facts are
+ * sent back into wasm. Sizes, devicePixelRatio, themes and messages live here.
  *
  * Rules this file keeps: every wasm call is wrapped in try/catch; bad input
- * never clears the text or the previous charts; a chart is drawn off-screen
- * and only copied onto the visible canvas when it succeeded.
+ * never clears the text or the previous charts; the charts are drawn
+ * off-screen and shown only when they all succeeded.
  */
 (function () {
   'use strict';
 
   var KINDS = ['revenue', 'margins', 'guidance'];
-  var TYPE_DELAY_MS = 500;
 
   var $ = function (id) { return document.getElementById(id); };
   // The page's words (www/i18n.js); Rust's come through explain(L.lang),
   // reading(L.lang) and the draw style's lang.
   var L = callchartI18n;
   var t = L.t;
-  var textarea = $('transcript');
   var statusEl = $('status');
-  var button = $('chart-it');
-  var fileInput = $('file');
   var titleEl = $('call-title');
   var metaEl = $('call-meta');
   var notesEl = $('notes');
@@ -37,13 +33,11 @@
   var engine = null;       // the wasm_bindgen namespace once started
   var shown = null;        // the Analysis handle whose charts are on screen
   var explained = null;    // shown.explain(): heading, notes, details, chart texts
-  var lastText = null;     // text those facts came from
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var scratches = {};      // per canvas: the off-screen canvas it is drawn on first (kept: a fresh one costs ~2 ms)
   var factsVersion = 0;
   var origin = 'transcript'; // where `shown` came from: 'transcript' or 'link'
   var frame = 0;
-  var typeTimer = 0;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   // The page object (see the end of this file); the one global the page's
@@ -120,46 +114,6 @@
   // "55 facts · 57 turns · 10 speakers".
   function describe(ex) {
     return [plural(ex.facts, 'fact')].concat(transcriptCounts(ex)).join(' · ');
-  }
-
-  function analyzeNow(force) {
-    if (!engine) return;
-    if (bigInput) return; // the box holds a read-only preview of a large file
-    var text = textarea.value;
-    if (!force && text === lastText) return;
-    if (!text.trim()) {
-      lastText = text;
-      cancelReading();
-      setState('empty', t('status.empty'));
-      markStale(true);
-      return;
-    }
-    lastText = text;
-    shownName = null;
-    if (text.length > MAIN_THREAD_MAX) {
-      readOffThread({ text: text }, t('what.pasted'), text.length);
-      return;
-    }
-    // Several calls in one paste (src/split.rs): a series of them, each read as a file.
-    var parts = [];
-    try { parts = page.series ? engine.split_calls(text) : []; } catch (err) { recoverIfPanicked(); }
-    if (parts.length > 1) {
-      page.series.open(parts.map(function (p, i) { return new File([p], 'pasted-' + (i + 1) + '.txt', { type: 'text/plain' }); }), true);
-      return;
-    }
-    cancelReading();
-    var analysis;
-    try {
-      analysis = engine.read_text(text);
-      mark('read');
-    } catch (err) {
-      console.warn('callchart: reading the text failed:', err);
-      setState('error', t('status.cannot_read_text', errorMessage(err)));
-      markStale(true);
-      recoverIfPanicked();
-      return;
-    }
-    showAnalysis(analysis, analysis.reading(L.lang), t('what.this_text'));
   }
 
   // Shows an analysis and how its input was read (src/analysis.rs
@@ -266,55 +220,82 @@
 
   // Draws every chart whose size, dpr, theme or facts changed. Returns false
   // when a chart failed (the status line says why).
+  //
+  // Every canvas's size is read before anything is written: a read after a
+  // write (a canvas's size, a frame's min-height, trace.js's buttons) would
+  // force a layout per chart. The charts are drawn off-screen first and
+  // shown only when all of them drew, so a failure leaves the previous
+  // charts. (Drawing a redraw straight onto the visible canvas would save
+  // the copy, but a canvas in the document draws text with other pixels
+  // than a detached one: the charts would change look on the first resize.)
   function drawAll() {
     if (!engine || !shown) return true;
     var dpr = window.devicePixelRatio || 1;
     var dark = isDark();
-    var ok = true;
-    var drew = 0;
     var started = performance.now();
-    for (var i = 0; i < canvases.length; i++) {
-      var canvas = canvases[i];
-      var box = canvas.getBoundingClientRect();
-      var w = Math.round(box.width * dpr);
-      var h = Math.round(box.height * dpr);
-      if (w < 2 || h < 2) continue; // not laid out (hidden): drawn on the next resize
-      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion + L.lang;
-      if (drawnKeys[canvas.id] === key) continue;
-      // Draw off-screen first, so a failure leaves the previous chart in place.
-      // The off-screen canvas is kept between draws: a new one's context and
-      // backing store cost more than the drawing (setting its size clears it).
-      var scratch = scratches[canvas.id] || (scratches[canvas.id] = document.createElement('canvas'));
-      scratch.width = w;
-      scratch.height = h;
-      var map;
+    var todo = sizesToDraw(dpr, dark);
+    var maps = [];
+    for (var i = 0; i < todo.length; i++) {
+      var job = todo[i];
       try {
-        map = shown.draw(scratch, canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang });
+        maps.push(shown.draw(scratchFor(job), job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
       } catch (err) {
-        console.warn('callchart: drawing the ' + canvas.dataset.kind + ' chart failed:', err);
-        setState('error', t('status.not_drawn', t('chart.' + canvas.dataset.kind), errorMessage(err)));
+        console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
+        setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
         probe.error = String(err && err.message || err);
+        maps.forEach(function (m) { try { m.free(); } catch (e) { /* a panicked instance */ } });
         recoverIfPanicked();
-        ok = false;
-        break;
+        return false;
       }
-      canvas.width = w;
-      canvas.height = h;
-      canvas.getContext('2d').drawImage(scratch, 0, 0);
-      drawnKeys[canvas.id] = key;
-      drew++;
-      fitHeight(canvas, map, dpr);
-      // trace.js: hover, tap and keyboard over the chart's elements.
-      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, map, dpr, explained);
     }
+    todo.forEach(function (job, n) {
+      var canvas = job.canvas;
+      resize(canvas, job.w, job.h);
+      canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
+      drawnKeys[canvas.id] = job.key;
+      fitHeight(canvas, maps[n], dpr);
+      // trace.js: hover, tap and keyboard over the chart's elements.
+      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, maps[n], dpr, explained);
+    });
     if (page.series) page.series.draw();
-    if (ok && drew > 0) {
+    if (todo.length > 0) {
       probe.drawnAt = performance.now();
       probe.drawMs = performance.now() - started; // how long this drawing took (bench/)
       probe.renders++;
       probe.error = null;
     }
-    return ok;
+    return true;
+  }
+
+  // The canvases to draw, {canvas, w, h, key}: those whose size (in device
+  // pixels), dpr, theme, facts or language changed; all sizes read at once.
+  function sizesToDraw(dpr, dark) {
+    var todo = [];
+    canvases.forEach(function (canvas) {
+      var box = canvas.getBoundingClientRect();
+      var w = Math.round(box.width * dpr);
+      var h = Math.round(box.height * dpr);
+      if (w < 2 || h < 2) return; // not laid out (hidden): drawn on the next resize
+      var key = w + 'x' + h + '@' + dpr + (dark ? 'd' : 'l') + '#' + factsVersion + L.lang;
+      if (drawnKeys[canvas.id] !== key) todo.push({ canvas: canvas, w: w, h: h, key: key });
+    });
+    return todo;
+  }
+
+  // The off-screen canvas a chart is drawn on first, at the job's size. It
+  // is kept between draws: a new one's context costs more than the drawing.
+  function scratchFor(job) {
+    var scratch = scratches[job.canvas.id] || (scratches[job.canvas.id] = document.createElement('canvas'));
+    resize(scratch, job.w, job.h);
+    return scratch;
+  }
+
+  // Sizes `canvas` to w × h and clears it, resetting its bitmap once (each
+  // of width and height resets it when set, even to the same value).
+  function resize(canvas, w, h) {
+    var tall = canvas.height !== h;
+    if (canvas.width !== w || !tall) canvas.width = w;
+    if (tall) canvas.height = h;
   }
 
   // A chart says how tall it needs to be at its width for its plot areas to
@@ -347,303 +328,6 @@
     q.addEventListener('change', onChange);
   }
 
-  // ---- input: paste, type, file picker, drag and drop ----------------------
-
-  function loadFile(file) {
-    if (!file || !engine) return;
-    var name = t('what.file', file.name);
-    if (file.size > inputLimit()) {
-      cancelReading();
-      setState('refused', t('status.file_too_big', name, megabytes(file.size), megabytes(inputLimit())));
-      return;
-    }
-    if (file.size > MAIN_THREAD_MAX) {
-      readOffThread({ file: file, keep: PREVIEW_BYTES }, name, file.size, file);
-      return;
-    }
-    cancelReading();
-    var ticket = ++readingId;
-    file.arrayBuffer().then(function (buffer) {
-      if (ticket !== readingId) return; // something newer came in meanwhile
-      var analysis, reading;
-      try {
-        analysis = engine.read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
-        reading = analysis.reading(L.lang);
-      } catch (err) {
-        setState('error', t('status.cannot_read', name, errorMessage(err)));
-        recoverIfPanicked();
-        return;
-      }
-      if (reading.ok) putText(reading, file);
-      showAnalysis(analysis, reading, name);
-    }, function (err) {
-      setState('error', t('status.cannot_read', name, errorMessage(err)));
-    });
-  }
-
-  textarea.addEventListener('input', function (e) {
-    clearTimeout(typeTimer);
-    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
-      analyzeNow(false);
-    } else {
-      typeTimer = setTimeout(function () { analyzeNow(false); }, TYPE_DELAY_MS);
-    }
-  });
-
-  button.addEventListener('click', function () {
-    clearTimeout(typeTimer);
-    analyzeNow(true);
-  });
-
-  // Several files at once are a series of calls (series.js).
-  function loadFiles(list) {
-    var files = Array.prototype.slice.call(list || []);
-    if (files.length > 1 && page.series) page.series.open(files, true);
-    else loadFile(files[0]);
-  }
-
-  fileInput.addEventListener('change', function () {
-    loadFiles(fileInput.files);
-    fileInput.value = '';
-  });
-
-  var dragDepth = 0;
-  function hasFiles(e) {
-    return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') !== -1;
-  }
-  document.addEventListener('dragenter', function (e) {
-    if (!hasFiles(e)) return;
-    dragDepth++;
-    document.body.classList.add('dragging');
-  });
-  document.addEventListener('dragleave', function (e) {
-    if (!hasFiles(e)) return;
-    dragDepth = Math.max(0, dragDepth - 1);
-    if (dragDepth === 0) document.body.classList.remove('dragging');
-  });
-  document.addEventListener('dragover', function (e) {
-    if (!hasFiles(e)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  });
-  document.addEventListener('drop', function (e) {
-    dragDepth = 0;
-    document.body.classList.remove('dragging');
-    if (!hasFiles(e)) return; // dropped text goes into the textarea as usual
-    e.preventDefault();
-    loadFiles(e.dataTransfer.files);
-  });
-
-  // ---- large inputs: read off the main thread -------------------------------
-  //
-  // Files and texts over MAIN_THREAD_MAX go to a Web Worker running the same
-  // wasm module, with a progress bar; the page stays responsive and the
-  // previous charts stay until the new ones are drawn. A large file is not
-  // put into the text box whole (a textarea with tens of MB freezes the tab
-  // for seconds): the box shows a read-only preview of its beginning.
-
-  var MAIN_THREAD_MAX = 1000000;  // bytes (characters for pasted text)
-  var PREVIEW_BYTES = 200000;
-  var WHOLE_TEXT = 0x3fffffff;
-  var worker = null;
-  var workerReady = null;         // Promise of a started worker
-  var readingId = 0;              // the newest request; older answers are dropped
-  var bigInput = null;            // {name, size} while the box shows a preview
-  var shownName = null;           // the file name of the call read last
-  var progressEl = $('progress');
-  var inputNoteEl = $('input-note');
-
-  function inputLimit() {
-    try { return engine && engine.input_limit ? engine.input_limit() : 64e6; } catch (e) { return 64e6; }
-  }
-
-  function megabytes(n) {
-    return (n / 1e6).toFixed(n >= 1e7 ? 0 : 1) + ' MB';
-  }
-
-  function workerSource() {
-    var glue = document.getElementById('callchart-glue');
-    var eng = document.getElementById('callchart-engine');
-    var code = document.getElementById('callchart-worker');
-    if (glue && eng && code) {
-      // Single file (file://): glue, engine and worker code, inlined, as a blob.
-      var blob = new Blob([glue.textContent, '\n', eng.textContent, '\n', code.textContent], { type: 'text/javascript' });
-      return URL.createObjectURL(blob);
-    }
-    return 'worker.js';
-  }
-
-  function startWorker() {
-    if (workerReady) return workerReady;
-    workerReady = new Promise(function (resolve, reject) {
-      var w;
-      try {
-        w = new Worker(workerSource());
-      } catch (err) {
-        reject(err);
-        return;
-      }
-      w.onmessage = function (e) {
-        if (e.data && e.data.type === 'ready') {
-          w.onmessage = onWorkerMessage;
-          resolve(w);
-        } else if (e.data && e.data.type === 'failed') {
-          reject(new Error(e.data.message));
-        }
-      };
-      w.onerror = function (e) {
-        e.preventDefault();
-        reject(new Error(e.message || 'the worker did not start'));
-      };
-      w.postMessage({ type: 'init', module: engineModule });
-      worker = w;
-    });
-    workerReady.catch(function () { stopWorker(); });
-    return workerReady;
-  }
-
-  function stopWorker() {
-    if (worker) worker.terminate();
-    worker = null;
-    workerReady = null;
-  }
-
-  var pending = null; // {id, what, file, onDone}
-
-  function showProgress(fraction, label) {
-    progressEl.hidden = false;
-    progressEl.value = Math.max(0, Math.min(1, fraction));
-    progressEl.textContent = Math.round(fraction * 100) + '%';
-    setState('working', label + ' ' + Math.round(fraction * 100) + '%');
-  }
-
-  function hideProgress() {
-    progressEl.hidden = true;
-  }
-
-  // Stops whatever is being read in the background (newer input wins).
-  function cancelReading() {
-    readingId++;
-    if (pending) {
-      pending = null;
-      hideProgress();
-      stopWorker(); // a worker deep in a 50 MB parse can only be stopped this way
-    }
-  }
-
-  function readOffThread(request, what, size, file, onDone) {
-    if (size > inputLimit()) {
-      cancelReading();
-      setState('refused', t('status.too_big', capitalize(what), megabytes(size), megabytes(inputLimit())));
-      return;
-    }
-    cancelReading();
-    var id = readingId;
-    pending = { id: id, what: what, file: file || null, size: size, onDone: onDone || null };
-    showProgress(0, t('status.reading', what, megabytes(size)));
-    var message = { type: 'read', id: id, keep: request.keep || 0, lang: L.lang };
-    var transfer = [];
-    if (request.file) {
-      message.file = request.file;
-    } else {
-      // A string is copied when posted (slow for tens of MB); UTF-8 bytes are moved.
-      message.bytes = new TextEncoder().encode(request.text).buffer;
-      transfer.push(message.bytes);
-    }
-    startWorker().then(function (w) {
-      if (!pending || pending.id !== id) return;
-      w.postMessage(message, transfer);
-    }, function (err) {
-      if (!pending || pending.id !== id) return;
-      var done = pending.onDone;
-      pending = null;
-      hideProgress();
-      if (done) return done({ type: 'failed', message: errorMessage(err) });
-      console.warn('callchart: the background reader did not start:', err);
-      setState('error', t('status.cannot_read_bg', what, errorMessage(err)));
-    });
-  }
-
-  function onWorkerMessage(e) {
-    var msg = e.data || {};
-    if (!pending || msg.id !== pending.id) return;
-    var p = pending;
-    if (msg.type === 'progress') {
-      showProgress(msg.fraction, t('status.reading', p.what, megabytes(p.size)));
-      return;
-    }
-    pending = null;
-    hideProgress();
-    if (p.onDone) {
-      if (msg.type === 'failed') stopWorker();
-      p.onDone(msg);
-      return;
-    }
-    if (msg.type === 'failed') {
-      if (msg.panicked) {
-        console.error('callchart: internal error in the background reader:', msg.message);
-        setState('error', t('status.cannot_read', p.what, t('status.internal')));
-      } else {
-        setState('error', t('status.cannot_read', p.what, capitalize(msg.message)));
-      }
-      stopWorker(); // a fresh worker (and wasm instance) for the next input
-      markStale(true);
-      return;
-    }
-    if (msg.type === 'result') {
-      // The worker's analysis, rebuilt here from its facts' bytes without
-      // parsing anything again; its view (the transcript pane) comes along.
-      var reading = msg.reading;
-      var analysis;
-      try {
-        analysis = reading.ok ? engine.Analysis.rebuild(msg.facts, msg.view) : null;
-      } catch (err) {
-        setState('error', t('status.cannot_read', p.what, errorMessage(err)));
-        recoverIfPanicked();
-        return;
-      }
-      if (reading.ok && p.file) putText(reading, p.file);
-      showAnalysis(analysis, reading, p.what);
-    }
-  }
-
-  // Puts a file's decoded text into the box: whole when it is small, else a
-  // read-only preview of its beginning with a note.
-  function putText(reading, file) {
-    shownName = file.name;
-    var whole = !reading.text_cut;
-    clearTimeout(typeTimer);
-    if (whole) {
-      leaveBigInput();
-      textarea.value = reading.text;
-    } else {
-      bigInput = { name: file.name, size: file.size };
-      textarea.value = reading.text;
-      textarea.readOnly = true;
-      inputNoteEl.hidden = false;
-      $('input-note-text').textContent = t('status.preview', file.name, megabytes(file.size));
-    }
-    textarea.scrollTop = 0;
-    lastText = textarea.value;
-  }
-
-  function leaveBigInput() {
-    if (!bigInput) return;
-    bigInput = null;
-    textarea.readOnly = false;
-    inputNoteEl.hidden = true;
-  }
-
-  $('input-clear').addEventListener('click', function () {
-    leaveBigInput();
-    cancelReading();
-    textarea.value = '';
-    lastText = '';
-    textarea.focus();
-    setState('empty', t('status.empty'));
-    markStale(true);
-  });
-
   // ---- redraw on resize, dpr and theme changes ---------------------------
 
   if (typeof ResizeObserver === 'function') {
@@ -655,13 +339,12 @@
   watchDpr();
   if (darkQuery) darkQuery.addEventListener('change', scheduleDraw);
 
-  // ---- start: chart the sample with no click -----------------------------
-
   // ---- the page object: what share.js and trace.js use ----------------------
   //
-  // One object instead of globals: app.js makes it, share.js and trace.js
-  // (loaded after it) fill in page.share and page.trace, and app.js calls
-  // them when an analysis is shown and a chart drawn.
+  // One object instead of globals: app.js makes it, input.js (reading
+  // input) adds its functions, share.js and trace.js (loaded after it) fill
+  // in page.share and page.trace, and app.js calls them when an analysis is
+  // shown and a chart drawn.
 
   page.engine = function () { return engine; };
   page.analysis = function () { return shown; };
@@ -671,41 +354,27 @@
   page.isDark = isDark;
   // Shows an analysis from elsewhere (a link); false if it could not be drawn.
   page.showAnalysis = function (analysis, from) {
-    clearTimeout(typeTimer);
-    lastText = textarea.value;
+    if (page.settleInput) page.settleInput();
     return show(analysis, from);
   };
   var pageApi = {
-    analyze: function () { analyzeNow(true); },
-    // For the tests: is a large input being read in the background?
-    reading: function () { return pending ? { what: pending.what, size: pending.size } : null; },
     recover: recoverIfPanicked,
     redraw: function () { drawnKeys = {}; scheduleDraw(); },
-    // For series.js: how one file is read, the status line, the call shown.
+    // For series.js and input.js: the status line, the call shown.
     status: setState,
-    cancel: cancelReading,
-    inputLimit: inputLimit,
-    mainThreadMax: MAIN_THREAD_MAX,
-    fileName: function () { return shownName; },
-    // Reads a large file in the worker: a Promise of {analysis, reading} or {error}.
-    readInBackground: function (file, what) {
-      return new Promise(function (resolve) {
-        readOffThread({ file: file, keep: 0 }, what, file.size, file, function (msg) {
-          if (msg.type !== 'result') return resolve({ error: capitalize(msg.message || '') });
-          try {
-            resolve({ reading: msg.reading, analysis: msg.reading.ok ? engine.Analysis.rebuild(msg.facts, msg.view) : null });
-          } catch (err) {
-            recoverIfPanicked();
-            resolve({ error: errorMessage(err) });
-          }
-        });
-      });
-    },
     // Shows `analysis` in place of a handle the series took over (spent: not freed).
     adopt: function (analysis) {
       shown = null;
       return show(analysis, 'transcript');
-    }
+    },
+    // For input.js: an input's analysis shown (or refused) as it was read,
+    // and the words and marks around it.
+    showReading: showAnalysis,
+    markStale: markStale,
+    errorMessage: errorMessage,
+    capitalize: capitalize,
+    mark: mark,
+    engineModule: function () { return engineModule; }
   };
   Object.keys(pageApi).forEach(function (k) { page[k] = pageApi[k]; });
 
@@ -755,7 +424,7 @@
       mark('engine');
       // A share link (#v2=…) is opened instead of charting the text box.
       if (page.share && page.share.boot()) return;
-      analyzeNow(true);
+      page.analyze();
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);
       setState('error', t('status.engine_failed', errorMessage(err)));

@@ -193,6 +193,9 @@
     if (focus) c.buttons[k].focus();
   }
 
+  // The chart's buttons, one per region, placed over what it drew. A redraw
+  // with as many regions (a resize, the theme) moves the buttons it has
+  // rather than making new ones, and marks only this chart's selection.
   function buildOverlay(kind, c) {
     var frame = c.canvas.parentNode;
     if (!c.group) {
@@ -202,32 +205,46 @@
       c.group.addEventListener('keydown', function (e) { onKey(kind, e); });
     }
     var own = c.explained && c.explained.series && c.explained.charts[kind];
-    c.group.setAttribute('aria-label', L.t('chart.elements', own ? own.label : label(kind)));
-    c.group.textContent = '';
-    c.buttons = c.regions.map(function (r, k) {
-      var b = el('button', 'hit');
-      b.type = 'button';
-      b.tabIndex = -1;
-      b.dataset.i = String(k);
-      b.dataset.fact = String(r.fact);
-      b.setAttribute('aria-label', labelOf(r));
-      b.setAttribute('aria-describedby', 'cc-tip');
+    setAttr(c.group, 'aria-label', L.t('chart.elements', own ? own.label : label(kind)));
+    if (c.buttons.length !== c.regions.length) {
+      c.group.textContent = '';
+      c.buttons = c.regions.map(function (r, k) { return c.group.appendChild(regionButton(c, k)); });
+    }
+    var want = selected ? selected.facts : [];
+    c.buttons.forEach(function (b, k) {
+      var r = c.regions[k];
+      setAttr(b, 'data-fact', String(r.fact));
+      setAttr(b, 'aria-label', labelOf(r));
       b.style.left = (r.x0 / c.dpr) + 'px';
       b.style.top = (r.y0 / c.dpr) + 'px';
       b.style.width = Math.max(1, (r.x1 - r.x0) / c.dpr) + 'px';
       b.style.height = Math.max(1, (r.y1 - r.y0) / c.dpr) + 'px';
-      if (r.flagged) b.classList.add('flagged');
-      b.addEventListener('focus', function () {
-        setActive(c, k, false);
-        showTipAt(c.explained, r.fact, labelOf(r), b.getBoundingClientRect(), b);
-      });
-      b.addEventListener('blur', function () { if (tipAnchor === b) hideTip(); });
-      b.addEventListener('click', function () { open(c, r.fact, true); });
-      c.group.appendChild(b);
-      return b;
+      b.classList.toggle('flagged', !!r.flagged);
+      b.classList.toggle('selected', want.indexOf(r.fact) !== -1);
     });
     setActive(c, Math.min(c.active || 0, c.buttons.length - 1), false);
-    markSelected();
+  }
+
+  function setAttr(e, name, value) {
+    if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+  }
+
+  // The button over region `k` of chart `c` (whichever region is k when it
+  // is used: the buttons outlive a redraw).
+  function regionButton(c, k) {
+    var b = el('button', 'hit');
+    b.type = 'button';
+    b.tabIndex = -1;
+    b.dataset.i = String(k);
+    b.setAttribute('aria-describedby', 'cc-tip');
+    b.addEventListener('focus', function () {
+      var r = c.regions[k];
+      setActive(c, k, false);
+      showTipAt(c.explained, r.fact, labelOf(r), b.getBoundingClientRect(), b);
+    });
+    b.addEventListener('blur', function () { if (tipAnchor === b) hideTip(); });
+    b.addEventListener('click', function () { open(c, c.regions[k].fact, true); });
+    return b;
   }
 
   // Opens fact `i` of chart `c`: the sentence it was said in (a series

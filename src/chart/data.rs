@@ -611,6 +611,46 @@ fn metric_key(metric: &str) -> Option<K> {
         "dividend" => K::MetricDividend,
         "buyback" => K::MetricBuyback,
         "revenue_mix" => K::MetricRevenueMix,
+        "orders" => K::MetricOrders,
+        "backlog" => K::MetricBacklog,
+        "bookings" => K::MetricBookings,
+        "arr" => K::MetricArr,
+        "aum" => K::MetricAum,
+        "net_interest_income" => K::MetricNetInterestIncome,
+        "net_interest_margin" => K::MetricNetInterestMargin,
+        "loans" => K::MetricLoans,
+        "deposits" => K::MetricDeposits,
+        "ffo_per_share" => K::MetricFfoPerShare,
+        "affo_per_share" => K::MetricAffoPerShare,
+        "same_store_sales" => K::MetricSameStoreSales,
+        "combined_ratio" => K::MetricCombinedRatio,
+        "ebitda_margin" => K::MetricEbitdaMargin,
+        "tax_rate" => K::MetricTaxRate,
+        "asp" => K::MetricAsp,
+        "book_value" => K::MetricBookValue,
+        "book_value_per_share" => K::MetricBookValuePerShare,
+        "tangible_book_value_per_share" => K::MetricTangibleBookValuePerShare,
+        "cost_savings" => K::MetricCostSavings,
+        "debt" => K::MetricDebt,
+        "net_debt" => K::MetricNetDebt,
+        "liquidity" => K::MetricLiquidity,
+        "net_charge_offs" => K::MetricNetChargeOffs,
+        "provision_for_credit_losses" => K::MetricProvisionForCreditLosses,
+        "net_written_premiums" => K::MetricNetWrittenPremiums,
+        "premiums" => K::MetricPremiums,
+        "noi" => K::MetricNoi,
+        "same_store_noi" => K::MetricSameStoreNoi,
+        "occupancy" => K::MetricOccupancy,
+        "revpar" => K::MetricRevpar,
+        "return_on_equity" => K::MetricReturnOnEquity,
+        "total_expenses" => K::MetricTotalExpenses,
+        "operating_expense_ratio" => K::MetricOperatingExpenseRatio,
+        "sga_ratio" => K::MetricSgaRatio,
+        "rd_ratio" => K::MetricRdRatio,
+        "capex_ratio" => K::MetricCapexRatio,
+        "free_cash_flow_margin" => K::MetricFreeCashFlowMargin,
+        "expense_ratio" => K::MetricExpenseRatio,
+        "shareholder_returns" => K::MetricShareholderReturns,
         _ => return None,
     })
 }
@@ -668,5 +708,38 @@ mod tests {
         let facts = Facts { company: "Credo".into(), call: Some(Period::quarter(2023, 4)), ..Facts::default() };
         assert_eq!(title(&facts, "Revenue"), "Credo · Q4 FY2023 — Revenue");
         assert_eq!(title(&Facts::default(), "Revenue"), "Revenue");
+    }
+
+    /// Every metric the extractor names (the core and `NAMED_METRICS`; its
+    /// lexicon's names are held to those two lists in `extract/metric.rs`)
+    /// has a catalogue name, Chinese in Chinese (or an acronym such as
+    /// EBITDA); a name the call's own words make is written as it reads.
+    #[test]
+    fn every_metric_the_extractor_names_has_a_chinese_label() {
+        use crate::facts::{CORE_METRICS, NAMED_METRICS};
+        use crate::i18n::{with, Lang};
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let acronym = |s: &str| s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let mut missing = Vec::new();
+        for m in CORE_METRICS.iter().chain(NAMED_METRICS) {
+            let zh = with(Lang::ZhTw, || metric_label(m));
+            if metric_key(m).is_none() || !(cjk(&zh) || acronym(&zh)) {
+                missing.push(format!("{m}: {zh:?}"));
+            }
+        }
+        assert!(missing.is_empty(), "metrics with no Chinese label: {missing:?}");
+        assert_eq!(with(Lang::ZhTw, || metric_label("tax_rate")), "稅率");
+        assert_eq!(with(Lang::ZhTw, || metric_label("restructuring_charges")), "Restructuring charges");
+    }
+
+    /// The English of the named metrics is what the page wrote before they
+    /// had catalogue names: their names as they read.
+    #[test]
+    fn named_metrics_read_in_english_as_before() {
+        for m in crate::facts::NAMED_METRICS {
+            let words = m.replace('_', " ");
+            let before: String = words[..1].to_uppercase() + &words[1..];
+            assert_eq!(metric_label(m), before, "{m}");
+        }
     }
 }

@@ -276,6 +276,23 @@ struct Reader<'a> {
 }
 
 /// Full-width digits and signs as their ASCII forms.
+/// The clause `rest` starts with: up to its first comma, semicolon or full
+/// stop. A comma between digits that groups thousands (`3,300 萬美元`,
+/// `３，３００`) ends no clause: `在 3,300 萬美元至 3,500 萬美元之間` is one.
+fn clause(rest: &str) -> &str {
+    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| ascii(c).is_ascii_digit());
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let grouping = k > 0 && digit(k - 1) && (1..=3).all(|n| digit(k + n)) && !digit(k + 4);
+        match ascii(c) {
+            '。' | ';' => return &rest[..at],
+            ',' if !grouping => return &rest[..at],
+            _ => {}
+        }
+    }
+    rest
+}
+
 fn ascii(c: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
@@ -456,7 +473,7 @@ impl Reader<'_> {
                 self.flush_after();
             }
             Say::In => {
-                let clause = self.rest().split(['，', ',', '。', '；', ';']).next().unwrap_or("");
+                let clause = clause(self.rest());
                 let figure_next = self.rest().trim_start().starts_with(|c: char| ascii(c).is_ascii_digit());
                 if figure_next && clause.contains("之間") {
                     self.between = true;

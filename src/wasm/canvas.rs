@@ -13,13 +13,15 @@
 //!
 //! Only this context draws while a chart is drawn, so the state it
 //! remembers is the context's; a new [`Ctx`] (one per draw) starts unknown.
-//! It also remembers what it measured: a chart measures the same label
-//! several times while it lays out (the sample's three charts: 540
-//! `measureText` calls, 106 different texts), and a text's size in a font
-//! does not change within one draw. And it hands each string (a text, a
-//! font, a colour) to JavaScript once per draw: passing a `&str` decodes it
-//! from UTF-8 anew on every call (`TextDecoder`, ~3 ms of a redraw), so the
-//! calls that take strings go through bindings that take the `JsValue`.
+//! It also remembers what it measured, across draws ([`MEMO`]): a chart
+//! measures the same label several times while it lays out (the sample's
+//! three charts: 540 `measureText` calls, 106 different texts), and a
+//! redraw on resize lays the same labels out again; a text's size in a font
+//! (the font string carries its pixel size) depends on neither. And it
+//! hands each string (a text, a font, a colour) to JavaScript once per
+//! page: passing a `&str` decodes it from UTF-8 anew on every call
+//! (`TextDecoder`, ~3 ms of a redraw), so the calls that take strings go
+//! through bindings that take the `JsValue`.
 
 use std::cell::RefCell;
 
@@ -27,6 +29,8 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, TextMetrics};
+
+use crate::memo::Memo;
 
 #[wasm_bindgen]
 extern "C" {
@@ -48,10 +52,20 @@ extern "C" {
 pub(super) struct Ctx {
     pub(super) ctx: CanvasRenderingContext2d,
     state: RefCell<State>,
-    /// Sizes measured in this draw: (font, text, size).
-    measured: RefCell<Vec<(String, String, (u32, u32))>>,
-    /// The strings handed to JavaScript in this draw, and their JS copies.
-    strings: RefCell<Vec<(String, JsValue)>>,
+}
+
+/// What the page's draws keep between them: each (font, text)'s size, and
+/// each string handed to JavaScript (under `(string, "")`) with its JS copy.
+/// The page has no web fonts (system font stacks only), so a size measured
+/// once holds for the page's life.
+#[derive(Default)]
+struct Kept {
+    sizes: Memo<(u32, u32)>,
+    strings: Memo<JsValue>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
 #[derive(Default)]
@@ -124,21 +138,23 @@ pub(super) struct Refused;
 
 impl Ctx {
     pub(super) fn new(ctx: CanvasRenderingContext2d) -> Ctx {
-        Ctx { ctx, state: RefCell::new(State::default()), measured: RefCell::new(Vec::new()), strings: RefCell::new(Vec::new()) }
+        Ctx { ctx, state: RefCell::new(State::default()) }
     }
 
     fn raw(&self) -> &Ctx2d {
         self.ctx.unchecked_ref()
     }
 
-    /// `s` as a JS string, made once per draw.
+    /// `s` as a JS string, made once.
     fn js(&self, s: &str) -> JsValue {
-        if let Some((_, v)) = self.strings.borrow().iter().find(|(k, _)| k == s) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(s);
-        self.strings.borrow_mut().push((s.to_string(), v.clone()));
-        v
+        MEMO.with(|m| {
+            if let Some(v) = m.borrow().strings.get(s, "") {
+                return v.clone();
+            }
+            let v = JsValue::from_str(s);
+            m.borrow_mut().strings.put(s, "", v.clone());
+            v
+        })
     }
 
     /// `text`'s metrics in the current font.
@@ -146,14 +162,14 @@ impl Ctx {
         self.raw().measure_text_js(&self.js(text)).map_err(|_| Refused)
     }
 
-    /// The size `measure` gives `text` in `font`, asked once per draw.
+    /// The size `measure` gives `text` in `font`, asked once.
     pub(super) fn measure<E>(&self, font: String, text: &str, measure: impl FnOnce(&Self) -> Result<(u32, u32), E>) -> Result<(u32, u32), E> {
-        if let Some((_, _, size)) = self.measured.borrow().iter().find(|(f, t, _)| *f == font && t == text) {
-            return Ok(*size);
+        if let Some(size) = MEMO.with(|m| m.borrow().sizes.get(&font, text).copied()) {
+            return Ok(size);
         }
         self.set_font(font.clone());
         let size = measure(self)?;
-        self.measured.borrow_mut().push((font, text.to_string(), size));
+        MEMO.with(|m| m.borrow_mut().sizes.put(&font, text, size));
         Ok(size)
     }
 

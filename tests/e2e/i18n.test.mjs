@@ -65,7 +65,7 @@ test('the page catalogue: the same keys in both languages, every key used is the
   const used = new Set();
   for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
   for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) for (const pair of m[1].split(/\s+/)) used.add(pair.split(':')[1]);
-  for (const f of ['app.js', 'share.js', 'trace.js']) {
+  for (const f of ['app.js', 'input.js', 'share.js', 'trace.js']) {
     const js = readFileSync(path.join(WWW, f), 'utf8');
     for (const m of js.matchAll(/\bt\('([a-z_]+\.[a-z_.]+)'/g)) used.add(m[1]);
   }

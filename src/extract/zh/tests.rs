@@ -150,7 +150,7 @@ fn chinese_only_call() {
         "revenue FY2023-Q4 Actual/Qoq Some(-41.0) None..None @4:Some(25)-Some(28) 第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。",
         "revenue FY2023-Q4 Actual/Yoy Some(-14.0) None..None @4:Some(32)-Some(35) 第四季度，我們的營收為 3,210 萬美元，季減 41%，年減 14%。",
         "gross_margin FY2023-Q4 Actual/Level Some(58.2) None..None @4:Some(43)-Some(48) 本季毛利率為 58.2%。",
-        "revenue FY2024-Q1 Guidance/Level None Some(33000000.0)..Some(35000000.0) @5:Some(19)-Some(39) 我們預計 24 財年第一季的營收將在 3,300 萬美元至 3,500 萬美元之間。",
+        "revenue FY2024-Q1 Guidance/Level None Some(33000000.0)..Some(35000000.0) @5:Some(17)-Some(39) 我們預計 24 財年第一季的營收將在 3,300 萬美元至 3,500 萬美元之間。",
     ];
     for w in want {
         assert!(got.iter().any(|g| g == w), "missing: {w}\n got:\n{}", got.join("\n"));
@@ -274,7 +274,7 @@ fn simplified() {
         ("净利润较上年同期增长 12%", "Net income up 12% year-over-year"),
         ("每股收益为 0.05 美元", "Earnings per share was $0.05"),
         ("每股盈余为 0.05 美元", "Earnings per share was $0.05"),
-        ("预计第一季度营收将在 3,300 万美元至 3,500 万美元之间", "Expect Q1 revenue will in $33 million to $35 million"),
+        ("预计第一季度营收将在 3,300 万美元至 3,500 万美元之间", "Expect Q1 revenue will between $33 million and $35 million"),
         ("指引营收为两亿美元", "Guidance revenue to be $200 million"),
         ("非公认会计准则毛利率为 58%", "Non-GAAP gross margin was 58%"),
         ("营业费用环比增加 430 万美元", "Operating expenses up $4.3 million sequentially"),
@@ -305,4 +305,33 @@ fn simplified_call() {
     ] {
         assert!(got.iter().any(|g| g == want), "missing: {want}\n got:\n{}", got.join("\n"));
     }
+}
+
+#[test]
+fn a_range_in_zai_zhi_jian_with_thousands_commas() {
+    // 在 … 至 … 之間 is "between … and …" however its figures are written:
+    // a comma that groups thousands ends no clause (it once cut the clause
+    // at "3," and the range was read as "in $33 million to $35 million").
+    check_table(&[
+        ("預計營收將在 3,300 萬美元至 3,500 萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("將在 3,300 萬美元至 3,500 萬美元之間", "Will between $33 million and $35 million"),
+        ("預計營收將在3,300萬美元至3,500萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("預計營收將在 3,300 萬至 3,500 萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("預計營收將在 3,300 到 3,500 萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("預計營收將在 ３，３００ 萬美元至 ３，５００ 萬美元之間", "Expect revenue will between $33 million and $35 million"),
+        ("預計營收將在 1,234,500 美元至 1,300,000 美元之間", "Expect revenue will between $1,234,500 and $1,300,000"),
+        // A comma that ends the clause still ends it: no 之間 in this one.
+        ("營收在 3,300 萬美元，毛利率在 58% 至 60% 之間", "Revenue in $33 million, gross margin between 58% and 60%"),
+        ("營收在 3,300, 萬美元之間", "Revenue in 3,300,"),
+    ]);
+}
+
+#[test]
+fn the_clause_ends_at_a_comma_that_groups_no_digits() {
+    assert_eq!(clause("3,300 萬美元至 3,500 萬美元之間。其他"), "3,300 萬美元至 3,500 萬美元之間");
+    assert_eq!(clause("３，３００ 萬美元，其他"), "３，３００ 萬美元");
+    assert_eq!(clause("3, 300 萬美元"), "3");
+    assert_eq!(clause("3,3000 萬美元"), "3");
+    assert_eq!(clause("約 3,300；其他"), "約 3,300");
+    assert_eq!(clause("沒有標點"), "沒有標點");
 }
