@@ -236,6 +236,7 @@ pub(crate) enum K {
     MetricFreeCashFlowMargin,
     MetricExpenseRatio,
     MetricShareholderReturns,
+    MetricDeferredRevenue,
     DetailPeriod,
     DetailMetric,
     DetailSegment,

@@ -73,7 +73,7 @@ fn another_call(call: &Identity, next: &Identity) -> bool {
             return true;
         }
     }
-    let (a, b) = (call.company.to_lowercase(), next.company.to_lowercase());
+    let (a, b) = (crate::case::lower_str(&call.company), crate::case::lower_str(&next.company));
     !a.is_empty() && !b.is_empty() && !a.contains(&b) && !b.contains(&a)
 }
 
@@ -120,7 +120,7 @@ fn lines_of(text: &str) -> Vec<(usize, &str)> {
 /// A line that opens a call: a welcome near its start, or a short title
 /// line ("… Earnings Call Transcript").
 fn opens_call(line: &str) -> bool {
-    let l = line.trim_start().to_lowercase();
+    let l = crate::case::lower_str(line.trim_start());
     let head: String = l.chars().take(160).collect();
     // "Welcome to …" after at most a greeting ("Good morning.", "Greetings.",
     // "Ladies and gentlemen, thank you for standing by, and").

@@ -651,6 +651,7 @@ fn metric_key(metric: &str) -> Option<K> {
         "free_cash_flow_margin" => K::MetricFreeCashFlowMargin,
         "expense_ratio" => K::MetricExpenseRatio,
         "shareholder_returns" => K::MetricShareholderReturns,
+        "deferred_revenue" => K::MetricDeferredRevenue,
         _ => return None,
     })
 }

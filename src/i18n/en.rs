@@ -117,6 +117,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetricFreeCashFlowMargin, "Free cash flow margin"),
     (K::MetricExpenseRatio, "Expense ratio"),
     (K::MetricShareholderReturns, "Shareholder returns"),
+    (K::MetricDeferredRevenue, "Deferred revenue"),
     // Details (the tooltip).
     (K::DetailPeriod, "Period"),
     (K::DetailMetric, "Metric"),

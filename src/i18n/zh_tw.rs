@@ -113,6 +113,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MetricFreeCashFlowMargin, "自由現金流率"),
     (K::MetricExpenseRatio, "費用率"),
     (K::MetricShareholderReturns, "股東回饋"),
+    (K::MetricDeferredRevenue, "遞延收入"),
     (K::DetailPeriod, "期間"),
     (K::DetailMetric, "指標"),
     (K::DetailSegment, "部門"),

@@ -151,7 +151,7 @@ fn charts_ask_for_the_height_their_plots_need() {
     // Guidance: four panels where three fit across are two rows of two.
     let l = at_min_height(ChartKind::Guidance, &facts, 560.0, &Style::default());
     let mut rows: Vec<i64> = l.plots.iter().map(|p| p.y0.round() as i64).collect();
-    rows.sort_unstable();
+    crate::order::sort(&mut rows);
     rows.dedup();
     assert_eq!((l.plots.len(), rows.len()), (4, 2), "{:?}", l.plots);
     // Every panel draws its range and, where there is one, its last actual.
