@@ -165,11 +165,16 @@ impl Sentence<'_, '_> {
         {
             return true;
         }
-        if driver_change(t, f.first, f.last, |k| self.metrics.iter().any(|m| (m.first..m.last).contains(&k))) {
+        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) {
             return true;
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
+    }
+
+    /// Whether token `k` is part of a metric's own name ("revenue per available room").
+    fn in_metric(&self, k: usize) -> bool {
+        self.metrics.iter().any(|m| (m.first..m.last).contains(&k))
     }
 
     /// Whether the figure is a rate per unit of something: "per" and a unit
@@ -179,7 +184,7 @@ impl Sentence<'_, '_> {
         let (t, f) = (self.t, at.f);
         // Not right after the figure before: "at the $25 per ounce threshold to $0.03" is the $25's.
         let from = if at.n == 0 { 0 } else { at.lo + 1 };
-        per_unit(t, f.last) || (from..f.first).any(|k| per_unit(t, k) && !self.metrics.iter().any(|m| (m.first..m.last).contains(&k)))
+        per_unit(t, f.last) || (from..f.first).any(|k| per_unit(t, k) && !self.in_metric(k))
     }
 
     /// Whether the figure is measured against an outlook rather than being a
