@@ -169,3 +169,33 @@ fn fcn_csv_names_the_call_of_every_figure() {
     assert_eq!(json["schema"], "callchart/series@1");
     assert!(json["companies"][0]["facts"].as_array().unwrap().iter().all(|f| f["call"].is_u64()), "every fact has its call");
 }
+
+/// A phone's width is no one size: the series charts keep their texts
+/// apart across the widths and heights a page gives them, at dpr 1 and 2
+/// (the e2e tests draw at the page's own size; this sweeps around it).
+#[test]
+fn fcn_series_texts_stay_apart_across_sizes() {
+    let trend = fcn();
+    let mut bad = Vec::new();
+    for scale in [1.0, 2.0] {
+        let style = Style { scale, ..Style::default() };
+        for w in (300..=520).step_by(20) {
+            for h in [300, 360, 420, 520] {
+                for kind in TrendKind::ALL {
+                    let (w, h) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
+                    let mut out = String::new();
+                    let hits = {
+                        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+                        trend.draw(&root, kind, &style).expect("drawn")
+                    };
+                    // Half a pixel of slack per dpr: text boxes that only touch are apart.
+                    let o = hits.overlapping_texts(scale);
+                    if let Some((a, b)) = o.first() {
+                        bad.push(format!("{kind:?} {w}x{h}@{scale}: {:?} / {:?}", a.text, b.text));
+                    }
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} sizes with overlapping texts:\n{}", bad.len(), bad.join("\n"));
+}

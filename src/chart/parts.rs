@@ -215,12 +215,23 @@ impl YAxis {
             }
         }
         if caption {
-            let cf = p.font(size::SMALL, true, th.muted);
-            let top = self.ticks.last().map(|t| self.y(*t)).unwrap_or(plot.y0);
-            let x = plot.x0 - self.label_width(p, fmt) + p.u(2.0);
-            p.text(&fmt.axis(), &cf, x, top - p.u(10.0), Anchor::LEFT_BOTTOM)?;
+            let ((x, y), cf) = self.caption_at(p, plot, fmt);
+            p.text(&fmt.axis(), &cf, x, y, Anchor::LEFT_BOTTOM)?;
         }
         Ok(())
+    }
+
+    /// Where [`YAxis::draw`] writes the unit caption (its left-bottom corner) and in what font.
+    fn caption_at<DB: DrawingBackend>(&self, p: &Painter<DB>, plot: Rect, fmt: &Fmt) -> ((f64, f64), Font) {
+        let cf = p.font(size::SMALL, true, p.theme.muted);
+        let top = self.ticks.last().map(|t| self.y(*t)).unwrap_or(plot.y0);
+        ((plot.x0 - self.label_width(p, fmt) + p.u(2.0), top - p.u(10.0)), cf)
+    }
+
+    /// The box of the unit caption [`YAxis::draw`] writes above the tick labels.
+    pub(crate) fn caption_box<DB: DrawingBackend>(&self, p: &Painter<DB>, plot: Rect, fmt: &Fmt) -> Rect {
+        let ((x, y), cf) = self.caption_at(p, plot, fmt);
+        p.text_box(&fmt.axis(), &cf, x, y, Anchor::LEFT_BOTTOM)
     }
 }
 

@@ -186,25 +186,43 @@ pub(crate) fn draw_of<DB: DrawingBackend>(p: &Painter<DB>, facts: &Facts, metric
     refine_axes(p, &groups, &mut axes, &extents, &slots, (plot_top, plot_bottom));
 
     let mut x = pad;
+    // A unit caption is written once when the panels' units read the same.
+    let mut unit_said: Option<String> = None;
     for ((((name, group), (axis, fmt)), slot), plan) in groups.iter().zip(&mut axes).zip(slots).zip(plans) {
         axis.place(plot_top, plot_bottom);
         let lw = axis.label_width(p, fmt);
         let plot = Rect::new(x + lw, plot_top, x + lw + slot * group.len() as f64, plot_bottom);
         p.plot(plot, super::MIN_PLOT_H);
-        axis.draw(p, plot, fmt, true)?;
+        let unit = fmt.axis();
+        let say_unit = unit_said.as_ref() != Some(&unit);
+        axis.draw(p, plot, fmt, say_unit)?;
         // Value labels may rise into the room above the plot, clear of the group's caption.
         let mut labels = Labels::new(Rect::new(plot.x0 - p.u(4.0), top, plot.x1 + p.u(4.0), plot.y1));
         if two {
             let gf = p.font(size::SMALL, true, th.text);
-            let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, plot.y0 - p.u(10.0));
+            let unit_box = say_unit.then(|| axis.caption_box(p, plot, fmt));
+            let (cx, cy) = (group_caption_x(p, name, &gf, plot, unit_box), plot.y0 - p.u(10.0));
             p.text(name, &gf, cx, cy, Anchor::CENTER_BOTTOM)?;
             labels.block(p.text_box(name, &gf, cx, cy, Anchor::CENTER_BOTTOM).grow(p.u(2.0)));
         }
+        unit_said = Some(unit);
         draw_group(p, group, Frame { axis, fmt, plot, slot, plan }, &mut labels, &color)?;
         x = plot.x1 + gap;
     }
     p.sort_regions();
     Ok(())
+}
+
+/// The x centre of a panel's caption: over the panel, or right of its unit
+/// caption where a narrow panel would put the two on top of each other (as
+/// far as the canvas allows).
+fn group_caption_x<DB: DrawingBackend>(p: &Painter<DB>, name: &str, f: &super::paint::Font, plot: Rect, unit: Option<Rect>) -> f64 {
+    let cx = (plot.x0 + plot.x1) / 2.0;
+    let half = p.measure(name, f).0 / 2.0;
+    match unit {
+        Some(u) if cx - half < u.x1 + p.u(6.0) => (u.x1 + p.u(6.0) + half).min(p.w - p.u(2.0) - half).max(cx),
+        _ => cx,
+    }
 }
 
 /// The legend: segments in use, "Other", an unsplit total, derived bars,

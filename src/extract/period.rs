@@ -340,6 +340,10 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
     // "fiscal 2023 fourth quarter", "FY21 Q3"
     // "the MDC Holdings 2021 Third Quarter Earnings Call": a year before a quarter is a year.
     let named = named && year_at(t, i).is_none_or(|(_, _, k)| quarter_at(t, k).is_none() && half_at(t, k).is_none());
+    // "our 2023 convertible notes", "the 2025 senior notes": a year before a debt instrument names it.
+    let named = named
+        || t[i].kind == Tok::Num
+            && year_at(t, i).is_some_and(|(_, _, k)| t.get(k).is_some_and(|x| x.is_any(&["notes", "convertible", "convertibles", "senior", "bonds", "debentures", "maturities", "maturity", "tranche"])));
     if let Some((y, cal, k)) = year_at(t, i).filter(|_| !named) {
         let mut j = k;
         if t.get(j).is_some_and(|x| x.is("'s")) {

@@ -392,6 +392,10 @@ fn not_a_figure_table() {
         ("Package revenue grew 9% on strong yield improvement of 10%.", "revenue[total] FY2024-Q3 Actual/Yoy 9 %"),
         ("We saw a 4% decline in revenues and a 7.8% decline in expenses.", "revenue[total] FY2024-Q3 Actual/Yoy -4 %"),
         ("Sales were up 12%, driven by 8% volume growth and price increases of 3%.", "revenue[total] FY2024-Q3 Actual/Yoy 12 %"),
+        // An effect on two metrics named together ("boosted both ... and ... by") is no level of either.
+        ("A deferred tax benefit boosted both GAAP earnings per share and adjusted earnings per share by $0.32 for the quarter.", ""),
+        // A year before a debt instrument names it: the guide is the year's, not 2026's.
+        ("We expect GAAP EPS for 2024, after interest on our 2026 convertible notes, to range between $5.60 and $6.30.", "eps[total] FY2024 Guidance/Level 5.6..6.3 USD/share"),
         // A rate per unit of something is no amount of the metric.
         ("Third quarter adjusted EBITDA per ton was $62 on 1,056,000 sales tons.", ""),
         ("Maintenance capex is expected to be between $750,000 and $1 million per active rig per annum.", ""),

@@ -191,9 +191,17 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     let Some(m) = metrics.iter().find(|m| m.first < by && m.last <= by && (m.first + 4 >= by || m.last + 5 >= by && t[m.last..by].iter().all(|x| x.is_any(&["growth", "in", "for", "the", "this", "quarter", "year", "period"]))) && m.first > lo) else {
         return false;
     };
+    // "boosted both GAAP earnings per share and adjusted earnings per share by $0.32": past
+    // the metrics it names, joined by "and", to the verb.
     let mut v = m.first;
-    while v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net"]) {
-        v -= 1;
+    loop {
+        if v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net", "both", "and", "gaap", "adjusted", "reported"]) {
+            v -= 1;
+        } else if let Some(other) = metrics.iter().find(|o| o.last == v && o.first > lo) {
+            v = other.first;
+        } else {
+            break;
+        }
     }
     if v == lo || !t[v - 1].is_any(EFFECT_VERBS) {
         return false;
