@@ -2,6 +2,7 @@
 
 use super::super::lex::tokenize;
 use super::*;
+use super::ranges::{amount_at, between_range, implied_change, replaced_range};
 
 /// Renders the figures of `s` compactly: value[unit] or lo..hi[unit].
 fn check(s: &str) -> String {

@@ -1,0 +1,352 @@
+//! How the figures of a sentence are read off its tokens, one rule a
+//! function: ranges ("58% to 60%", "between $33 million and $35 million",
+//! "a 4% decline to a 1% increase"), a range replaced by another, changes
+//! said in words ("flat", "doubled"), tolerances ("plus or minus 2%") and
+//! the signs written before a figure. Single amounts are [`super::amount`]'s.
+
+use super::super::lex::{phrase_at, Tok, Token};
+use crate::facts::Currency;
+use super::{amount, Dim, Figure, APPROX, SPELLED};
+
+/// "$155 to $165 million", "between $4.9 and $5.1 billion": the scale said
+/// once, at the second end, is the first end's too (when that keeps the first
+/// end below the second and within a factor of five of it).
+fn carry_scale(t: &[Token<'_>], a: &mut Figure, b: &Figure) {
+    let num = |f: &Figure| t[f.first..f.last].iter().find(|x| x.kind == Tok::Num).map_or(0.0, |x| x.num);
+    let (a_num, b_num) = (num(a), num(b));
+    if !matches!((a.dim, b.dim), (Dim::Money { .. }, Dim::Money { .. })) || a_num == 0.0 || b_num == 0.0 {
+        return;
+    }
+    let scale = b.value.abs() / b_num.abs();
+    if a.value.abs() == a_num.abs() && scale >= 1000.0 && a_num.abs() * scale <= b.value.abs() && a_num.abs() * scale >= b.value.abs() * 0.2 {
+        a.value *= scale;
+        a.tolerance *= scale;
+    }
+}
+
+/// "range from", "ranging from", "in the range from": `from` at `k` opens a range, not a comparison base.
+pub fn ranging_from(t: &[Token<'_>], k: usize) -> bool {
+    t[k].is("from") && k > 0 && t[k - 1].is_any(&["range", "ranging", "ranges", "ranged", "vary", "varying"])
+}
+
+/// Whether two amounts can form a range (same kind of unit).
+fn compatible(a: Dim, b: Dim) -> bool {
+    match (a, b) {
+        (Dim::Money { cur: x, .. }, Dim::Money { cur: y, .. }) => x == y || x == Currency::USD || y == Currency::USD,
+        // "$2.35 to $2.47 per share": the unit said once, after the second end.
+        (Dim::Money { cur: x, .. } | Dim::PerShare(x), Dim::PerShare(y)) | (Dim::PerShare(x), Dim::Money { cur: y, explicit: true }) => x == y,
+        (x, y) => x == y,
+    }
+}
+
+/// A bare number that takes its unit from the range end after it ("58 to 60%", "1.3 to 1.7 billion").
+fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
+    let mut k = i;
+    let dollar = t.get(k).is_some_and(|x| x.sym('$'));
+    if dollar {
+        k += 1;
+    }
+    let tok = t.get(k)?;
+    if tok.kind != Tok::Num {
+        return None;
+    }
+    Some((tok.num, tok.decimals(), k + 1, dollar))
+}
+
+/// All figures of a sentence, left to right, ranges folded.
+///
+/// At each token the grammar tries, in order: a range said with "between" or
+/// "in the range of" ([`between_range`]), a range replaced by another
+/// ([`replaced_range`]), a change said in words ([`implied_change`]), then an
+/// amount with its range or tolerance ([`amount_at`]); last, each figure's
+/// approximation and a sign written before it ([`mark_signs`]).
+pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let read = between_range(t, i, &mut out).or_else(|| replaced_range(t, i, &mut out)).or_else(|| implied_change(t, i, &mut out));
+        i = match read {
+            Some(next) => next,
+            None => amount_at(t, i, &mut out),
+        };
+    }
+    mark_signs(t, &mut out);
+    out
+}
+
+/// "between A and B", "between a loss of A and a loss of B", "in the range of
+/// A and B": pushes the range and returns where reading goes on.
+pub(super) fn between_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    if !(t[i].is("between") || t[i].is("of") && i > 0 && t[i - 1].is("range")) {
+        return None;
+    }
+    let (na, ia) = loss_prefix(t, i + 1);
+    let mut a = amount(t, ia).or_else(|| head_with_unit_of_next(t, ia, &["and", "to"]))?;
+    if !t.get(a.last).is_some_and(|x| x.is("and") || x.is("to")) {
+        return None;
+    }
+    let (nb, ib) = loss_prefix(t, a.last + 1);
+    let mut b = amount(t, ib)?;
+    carry_scale(t, &mut a, &b);
+    if !compatible(a.dim, b.dim) {
+        return None;
+    }
+    if na {
+        a.value = -a.value.abs();
+        a.negative = true;
+    }
+    if nb {
+        b.value = -b.value.abs();
+        b.negative = true;
+    }
+    out.push(range(a, b, i));
+    Some(b.last)
+}
+
+/// "from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "from
+/// $10.55-$11.15 to $11.40-$12.00": a range replaced by another; pushes both,
+/// the earlier one marked `replaced`.
+pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    if !(t[i].is("from") && !ranging_from(t, i)) {
+        return None;
+    }
+    let old = simple_range(t, i + 1)?;
+    let new = t.get(old.last).filter(|x| x.is("to")).and_then(|_| simple_range(t, old.last + 1))?;
+    if !(compatible(old.dim, new.dim) || compatible(new.dim, old.dim)) {
+        return None;
+    }
+    out.push(Figure { replaced: true, ..old });
+    out.push(new);
+    Some(new.last)
+}
+
+/// A change said in words: "flat" (0%), "doubled" (+100%), "tripled"
+/// (+200%); "flat to down 6%", "flat to slightly up 2%": a change between
+/// none and the amount.
+pub(super) fn implied_change(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    let value = if t[i].is("flat") {
+        0.0
+    } else if t[i].is_any(&["doubled", "doubling"]) {
+        100.0
+    } else if t[i].is_any(&["tripled", "tripling"]) {
+        200.0
+    } else {
+        return None;
+    };
+    if value == 0.0 && t.get(i + 1).is_some_and(|x| x.is("to")) {
+        let mut k = i + 2;
+        if t.get(k).is_some_and(|x| x.is_any(&["slightly", "modestly"])) {
+            k += 1;
+        }
+        let down = t.get(k).is_some_and(|x| x.is_any(&["down", "lower"]));
+        if down || t.get(k).is_some_and(|x| x.is_any(&["up", "higher"])) {
+            if let Some(b) = amount(t, k + 1).filter(|b| b.dim == Dim::Percent) {
+                let zero = Figure { value: 0.0, range: None, first: i, last: i + 1, ..b };
+                out.push(Figure { implied: true, negative: down, ..range(zero, b, i) });
+                return Some(b.last);
+            }
+        }
+    }
+    out.push(Figure {
+        value,
+        range: None,
+        dim: Dim::Percent,
+        tolerance: 0.5,
+        approx: false,
+        negative: false,
+        implied: true,
+        replaced: false,
+        first: i,
+        last: i + 1,
+    });
+    Some(i + 1)
+}
+
+/// An amount at `i` (it starts with a number, a sign, a currency, or a
+/// number word), or a range "A to B", "A - B", "A-B" (not "from A to B":
+/// that is a change, but "to range from A to B" is a range), with its
+/// tolerance ([`plus_or_minus`]). Pushes it and returns where reading goes
+/// on (the next token when there is none).
+pub(super) fn amount_at(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> usize {
+    let starts = match t[i].kind {
+        Tok::Num => true,
+        Tok::Sym => true,
+        Tok::Word => {
+            t.get(i + 1).is_some_and(|n| n.kind == Tok::Num || n.sym('$') && n.start == t[i].end)
+                || SPELLED.iter().any(|(w, _)| t[i].is(w))
+        }
+    };
+    if !starts {
+        return i + 1;
+    }
+    let a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]));
+    let Some(mut a) = a else {
+        return i + 1;
+    };
+    let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
+    if !from {
+        if let Some(r) = simple_range(t, i) {
+            out.push(r);
+            return r.last;
+        }
+    }
+    plus_or_minus(t, &mut a, out);
+    out.push(a);
+    a.last
+}
+
+/// "A, plus or minus B" / "A +/- B" / "A and B respectively, plus or minus
+/// C": makes `a` a range (and the figure before it, said "respectively").
+fn plus_or_minus(t: &[Token<'_>], a: &mut Figure, out: &mut [Figure]) {
+    let mut j = a.last;
+    let respectively = t.get(j).is_some_and(|x| x.is("respectively"));
+    if respectively {
+        j += 1;
+    }
+    if t.get(j).is_some_and(|x| x.sym(',')) {
+        j += 1;
+    }
+    let pm = phrase_at(t, j, "plus or minus").or_else(|| phrase_at(t, j, "+/-")).or_else(|| {
+        t.get(j).filter(|x| x.text == "±").map(|_| j + 1)
+    });
+    let Some(b) = pm.and_then(|k| amount(t, k).or_else(|| bare_with_dim(t, k, a.dim))) else {
+        return;
+    };
+    let half = match (a.dim, b.dim) {
+        (Dim::Money { .. }, Dim::Percent) => a.value.abs() * b.value / 100.0,
+        (Dim::Percent, Dim::Pp | Dim::Percent) => b.value,
+        (Dim::Percent, Dim::Bp) => b.value / 100.0,
+        (x, y) if compatible(x, y) => b.value,
+        _ => f64::NAN,
+    };
+    if half.is_finite() && half >= 0.0 {
+        a.range = Some((a.value - half, a.value + half));
+        a.last = b.last;
+        // "76.3% and 77% respectively, plus or minus 50 basis points": the tolerance is both's.
+        if respectively {
+            if let Some(p) = out.last_mut().filter(|p| p.dim == a.dim && p.range.is_none()) {
+                p.range = Some((p.value - half, p.value + half));
+            }
+        }
+    }
+}
+
+/// Marks each figure approximate ("about", "~", "just over", "more than",
+/// "close to") and negative when "negative" or "minus" is written before it.
+fn mark_signs(t: &[Token<'_>], out: &mut [Figure]) {
+    for f in out.iter_mut() {
+        f.approx = f.first > 0 && (t[f.first - 1].is_any(APPROX) || t[f.first - 1].sym('~'))
+            || f.first > 1 && (phrase_at(t, f.first - 2, "just over").is_some()
+                || phrase_at(t, f.first - 2, "more than").is_some()
+                || phrase_at(t, f.first - 2, "close to").is_some());
+        if f.first > 0 && (t[f.first - 1].is("negative") || t[f.first - 1].is("minus")) && !f.negative {
+            f.negative = true;
+            f.value = -f.value;
+            if let Some((l, h)) = f.range {
+                f.range = Some((-h, -l));
+            }
+        }
+    }
+}
+
+/// "a loss of", "negative": a sign written before an amount. Returns (negative, index past it).
+fn loss_prefix(t: &[Token<'_>], i: usize) -> (bool, usize) {
+    for p in ["a loss of", "loss of", "a net loss of", "negative", "minus"] {
+        if let Some(k) = phrase_at(t, i, p) {
+            return (true, k);
+        }
+    }
+    (false, i)
+}
+
+/// "58 to 60%": a number whose unit comes from the amount after the separator.
+fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Figure> {
+    let (v, d, k, dollar) = range_head(t, i)?;
+    let sep = t.get(k)?;
+    if !(sep.is_any(seps) || seps.iter().any(|s| sep.text == *s)) {
+        return None;
+    }
+    let b = amount(t, k + 1)?;
+    let scale = match b.dim {
+        Dim::Money { .. } | Dim::PerShare(_) | Dim::Shares => {
+            // "1.3 to 1.7 billion": the head takes the tail's scale.
+            let tail_num = t[b.first..b.last].iter().find(|x| x.kind == Tok::Num)?.num;
+            if tail_num != 0.0 { (b.value / tail_num).abs() } else { 1.0 }
+        }
+        _ => 1.0,
+    };
+    if dollar && !matches!(b.dim, Dim::Money { .. } | Dim::PerShare(_)) {
+        return None;
+    }
+    Some(Figure {
+        value: v * scale,
+        range: None,
+        dim: b.dim,
+        tolerance: 0.5 * 10f64.powi(-(d as i32)) * scale,
+        approx: false,
+        negative: false,
+        implied: false,
+        replaced: false,
+        first: i,
+        last: k,
+    })
+}
+
+/// "plus or minus 2" with the unit of the figure before.
+fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
+    let tok = t.get(i)?;
+    (tok.kind == Tok::Num).then(|| Figure {
+        value: tok.num,
+        range: None,
+        dim,
+        tolerance: 0.0,
+        approx: false,
+        negative: false,
+        implied: false,
+        replaced: false,
+        first: i,
+        last: i + 1,
+    })
+}
+
+/// "A to B", "A - B", "A through B", "A and to B" at `i`, whole.
+fn simple_range(t: &[Token<'_>], i: usize) -> Option<Figure> {
+    let mut a = amount(t, i).or_else(|| head_with_unit_of_next(t, i, &["to", "through", "-", "–"]))?;
+    let sep = t.get(a.last)?;
+    let mut k = a.last + 1;
+    if sep.is("and") && t.get(k).is_some_and(|x| x.is("to")) {
+        k += 1;
+    } else if !(sep.is_any(&["to", "through", "thru"]) || sep.sym('-') || sep.text == "–") {
+        return None;
+    }
+    let b = amount(t, k)?;
+    carry_scale(t, &mut a, &b);
+    // "revenue increased $62 million to $1.4 billion", "was down $215 million to $800 million":
+    // a change, then the level it reached, not a range.
+    let changed = i > 0 && t[i - 1].is_any(&["up", "down", "increased", "decreased", "grew", "rose", "fell", "declined", "improved", "by"]);
+    if changed && matches!(a.dim, Dim::Money { .. }) && b.value.abs() > 2.0 * a.value.abs() {
+        return None;
+    }
+    (compatible(a.dim, b.dim) && b.value.abs() >= a.value.abs() * 0.2).then(|| range(a, b, i))
+}
+
+fn range(a: Figure, b: Figure, first: usize) -> Figure {
+    let (lo, hi) = if a.value <= b.value { (a.value, b.value) } else { (b.value, a.value) };
+    let dim = match (a.dim, b.dim) {
+        (Dim::Money { explicit: false, .. }, d) => d,
+        (Dim::Money { .. }, d @ Dim::PerShare(_)) => d,
+        (d, _) => d,
+    };
+    Figure {
+        value: (lo + hi) / 2.0,
+        range: Some((lo, hi)),
+        dim,
+        tolerance: a.tolerance.max(b.tolerance),
+        approx: false,
+        negative: a.negative || b.negative,
+        implied: false,
+        replaced: false,
+        first,
+        last: b.last,
+    }
+}
