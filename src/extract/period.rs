@@ -46,6 +46,10 @@ pub struct Mention {
     pub what: PeriodRef,
     /// Introduced by "from", "over", "versus", "compared to": the comparison base.
     pub comparison: bool,
+    /// Dates only the figure of an earlier period it follows, recalled in
+    /// passing ("following a 17.3% increase in Q3 of 2020"): not the
+    /// sentence's period.
+    pub recalled: bool,
 }
 
 const ORDINALS: &[(&str, u8)] = &[
@@ -325,7 +329,7 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
 }
 
 fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
-    let m = |last: usize, what: PeriodRef| Some(Mention { first: i, last, what, comparison: false });
+    let m = |last: usize, what: PeriodRef| Some(Mention { first: i, last, what, comparison: false, recalled: false });
     // "Office 2024", "Windows 2019": a bare year after a name is part of the name.
     let named = t[i].kind == Tok::Num
         && i > 0

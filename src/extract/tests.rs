@@ -173,6 +173,9 @@ fn period_context() {
     // "highlights from our full year 2024": a report's origin, not a comparison base, dates what follows.
     let got = check_turn("I will begin with some highlights from our full year 2024 performance. Revenues of $2.78 billion increased $314.9 million from $2.46 billion in 2023.");
     assert_eq!(got, "revenue[total] FY2024 Actual/Level 2780000000 USD; revenue[total] FY2024 Actual/Yoy 314900000 USD; revenue[total] FY2023 Actual/Level 2460000000 USD");
+    // A period recalled with an earlier figure ("following a 17.3% increase in Q3 of 2023") dates that figure only.
+    let got = check_turn("Net sales increased 3.9% to $8.5 billion following a 17.3% increase in Q3 of 2023.");
+    assert_eq!(got, "revenue[total] FY2024-Q3 Actual/Yoy 3.9 %; revenue[total] FY2024-Q3 Actual/Level 8500000000 USD; revenue[total] FY2023-Q3 Actual/Yoy 17.3 %");
     let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
     assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
 }
@@ -315,6 +318,10 @@ fn metric_table() {
     let cases = [
         // A rate that is a metric of its own keeps its unit; deferred revenue is no revenue of the quarter.
         ("Average selling price was $1,200 per unit.", "asp[total] FY2024-Q3 Actual/Level 1200 USD"),
+        // A change against the year before, set against the outlook it replaces: the new guide (the old one is not kept).
+        ("We expect full year sales will be up 9% to 11% year-over-year versus our prior guidance of 5% to 8% increase.", "revenue[total] FY2024 Guidance/Yoy 9..11 %"),
+        // Items of a list keep their own metrics: the next item's metric after a ";" is not this figure's.
+        ("For the year, we now expect net sales growth of approximately 1% to 1.5%; a same-store sales decline of approximately 3% to 2.5%.", "revenue[total] FY2024 Guidance/Yoy 1..1.5 %; same_store_sales[total] FY2024 Guidance/Yoy -3..-2.5 %"),
         ("Revenue per available room was $120.", "revpar[total] FY2024-Q3 Actual/Level 120 USD"),
         ("Our balance of unbilled deferred revenue increased to $37.4 million.", "deferred_revenue[total] FY2024-Q3 Actual/Level 37400000 USD"),
         // "as a percentage of sales": the ratio, not the money metric (nor sales).

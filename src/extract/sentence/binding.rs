@@ -88,6 +88,8 @@ impl Sentence<'_, '_> {
         };
         let between = self.metrics.iter().find(|m| {
             change.sign.is_some() && m.first >= f.last && m.first <= f.last + 5 && m.first < hi && t.get(m.last).is_some_and(|x| sign_of(x).is_some()) && fits(m)
+                // "growth of 1% to 1.5%; a same-store sales decline of 3%": the next item's metric.
+                && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "but"]))
         });
         let respective = self.respective.as_ref().map(|ms| &self.metrics[ms[at.n]]).filter(fits);
         // "we generated $310 million in cash from operations and returned $61 million to

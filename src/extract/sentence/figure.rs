@@ -207,7 +207,10 @@ impl Sentence<'_, '_> {
             return true;
         }
         let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
-        if (f.last..hi.min(f.last + 8)).any(vs_forecast) && change_before(t, f.first, lo).is_some() {
+        // "up 9% to 11% year-over-year versus our prior guidance of 5% to 8%": a change said
+        // against the year before is the company's own, whatever it is set against after.
+        let vs_at = (f.last..hi.min(f.last + 8)).find(|&k| vs_forecast(k));
+        if vs_at.is_some_and(|k| comparison_in(t, f.last, k, &self.periods, None, None).is_none()) && change_before(t, f.first, lo).is_some() {
             return true;
         }
         let from = lo.max(f.first.saturating_sub(7));

@@ -227,7 +227,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
     /// performance year-to-date, we raise our full-year outlook ...": the year
     /// so far dates only its own figures).
     fn own(&self) -> impl Iterator<Item = &Mention> {
-        self.periods.iter().filter(|m| !m.comparison && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter | PeriodRef::YearToDate | PeriodRef::NineMonths))
+        self.periods.iter().filter(|m| !m.comparison && !m.recalled && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter | PeriodRef::YearToDate | PeriodRef::NineMonths))
     }
 
     /// The metric mentions, and how metrics or bases are paired with figures
@@ -263,6 +263,13 @@ fn mark_bases(t: &[Token<'_>], periods: &mut [Mention], figures: &[Figure]) -> V
         // "from Q2's $11.2 million": the period in the qualifiers is the base's.
         if let Some((_, Some(m))) = base {
             periods[m].comparison = true;
+        }
+        // "increased 3.9% to $8.5 billion following a 17.3% increase in Q3 of 2020":
+        // the period recalled dates its own figure only.
+        if recalls(t, f.first) {
+            for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 3) {
+                m.recalled = true;
+            }
         }
         if opens_base(t, f.first) {
             let near = base_period_after(t, periods, f.last);

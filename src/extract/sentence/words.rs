@@ -349,6 +349,14 @@ pub(super) fn opens_base(t: &[Token<'_>], k: usize) -> bool {
     }
 }
 
+/// Whether the figure at `k` is an earlier period's, recalled after the one
+/// reported: "following a 17.3% increase", "on top of a 20% gain", "lapping
+/// a 30% decline".
+pub(super) fn recalls(t: &[Token<'_>], k: usize) -> bool {
+    k >= 2 && t[k - 1].is_any(&["a", "an"])
+        && (t[k - 2].is_any(&["following", "lapping", "cycling", "after"]) || k >= 4 && t[k - 2].is("of") && t[k - 3].is("top") && t[k - 4].is("on"))
+}
+
 pub(super) fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
     k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
         || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
