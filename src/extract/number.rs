@@ -55,6 +55,9 @@ pub struct Figure {
     pub implied: bool,
     /// The earlier range of a revision: "from $2.40 to $2.60 to $2.55 to $2.65".
     pub replaced: bool,
+    /// A change range whose ends carry their own directions: "between a 4%
+    /// decline and a 1% increase" is -4..1 (`implied` too: a change).
+    pub signed: bool,
     /// First token index.
     pub first: usize,
     /// One past the last token index.
@@ -413,6 +416,7 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
         negative,
         implied: false,
         replaced: false,
+        signed: false,
         first: i,
         last: k,
     })

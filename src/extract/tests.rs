@@ -187,6 +187,10 @@ fn levels_and_changes_table() {
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // A guided change whose ends go opposite ways is one range with its signs.
+        ("For the year, we expect sales between a 4% decline and a 1% increase from the prior year.", "revenue[total] FY2024 Guidance/Yoy -4..1 %"),
+        ("For the year, we expect net sales in the range of a 2% decline to flat.", "revenue[total] FY2024 Guidance/Yoy -2..0 %"),
+        ("For the year, we expect revenue growth of -4% to 1%.", "revenue[total] FY2024 Guidance/Yoy -4..1 %"),
         // A change word right before the next figure is that figure's, comma or not.
         ("Earnings per share for the quarter were $0.97 down 10% year-over-year.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy -10 %"),
         ("Net interest margin was 3.1%, up 12 basis points sequentially.", "net_interest_margin[total] FY2024-Q3 Actual/Level 3.1 %; net_interest_margin[total] FY2024-Q3 Actual/Qoq 12 bp"),

@@ -55,7 +55,8 @@ fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
 
 /// All figures of a sentence, left to right, ranges folded.
 ///
-/// At each token the grammar tries, in order: a range said with "between" or
+/// At each token the grammar tries, in order: a change range whose ends go
+/// opposite ways ([`signed_range`]), a range said with "between" or
 /// "in the range of" ([`between_range`]), a range replaced by another
 /// ([`replaced_range`]), a change said in words ([`implied_change`]), then an
 /// amount with its range or tolerance ([`amount_at`]); last, each figure's
@@ -64,7 +65,10 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let read = between_range(t, i, &mut out).or_else(|| replaced_range(t, i, &mut out)).or_else(|| implied_change(t, i, &mut out));
+        let read = signed_range(t, i, &mut out)
+            .or_else(|| between_range(t, i, &mut out))
+            .or_else(|| replaced_range(t, i, &mut out))
+            .or_else(|| implied_change(t, i, &mut out));
         i = match read {
             Some(next) => next,
             None => amount_at(t, i, &mut out),
@@ -72,6 +76,84 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
     }
     mark_signs(t, &mut out);
     out
+}
+
+/// Words for a fall and a rise, said as a noun after a change ("a 4%
+/// decline") or before it with "of" ("an increase of 1%").
+const FALLS: &[&str] = &["decline", "decrease", "drop", "reduction", "contraction", "fall"];
+const RISES: &[&str] = &["increase", "growth", "gain", "rise", "improvement", "expansion"];
+
+/// One end of a change range with its own direction: "a 4% decline", "an
+/// increase of 1%", "down 2%", "up 1%", "-4%", "+1%", "flat". Returns the
+/// signed value, the amount (`None` for "flat") and where reading goes on;
+/// `None` when the end says no direction.
+fn directed_change(t: &[Token<'_>], i: usize) -> Option<(f64, Option<Figure>, usize)> {
+    let mut k = i;
+    if t.get(k).is_some_and(|x| x.is_any(&["a", "an"])) {
+        k += 1;
+    }
+    if t.get(k)?.is("flat") {
+        return Some((0.0, None, k + 1));
+    }
+    let mut dir = None;
+    let word = t.get(k)?;
+    if word.is_any(&["down", "lower", "negative", "minus"]) || word.is_any(FALLS) && t.get(k + 1).is_some_and(|x| x.is("of")) {
+        dir = Some(-1.0);
+    } else if word.is_any(&["up", "higher", "plus"]) || word.sym('+') || word.is_any(RISES) && t.get(k + 1).is_some_and(|x| x.is("of")) {
+        dir = Some(1.0);
+    }
+    if dir.is_some() {
+        k += if word.is_any(FALLS) || word.is_any(RISES) { 2 } else { 1 };
+    }
+    let a = amount(t, k).filter(|a| matches!(a.dim, Dim::Percent | Dim::Pp | Dim::Bp) && a.range.is_none())?;
+    let mut next = a.last;
+    if a.negative {
+        dir = Some(-1.0);
+    }
+    if dir.is_none() {
+        let after = t.get(a.last)?;
+        dir = if after.is_any(FALLS) { Some(-1.0) } else if after.is_any(RISES) { Some(1.0) } else { None };
+        next += 1;
+    }
+    Some((dir? * a.value.abs(), Some(a), next))
+}
+
+/// "between a 4% decline and a 1% increase", "a 2% decline to flat", "1%
+/// decline to increase of 1%", "-4% to +1%", "down 2% to up 1%": a change
+/// range whose ends go opposite ways, pushed whole with its signs (not
+/// "from a 2% decline to a 1% increase": a move from one rate to another).
+fn signed_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    // An end starts at its article ("a 2% decline"), and not after "from".
+    if i > 0 && t[i - 1].is_any(&["from", "a", "an"]) {
+        return None;
+    }
+    let between = t[i].is("between");
+    let (va, a, ka) = directed_change(t, if between { i + 1 } else { i })?;
+    if !t.get(ka).is_some_and(|x| x.is(if between { "and" } else { "to" })) {
+        return None;
+    }
+    let (vb, b, kb) = directed_change(t, ka + 1)?;
+    let dim = a.or(b)?.dim;
+    if va.signum() == vb.signum() || a.zip(b).is_some_and(|(a, b)| a.dim != b.dim) {
+        return None;
+    }
+    let (lo, hi) = (va.min(vb), va.max(vb));
+    let tolerance = a.map_or(0.0, |a| a.tolerance).max(b.map_or(0.0, |b| b.tolerance));
+    out.push(Figure {
+        value: (lo + hi) / 2.0,
+        range: Some((lo, hi)),
+        dim,
+        tolerance,
+        approx: false,
+        // "flat to down 6%": down.
+        negative: hi <= 0.0,
+        implied: true,
+        replaced: false,
+        signed: true,
+        first: i,
+        last: kb,
+    });
+    Some(kb)
 }
 
 /// "between A and B", "between a loss of A and a loss of B", "in the range of
@@ -156,6 +238,7 @@ pub(super) fn implied_change(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
         negative: false,
         implied: true,
         replaced: false,
+        signed: false,
         first: i,
         last: i + 1,
     });
@@ -239,7 +322,7 @@ fn mark_signs(t: &[Token<'_>], out: &mut [Figure]) {
             || f.first > 1 && (phrase_at(t, f.first - 2, "just over").is_some()
                 || phrase_at(t, f.first - 2, "more than").is_some()
                 || phrase_at(t, f.first - 2, "close to").is_some());
-        if f.first > 0 && (t[f.first - 1].is("negative") || t[f.first - 1].is("minus")) && !f.negative {
+        if f.first > 0 && (t[f.first - 1].is("negative") || t[f.first - 1].is("minus")) && !f.negative && !f.signed {
             f.negative = true;
             f.value = -f.value;
             if let Some((l, h)) = f.range {
@@ -287,6 +370,7 @@ fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Fi
         negative: false,
         implied: false,
         replaced: false,
+        signed: false,
         first: i,
         last: k,
     })
@@ -304,6 +388,7 @@ fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
         negative: false,
         implied: false,
         replaced: false,
+        signed: false,
         first: i,
         last: i + 1,
     })
@@ -346,6 +431,7 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
         negative: a.negative || b.negative,
         implied: false,
         replaced: false,
+        signed: false,
         first,
         last: b.last,
     }

@@ -64,7 +64,15 @@ fn grammar_table() {
         ("$184.2 million, up 73%", "184200000 USD; 73 Percent"),
         ("between $33 million and $35 million", "33000000..35000000 USD"),
         ("up between 10% to 15%", "10..15 Percent"),
-        ("flat to down 6% sequentially", "0..6 Percent"),
+        ("flat to down 6% sequentially", "-6..0 Percent"),
+        // A change range whose ends go opposite ways keeps its signs.
+        ("between a 4% decline and a 1% increase", "-4..1 Percent"),
+        ("a 2% decline to flat", "-2..0 Percent"),
+        ("1% decline to increase of 1%", "-1..1 Percent"),
+        ("down 2% to up 1%", "-2..1 Percent"),
+        ("-4% to +1%", "-4..1 Percent"),
+        // Not a range: a move from one rate to another, or two falls.
+        ("from a 2% decline to a 1% increase", "2 Percent; 1 Percent"),
         ("flat to slightly up 2%", "0..2 Percent"),
         ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
         ("a range of 58% to 60%", "58..60 Percent"),

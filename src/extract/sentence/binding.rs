@@ -297,8 +297,10 @@ impl Sentence<'_, '_> {
             Dim::PerShare(c) => Unit::PerShare(c),
             Dim::Times => return None,
         };
-        let value = s * f.value.abs();
-        let range = f.range.map(|(l, h)| if s < 0.0 { (-h.abs() + 0.0, -l.abs() + 0.0) } else { (l.abs(), h.abs()) });
+        // "between a 4% decline and a 1% increase", "-4% to 1%": the ends carry their own signs.
+        let signed = f.signed || f.range.is_some_and(|(l, h)| l < 0.0 && h > 0.0);
+        let value = if signed { f.value } else { s * f.value.abs() };
+        let range = f.range.map(|(l, h)| if signed { (l, h) } else if s < 0.0 { (-h.abs() + 0.0, -l.abs() + 0.0) } else { (l.abs(), h.abs()) });
         Some(Value { measure, value, range, unit, period })
     }
 
