@@ -187,9 +187,15 @@ fn levels_and_changes_table() {
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // A change over two years is no change against the year before.
+        ("Comp sales declined 1.4% compared to the prior year period, which translates into a robust 11.3% increase on a two-year stack basis.", "same_store_sales[total] FY2024-Q3 Actual/Yoy -1.4 %"),
+        ("On a 2-year basis, revenue grew 14%, and gross margin was 41%.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
+        ("Revenue grew 5%, and on a two-year stack basis, it grew 20%.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
         // A guided change whose ends go opposite ways is one range with its signs.
         ("For the year, we expect sales between a 4% decline and a 1% increase from the prior year.", "revenue[total] FY2024 Guidance/Yoy -4..1 %"),
         ("For the year, we expect net sales in the range of a 2% decline to flat.", "revenue[total] FY2024 Guidance/Yoy -2..0 %"),
+        // The nearest comparison says the change's: "from the prior year", not "sequentially" further on.
+        ("We expect fourth quarter sales to end between a 4% decline and a 1% increase from the prior year and that means sales should be up sequentially.", "revenue[total] FY2024-Q4 Guidance/Yoy -4..1 %"),
         ("For the year, we expect revenue growth of -4% to 1%.", "revenue[total] FY2024 Guidance/Yoy -4..1 %"),
         // A change word right before the next figure is that figure's, comma or not.
         ("Earnings per share for the quarter were $0.97 down 10% year-over-year.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy -10 %"),

@@ -279,9 +279,13 @@ impl Sentence<'_, '_> {
 
     /// A change's measure (the comparison said after the figure, before it,
     /// anywhere in the sentence, else year over year), signed value and unit.
-    /// `None` skips a multiple ("2x"), which is no change.
+    /// `None` skips a multiple ("2x"), which is no change, and a change over
+    /// more than a year ([`over_years`]).
     pub(super) fn change_value(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, class: Class, period: Period) -> Option<Value> {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        if over_years(t, &f, lo, hi) {
+            return None;
+        }
         let s = sign.unwrap_or(1.0);
         let measure = comparison_in(t, f.last, hi, &self.periods, Some(period), ctx.call)
             .or_else(|| comparison_in(t, lo, f.first, &self.periods, Some(period), ctx.call))

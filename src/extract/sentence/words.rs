@@ -116,45 +116,70 @@ pub(super) fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) ->
     None
 }
 
-/// qoq/yoy markers: explicit words or a comparison period.
+/// A change over more than a year, no change of the figure's period against
+/// the one before: "a 11.3% increase on a two-year stack basis", "on a
+/// 2-year basis, revenue grew 14%" (a compound annual rate is a rate a year:
+/// "compound annual growth of 11% to 14%" stays).
+/// Read in the figure's clause: up to a ",", ";" or "and" after it, back to
+/// a ";" or "and" before it.
+pub(super) fn over_years(t: &[Token<'_>], f: &number::Figure, lo: usize, hi: usize) -> bool {
+    let stop = |x: &Token<'_>| x.sym(';') || x.is("and");
+    let end = hi.min(f.last + 7);
+    let end = (f.last..end).find(|&k| stop(&t[k]) || t[k].sym(',')).unwrap_or(end);
+    let start = lo.max(f.first.saturating_sub(8));
+    let start = (start..f.first).rev().find(|&k| stop(&t[k])).map_or(start, |k| k + 1);
+    let years = |k: usize| {
+        let n = |x: &Token<'_>| x.is("two") || x.kind == lex::Tok::Num && x.text == "2";
+        t[k].is_any(&["stack", "stacked", "two-year", "2-year"])
+            || t[k].is_any(&["year", "years"]) && k >= 1 && (n(&t[k - 1]) || t[k - 1].sym('-') && k >= 2 && n(&t[k - 2]))
+    };
+    (f.last..end).chain(start..f.first).any(years)
+}
+
+/// qoq/yoy markers: explicit words or a comparison period, the nearest
+/// first ("between a 4% decline and a 1% increase from the prior year and
+/// that means sales should be up sequentially" is year over year).
 pub(super) fn comparison_in(t: &[Token<'_>], from: usize, to: usize, periods: &[Mention], fig_period: Option<Period>, call: Option<Period>) -> Option<Measure> {
-    for k in from..to.min(t.len()) {
-        for (p, m) in [
-            ("sequentially", Measure::Qoq),
-            ("sequential", Measure::Qoq),
-            ("quarter over quarter", Measure::Qoq),
-            ("quarter on quarter", Measure::Qoq),
-            ("QoQ", Measure::Qoq),
-            ("q/q", Measure::Qoq),
-            ("year over year", Measure::Yoy),
-            ("year on year", Measure::Yoy),
-            ("yoy", Measure::Yoy),
-            ("y/y", Measure::Yoy),
-            ("annually", Measure::Yoy),
-        ] {
-            if phrase_at(t, k, p).is_some() {
-                return Some(m);
-            }
-        }
+    let to = to.min(t.len());
+    let word = |k: usize| COMPARISON_WORDS.iter().find(|(p, _)| phrase_at(t, k, p).is_some()).map(|&(_, m)| m);
+    let period = |k: usize| periods.iter().filter(|m| m.first == k).find_map(|m| comparison_of(t, m, fig_period, call));
+    (from..to).find_map(|k| word(k).or_else(|| period(k)))
+}
+
+/// Words that say a change's comparison.
+const COMPARISON_WORDS: &[(&str, Measure)] = &[
+    ("sequentially", Measure::Qoq),
+    ("sequential", Measure::Qoq),
+    ("quarter over quarter", Measure::Qoq),
+    ("quarter on quarter", Measure::Qoq),
+    ("QoQ", Measure::Qoq),
+    ("q/q", Measure::Qoq),
+    ("year over year", Measure::Yoy),
+    ("year on year", Measure::Yoy),
+    ("yoy", Measure::Yoy),
+    ("y/y", Measure::Yoy),
+    ("annually", Measure::Yoy),
+];
+
+/// The comparison a period mention says: the quarter before, the year
+/// before, or a base that is one of them for the figure's period.
+fn comparison_of(t: &[Token<'_>], m: &Mention, fig_period: Option<Period>, call: Option<Period>) -> Option<Measure> {
+    let prev_year_like = matches!(m.what, PeriodRef::PrevYear);
+    if matches!(m.what, PeriodRef::PrevQuarter) {
+        return Some(Measure::Qoq);
     }
-    for m in periods.iter().filter(|m| m.first >= from && m.first < to) {
-        let prev_year_like = matches!(m.what, PeriodRef::PrevYear);
-        if matches!(m.what, PeriodRef::PrevQuarter) {
-            return Some(Measure::Qoq);
-        }
-        if prev_year_like && m.comparison || prev_year_like && t.get(m.first.wrapping_sub(1)).is_some_and(|x| x.is_any(&["below", "above", "than", "versus", "vs", "from", "over"])) {
-            return Some(Measure::Yoy);
-        }
-        if m.comparison {
-            let base = fig_period.or(call);
-            let p = period::resolve(m.what, call, None, false);
-            if let (Some(p), Some(b)) = (p, base) {
-                if b.prev_quarter() == Some(p) {
-                    return Some(Measure::Qoq);
-                }
-                if b.prev_year() == Some(p) {
-                    return Some(Measure::Yoy);
-                }
+    if prev_year_like && m.comparison || prev_year_like && t.get(m.first.wrapping_sub(1)).is_some_and(|x| x.is_any(&["below", "above", "than", "versus", "vs", "from", "over"])) {
+        return Some(Measure::Yoy);
+    }
+    if m.comparison {
+        let base = fig_period.or(call);
+        let p = period::resolve(m.what, call, None, false);
+        if let (Some(p), Some(b)) = (p, base) {
+            if b.prev_quarter() == Some(p) {
+                return Some(Measure::Qoq);
+            }
+            if b.prev_year() == Some(p) {
+                return Some(Measure::Yoy);
             }
         }
     }
