@@ -238,7 +238,7 @@
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
       try {
-        maps.push(shown.draw(scratchFor(job), job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
+        maps.push(shown.draw(scratchFor(job), job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h }));
       } catch (err) {
         console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
         setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
@@ -251,7 +251,7 @@
     todo.forEach(function (job, n) {
       var canvas = job.canvas;
       resize(canvas, job.w, job.h);
-      canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
+      canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0, job.w, job.h, 0, 0, job.w, job.h);
       drawnKeys[canvas.id] = job.key;
       fitHeight(canvas, maps[n], dpr);
       // trace.js: hover, tap and keyboard over the chart's elements.
@@ -282,11 +282,13 @@
     return todo;
   }
 
-  // The off-screen canvas a chart is drawn on first, at the job's size. It
-  // is kept between draws: a new one's context costs more than the drawing.
+  // The off-screen canvas a chart is drawn on first, in its top-left job.w
+  // × job.h. It is kept between draws (a new one's context costs more than
+  // the drawing) and only ever grows: a new size is a new bitmap to
+  // allocate and fill, which cost a redraw on resize more than the drawing.
   function scratchFor(job) {
     var scratch = scratches[job.canvas.id] || (scratches[job.canvas.id] = document.createElement('canvas'));
-    resize(scratch, job.w, job.h);
+    if (scratch.width < job.w || scratch.height < job.h) resize(scratch, Math.max(scratch.width, job.w), Math.max(scratch.height, job.h));
     return scratch;
   }
 
