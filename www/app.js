@@ -244,7 +244,8 @@
     var maps = [];
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
-      var style = { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h };
+      // Off-screen, in the scratch's top-left job.w × job.h (see scratchFor).
+      var style = fresh ? { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h } : { scale: dpr, dark: dark, lang: L.lang };
       try {
         if (!fresh) resize(job.canvas, job.w, job.h);
         maps.push(shown.draw(fresh ? scratchFor(job) : job.canvas, job.canvas.dataset.kind, style));
