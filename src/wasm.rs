@@ -427,52 +427,22 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     })
 }
 
-/// The part of the canvas to draw in, `style.width` × `style.height`
-/// (canvas pixels), when the style gives both; the whole canvas otherwise.
-fn area_of(style: &JsValue) -> Result<Option<(u32, u32)>, JsError> {
-    if !style.is_object() {
-        return Ok(None);
-    }
-    let size = |name: &str| -> Result<Option<u32>, JsError> {
-        let v = js_sys::Reflect::get(style, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-        if v.is_undefined() || v.is_null() {
-            return Ok(None);
-        }
-        match v.as_f64() {
-            Some(x) if x.is_finite() && x >= 1.0 => Ok(Some(x.min(f64::from(u32::MAX)) as u32)),
-            _ => Err(JsError::new(&["bad chart style: ", name, " is not a size in pixels"].concat())),
-        }
-    };
-    Ok(size("width")?.zip(size("height")?))
-}
-
 /// A language from the page ("zh-TW", "zh-Hant", …); English otherwise.
 fn lang_of(code: Option<&str>) -> crate::i18n::Lang {
     code.and_then(crate::i18n::Lang::from_code).unwrap_or_default()
 }
 
 /// Draws on `canvas` with `draw`, in `style` (read from JS): one way for a
-/// call's charts and a series'. The chart fills the canvas's whole backing
-/// store, or its top-left `style.width` × `style.height` (cleared first)
-/// when both are given: the page keeps one off-screen canvas per chart at
-/// the largest size it drew, since a canvas's new size costs a new bitmap
-/// (about a millisecond a chart, most of what a redraw on resize spent on it).
+/// call's charts and a series'; on the whole canvas or the area the style
+/// gives ([`canvas::area`]).
 fn draw_on(
     canvas: &HtmlCanvasElement,
     style: JsValue,
     draw: impl FnOnce(&DrawingArea<Measured<'_>, plotters::coord::Shift>, &Style) -> Result<chart::HitMap, JsError>,
 ) -> Result<ChartMap, JsError> {
-    let area = area_of(&style)?;
-    let style = style_from(style)?;
     let ctx = canvas::Ctx::new(context_of(canvas)?);
-    let size = match area {
-        Some((w, h)) => {
-            let size = (w.min(canvas.width()), h.min(canvas.height()));
-            ctx.ctx.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
-            size
-        }
-        None => (canvas.width(), canvas.height()),
-    };
+    let size = canvas::area(&ctx, (canvas.width(), canvas.height()), &style)?;
+    let style = style_from(style)?;
     let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
     let hits = draw(&area, &style)?;
     area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
