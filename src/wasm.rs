@@ -93,9 +93,10 @@ impl Analysis {
     }
 
     /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
-    /// filling its whole backing store; `style` is `{scale, dark, bg, fg,
-    /// accent, font}` (colours `#rrggbb`, font a CSS font-family list; all
-    /// optional). The caller sizes the canvas to CSS size × `scale`.
+    /// filling its whole backing store or its top-left `width` × `height`;
+    /// `style` is `{scale, dark, bg, fg, accent, font, lang, width, height}`
+    /// (colours `#rrggbb`, font a CSS font-family list; all optional). The
+    /// caller sizes the canvas (or the area) to CSS size × `scale`.
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
         let kind: ChartKind = kind.parse()?;
         draw_on(canvas, style, |area, style| Ok(self.inner.draw(area, kind, style)?))
@@ -431,16 +432,17 @@ fn lang_of(code: Option<&str>) -> crate::i18n::Lang {
     code.and_then(crate::i18n::Lang::from_code).unwrap_or_default()
 }
 
-/// Draws on `canvas` with `draw`, filling its whole backing store in `style`
-/// (read from JS): one way for a call's charts and a series'.
+/// Draws on `canvas` with `draw`, in `style` (read from JS): one way for a
+/// call's charts and a series'; on the whole canvas or the area the style
+/// gives ([`canvas::area`]).
 fn draw_on(
     canvas: &HtmlCanvasElement,
     style: JsValue,
     draw: impl FnOnce(&DrawingArea<Measured<'_>, plotters::coord::Shift>, &Style) -> Result<chart::HitMap, JsError>,
 ) -> Result<ChartMap, JsError> {
-    let style = style_from(style)?;
     let ctx = canvas::Ctx::new(context_of(canvas)?);
-    let size = (canvas.width(), canvas.height());
+    let size = canvas::area(&ctx, (canvas.width(), canvas.height()), &style)?;
+    let style = style_from(style)?;
     let area = Measured { inner: Target::Canvas(size), ctx, font_scale: 1.0 }.into_drawing_area();
     let hits = draw(&area, &style)?;
     area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;

@@ -10,8 +10,9 @@
  * sent back into wasm. Sizes, devicePixelRatio, themes and messages live here.
  *
  * Rules this file keeps: every wasm call is wrapped in try/catch; bad input
- * never clears the text or the previous charts; the charts are drawn
- * off-screen and shown only when they all succeeded.
+ * never clears the text or the previous charts; a new analysis's charts are
+ * drawn off-screen and shown only when they all succeeded (a redraw of the
+ * one on screen draws in place).
  */
 (function () {
   'use strict';
@@ -35,7 +36,9 @@
   var explained = null;    // shown.explain(): heading, notes, details, chart texts
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var scratches = {};      // per canvas: the off-screen canvas it is drawn on first (kept: a fresh one costs ~2 ms)
+  var shelf = null;        // the hidden box that holds them (see drawAll)
   var factsVersion = 0;
+  var drawnVersion = -1;   // the factsVersion whose charts are on screen
   var origin = 'transcript'; // where `shown` came from: 'transcript' or 'link'
   var frame = 0;
   var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -223,35 +226,47 @@
   //
   // Every canvas's size is read before anything is written: a read after a
   // write (a canvas's size, a frame's min-height, trace.js's buttons) would
-  // force a layout per chart. The charts are drawn off-screen first and
-  // shown only when all of them drew, so a failure leaves the previous
-  // charts. (Drawing a redraw straight onto the visible canvas would save
-  // the copy, but a canvas in the document draws text with other pixels
-  // than a detached one: the charts would change look on the first resize.)
+  // force a layout per chart. A new analysis is drawn off-screen first and
+  // shown only when all its charts drew, so a failure leaves the previous
+  // charts; a redraw of the analysis on screen (a resize, the dpr, the
+  // theme, the language) draws straight onto the canvases, which their new
+  // size clears anyway: no second bitmap to draw, rasterise and copy. Both
+  // give the same pixels because the off-screen canvases are in the document
+  // too, in a hidden box (Chromium draws text on a canvas outside the
+  // document with other glyph positions at a device pixel ratio of 2).
   function drawAll() {
     if (!engine || !shown) return true;
     var dpr = window.devicePixelRatio || 1;
     var dark = isDark();
     var started = performance.now();
     var todo = sizesToDraw(dpr, dark);
+    var fresh = drawnVersion !== factsVersion;
     var maps = [];
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
+      // Off-screen, in the scratch's top-left job.w × job.h (see scratchFor).
+      var style = fresh ? { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h } : { scale: dpr, dark: dark, lang: L.lang };
       try {
-        maps.push(shown.draw(scratchFor(job), job.canvas.dataset.kind, { scale: dpr, dark: dark, lang: L.lang }));
+        if (!fresh) resize(job.canvas, job.w, job.h);
+        maps.push(shown.draw(fresh ? scratchFor(job) : job.canvas, job.canvas.dataset.kind, style));
       } catch (err) {
         console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
         setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
         probe.error = String(err && err.message || err);
         maps.forEach(function (m) { try { m.free(); } catch (e) { /* a panicked instance */ } });
+        // A redraw cleared these canvases: drawn again on the next chance.
+        if (!fresh) todo.forEach(function (j) { delete drawnKeys[j.canvas.id]; });
         recoverIfPanicked();
         return false;
       }
     }
+    if (todo.length > 0) drawnVersion = factsVersion;
     todo.forEach(function (job, n) {
       var canvas = job.canvas;
-      resize(canvas, job.w, job.h);
-      canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0);
+      if (fresh) {
+        resize(canvas, job.w, job.h);
+        canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0, job.w, job.h, 0, 0, job.w, job.h);
+      }
       drawnKeys[canvas.id] = job.key;
       fitHeight(canvas, maps[n], dpr);
       // trace.js: hover, tap and keyboard over the chart's elements.
@@ -282,11 +297,23 @@
     return todo;
   }
 
-  // The off-screen canvas a chart is drawn on first, at the job's size. It
-  // is kept between draws: a new one's context costs more than the drawing.
+  // The off-screen canvas a new analysis's chart is drawn on first, in its
+  // top-left job.w × job.h: in the hidden shelf (drawn like the canvas on
+  // screen), kept between draws (a new one's context costs more than the
+  // drawing) and only ever grown (a new size is a new bitmap to allocate
+  // and fill, about a millisecond a chart).
   function scratchFor(job) {
-    var scratch = scratches[job.canvas.id] || (scratches[job.canvas.id] = document.createElement('canvas'));
-    resize(scratch, job.w, job.h);
+    var scratch = scratches[job.canvas.id];
+    if (!scratch) {
+      scratch = scratches[job.canvas.id] = document.createElement('canvas');
+      if (!shelf) {
+        shelf = document.createElement('div');
+        shelf.hidden = true;
+        document.body.appendChild(shelf);
+      }
+      shelf.appendChild(scratch);
+    }
+    if (scratch.width < job.w || scratch.height < job.h) resize(scratch, Math.max(scratch.width, job.w), Math.max(scratch.height, job.h));
     return scratch;
   }
 

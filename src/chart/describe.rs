@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::data::{call_label, metric_label, period_text, segment_label, segment_metric, Fmt};
+use super::format::Fmt;
+use super::names::{call_label, metric_label, period_text, segment_label, segment_metric};
 use crate::case;
 use super::{guidance, margins, revenue, ChartKind};
 use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
@@ -137,9 +138,9 @@ fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String>
         }
         let trim = |s: String| s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
         let text = if f.unit == Unit::Percent {
-            format!("{}{}", trim(super::data::change(v - bv, 1)), t(K::UnitPp))
+            format!("{}{}", trim(super::format::change(v - bv, 1)), t(K::UnitPp))
         } else if bv != 0.0 && bv.signum() == v.signum() {
-            format!("{}%", trim(super::data::change((v / bv - 1.0) * 100.0, 1)))
+            format!("{}%", trim(super::format::change((v / bv - 1.0) * 100.0, 1)))
         } else {
             continue;
         };

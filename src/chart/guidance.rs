@@ -4,7 +4,9 @@
 
 use plotters::prelude::*;
 
-use super::data::{change, guides, levels, metric_label, period_label, period_text, same_grain, segment_label, title, Fmt, Guide, Level, PeriodForm};
+use super::data::{guides, levels, same_grain, Guide, Level};
+use super::format::{change, Fmt};
+use super::names::{metric_label, period_label, period_text, segment_label, title, PeriodForm};
 use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, fit, header, title_lines, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};

@@ -5,7 +5,9 @@
 
 use plotters::prelude::*;
 
-use super::data::{guides, levels, metric_label, period_text, segment_metric, title, Fmt, Guide, Level};
+use super::data::{guides, levels, Guide, Level};
+use super::format::Fmt;
+use super::names::{metric_label, period_text, segment_metric, title};
 use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, header, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};

@@ -28,6 +28,8 @@ use crate::i18n::{self, t, Lang, K};
 
 mod data;
 mod describe;
+mod format;
+mod names;
 mod note_zh;
 mod guidance;
 mod hit;
@@ -168,12 +170,12 @@ pub fn draw_checked<DB: DrawingBackend>(
 
 /// The call's heading: company (or "Earnings call") and call ("Credo · Q4 FY2023").
 pub fn heading(facts: &Facts) -> String {
-    data::heading(facts)
+    names::heading(facts)
 }
 
 /// The chart title: company, call and chart name ("Credo · Q4 FY2023 — Revenue").
 pub fn title(kind: ChartKind, facts: &Facts) -> String {
-    data::title(facts, kind.caption())
+    names::title(facts, kind.caption())
 }
 
 impl ChartKind {
@@ -279,7 +281,7 @@ pub fn draw_trend<DB: DrawingBackend>(
             TrendKind::Revenue => revenue::draw(&p, facts),
             TrendKind::Margins => margins::draw(&p, facts),
             TrendKind::Eps => revenue::draw_of(&p, facts, "eps", kind.caption(), t(K::EmptyEps)),
-            TrendKind::Versus => versus::draw(&p, &data::title(facts, kind.caption()), company, calls),
+            TrendKind::Versus => versus::draw(&p, &names::title(facts, kind.caption()), company, calls),
         }?;
         let mut hits = p.finish();
         if kind != TrendKind::Versus {
@@ -293,5 +295,5 @@ pub fn draw_trend<DB: DrawingBackend>(
 
 /// A call's period as a title says it ("Q4 FY2023"), in the current language.
 pub fn call_name(p: &crate::facts::Period) -> String {
-    data::call_label(p)
+    names::call_label(p)
 }

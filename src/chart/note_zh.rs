@@ -21,7 +21,7 @@ pub(super) fn arithmetic(message: &str) -> Option<String> {
         let (x, rest) = rest.split_once(" vs ")?;
         let (prev, rest) = rest.split_once(" (")?;
         let (base, said) = rest.split_once("), stated ")?;
-        let prev = prev.parse::<crate::facts::Period>().map_or_else(|_| prev.to_string(), |p| super::data::call_label(&p));
+        let prev = prev.parse::<crate::facts::Period>().map_or_else(|_| prev.to_string(), |p| super::names::call_label(&p));
         return Some(format!("財測中位數 {mid} 較 {prev}（{base}）{x}，法說會說 {said}"));
     }
     let rest = message.split_once(": ")?.1;

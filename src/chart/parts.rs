@@ -5,7 +5,8 @@ use plotters::prelude::*;
 
 use crate::facts::Period;
 
-use super::data::{ellipsize, period_label, period_year, Fmt, PeriodForm};
+use super::format::Fmt;
+use super::names::{ellipsize, period_label, period_year, PeriodForm};
 use super::paint::{clampf, nice_ticks, size, tick_decimals, Anchor, Font, Labels, Marker, Painter, Pattern, Rect, Res, Scale};
 
 /// Outer padding in CSS pixels.

@@ -6,7 +6,9 @@
 
 use plotters::prelude::*;
 
-use super::data::{finite, guides, levels, main_currency, period_text, segment_label, title, Fmt, Guide, Level};
+use super::data::{finite, guides, levels, main_currency, Guide, Level};
+use super::format::Fmt;
+use super::names::{period_text, segment_label, title};
 use crate::i18n::{t, tf, K};
 use super::hit::Shape;
 use super::parts::{empty, header, pattern_ink, x_labels, Entry, Swatch, XLabel, XPlan, YAxis, PAD};

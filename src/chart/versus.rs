@@ -11,7 +11,9 @@
 
 use plotters::prelude::*;
 
-use super::data::{call_label, change, finite, metric_label, period_label, segment_metric, Fmt, PeriodForm};
+use super::data::finite;
+use super::format::{change, Fmt};
+use super::names::{call_label, metric_label, period_label, segment_metric, PeriodForm};
 use super::hit::Shape;
 use super::parts::{empty, fit, header, Entry, Swatch, PAD};
 use super::paint::{mix, size, Anchor, Painter, Rect, Res};

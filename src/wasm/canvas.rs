@@ -329,3 +329,28 @@ impl Ctx {
         self.raw().fill_text_js(&self.js(text), f64::from(pos.0), f64::from(pos.1)).map_err(|_| Refused)
     }
 }
+
+/// The part of the canvas (`size`) a chart is drawn in: the top-left
+/// `style.width` × `style.height` (canvas pixels), cleared, when the style
+/// gives both; else the whole canvas. The page keeps each off-screen canvas
+/// at the largest size it drew: a canvas's new size costs a new bitmap,
+/// about a millisecond a chart.
+pub(super) fn area(ctx: &Ctx, size: (u32, u32), style: &JsValue) -> Result<(u32, u32), JsError> {
+    if !style.is_object() {
+        return Ok(size);
+    }
+    let get = |name: &str| -> Result<Option<u32>, JsError> {
+        let v = js_sys::Reflect::get(style, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        match v.as_f64() {
+            Some(x) if x.is_finite() && x >= 1.0 => Ok(Some(x.min(f64::from(u32::MAX)) as u32)),
+            _ => Err(JsError::new(&["bad chart style: ", name, " is not a size in pixels"].concat())),
+        }
+    };
+    let Some((w, h)) = get("width")?.zip(get("height")?) else { return Ok(size) };
+    let area = (w.min(size.0), h.min(size.1));
+    ctx.ctx.clear_rect(0.0, 0.0, f64::from(area.0), f64::from(area.1));
+    Ok(area)
+}

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn period_labels_shorten_to_the_part_with_the_year_under_it() {
-    use data::{period_label, period_year, PeriodForm};
+    use names::{period_label, period_year, PeriodForm};
     let q: Period = "FY2022-Q4".parse().expect("period");
     let forms: Vec<String> = PeriodForm::ALL.iter().map(|f| period_label(&q, *f)).collect();
     assert_eq!(forms, ["Q4 FY22", "Q4 '22", "Q4"]);

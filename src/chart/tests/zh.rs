@@ -10,7 +10,8 @@ fn zh(scale: f64) -> Style {
 #[test]
 fn zh_amounts_are_in_wan_and_yi_and_periods_as_taiwanese_media_write_them() {
     use crate::i18n::{with, Lang};
-    use data::{call_label, period_label, period_year, Fmt, PeriodForm};
+    use format::Fmt;
+    use names::{call_label, period_label, period_year, PeriodForm};
     with(Lang::ZhTw, || {
         // An axis up to 5,440 萬 is in 億 (short tick labels); each amount
         // written out is in its own magnitude.
