@@ -205,6 +205,11 @@ impl Votes {
                 },
                 _ => *m,
             };
+            // "exceeding the previous high set in 2018": when a record was set is history, no
+            // evidence of the call's year however far back.
+            if m.first >= 2 && toks[m.first - 1].is("in") && toks[m.first - 2].is_any(&["set", "reached", "achieved", "established", "hit"]) {
+                continue;
+            }
             // "compared with 89% in the second quarter of 2020", "above our Q1 2020 results"
             let before = &toks[m.first.saturating_sub(7)..m.first];
             let cue = before.iter().rev().take_while(|x| !x.sym(';')).any(|x| x.is_any(BASE_CUES))
@@ -580,6 +585,8 @@ mod tests {
             ("Third quarter sales grew 5% compared to the third quarter of 2020.\nWe are on track to close 800 branches by the end of 2022.\nLooking into 2022, demand remains strong.\nIn 2022 we see further growth.\n", "FY2021-Q3"),
             // A fourth-quarter call is held in the next year: what it reports of that year is no outlook.
             ("Fourth quarter revenue increased 4% versus the fourth quarter of 2019.\nEarly in 2021, we sold our remaining stake.\nYear-to-date in 2021, we repurchased 1.3 million shares.\n", "FY2020-Q4"),
+            // When a record was set is history: it votes for no year.
+            ("Sales in the third quarter grew 11%.\nThe Industrial segment grew, with year-to-date sales exceeding the previous high set in 2018.\nProcess sales exceeded the previous high set in 2019.\nFor the remainder of 2021, we expect expense of $26 million.\nIt's anticipated that our pricing actions in 2022 will offset costs.\n", "FY2021-Q3"),
             // "will discuss our second quarter 2021 results": a period's results are reported, not guided.
             ("Operator\nThank you for standing by.\nJane Doe\nToday we will discuss our second quarter 2021 results.\nSales of $5 billion were up 12% versus 2019.\nIt is tempting to talk about 2022.\n", "FY2021-Q2"),
         ];
