@@ -184,15 +184,59 @@ impl Analysis {
     }
 }
 
-/// Opens a share link's fragment (`#v2=…`, or an older `#v1=…`) or an embed's `data`; the link's
+/// Opens a share link's fragment (`#v2=…`, or an older `#v1=…`); the link's
 /// chart choice and theme are in its [`Analysis::reading`] (`link: {charts,
 /// theme}`). A broken, truncated,
-/// oversized or foreign link throws an error whose message says which.
-#[wasm_bindgen]
+/// oversized or foreign link throws an error whose message says which;
 /// `lang` ("zh-TW"; absent: English) is the error message's language.
+/// The engine's (the page's); the viewer (an embed's `data`) has
+/// [`link_packed`] and [`open_unpacked`] instead, and lets the browser inflate.
+#[cfg(feature = "engine")]
+#[wasm_bindgen]
 pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsError> {
-    let (inner, state) = analysis::Analysis::of_link(fragment)
-        .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
+    linked(analysis::Analysis::of_link(fragment), lang)
+}
+
+/// A link's packed bytes ([`crate::share::packed`]: its key, length and
+/// characters checked), for the embed to inflate with the browser's
+/// `DecompressionStream('deflate-raw')`, at most [`link_max_inflated`]
+/// bytes, and open with [`open_unpacked`]: the viewer carries no inflater.
+/// A fragment that is no link, too long or not base64url throws, in `lang`.
+#[cfg(not(feature = "engine"))]
+#[wasm_bindgen]
+pub fn link_packed(fragment: &str, lang: Option<String>) -> Result<Vec<u8>, JsError> {
+    crate::share::packed(fragment).map(|(_, packed)| packed).map_err(|e| link_error(e, lang.as_deref()))
+}
+
+/// The most bytes a link inflates to ([`crate::share::MAX_INFLATED`]).
+#[cfg(not(feature = "engine"))]
+#[wasm_bindgen]
+pub fn link_max_inflated() -> usize {
+    crate::share::MAX_INFLATED
+}
+
+/// Opens link `fragment` (as [`open_link`]) from its [`link_packed`] bytes
+/// as the browser inflated them, `inflated`; or, when inflating failed,
+/// says why from `failure` ("too-big", "ends-early"; anything else: not
+/// deflate data). Errors are in `lang`.
+#[cfg(not(feature = "engine"))]
+#[wasm_bindgen]
+pub fn open_unpacked(fragment: &str, inflated: Option<Vec<u8>>, failure: Option<String>, lang: Option<String>) -> Result<Analysis, JsError> {
+    use crate::share::{self, InflateFailure};
+    let (version, _) = share::packed(fragment).map_err(|e| link_error(e, lang.as_deref()))?;
+    let bin = inflated.ok_or_else(|| InflateFailure::from_name(failure.as_deref().unwrap_or("")));
+    let opened = share::unpacked(version, bin).map(|(facts, state)| (analysis::Analysis::of_facts(facts), state));
+    linked(opened, lang)
+}
+
+/// A link's error as the page shows it, in `lang`.
+fn link_error(e: crate::share::ShareError, lang: Option<&str>) -> JsError {
+    JsError::new(&crate::i18n::with(lang_of(lang), || e.to_string()))
+}
+
+/// An opened link's analysis, its state in the reading.
+fn linked(opened: Result<(analysis::Analysis, crate::share::ShareState), crate::share::ShareError>, lang: Option<String>) -> Result<Analysis, JsError> {
+    let (inner, state) = opened.map_err(|e| link_error(e, lang.as_deref()))?;
     let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
     Ok(Analysis {
         inner,
