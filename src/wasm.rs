@@ -404,26 +404,42 @@ impl Default for Series {
     }
 }
 
-/// A link's state from JS: `{charts: ["revenue", …], theme: "auto" | "light" | "dark", lang}`.
+/// A link's state from JS: `{charts: ["revenue", …], theme: "auto" | "light" | "dark", lang}`
+/// (each optional). Read by hand, as the chart style is: serde's
+/// deserializer for this one object was ~3 KB of the engine gzipped.
 #[cfg(feature = "engine")]
 fn state_in(state: JsValue) -> Result<ShareState, JsError> {
-    #[derive(serde::Deserialize)]
-    struct StateIn {
-        #[serde(default)]
-        charts: Vec<String>,
-        #[serde(default)]
-        theme: Option<String>,
-        #[serde(default)]
-        lang: Option<String>,
+    let bad = |what: &str| JsError::new(&["bad link state: ", what].concat());
+    if !state.is_undefined() && !state.is_null() && !state.is_object() {
+        return Err(bad("not an object"));
     }
-    let st: StateIn = serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
-    let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
-    let theme = match st.theme.as_deref() {
-        None => ThemeChoice::Auto,
-        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
+    let text = |name: &str| -> Result<Option<String>, JsError> {
+        field(&state, name).map(|v| v.as_string().ok_or_else(|| bad(&[name, " is not a string"].concat()))).transpose()
     };
-    let lang = st.lang.as_deref().and_then(crate::i18n::Lang::from_code);
+    let mut charts = Vec::new();
+    if let Some(list) = field(&state, "charts") {
+        if !js_sys::Array::is_array(&list) {
+            return Err(bad("charts is not a list"));
+        }
+        for c in js_sys::Array::from(&list).iter() {
+            charts.push(c.as_string().ok_or_else(|| bad("a chart is not a string"))?.parse::<ChartKind>()?);
+        }
+    }
+    let theme = match text("theme")?.as_deref() {
+        None => ThemeChoice::Auto,
+        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&["unknown theme ", &crate::i18n::quoted(t)].concat()))?,
+    };
+    let lang = text("lang")?.as_deref().and_then(crate::i18n::Lang::from_code);
     Ok(ShareState { charts, theme, lang })
+}
+
+/// Property `name` of `obj` when `obj` is an object and the property is
+/// neither undefined nor null.
+fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
+    if !obj.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// The calls in one pasted text (`[text]` for one call): the page reads
@@ -448,12 +464,7 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     if !style.is_undefined() && !style.is_null() && !style.is_object() {
         return Err(JsError::new("bad chart style: not an object"));
     }
-    let field = |name: &str| -> Option<JsValue> {
-        if !style.is_object() {
-            return None;
-        }
-        js_sys::Reflect::get(&style, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-    };
+    let field = |name: &str| field(&style, name);
     let bad = |name: &str, what: &str| JsError::new(&["bad chart style: ", name, " is not ", what].concat());
     let text = |name: &str| -> Result<Option<String>, JsError> {
         field(name).map(|v| v.as_string().ok_or_else(|| bad(name, "a string"))).transpose()
