@@ -417,13 +417,6 @@ pub fn inflate(packed: &[u8]) -> Result<Vec<u8>, InflateFailure> {
     })
 }
 
-/// A series link's version and bytes ([`packed`], then [`inflate`]).
-#[cfg(feature = "engine")]
-fn unpack(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
-    let (version, packed) = packed(fragment)?;
-    Ok((version, inflate(&packed).map_err(InflateFailure::error)?))
-}
-
 /// The last step of [`decode`]: the facts of a link of `version` from its
 /// packed bytes as inflated (or how inflating them failed).
 pub fn unpacked(version: u32, bin: Result<Vec<u8>, InflateFailure>) -> Result<(Facts, ShareState), ShareError> {

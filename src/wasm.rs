@@ -2,7 +2,7 @@
 //!
 //! It is deliberately thin: one stateful handle, [`Analysis`], over the plain
 //! [`crate::analysis::Analysis`]. [`read_text`] and [`read_bytes`] (input
-//! through [`crate::input`], parsed once) and [`open_link`] return it; the
+//! through [`crate::input`], parsed once) and [`open_unpacked`] return it; the
 //! page then draws (`draw(canvas, kind, style)` -> [`ChartMap`], the hit map
 //! of what was drawn), explains, views, exports and links through it. No
 //! facts cross the boundary back into Rust, except once when a worker's
@@ -64,7 +64,7 @@ pub fn init_panic_hook() {
 /// One analysis of a transcript or a link, held in Rust across calls (see
 /// [`crate::analysis::Analysis`]): the page draws, explains, exports and
 /// links through it, and no facts cross the boundary back into Rust.
-/// [`read_text`], [`read_bytes`] and [`open_link`] return it; a worker's is
+/// [`read_text`], [`read_bytes`] and [`open_unpacked`] return it; a worker's is
 /// rebuilt on the page with [`Analysis::rebuild`] from its facts' bytes and view.
 #[wasm_bindgen]
 pub struct Analysis {
@@ -184,42 +184,33 @@ impl Analysis {
     }
 }
 
-/// Opens a share link's fragment (`#v2=…`, or an older `#v1=…`); the link's
-/// chart choice and theme are in its [`Analysis::reading`] (`link: {charts,
-/// theme}`). A broken, truncated,
-/// oversized or foreign link throws an error whose message says which;
-/// `lang` ("zh-TW"; absent: English) is the error message's language.
-/// The engine's (the page's); the viewer (an embed's `data`) has
-/// [`link_packed`] and [`open_unpacked`] instead, and lets the browser inflate.
-#[cfg(feature = "engine")]
-#[wasm_bindgen]
-pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsError> {
-    linked(analysis::Analysis::of_link(fragment), lang)
-}
-
-/// A link's packed bytes ([`crate::share::packed`]: its key, length and
-/// characters checked), for the embed to inflate with the browser's
+/// Opening a share link (`#v2=…`, an older `#v1=…`, an embed's `data`; a
+/// series' `#v3=…`) takes two calls and the browser between them: its
+/// packed bytes ([`crate::share::packed`]: its key, length and characters
+/// checked), which the page or the embed inflates with the browser's
 /// `DecompressionStream('deflate-raw')`, at most [`link_max_inflated`]
-/// bytes, and open with [`open_unpacked`]: the viewer carries no inflater.
-/// A fragment that is no link, too long or not base64url throws, in `lang`.
-#[cfg(not(feature = "engine"))]
+/// bytes (`engine.js`'s `inflate`), then [`open_unpacked`] (or
+/// [`Series::open_unpacked`]). Neither build carries an inflater: miniz_oxide's
+/// was ~6 KB gzipped of the viewer and ~4 KB of the engine. A fragment that
+/// is no link, too long or not base64url throws, in `lang`.
 #[wasm_bindgen]
 pub fn link_packed(fragment: &str, lang: Option<String>) -> Result<Vec<u8>, JsError> {
     crate::share::packed(fragment).map(|(_, packed)| packed).map_err(|e| link_error(e, lang.as_deref()))
 }
 
 /// The most bytes a link inflates to ([`crate::share::MAX_INFLATED`]).
-#[cfg(not(feature = "engine"))]
 #[wasm_bindgen]
 pub fn link_max_inflated() -> usize {
     crate::share::MAX_INFLATED
 }
 
-/// Opens link `fragment` (as [`open_link`]) from its [`link_packed`] bytes
-/// as the browser inflated them, `inflated`; or, when inflating failed,
-/// says why from `failure` ("too-big", "ends-early"; anything else: not
-/// deflate data). Errors are in `lang`.
-#[cfg(not(feature = "engine"))]
+/// Opens a call's link `fragment` from its [`link_packed`] bytes as the
+/// browser inflated them, `inflated`; or, when inflating failed, says why
+/// from `failure` ("too-big", "ends-early"; anything else: not deflate
+/// data). The link's chart choice and theme are in its
+/// [`Analysis::reading`] (`link: {charts, theme}`). A broken, truncated,
+/// oversized or foreign link (a series link too) throws an error whose
+/// message, in `lang` ("zh-TW"; absent: English), says which.
 #[wasm_bindgen]
 pub fn open_unpacked(fragment: &str, inflated: Option<Vec<u8>>, failure: Option<String>, lang: Option<String>) -> Result<Analysis, JsError> {
     use crate::share::{self, InflateFailure};
@@ -271,11 +262,15 @@ impl Series {
     }
 
     /// Opens a series link (`#v3=…`; a readable error, in `lang`, when it
-    /// cannot): its calls merged, the company picked; [`Series::opened`]
-    /// says which call to show and the link's state.
-    pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Series, JsError> {
-        let (inner, shown, state) = crate::trend::Trend::of_link(fragment)
-            .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
+    /// cannot) from its [`link_packed`] bytes as the browser inflated them
+    /// (as [`open_unpacked`]): its calls merged, the company picked;
+    /// [`Series::opened`] says which call to show and the link's state.
+    pub fn open_unpacked(fragment: &str, inflated: Option<Vec<u8>>, failure: Option<String>, lang: Option<String>) -> Result<Series, JsError> {
+        use crate::share::{self, InflateFailure};
+        let (version, _) = share::packed(fragment).map_err(|e| link_error(e, lang.as_deref()))?;
+        let bin = inflated.ok_or_else(|| InflateFailure::from_name(failure.as_deref().unwrap_or("")));
+        let link = share::series::unpacked(version, bin).map_err(|e| link_error(e, lang.as_deref()))?;
+        let (inner, shown, state) = crate::trend::Trend::of_series_link(link);
         let views = vec![None; inner.len()];
         Ok(Series { inner, views, opened: Some((shown, state.into())) })
     }
@@ -451,7 +446,7 @@ pub fn split_calls(text: &str) -> Vec<String> {
 }
 
 /// Whether `fragment` is a series link (`#v3=…`): the page opens it with
-/// [`Series::open_link`], any other with [`open_link`].
+/// [`Series::open_unpacked`], any other with [`open_unpacked`].
 #[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn is_series_link(fragment: &str) -> bool {

@@ -97,38 +97,6 @@
     return true;
   }
 
-  // A link's facts (`data`): the viewer checks the link and hands over its
-  // packed bytes, the browser inflates them (DecompressionStream, which
-  // unpacks this script's wasm too: the viewer carries no inflater), at
-  // most link_max_inflated() bytes, and the viewer reads them. A bad link
-  // rejects with the viewer's message.
-  function openLink(e, data, lang) {
-    var packed = e.link_packed(data, lang);
-    var max = e.link_max_inflated();
-    var reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-    var parts = [];
-    var size = 0;
-    function next() {
-      return reader.read().then(function (r) {
-        if (r.done) {
-          var all = new Uint8Array(size);
-          for (var i = 0, at = 0; i < parts.length; at += parts[i].length, i++) all.set(parts[i], at);
-          return e.open_unpacked(data, all, null, lang);
-        }
-        size += r.value.length;
-        if (size > max) {
-          reader.cancel().catch(function () {});
-          return e.open_unpacked(data, null, 'too-big', lang);
-        }
-        parts.push(r.value);
-        return next();
-      }, function () {
-        return e.open_unpacked(data, null, 'bad', lang);
-      });
-    }
-    return next();
-  }
-
   // ---- styles (constructed: allowed under style-src 'self') ---------------
 
   var CSS = [
@@ -288,7 +256,7 @@
     var analysis;
     this._engine = src && !data ? 'full' : 'viewer';
     if (data) {
-      analysis = engine('viewer').then(function (e) { return openLink(e, data.trim(), self.chartLang()); });
+      analysis = engine('viewer').then(function (e) { return engineApi.openLink(e, data.trim(), self.chartLang(), false); });
     } else if (src) {
       analysis = Promise.all([engine('full'), fetch(src).then(function (r) {
         if (!r.ok) throw oops('could not load ' + src + ' (HTTP ' + r.status + ')', '無法載入 ' + src + '（HTTP ' + r.status + '）');

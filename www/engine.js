@@ -3,6 +3,8 @@
  * name, callchartEngine (inside the embed's closure, not even that).
  * compile(): the page's module (the single file's gzip+base64 bytes, else
  * pkg/callchart_bg.wasm); compileBase64(b64, gzipped): the embed's;
+ * openLink(ns, fragment, lang, series): a share link opened (the browser
+ * inflates it: the wasm has no inflater), a promise;
  * start(module): the glue's own wasm_bindgen namespace; instantiate(module,
  * glue?): a fresh one (no eval: build.sh wraps the glue in callchart_glue();
  * `glue` is another module's, such as the embed's full engine);
@@ -23,11 +25,12 @@ var callchartEngine = (function () {
     return bytes;
   }
 
-  function gunzipped(bytes) {
+  // `bytes` unpacked as a stream (`format`: gzip, else DecompressionStream's name).
+  function unpacking(bytes, format) {
     if (typeof DecompressionStream !== 'function') {
-      throw new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)');
+      throw new Error('this browser is too old to unpack ' + (format ? 'chart links' : 'the chart engine') + ' (it lacks DecompressionStream)');
     }
-    return new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format || 'gzip'));
   }
 
   function mark(name) {
@@ -44,10 +47,49 @@ var callchartEngine = (function () {
       resolve(bytes);
     }).then(function (bytes) {
       if (!gzipped) return WebAssembly.compile(bytes);
-      var whole = function () { return new Response(gunzipped(bytes)).arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
+      var whole = function () { return new Response(unpacking(bytes)).arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
       if (typeof WebAssembly.compileStreaming !== 'function') return whole();
-      return WebAssembly.compileStreaming(new Response(gunzipped(bytes), { headers: { 'Content-Type': 'application/wasm' } }))
+      return WebAssembly.compileStreaming(new Response(unpacking(bytes), { headers: { 'Content-Type': 'application/wasm' } }))
         .catch(whole);
+    });
+  }
+
+  // A link's packed bytes (wasm link_packed) inflated by the browser, at
+  // most `max` bytes: {bytes} or {failure: 'too-big' | 'bad'}, as
+  // open_unpacked takes them (the wasm carries no inflater).
+  function inflate(packed, max) {
+    var reader = unpacking(packed, 'deflate-raw').getReader();
+    var parts = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var all = new Uint8Array(size);
+          for (var i = 0, at = 0; i < parts.length; at += parts[i].length, i++) all.set(parts[i], at);
+          return { bytes: all, failure: null };
+        }
+        size += r.value.length;
+        if (size > max) {
+          reader.cancel().catch(function () {});
+          return { bytes: null, failure: 'too-big' };
+        }
+        parts.push(r.value);
+        return next();
+      }, function () {
+        return { bytes: null, failure: 'bad' };
+      });
+    }
+    return next();
+  }
+
+  // Opens share link `fragment` in wasm namespace `ns`: a promise of its
+  // Analysis, or of its Series (`series`: a #v3=… link); rejected with the
+  // reason, in `lang`, when the link cannot be opened.
+  function openLink(ns, fragment, lang, series) {
+    return new Promise(function (resolve) {
+      resolve(inflate(ns.link_packed(fragment, lang), ns.link_max_inflated()));
+    }).then(function (got) {
+      return (series ? ns.Series : ns).open_unpacked(fragment, got.bytes, got.failure, lang);
     });
   }
 
@@ -104,6 +146,7 @@ var callchartEngine = (function () {
   return {
     compile: compile,
     compileBase64: compileBase64,
+    openLink: openLink,
     start: start,
     instantiate: instantiate,
     panicked: panicked,
