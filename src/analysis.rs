@@ -243,7 +243,7 @@ impl std::ops::Index<&str> for Charts {
             "guidance" => &self.guidance,
             "margins" => &self.margins,
             "revenue" => &self.revenue,
-            _ => panic!("no chart {name:?}"),
+            _ => panic!("no chart {name}"),
         }
     }
 }

@@ -46,7 +46,7 @@ pub struct UnknownChart(pub String);
 
 impl fmt::Display for UnknownChart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown chart {:?} (expected revenue, margins or guidance)", self.0)
+        write!(f, "unknown chart {} (expected revenue, margins or guidance)", crate::i18n::quoted(&self.0))
     }
 }
 

@@ -442,9 +442,9 @@ impl FromStr for Unit {
             "x" => Unit::Times,
             _ => {
                 if let Some(code) = s.strip_suffix("/share") {
-                    Unit::PerShare(Currency::from_code(code).ok_or_else(|| format!("unknown unit {s:?}"))?)
+                    Unit::PerShare(Currency::from_code(code).ok_or_else(|| format!("unknown unit {}", crate::i18n::quoted(s)))?)
                 } else {
-                    Unit::Money(Currency::from_code(s).ok_or_else(|| format!("unknown unit {s:?}"))?)
+                    Unit::Money(Currency::from_code(s).ok_or_else(|| format!("unknown unit {}", crate::i18n::quoted(s)))?)
                 }
             }
         })
@@ -647,7 +647,7 @@ impl fmt::Display for Period {
 impl FromStr for Period {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("bad period {s:?} (expected FY2023, FY2023-Q4, CY2024-H2 or LT)");
+        let bad = || format!("bad period {} (expected FY2023, FY2023-Q4, CY2024-H2 or LT)", crate::i18n::quoted(s));
         if s == "LT" {
             return Ok(Period::LongTerm);
         }

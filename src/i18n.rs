@@ -57,6 +57,37 @@ impl Lang {
 
 }
 
+/// `s` in double quotes for a message, escaped as `{:?}` escapes plain text
+/// (quotes, backslashes, line breaks, tabs, other control characters as
+/// `\u{…}`; other characters as they are), without `{:?}`: `str`'s `Debug`
+/// brings core::fmt's table of printable characters into the viewer.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                let n = c as u32;
+                let digits = if n > 0xf { 2 } else { 1 };
+                for k in (0..digits).rev() {
+                    out.push(char::from_digit(n >> (4 * k) & 0xf, 16).unwrap_or('0'));
+                }
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
 }
@@ -362,6 +393,13 @@ pub(crate) use zh_tw::ZH_TW;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_escapes_as_debug_does() {
+        for s in ["pie", "", "a \"b\" c\\d", "x\ny\rz\t\0", "\u{1b}[0m\u{7f}\u{85}\u{9f}", "營收 ΣΑ é", "'single'"] {
+            assert_eq!(quoted(s), format!("{s:?}"), "{s:?}");
+        }
+    }
 
     #[test]
     fn both_catalogues_have_every_key_once_in_the_keys_order() {

@@ -334,13 +334,10 @@ fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, 
 /// Opens a link's fragment (`#v2=…` or an older `#v1=…`, with or without
 /// the `#`; an embed's `data` attribute is the same text). A series link
 /// (`#v3=…`, [`series::decode`]) is refused as [`ShareError::Series`]: it is
-/// no one call's facts.
+/// no one call's facts. [`packed`], then [`inflate`], then [`unpacked`].
 pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
-    let (version, bin) = unpack(fragment)?;
-    if version == SERIES_VERSION {
-        return Err(ShareError::Series);
-    }
-    from_binary(&bin, version)
+    let (version, packed) = packed(fragment)?;
+    unpacked(version, inflate(&packed))
 }
 
 /// Whether `fragment` is a series link (`#v3=…`), by its key alone (the
@@ -350,9 +347,13 @@ pub fn is_series(fragment: &str) -> bool {
     s.starts_with("v3=")
 }
 
-/// A link's version and binary: the key read, the payload's length capped,
-/// base64url decoded strictly, inflated under [`MAX_INFLATED`].
-fn unpack(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
+/// A link's version and its packed (deflated) bytes: the key read, the
+/// payload's length capped, base64url decoded strictly. The first step of
+/// [`decode`]; the embed's viewer stops here and lets the browser inflate
+/// (its `DecompressionStream`, which the embed needs anyway to unpack its
+/// wasm: miniz_oxide's inflater is ~6 KB of the viewer gzipped), then
+/// hands the bytes to [`unpacked`].
+pub fn packed(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
     let s = fragment.strip_prefix('#').unwrap_or(fragment);
     let (key, payload) = s.split_once('=').ok_or(ShareError::NotALink)?;
     let digits = key.strip_prefix('v').ok_or(ShareError::NotALink)?;
@@ -370,15 +371,63 @@ fn unpack(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
     if packed.is_empty() {
         return Err(ShareError::Damaged(format!("no data after v{version}=")));
     }
-    let bin = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|e| {
+    Ok((version, packed))
+}
+
+/// How inflating a link's packed bytes failed, said as [`inflate`] says it
+/// (the embed's JavaScript names its failure by [`InflateFailure::from_name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InflateFailure {
+    /// More than [`MAX_INFLATED`] bytes.
+    TooBig,
+    /// The data ends before its last block.
+    EndsEarly,
+    /// Not deflate data.
+    Bad,
+}
+
+impl InflateFailure {
+    /// `"too-big"`, `"ends-early"`; any other name is [`InflateFailure::Bad`].
+    pub fn from_name(name: &str) -> InflateFailure {
+        match name {
+            "too-big" => InflateFailure::TooBig,
+            "ends-early" => InflateFailure::EndsEarly,
+            _ => InflateFailure::Bad,
+        }
+    }
+
+    fn error(self) -> ShareError {
+        match self {
+            InflateFailure::TooBig => ShareError::TooBig,
+            InflateFailure::EndsEarly => ShareError::Damaged("the data ends early".into()),
+            InflateFailure::Bad => ShareError::Damaged("the data does not unpack".into()),
+        }
+    }
+}
+
+/// Packed bytes inflated (raw deflate) under [`MAX_INFLATED`].
+pub fn inflate(packed: &[u8]) -> Result<Vec<u8>, InflateFailure> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(packed, MAX_INFLATED).map_err(|e| {
         use miniz_oxide::inflate::TINFLStatus;
         match e.status {
-            TINFLStatus::HasMoreOutput => ShareError::TooBig,
-            TINFLStatus::FailedCannotMakeProgress => ShareError::Damaged("the data ends early".into()),
-            _ => ShareError::Damaged("the data does not unpack".into()),
+            TINFLStatus::HasMoreOutput => InflateFailure::TooBig,
+            TINFLStatus::FailedCannotMakeProgress => InflateFailure::EndsEarly,
+            _ => InflateFailure::Bad,
         }
-    })?;
-    Ok((version, bin))
+    })
+}
+
+/// The last step of [`decode`]: the facts of a link of `version` from its
+/// packed bytes as inflated (or how inflating them failed).
+pub fn unpacked(version: u32, bin: Result<Vec<u8>, InflateFailure>) -> Result<(Facts, ShareState), ShareError> {
+    let bin = bin.map_err(InflateFailure::error)?;
+    if bin.len() > MAX_INFLATED {
+        return Err(ShareError::TooBig);
+    }
+    if version == SERIES_VERSION {
+        return Err(ShareError::Series);
+    }
+    from_binary(&bin, version)
 }
 
 // The binary form: `share/binary.rs`; v1's subjects: `share/v1.rs`; series

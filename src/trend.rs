@@ -306,12 +306,17 @@ impl Trend {
     /// Opens a series link: its calls merged as when they were added, the
     /// company picked; and the call shown with the link's state.
     pub fn of_link(fragment: &str) -> Result<(Trend, usize, ShareState), ShareError> {
-        let link = share::series::decode(fragment)?;
+        Ok(Trend::of_series_link(share::series::decode(fragment)?))
+    }
+
+    /// [`Trend::of_link`] from a decoded link (the page inflates links itself:
+    /// [`share::series::unpacked`]).
+    pub fn of_series_link(link: share::series::SeriesLink) -> (Trend, usize, ShareState) {
         let mut trend = Trend { calls: link.calls.into_iter().map(|(n, f)| (n, Analysis::of_facts(f))).collect(), ..Trend::default() };
         trend.merge();
         trend.view = trend.picked_view();
         trend.pick(link.picked);
-        Ok((trend, link.shown, link.state))
+        (trend, link.shown, link.state)
     }
 
     /// Where merged fact `i` of the picked company was said: the call (index

@@ -2,7 +2,7 @@
 //!
 //! It is deliberately thin: one stateful handle, [`Analysis`], over the plain
 //! [`crate::analysis::Analysis`]. [`read_text`] and [`read_bytes`] (input
-//! through [`crate::input`], parsed once) and [`open_link`] return it; the
+//! through [`crate::input`], parsed once) and [`open_unpacked`] return it; the
 //! page then draws (`draw(canvas, kind, style)` -> [`ChartMap`], the hit map
 //! of what was drawn), explains, views, exports and links through it. No
 //! facts cross the boundary back into Rust, except once when a worker's
@@ -64,7 +64,7 @@ pub fn init_panic_hook() {
 /// One analysis of a transcript or a link, held in Rust across calls (see
 /// [`crate::analysis::Analysis`]): the page draws, explains, exports and
 /// links through it, and no facts cross the boundary back into Rust.
-/// [`read_text`], [`read_bytes`] and [`open_link`] return it; a worker's is
+/// [`read_text`], [`read_bytes`] and [`open_unpacked`] return it; a worker's is
 /// rebuilt on the page with [`Analysis::rebuild`] from its facts' bytes and view.
 #[wasm_bindgen]
 pub struct Analysis {
@@ -185,15 +185,50 @@ impl Analysis {
     }
 }
 
-/// Opens a share link's fragment (`#v2=…`, or an older `#v1=…`) or an embed's `data`; the link's
-/// chart choice and theme are in its [`Analysis::reading`] (`link: {charts,
-/// theme}`). A broken, truncated,
-/// oversized or foreign link throws an error whose message says which.
+/// Opening a share link (`#v2=…`, an older `#v1=…`, an embed's `data`; a
+/// series' `#v3=…`) takes two calls and the browser between them: its
+/// packed bytes ([`crate::share::packed`]: its key, length and characters
+/// checked), which the page or the embed inflates with the browser's
+/// `DecompressionStream('deflate-raw')`, at most [`link_max_inflated`]
+/// bytes (`engine.js`'s `inflate`), then [`open_unpacked`] (or
+/// [`Series::open_unpacked`]). Neither build carries an inflater: miniz_oxide's
+/// was ~6 KB gzipped of the viewer and ~4 KB of the engine. A fragment that
+/// is no link, too long or not base64url throws, in `lang`.
 #[wasm_bindgen]
-/// `lang` ("zh-TW"; absent: English) is the error message's language.
-pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Analysis, JsError> {
-    let (inner, state) = analysis::Analysis::of_link(fragment)
-        .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
+pub fn link_packed(fragment: &str, lang: Option<String>) -> Result<Vec<u8>, JsError> {
+    crate::share::packed(fragment).map(|(_, packed)| packed).map_err(|e| link_error(e, lang.as_deref()))
+}
+
+/// The most bytes a link inflates to ([`crate::share::MAX_INFLATED`]).
+#[wasm_bindgen]
+pub fn link_max_inflated() -> usize {
+    crate::share::MAX_INFLATED
+}
+
+/// Opens a call's link `fragment` from its [`link_packed`] bytes as the
+/// browser inflated them, `inflated`; or, when inflating failed, says why
+/// from `failure` ("too-big", "ends-early"; anything else: not deflate
+/// data). The link's chart choice and theme are in its
+/// [`Analysis::reading`] (`link: {charts, theme}`). A broken, truncated,
+/// oversized or foreign link (a series link too) throws an error whose
+/// message, in `lang` ("zh-TW"; absent: English), says which.
+#[wasm_bindgen]
+pub fn open_unpacked(fragment: &str, inflated: Option<Vec<u8>>, failure: Option<String>, lang: Option<String>) -> Result<Analysis, JsError> {
+    use crate::share::{self, InflateFailure};
+    let (version, _) = share::packed(fragment).map_err(|e| link_error(e, lang.as_deref()))?;
+    let bin = inflated.ok_or_else(|| InflateFailure::from_name(failure.as_deref().unwrap_or("")));
+    let opened = share::unpacked(version, bin).map(|(facts, state)| (analysis::Analysis::of_facts(facts), state));
+    linked(opened, lang)
+}
+
+/// A link's error as the page shows it, in `lang`.
+fn link_error(e: crate::share::ShareError, lang: Option<&str>) -> JsError {
+    JsError::new(&crate::i18n::with(lang_of(lang), || e.to_string()))
+}
+
+/// An opened link's analysis, its state in the reading.
+fn linked(opened: Result<(analysis::Analysis, crate::share::ShareState), crate::share::ShareError>, lang: Option<String>) -> Result<Analysis, JsError> {
+    let (inner, state) = opened.map_err(|e| link_error(e, lang.as_deref()))?;
     let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
     Ok(Analysis {
         inner,
@@ -228,11 +263,15 @@ impl Series {
     }
 
     /// Opens a series link (`#v3=…`; a readable error, in `lang`, when it
-    /// cannot): its calls merged, the company picked; [`Series::opened`]
-    /// says which call to show and the link's state.
-    pub fn open_link(fragment: &str, lang: Option<String>) -> Result<Series, JsError> {
-        let (inner, shown, state) = crate::trend::Trend::of_link(fragment)
-            .map_err(|e| JsError::new(&crate::i18n::with(lang_of(lang.as_deref()), || e.to_string())))?;
+    /// cannot) from its [`link_packed`] bytes as the browser inflated them
+    /// (as [`open_unpacked`]): its calls merged, the company picked;
+    /// [`Series::opened`] says which call to show and the link's state.
+    pub fn open_unpacked(fragment: &str, inflated: Option<Vec<u8>>, failure: Option<String>, lang: Option<String>) -> Result<Series, JsError> {
+        use crate::share::{self, InflateFailure};
+        let (version, _) = share::packed(fragment).map_err(|e| link_error(e, lang.as_deref()))?;
+        let bin = inflated.ok_or_else(|| InflateFailure::from_name(failure.as_deref().unwrap_or("")));
+        let link = share::series::unpacked(version, bin).map_err(|e| link_error(e, lang.as_deref()))?;
+        let (inner, shown, state) = crate::trend::Trend::of_series_link(link);
         let views = vec![None; inner.len()];
         Ok(Series { inner, views, opened: Some((shown, state.into())) })
     }
@@ -361,26 +400,42 @@ impl Default for Series {
     }
 }
 
-/// A link's state from JS: `{charts: ["revenue", …], theme: "auto" | "light" | "dark", lang}`.
+/// A link's state from JS: `{charts: ["revenue", …], theme: "auto" | "light" | "dark", lang}`
+/// (each optional). Read by hand, as the chart style is: serde's
+/// deserializer for this one object was ~3 KB of the engine gzipped.
 #[cfg(feature = "engine")]
 fn state_in(state: JsValue) -> Result<ShareState, JsError> {
-    #[derive(serde::Deserialize)]
-    struct StateIn {
-        #[serde(default)]
-        charts: Vec<String>,
-        #[serde(default)]
-        theme: Option<String>,
-        #[serde(default)]
-        lang: Option<String>,
+    let bad = |what: &str| JsError::new(&["bad link state: ", what].concat());
+    if !state.is_undefined() && !state.is_null() && !state.is_object() {
+        return Err(bad("not an object"));
     }
-    let st: StateIn = serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&format!("bad link state: {e}")))?;
-    let charts = st.charts.iter().map(|c| c.parse::<ChartKind>()).collect::<Result<Vec<_>, _>>()?;
-    let theme = match st.theme.as_deref() {
-        None => ThemeChoice::Auto,
-        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&format!("unknown theme {t:?}")))?,
+    let text = |name: &str| -> Result<Option<String>, JsError> {
+        field(&state, name).map(|v| v.as_string().ok_or_else(|| bad(&[name, " is not a string"].concat()))).transpose()
     };
-    let lang = st.lang.as_deref().and_then(crate::i18n::Lang::from_code);
+    let mut charts = Vec::new();
+    if let Some(list) = field(&state, "charts") {
+        if !js_sys::Array::is_array(&list) {
+            return Err(bad("charts is not a list"));
+        }
+        for c in js_sys::Array::from(&list).iter() {
+            charts.push(c.as_string().ok_or_else(|| bad("a chart is not a string"))?.parse::<ChartKind>()?);
+        }
+    }
+    let theme = match text("theme")?.as_deref() {
+        None => ThemeChoice::Auto,
+        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&["unknown theme ", &crate::i18n::quoted(t)].concat()))?,
+    };
+    let lang = text("lang")?.as_deref().and_then(crate::i18n::Lang::from_code);
     Ok(ShareState { charts, theme, lang })
+}
+
+/// Property `name` of `obj` when `obj` is an object and the property is
+/// neither undefined nor null.
+fn field(obj: &JsValue, name: &str) -> Option<JsValue> {
+    if !obj.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// The calls in one pasted text (`[text]` for one call): the page reads
@@ -392,7 +447,7 @@ pub fn split_calls(text: &str) -> Vec<String> {
 }
 
 /// Whether `fragment` is a series link (`#v3=…`): the page opens it with
-/// [`Series::open_link`], any other with [`open_link`].
+/// [`Series::open_unpacked`], any other with [`open_unpacked`].
 #[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn is_series_link(fragment: &str) -> bool {
@@ -405,12 +460,7 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
     if !style.is_undefined() && !style.is_null() && !style.is_object() {
         return Err(JsError::new("bad chart style: not an object"));
     }
-    let field = |name: &str| -> Option<JsValue> {
-        if !style.is_object() {
-            return None;
-        }
-        js_sys::Reflect::get(&style, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-    };
+    let field = |name: &str| field(&style, name);
     let bad = |name: &str, what: &str| JsError::new(&["bad chart style: ", name, " is not ", what].concat());
     let text = |name: &str| -> Result<Option<String>, JsError> {
         field(name).map(|v| v.as_string().ok_or_else(|| bad(name, "a string"))).transpose()

@@ -406,7 +406,7 @@
   Object.keys(pageApi).forEach(function (k) { page[k] = pageApi[k]; });
 
   // performance.mark()s of the start-up, for bench/browser.mjs's breakdown
-  // (engine.js marks 'unpacked').
+  // (engine.js marks 'decoded': the wasm's base64 read).
   function mark(name) {
     if (window.performance && performance.mark) performance.mark('callchart:' + name);
   }

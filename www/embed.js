@@ -256,7 +256,7 @@
     var analysis;
     this._engine = src && !data ? 'full' : 'viewer';
     if (data) {
-      analysis = engine('viewer').then(function (e) { return e.open_link(data.trim(), self.chartLang()); });
+      analysis = engine('viewer').then(function (e) { return engineApi.openLink(e, data.trim(), self.chartLang(), false); });
     } else if (src) {
       analysis = Promise.all([engine('full'), fetch(src).then(function (r) {
         if (!r.ok) throw oops('could not load ' + src + ' (HTTP ' + r.status + ')', '無法載入 ' + src + '（HTTP ' + r.status + '）');

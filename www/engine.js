@@ -3,6 +3,8 @@
  * name, callchartEngine (inside the embed's closure, not even that).
  * compile(): the page's module (the single file's gzip+base64 bytes, else
  * pkg/callchart_bg.wasm); compileBase64(b64, gzipped): the embed's;
+ * openLink(ns, fragment, lang, series): a share link opened (the browser
+ * inflates it: the wasm has no inflater), a promise;
  * start(module): the glue's own wasm_bindgen namespace; instantiate(module,
  * glue?): a fresh one (no eval: build.sh wraps the glue in callchart_glue();
  * `glue` is another module's, such as the embed's full engine);
@@ -14,31 +16,80 @@
 var callchartEngine = (function () {
   'use strict';
 
+  // atob skips ASCII whitespace itself (forgiving base64): no pass over
+  // the ~450 KB of text to drop it first.
   function base64Bytes(b64) {
-    var raw = atob(String(b64).replace(/\s+/g, ''));
+    var raw = atob(String(b64));
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
     return bytes;
   }
 
-  function fromBase64(b64, gzipped) {
-    var bytes = base64Bytes(b64);
-    if (!gzipped) return Promise.resolve(bytes);
+  // `bytes` unpacked as a stream (`format`: gzip, else DecompressionStream's name).
+  function unpacking(bytes, format) {
     if (typeof DecompressionStream !== 'function') {
-      return Promise.reject(new Error('this browser is too old to unpack the chart engine (it lacks DecompressionStream)'));
+      throw new Error('this browser is too old to unpack ' + (format ? 'chart links' : 'the chart engine') + ' (it lacks DecompressionStream)');
     }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer();
+    return new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format || 'gzip'));
   }
 
   function mark(name) {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('callchart:' + name);
   }
 
+  // The wasm is compiled as it is unpacked (compileStreaming over the
+  // DecompressionStream: the two overlap, off the main thread), else
+  // unpacked whole, then compiled.
   function compileBase64(b64, gzipped) {
-    return fromBase64(b64, gzipped).then(function (bytes) {
-      mark('unpacked');
-      return WebAssembly.compile(bytes);
+    return new Promise(function (resolve) {
+      var bytes = base64Bytes(b64);
+      mark('decoded');
+      resolve(bytes);
+    }).then(function (bytes) {
+      if (!gzipped) return WebAssembly.compile(bytes);
+      var whole = function () { return new Response(unpacking(bytes)).arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
+      if (typeof WebAssembly.compileStreaming !== 'function') return whole();
+      return WebAssembly.compileStreaming(new Response(unpacking(bytes), { headers: { 'Content-Type': 'application/wasm' } }))
+        .catch(whole);
+    });
+  }
+
+  // A link's packed bytes (wasm link_packed) inflated by the browser, at
+  // most `max` bytes: {bytes} or {failure: 'too-big' | 'bad'}, as
+  // open_unpacked takes them (the wasm carries no inflater).
+  function inflate(packed, max) {
+    var reader = unpacking(packed, 'deflate-raw').getReader();
+    var parts = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var all = new Uint8Array(size);
+          for (var i = 0, at = 0; i < parts.length; at += parts[i].length, i++) all.set(parts[i], at);
+          return { bytes: all, failure: null };
+        }
+        size += r.value.length;
+        if (size > max) {
+          reader.cancel().catch(function () {});
+          return { bytes: null, failure: 'too-big' };
+        }
+        parts.push(r.value);
+        return next();
+      }, function () {
+        return { bytes: null, failure: 'bad' };
+      });
+    }
+    return next();
+  }
+
+  // Opens share link `fragment` in wasm namespace `ns`: a promise of its
+  // Analysis, or of its Series (`series`: a #v3=… link); rejected with the
+  // reason, in `lang`, when the link cannot be opened.
+  function openLink(ns, fragment, lang, series) {
+    return new Promise(function (resolve) {
+      resolve(inflate(ns.link_packed(fragment, lang), ns.link_max_inflated()));
+    }).then(function (got) {
+      return (series ? ns.Series : ns).open_unpacked(fragment, got.bytes, got.failure, lang);
     });
   }
 
@@ -95,6 +146,7 @@ var callchartEngine = (function () {
   return {
     compile: compile,
     compileBase64: compileBase64,
+    openLink: openLink,
     start: start,
     instantiate: instantiate,
     panicked: panicked,

@@ -6,9 +6,10 @@
  *                    (analysis.share_link), in the address bar and on the
  *                    clipboard; a series shown: all its calls -> #v3=…
  *                    (series.share_link, with the company and call shown)
- *   Opening a link   #v2=… -> wasm open_link (strict, size-capped) -> an
- *                    Analysis -> charts (#v3=…: Series.open_link -> the
- *                    series, series.js); a broken or foreign link shows why
+ *   Opening a link   #v2=… -> wasm link_packed (strict, size-capped), the
+ *                    browser inflates (engine.js openLink), open_unpacked
+ *                    -> an Analysis -> charts (#v3=…: Series.open_unpacked
+ *                    -> the series, series.js); a broken or foreign link shows why
  *                    and the page charts the text box instead
  *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
  *                    elements, and a sandboxed <iframe> alternative
@@ -121,18 +122,26 @@
 
   $('link-error-close').addEventListener('click', hideLinkError);
 
-  // Opens the link in `hash`; false (with the reason on screen) when it cannot.
+  // Opens the link in `hash` (the browser inflates it: engine.js's
+  // openLink); a promise of false (with the reason on screen) when it cannot.
   function openLink(hash) {
-    var a, opened, many = null;
+    // A series link (#v3=…) is a Series of its calls; any other, one call.
+    var e = engine();
+    var series = e.is_series_link(hash);
+    return callchartEngine.openLink(e, hash, L.lang, series).then(function (got) {
+      return showLink(series ? null : got, series ? got : null);
+    }, function (err) {
+      console.warn('callchart: link not opened:', err);
+      showLinkError(errorText(err) + '.');
+      return false;
+    });
+  }
+
+  // Shows an opened link: a call's analysis `a` or a series `many`.
+  function showLink(a, many) {
+    var opened;
     try {
-      // A series link (#v3=…) is a Series of its calls; any other, one call.
-      if (engine().is_series_link(hash)) {
-        many = engine().Series.open_link(hash, L.lang);
-        opened = many.opened();
-      } else {
-        a = engine().open_link(hash, L.lang);
-        opened = a.reading(L.lang).link;
-      }
+      opened = many ? many.opened() : a.reading(L.lang).link;
     } catch (err) {
       console.warn('callchart: link not opened:', err);
       showLinkError(errorText(err) + '.');
@@ -438,9 +447,15 @@
 
   page.share = {
     // Called by app.js once the engine runs: true when a link was opened.
+    // Opens the address's link, if any (true), and charts the text box
+    // instead (page.analyze) when it cannot be opened.
     boot: function () {
       var hash = linkIn(location.hash);
-      return hash ? openLink(hash) : false;
+      if (!hash) return false;
+      openLink(hash).then(function (ok) {
+        if (!ok) page.analyze();
+      });
+      return true;
     },
     shown: shown,
     // Saves `blob` as `name` and says so (series.js's exports).

@@ -83,7 +83,18 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
 /// Opens a series link (`#v3=…`, with or without the `#`); a call's link
 /// (`v1=`, `v2=`) is no series and is refused as invalid.
 pub fn decode(fragment: &str) -> Result<SeriesLink, ShareError> {
-    let (version, bin) = unpack(fragment)?;
+    let (version, packed) = super::packed(fragment)?;
+    unpacked(version, super::inflate(&packed))
+}
+
+/// The last step of [`decode`], as [`super::unpacked`] is a call's: the
+/// series of a link of `version` from its packed bytes as inflated (the
+/// page inflates them with the browser's `DecompressionStream`).
+pub fn unpacked(version: u32, bin: Result<Vec<u8>, super::InflateFailure>) -> Result<SeriesLink, ShareError> {
+    let bin = bin.map_err(super::InflateFailure::error)?;
+    if bin.len() > MAX_INFLATED {
+        return Err(ShareError::TooBig);
+    }
     if version != SERIES_VERSION {
         return Err(invalid("a link of one call, not of a series"));
     }
@@ -196,6 +207,23 @@ mod tests {
         assert!(matches!(decode(&call), Err(ShareError::Invalid(_))) && !is_series(&call));
         let link = encode(&[("a", &a), ("b", &b)], 0, 0, &ShareState::default()).unwrap();
         assert_eq!(super::super::decode(&link), Err(ShareError::Series));
+    }
+
+    #[test]
+    fn the_page_s_steps_open_what_decode_opens() {
+        // The page: packed, the browser inflates, unpacked.
+        let (a, b) = two();
+        let link = encode(&[("a", &a), ("b", &b)], 1, 0, &ShareState::default()).unwrap();
+        let (version, packed) = super::super::packed(&link).unwrap();
+        assert_eq!(unpacked(version, super::super::inflate(&packed)).unwrap(), decode(&link).unwrap());
+        let failed = |name: &str| unpacked(version, Err(super::super::InflateFailure::from_name(name))).unwrap_err();
+        assert_eq!(failed("too-big"), ShareError::TooBig);
+        assert_eq!(failed("bad"), ShareError::Damaged("the data does not unpack".into()));
+        assert_eq!(unpacked(version, Ok(vec![0; MAX_INFLATED + 1])).unwrap_err(), ShareError::TooBig);
+        // A call's link is no series either way.
+        let call = super::super::encode(&a, &ShareState::default()).unwrap();
+        let (v2, p2) = super::super::packed(&call).unwrap();
+        assert_eq!(unpacked(v2, super::super::inflate(&p2)).unwrap_err(), decode(&call).unwrap_err());
     }
 
     #[test]

@@ -164,6 +164,31 @@ fn zip_bombs_stop_at_the_cap() {
 }
 
 #[test]
+fn the_viewer_s_steps_open_what_decode_opens() {
+    // The embed's viewer: packed, the browser inflates, unpacked.
+    let link = encode(&sample(), &ShareState::default()).unwrap();
+    let (version, packed_bytes) = packed(&link).unwrap();
+    assert_eq!(version, 2);
+    assert_eq!(unpacked(version, inflate(&packed_bytes)).unwrap(), decode(&link).unwrap());
+    // How the browser's inflating failed, said as miniz_oxide's failures are.
+    let failed = |name: &str| unpacked(version, Err(InflateFailure::from_name(name))).unwrap_err();
+    assert_eq!(failed("too-big"), ShareError::TooBig);
+    assert_eq!(failed("ends-early"), ShareError::Damaged("the data ends early".into()));
+    assert_eq!(failed("bad"), ShareError::Damaged("the data does not unpack".into()));
+    assert_eq!(failed(""), ShareError::Damaged("the data does not unpack".into()));
+    // The cap holds whoever inflated, and a series link is still no call's.
+    assert_eq!(unpacked(version, Ok(vec![0; MAX_INFLATED + 1])).unwrap_err(), ShareError::TooBig);
+    let series = pack_as(3, &[3]);
+    let (v3, p3) = packed(&series).unwrap();
+    assert_eq!(unpacked(v3, inflate(&p3)).unwrap_err(), ShareError::Series);
+    assert_eq!(decode(&series).unwrap_err(), ShareError::Series);
+    // What packed refuses, decode refuses the same way.
+    for bad in ["", "v9=AAAA", "v2=ab*c", "v2="] {
+        assert_eq!(packed(bad).unwrap_err(), decode(bad).unwrap_err(), "{bad}");
+    }
+}
+
+#[test]
 fn bad_binaries_are_invalid() {
     let base = to_binary(&portable(&sample()), &ShareState::default(), VERSION).unwrap();
     assert!(decode(&pack_as(2, &base)).is_ok(), "the fixture itself must be valid");

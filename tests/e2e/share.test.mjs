@@ -78,7 +78,7 @@ async function openPage(options = {}) {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI || ''} ${e.sourceFile || ''}:${e.lineNumber || ''}`);
     });
     window.__instantiations = 0;
-    for (const name of ['instantiate', 'compile']) {
+    for (const name of ['instantiate', 'compile', 'compileStreaming']) {
       const orig = WebAssembly[name];
       WebAssembly[name] = function () { window.__instantiations++; return orig.apply(this, arguments); };
     }
