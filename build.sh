@@ -434,6 +434,8 @@ run_tests() {
   cargo test || failed+=("cargo test")
   score_extraction || failed+=("extraction scores")
   run_eval || failed+=("accuracy ratchet")
+  # The bundles' JS stripper (www/jsstrip.py): its lexer's cases.
+  python3 www/jsstrip.py --test || failed+=("jsstrip")
 
   build
 
