@@ -448,6 +448,16 @@ fn name_from(t: &[Token<'_>]) -> Option<String> {
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then_some(s)
 }
 
+/// Last words of many company names, plurals that also name parts of a
+/// business: said in the possessive, they name the company only with the
+/// word before them.
+const GENERIC_NAME_ENDS: &[&str] = &[
+    "industries", "systems", "solutions", "services", "partners", "properties", "controls", "resorts", "technologies",
+    "holdings", "brands", "companies", "goods", "flags", "tankers", "utilities", "garments", "states", "americas",
+    "products", "communications", "networks", "laboratories", "labs", "foods", "stores", "motors", "airlines",
+    "pharmaceuticals", "therapeutics", "sciences", "resources", "materials", "oilseeds", "operations", "markets",
+];
+
 /// The company as the call names itself: the most frequent capitalised word
 /// said in the possessive ("Lear's sales", "Deere's fourth quarter").
 fn possessive_name(t: &Transcript<'_>) -> Option<String> {
@@ -462,16 +472,31 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
     let speakers: Vec<String> = t.speakers.iter().map(|s| s.name.to_ascii_lowercase()).collect();
     for turn in t.turns.iter().take(60) {
         for p in &turn.paragraphs {
-            for tok in lex::tokenize(&p.text, 0, p.text.len()) {
+            let toks = lex::tokenize(&p.text, 0, p.text.len());
+            for (i, tok) in toks.iter().enumerate() {
                 if tok.kind != Tok::Word || !tok.text.starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
-                let possessive = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s"));
+                // "Rollins' purchase of Orkin": a name ending in s takes the apostrophe alone.
+                let apostrophe = tok.text.ends_with('s') && toks.get(i + 1).is_some_and(|x| (x.sym('\'') || x.sym('’')) && x.start == tok.end);
+                let possessive = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s")).or(apostrophe.then_some(tok.text));
                 *said.entry(possessive.unwrap_or(tok.text)).or_default() += 1;
                 let Some(w) = possessive else { continue };
                 if w.len() < 2 {
                     continue;
                 }
+                // "Winnebago Industries'", "Six Flags'": a word many names end in is the
+                // company's only with the name before it ("the Americas'" is none).
+                let owned;
+                let w = if GENERIC_NAME_ENDS.iter().any(|g| w.eq_ignore_ascii_case(g)) {
+                    let Some(prev) = i.checked_sub(1).map(|k| &toks[k]).filter(|x| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()) && x.end + 1 == tok.start) else {
+                        continue;
+                    };
+                    owned = format!("{} {}", prev.text, w);
+                    owned.as_str()
+                } else {
+                    w
+                };
                 let lw = w.to_ascii_lowercase();
                 if COMMON.contains(&lw.as_str()) || speakers.iter().any(|s| s.split(' ').any(|part| part == lw)) {
                     continue;
@@ -484,7 +509,7 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
     }
     // Rank the possessive names by how often the name is said at all.
     for (w, n) in counts.iter_mut() {
-        *n = said.get(w.as_str()).copied().unwrap_or(0);
+        *n = said.get(w.split(' ').next().unwrap_or(w.as_str())).copied().unwrap_or(0);
     }
     counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
 }
@@ -557,6 +582,11 @@ mod tests {
         assert_eq!(identify(&parse(text)).company, "Lear");
         // Said fewer than three times, no name is the company's.
         assert_eq!(identify(&parse("Lear's sales were up.\nTotal sales were $5 billion.\n")).company, "");
+        // A name ending in s takes the apostrophe alone; a person praised by name is not the company.
+        let text = "We thank Henry for his years. Henry's guidance shaped Rollins. Henry's legacy lives on. Henry retired.\nRollins' revenue grew. Rollins grew. At Rollins, we serve. Rollins, the leader.\n";
+        assert_eq!(identify(&parse(text)).company, "Rollins");
+        let text = "Winnebago Industries' revenue grew. Winnebago grew. At Winnebago, we build. Winnebago, the leader.\nThe Americas' sales rose.\n";
+        assert_eq!(identify(&parse(text)).company, "Winnebago Industries");
     }
 
     /// The call's period from all the evidence, each source a vote.
