@@ -20,17 +20,28 @@ mod sentence;
 mod zh;
 pub(crate) use zh::has_phrase;
 
-use crate::facts::{Basis, Currency, Fact, Facts, Note, Period};
+use crate::facts::{Basis, Currency, Fact, Facts, Note, Period, TranscriptStats};
 use crate::transcript::{Role, Transcript};
 use lex::Token;
 use sentence::sentence;
 
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
-    if let Some(facts) = zh::extract(t) {
+    extract_as(t, None)
+}
+
+/// [`extract`], the call's period `given` by the reader (`None`: read from
+/// the transcript): the figures are dated from it as if the transcript had
+/// said it, and a note (kind `call_given`) says it was given. Giving the
+/// period the transcript reads as changes nothing.
+pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
+    if let Some(facts) = zh::extract(t, given) {
         return facts;
     }
-    let id = identity::identify(t);
+    let read = identity::identify(t);
+    let given = given.filter(|g| read.call != Some(*g));
+    let read_call = read.call;
+    let id = read.given(given);
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     ctx.line_paragraphs = t.layout.lines_are_paragraphs();
     let mut buf: Vec<Token<'_>> = Vec::new();
@@ -55,7 +66,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
     segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
     let mut facts = merge(ctx.raw, t.qa_line);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Note> = given.map(|g| call_given(g, read_call)).into_iter().collect();
     if ctx.undated > 0 {
         notes.push(Note {
             kind: "warning".into(),
@@ -66,6 +77,7 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
                 if ctx.undated == 1 { " was" } else { "s were" }
             ),
             ok: None,
+            period: None,
         });
     }
     derive::derive(&mut facts, &mut notes);
@@ -78,11 +90,22 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         call: id.call,
         currency: ctx.currency.as_str().to_string(),
         layout: t.layout.name().to_string(),
-        transcript: Some(t.stats()),
+        // The quarter the words point to, for a reader asked which call this is.
+        transcript: Some(TranscriptStats { call_quarter: if id.call.is_none() { id.quarter } else { None }, ..t.stats() }),
         facts,
         notes,
         ..Facts::default()
     }
+}
+
+/// The note that the call's period was given by the reader (`read`: what
+/// the transcript reads as, if anything).
+fn call_given(given: Period, read: Option<Period>) -> Note {
+    let message = match read {
+        Some(r) => format!("The call's period, {given}, was given by the reader (the transcript reads as {r})"),
+        None => format!("The call's period, {given}, was given by the reader: the transcript does not say it"),
+    };
+    Note { kind: "call_given".into(), subject: Vec::new(), message, ok: None, period: Some(given) }
 }
 
 /// How many sentences a period stays in play after it was last named.

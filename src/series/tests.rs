@@ -269,9 +269,9 @@ fn calls_go_together_by_company() {
 #[test]
 fn notes_follow_their_facts_into_the_series() {
     let mut a = call("Acme", "FY2021-Q2", &["revenue total FY2021-Q2 actual level 5e6 USD", "revenue total FY2021-Q1 actual level 4e6 USD"]);
-    a.notes.push(Note { kind: "check".into(), subject: vec![0, 1], message: "m".into(), ok: Some(false) });
+    a.notes.push(Note { kind: "check".into(), subject: vec![0, 1], message: "m".into(), ok: Some(false), period: None });
     let mut b = call("Acme", "FY2021-Q1", &["revenue total FY2021-Q1 derived level 4.01e6 USD"]);
-    b.notes.push(Note { kind: "check".into(), subject: vec![0], message: "n".into(), ok: Some(true) });
+    b.notes.push(Note { kind: "check".into(), subject: vec![0], message: "n".into(), ok: Some(true), period: None });
     let c = one(&[a, b]);
     assert_eq!(show(&c), ["FY2021-Q1 revenue Actual 4000000 @0 [1, 0]", "FY2021-Q2 revenue Actual 5000000 @0 [0]"]);
     let subjects: Vec<(usize, Vec<usize>)> = c.notes.iter().map(|n| (n.call, n.note.subject.clone())).collect();
