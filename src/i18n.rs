@@ -306,6 +306,8 @@ pub(crate) enum K {
     MetaPeople,
     NoteConflict,
     NoteCheck,
+    NoteCallGiven,
+    NoteWithdrawn,
     CsvHeader,
     InputEmpty,
     InputBlank,
