@@ -354,6 +354,9 @@ pub(crate) enum K {
     RevRaised,
     RevLowered,
     RevReaffirmed,
+    RevWithdrawn,
+    VersusWithdrawn,
+    LegendWithdrawn,
 }
 
 mod en;

@@ -13,6 +13,7 @@ pub mod metric;
 pub mod number;
 mod other;
 pub mod period;
+pub mod withdrawn;
 
 mod derive;
 mod segments;
@@ -45,6 +46,8 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     ctx.line_paragraphs = t.layout.lines_are_paragraphs();
     let mut buf: Vec<Token<'_>> = Vec::new();
+    // Guidance the call withdraws: (period, line, sentence), the first sentence that says it.
+    let mut withdrawals: Vec<(Period, usize, &str)> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         // Before a Q&A the call marks, nobody asks questions: a prepared turn under an
@@ -60,6 +63,11 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
                 sentence(&mut ctx, para, a, b, &mut context, &mut buf);
+                for p in withdrawn::withdrawn(&para.text[a..b], ctx.call) {
+                    if !withdrawals.iter().any(|w| w.0 == p) {
+                        withdrawals.push((p, para.locate(a).0, &para.text[a..b]));
+                    }
+                }
             }
         }
     }
@@ -80,6 +88,7 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
             period: None,
         });
     }
+    notes.extend(withdrawals.into_iter().map(|(p, line, s)| withdrawn_note(p, line, s)));
     derive::derive(&mut facts, &mut notes);
     derive::check(&facts, &mut notes);
     let translations: Vec<(usize, String)> =
@@ -106,6 +115,24 @@ fn call_given(given: Period, read: Option<Period>) -> Note {
         None => format!("The call's period, {given}, was given by the reader: the transcript does not say it"),
     };
     Note { kind: "call_given".into(), subject: Vec::new(), message, ok: None, period: Some(given) }
+}
+
+/// The note that the call withdrew its guidance for `period`, quoting the
+/// sentence (cut at 200 bytes) on `line`.
+fn withdrawn_note(period: Period, line: usize, sentence: &str) -> Note {
+    let s = sentence.trim();
+    let mut end = s.len().min(200);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let quote = if end < s.len() { format!("{}…", &s[..end]) } else { s.to_string() };
+    Note {
+        kind: "withdrawn".into(),
+        subject: Vec::new(),
+        message: format!("Guidance for {period} was withdrawn (line {line}: \"{quote}\")"),
+        ok: None,
+        period: Some(period),
+    }
 }
 
 /// How many sentences a period stays in play after it was last named.

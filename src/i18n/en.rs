@@ -240,4 +240,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::RevRaised, "raised"),
     (K::RevLowered, "lowered"),
     (K::RevReaffirmed, "reaffirmed"),
+    (K::RevWithdrawn, "withdrawn by a later call"),
+    (K::VersusWithdrawn, "Withdrawn"),
+    (K::LegendWithdrawn, "Guide withdrawn later ✕"),
 ];

@@ -230,4 +230,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::RevRaised, "上調"),
     (K::RevLowered, "下修"),
     (K::RevReaffirmed, "維持"),
+    (K::RevWithdrawn, "其後的法說會撤回"),
+    (K::VersusWithdrawn, "已撤回"),
+    (K::LegendWithdrawn, "其後撤回的財測 ✕"),
 ];

@@ -316,3 +316,41 @@ fn rounding_is_half_the_last_written_digit() {
     }
     assert!(one_edit_apart("rollings", "rollins") && one_edit_apart("graco", "grace") && !one_edit_apart("graco", "gr"));
 }
+
+/// A call's `withdrawn` note withdraws the guide of its period that stood then (the latest
+/// one before it), but not a figure it guides again itself, nor a guide given after it.
+#[test]
+fn a_withdrawal_marks_the_guide_it_withdrew() {
+    let mut w = call("Acme", "FY2020-Q1", &["revenue total FY2020-Q1 actual level 5e6 USD", "capex total FY2020 guidance level 0.8e6 USD"]);
+    w.notes.push(Note { kind: "withdrawn".into(), subject: Vec::new(), message: "Guidance for FY2020 was withdrawn".into(), ok: None, period: "FY2020".parse().ok() });
+    let c = one(&[
+        call("Acme", "FY2019-Q3", &["eps total FY2020 guidance level 5.0..5.4 USD/share"]),
+        call("Acme", "FY2019-Q4", &["eps total FY2020 guidance level 5.2..5.6 USD/share", "revenue total FY2020 guidance level 20e6..22e6 USD", "capex total FY2020 guidance level 1.2e6 USD", "eps total FY2020-Q1 guidance level 1.0..1.1 USD/share"]),
+        w,
+        call("Acme", "FY2020-Q3", &["eps total FY2020 guidance level 4.0..4.4 USD/share"]),
+        call("Acme", "FY2020-Q4", &["eps total FY2020 actual level 4.5 USD/share"]),
+    ]);
+    let guides: Vec<String> = c
+        .facts
+        .iter()
+        .filter(|f| f.fact.kind == Kind::Guidance)
+        .map(|f| format!("{} {} @{} {}", f.fact.period, f.fact.metric, f.call, f.revision.map_or("-".into(), |r| format!("{r:?}"))))
+        .collect();
+    assert_eq!(
+        guides,
+        [
+            "FY2020-Q1 eps @1 -",
+            "FY2020 capex @1 -",
+            "FY2020 capex @2 Lowered",
+            "FY2020 eps @0 -",
+            "FY2020 eps @1 Withdrawn",
+            "FY2020 eps @3 Lowered",
+            "FY2020 revenue @1 Withdrawn",
+        ],
+        "{:#?}",
+        show(&c)
+    );
+    // The withdrawn guide still meets its actual, and the JSON says "withdrawn".
+    assert!(c.pairs.iter().any(|p| c.facts[p.guide].revision == Some(Revision::Withdrawn)));
+    assert!(serde_json::to_string(&c).unwrap().contains("\"revision\":\"withdrawn\""));
+}
