@@ -401,8 +401,14 @@
   var askFix = $('call-fix');
   var asked = null;       // {call, open}: explain()'s call of the input shown, null for none
 
+  var QUARTERS = ['ask.q1', 'ask.q2', 'ask.q3', 'ask.q4'];
+
+  function quarterText(q) {
+    return t(QUARTERS[q - 1]);
+  }
+
   function periodText(year, quarter) {
-    return t('ask.period', String(year), t('ask.q' + quarter));
+    return t('ask.period', String(year), quarterText(quarter));
   }
 
   // The years offered: next year back to 1990, and the call's own if older.
@@ -430,7 +436,7 @@
     if (!asked) return;
     var c = asked.call;
     var why;
-    if (!c.period) why = c.quarter ? t('ask.unknown_guess', t('ask.q' + c.quarter)) : t('ask.unknown');
+    if (!c.period) why = c.quarter ? t('ask.unknown_guess', quarterText(c.quarter)) : t('ask.unknown');
     else if (c.given) why = t('ask.given', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
     else why = t('ask.fix_why', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
     askWhy.textContent = why;

@@ -144,10 +144,13 @@ fn verdict_text(v: Option<Verdict>) -> &'static str {
     }
 }
 
-/// "Beat +9.5%"; "Withdrawn" for an open figure's guide a later call
-/// withdrew, else nothing (its heading says it is open).
+/// "Beat +9.5%" ("✕ Beat +9.5%" against a guide a later call withdrew: the
+/// mark stays when a narrow chart cuts the call's label); "Withdrawn" for
+/// an open figure's guide a later call withdrew, else nothing (its heading
+/// says it is open).
 fn verdict_line(r: &Row) -> String {
     match r.verdict {
+        Some(_) if r.withdrawn => format!("✕ {} {}", verdict_text(r.verdict), r.distance),
         Some(_) => format!("{} {}", verdict_text(r.verdict), r.distance),
         None if r.withdrawn => t(K::VersusWithdrawn).to_string(),
         None => r.distance.clone(),
