@@ -239,6 +239,8 @@ pub struct CallId {
     pub quarter: Option<u8>,
     /// The reader gave the period (a `call_given` note says so).
     pub given: bool,
+    /// Figures were left out because the period is unknown (an `undated` note).
+    pub undated: bool,
 }
 
 #[cfg(feature = "engine")]
@@ -255,6 +257,7 @@ impl CallId {
             year: f.call.and_then(|p| p.year_number()),
             quarter,
             given: f.notes.iter().any(|n| n.kind == "call_given"),
+            undated: f.notes.iter().any(|n| n.kind == "undated"),
         }
     }
 }

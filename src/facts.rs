@@ -130,7 +130,8 @@ pub struct SpeakerInfo {
 /// A remark about the facts: a failed or passed check, a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
-    /// `"check"`, `"conflict"`, `"warning"`; `"withdrawn"` (the call
+    /// `"check"`, `"conflict"`, `"warning"`; `"undated"` (figures left out:
+    /// the call's period is unknown); `"withdrawn"` (the call
     /// withdrew its guidance for `period`), `"call_given"` (the call's
     /// period, `period`, was given by the reader).
     pub kind: String,

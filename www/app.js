@@ -134,7 +134,7 @@
       analysis.free();
       var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
       // A call whose year nothing says: no figure can be dated, and the reader is asked (input.js).
-      var undated = ex.call && !ex.call.period;
+      var undated = ex.call && !ex.call.period && (ex.call.undated || !!ex.call.quarter);
       setState('nofacts', t(undated ? 'status.undated' : 'status.nofacts', what, counts) + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
       if (page.askCall) page.askCall(ex.call, 'transcript');

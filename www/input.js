@@ -440,7 +440,7 @@
     else if (c.given) why = t('ask.given', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
     else why = t('ask.fix_why', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
     askWhy.textContent = why;
-    askFix.hidden = asked.open;
+    askFix.hidden = asked.open || !c.period; // no period read: nothing to correct
     askForm.hidden = !asked.open;
   }
 
@@ -453,8 +453,10 @@
       askFix.hidden = true;
       return;
     }
-    // Asked at once when the period is unknown or was chosen; else on "Wrong quarter?".
-    asked = { call: call, open: !call.period || !!call.given };
+    // Asked at once when figures could not be dated for want of a period (or
+    // the words point to a quarter), or a period was chosen; else on "Wrong quarter?".
+    var undated = !call.period && (call.undated || !!call.quarter);
+    asked = { call: call, open: undated || !!call.given };
     fillYears(call.year || null);
     askQuarter.value = call.quarter ? String(call.quarter) : '';
     renderAsk();

@@ -77,7 +77,7 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
     let mut notes: Vec<Note> = given.map(|g| call_given(g, read_call)).into_iter().collect();
     if ctx.undated > 0 {
         notes.push(Note {
-            kind: "warning".into(),
+            kind: "undated".into(),
             subject: Vec::new(),
             message: format!(
                 "{} figure{} left out: the call's period is unknown (a title or welcome line such as \"Q3 2024 earnings call\" tells it)",

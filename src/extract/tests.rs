@@ -474,7 +474,7 @@ fn a_given_call_period_dates_the_figures() {
     let unknown = super::extract(&t);
     assert!(unknown.call.is_none() && unknown.facts.is_empty(), "{unknown:?}");
     assert_eq!(unknown.transcript.as_ref().and_then(|s| s.call_quarter), Some(3));
-    assert!(unknown.notes.iter().any(|n| n.kind == "warning" && n.message.contains("period is unknown")));
+    assert!(unknown.notes.iter().any(|n| n.kind == "undated" && n.message.contains("period is unknown")));
 
     let given: crate::facts::Period = "FY2021-Q3".parse().unwrap();
     let f = super::extract_as(&t, Some(given));
