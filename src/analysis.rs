@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use crate::{
     chart::{Detail, Table},
     i18n::{self, t, tf, K},
-    facts::Note,
+    facts::{Note, Period},
     input::{Binary, Decoded, InputError, Warning},
     transcript::{self, Transcript},
     view::{self, View},
@@ -54,7 +54,14 @@ impl Analysis {
     /// The facts of the parsed transcript `t`, and its view (no second parse).
     #[cfg(feature = "engine")]
     pub fn of_transcript(t: &Transcript<'_>) -> Analysis {
-        let facts = crate::extract::extract(t);
+        Analysis::of_transcript_as(t, None)
+    }
+
+    /// [`Analysis::of_transcript`] with the call's period `given` by the
+    /// reader ([`crate::extract::extract_as`]; `None`: as the transcript says).
+    #[cfg(feature = "engine")]
+    pub fn of_transcript_as(t: &Transcript<'_>, given: Option<Period>) -> Analysis {
+        let facts = crate::extract::extract_as(t, given);
         let view = view::view_of(t, &facts);
         Analysis::new(facts, Some(view))
     }
@@ -168,6 +175,7 @@ impl Analysis {
         // The figures no chart draws: all but those of the charts' tables, built once above.
         let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
         Explained {
+            call: CallId::of(f),
             heading: chart::heading(f),
             meta: meta(f),
             facts: f.facts.len(),
@@ -189,6 +197,8 @@ impl Analysis {
 #[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
 pub struct Explained<'a> {
+    /// Which call this is, for the page's "Which quarter is this call?".
+    pub call: CallId,
     /// "Credo · Q4 FY2023" ("Earnings call" for an unknown company).
     pub heading: String,
     /// The line under it: the currency when not USD, the first speakers
@@ -210,6 +220,46 @@ pub struct Explained<'a> {
     pub charts: Charts,
     /// The figures no chart draws ([`chart::other_table`]): listed under the charts.
     pub other: Table,
+}
+
+/// Which call the facts are of: what the page's "Which quarter is this
+/// call?" starts from.
+#[cfg(feature = "engine")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallId {
+    /// The call's period ("FY2021-Q3"); absent when it is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Its fiscal year, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Its quarter; when the period is unknown, the quarter the
+    /// transcript's words point to, if any (a best guess).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<u8>,
+    /// The reader gave the period (a `call_given` note says so).
+    pub given: bool,
+    /// Figures were left out because the period is unknown (an `undated` note).
+    pub undated: bool,
+}
+
+#[cfg(feature = "engine")]
+impl CallId {
+    /// What `f` says of its call.
+    pub fn of(f: &Facts) -> CallId {
+        let quarter = match f.call.and_then(|p| p.part()) {
+            Some(crate::facts::Part::Quarter(q)) => Some(q),
+            _ if f.call.is_none() => f.transcript.as_ref().and_then(|t| t.call_quarter),
+            _ => None,
+        };
+        CallId {
+            period: f.call,
+            year: f.call.and_then(|p| p.year_number()),
+            quarter,
+            given: f.notes.iter().any(|n| n.kind == "call_given"),
+            undated: f.notes.iter().any(|n| n.kind == "undated"),
+        }
+    }
 }
 
 /// Each chart in words, by name: `{guidance, margins, revenue}` (a struct,
@@ -435,6 +485,18 @@ pub fn read(
     keep_text: Option<usize>,
     progress: &mut dyn FnMut(&str, f64),
 ) -> (Analysis, Reading) {
+    read_as(decoded, keep_text, None, progress)
+}
+
+/// [`read`] with the call's period `given` by the reader (`None`: as the
+/// transcript says it; see [`Analysis::of_transcript_as`]).
+#[cfg(feature = "engine")]
+pub fn read_as(
+    decoded: Result<Decoded, InputError>,
+    keep_text: Option<usize>,
+    given: Option<Period>,
+    progress: &mut dyn FnMut(&str, f64),
+) -> (Analysis, Reading) {
     let d = match decoded {
         Err(e) => {
             let refused = Reading { code: Some(e.code()), message: Some(e.to_string()), error: Some(e), ..Reading::default() };
@@ -445,7 +507,7 @@ pub fn read(
     progress("parse", 0.0);
     let transcript = transcript::parse(&d.text);
     progress("extract", 0.0);
-    let analysis = Analysis::of_transcript(&transcript);
+    let analysis = Analysis::of_transcript_as(&transcript, given);
     drop(transcript);
     progress("done", 1.0);
     let text = keep_text.map(|keep| preview(&d.text, keep).to_string());
@@ -574,6 +636,7 @@ mod tests {
             turns: 9,
             speakers: vec![who("Operator", None), who("Ann", Some("CFO")), who("Bo", None), who("Cy", None), who("Di", None)],
             qa_line: None,
+            call_quarter: None,
         });
         assert_eq!(meta(&f), "Figures in EUR · Ann (CFO), Bo, Cy and 1 more");
         assert_eq!(meta(&Facts::default()), "");

@@ -17,18 +17,23 @@ pub fn csv(facts: &Facts) -> String {
     csv_of(facts, None)
 }
 
-/// [`csv`] of a series' facts with a first column, `call`: `calls[i]` is the
-/// name of the call fact `i` came from.
-pub fn csv_with_calls(facts: &Facts, calls: &[String]) -> String {
-    csv_of(facts, Some(calls))
+/// [`csv`] of a series' facts with a first column, `call`, and a last,
+/// `revision`: `calls[i]` is the name of the call fact `i` came from,
+/// `revisions[i]` how its guide moved ("raised", …, "withdrawn"; empty for none).
+pub fn csv_with_calls(facts: &Facts, calls: &[String], revisions: &[&str]) -> String {
+    csv_of(facts, Some((calls, revisions)))
 }
 
-fn csv_of(facts: &Facts, calls: Option<&[String]>) -> String {
+fn csv_of(facts: &Facts, series: Option<(&[String], &[&str])>) -> String {
     let mut out = String::with_capacity(128 + facts.facts.len() * 160);
+    let calls = series.map(|s| s.0);
     if calls.is_some() {
         out.push_str("call,");
     }
     out.push_str(crate::i18n::t(crate::i18n::K::CsvHeader));
+    if series.is_some() {
+        out.push_str(",revision");
+    }
     out.push('\n');
     let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default();
     for (n, f) in facts.facts.iter().enumerate() {
@@ -72,6 +77,10 @@ fn csv_of(facts: &Facts, calls: Option<&[String]>) -> String {
                 out.push(',');
             }
             quote(&mut out, c);
+        }
+        if let Some((_, revisions)) = series {
+            out.push(',');
+            out.push_str(revisions.get(n).copied().unwrap_or(""));
         }
         out.push('\n');
     }

@@ -111,6 +111,10 @@ pub struct TranscriptStats {
     /// 1-based line where the Q&A starts, if the call has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qa_line: Option<usize>,
+    /// When the call's period is unknown: the quarter its words point to
+    /// (1-4), a reader's best guess to start from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_quarter: Option<u8>,
 }
 
 /// A speaker and the title the transcript gives them.
@@ -126,7 +130,10 @@ pub struct SpeakerInfo {
 /// A remark about the facts: a failed or passed check, a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
-    /// `"check"`, `"conflict"`, `"warning"`.
+    /// `"check"`, `"conflict"`, `"warning"`; `"undated"` (figures left out:
+    /// the call's period is unknown); `"withdrawn"` (the call
+    /// withdrew its guidance for `period`), `"call_given"` (the call's
+    /// period, `period`, was given by the reader).
     pub kind: String,
     /// The facts the note is about, by index into [`Facts::facts`], set
     /// where the note is made (after the facts' order is final); empty for
@@ -138,6 +145,10 @@ pub struct Note {
     /// Whether the check passed (checks only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
+    /// The period the note is about, for a note about no figure
+    /// (`withdrawn`, `call_given`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 impl Note {

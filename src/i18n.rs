@@ -337,6 +337,8 @@ pub(crate) enum K {
     MetaPeople,
     NoteConflict,
     NoteCheck,
+    NoteCallGiven,
+    NoteWithdrawn,
     CsvHeader,
     InputEmpty,
     InputBlank,
@@ -383,6 +385,9 @@ pub(crate) enum K {
     RevRaised,
     RevLowered,
     RevReaffirmed,
+    RevWithdrawn,
+    VersusWithdrawn,
+    LegendWithdrawn,
 }
 
 mod en;

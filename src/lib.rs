@@ -57,6 +57,13 @@ pub use facts::{Fact, Facts, Kind, Measure, Period, Unit};
 #[cfg(feature = "engine")]
 /// Parses a transcript and extracts its facts: the whole pipeline, never failing.
 pub fn analyze(text: &str) -> Facts {
+    analyze_as(text, None)
+}
+
+#[cfg(feature = "engine")]
+/// [`analyze`] with the call's period `given` (`callchart extract --call
+/// FY2021-Q3`): the figures dated from it as if the transcript said it.
+pub fn analyze_as(text: &str, given: Option<Period>) -> Facts {
     let transcript = transcript::parse(text);
-    extract::extract(&transcript)
+    extract::extract_as(&transcript, given)
 }

@@ -3,6 +3,8 @@
 //! (`callchart/series@1`, see `callchart::series`).
 //! `callchart link FILE|-`: prints the share-link fragment (`#v2=…`) of its facts.
 //! `callchart link FILE FILE…|DIR`: prints the series link (`#v3=…`) of several calls.
+//! `--call FY2021-Q3` (one file): the call's period, given, for a transcript
+//! that does not say it (or says it wrong).
 
 use std::io::Read;
 use std::path::Path;
@@ -12,14 +14,25 @@ const USAGE: &str = "usage: callchart extract FILE        facts JSON (FILE may b
        callchart extract FILE FILE…  series JSON: the calls merged per company
        callchart extract DIR         series JSON of DIR's *.txt (not *.summary.txt), sorted by name
        callchart link FILE           share-link fragment #v2=… of the facts (append it to the page's address)
-       callchart link FILE FILE…|DIR series link #v3=… of the calls (the page merges them again)";
+       callchart link FILE FILE…|DIR series link #v3=… of the calls (the page merges them again)
+options (before FILE, one file only):
+       --call FY2021-Q3              the call's fiscal period (a quarter, or FY2021 for a year), for a
+                                     transcript that never says it or says it wrong: its figures are
+                                     dated from it as if the text had said it, and a note says so";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let (given, args) = match given_call(args) {
+        Ok(x) => x,
+        Err(e) => return fail(&e),
+    };
+    if given.is_some() && !matches!(args.as_slice(), [cmd, path] if (cmd == "extract" || cmd == "link") && !Path::new(path).is_dir()) {
+        return fail("--call gives one call's period: use it with `extract` or `link` and one file");
+    }
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["extract", path] if !Path::new(path).is_dir() => match read_input(path) {
             Ok(text) => {
-                let facts = callchart::analyze(&text);
+                let facts = callchart::analyze_as(&text, given);
                 drop(text);
                 report_no_figures(path, &facts);
                 match serde_json::to_string_pretty(&facts) {
@@ -45,7 +58,8 @@ fn main() -> ExitCode {
         }
         ["link", path] => match read_input(path) {
             Ok(text) => {
-                let facts = callchart::analyze(&text);
+                let facts = callchart::analyze_as(&text, given);
+                report_no_figures(path, &facts);
                 match callchart::share::encode(&facts, &callchart::share::ShareState::default()) {
                     Ok(fragment) => {
                         println!("#{fragment}");
@@ -163,10 +177,49 @@ fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
-/// Says so on stderr when a transcript gave no figures (the JSON still follows).
+/// Takes `--call PERIOD` (or `--call=PERIOD`) out of the arguments: the
+/// call's period given, a fiscal quarter or year.
+fn given_call(args: Vec<String>) -> Result<(Option<callchart::Period>, Vec<String>), String> {
+    let mut given = None;
+    let mut rest = Vec::with_capacity(args.len());
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--call") {
+            Some("") => it.next().ok_or("--call needs the call's period, such as FY2021-Q3")?,
+            Some(v) if v.starts_with('=') => v[1..].to_string(),
+            _ => {
+                rest.push(a);
+                continue;
+            }
+        };
+        if given.is_some() {
+            return Err("--call is given twice".into());
+        }
+        given = Some(call_period(&value)?);
+    }
+    Ok((given, rest))
+}
+
+/// A call's period as `--call` takes it: `FY2021-Q3` or `FY2021` (case aside).
+fn call_period(s: &str) -> Result<callchart::Period, String> {
+    let bad = || format!("--call wants a fiscal quarter such as FY2021-Q3 (or a year, FY2021), not {s:?}");
+    match s.trim().to_ascii_uppercase().parse::<callchart::Period>() {
+        Ok(p @ callchart::Period::Fiscal { part: callchart::facts::Part::Year | callchart::facts::Part::Quarter(_), .. }) => Ok(p),
+        _ => Err(bad()),
+    }
+}
+
+/// Says so on stderr when a transcript gave no figures (the JSON still
+/// follows), and when its period is unknown, how to give it.
 fn report_no_figures(path: &str, facts: &callchart::Facts) {
+    let name = if path == "-" { "standard input" } else { path };
+    if facts.call.is_none() {
+        let q = facts.transcript.as_ref().and_then(|t| t.call_quarter);
+        let hint = q.map_or(String::new(), |q| format!(" (its words point to Q{q}, but to no year)"));
+        let example = q.map_or("FY2021-Q3".to_string(), |q| format!("FY<year>-Q{q}"));
+        eprintln!("callchart: {name}: the call's period is unknown{hint}: give it with --call {example}");
+    }
     if facts.facts.is_empty() {
-        let name = if path == "-" { "standard input" } else { path };
         let (turns, speakers) = facts.transcript.as_ref().map_or((0, 0), |t| (t.turns, t.speakers.len()));
         eprintln!(
             "callchart: {name}: no figures found ({turns} turns, {speakers} speakers): is it an earnings-call transcript with revenue or margin figures?"

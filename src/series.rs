@@ -37,7 +37,9 @@
 //! - **Guidance stays per call**: each call's guide of a period is its own
 //!   fact, the latest call's last. A guide that follows an earlier call's guide of the
 //!   same figure says how it moved ([`Revision`]: raised, lowered,
-//!   reaffirmed, by the midpoints).
+//!   reaffirmed, by the midpoints). A guide a later call withdrew (that
+//!   call's `withdrawn` note names the period; it gave no new guide of the
+//!   figure) is `withdrawn`.
 //! - **Pairs.** Each guide is paired with the actual of its period that a
 //!   later call reports once the period is over ([`Pair`]; a Q1 call's
 //!   "full-year" figure is no actual of the year): beat, in range or miss (for a single
@@ -83,6 +85,7 @@ mod companies;
 mod company;
 mod figure;
 mod guides;
+mod withdrawn;
 
 pub use companies::companies;
 pub use company::company;
@@ -167,6 +170,21 @@ pub enum Revision {
     Lowered,
     /// The midpoint stayed within rounding.
     Reaffirmed,
+    /// A later call withdrew the guidance for its period (a `withdrawn`
+    /// note) and gave no new guide of the figure ([`withdrawn`]).
+    Withdrawn,
+}
+
+impl Revision {
+    /// As the JSON writes it: "raised", "lowered", "reaffirmed", "withdrawn".
+    pub fn name(self) -> &'static str {
+        match self {
+            Revision::Raised => "raised",
+            Revision::Lowered => "lowered",
+            Revision::Reaffirmed => "reaffirmed",
+            Revision::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 /// A guide and the actual of its period that a later call reported.

@@ -51,8 +51,12 @@
 //! number u8 tag: 0 = f64 little-endian follows; else zigzag var mantissa m
 //!        (|m| < 2^53) and the value is m × 10^(tag − 128), |tag − 128| <= 22,
 //!        computed with one correctly rounded operation (exact by construction)
-//! note   u8 ok (0 none, 1 true, 2 false), var kind (name reference),
-//!        var n, var fact index × n (the subject: each below the facts' count), str message
+//! note   u8 ok (0 none, 1 true, 2 false) | 4 when a period follows,
+//!        var kind (name reference), var n, var fact index × n (the subject:
+//!        each below the facts' count), str message, period (if flagged: the
+//!        period a note about no figure is about, `withdrawn` and
+//!        `call_given`; links made before have no such notes and open as
+//!        they did)
 //! ```
 //!
 //! # Format v1
@@ -280,6 +284,7 @@ pub fn portable(facts: &Facts) -> Facts {
                 },
                 message: clean(&n.message),
                 ok: n.ok,
+                period: n.period,
             })
             .collect(),
     }

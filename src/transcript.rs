@@ -193,6 +193,7 @@ impl Transcript<'_> {
                 .map(|s| SpeakerInfo { name: s.name.clone(), title: s.title.clone() })
                 .collect(),
             qa_line: self.qa_line,
+            call_quarter: None,
         }
     }
 

@@ -264,6 +264,7 @@ impl Trend {
                         Revision::Raised => K::RevRaised,
                         Revision::Lowered => K::RevLowered,
                         Revision::Reaffirmed => K::RevReaffirmed,
+                        Revision::Withdrawn => K::RevWithdrawn,
                     };
                     d.rows.push([t(K::RowRevision).into(), t(k).into()]);
                 }
@@ -277,11 +278,14 @@ impl Trend {
     }
 
     /// The picked company's merged facts as CSV, with a first column `call`
-    /// (the name of the call each figure came from).
+    /// (the name of the call each figure came from) and a last, `revision`
+    /// (how a guide moved from the call before: raised, lowered, reaffirmed,
+    /// withdrawn; as the JSON's).
     pub fn csv(&self) -> String {
         let (Some(v), Some(company), Some(series)) = (&self.view, self.company(), &self.series) else { return String::new() };
         let calls: Vec<String> = company.facts.iter().map(|f| series.calls.get(f.call).map_or(String::new(), |c| c.name.clone())).collect();
-        crate::export::csv_with_calls(&v.facts, &calls)
+        let revisions: Vec<&str> = company.facts.iter().map(|f| f.revision.map_or("", Revision::name)).collect();
+        crate::export::csv_with_calls(&v.facts, &calls, &revisions)
     }
 
     /// The merge of every call (`callchart/series@1`: all companies, each

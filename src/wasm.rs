@@ -701,21 +701,32 @@ fn progress_to(progress: &Option<js_sys::Function>, stage: &str, fraction: f64) 
     }
 }
 
+/// Reads decoded input, the call's period `call` ("FY2021-Q3") given by the
+/// reader if it is; a `call` that is no fiscal period is refused, said why.
 #[cfg(feature = "engine")]
-fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>) -> Analysis {
-    let (inner, reading) = analysis::read(decoded, keep_text, &mut |stage: &str, fraction: f64| progress_to(progress, stage, fraction));
+fn reading(decoded: Result<crate::input::Decoded, crate::input::InputError>, keep_text: Option<usize>, progress: &Option<js_sys::Function>, call: Option<String>) -> Analysis {
+    let given = match call.as_deref().map(str::parse::<crate::facts::Period>) {
+        Some(Err(e)) => {
+            let reading = analysis::Reading { code: Some("call".into()), message: Some(e), ..analysis::Reading::default() };
+            return Analysis { inner: analysis::Analysis::default(), reading, view_js: None };
+        }
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
+    let (inner, reading) = analysis::read_as(decoded, keep_text, given, &mut |stage: &str, fraction: f64| progress_to(progress, stage, fraction));
     Analysis { inner, reading, view_js: None }
 }
 
 /// Reads the text of the page's box: HTML or RTF source becomes its text,
 /// blank text is refused. Never throws for bad input: the analysis's
 /// [`Analysis::reading`] says `{ok: false, code, message}`.
-/// `progress(stage, fraction)` is optional.
+/// `progress(stage, fraction)` is optional; so is `call` ("FY2021-Q3"), the
+/// call's period given by the reader (as for [`read_bytes`]).
 #[cfg(feature = "engine")]
 #[wasm_bindgen]
-pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Analysis {
+pub fn read_text(text: &str, progress: Option<js_sys::Function>, call: Option<String>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
-    reading(crate::input::decode_text(text), None, &progress)
+    reading(crate::input::decode_text(text), None, &progress, call)
 }
 
 /// Reads a file's bytes: binary files are named and refused; UTF-16,
@@ -724,9 +735,9 @@ pub fn read_text(text: &str, progress: Option<js_sys::Function>) -> Analysis {
 /// end) so a large file's preview fits in the page's box.
 #[cfg(feature = "engine")]
 #[wasm_bindgen]
-pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>) -> Analysis {
+pub fn read_bytes(bytes: Vec<u8>, keep_text: usize, progress: Option<js_sys::Function>, call: Option<String>) -> Analysis {
     progress_to(&progress, "decode", 0.0);
-    reading(crate::input::decode_owned(bytes), Some(keep_text), &progress)
+    reading(crate::input::decode_owned(bytes), Some(keep_text), &progress, call)
 }
 
 /// The largest input the page reads, in bytes ([`crate::input::PAGE_MAX_BYTES`]).

@@ -44,6 +44,7 @@ pub fn to_bytes(facts: &Facts) -> Vec<u8> {
     if let Some(t) = &facts.transcript {
         put_var(&mut w, t.turns);
         put_opt_var(&mut w, t.qa_line);
+        put_opt_var(&mut w, t.call_quarter.map(usize::from));
         put_var(&mut w, t.speakers.len());
         for s in &t.speakers {
             put_str(&mut w, &s.name);
@@ -82,6 +83,7 @@ pub fn to_bytes(facts: &Facts) -> Vec<u8> {
             Some(false) => 1,
             Some(true) => 2,
         });
+        put_opt_str(&mut w, n.period.map(|p| p.to_string()).as_deref());
     }
     w
 }
@@ -101,12 +103,17 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Facts> {
     let transcript = if r.bool()? {
         let turns = r.var()?;
         let qa_line = r.opt_var()?;
+        let call_quarter = match r.opt_var()? {
+            Some(q @ 1..=4) => Some(q as u8),
+            Some(_) => return None,
+            None => None,
+        };
         let n = r.count(2)?;
         let mut speakers = Vec::with_capacity(n);
         for _ in 0..n {
             speakers.push(SpeakerInfo { name: r.str()?, title: r.opt_str()? });
         }
-        Some(TranscriptStats { turns, speakers, qa_line })
+        Some(TranscriptStats { turns, speakers, qa_line, call_quarter })
     } else {
         None
     };
@@ -141,7 +148,11 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Facts> {
         }
         let message = r.str()?;
         let ok = [None, Some(false), Some(true)].get(usize::from(r.byte()?)).copied()?;
-        notes.push(Note { kind, subject, message, ok });
+        let period = match r.opt_str()? {
+            Some(p) => Some(p.parse::<Period>().ok()?),
+            None => None,
+        };
+        notes.push(Note { kind, subject, message, ok, period });
     }
     (r.pos == bytes.len()).then_some(Facts { schema, company, call, currency, layout, transcript, facts, notes })
 }
@@ -306,6 +317,7 @@ mod tests {
                 turns: 9,
                 speakers: vec![SpeakerInfo { name: "Ann".into(), title: Some("CFO".into()) }, SpeakerInfo { name: "Bo".into(), title: None }],
                 qa_line: Some(70),
+                call_quarter: Some(3),
             }),
             facts: vec![
                 f("revenue", "USD".parse().unwrap(), Kind::Guidance, Measure::Yoy, Some(Basis::NonGaap)),
@@ -313,9 +325,9 @@ mod tests {
                 Fact { value: None, low: None, high: None, conflict: false, source: Source::default(), ..f("x", Unit::Percent, Kind::Actual, Measure::Level, None) },
             ],
             notes: vec![
-                Note { kind: "check".into(), subject: vec![0, 2], message: "ok".into(), ok: Some(true) },
-                Note { kind: "conflict".into(), subject: vec![1], message: "".into(), ok: None },
-                Note { kind: "check".into(), subject: Vec::new(), message: "bad".into(), ok: Some(false) },
+                Note { kind: "check".into(), subject: vec![0, 2], message: "ok".into(), ok: Some(true), period: None },
+                Note { kind: "conflict".into(), subject: vec![1], message: "".into(), ok: None, period: None },
+                Note { kind: "withdrawn".into(), subject: Vec::new(), message: "bad".into(), ok: Some(false), period: Some("FY2020".parse().unwrap()) },
             ],
             ..Facts::default()
         };
@@ -342,7 +354,7 @@ mod tests {
             let _ = from_bytes(&bad);
         }
         // A note about a fact that is not there.
-        let stray = Facts { notes: vec![Note { kind: "check".into(), subject: vec![0], message: String::new(), ok: None }], ..Facts::default() };
+        let stray = Facts { notes: vec![Note { kind: "check".into(), subject: vec![0], message: String::new(), ok: None, period: None }], ..Facts::default() };
         assert!(from_bytes(&to_bytes(&stray)).is_none());
         // A count far beyond the bytes.
         let mut huge = vec![MAGIC];

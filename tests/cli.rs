@@ -209,3 +209,53 @@ fn link_of_several_calls_or_a_folder_is_a_series_link() {
     assert!(String::from_utf8_lossy(&one.stdout).starts_with("#v2="));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--call FY2021-Q3`: a call that never says its year, given its period, dates its figures
+/// from it; without it, stderr says how to give it. A bad period or several files are refused.
+#[test]
+fn call_option_gives_the_period_of_a_call_that_does_not_say_it() {
+    let dir = std::env::temp_dir().join(format!("callchart-cli-call-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("no-year.txt");
+    std::fs::write(
+        &path,
+        "Operator\nWelcome to the Acme third quarter earnings call.\nJane Doe - CFO\n\
+         Revenue in the third quarter was $5.2 million, up 12% from the second quarter.\n",
+    )
+    .unwrap();
+    let cli = || Command::new(env!("CARGO_BIN_EXE_callchart"));
+    let o = cli().arg("extract").arg(&path).output().unwrap();
+    assert_eq!((o.status.code(), count(&facts(&o))), (Some(0), 0));
+    assert!(stderr(&o).contains("the call's period is unknown (its words point to Q3, but to no year): give it with --call FY<year>-Q3"), "{}", stderr(&o));
+
+    for args in [vec!["extract", "--call", "FY2021-Q3"], vec!["extract", "--call=fy2021-q3"]] {
+        let o = cli().args(&args).arg(&path).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+        let v = facts(&o);
+        assert_eq!(v["call"], "FY2021-Q3");
+        assert!(v["facts"].as_array().unwrap().iter().any(|f| f["metric"] == "revenue" && f["period"] == "FY2021-Q3" && f["value"] == 5.2e6), "{v}");
+        assert!(v["notes"].as_array().unwrap().iter().any(|n| n["kind"] == "call_given" && n["period"] == "FY2021-Q3"), "{v}");
+    }
+    // The link carries the given period.
+    let o = cli().args(["link", "--call", "FY2021-Q3"]).arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (f, _) = callchart::share::decode(String::from_utf8_lossy(&o.stdout).trim()).expect("a link");
+    assert_eq!(f.call.map(|p| p.to_string()).as_deref(), Some("FY2021-Q3"));
+
+    for (args, want) in [
+        (vec!["extract", "--call", "Q3"], "--call wants a fiscal quarter such as FY2021-Q3"),
+        (vec!["extract", "--call", "CY2021-H2"], "--call wants a fiscal quarter"),
+    ] {
+        let o = cli().args(&args).arg(&path).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let o = cli().arg("extract").arg(&path).arg("--call").output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--call needs the call's period"), "{}", stderr(&o));
+    let o = cli().args(["extract", "--call", "FY2021-Q3"]).arg(&path).arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--call gives one call's period"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -74,7 +74,7 @@ fn hostile() -> Facts {
             f.metric = "<svg onload=alert(1)>".into();
         }
     }
-    facts.notes = vec![Note { kind: "check".into(), subject: vec![0], message: evil.into(), ok: Some(false) }];
+    facts.notes = vec![Note { kind: "check".into(), subject: vec![0], message: evil.into(), ok: Some(false), period: None }];
     facts
 }
 

@@ -157,12 +157,15 @@ fn fcn_csv_names_the_call_of_every_figure() {
     let company = trend.company().unwrap();
     let calls = trend.calls();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some(format!("call,{}", callchart::export::CSV_HEADER).as_str()));
+    assert_eq!(lines.next(), Some(format!("call,{},revision", callchart::export::CSV_HEADER).as_str()));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), company.facts.len(), "one row per merged figure");
     for (row, f) in rows.iter().zip(&company.facts) {
         let name = &calls[f.call].name;
         assert!(row.starts_with(&format!("{name},{},", f.fact.metric)), "row {row:.80} does not start with its call {name}");
+        // The last column is the guide's revision, as the JSON says it.
+        let revision = f.revision.map_or("", |r| r.name());
+        assert!(row.ends_with(&format!(",{revision}")), "row {row:.80}… does not end with its revision {revision:?}");
     }
     assert_eq!(trend.file_name("csv"), "fti-consulting-series.csv");
     let json = serde_json::to_value(trend.series().unwrap()).unwrap();

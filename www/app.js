@@ -136,12 +136,17 @@
     if (ex.facts === 0) {
       analysis.free();
       var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
-      setState('nofacts', t('status.nofacts', what, counts) + (notice ? ' ' + notice + '.' : ''));
+      // A call whose year nothing says: no figure can be dated, and the reader is asked (input.js).
+      var undated = ex.call && !ex.call.period && (ex.call.undated || !!ex.call.quarter);
+      setState('nofacts', t(undated ? 'status.undated' : 'status.nofacts', what, counts) + (notice ? ' ' + notice + '.' : ''));
       markStale(shown !== null);
+      if (page.askCall) page.askCall(ex.call, 'transcript');
       return false;
     }
     if (page.series) page.series.clear();
-    return show(analysis, 'transcript', notice, ex);
+    if (!show(analysis, 'transcript', notice, ex)) return false;
+    if (page.askCall) page.askCall(ex.call, 'transcript');
+    return true;
   }
 
   function capitalize(text) {
@@ -382,7 +387,9 @@
   // Shows an analysis from elsewhere (a link); false if it could not be drawn.
   page.showAnalysis = function (analysis, from) {
     if (page.settleInput) page.settleInput();
-    return show(analysis, from);
+    if (!show(analysis, from)) return false;
+    if (page.askCall) page.askCall(null, from); // a link carries no text to read again
+    return true;
   };
   var pageApi = {
     recover: recoverIfPanicked,
@@ -392,6 +399,7 @@
     // Shows `analysis` in place of a handle the series took over (spent: not freed).
     adopt: function (analysis) {
       shown = null;
+      if (page.askCall) page.askCall(null, 'series'); // one call of a series: read as part of it
       return show(analysis, 'transcript');
     },
     // For input.js: an input's analysis shown (or refused) as it was read,

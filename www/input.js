@@ -25,6 +25,8 @@
   var fileInput = $('file');
   var lastText = null;     // the text the analysis shown came from
   var typeTimer = 0;
+  var givenCall = null;    // the call's period the reader chose for this input ("FY2021-Q3"), or null
+  var lastFile = null;     // the file the input came from (a re-read with a chosen period reads it again)
 
   // ---- the text box ------------------------------------------------------
 
@@ -40,8 +42,10 @@
       page.markStale(true);
       return;
     }
+    if (text !== lastText) givenCall = null; // another text: its own period
     lastText = text;
     shownName = null;
+    lastFile = null;
     if (text.length > MAIN_THREAD_MAX) {
       readOffThread({ text: text }, t('what.pasted'), text.length);
       return;
@@ -56,7 +60,7 @@
     cancelReading();
     var analysis;
     try {
-      analysis = page.engine().read_text(text);
+      analysis = page.engine().read_text(text, undefined, givenCall || undefined);
       page.mark('read');
     } catch (err) {
       console.warn('callchart: reading the text failed:', err);
@@ -72,6 +76,8 @@
 
   function loadFile(file) {
     if (!file || !page.engine()) return;
+    if (file !== lastFile) givenCall = null; // another file: its own period
+    lastFile = file;
     var name = t('what.file', file.name);
     if (file.size > inputLimit()) {
       cancelReading();
@@ -88,7 +94,7 @@
       if (ticket !== readingId) return; // something newer came in meanwhile
       var analysis, reading;
       try {
-        analysis = page.engine().read_bytes(new Uint8Array(buffer), WHOLE_TEXT);
+        analysis = page.engine().read_bytes(new Uint8Array(buffer), WHOLE_TEXT, undefined, givenCall || undefined);
         reading = analysis.reading(L.lang);
       } catch (err) {
         page.status('error', t('status.cannot_read', name, page.errorMessage(err)));
@@ -96,6 +102,7 @@
         return;
       }
       if (reading.ok) putText(reading, file);
+      lastFile = file;
       page.showReading(analysis, reading, name);
     }, function (err) {
       page.status('error', t('status.cannot_read', name, page.errorMessage(err)));
@@ -104,6 +111,7 @@
 
   textarea.addEventListener('input', function (e) {
     clearTimeout(typeTimer);
+    lastFile = null; // the box is the input now
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
       analyzeNow(false);
     } else {
@@ -119,8 +127,10 @@
   // Several files at once are a series of calls (series.js).
   function loadFiles(list) {
     var files = Array.prototype.slice.call(list || []);
-    if (files.length > 1 && page.series) page.series.open(files, true);
-    else loadFile(files[0]);
+    if (files.length > 1 && page.series) {
+      askCall(null, 'series');
+      page.series.open(files, true);
+    } else loadFile(files[0]);
   }
 
   fileInput.addEventListener('change', function () {
@@ -263,7 +273,7 @@
     var id = readingId;
     pending = { id: id, what: what, file: file || null, size: size, onDone: onDone || null };
     showProgress(0, t('status.reading', what, megabytes(size)));
-    var message = { type: 'read', id: id, keep: request.keep || 0, lang: L.lang };
+    var message = { type: 'read', id: id, keep: request.keep || 0, lang: L.lang, call: onDone ? null : givenCall };
     var transfer = [];
     if (request.file) {
       message.file = request.file;
@@ -324,7 +334,10 @@
         page.recover();
         return;
       }
-      if (reading.ok && p.file) putText(reading, p.file);
+      if (reading.ok && p.file) {
+        putText(reading, p.file);
+        lastFile = p.file;
+      }
       page.showReading(analysis, reading, p.what);
     }
   }
@@ -361,15 +374,127 @@
     cancelReading();
     textarea.value = '';
     lastText = '';
+    lastFile = null;
+    givenCall = null;
+    askCall(null, 'transcript');
     textarea.focus();
     page.status('empty', t('status.empty'));
     page.markStale(true);
+  });
+
+
+  // ---- which quarter is this call? --------------------------------------------
+  //
+  // A transcript that never says its fiscal year gives no datable figure
+  // (src/extract/identity.rs): the page says so and asks, prefilled with
+  // what its words point to (a quarter without a year). Choosing reads the
+  // same input again with that period given (read_text / read_bytes's
+  // `call`, the worker's too), as if the text had said it; the text stays.
+  // A call whose period was read can be corrected the same way ("Wrong
+  // quarter?"). explain()'s `call` ({period, year, quarter, given}) says
+  // what is shown; app.js calls askCall after every input read.
+
+  var askForm = $('call-ask');
+  var askWhy = $('call-ask-why');
+  var askYear = $('call-year');
+  var askQuarter = $('call-quarter');
+  var askFix = $('call-fix');
+  var asked = null;       // {call, open}: explain()'s call of the input shown, null for none
+
+  var QUARTERS = ['ask.q1', 'ask.q2', 'ask.q3', 'ask.q4'];
+
+  function quarterText(q) {
+    return t(QUARTERS[q - 1]);
+  }
+
+  function periodText(year, quarter) {
+    return t('ask.period', String(year), quarterText(quarter));
+  }
+
+  // The years offered: next year back to 1990, and the call's own if older.
+  function fillYears(selected) {
+    var top = new Date().getFullYear() + 1;
+    var years = [];
+    for (var y = top; y >= 1990; y--) years.push(y);
+    if (selected && years.indexOf(selected) === -1) years.push(selected);
+    askYear.textContent = '';
+    var none = document.createElement('option');
+    none.value = '';
+    none.textContent = t('ask.choose');
+    askYear.appendChild(none);
+    years.forEach(function (y) {
+      var o = document.createElement('option');
+      o.value = String(y);
+      o.textContent = t('ask.fy', String(y));
+      askYear.appendChild(o);
+    });
+    askYear.value = selected ? String(selected) : '';
+  }
+
+  // Says why the question is asked (in the page's language) and what is chosen.
+  function renderAsk() {
+    if (!asked) return;
+    var c = asked.call;
+    var why;
+    if (!c.period) why = c.quarter ? t('ask.unknown_guess', quarterText(c.quarter)) : t('ask.unknown');
+    else if (c.given) why = t('ask.given', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
+    else why = t('ask.fix_why', c.quarter ? periodText(c.year, c.quarter) : t('ask.fy', String(c.year)));
+    askWhy.textContent = why;
+    askFix.hidden = asked.open || !c.period; // no period read: nothing to correct
+    askForm.hidden = !asked.open;
+  }
+
+  // What is shown now: `call` is explain()'s call (null: nothing to ask, as
+  // for a link or a series), `from` where it came from.
+  function askCall(call, from) {
+    if (!call || from !== 'transcript') {
+      asked = null;
+      askForm.hidden = true;
+      askFix.hidden = true;
+      return;
+    }
+    // Asked at once when figures could not be dated for want of a period (or
+    // the words point to a quarter), or a period was chosen; else on "Wrong quarter?".
+    var undated = !call.period && (call.undated || !!call.quarter);
+    asked = { call: call, open: undated || !!call.given };
+    fillYears(call.year || null);
+    askQuarter.value = call.quarter ? String(call.quarter) : '';
+    renderAsk();
+  }
+
+  askFix.addEventListener('click', function () {
+    if (!asked) return;
+    asked.open = true;
+    renderAsk();
+    askYear.focus();
+  });
+
+  askForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var year = askYear.value;
+    var quarter = askQuarter.value;
+    if (!year || !quarter) {
+      askWhy.textContent = t('ask.incomplete');
+      (year ? askQuarter : askYear).focus();
+      return;
+    }
+    givenCall = 'FY' + year + '-Q' + quarter;
+    if (lastFile) loadFile(lastFile);
+    else analyzeNow(true);
+  });
+
+  L.onChange(function () {
+    if (!asked) return;
+    fillYears(askYear.value ? Number(askYear.value) : null);
+    renderAsk();
   });
 
   // ---- on the page object ---------------------------------------------------
 
   var api = {
     analyze: function () { analyzeNow(true); },
+    // For app.js: the call shown (explain()'s `call`) and where from, to ask which quarter it is.
+    askCall: askCall,
     // For the tests: is a large input being read in the background?
     reading: function () { return pending ? { what: pending.what, size: pending.size } : null; },
     // For series.js: how one file is read.

@@ -95,11 +95,11 @@ self.onmessage = function (e) {
   if (msg.file) {
     progress(id, 'read', 0);
     readFile(id, msg.file).then(function (bytes) {
-      run(function () { return wasm_bindgen.read_bytes(bytes, msg.keep, onStage); });
+      run(function () { return wasm_bindgen.read_bytes(bytes, msg.keep, onStage, msg.call || undefined); });
     }, function (err) { fail(id, err); });
   } else if (msg.bytes) {
-    run(function () { return wasm_bindgen.read_bytes(new Uint8Array(msg.bytes), msg.keep, onStage); });
+    run(function () { return wasm_bindgen.read_bytes(new Uint8Array(msg.bytes), msg.keep, onStage, msg.call || undefined); });
   } else {
-    run(function () { return wasm_bindgen.read_text(String(msg.text || ''), onStage); });
+    run(function () { return wasm_bindgen.read_text(String(msg.text || ''), onStage, msg.call || undefined); });
   }
 };

@@ -277,8 +277,11 @@ pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
     }
     let about = about.join(t(K::SumList));
     let arithmetic = super::note_zh::arithmetic(&note.message);
-    match note.kind.as_str() {
-        "conflict" => {
+    match (note.kind.as_str(), note.period) {
+        // Notes about no figure but a period: said from the period, never from the message.
+        ("call_given", Some(p)) => tf(K::NoteCallGiven, &[&call_label(&p)]),
+        ("withdrawn", Some(p)) => tf(K::NoteWithdrawn, &[&call_label(&p)]),
+        ("conflict", _) => {
             let line = note.subject.first().and_then(|&i| facts.facts.get(i)).map_or(0, |f| f.source.line);
             tf(K::NoteConflict, &[&about, &line.to_string()])
         }

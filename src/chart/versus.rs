@@ -2,7 +2,8 @@
 //! and period some later call reported), one row per call that guided it,
 //! the earliest first: the guided range with its midpoint beside the actual,
 //! marked beat / in range / miss with the distance from the midpoint, and
-//! how the guide moved from the call before (↑ raised, ↓ lowered, = reaffirmed).
+//! how the guide moved from the call before (↑ raised, ↓ lowered, = reaffirmed;
+//! ✕ and grey: withdrawn by a later call, which gave no new guide of it).
 //! A figure no call has reported yet but whose guide a later call revised is
 //! shown too, after the reported ones: its guides, "not reported yet".
 //!
@@ -32,6 +33,8 @@ struct Row {
     verdict: Option<Verdict>,
     /// "+9.5%", "−1.2 pp".
     distance: String,
+    /// A later call withdrew this guide.
+    withdrawn: bool,
 }
 
 /// One guided figure: its actual (none yet: an open figure) and the guides of it.
@@ -50,6 +53,7 @@ fn guide_call(company: &Company, calls: &[Call], g: usize) -> String {
         Some(Revision::Raised) => " ↑",
         Some(Revision::Lowered) => " ↓",
         Some(Revision::Reaffirmed) => " =",
+        Some(Revision::Withdrawn) => " ✕",
         None => "",
     };
     let call = calls.get(g.call).and_then(|c| c.period).map_or_else(|| calls.get(g.call).map_or(String::new(), |c| c.name.clone()), |p| period_label(&p, PeriodForm::Short));
@@ -84,7 +88,7 @@ fn open_groups(company: &Company, calls: &[Call], out: &mut Vec<Group>) {
             .iter()
             .filter_map(|&i| {
                 let (low, high) = span(&company.facts[i].fact)?;
-                Some(Row { guide: i, call: guide_call(company, calls, i), low, high, verdict: None, distance: String::new() })
+                Some(Row { guide: i, call: guide_call(company, calls, i), low, high, verdict: None, distance: String::new(), withdrawn: withdrawn(company, i) })
             })
             .collect();
         let big = rows.iter().fold(0.0f64, |m, r| m.max(r.low.abs()).max(r.high.abs()));
@@ -108,7 +112,7 @@ fn groups(company: &Company, calls: &[Call]) -> Vec<Group> {
             (None, Unit::Percent | Unit::Pp) => format!("{} pp", change(pair.distance, 1)),
             (None, _) => change(pair.distance, 2),
         };
-        let row = Row { guide: pair.guide, call: guide_call(company, calls, pair.guide), low, high, verdict: Some(pair.verdict), distance };
+        let row = Row { guide: pair.guide, call: guide_call(company, calls, pair.guide), low, high, verdict: Some(pair.verdict), distance, withdrawn: withdrawn(company, pair.guide) };
         match out.iter_mut().find(|x| x.actual.is_some_and(|(i, _)| i == pair.actual)) {
             Some(x) => x.rows.push(row),
             None => out.push(Group { actual: Some((pair.actual, value)), name: figure_name(&a.fact), fmt, rows: vec![row] }),
@@ -116,6 +120,11 @@ fn groups(company: &Company, calls: &[Call]) -> Vec<Group> {
     }
     open_groups(company, calls, &mut out);
     out
+}
+
+/// Whether guide `g` was withdrawn by a later call.
+fn withdrawn(company: &Company, g: usize) -> bool {
+    company.facts[g].revision == Some(Revision::Withdrawn)
 }
 
 /// A guide's lowest and highest value (a single figure: itself twice).
@@ -137,10 +146,15 @@ fn verdict_text(v: Option<Verdict>) -> &'static str {
     }
 }
 
-/// "Beat +9.5%"; nothing for an open figure's guide (its heading says it).
+/// "Beat +9.5%" ("✕ Beat +9.5%" against a guide a later call withdrew: the
+/// mark stays when a narrow chart cuts the call's label); "Withdrawn" for
+/// an open figure's guide a later call withdrew, else nothing (its heading
+/// says it is open).
 fn verdict_line(r: &Row) -> String {
     match r.verdict {
+        Some(_) if r.withdrawn => format!("✕ {} {}", verdict_text(r.verdict), r.distance),
         Some(_) => format!("{} {}", verdict_text(r.verdict), r.distance),
+        None if r.withdrawn => t(K::VersusWithdrawn).to_string(),
         None => r.distance.clone(),
     }
 }
@@ -158,12 +172,15 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, title: &str, company: &C
         Some(Verdict::Miss) => th.bad,
         None => th.muted,
     };
-    let legend = [
+    let mut legend = vec![
         Entry { swatch: Swatch::Range(th.guide), label: t(K::LegendGuideRange).into() },
         Entry { swatch: Swatch::Dot(colour(Some(Verdict::Beat))), label: t(K::VerdictBeat).into() },
         Entry { swatch: Swatch::Dot(colour(Some(Verdict::InRange))), label: t(K::VerdictInRange).into() },
         Entry { swatch: Swatch::Dot(colour(Some(Verdict::Miss))), label: t(K::VerdictMiss).into() },
     ];
+    if groups.iter().any(|g| g.rows.iter().any(|r| r.withdrawn)) {
+        legend.push(Entry { swatch: Swatch::Range(th.muted), label: t(K::LegendWithdrawn).into() });
+    }
     let top = header(p, title, &legend)?;
     let pad = p.u(PAD);
     let (head, small) = (p.font(size::LABEL, true, th.text), p.font(size::SMALL, false, th.muted));
@@ -202,18 +219,21 @@ pub(crate) fn draw<DB: DrawingBackend>(p: &Painter<DB>, title: &str, company: &C
             p.line((x0, cy), (x1, cy), th.grid, 1.0)?;
             p.text(&fit(p, &r.call, &small, left_w - p.u(10.0)), &small, pad, cy, Anchor::LEFT_MID)?;
             let band = Rect::new(x(r.low) - p.u(1.5), cy - p.u(5.0), x(r.high) + p.u(1.5), cy + p.u(5.0));
-            p.fill_rect(band, mix(th.guide, th.bg, 0.7))?;
-            p.stroke_rect(band, th.guide, 1.0)?;
+            // A withdrawn guide is drawn in grey (and its row says so in words).
+            let ink = if r.withdrawn { th.muted } else { th.guide };
+            p.fill_rect(band, mix(ink, th.bg, 0.7))?;
+            p.stroke_rect(band, ink, 1.0)?;
             let mid = (r.low + r.high) / 2.0;
-            p.diamond((x(mid), cy), p.u(4.5), th.guide, th.bg)?;
+            p.diamond((x(mid), cy), p.u(4.5), ink, th.bg)?;
             let range = if r.high > r.low { g.fmt.range(r.low, r.high) } else { g.fmt.full(r.low) };
             p.text(&range, &small, x(mid), cy - p.u(7.0), Anchor::CENTER_BOTTOM)?;
-            let guided = format!("{} · {} {range}", g.name, r.call);
+            let withdrawn = if r.withdrawn { format!(" ({})", t(K::RevWithdrawn)) } else { String::new() };
+            let guided = format!("{} · {} {range}{withdrawn}", g.name, r.call);
             p.region(band.grow(p.u(2.0)), r.guide, Shape::Range, guided);
             if let Some((actual, value)) = g.actual {
                 let dot = (x(value), cy);
                 p.circle(dot, p.u(5.0), colour(r.verdict), Some((th.bg, p.u(1.5))))?;
-                let said = format!("{} · {}: {} ({} {})", g.name, g.fmt.full(value), verdict_text(r.verdict), r.distance, r.call);
+                let said = format!("{} · {}: {} ({} {}{withdrawn})", g.name, g.fmt.full(value), verdict_text(r.verdict), r.distance, r.call);
                 p.region(Rect::new(dot.0 - p.u(6.0), cy - p.u(6.0), dot.0 + p.u(6.0), cy + p.u(6.0)), actual, Shape::Point, said);
             }
             let vf = p.font(size::SMALL, r.verdict.is_some(), colour(r.verdict));

@@ -80,6 +80,7 @@ pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
                                 level.metric, level.segment, period, fmt_num(sv), fmt_num(value)
                             ),
                             ok: Some(false),
+                            period: None,
                         });
                     }
                 }
@@ -155,6 +156,7 @@ fn segments_sum(facts: &[Fact], notes: &mut Vec<Note>) {
                 fmt_num(tv)
             ),
             ok: Some(ok),
+            period: None,
         });
     }
 }
@@ -193,6 +195,7 @@ fn misheard_segments(facts: &[Fact], notes: &mut Vec<Note>) -> Vec<(String, Stri
                             total.period
                         ),
                         ok: Some(false),
+                        period: None,
                     });
                     aliases.push((r.clone(), m.clone()));
                 }
@@ -241,6 +244,7 @@ fn weighted_margins(facts: &[Fact], aliases: &[(String, String)], notes: &mut Ve
                 if ok { "=" } else { "≠" }
             ),
             ok: Some(ok),
+            period: None,
         });
     }
 }
@@ -268,6 +272,7 @@ fn guided_midpoints(facts: &[Fact], notes: &mut Vec<Note>) {
                 g.metric, g.period, fmt_num((lo + hi) / 2.0), implied, prev, fmt_num(base), said
             ),
             ok: Some(ok),
+            period: None,
         });
     }
 }
@@ -280,6 +285,7 @@ fn conflicts(facts: &[Fact], notes: &mut Vec<Note>) {
             subject: vec![i],
             message: format!("{} {} {}: different values said (line {})", f.metric, f.segment, f.period, f.source.line),
             ok: None,
+            period: None,
         });
     }
 }
@@ -359,6 +365,7 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
                     want.iter().map(|w| fmt_num(*w)).collect::<Vec<_>>().join("–")
                 ),
                 ok: Some(false),
+                period: None,
             });
         }
     }
@@ -368,6 +375,7 @@ pub fn check_translations(facts: &[Fact], translations: &[(usize, String)], note
             subject: Vec::new(),
             message: format!("translation lines agree with {matched} of {checked} English figures"),
             ok: Some(matched == checked),
+            period: None,
         });
     }
 }

@@ -17,8 +17,29 @@ pub struct Identity {
     pub company: String,
     /// The call's period.
     pub call: Option<Period>,
+    /// The call's quarter as its words point to it, told even when no year
+    /// is (a call that says "the third quarter" but never which year's):
+    /// the best guess a reader who gives the period starts from.
+    pub quarter: Option<u8>,
     /// Reporting currency (most frequent explicit currency).
     pub currency: Currency,
+}
+
+impl Identity {
+    /// The identity with the call's period `given` by the reader instead
+    /// of the one read ("as if the text had said it"); `None` keeps it.
+    pub fn given(self, given: Option<Period>) -> Identity {
+        match given {
+            Some(p) => {
+                let quarter = match p.part() {
+                    Some(Part::Quarter(q)) => Some(q),
+                    _ => None,
+                };
+                Identity { call: Some(p), quarter, ..self }
+            }
+            None => self,
+        }
+    }
 }
 
 /// Words that end a company name in a welcome sentence.
@@ -80,7 +101,7 @@ pub fn identify(t: &Transcript<'_>) -> Identity {
             }
         }
     }
-    Identity { company, call: votes.decide(), currency: currency_of(t) }
+    Identity { company, call: votes.decide(), quarter: votes.most_voted(), currency: currency_of(t) }
 }
 
 /// A title or welcome sentence names the call itself: "Welcome to the Acme
@@ -263,9 +284,14 @@ impl Votes {
         }
     }
 
-    fn decide(&self) -> Option<Period> {
+    /// The quarter voted most, if any was.
+    fn most_voted(&self) -> Option<u8> {
         let (q, qw) = (1..=4u8).map(|q| (q, self.quarter[q as usize])).fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
-        let q = (qw > 0.0).then_some(q);
+        (qw > 0.0).then_some(q)
+    }
+
+    fn decide(&self) -> Option<Period> {
+        let q = self.most_voted();
         // Candidate years: those said and their neighbours, each scored once per mention (linear).
         let mut candidates: Vec<i32> = self.dated.iter().flat_map(|d| [d.year - 1, d.year, d.year + 1]).collect();
         crate::order::sort(&mut candidates);
@@ -572,6 +598,20 @@ mod tests {
         let id = identify(&parse("Operator: Welcome to Zillow Group's Third Quarter 2022 Conference Call.\nJo Li: Thanks.\nAmy Li: Hi.\n"));
         assert_eq!(id.company, "Zillow Group");
         assert_eq!(id.call, Some(Period::quarter(2022, 3)));
+    }
+
+    /// A quarter named with no year anywhere: no period, but the quarter is told; a period
+    /// given replaces the one read.
+    #[test]
+    fn a_quarter_without_a_year_is_a_guess() {
+        let id = identify(&parse("Operator\nWelcome to the Acme third quarter earnings call.\nJane Doe - CFO\nRevenue in the third quarter was up.\n"));
+        assert_eq!((id.call, id.quarter), (None, Some(3)));
+        let given = id.clone().given(Some(Period::quarter(2021, 3)));
+        assert_eq!((given.call, given.quarter, &given.company), (Some(Period::quarter(2021, 3)), Some(3), &id.company));
+        assert_eq!(id.clone().given(None), id);
+        assert_eq!(id.given(Some(Period::year(2021))).quarter, None);
+        let id = identify(&parse("Operator\nWelcome to the Credo Q4 Fiscal Year 2023 Earnings Conference Call.\n"));
+        assert_eq!((id.call, id.quarter), (Some(Period::quarter(2023, 4)), Some(4)));
     }
 
     /// With no title or welcome, the company is the name said in the possessive, ranked by how

@@ -13,6 +13,7 @@ pub mod metric;
 pub mod number;
 mod other;
 pub mod period;
+pub mod withdrawn;
 
 mod derive;
 mod segments;
@@ -20,20 +21,33 @@ mod sentence;
 mod zh;
 pub(crate) use zh::has_phrase;
 
-use crate::facts::{Basis, Currency, Fact, Facts, Note, Period};
+use crate::facts::{Basis, Currency, Fact, Facts, Note, Period, TranscriptStats};
 use crate::transcript::{Role, Transcript};
 use lex::Token;
 use sentence::sentence;
 
 /// Extracts facts from a parsed transcript. Never fails.
 pub fn extract(t: &Transcript<'_>) -> Facts {
-    if let Some(facts) = zh::extract(t) {
+    extract_as(t, None)
+}
+
+/// [`extract`], the call's period `given` by the reader (`None`: read from
+/// the transcript): the figures are dated from it as if the transcript had
+/// said it, and a note (kind `call_given`) says it was given. Giving the
+/// period the transcript reads as changes nothing.
+pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
+    if let Some(facts) = zh::extract(t, given) {
         return facts;
     }
-    let id = identity::identify(t);
+    let read = identity::identify(t);
+    let given = given.filter(|g| read.call != Some(*g));
+    let read_call = read.call;
+    let id = read.given(given);
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     ctx.line_paragraphs = t.layout.lines_are_paragraphs();
     let mut buf: Vec<Token<'_>> = Vec::new();
+    // Guidance the call withdraws: (period, line, sentence), the first sentence that says it.
+    let mut withdrawals: Vec<(Period, usize, &str)> = Vec::new();
     for turn in &t.turns {
         let role = turn.speaker.map_or(Role::Other, |k| t.speakers[k].role);
         // Before a Q&A the call marks, nobody asks questions: a prepared turn under an
@@ -49,16 +63,21 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         for para in &turn.paragraphs {
             for (a, b) in lex::sentences(&para.text) {
                 sentence(&mut ctx, para, a, b, &mut context, &mut buf);
+                for p in withdrawn::withdrawn(&para.text[a..b], ctx.call) {
+                    if !withdrawals.iter().any(|w| w.0 == p) {
+                        withdrawals.push((p, para.locate(a).0, &para.text[a..b]));
+                    }
+                }
             }
         }
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
     segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
     let mut facts = merge(ctx.raw, t.qa_line);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Note> = given.map(|g| call_given(g, read_call)).into_iter().collect();
     if ctx.undated > 0 {
         notes.push(Note {
-            kind: "warning".into(),
+            kind: "undated".into(),
             subject: Vec::new(),
             message: format!(
                 "{} figure{} left out: the call's period is unknown (a title or welcome line such as \"Q3 2024 earnings call\" tells it)",
@@ -66,8 +85,10 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
                 if ctx.undated == 1 { " was" } else { "s were" }
             ),
             ok: None,
+            period: None,
         });
     }
+    notes.extend(withdrawals.into_iter().map(|(p, line, s)| withdrawn_note(p, line, s)));
     derive::derive(&mut facts, &mut notes);
     derive::check(&facts, &mut notes);
     let translations: Vec<(usize, String)> =
@@ -78,10 +99,39 @@ pub fn extract(t: &Transcript<'_>) -> Facts {
         call: id.call,
         currency: ctx.currency.as_str().to_string(),
         layout: t.layout.name().to_string(),
-        transcript: Some(t.stats()),
+        // The quarter the words point to, for a reader asked which call this is.
+        transcript: Some(TranscriptStats { call_quarter: if id.call.is_none() { id.quarter } else { None }, ..t.stats() }),
         facts,
         notes,
         ..Facts::default()
+    }
+}
+
+/// The note that the call's period was given by the reader (`read`: what
+/// the transcript reads as, if anything).
+fn call_given(given: Period, read: Option<Period>) -> Note {
+    let message = match read {
+        Some(r) => format!("The call's period, {given}, was given by the reader (the transcript reads as {r})"),
+        None => format!("The call's period, {given}, was given by the reader: the transcript does not say it"),
+    };
+    Note { kind: "call_given".into(), subject: Vec::new(), message, ok: None, period: Some(given) }
+}
+
+/// The note that the call withdrew its guidance for `period`, quoting the
+/// sentence (cut at 200 bytes) on `line`.
+fn withdrawn_note(period: Period, line: usize, sentence: &str) -> Note {
+    let s = sentence.trim();
+    let mut end = s.len().min(200);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let quote = if end < s.len() { format!("{}…", &s[..end]) } else { s.to_string() };
+    Note {
+        kind: "withdrawn".into(),
+        subject: Vec::new(),
+        message: format!("Guidance for {period} was withdrawn (line {line}: \"{quote}\")"),
+        ok: None,
+        period: Some(period),
     }
 }
 

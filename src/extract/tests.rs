@@ -481,3 +481,36 @@ fn organic_growth_is_a_basis_of_its_own() {
         .collect();
     assert_eq!(got, ["Actual Level None 111000000 false", "Actual Yoy None 11 false", "Actual Yoy Some(Organic) 8 false", "Derived Level None 100000000 false"]);
 }
+
+/// A call that names its quarter but never its year gives no figure; given its period, it
+/// gives them dated from it as if its text had said it, with a note that says so.
+#[test]
+fn a_given_call_period_dates_the_figures() {
+    let text = "Operator\nWelcome to the Acme third quarter earnings call.\nJane Doe - CFO\nRevenue in the third quarter was $5.2 million, up 12% from the second quarter.\nFor the fourth quarter, we expect revenue of $5.5 million to $5.8 million.\n";
+    let t = crate::transcript::parse(text);
+    let unknown = super::extract(&t);
+    assert!(unknown.call.is_none() && unknown.facts.is_empty(), "{unknown:?}");
+    assert_eq!(unknown.transcript.as_ref().and_then(|s| s.call_quarter), Some(3));
+    assert!(unknown.notes.iter().any(|n| n.kind == "undated" && n.message.contains("period is unknown")));
+
+    let given: crate::facts::Period = "FY2021-Q3".parse().unwrap();
+    let f = super::extract_as(&t, Some(given));
+    assert_eq!(f.call, Some(given));
+    let said: Vec<String> = f.facts.iter().map(|x| format!("{} {} {:?}", x.metric, x.period, x.kind)).collect();
+    assert!(said.contains(&"revenue FY2021-Q3 Actual".to_string()) && said.contains(&"revenue FY2021-Q4 Guidance".to_string()), "{said:?}");
+    // The period known, no quarter is a guess any more.
+    assert_eq!(f.transcript.as_ref().and_then(|s| s.call_quarter), None);
+    let note = f.notes.iter().find(|n| n.kind == "call_given").expect("a call_given note");
+    assert_eq!(note.period, Some(given));
+    assert!(note.message.contains("FY2021-Q3") && note.message.contains("does not say it"), "{}", note.message);
+    assert!(!f.notes.iter().any(|n| n.message.contains("period is unknown")));
+
+    // A period given against the one the text says wins, and the note says what the text said.
+    let known = "Operator\nWelcome to the Acme Q3 2020 Earnings Conference Call.\nJane Doe - CFO\nRevenue in the third quarter was $5.2 million.\n";
+    let t = crate::transcript::parse(known);
+    let f = super::extract_as(&t, Some(given));
+    assert_eq!(f.facts.first().map(|x| x.period), Some(given));
+    assert!(f.notes.iter().any(|n| n.kind == "call_given" && n.message.contains("reads as FY2020-Q3")));
+    // Giving the period it says changes nothing.
+    assert_eq!(super::extract_as(&t, "FY2020-Q3".parse().ok()), super::extract(&t));
+}

@@ -24,8 +24,9 @@ use crate::facts::{Facts, Kind};
 use crate::transcript::{is_cjk_line, Section, Transcript};
 use words::{Say, CURRENCIES, LEXICON, SCALES, UNITS};
 
-/// A Chinese-only transcript's facts; `None` for any other transcript.
-pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
+/// A Chinese-only transcript's facts (the call's period `given` by the
+/// reader, if it is); `None` for any other transcript.
+pub(super) fn extract(t: &Transcript<'_>, given: Option<crate::facts::Period>) -> Option<Facts> {
     if !t.chinese {
         return None;
     }
@@ -76,10 +77,11 @@ pub(super) fn extract(t: &Transcript<'_>) -> Option<Facts> {
     }
     let mut english = crate::transcript::parse_keeping(&doc, &kept);
     mirror(&mut english, t);
-    let mut facts = super::extract(&english);
+    let mut facts = super::extract_as(&english, given);
     restore(&mut facts, t, &doc, &maps);
     facts.layout = t.layout.name().to_string();
-    facts.transcript = Some(t.stats());
+    let call_quarter = facts.transcript.as_ref().and_then(|s| s.call_quarter);
+    facts.transcript = Some(crate::facts::TranscriptStats { call_quarter, ..t.stats() });
     Some(facts)
 }
 

@@ -53,9 +53,9 @@ fn checks_follow_the_subjects_alone() {
         facts: ["FY2023-Q3", "FY2023-Q4", "FY2024-Q1"].map(|p| Fact::for_test("revenue", "total", p, Kind::Actual)).to_vec(),
         notes: vec![
             // The message names Q3; the subject (Q4) is what counts.
-            Note { kind: "check".into(), subject: vec![1, 1, 9], message: "revenue total FY2023-Q3: said …".into(), ok: Some(false) },
-            Note { kind: "check".into(), subject: vec![0], message: "passed".into(), ok: Some(true) },
-            Note { kind: "warning".into(), subject: vec![2], message: "a remark".into(), ok: None },
+            Note { kind: "check".into(), subject: vec![1, 1, 9], message: "revenue total FY2023-Q3: said …".into(), ok: Some(false), period: None },
+            Note { kind: "check".into(), subject: vec![0], message: "passed".into(), ok: Some(true), period: None },
+            Note { kind: "warning".into(), subject: vec![2], message: "a remark".into(), ok: None, period: None },
         ],
         ..Facts::default()
     };

@@ -190,6 +190,8 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetaPeople, ", "),
     (K::NoteConflict, "{0}: different values said (line {1})"),
     (K::NoteCheck, "{0}: {1}"),
+    (K::NoteCallGiven, "The call's period, {0}, was given by the reader"),
+    (K::NoteWithdrawn, "Guidance for {0} was withdrawn"),
     (K::CsvHeader, "metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source"),
     // Reading input (refusals and warnings).
     (K::InputEmpty, "the input is empty: there is no transcript to read"),
@@ -238,4 +240,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::RevRaised, "raised"),
     (K::RevLowered, "lowered"),
     (K::RevReaffirmed, "reaffirmed"),
+    (K::RevWithdrawn, "withdrawn by a later call"),
+    (K::VersusWithdrawn, "Withdrawn"),
+    (K::LegendWithdrawn, "Guide withdrawn later ✕"),
 ];

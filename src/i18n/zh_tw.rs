@@ -183,6 +183,8 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MetaPeople, "、"),
     (K::NoteConflict, "{0}：法說會提到不同的數值（第 {1} 行）"),
     (K::NoteCheck, "{0}：{1}"),
+    (K::NoteCallGiven, "法說會期間 {0} 由讀者指定"),
+    (K::NoteWithdrawn, "{0}的財測已撤回"),
     (K::CsvHeader, "指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處"),
     (K::InputEmpty, "輸入是空的：沒有可讀的逐字稿"),
     (K::InputBlank, "輸入沒有文字，只有空白或標記"),
@@ -228,4 +230,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::RevRaised, "上調"),
     (K::RevLowered, "下修"),
     (K::RevReaffirmed, "維持"),
+    (K::RevWithdrawn, "其後的法說會撤回"),
+    (K::VersusWithdrawn, "已撤回"),
+    (K::LegendWithdrawn, "其後撤回的財測 ✕"),
 ];

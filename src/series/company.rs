@@ -67,6 +67,7 @@ pub fn company(calls: &[&Facts], members: &[usize]) -> Company {
         .collect();
 
     revise(&mut facts, &position);
+    super::withdrawn::mark(&mut facts, calls, &members, &position);
     let closed = |call: usize, period: Period| calls[call].call.is_none_or(|at| period_closed(period, at));
     let pairs = pair(&facts, &position, &closed);
     let notes = members

@@ -269,9 +269,9 @@ fn calls_go_together_by_company() {
 #[test]
 fn notes_follow_their_facts_into_the_series() {
     let mut a = call("Acme", "FY2021-Q2", &["revenue total FY2021-Q2 actual level 5e6 USD", "revenue total FY2021-Q1 actual level 4e6 USD"]);
-    a.notes.push(Note { kind: "check".into(), subject: vec![0, 1], message: "m".into(), ok: Some(false) });
+    a.notes.push(Note { kind: "check".into(), subject: vec![0, 1], message: "m".into(), ok: Some(false), period: None });
     let mut b = call("Acme", "FY2021-Q1", &["revenue total FY2021-Q1 derived level 4.01e6 USD"]);
-    b.notes.push(Note { kind: "check".into(), subject: vec![0], message: "n".into(), ok: Some(true) });
+    b.notes.push(Note { kind: "check".into(), subject: vec![0], message: "n".into(), ok: Some(true), period: None });
     let c = one(&[a, b]);
     assert_eq!(show(&c), ["FY2021-Q1 revenue Actual 4000000 @0 [1, 0]", "FY2021-Q2 revenue Actual 5000000 @0 [0]"]);
     let subjects: Vec<(usize, Vec<usize>)> = c.notes.iter().map(|n| (n.call, n.note.subject.clone())).collect();
@@ -296,4 +296,41 @@ fn the_json_is_facts_at_one_plus_calls() {
     // Every fact is a facts@1 fact: it reads back as one.
     let back: Fact = serde_json::from_value(fact.clone()).unwrap();
     assert_eq!(back, a.facts[0]);
+}
+/// A call's `withdrawn` note withdraws the guide of its period that stood then (the latest
+/// one before it), but not a figure it guides again itself, nor a guide given after it.
+#[test]
+fn a_withdrawal_marks_the_guide_it_withdrew() {
+    let mut w = call("Acme", "FY2020-Q1", &["revenue total FY2020-Q1 actual level 5e6 USD", "capex total FY2020 guidance level 0.8e6 USD"]);
+    w.notes.push(Note { kind: "withdrawn".into(), subject: Vec::new(), message: "Guidance for FY2020 was withdrawn".into(), ok: None, period: "FY2020".parse().ok() });
+    let c = one(&[
+        call("Acme", "FY2019-Q3", &["eps total FY2020 guidance level 5.0..5.4 USD/share"]),
+        call("Acme", "FY2019-Q4", &["eps total FY2020 guidance level 5.2..5.6 USD/share", "revenue total FY2020 guidance level 20e6..22e6 USD", "capex total FY2020 guidance level 1.2e6 USD", "eps total FY2020-Q1 guidance level 1.0..1.1 USD/share"]),
+        w,
+        call("Acme", "FY2020-Q3", &["eps total FY2020 guidance level 4.0..4.4 USD/share"]),
+        call("Acme", "FY2020-Q4", &["eps total FY2020 actual level 4.5 USD/share"]),
+    ]);
+    let guides: Vec<String> = c
+        .facts
+        .iter()
+        .filter(|f| f.fact.kind == Kind::Guidance)
+        .map(|f| format!("{} {} @{} {}", f.fact.period, f.fact.metric, f.call, f.revision.map_or("-".into(), |r| format!("{r:?}"))))
+        .collect();
+    assert_eq!(
+        guides,
+        [
+            "FY2020-Q1 eps @1 -",
+            "FY2020 capex @1 -",
+            "FY2020 capex @2 Lowered",
+            "FY2020 eps @0 -",
+            "FY2020 eps @1 Withdrawn",
+            "FY2020 eps @3 Lowered",
+            "FY2020 revenue @1 Withdrawn",
+        ],
+        "{:#?}",
+        show(&c)
+    );
+    // The withdrawn guide still meets its actual, and the JSON says "withdrawn".
+    assert!(c.pairs.iter().any(|p| c.facts[p.guide].revision == Some(Revision::Withdrawn)));
+    assert!(serde_json::to_string(&c).unwrap().contains("\"revision\":\"withdrawn\""));
 }

@@ -207,11 +207,12 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
     }
     w.var(facts.notes.len() as u64);
     for (n, k) in facts.notes.iter().zip(note_refs) {
+        let has_period = version >= 2 && n.period.is_some();
         w.byte(match n.ok {
             None => 0,
             Some(true) => 1,
             Some(false) => 2,
-        });
+        } | u8::from(has_period) << 2);
         w.var(k);
         if version >= 2 {
             w.var(n.subject.len() as u64);
@@ -220,6 +221,9 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
             }
         }
         w.str(&n.message);
+        if let Some(p) = n.period.filter(|_| has_period) {
+            w.period(p)?;
+        }
     }
     Ok(w.out)
 }
@@ -494,12 +498,17 @@ impl Reader<'_> {
     /// A note of a link in format `version` about some of its `facts` facts
     /// (a v1 note's subject is left empty: it is not in the data).
     fn note(&mut self, names: &Names, version: u32, facts: usize) -> Result<Note, ShareError> {
-        let ok = match self.byte()? {
+        let state = self.byte()?;
+        let ok = match state & !4 {
             0 => None,
             1 => Some(true),
             2 => Some(false),
             _ => return Err(invalid("unknown note state")),
         };
+        let has_period = state & 4 != 0;
+        if has_period && version < 2 {
+            return Err(invalid("unknown note state"));
+        }
         let kind = names.get(self.var()?)?;
         let mut subject = Vec::new();
         if version >= 2 {
@@ -510,7 +519,8 @@ impl Reader<'_> {
             }
         }
         let message = self.str()?;
-        Ok(Note { kind, subject, message, ok })
+        let period = if has_period { Some(self.period()?) } else { None };
+        Ok(Note { kind, subject, message, ok, period })
     }
 }
 

@@ -295,7 +295,7 @@ fn old_v1_links_decode_whole_and_get_their_subjects() {
 fn a_subject_must_name_a_fact_of_the_link() {
     let mut f = sample();
     f.facts.truncate(3);
-    f.notes = vec![Note { kind: "check".into(), subject: vec![0, 2], message: "m".into(), ok: Some(false) }];
+    f.notes = vec![Note { kind: "check".into(), subject: vec![0, 2], message: "m".into(), ok: Some(false), period: None }];
     let (back, _) = decode(&encode(&f, &ShareState::default()).unwrap()).unwrap();
     assert_eq!(back.notes[0].subject, [0, 2]);
     // An index past the facts: `portable` drops it, and a link written with it is refused.
@@ -412,7 +412,7 @@ fn facts() -> impl Strategy<Value = Facts> {
         prop::option::of(period()),
         currency(),
         prop::collection::vec(fact(), 0..60),
-        prop::collection::vec((name(), prop::collection::vec(0usize..60, 0..4), "[^\\p{Cc}]{0,80}", prop::option::of(any::<bool>())), 0..5),
+        prop::collection::vec((name(), prop::collection::vec(0usize..60, 0..4), "[^\\p{Cc}]{0,80}", prop::option::of(any::<bool>()), prop::option::of(period())), 0..5),
     )
         .prop_map(|(company, call, currency, facts, notes)| Facts {
             company,
@@ -420,7 +420,7 @@ fn facts() -> impl Strategy<Value = Facts> {
             currency: currency.as_str().to_string(),
             notes: notes
                 .into_iter()
-                .map(|(kind, subject, message, ok)| Note {
+                .map(|(kind, subject, message, ok, period)| Note {
                     kind,
                     // Indices past the facts, or named twice, do not travel (see `portable`).
                     subject: {
@@ -429,6 +429,7 @@ fn facts() -> impl Strategy<Value = Facts> {
                     },
                     message,
                     ok,
+                    period,
                 })
                 .collect(),
             facts,

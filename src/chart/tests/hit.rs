@@ -105,6 +105,7 @@ fn flagged_facts_get_a_mark_and_a_legend_entry() {
         subject: vec![q4, product],
         message: "revenue FY2023-Q4: segments ip 5.7M + product 26.4M sum to 32.1M ≠ total 33.0M".into(),
         ok: Some(false),
+        period: None,
     });
     let r = record(ChartKind::Revenue, &facts, 800, 450, &Style::default());
     assert!(has(&r, "Conflict or failed check"));
