@@ -64,6 +64,14 @@ pub struct Figure {
     pub last: usize,
 }
 
+impl Figure {
+    /// A plain figure of tokens `first..last`: one value, no range, nothing
+    /// said about it beyond its unit.
+    pub(crate) fn plain(value: f64, dim: Dim, tolerance: f64, first: usize, last: usize) -> Figure {
+        Figure { value, range: None, dim, tolerance, approx: false, negative: false, implied: false, replaced: false, signed: false, first, last }
+    }
+}
+
 const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("trillions", 1e12),
@@ -407,19 +415,7 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
     if t[num_tok].kind != Tok::Num && !matches!(dim, Dim::Percent | Dim::Bp | Dim::Pp) && unit_scale < 1e6 {
         return None;
     }
-    Some(Figure {
-        value: if negative { -value } else { value },
-        range: None,
-        dim,
-        tolerance,
-        approx: false,
-        negative,
-        implied: false,
-        replaced: false,
-        signed: false,
-        first: i,
-        last: k,
-    })
+    Some(Figure { negative, ..Figure::plain(if negative { -value } else { value }, dim, tolerance, i, k) })
 }
 
 /// The per-share tail after an amount: "per share", "a share", "per diluted

@@ -139,20 +139,9 @@ fn signed_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usiz
     }
     let (lo, hi) = (va.min(vb), va.max(vb));
     let tolerance = a.map_or(0.0, |a| a.tolerance).max(b.map_or(0.0, |b| b.tolerance));
-    out.push(Figure {
-        value: (lo + hi) / 2.0,
-        range: Some((lo, hi)),
-        dim,
-        tolerance,
-        approx: false,
-        // "flat to down 6%": down.
-        negative: hi <= 0.0,
-        implied: true,
-        replaced: false,
-        signed: true,
-        first: i,
-        last: kb,
-    });
+    // "flat to down 6%": down.
+    let plain = Figure::plain((lo + hi) / 2.0, dim, tolerance, i, kb);
+    out.push(Figure { range: Some((lo, hi)), negative: hi <= 0.0, implied: true, signed: true, ..plain });
     Some(kb)
 }
 
@@ -229,19 +218,7 @@ pub(super) fn implied_change(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
             }
         }
     }
-    out.push(Figure {
-        value,
-        range: None,
-        dim: Dim::Percent,
-        tolerance: 0.5,
-        approx: false,
-        negative: false,
-        implied: true,
-        replaced: false,
-        signed: false,
-        first: i,
-        last: i + 1,
-    });
+    out.push(Figure { implied: true, ..Figure::plain(value, Dim::Percent, 0.5, i, i + 1) });
     Some(i + 1)
 }
 
@@ -361,37 +338,13 @@ fn head_with_unit_of_next(t: &[Token<'_>], i: usize, seps: &[&str]) -> Option<Fi
     if dollar && !matches!(b.dim, Dim::Money { .. } | Dim::PerShare(_)) {
         return None;
     }
-    Some(Figure {
-        value: v * scale,
-        range: None,
-        dim: b.dim,
-        tolerance: 0.5 * 10f64.powi(-(d as i32)) * scale,
-        approx: false,
-        negative: false,
-        implied: false,
-        replaced: false,
-        signed: false,
-        first: i,
-        last: k,
-    })
+    Some(Figure::plain(v * scale, b.dim, 0.5 * 10f64.powi(-(d as i32)) * scale, i, k))
 }
 
 /// "plus or minus 2" with the unit of the figure before.
 fn bare_with_dim(t: &[Token<'_>], i: usize, dim: Dim) -> Option<Figure> {
     let tok = t.get(i)?;
-    (tok.kind == Tok::Num).then(|| Figure {
-        value: tok.num,
-        range: None,
-        dim,
-        tolerance: 0.0,
-        approx: false,
-        negative: false,
-        implied: false,
-        replaced: false,
-        signed: false,
-        first: i,
-        last: i + 1,
-    })
+    (tok.kind == Tok::Num).then(|| Figure::plain(tok.num, dim, 0.0, i, i + 1))
 }
 
 /// "A to B", "A - B", "A through B", "A and to B" at `i`, whole.
@@ -422,17 +375,6 @@ fn range(a: Figure, b: Figure, first: usize) -> Figure {
         (Dim::Money { .. }, d @ Dim::PerShare(_)) => d,
         (d, _) => d,
     };
-    Figure {
-        value: (lo + hi) / 2.0,
-        range: Some((lo, hi)),
-        dim,
-        tolerance: a.tolerance.max(b.tolerance),
-        approx: false,
-        negative: a.negative || b.negative,
-        implied: false,
-        replaced: false,
-        signed: false,
-        first,
-        last: b.last,
-    }
+    let plain = Figure::plain((lo + hi) / 2.0, dim, a.tolerance.max(b.tolerance), first, b.last);
+    Figure { range: Some((lo, hi)), negative: a.negative || b.negative, ..plain }
 }
