@@ -1,0 +1,412 @@
+//! Segment names: the words before or after a metric ("Product revenue",
+//! "revenue from Data Center"), a topic or lead-in a sentence turns to ("In
+//! Seating, ..."), a business said as the subject, and which words only
+//! describe a figure (how much, when, how it went) instead of naming a part
+//! of the business.
+
+use super::super::lex::{phrase_at, Tok, Token};
+use super::LEXICON;
+
+/// Words that qualify a metric without naming a segment.
+const NOT_SEGMENTS: &[&str] = &[
+    "total", "net", "gross", "the", "our", "a", "an", "its", "their", "this", "that", "record", "quarterly", "annual",
+    "reported", "organic", "consolidated", "overall", "adjusted", "non", "gaap", "non-gaap", "core", "company", "group",
+    "fiscal", "year", "quarter", "full", "first", "second", "third", "fourth", "q", "in", "of", "and", "for", "with",
+    "to", "basic", "diluted", "weighted", "average", "ending", "sequential", "strong", "higher", "lower", "increased",
+    "better", "solid", "same", "prior", "last", "comparable", "constant", "currency", "worldwide", "global", "we",
+    "your", "my", "his", "her", "these", "those", "some", "all", "other", "more", "less", "new", "recurring", "expected",
+    "guided", "implied", "underlying", "current", "cash", "operating", "quarter's", "year's", "company's", "while",
+    "but", "as", "on", "at", "by", "from", "is", "was", "were", "be", "been", "record-high", "revenue", "sales", "business",
+    "ending", "period", "i", "it's", "when", "where", "if", "so", "also", "total", "reported", "ttm", "trailing",
+    "like", "top", "bottom", "line", "mix", "per", "share", "any", "each", "every", "both", "what", "which",
+    "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
+    "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
+    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
+    "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
+    "or", "nor", "versus", "vs", "than", "compared",
+];
+
+/// Words that name a period, not a segment.
+const PERIOD_WORDS: &[&str] = &[
+    "q", "fy", "fiscal", "first", "second", "third", "fourth", "quarter", "year", "full", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "h", "cy",
+    "calendar", "slide", "page", "i", "we", "gaap", "non-gaap",
+];
+
+/// A segment name: capitalised words joined by "and"/"&" ("Production and Precision Ag", "Data Center").
+/// Returns (name, index past it).
+pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    let mut k = i;
+    while t.get(k).is_some_and(|x| x.is_any(&["the", "our"])) {
+        k += 1;
+    }
+    let start = k;
+    let mut words: Vec<&str> = Vec::new();
+    while let Some(x) = t.get(k) {
+        let cap = x.kind == Tok::Word
+            && x.text.starts_with(|c: char| c.is_uppercase())
+            && !x.is_any(PERIOD_WORDS)
+            && !x.is_any(&["USD", "EUR", "JPY", "GBP", "RMB", "INR", "US", "U.S", "Constant", "Currency", "GAAP"]);
+        let joiner = x.is_any(&["and", "&"]) && !words.is_empty()
+            // "E-Systems": a hyphen inside a name.
+            || x.sym('-') && !words.is_empty() && t[k - 1].end == x.start && t.get(k + 1).is_some_and(|n| n.start == x.end);
+        if cap || joiner && t.get(k + 1).is_some_and(|n| n.kind == Tok::Word && n.text.starts_with(|c: char| c.is_uppercase())) {
+            words.push(x.text);
+            k += 1;
+        } else {
+            break;
+        }
+        if words.len() > 5 {
+            return None;
+        }
+    }
+    if words.is_empty() || k == start {
+        return None;
+    }
+    Some((segment_name(&words.join(" ")), k))
+}
+
+/// "net sales for the Equipment Operations", "revenue from the Data Center segment".
+pub(super) fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
+    if !t.get(k).is_some_and(|x| x.is_any(&["for", "from", "in", "of"])) {
+        return None;
+    }
+    if let Some((name, _)) = proper_name(t, k + 1) {
+        return Some(name);
+    }
+    if t[k].is("of") {
+        return None;
+    }
+    // lower-case names need a noun that says so: "for equipment operations", "in our cloud segment".
+    let mut j = k + 1;
+    while t.get(j).is_some_and(|x| x.is_any(&["the", "our"])) {
+        j += 1;
+    }
+    let words: Vec<&str> = t[j..t.len().min(j + 4)].iter().take_while(|x| x.kind == Tok::Word).map(|x| x.text).collect();
+    let end = words.iter().position(|w| ["segment", "business", "division", "operations", "unit", "group"].contains(&w.to_ascii_lowercase().as_str()))?;
+    if end == 0 {
+        return None;
+    }
+    let name = &words[..=end];
+    let keep: Vec<&str> = if ["segment", "business", "division", "unit"].contains(&name[end].to_ascii_lowercase().as_str()) { name[..end].to_vec() } else { name.to_vec() };
+    if keep.iter().any(|w| NOT_SEGMENTS.iter().any(|s| w.eq_ignore_ascii_case(s)) || PERIOD_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+        return None;
+    }
+    (!keep.is_empty()).then(|| segment_name(&keep.join(" ")))
+}
+
+/// A figure-less sentence that moves the talk to a segment: "Let's start with
+/// fourth quarter results for Production and Precision Ag", "Shifting focus to
+/// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
+pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
+    let cue = t.iter().any(|x| {
+        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "starting", "beginning", "segment", "business", "forecast", "outlook", "division", "now", "next", "onto"])
+    });
+    if !cue {
+        return None;
+    }
+    for (k, x) in t.iter().enumerate() {
+        if x.is_any(&["for", "to", "with", "on", "onto"]) {
+            if let Some((name, end)) = proper_name(t, k + 1) {
+                // A person ("turn the call over to Jane Doe") is no segment.
+                if t[..k].iter().any(|y| y.is_any(&["call", "over", "floor", "conference"])) {
+                    continue;
+                }
+                let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
+                let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
+                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving", "starting", "beginning"]))
+                    // "Now to More Personal Computing."
+                    || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"]));
+                if noun || results {
+                    return Some(name);
+                }
+            } else if t[k.saturating_sub(3)..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) || x.is("onto") || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"])) {
+                // "let's move now to our financial services operation"
+                let mut j = k + 1;
+                while t.get(j).is_some_and(|y| y.is_any(&["the", "our"])) {
+                    j += 1;
+                }
+                let words: Vec<&Token<'_>> = t[j..t.len().min(j + 4)].iter().take_while(|y| y.kind == Tok::Word).collect();
+                if let Some(e) = words.iter().position(|y| y.is_any(&["segment", "business", "division", "operation", "operations", "unit", "group"])) {
+                    // "the tools group" keeps its noun; "the cloud segment" is "cloud".
+                    let keep = if words[e].is("group") { e + 1 } else { e };
+                    let name: Vec<&str> = words[..keep].iter().map(|y| y.text).collect();
+                    if !name.is_empty() && words[..e].iter().all(|y| segment_word(y)) {
+                        return Some(segment_name(&name.join(" ")));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A sentence-leading segment, before the first comma: "For Production and
+/// Precision Ag, net sales are forecast ...", "Moving to Aerospace, sales were
+/// ...", "Beginning with Material Handling, net sales increased ...".
+pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
+    let comma = t.iter().position(|x| x.sym(','))?;
+    let start = lead_in(&t[..comma])?;
+    if !(1..=6).contains(&(comma - start)) {
+        return None;
+    }
+    let words = &t[start..comma];
+    // "In Corporate Finance & Restructuring, ...": an ampersand joins a name's words.
+    let joins = |k: usize, x: &Token<'_>| x.sym('&') && k > 0 && k + 1 < words.len();
+    if words.iter().enumerate().any(|(k, x)| !(x.kind == Tok::Word || joins(k, x)) || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
+        return None;
+    }
+    // "Turning to Gross Margin, ...": a metric is no segment.
+    if (start..comma).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some())) {
+        return None;
+    }
+    let mut k = start;
+    while k < comma && t[k].is_any(&["the", "our"]) {
+        k += 1;
+    }
+    let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
+    let noun = names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit"].contains(&w.to_ascii_lowercase().as_str()));
+    // A name in capitals, or one the text calls a segment ("within our seating segment").
+    if k >= comma || !(noun || t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase()))) {
+        return None;
+    }
+    if noun {
+        names.pop();
+    }
+    Some(segment_name(&names.join(" ")))
+}
+
+/// Where the name starts in a sentence's opening words: after "For", "In",
+/// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
+/// "Beginning with", "Looking at").
+fn lead_in(t: &[Token<'_>]) -> Option<usize> {
+    if t.first()?.is_any(&["for", "in", "within", "at"]) {
+        return Some(1);
+    }
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["now", "next", "and", "so", "lastly", "finally", "then"])) {
+        k += 1;
+    }
+    if !t.get(k)?.is_any(&["turning", "moving", "shifting", "beginning", "starting", "looking", "switching", "focusing", "transitioning", "onto"]) {
+        return None;
+    }
+    k += 1;
+    while t.get(k).is_some_and(|x| x.is_any(&["now", "on", "over", "next"])) {
+        k += 1;
+    }
+    if t.get(k).is_some_and(|x| x.is_any(&["to", "with", "at"])) {
+        k += 1;
+    }
+    // "Onto the tools group, ..." needs no preposition of its own.
+    (k > 1 || t[0].is("onto")).then_some(k)
+}
+
+/// Opening words that are a topic of the talk but no part of the business.
+const NOT_A_TOPIC: &[&str] = &[
+    "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
+    "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
+    "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials", "financial",
+    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials",
+];
+
+fn segment_word(tok: &Token<'_>) -> bool {
+    segment_word_stem(tok)
+        && !tok.text.ends_with("ly")
+        && !tok.text.ends_with("ed")
+        && !tok.text.ends_with("ing")
+}
+
+/// Words in "-ing" or "-ed" that describe a business without naming it.
+const PARTICIPLES: &[&str] = &[
+    "growing", "existing", "remaining", "underlying", "emerging", "ongoing", "continuing", "leading", "increasing",
+    "declining", "evolving", "expanding", "recurring", "reporting", "acquired", "combined", "divested", "legacy",
+    "established", "planned", "integrated", "diversified", "thriving", "booming", "struggling", "profitable",
+];
+
+/// A single word in capitals that may name a segment: "Industrial", not "Revenue" or "Q3".
+pub fn name_word(tok: &Token<'_>) -> bool {
+    tok.text.starts_with(|c: char| c.is_uppercase())
+        && segment_word_stem(tok)
+        && !tok.is_any(PERIOD_WORDS)
+        && !LEXICON.iter().any(|&(p, ..)| tok.is(p))
+}
+
+/// A word that may be part of a segment's name, whatever its ending.
+fn segment_word_stem(tok: &Token<'_>) -> bool {
+    tok.kind == Tok::Word && tok.text.chars().all(|c| c.is_alphabetic() || c == '&' || c == '\'') && !NOT_SEGMENTS.iter().any(|w| tok.is(w))
+}
+
+/// The segment words right before a metric phrase: "Product revenue", "data center revenue".
+pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
+    let mut words = Vec::new();
+    let mut k = i;
+    // "IMT segment revenue", "Cloud business revenue"
+    if k > 1 && t[k - 1].is_any(&["segment", "business", "division", "segment's", "business's"]) && segment_word(&t[k - 2]) {
+        k -= 1;
+    }
+    // "Material Handling adjusted operating income": a basis between a name in capitals and its metric.
+    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
+    if capitals {
+        k -= 1;
+    }
+    while k > 0 && words.len() < 2 {
+        let tok = &t[k - 1];
+        let capital = tok.text.starts_with(|c: char| c.is_uppercase());
+        // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
+        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok);
+        if !name || capitals && !capital || describes(tok, capital && k > 1) || !capital && modifier_tail(t, k - 1) {
+            break;
+        }
+        words.push(tok.text);
+        k -= 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // "we currently expect revenue": a verb after a subject pronoun is no segment.
+    while k > 0 && t[k - 1].kind == Tok::Word && (t[k - 1].text.ends_with("ly") || t[k - 1].is_any(&["now", "also", "still", "further", "again"])) {
+        k -= 1;
+    }
+    if k > 0 && t[k - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
+        return None;
+    }
+    words.reverse();
+    Some(segment_name(&words.join(" ")))
+}
+
+/// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
+pub(super) fn same_units_before(t: &[Token<'_>], i: usize) -> bool {
+    let unit = |j: usize| t[j].kind == Tok::Word && t[j].text.chars().all(|c| c.is_ascii_alphabetic());
+    match i {
+        0 | 1 => false,
+        _ if t[i - 2].is_any(&["same", "comparable"]) => unit(i - 1),
+        _ => i >= 3 && t[i - 2].sym('-') && t[i - 3].is_any(&["same", "comparable"]) && unit(i - 1),
+    }
+}
+
+/// Words before a metric that say how much, when or how it went, never which
+/// part of the business: "$100 million share repurchase", "record high
+/// revenue", "flat comp sales", "June occupancy", "quarter four gross profit".
+const DESCRIBING: &[&str] = &[
+    "million", "billion", "thousand", "trillion", "mln", "bln", "mm", "bn", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "flat", "favorable", "unfavorable", "largest", "biggest", "grew", "grow",
+    "expect", "growth", "certain", "future", "excess", "digit", "digits", "half", "economic", "plus", "companywide",
+    "company-wide", "operational", "high", "low", "record", "there", "through", "whole",
+];
+
+/// A word that describes a figure rather than naming a segment: a period word
+/// ("June occupancy"), or, unless it is in capitals inside the sentence (a
+/// name: "High Performance"), one of [`DESCRIBING`] or a lone letter ("2019's
+/// gross profit").
+fn describes(tok: &Token<'_>, in_capitals: bool) -> bool {
+    tok.is_any(PERIOD_WORDS) || !in_capitals && (tok.is_any(DESCRIBING) || tok.text.chars().count() == 1)
+}
+
+/// The tail of a compound modifier, glued to what comes before: "12-month
+/// EBITDA", "$15 billion-plus revenue", "long-term EPS", "pre-tax income",
+/// "same-store sales".
+/// "Non-interest revenues" keeps its word: the part of the revenue it names.
+fn modifier_tail(t: &[Token<'_>], j: usize) -> bool {
+    const PREFIXES: &[&str] = &[
+        "pre", "post", "long", "short", "mid", "low", "high", "double", "single", "same", "multi", "year", "full", "half",
+        "pass", "after", "self", "currency", "billion", "million", "per",
+    ];
+    let glued = |a: &Token<'_>, b: &Token<'_>| a.end == b.start;
+    match j.checked_sub(1).map(|i| &t[i]) {
+        Some(dash) if dash.sym('-') && glued(dash, &t[j]) => {
+            j >= 2 && glued(&t[j - 2], dash) && (t[j - 2].kind == Tok::Num || t[j - 2].is_any(PREFIXES) || t[j - 2].sym('%'))
+        }
+        _ => false,
+    }
+}
+
+/// "Data Center" -> "data_center".
+pub fn segment_name(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        // "Production & Precision Ag" joins words; "C&I", "RS&I" are acronyms that keep it.
+        // "Industrial's operating profit": the possessive is no part of the name.
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+        .map(|w| if w == "&" { "and".to_string() } else { crate::case::lower_str(w).replace(['\'', '’'], "") })
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// "Azure surpassed $75 billion in revenue": a proper name that is the
+/// sentence's subject, unless it is the company itself.
+pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["and", "but", "so", "also", "now"])) {
+        k += 1;
+    }
+    let first = t.get(k)?;
+    if first.is_any(&["we", "our", "the", "this", "that", "these", "in", "for", "it", "i", "as", "at", "on", "with", "total", "and", "revenue", "sales", "net", "gross", "operating", "free", "cash"]) {
+        return None;
+    }
+    let (name, end) = proper_name(t, k)?;
+    // "There is", "Record revenue": a word that names no part of the business.
+    if (k..end).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some()) || t[j].is_any(DESCRIBING)) {
+        return None;
+    }
+    let verb = t.get(end)?;
+    let verbish = verb.is_any(&[
+        "is", "was", "were", "grew", "surpassed", "reached", "generated", "delivered", "contributed", "posted", "had",
+        "accounted", "represented", "totaled", "totalled", "increased", "decreased", "declined", "rose", "fell", "exceeded",
+    ]);
+    let company = segment_name(company);
+    (verbish && !company.is_empty() && !name.starts_with(&company) && !company.starts_with(&name) || verbish && company.is_empty())
+        .then_some(name)
+}
+
+/// A year in digits ("2020").
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "our IT business", "the Data Center segment": the sentence's business subject.
+pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
+    for (k, tok) in t.iter().enumerate() {
+        // "Our economic consulting segment's revenues": the possessive names the segment too.
+        let possessive = ["segment's", "segment’s", "division's", "division’s", "business's", "business’s"].iter().any(|p| tok.text.eq_ignore_ascii_case(p));
+        if (possessive || tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"])) && k > 0 {
+            let mut words = Vec::new();
+            let mut j = k;
+            // "game and network service segment": up to four words joined by "and"/"&".
+            while j > 0 && words.len() < 4 {
+                let w = &t[j - 1];
+                let joiner = w.is_any(&["and", "&"]) && !words.is_empty() && j > 1 && segment_word(&t[j - 2]);
+                // Right before its noun an "-ing" word is a name ("the seating segment", "our Trading segment").
+                let named = j == k && segment_word_stem(w) && !w.is_any(PARTICIPLES);
+                // "E-Systems": a hyphen inside a word.
+                let hyphen = w.sym('-') && !words.is_empty() && j > 1 && t[j - 2].kind == Tok::Word && t[j - 2].end == w.start && w.end == t[j].start;
+                if !(segment_word(w) || joiner || named || hyphen) {
+                    break;
+                }
+                words.push(w.text);
+                j -= 1;
+            }
+            if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its", "is", "in", "for"]) {
+                words.reverse();
+                // "First is the game segment, ..." introduces a topic (near the start of the
+                // sentence); "our IT business generated" is one subject.
+                // "Next, the Intelligent Cloud segment." opens a topic too.
+                let opening = j <= 3 && t[..j].iter().all(|x| x.kind != Tok::Num);
+                // "Slide 17 explains the variance in the seating segment": a slide's number is no figure.
+                // Nor is a year ("compared with the second quarter of 2020").
+                let figure = t.iter().enumerate().any(|(i, x)| x.kind == Tok::Num && !is_year(x.text) && !(i > 0 && t[i - 1].is_any(&["slide", "slides", "page", "pages"])));
+                // "As anticipated, our Boat segment results benefited the most.": a
+                // figure-less sentence about a segment opens it for the next.
+                // Its subject: said in the opening words, one segment ("across both the
+                // coke and logistics segments" is none).
+                let about = !figure && tok.is_any(&["segment", "division"]) && t[..j].iter().filter(|x| x.kind == Tok::Word).count() <= 4;
+                let topic = about || opening && t[j - 1].is("the")
+                    || (j <= 8 || !figure)
+                    && (t[j - 1].is_any(&["is", "in", "for"]) || j > 1 && t[j - 2].is_any(&["is", "in", "for"])
+                        // "in our E-Systems segment", not "for our mosquito control products".
+                        && (t[j - 1].is("the") || t[j - 1].is("our") && tok.is_any(&["segment", "segments", "division"])));
+                return Some((segment_name(&words.join(" ")), topic));
+            }
+        }
+    }
+    None
+}
