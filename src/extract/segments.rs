@@ -127,9 +127,19 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     if raw.iter().all(|(f, _)| f.segment == "total") {
         return;
     }
-    let mut distinct: Vec<String> = raw.iter().map(|(f, _)| f.segment.clone()).filter(|s| s != "total").collect();
-    crate::order::sort(&mut distinct);
-    distinct.dedup();
+    let mut distinct = distinct_segments(raw);
+    // "the C&I Group" and "C&I" are one segment: a name that ends in its noun
+    // takes the shorter name the call also gives figures under.
+    let mut renamed = false;
+    for (f, _) in raw.iter_mut() {
+        if let Some(stem) = noun_stem(&f.segment).filter(|s| distinct.binary_search_by(|d| d.as_str().cmp(s)).is_ok()) {
+            f.segment = stem.to_string();
+            renamed = true;
+        }
+    }
+    if renamed {
+        distinct = distinct_segments(raw);
+    }
     let folded_names: Vec<String> = distinct.iter().map(|s| fold_name(s)).collect();
     let names: Vec<Vec<&str>> = folded_names.iter().map(|n| n.split_whitespace().collect()).collect();
     let folded = fold(text);
@@ -144,10 +154,18 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
         .zip(&folded_names)
         .enumerate()
         .map(|(i, (words_of, name))| {
-            let said = words.said(words_of);
+            let mut said = words.said(words_of);
+            // "the C&I Group", said once, is "C&I", said often; "the Harsco Group" is Harsco.
+            let stem = noun_stem(&distinct[i]).map(fold_name);
+            let stem_words: Vec<&str> = stem.as_deref().map_or_else(Vec::new, |s| s.split_whitespace().collect());
+            if !stem_words.is_empty() {
+                said.times += words.said(&stem_words).times;
+            }
             let person = words_of.len() == 1 && person_words.iter().any(|p| p == words_of[0]);
             let own_name = !company_words.is_empty()
-                && (*name == company || company.starts_with(name.as_str()) || words_of.len() == 1 && company_words.contains(&words_of[0]));
+                && [(words_of, name), (&stem_words, stem.as_ref().unwrap_or(name))].iter().any(|(w, n)| {
+                    !w.is_empty() && (**n == company || company.starts_with(n.as_str()) || w.len() == 1 && company_words.contains(&w[0]))
+                });
             // "pro forma EPS", "acquisitions sales", "common stock dividends": a basis or a kind of figure.
             let generic = words_of.iter().any(|w| NOT_A_PART.contains(w));
             own[i] = own_name;
@@ -188,6 +206,20 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     });
 }
 
+/// The segment's names, sorted, without "total".
+fn distinct_segments(raw: &[(Fact, f64)]) -> Vec<String> {
+    let mut distinct: Vec<String> = raw.iter().map(|(f, _)| f.segment.clone()).filter(|s| s != "total").collect();
+    crate::order::sort(&mut distinct);
+    distinct.dedup();
+    distinct
+}
+
+/// A name without the noun it ends in: `c&i_group` -> `c&i`.
+fn noun_stem(segment: &str) -> Option<&str> {
+    let (stem, noun) = segment.rsplit_once('_')?;
+    (SEGMENT_NOUNS.contains(&noun) && !stem.is_empty()).then_some(stem)
+}
+
 /// Words that qualify a figure (its basis, what drove it, the verb of its
 /// sentence) and are never a part of the business.
 const NOT_A_PART: &[&str] = &[
@@ -216,7 +248,7 @@ mod tests {
     #[test]
     fn which_names_stand() {
         let text = "Data Center revenue was $5. Data Center grew. I'll turn it back to Shantanu. Thanks, Shantanu. \
-                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too.";
+                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too. Tools sales rose; Tools margins too.";
         let cases = [
             ("data_center", "data_center"), // said twice
             ("had", "total"),               // said once
@@ -227,12 +259,19 @@ mod tests {
             ("license", "license"),         // "License revenue", "licensing"
             ("mobile", "mobile"),           // said once, but as "the Mobile segment"
             ("pro_forma", "total"),         // a basis, however often said
+            ("tools_group", "tools_group"), // never said with its noun, twice without
+            ("houghton_group", "total"),    // the company's, with its noun or without
         ];
         for (seg, want) in cases {
             let mut raw = vec![(fact(seg), 0.0)];
             settle(&mut raw, text, &["Shantanu Agrawal"], "Quaker Houghton Inc.", &[]);
             assert_eq!(raw[0].0.segment, want, "{seg}");
         }
+        // "the C&I Group" takes the name the call gives its other figures.
+        let mut raw = vec![(fact("c&i_group"), 0.0), (fact("c&i"), 0.0), (fact("mobile_segment"), 0.0)];
+        settle(&mut raw, text, &[], "", &[]);
+        let names: Vec<&str> = raw.iter().map(|(f, _)| f.segment.as_str()).collect();
+        assert_eq!(names, ["c&i", "c&i", "mobile_segment"]);
         // A figure under a name that does not stand, where the call states the total: dropped.
         let mut total = fact("total");
         total.value = Some(2.0);
