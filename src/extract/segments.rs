@@ -154,13 +154,10 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
         .zip(&folded_names)
         .enumerate()
         .map(|(i, (words_of, name))| {
-            let mut said = words.said(words_of);
-            // "the C&I Group", said once, is "C&I", said often; "the Harsco Group" is Harsco.
+            let said = words.said(words_of);
+            // "the Harsco Group" is Harsco.
             let stem = noun_stem(&distinct[i]).map(fold_name);
             let stem_words: Vec<&str> = stem.as_deref().map_or_else(Vec::new, |s| s.split_whitespace().collect());
-            if !stem_words.is_empty() {
-                said.times += words.said(&stem_words).times;
-            }
             let person = words_of.len() == 1 && person_words.iter().any(|p| p == words_of[0]);
             let own_name = !company_words.is_empty()
                 && [(words_of, name), (&stem_words, stem.as_ref().unwrap_or(name))].iter().any(|(w, n)| {
@@ -217,7 +214,8 @@ fn distinct_segments(raw: &[(Fact, f64)]) -> Vec<String> {
 /// A name without the noun it ends in: `c&i_group` -> `c&i`.
 fn noun_stem(segment: &str) -> Option<&str> {
     let (stem, noun) = segment.rsplit_once('_')?;
-    (SEGMENT_NOUNS.contains(&noun) && !stem.is_empty()).then_some(stem)
+    // Not "unit": "smartphone unit volumes" counts units, it names no business unit.
+    (SEGMENT_NOUNS.contains(&noun) && noun != "unit" && !stem.is_empty()).then_some(stem)
 }
 
 /// Words that qualify a figure (its basis, what drove it, the verb of its
@@ -228,6 +226,8 @@ const NOT_A_PART: &[&str] = &[
     "has", "have", "common", "stock", "preferred", "record", "comparable", "reported", "incremental", "will", "would",
     "contribute", "contributed", "end", "date", "estimated", "expected", "impact", "price", "pricing", "volume", "mix",
     "shareholders", "stockholders", "quarterly", "annualized", "run", "rate", "sequential", "total",
+    // Groups that are no part of the business: "our peer group", "the disposal group".
+    "peer", "peers", "disposal", "restricted", "working",
 ];
 
 /// Nouns that make the name before them a part of the business.
@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn which_names_stand() {
         let text = "Data Center revenue was $5. Data Center grew. I'll turn it back to Shantanu. Thanks, Shantanu. \
-                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too. Tools sales rose; Tools margins too.";
+                    Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too. Tools sales rose; Tools margins too. Our peer group grew; the peer group shrank.";
         let cases = [
             ("data_center", "data_center"), // said twice
             ("had", "total"),               // said once
@@ -259,8 +259,9 @@ mod tests {
             ("license", "license"),         // "License revenue", "licensing"
             ("mobile", "mobile"),           // said once, but as "the Mobile segment"
             ("pro_forma", "total"),         // a basis, however often said
-            ("tools_group", "tools_group"), // never said with its noun, twice without
+            ("tools_group", "total"),       // never said with its noun: "Tools" may be anything
             ("houghton_group", "total"),    // the company's, with its noun or without
+            ("peer_group", "total"),        // no part of the business, however often said
         ];
         for (seg, want) in cases {
             let mut raw = vec![(fact(seg), 0.0)];
@@ -268,10 +269,10 @@ mod tests {
             assert_eq!(raw[0].0.segment, want, "{seg}");
         }
         // "the C&I Group" takes the name the call gives its other figures.
-        let mut raw = vec![(fact("c&i_group"), 0.0), (fact("c&i"), 0.0), (fact("mobile_segment"), 0.0)];
+        let mut raw = vec![(fact("c&i_group"), 0.0), (fact("c&i"), 0.0), (fact("data_center"), 0.0)];
         settle(&mut raw, text, &[], "", &[]);
         let names: Vec<&str> = raw.iter().map(|(f, _)| f.segment.as_str()).collect();
-        assert_eq!(names, ["c&i", "c&i", "mobile_segment"]);
+        assert_eq!(names, ["c&i", "c&i", "data_center"]);
         // A figure under a name that does not stand, where the call states the total: dropped.
         let mut total = fact("total");
         total.value = Some(2.0);

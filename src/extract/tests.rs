@@ -67,6 +67,17 @@ fn segment_context() {
          "revenue[material_handling] FY2024-Q3 Actual/Yoy 63000000 USD"),
         ("Now turning to our seating segment, sales were $3.2 billion. The seating segment grew.", "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD"),
         ("Starting with the Tools Group on Slide 7. Sales were $494.9 million. The Tools Group grew.", "revenue[tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
+        // A group is named as a segment is, without its noun where the call names it so too.
+        ("Starting with the C&I Group on Slide 7. Sales were $364.4 million. C&I operating income was $56.2 million.",
+         "revenue[c&i] FY2024-Q3 Actual/Level 364400000 USD; operating_income[c&i] FY2024-Q3 Actual/Level 56200000 USD"),
+        ("In terms of operating profitability, the Title group reported pre-tax operating income of $43.3 million. The Title group grew.", "operating_income[title_group] FY2024-Q3 Actual/Level 43300000 USD"),
+        ("Within the flavors and extracts group, the natural ingredients business had another strong quarter with local currency sales growth of 14.5%. Natural ingredients grew.", "revenue[natural_ingredients] FY2024-Q3 Actual/Yoy 14.5 %"),
+        ("Total attendance for the quarter was 8.5 million guests, reflecting the loss of most of our prebooked group sales. The prebooked group is small.", "attendance[total] FY2024-Q3 Actual/Level 8500000 USD"),
+        ("For the Closed Group Pension Block, policy reserves were increased by $25.1 million. The Closed Group Pension Block is run off.", "policy_reserves[closed_group_pension_block] FY2024-Q3 Actual/Yoy 25100000 USD"),
+        // "Snap-on": a short word after a hyphen is part of the name; lower-case words up to the noun too.
+        ("Sales in the Snap-on tools group of $494.9 million increased 20.2%. Gross margin of 42.9% in the quarter was up. The Snap-on tools group grew.",
+         "revenue[snap_on_tools_group] FY2024-Q3 Actual/Level 494900000 USD; revenue[snap_on_tools_group] FY2024-Q3 Actual/Yoy 20.2 %; gross_margin[snap_on_tools_group] FY2024-Q3 Actual/Level 42.9 %"),
+        ("Revenue from the Snap-on tools group was $494.9 million. The Snap-on tools group grew.", "revenue[snap_on_tools_group] FY2024-Q3 Actual/Level 494900000 USD"),
         // A subject of its own before a change verb: a name in capitals is a segment; one the binder cannot name is no figure of the metric before it.
         ("Laboratory sales grew 6%, Industrial increased 2%, with core industrial up 4%. Laboratory and Industrial are segments.", "revenue[laboratory] FY2024-Q3 Actual/Yoy 6 %; revenue[industrial] FY2024-Q3 Actual/Yoy 2 %"),
         ("Digital revenue rose 57%, with Aerie up 158% and North America up 20%. Aerie and North America and Digital grew.", "revenue[digital] FY2024-Q3 Actual/Yoy 57 %; revenue[aerie] FY2024-Q3 Actual/Yoy 158 %; revenue[north_america] FY2024-Q3 Actual/Yoy 20 %"),

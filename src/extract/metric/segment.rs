@@ -50,7 +50,14 @@ pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
         let joiner = x.is_any(&["and", "&"]) && !words.is_empty()
             // "E-Systems": a hyphen inside a name.
             || x.sym('-') && !words.is_empty() && t[k - 1].end == x.start && t.get(k + 1).is_some_and(|n| n.start == x.end);
-        if cap || joiner && t.get(k + 1).is_some_and(|n| n.kind == Tok::Word && n.text.starts_with(|c: char| c.is_uppercase())) {
+        // "Snap-on": a short word glued to a name in capitals by a hyphen.
+        if !words.is_empty() && hyphen_tail(t, k) {
+            words.push(x.text);
+            k += 1;
+            continue;
+        }
+        let next_fits = |n: &Token<'_>| n.kind == Tok::Word && (n.text.starts_with(|c: char| c.is_uppercase()) || x.sym('-') && hyphen_tail(t, k + 1));
+        if cap || joiner && t.get(k + 1).is_some_and(next_fits) {
             words.push(x.text);
             k += 1;
         } else {
@@ -71,7 +78,17 @@ pub(super) fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
     if !t.get(k).is_some_and(|x| x.is_any(&["for", "from", "in", "of"])) {
         return None;
     }
-    if let Some((name, _)) = proper_name(t, k + 1) {
+    if let Some((name, end)) = proper_name(t, k + 1) {
+        // "the Snap-on tools group": lower-case words up to the noun are the name's too.
+        let rest: Vec<&Token<'_>> = t[end..t.len().min(end + 3)].iter().take_while(|x| x.kind == Tok::Word).collect();
+        if let Some(e) = rest.iter().position(|x| x.is_any(&["segment", "group", "division", "business", "unit"])).filter(|&e| e > 0) {
+            if rest[..e].iter().all(|x| segment_word(x) && !x.text.starts_with(|c: char| c.is_uppercase())) {
+                // "group" stays, as in "the tools group" (see segment_topic).
+                let keep = if rest[e].is("group") { e + 1 } else { e };
+                let words: Vec<&str> = rest[..keep].iter().map(|x| x.text).collect();
+                return Some(format!("{name}_{}", segment_name(&words.join(" "))));
+            }
+        }
         return Some(name);
     }
     if t[k].is("of") {
@@ -358,6 +375,19 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
         .then_some(name)
 }
 
+/// A short lower-case word glued by a hyphen to a name in capitals: the
+/// "on" of "Snap-on", the "a" of "Rent-a-Center".
+fn hyphen_tail(t: &[Token<'_>], j: usize) -> bool {
+    let glued = |a: &Token<'_>, b: &Token<'_>| a.end == b.start;
+    j >= 2
+        && t[j].kind == Tok::Word
+        && t[j].text.len() <= 2
+        && t[j - 1].sym('-')
+        && glued(&t[j - 1], &t[j])
+        && glued(&t[j - 2], &t[j - 1])
+        && t[j - 2].text.starts_with(|c: char| c.is_uppercase())
+}
+
 /// A year in digits ("2020").
 fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
@@ -365,10 +395,21 @@ fn is_year(w: &str) -> bool {
 
 /// "our IT business", "the Data Center segment": the sentence's business subject.
 pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
+    // "Within the flavors and extracts group, the natural ingredients business
+    // had ...": a group is the subject only where no business, segment or
+    // division is.
+    business_subject_by(t, false).or_else(|| business_subject_by(t, true))
+}
+
+fn business_subject_by(t: &[Token<'_>], group: bool) -> Option<(String, bool)> {
     for (k, tok) in t.iter().enumerate() {
         // "Our economic consulting segment's revenues": the possessive names the segment too.
         let possessive = ["segment's", "segment’s", "division's", "division’s", "business's", "business’s"].iter().any(|p| tok.text.eq_ignore_ascii_case(p));
-        if (possessive || tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"])) && k > 0 {
+        // A group after a figure is no subject: "8.5 million guests, ... the loss of our prebooked group sales".
+        // Nor is "Group" inside a longer name: "the Closed Group Pension Block".
+        let name_goes_on = t.get(k + 1).is_some_and(|x| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()));
+        let noun = if group { tok.is("group") && !name_goes_on && t[..k].iter().all(|x| x.kind != Tok::Num) } else { tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"]) };
+        if (possessive && !group || noun) && k > 0 {
             let mut words = Vec::new();
             let mut j = k;
             // "game and network service segment": up to four words joined by "and"/"&".
@@ -377,9 +418,10 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
                 let joiner = w.is_any(&["and", "&"]) && !words.is_empty() && j > 1 && segment_word(&t[j - 2]);
                 // Right before its noun an "-ing" word is a name ("the seating segment", "our Trading segment").
                 let named = j == k && segment_word_stem(w) && !w.is_any(PARTICIPLES);
-                // "E-Systems": a hyphen inside a word.
+                // "E-Systems": a hyphen inside a word; "Snap-on": a short word after it.
                 let hyphen = w.sym('-') && !words.is_empty() && j > 1 && t[j - 2].kind == Tok::Word && t[j - 2].end == w.start && w.end == t[j].start;
-                if !(segment_word(w) || joiner || named || hyphen) {
+                let tail = hyphen_tail(t, j - 1);
+                if !(segment_word(w) || joiner || named || hyphen || tail) {
                     break;
                 }
                 words.push(w.text);
@@ -387,6 +429,10 @@ pub fn business_subject(t: &[Token<'_>]) -> Option<(String, bool)> {
             }
             if !words.is_empty() && j > 0 && t[j - 1].is_any(&["our", "the", "its", "is", "in", "for"]) {
                 words.reverse();
+                // "the tools group" keeps its noun, as in segment_topic.
+                if tok.is("group") {
+                    words.push(tok.text);
+                }
                 // "First is the game segment, ..." introduces a topic (near the start of the
                 // sentence); "our IT business generated" is one subject.
                 // "Next, the Intelligent Cloud segment." opens a topic too.
