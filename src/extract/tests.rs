@@ -74,6 +74,8 @@ fn segment_context() {
         ("Within the flavors and extracts group, the natural ingredients business had another strong quarter with local currency sales growth of 14.5%. Natural ingredients grew.", "revenue[natural_ingredients] FY2024-Q3 Actual/Yoy 14.5 %"),
         ("Total attendance for the quarter was 8.5 million guests, reflecting the loss of most of our prebooked group sales. The prebooked group is small.", "attendance[total] FY2024-Q3 Actual/Level 8500000 USD"),
         ("For the Closed Group Pension Block, policy reserves were increased by $25.1 million. The Closed Group Pension Block is run off.", "policy_reserves[closed_group_pension_block] FY2024-Q3 Actual/Yoy 25100000 USD"),
+        // A segment named as a cause of the figure is not its subject.
+        ("Third quarter adjusted EBITDA of $75 million was above the prior year quarter, partially offset by a lower contribution from our Southern Timber segment. Southern Timber grew.", "ebitda[total] FY2024-Q3 Actual/Level 75000000 USD"),
         // "Snap-on": a short word after a hyphen is part of the name; lower-case words up to the noun too.
         ("Sales in the Snap-on tools group of $494.9 million increased 20.2%. Gross margin of 42.9% in the quarter was up. The Snap-on tools group grew.",
          "revenue[snap_on_tools_group] FY2024-Q3 Actual/Level 494900000 USD; revenue[snap_on_tools_group] FY2024-Q3 Actual/Yoy 20.2 %; gross_margin[snap_on_tools_group] FY2024-Q3 Actual/Level 42.9 %"),

@@ -375,6 +375,14 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
         .then_some(name)
 }
 
+/// Whether the business word at `k` is in a clause that explains a figure
+/// said before it: "EBITDA of $75 million was above the prior year, partially
+/// offset by a lower contribution from our Southern Timber segment".
+fn names_a_cause(t: &[Token<'_>], k: usize) -> bool {
+    let Some(figure) = t[..k].iter().position(|x| x.kind == Tok::Num && !is_year(x.text)) else { return false };
+    t[figure..k].iter().any(|x| x.is_any(&["due", "driven", "offset", "reflecting", "reflects", "reflected", "led", "because", "thanks", "attributable", "primarily", "partially", "mainly", "largely"]))
+}
+
 /// A short lower-case word glued by a hyphen to a name in capitals: the
 /// "on" of "Snap-on", the "a" of "Rent-a-Center".
 fn hyphen_tail(t: &[Token<'_>], j: usize) -> bool {
@@ -409,7 +417,7 @@ fn business_subject_by(t: &[Token<'_>], group: bool) -> Option<(String, bool)> {
         // Nor is "Group" inside a longer name: "the Closed Group Pension Block".
         let name_goes_on = t.get(k + 1).is_some_and(|x| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()));
         let noun = if group { tok.is("group") && !name_goes_on && t[..k].iter().all(|x| x.kind != Tok::Num) } else { tok.is_any(&["business", "segment", "division", "unit", "businesses", "segments", "products", "portfolio", "franchise"]) };
-        if (possessive && !group || noun) && k > 0 {
+        if (possessive && !group || noun) && k > 0 && !names_a_cause(t, k) {
             let mut words = Vec::new();
             let mut j = k;
             // "game and network service segment": up to four words joined by "and"/"&".
