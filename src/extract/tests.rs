@@ -74,6 +74,9 @@ fn segment_context() {
         ("Within the flavors and extracts group, the natural ingredients business had another strong quarter with local currency sales growth of 14.5%. Natural ingredients grew.", "revenue[natural_ingredients] FY2024-Q3 Actual/Yoy 14.5 %"),
         ("Total attendance for the quarter was 8.5 million guests, reflecting the loss of most of our prebooked group sales. The prebooked group is small.", "attendance[total] FY2024-Q3 Actual/Level 8500000 USD"),
         ("For the Closed Group Pension Block, policy reserves were increased by $25.1 million. The Closed Group Pension Block is run off.", "policy_reserves[closed_group_pension_block] FY2024-Q3 Actual/Yoy 25100000 USD"),
+        // A name with a slash or "of" inside: "Asia/Rest of World".
+        ("Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia/Rest of World. Americas, Europe and Asia/Rest of World are regions.",
+         "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia_rest_of_world] FY2024-Q3 Actual/Yoy 5 %"),
         // A segment named as a cause of the figure is not its subject.
         ("Third quarter adjusted EBITDA of $75 million was above the prior year quarter, partially offset by a lower contribution from our Southern Timber segment. Southern Timber grew.", "ebitda[total] FY2024-Q3 Actual/Level 75000000 USD"),
         // "Snap-on": a short word after a hyphen is part of the name; lower-case words up to the noun too.

@@ -47,9 +47,9 @@ pub fn proper_name(t: &[Token<'_>], i: usize) -> Option<(String, usize)> {
             && x.text.starts_with(|c: char| c.is_uppercase())
             && !x.is_any(PERIOD_WORDS)
             && !x.is_any(&["USD", "EUR", "JPY", "GBP", "RMB", "INR", "US", "U.S", "Constant", "Currency", "GAAP"]);
-        let joiner = x.is_any(&["and", "&"]) && !words.is_empty()
-            // "E-Systems": a hyphen inside a name.
-            || x.sym('-') && !words.is_empty() && t[k - 1].end == x.start && t.get(k + 1).is_some_and(|n| n.start == x.end);
+        let joiner = x.is_any(&["and", "&", "of"]) && !words.is_empty()
+            // "E-Systems", "Asia/Rest of World": a hyphen or a slash inside a name.
+            || (x.sym('-') || x.sym('/')) && !words.is_empty() && t[k - 1].end == x.start && t.get(k + 1).is_some_and(|n| n.start == x.end);
         // "Snap-on": a short word glued to a name in capitals by a hyphen.
         if !words.is_empty() && hyphen_tail(t, k) {
             words.push(x.text);
@@ -339,7 +339,7 @@ fn modifier_tail(t: &[Token<'_>], j: usize) -> bool {
 
 /// "Data Center" -> "data_center".
 pub fn segment_name(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '-')
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .filter(|w| !w.is_empty())
         // "Production & Precision Ag" joins words; "C&I", "RS&I" are acronyms that keep it.
         // "Industrial's operating profit": the possessive is no part of the name.
