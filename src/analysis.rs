@@ -163,10 +163,32 @@ impl Analysis {
         i18n::with(lang, || self.explain_now())
     }
 
+    /// What the page shows above the charts, in `lang` (the call, its
+    /// heading and speakers, the counts): the head of [`Analysis::explain_in`]
+    /// without the notes, details and tables, so that a first open can draw
+    /// the charts before explaining them.
+    #[cfg(feature = "engine")]
+    pub fn headline_in(&self, lang: Lang) -> Headline {
+        i18n::with(lang, || self.headline_now())
+    }
+
+    #[cfg(feature = "engine")]
+    fn headline_now(&self) -> Headline {
+        let f = &self.facts;
+        let stats = f.transcript.as_ref();
+        Headline {
+            call: CallId::of(f),
+            heading: chart::heading(f),
+            meta: meta(f),
+            facts: f.facts.len(),
+            turns: stats.map(|t| t.turns),
+            speakers: stats.map(|t| t.speakers.len()),
+        }
+    }
+
     #[cfg(feature = "engine")]
     fn explain_now(&self) -> Explained<'_> {
         let f = &self.facts;
-        let stats = f.transcript.as_ref();
         let text = |k: ChartKind| {
             let ChartName { label, title, summary } = self.describe(k);
             ChartText { label, title, summary, table: chart::table_checked(k, f, &self.checks) }
@@ -174,13 +196,14 @@ impl Analysis {
         let charts = Charts { revenue: text(ChartKind::Revenue), margins: text(ChartKind::Margins), guidance: text(ChartKind::Guidance) };
         // The figures no chart draws: all but those of the charts' tables, built once above.
         let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
+        let Headline { call, heading, meta, facts, turns, speakers } = self.headline_now();
         Explained {
-            call: CallId::of(f),
-            heading: chart::heading(f),
-            meta: meta(f),
-            facts: f.facts.len(),
-            turns: stats.map(|t| t.turns),
-            speakers: stats.map(|t| t.speakers.len()),
+            call,
+            heading,
+            meta,
+            facts,
+            turns,
+            speakers,
             notes: if i18n::zh() {
                 Cow::Owned(f.notes.iter().map(|n| Note { message: chart::note_text(f, n), ..n.clone() }).collect())
             } else {
@@ -191,6 +214,26 @@ impl Analysis {
             other,
         }
     }
+}
+
+/// [`Analysis::headline_in`]'s answer: the fields [`Explained`] starts with.
+#[cfg(feature = "engine")]
+#[derive(Debug, Serialize)]
+pub struct Headline {
+    /// Which call this is.
+    pub call: CallId,
+    /// "Credo · Q4 FY2023".
+    pub heading: String,
+    /// The line under it.
+    pub meta: String,
+    /// How many facts.
+    pub facts: usize,
+    /// Turns of the transcript (absent for a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turns: Option<usize>,
+    /// Speakers of the transcript (absent for a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<usize>,
 }
 
 /// [`Analysis::explain`]'s answer.
@@ -626,6 +669,17 @@ mod tests {
         let e = link.explain();
         assert!(e.turns.is_none() && link.view().is_none());
         assert_eq!(Analysis::default().explain().heading, "Earnings call");
+    }
+
+    #[test]
+    fn the_headline_is_the_head_of_the_explanation() {
+        for (a, lang) in [(Analysis::of_text(SAMPLE), Lang::En), (Analysis::of_text(SAMPLE), Lang::ZhTw), (Analysis::default(), Lang::En)] {
+            let (h, e) = (a.headline_in(lang), a.explain_in(lang));
+            assert_eq!((&h.call, &h.heading, &h.meta, h.facts, h.turns, h.speakers), (&e.call, &e.heading, &e.meta, e.facts, e.turns, e.speakers));
+        }
+        let a = Analysis::of_text(SAMPLE);
+        assert_eq!(a.headline_in(Lang::ZhTw).heading, a.explain_in(Lang::ZhTw).heading);
+        assert_ne!(a.headline_in(Lang::ZhTw).heading, a.headline_in(Lang::En).heading);
     }
 
     #[test]

@@ -129,6 +129,7 @@
     var e = engine();
     var series = e.is_series_link(hash);
     return callchartEngine.openLink(e, hash, L.lang, series).then(function (got) {
+      page.mark('link');
       return showLink(series ? null : got, series ? got : null);
     }, function (err) {
       console.warn('callchart: link not opened:', err);
