@@ -535,6 +535,7 @@
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);
       setState('error', t('status.engine_failed', errorMessage(err)));
+      delete document.documentElement.dataset.opening; // no link opens: the text box shows (see engine.js)
     });
   }
 

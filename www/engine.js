@@ -128,6 +128,9 @@ var callchartEngine = (function () {
   if (typeof document !== 'undefined' && document.getElementById('callchart-wasm') && document.readyState === 'loading' && !document.body) {
     early = compile();
     early.catch(function () { /* said by whoever takes it */ });
+    // A share link replaces the text box's sample: style.css does not lay
+    // it out meanwhile (share.js lifts this once the link is open or not).
+    if (/^#[^=]*=/.test(location.hash)) document.documentElement.dataset.opening = 'link';
   }
 
   function init(ns, module) {
