@@ -60,6 +60,11 @@
 
   function setState(state, message) {
     document.body.dataset.state = state;
+    sayStatus(state, message);
+  }
+
+  // The status line alone (the page's state unchanged).
+  function sayStatus(state, message) {
     statusEl.textContent = message;
     statusEl.className = 'status status-' + state;
   }
@@ -197,7 +202,13 @@
     titleEl.textContent = head.heading;
     metaEl.textContent = head.meta;
     $('link-badge').hidden = origin !== 'link';
+    shownNotice = notice;
+    if (page.share) page.share.shown(origin);
     if (lazy) {
+      // What the reader sees change with the charts (the status line's
+      // height moves what is under it) is said now; the page is 'ready'
+      // once explained.
+      sayStatus('ready', statusLine(head, notice));
       // After the next frame (painted), or soon in a hidden page (no frames).
       requestAnimationFrame(function () { setTimeout(settle, 0); });
       setTimeout(settle, 250);
@@ -228,18 +239,23 @@
       // (Maps of an instance that panicked since are dead: its charts are drawn again.)
       if (d && page.trace && p.analysis === shown) page.trace.drawn(kind, d.canvas, d.map, d.dpr, explained);
     });
-    explainShown(shown, p.notice);
+    explainShown(shown, p.notice, true);
     probe.renders++;
   }
 
+  // "76 facts · 57 turns · 10 speakers" (and where they came from, what the reading noticed).
+  function statusLine(ex, notice) {
+    return (origin === 'link' ? describe(ex) + ' · ' + t('call.from_link') : describe(ex)) + (notice ? ' · ' + notice : '');
+  }
+
   // What explains the charts of `analysis` (shown, with `explained`):
-  // notes, the status line, the share tools, tooltips, tables and the
-  // transcript pane.
-  function explainShown(analysis, notice) {
+  // notes, the status line (`said` with the first charts already: not
+  // said again to a screen reader), tooltips, tables and the transcript pane.
+  function explainShown(analysis, notice, said) {
     renderNotes(explained.notes || []);
-    setState('ready', (origin === 'link' ? describe(explained) + ' · ' + t('call.from_link') : describe(explained)) + (notice ? ' · ' + notice : ''));
-    shownNotice = notice;
-    if (page.share) page.share.shown(origin);
+    var line = statusLine(explained, notice);
+    if (said && statusEl.textContent === line) document.body.dataset.state = 'ready';
+    else setState('ready', line);
     // trace.js: transcript pane (the view the analysis made from the very
     // parse its facts came from; none for a link), summaries and tables.
     var view = null;
