@@ -252,13 +252,16 @@ scripts = [script(out / "pkg" / "callchart.js"), script(www / "app.js"), script(
            script(www / "trace.js"), script(www / "engine.js"), script(www / "i18n.js"), script(www / "series.js"),
            script(www / "input.js")]
 one = swap(one, '<script src="pkg/callchart.js"></script>',
-           '<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n"
            # The worker (large inputs) runs from a blob: the glue (this
            # script's own text) + worker.js, kept as inert text (text/plain).
-           + scripts[0].replace("<script>", '<script id="callchart-glue">', 1)
+           scripts[0].replace("<script>", '<script id="callchart-glue">', 1)
            + '\n<script type="text/plain" id="callchart-worker">' + js_of(www / "worker.js").replace("</script", "<\\/script") + "</script>")
-# engine.js runs in the page and, from its text, in the worker's blob.
-one = swap(one, '<script src="engine.js"></script>', scripts[4].replace("<script>", '<script id="callchart-engine">', 1))
+# The wasm and engine.js (which runs in the page and, from its text, in the
+# worker's blob) open <head>, under the CSP: engine.js starts compiling the
+# wasm as it runs, while the rest of the page is parsed and laid out.
+one = swap(one, '<script src="engine.js"></script>\n', "")
+one = swap(one, csp_meta, csp_meta + '\n<script type="application/wasm;gzip;base64" id="callchart-wasm">' + wasm + "</script>\n"
+           + scripts[4].replace("<script>", '<script id="callchart-engine">', 1))
 one = swap(one, '<script src="app.js"></script>', scripts[1])
 one = swap(one, '<script src="share.js"></script>', scripts[2])
 one = swap(one, '<script src="trace.js"></script>', scripts[3])

@@ -163,10 +163,32 @@ impl Analysis {
         i18n::with(lang, || self.explain_now())
     }
 
+    /// What the page shows above the charts, in `lang` (the call, its
+    /// heading and speakers, the counts): the head of [`Analysis::explain_in`]
+    /// without the notes, details and tables, so that a first open can draw
+    /// the charts before explaining them.
+    #[cfg(feature = "engine")]
+    pub fn headline_in(&self, lang: Lang) -> Headline {
+        i18n::with(lang, || self.headline_now())
+    }
+
+    #[cfg(feature = "engine")]
+    fn headline_now(&self) -> Headline {
+        let f = &self.facts;
+        let stats = f.transcript.as_ref();
+        Headline {
+            call: CallId::of(f),
+            heading: chart::heading(f),
+            meta: meta(f),
+            facts: f.facts.len(),
+            turns: stats.map(|t| t.turns),
+            speakers: stats.map(|t| t.speakers.len()),
+        }
+    }
+
     #[cfg(feature = "engine")]
     fn explain_now(&self) -> Explained<'_> {
         let f = &self.facts;
-        let stats = f.transcript.as_ref();
         let text = |k: ChartKind| {
             let ChartName { label, title, summary } = self.describe(k);
             ChartText { label, title, summary, table: chart::table_checked(k, f, &self.checks) }
@@ -175,12 +197,7 @@ impl Analysis {
         // The figures no chart draws: all but those of the charts' tables, built once above.
         let other = chart::other_table(f, &self.checks, charts.values().flat_map(|c| c.table.rows.iter().map(|r| r.fact)));
         Explained {
-            call: CallId::of(f),
-            heading: chart::heading(f),
-            meta: meta(f),
-            facts: f.facts.len(),
-            turns: stats.map(|t| t.turns),
-            speakers: stats.map(|t| t.speakers.len()),
+            head: self.headline_now(),
             notes: if i18n::zh() {
                 Cow::Owned(f.notes.iter().map(|n| Note { message: chart::note_text(f, n), ..n.clone() }).collect())
             } else {
@@ -193,10 +210,10 @@ impl Analysis {
     }
 }
 
-/// [`Analysis::explain`]'s answer.
+/// [`Analysis::headline_in`]'s answer, and the head of [`Explained`].
 #[cfg(feature = "engine")]
 #[derive(Debug, Serialize)]
-pub struct Explained<'a> {
+pub struct Headline {
     /// Which call this is, for the page's "Which quarter is this call?".
     pub call: CallId,
     /// "Credo · Q4 FY2023" ("Earnings call" for an unknown company).
@@ -212,6 +229,15 @@ pub struct Explained<'a> {
     /// Speakers of the transcript (absent for a link).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speakers: Option<usize>,
+}
+
+/// [`Analysis::explain`]'s answer.
+#[cfg(feature = "engine")]
+#[derive(Debug)]
+pub struct Explained<'a> {
+    /// The call, its heading and speakers, the counts (serialised as the
+    /// explanation's own fields: see its `Serialize`).
+    pub head: Headline,
     /// The notes (checks, conflicts, warnings).
     pub notes: Cow<'a, [Note]>,
     /// A detail per fact, in the facts' order.
@@ -220,6 +246,34 @@ pub struct Explained<'a> {
     pub charts: Charts,
     /// The figures no chart draws ([`chart::other_table`]): listed under the charts.
     pub other: Table,
+}
+
+/// `{call, heading, meta, facts, turns?, speakers?, notes, details,
+/// charts, other}`: the head's fields at the top level, as the page reads
+/// them. By hand: `#[serde(flatten)]` serialises through a map (~0.3 KB gz
+/// of the engine).
+#[cfg(feature = "engine")]
+impl Serialize for Explained<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let h = &self.head;
+        let mut m = s.serialize_struct("Explained", 8 + usize::from(h.turns.is_some()) + usize::from(h.speakers.is_some()))?;
+        m.serialize_field("call", &h.call)?;
+        m.serialize_field("heading", &h.heading)?;
+        m.serialize_field("meta", &h.meta)?;
+        m.serialize_field("facts", &h.facts)?;
+        for (name, n) in [("turns", h.turns), ("speakers", h.speakers)] {
+            match n {
+                Some(n) => m.serialize_field(name, &n)?,
+                None => m.skip_field(name)?,
+            }
+        }
+        m.serialize_field("notes", &self.notes)?;
+        m.serialize_field("details", &self.details)?;
+        m.serialize_field("charts", &self.charts)?;
+        m.serialize_field("other", &self.other)?;
+        m.end()
+    }
 }
 
 /// Which call the facts are of: what the page's "Which quarter is this
@@ -599,14 +653,14 @@ mod tests {
     fn explain_names_the_call_and_each_chart() {
         let a = Analysis::of_text(SAMPLE);
         let e = a.explain();
-        assert_eq!(e.heading, "Credo · Q4 FY2023");
+        assert_eq!(e.head.heading, "Credo · Q4 FY2023");
         assert_eq!(e.charts["revenue"].title, "Credo · Q4 FY2023 — Revenue");
         assert_eq!(e.charts["guidance"].label, "Guidance");
         let m = &e.charts["margins"];
         assert_eq!(a.describe(ChartKind::Margins), ChartName { label: m.label, title: m.title.clone(), summary: m.summary.clone() });
-        assert!(!e.meta.contains("Operator") && !e.meta.is_empty(), "{}", e.meta);
-        assert_eq!(e.facts, a.facts().facts.len());
-        assert_eq!(e.details.len(), e.facts);
+        assert!(!e.head.meta.contains("Operator") && !e.head.meta.is_empty(), "{}", e.head.meta);
+        assert_eq!(e.head.facts, a.facts().facts.len());
+        assert_eq!(e.details.len(), e.head.facts);
         // Every actual or guidance fact is in a chart's table or in the other figures (a change
         // goes with its charted level), and none in both.
         let facts = &a.facts().facts;
@@ -624,8 +678,23 @@ mod tests {
         }
         let link = Analysis::of_link(&a.share_link(&ShareState::default()).expect("link")).expect("opens").0;
         let e = link.explain();
-        assert!(e.turns.is_none() && link.view().is_none());
-        assert_eq!(Analysis::default().explain().heading, "Earnings call");
+        assert!(e.head.turns.is_none() && link.view().is_none());
+        assert_eq!(Analysis::default().explain().head.heading, "Earnings call");
+    }
+
+    #[test]
+    fn the_headline_is_the_head_of_the_explanation() {
+        for (a, lang) in [(Analysis::of_text(SAMPLE), Lang::En), (Analysis::of_text(SAMPLE), Lang::ZhTw), (Analysis::default(), Lang::En)] {
+            let (h, e) = (a.headline_in(lang), a.explain_in(lang));
+            assert_eq!((&h.call, &h.heading, &h.meta, h.facts, h.turns, h.speakers), (&e.head.call, &e.head.heading, &e.head.meta, e.head.facts, e.head.turns, e.head.speakers));
+            // Serialised, the head's fields are the explanation's own (the page reads ex.heading, ex.facts).
+            let json = serde_json::to_value(&e).expect("json");
+            assert_eq!(json["heading"], serde_json::to_value(&h.heading).expect("json"));
+            assert_eq!(json["facts"], h.facts);
+            assert!(json.get("head").is_none());
+        }
+        let a = Analysis::of_text(SAMPLE);
+        assert_ne!(a.headline_in(Lang::ZhTw).heading, a.headline_in(Lang::En).heading);
     }
 
     #[test]

@@ -120,12 +120,18 @@ fn lines_of(text: &str) -> Vec<(usize, &str)> {
 /// A line that opens a call: a welcome near its start, or a short title
 /// line ("… Earnings Call Transcript").
 fn opens_call(line: &str) -> bool {
-    let l = crate::case::lower_str(line.trim_start());
-    let head: String = l.chars().take(160).collect();
+    // Only the line's head is lowered (every line of every paste goes
+    // through here before it is read): its first `chars` characters, at
+    // least as many bytes once lowered.
+    let t = line.trim_start();
+    let head = |chars: usize| crate::case::lower_str(&t[..t.char_indices().nth(chars).map_or(t.len(), |(i, _)| i)]);
     // "Welcome to …" after at most a greeting ("Good morning.", "Greetings.",
     // "Ladies and gentlemen, thank you for standing by, and").
-    head.find("welcome to").is_some_and(|at| at <= 60)
-        || (line.len() <= HEADER_LINE && (head.contains("earnings call") || head.contains("call transcript")))
+    head(70).find("welcome to").is_some_and(|at| at <= 60)
+        || (line.len() <= HEADER_LINE && {
+            let title = head(HEADER_LINE);
+            title.contains("earnings call") || title.contains("call transcript")
+        })
 }
 
 /// A line before a call's opening that belongs to it: blank, or short and
@@ -162,6 +168,16 @@ mod tests {
         // Each part reads as its own call.
         let calls: Vec<_> = parts.iter().map(|p| crate::analyze(p).call.map(|c| c.to_string())).collect();
         assert_eq!(calls, vec![Some("FY2020-Q1".into()), Some("FY2020-Q2".into()), Some("FY2020-Q3".into())]);
+    }
+
+    #[test]
+    fn only_the_head_of_a_line_can_open_a_call() {
+        let long = "x".repeat(500);
+        assert!(opens_call(&format!("Good day. Welcome to the Acme call. {long}")));
+        assert!(opens_call(&format!("  İ WELCOME TO the Acme call. {long}")), "lowered as std lowers");
+        assert!(!opens_call(&format!("{} welcome to the Acme call.", "y".repeat(70))));
+        assert!(opens_call("ACME Q3 2021 EARNINGS CALL TRANSCRIPT"));
+        assert!(!opens_call(&format!("Our earnings call went well. {long}")), "a long line is no title");
     }
 
     #[test]

@@ -160,6 +160,13 @@ impl Analysis {
         to_js(&self.inner.explain_in(lang_of(lang.as_deref())))
     }
 
+    /// The head of [`Analysis::explain`] ([`analysis::Headline`]): `{call,
+    /// heading, meta, facts, turns, speakers}`, what the page shows above
+    /// the charts before it explains them.
+    pub fn headline(&self, lang: Option<String>) -> Result<JsValue, JsError> {
+        to_js(&self.inner.headline_in(lang_of(lang.as_deref())))
+    }
+
     /// The transcript as the page shows it ([`crate::view::View`]), or
     /// `null` for facts from a link.
     pub fn view(&self) -> Result<JsValue, JsError> {

@@ -34,6 +34,7 @@
   var engine = null;       // the wasm_bindgen namespace once started
   var shown = null;        // the Analysis handle whose charts are on screen
   var explained = null;    // shown.explain(): heading, notes, details, chart texts
+  var pending = null;      // the page's first charts, drawn but not yet explained (see show)
   var drawnKeys = {};      // per canvas: what was last drawn (size, dpr, theme, facts)
   var scratches = {};      // per canvas: the off-screen canvas it is drawn on first (kept: a fresh one costs ~2 ms)
   var shelf = null;        // the hidden box that holds them (see drawAll)
@@ -59,6 +60,11 @@
 
   function setState(state, message) {
     document.body.dataset.state = state;
+    sayStatus(state, message);
+  }
+
+  // The status line alone (the page's state unchanged).
+  function sayStatus(state, message) {
     statusEl.textContent = message;
     statusEl.className = 'status status-' + state;
   }
@@ -132,7 +138,9 @@
       return false;
     }
     var notice = (reading.warnings || []).map(capitalize).join(' · ');
-    var ex = analysis.explain(L.lang);
+    // The page's first charts are drawn before they are explained (see
+    // show): its headline is all they wait for.
+    var ex = firstCharts() ? analysis.headline(L.lang) : analysis.explain(L.lang);
     if (ex.facts === 0) {
       analysis.free();
       var counts = ex.turns != null ? ' (' + transcriptCounts(ex).join(' · ') + ')' : '';
@@ -144,7 +152,7 @@
       return false;
     }
     if (page.series) page.series.clear();
-    if (!show(analysis, 'transcript', notice, ex)) return false;
+    if (!show(analysis, 'transcript', notice, ex.details ? ex : null, ex)) return false;
     if (page.askCall) page.askCall(ex.call, 'transcript');
     return true;
   }
@@ -153,20 +161,35 @@
     return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
 
+  // True until the page has drawn its first charts.
+  function firstCharts() {
+    return drawnVersion < 0 && !pending;
+  }
+
   // Shows `analysis` (an Analysis handle) from `from` ('transcript' or
-  // 'link'); `ex` is its explain() when the caller has it already. On
-  // success the previous handle is freed; on failure `analysis` is, and the
-  // previous charts stay.
-  function show(analysis, from, notice, ex) {
+  // 'link'); `ex` is its explain() when the caller has it already, `head`
+  // its headline(). On success the previous handle is freed; on failure
+  // `analysis` is, and the previous charts stay.
+  //
+  // The page's first charts (nothing on screen yet: the sample, a link)
+  // are drawn first, with what is above them (heading, speakers); what
+  // explains them (notes, status line, tooltips, tables, the transcript
+  // pane: explain() and view()) follows after the browser has painted them
+  // (settle), and only then is the page 'ready'.
+  function show(analysis, from, notice, ex, head) {
+    settle();
+    var lazy = !ex && firstCharts();
     var previous = shown;
     var previousExplained = explained;
     var previousOrigin = origin;
     shown = analysis;
-    explained = ex || analysis.explain(L.lang);
+    explained = ex || (lazy ? null : analysis.explain(L.lang));
     origin = from || 'transcript';
     factsVersion++;
+    if (lazy) pending = { analysis: analysis, notice: notice, maps: {} };
     if (!drawAll()) {
       // Keep whatever was on screen before: it is still the best we have.
+      pending = null;
       shown = previous;
       explained = previousExplained;
       origin = previousOrigin;
@@ -175,13 +198,64 @@
     }
     if (previous && previous !== analysis) freeHandle(previous);
     markStale(false);
-    titleEl.textContent = explained.heading;
-    metaEl.textContent = explained.meta;
+    head = explained || head || analysis.headline(L.lang);
+    titleEl.textContent = head.heading;
+    metaEl.textContent = head.meta;
     $('link-badge').hidden = origin !== 'link';
-    renderNotes(explained.notes || []);
-    setState('ready', (origin === 'link' ? describe(explained) + ' · ' + t('call.from_link') : describe(explained)) + (notice ? ' · ' + notice : ''));
     shownNotice = notice;
     if (page.share) page.share.shown(origin);
+    if (lazy) {
+      // What the reader sees change with the charts (the status line's
+      // height moves what is under it) is said now; the page is 'ready'
+      // once explained.
+      sayStatus('ready', statusLine(head, notice));
+      // After the next frame (painted), or soon in a hidden page (no frames).
+      requestAnimationFrame(function () { setTimeout(settle, 0); });
+      setTimeout(settle, 250);
+      return true;
+    }
+    explainShown(analysis, notice);
+    return true;
+  }
+
+  // The first charts' explanation (see show), now: before anything else
+  // touches what is shown (another analysis, the language, the page object).
+  function settle() {
+    if (!pending) return;
+    var p = pending;
+    pending = null;
+    if (!shown) return;
+    try {
+      explained = shown.explain(L.lang);
+      mark('explained');
+    } catch (err) {
+      console.warn('callchart: explaining the charts failed:', err);
+      setState('error', t('status.not_explained', errorMessage(err)));
+      recoverIfPanicked();
+      return;
+    }
+    KINDS.forEach(function (kind) {
+      var d = p.maps[kind];
+      // (Maps of an instance that panicked since are dead: its charts are drawn again.)
+      if (d && page.trace && p.analysis === shown) page.trace.drawn(kind, d.canvas, d.map, d.dpr, explained);
+    });
+    explainShown(shown, p.notice, true);
+    probe.renders++;
+  }
+
+  // "76 facts · 57 turns · 10 speakers" (and where they came from, what the reading noticed).
+  function statusLine(ex, notice) {
+    return (origin === 'link' ? describe(ex) + ' · ' + t('call.from_link') : describe(ex)) + (notice ? ' · ' + notice : '');
+  }
+
+  // What explains the charts of `analysis` (shown, with `explained`):
+  // notes, the status line (`said` with the first charts already: not
+  // said again to a screen reader), tooltips, tables and the transcript pane.
+  function explainShown(analysis, notice, said) {
+    renderNotes(explained.notes || []);
+    var line = statusLine(explained, notice);
+    if (said && statusEl.textContent === line) document.body.dataset.state = 'ready';
+    else setState('ready', line);
     // trace.js: transcript pane (the view the analysis made from the very
     // parse its facts came from; none for a link), summaries and tables.
     var view = null;
@@ -191,7 +265,6 @@
       console.warn('callchart: the transcript view failed:', err);
     }
     if (page.trace) page.trace.shown(explained, view);
-    return true;
   }
 
   function freeHandle(h) {
@@ -246,14 +319,17 @@
     var started = performance.now();
     var todo = sizesToDraw(dpr, dark);
     var fresh = drawnVersion !== factsVersion;
+    // A redraw, or the page's first charts (no charts on screen to keep),
+    // draw in place; a new analysis over charts on screen, off-screen first.
+    var inPlace = !fresh || drawnVersion < 0;
     var maps = [];
     for (var i = 0; i < todo.length; i++) {
       var job = todo[i];
       // Off-screen, in the scratch's top-left job.w × job.h (see scratchFor).
-      var style = fresh ? { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h } : { scale: dpr, dark: dark, lang: L.lang };
+      var style = inPlace ? { scale: dpr, dark: dark, lang: L.lang } : { scale: dpr, dark: dark, lang: L.lang, width: job.w, height: job.h };
       try {
-        if (!fresh) resize(job.canvas, job.w, job.h);
-        maps.push(shown.draw(fresh ? scratchFor(job) : job.canvas, job.canvas.dataset.kind, style));
+        if (inPlace) resize(job.canvas, job.w, job.h);
+        maps.push(shown.draw(inPlace ? job.canvas : scratchFor(job), job.canvas.dataset.kind, style));
       } catch (err) {
         console.warn('callchart: drawing the ' + job.canvas.dataset.kind + ' chart failed:', err);
         setState('error', t('status.not_drawn', t('chart.' + job.canvas.dataset.kind), errorMessage(err)));
@@ -261,27 +337,38 @@
         maps.forEach(function (m) { try { m.free(); } catch (e) { /* a panicked instance */ } });
         // A redraw cleared these canvases: drawn again on the next chance.
         if (!fresh) todo.forEach(function (j) { delete drawnKeys[j.canvas.id]; });
+        // First charts that failed: none of them stays half drawn.
+        else if (inPlace) todo.forEach(function (j) { resize(j.canvas, j.canvas.width, j.canvas.height); });
         recoverIfPanicked();
         return false;
       }
     }
     if (todo.length > 0) drawnVersion = factsVersion;
+    if (fresh) mark('charts');
     todo.forEach(function (job, n) {
       var canvas = job.canvas;
-      if (fresh) {
+      if (!inPlace) {
         resize(canvas, job.w, job.h);
         canvas.getContext('2d').drawImage(scratches[canvas.id], 0, 0, job.w, job.h, 0, 0, job.w, job.h);
       }
       drawnKeys[canvas.id] = job.key;
       fitHeight(canvas, maps[n], dpr);
-      // trace.js: hover, tap and keyboard over the chart's elements.
-      if (page.trace) page.trace.drawn(canvas.dataset.kind, canvas, maps[n], dpr, explained);
+      // trace.js: hover, tap and keyboard over the chart's elements (once
+      // they are explained: see settle).
+      var kind = canvas.dataset.kind;
+      if (pending) {
+        var old = pending.maps[kind];
+        if (old) freeHandle(old.map);
+        pending.maps[kind] = { canvas: canvas, map: maps[n], dpr: dpr };
+      } else if (page.trace) {
+        page.trace.drawn(kind, canvas, maps[n], dpr, explained);
+      }
     });
     if (page.series) page.series.draw();
     if (todo.length > 0) {
       probe.drawnAt = performance.now();
       probe.drawMs = performance.now() - started; // how long this drawing took (bench/)
-      probe.renders++;
+      if (!pending) probe.renders++; // else once explained (settle)
       probe.error = null;
     }
     return true;
@@ -381,7 +468,7 @@
   page.engine = function () { return engine; };
   page.analysis = function () { return shown; };
   // Its explain(): heading, chart titles and labels, details, tables.
-  page.explained = function () { return explained; };
+  page.explained = function () { settle(); return explained; };
   page.origin = function () { return origin; };
   page.isDark = isDark;
   // Shows an analysis from elsewhere (a link); false if it could not be drawn.
@@ -424,6 +511,7 @@
   // charts, drawn again in it.
   var shownNotice = '';
   function relabel() {
+    settle();
     if (!shown) return;
     var ex;
     try {
@@ -463,6 +551,7 @@
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);
       setState('error', t('status.engine_failed', errorMessage(err)));
+      delete document.documentElement.dataset.opening; // no link opens: the text box shows (see engine.js)
     });
   }
 

@@ -53,6 +53,7 @@
     // Several calls in one paste (src/split.rs): a series of them, each read as a file.
     var parts = [];
     try { parts = page.series ? page.engine().split_calls(text) : []; } catch (err) { page.recover(); }
+    page.mark('split');
     if (parts.length > 1) {
       page.series.open(parts.map(function (p, i) { return new File([p], 'pasted-' + (i + 1) + '.txt', { type: 'text/plain' }); }), true);
       return;
@@ -69,7 +70,9 @@
       page.recover();
       return;
     }
-    page.showReading(analysis, analysis.reading(L.lang), t('what.this_text'));
+    var reading = analysis.reading(L.lang);
+    page.mark('reading');
+    page.showReading(analysis, reading, t('what.this_text'));
   }
 
   // ---- input: paste, type, file picker, drag and drop ----------------------

@@ -122,6 +122,12 @@
 
   $('link-error-close').addEventListener('click', hideLinkError);
 
+  // The link of the address is open (or failed): the text box is laid out
+  // again (see engine.js, style.css).
+  function showBox() {
+    delete document.documentElement.dataset.opening;
+  }
+
   // Opens the link in `hash` (the browser inflates it: engine.js's
   // openLink); a promise of false (with the reason on screen) when it cannot.
   function openLink(hash) {
@@ -129,6 +135,7 @@
     var e = engine();
     var series = e.is_series_link(hash);
     return callchartEngine.openLink(e, hash, L.lang, series).then(function (got) {
+      page.mark('link');
       return showLink(series ? null : got, series ? got : null);
     }, function (err) {
       console.warn('callchart: link not opened:', err);
@@ -153,6 +160,7 @@
     if (opened.lang) L.set(opened.lang);
     var textarea = $('transcript');
     textarea.value = '';
+    showBox();
     if (!(many ? page.series.openLinked(many, opened.shown) : page.showAnalysis(a, 'link'))) {
       showLinkError(L.t('link.not_drawn'));
       return false;
@@ -453,6 +461,7 @@
       var hash = linkIn(location.hash);
       if (!hash) return false;
       openLink(hash).then(function (ok) {
+        showBox();
         if (!ok) page.analyze();
       });
       return true;
