@@ -150,6 +150,9 @@ fn segment_span() {
     assert_eq!(facts(&far), "total");
     let named = ["Slide 9 explains the variance in the seating segment.", "Demand was strong.", "Supply was tight.", "Prices rose.", "Seating costs rose.", "We hired.", "We built.", "Net sales were $5 billion."];
     assert_eq!(facts(&named), "seating");
+    // A turn of the talk to the company's figures ends it.
+    let turned = ["Slide 9 explains the variance in the seating segment.", "Let's start on page 5 with our financial highlights.", "Net sales were $5 billion."];
+    assert_eq!(facts(&turned), "total");
 }
 
 #[test]

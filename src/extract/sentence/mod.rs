@@ -315,8 +315,11 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if let Some((name, true)) = &business {
         ctx.segment = Some(name.clone());
     }
-    // A new slide or a new topic without a segment ends the segment in play.
-    if business.is_none() && topic.is_none() && lead.is_none() && t.first().is_some_and(|x| x.is_any(&["slide", "turning", "moving", "now", "next"])) {
+    // A new slide or a new topic without a segment ends the segment in play:
+    // "Turning to Slide 8.", "Let's start on page 5 with our financial highlights."
+    let turns = t.first().is_some_and(|x| x.is_any(&["slide", "turning", "moving", "now", "next"]))
+        || t.first().is_some_and(|x| x.is_any(&["let's", "let’s", "lets"])) && t.get(1).is_some_and(|x| x.is_any(&["start", "turn", "move", "go", "look", "begin", "review", "shift", "discuss"]));
+    if business.is_none() && topic.is_none() && lead.is_none() && turns {
         ctx.segment = None;
     }
     // Text without paragraphs (a sentence a line) has no paragraph to end the
