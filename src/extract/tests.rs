@@ -176,6 +176,8 @@ fn period_context() {
     // A period recalled with an earlier figure ("following a 17.3% increase in Q3 of 2023") dates that figure only.
     let got = check_turn("Net sales increased 3.9% to $8.5 billion following a 17.3% increase in Q3 of 2023.");
     assert_eq!(got, "revenue[total] FY2024-Q3 Actual/Yoy 3.9 %; revenue[total] FY2024-Q3 Actual/Level 8500000000 USD; revenue[total] FY2023-Q3 Actual/Yoy 17.3 %");
+    let got = check_turn("Net sales decreased 0.4% to $8.7 billion, followed by a 24.4% increase in Q3 of 2023.");
+    assert_eq!(got, "revenue[total] FY2024-Q3 Actual/Yoy -0.4 %; revenue[total] FY2024-Q3 Actual/Level 8700000000 USD; revenue[total] FY2023-Q3 Actual/Yoy 24.4 %");
     let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
     assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
 }
@@ -463,6 +465,17 @@ fn base_table() {
         ("Our non-GAAP EPS of $1.56 is up from Q2's $0.21, while it is flat to Q3 of last year.", "eps[total] FY2024-Q3 Actual/Level 1.56 USD/share; eps[total] FY2024-Q2 Actual/Level 0.21 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0 %"),
         ("Gross margin in the quarter was 59%, an increase over the prior-year level of 58.4%.", "gross_margin[total] FY2024-Q3 Actual/Level 59 %; gross_margin[total] FY2023-Q3 Actual/Level 58.4 %"),
         ("Adjusted EBITDA almost doubled to $64 million in Q3 from the Q2 level of approximately $32 million.", "ebitda[total] FY2024-Q3 Actual/Qoq 100 %; ebitda[total] FY2024-Q3 Actual/Level 64000000 USD; ebitda[total] FY2024-Q2 Actual/Level 32000000 USD"),
+        // A period said after a base figure in its clause is the base's, not the sentence's: "achieved in
+        // last year's ...", "reported last year -- 2023", "we reported in ...".
+        ("Adjusted EBITDA grew to $5.1 million, an increase of 26% compared to the just over $4 million of adjusted EBITDA achieved in last year's strong third quarter and well above our plan.",
+         "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 26 %; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        ("EPS for the quarter of $3.44 was down 7.8% from the $3.73 reported last year -- 2023.", "eps[total] FY2024-Q3 Actual/Level 3.44 USD/share; eps[total] FY2024-Q3 Actual/Yoy -7.8 %; eps[total] FY2023-Q3 Actual/Level 3.73 USD/share"),
+        ("Revenue was $5 million compared to the $4 million we reported in the third quarter of 2023.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // A basis between the opener and the base's period: "versus adjusted third quarter 2023".
+        ("Operating margin increased 360 basis points to 11.1% and increased 240 basis points versus adjusted third quarter 2023 operating margin of 8.7%.",
+         "operating_margin[total] FY2024-Q3 Actual/Yoy 360 bp; operating_margin[total] FY2024-Q3 Actual/Level 11.1 %; operating_margin[total] FY2024-Q3 Actual/Yoy 240 bp; operating_margin[total] FY2023-Q3 Actual/Level 8.7 %"),
+        // A change said against another change stays a change, never a base level.
+        ("Same-store sales decreased 9.1% compared to a 14.6% decrease in the prior quarter.", "same_store_sales[total] FY2024-Q3 Actual/Qoq -9.1 %; same_store_sales[total] FY2024-Q3 Actual/Qoq -14.6 %"),
     ];
     check_table(&cases);
 }

@@ -345,7 +345,7 @@ impl Sentence<'_, '_> {
         let (t, f, lo) = (self.t, at.f, at.lo);
         let (pk, qk) = (change.pk, change.qk);
         let periods = &self.periods;
-        let after = base_period_after(t, periods, f.last);
+        let after = base_period_after(t, periods, f.last, at.hi);
         let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)));
         let explicit = change
             .base_mention

@@ -231,7 +231,7 @@ impl Sentence<'_, '_> {
             let gap = &t[self.figures[n - 1].last..pk];
             gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
         };
-        let from_base = base.is_some() || opens_base(t, pk) || joined_base;
+        let from_base = base.is_some() || opens_base(t, pk) || opens_base_behind(t, at.lo, pk, f.last) || joined_base;
         if from_base {
             run.last_base = Some(n);
         }
