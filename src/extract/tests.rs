@@ -435,6 +435,21 @@ fn not_a_figure_table() {
         // A distance from an outlook, or the size of a revision, is no figure of a period.
         ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),
         ("We are raising our full year revenue outlook by $73 million to a range of $5.53 billion to $5.54 billion.", "revenue[total] FY2024 Guidance/Level 5530000000..5540000000 USD"),
+        // ... said in two units, or as "exceeding our guidance by"; a level "or" its distance keeps the level.
+        ("Adjusted EBITDA was $484.9 million, about $17 million and 20 basis points above our outlook.", "ebitda[total] FY2024-Q3 Actual/Level 484900000 USD"),
+        ("Cash flow from operations was $1.2 billion, exceeding our cash flow guidance by over $650 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level 1200000000 USD"),
+        ("Revenue for 2024 is now estimated to be approximately $5.975 billion or $175 million above our initial outlook.", "revenue[total] FY2024 Guidance/Level 5975000000 USD"),
+        // A distance between two metrics is no figure of either.
+        ("Net income in the quarter was $290 million or approximately $1.7 billion lower than adjusted earnings.", "net_income[total] FY2024-Q3 Actual/Level 290000000 USD"),
+        // A distance from a base figure is a change, the base a level of its own period.
+        ("Adjusted earnings per share was $0.13, $0.05 over a $0.08 performance in the comparable prior year period.",
+         "eps[total] FY2024-Q3 Actual/Level 0.13 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.05 USD/share; eps[total] FY2023-Q3 Actual/Level 0.08 USD/share"),
+        ("Adjusted EBITDA increased to $5.1 million, $1.1 million or 26% higher than the $4 million of adjusted EBITDA achieved in last year's third quarter.",
+         "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 1100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 26 %; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // "more than" before a figure is no comparison; a dividend's change per share is the dividend's.
+        ("Digital sales increased more than 20%.", "revenue[total] FY2024-Q3 Actual/Yoy 20 %"),
+        ("We increased our quarterly dividend to $0.42 per share, a $0.02 per share or 5% increase.",
+         "dividend[total] FY2024-Q3 Actual/Level 0.42 USD/share; dividend[total] FY2024-Q3 Actual/Yoy 0.02 USD/share; dividend[total] FY2024-Q3 Actual/Yoy 5 %"),
         // A base's period a few words after it; an outlook word before the metric is no earlier outlook.
         ("Earnings were $1.18 per share, compared to $0.90 per share for the same quarter in 2023.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share; eps[total] FY2023-Q3 Actual/Level 0.9 USD/share"),
         ("Results exceeded our expectations with earnings of $1.18 per share.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share"),

@@ -50,7 +50,8 @@ impl Sentence<'_, '_> {
         if m.metric == metric::BARE_EARNINGS {
             return !change && matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0;
         }
-        if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
+        // "increased our dividend to $0.42 per share, a $0.02 per share increase": a level or a change.
+        if m.metric == "dividend" && matches!(f.dim, Dim::PerShare(_)) {
             return true;
         }
         if m.metric == "same_store_sales" || self.t[m.last - 1].is("growth") {

@@ -198,13 +198,32 @@ impl Sentence<'_, '_> {
     /// forecast of 9.9 trillion yen" still the outlook).
     pub(super) fn against_outlook(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
-        if t.get(f.last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
-            && t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
+        // "about $17 million and 20 basis points above our outlook": the distance said in two units
+        // (not "$5.975 billion or $175 million above our initial outlook", a level and its distance).
+        let (last, hi) = match self.figures.get(at.n + 1) {
+            Some(g) if g.first == f.last + 1 && t[f.last].is_any(&["and", "or"]) && g.dim != f.dim => (g.last, self.figures.get(at.n + 2).map_or(t.len(), |h| h.first)),
+            _ => (f.last, hi),
+        };
+        if t.get(last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
+            && t[last..hi.min(last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
         {
             return true;
         }
-        if f.first > lo && t[f.first - 1].is("by") && t[lo.max(f.first.saturating_sub(9))..f.first].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
+        // "exceeding our cash flow guidance by over $650 million".
+        let pk = past_approximation(t, lo, f.first);
+        if pk > lo && t[pk - 1].is("by") && t[lo.max(pk.saturating_sub(9))..pk].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
             return true;
+        }
+        // "$290 million or approximately $1.7 billion lower than adjusted earnings": a distance
+        // between two metrics, no figure of either.
+        if t.get(f.last).is_some_and(|x| x.is_any(COMPARATIVES)) && t.get(f.last + 1).is_some_and(|x| x.is("than")) {
+            let mut k = f.last + 2;
+            while t.get(k).is_some_and(|x| x.is_any(&["the", "our", "adjusted", "reported", "gaap", "non-gaap"])) {
+                k += 1;
+            }
+            if self.metrics.iter().any(|m| m.first == k) {
+                return true;
+            }
         }
         let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
         // "up 9% to 11% year-over-year versus our prior guidance of 5% to 8%": a change said
@@ -251,6 +270,12 @@ impl Sentence<'_, '_> {
         let mut sign = if from_base || to_level { None } else { change_before(t, f.first, lo) };
         if sign.is_none() && !from_base && !to_level {
             sign = change_after(t, f.last, &self.periods);
+        }
+        // "$1.1 million or 26% higher than ...": the same change in another unit, said after.
+        if let (None, false, false, Some(g)) = (sign, from_base, to_level, self.figures.get(at.n + 1)) {
+            if g.first == f.last + 1 && t[f.last].is("or") && g.dim != f.dim {
+                sign = change_after(t, g.last, &self.periods);
+            }
         }
         if f.implied {
             sign = Some(if f.negative { -1.0 } else { 1.0 });

@@ -82,13 +82,24 @@ pub(super) fn change_before(t: &[Token<'_>], first: usize, floor: usize) -> Opti
     None
 }
 
+/// Words that set a figure against another: "$8.3 million below last year".
+pub(super) const COMPARATIVES: &[&str] = &["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"];
+
+fn is_currency(x: &Token<'_>) -> bool {
+    x.sym('$') || x.sym('€') || x.sym('£')
+}
+
 /// A change noun right after the figure ("a 36% increase", "$8.3 million below last year").
 pub(super) fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64> {
     let tok = t.get(last)?;
-    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"]) {
-        // Only against a period: "below last year", not "above the high end of our range".
+    // Against a figure: "$1.1 million or 26% higher than the $4 million", "$0.05 over a $0.08 performance".
+    let figure_after = || (last + 1..(last + 5).min(t.len())).find(|&k| t[k].kind == lex::Tok::Num || is_currency(&t[k])).is_some_and(|k| {
+        t[last + 1..k].iter().all(|x| x.is_any(&["than", "the", "a", "an", "our", "last", "year's", "prior", "prior-year", "adjusted", "reported"]) || is_currency(x))
+    });
+    if tok.is_any(COMPARATIVES) || tok.is("over") && figure_after() {
+        // Only against a period or a figure: "below last year", not "above the high end of our range".
         let near = periods.iter().any(|m| m.first > last && m.first <= last + 4);
-        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"]));
+        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"])) || figure_after();
         if !near {
             return None;
         }
@@ -333,7 +344,8 @@ pub(super) fn opens_base_behind(t: &[Token<'_>], lo: usize, pk: usize, last: usi
     while k > lo && pk - k < 5 && t[k - 1].is_any(BASE_QUALIFIERS) {
         k -= 1;
     }
-    opens_base(t, k)
+    // "$0.05 over a $0.08 performance": "over" before qualifiers opens a base ("over $585 million" is more than).
+    opens_base(t, k) || k < pk && k > lo && t[k - 1].is("over")
 }
 
 /// Where the words before a figure at `first` start, past those that say it is
@@ -416,6 +428,9 @@ pub(super) fn recalls(t: &[Token<'_>], k: usize) -> bool {
 
 pub(super) fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
     k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
+        // "26% higher than the $4 million" (not "more than $50 million": the comparative follows a figure)
+        || k >= 3 && t[k - 1].is("than") && t[k - 2].is_any(COMPARATIVES)
+            && (t[k - 3].kind == lex::Tok::Num || t[k - 3].sym('%') || t[k - 3].is_any(&["million", "billion", "thousand", "percent", "points", "cents"]))
         || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
 }
 
