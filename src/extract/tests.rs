@@ -189,6 +189,10 @@ fn levels_and_changes_table() {
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // "an increase in <metric> of $X" is a change; a balance's change during the quarter is against the quarter before.
+        ("We saw an increase in revenue of $34 million.", "revenue[total] FY2024-Q3 Actual/Yoy 34000000 USD"),
+        ("Cash generation drove an increase in cash and current investments of $34 million during the quarter to $161 million.",
+         "cash[total] FY2024-Q3 Actual/Qoq 34000000 USD; cash[total] FY2024-Q3 Actual/Level 161000000 USD"),
         // A change over two years is no change against the year before.
         ("Comp sales declined 1.4% compared to the prior year period, which translates into a robust 11.3% increase on a two-year stack basis.", "same_store_sales[total] FY2024-Q3 Actual/Yoy -1.4 %"),
         ("On a 2-year basis, revenue grew 14%, and gross margin was 41%.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
@@ -428,6 +432,16 @@ fn not_a_figure_table() {
         // A part of a figure or an effect on a metric is not the metric; the company's own change is.
         ("Operating income was $22 million including $700,000 of costs related to the merger.", "operating_income[total] FY2024-Q3 Actual/Level 22000000 USD"),
         ("Earnings per share were $3.82, including a $0.02 charge for restructuring.", "eps[total] FY2024-Q3 Actual/Level 3.82 USD/share"),
+        // ... and each further item of the list; a change after the list is the metric's again.
+        ("Operating income of $56.2 million increased $11.2 million, including $1.3 million of unfavorable currency effects and $1 million of COVID-related costs.",
+         "operating_income[total] FY2024-Q3 Actual/Level 56200000 USD; operating_income[total] FY2024-Q3 Actual/Yoy 11200000 USD"),
+        ("Operating earnings were $284.7 million, including $2.8 million of direct COVID-related costs, $1 million of restructuring costs and $3 million of other costs.",
+         "operating_income[total] FY2024-Q3 Actual/Level 284700000 USD"),
+        ("Sales were $494.9 million, including $2.2 million of favorable currency and an $81 million or 19.6% organic increase.",
+         "revenue[total] FY2024-Q3 Actual/Level 494900000 USD; revenue[total] FY2024-Q3 Actual/Yoy 81000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 19.6 %"),
+        // An item's amount per share beside its pre-tax amount is no EPS.
+        ("And finally, income of $5.2 million pre-tax or $0.08 per diluted share for employee retention payroll tax credits.", ""),
+        ("Net income was $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level 26600000 USD; eps[total] FY2024-Q3 Actual/Level 0.13 USD/share"),
         ("Production downtime reduced our sales by approximately $300 million or 21%.", ""),
         ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
         ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),

@@ -92,7 +92,7 @@ impl Sentence<'_, '_> {
         }
         let segment = self.segment_of(&at, chosen, &named, change_subject);
         let value = if is_change {
-            let value = self.change_value(ctx, &at, change.sign, named.class, period)?;
+            let value = self.change_value(ctx, &at, change.sign, &named, period)?;
             run.last_change = Some((n, change.sign.unwrap_or(1.0)));
             value
         } else {
@@ -157,7 +157,7 @@ impl Sentence<'_, '_> {
         if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
             return true;
         }
-        if part_or_effect(t, &self.metrics, lo, f.first) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
+        if part_or_effect(t, &self.metrics, lo, f.first) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             return true;
         }
         if before.iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
@@ -170,6 +170,40 @@ impl Sentence<'_, '_> {
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
+    }
+
+    /// Whether the figure is a further item of a list of parts: "including $1.3 million of
+    /// currency effects and $1 million of COVID-related costs", "including $2.8 million of
+    /// direct costs, $1 million of restructuring and ...": each item after the first is
+    /// joined by "," or "and" to an item named by "of", with no verb between.
+    fn listed_part(&self, n: usize) -> bool {
+        let t = self.t;
+        // "... and an 81 million or 19.6% organic increase": a change of the metric, the list ended.
+        let f = self.figures[n];
+        if t[f.last..(f.last + 5).min(t.len())].iter().take_while(|x| !x.sym(',')).any(|x| sign_of(x).is_some()) {
+            return false;
+        }
+        let mut k = n;
+        while k > 0 {
+            let (prev, f) = (self.figures[k - 1], self.figures[k]);
+            let lo = if k >= 2 { self.figures[k - 2].last } else { 0 };
+            let mut j = past_approximation(t, prev.last, f.first);
+            while j > prev.last && t[j - 1].is_any(&["a", "an"]) {
+                j -= 1;
+            }
+            let gap = &t[prev.last..j];
+            let item = gap.len() >= 3 && gap.len() <= 10 && gap[0].is("of")
+                && (gap[gap.len() - 1].is("and") || gap[gap.len() - 1].sym(','))
+                && !gap.iter().any(|x| x.is_any(PAST) || x.is_any(&["is", "are", "was", "were", "while", "which"]) || x.sym(';'));
+            if !item {
+                return false;
+            }
+            if part_or_effect(t, &self.metrics, lo, prev.first) {
+                return true;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Whether token `k` is part of a metric's own name ("revenue per available room").
@@ -308,15 +342,20 @@ impl Sentence<'_, '_> {
             let clause = m.class != metric::Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"]));
             clause.then(|| gap.iter().find_map(sign_of).or_else(|| t[m.last - 1].is("growth").then_some(1.0))).flatten()
         };
+        // "we grew revenue by 10%", "an increase in cash and current investments of $34 million".
         let verb_before_metric = || {
             let mut k = pk;
-            if k > lo && t[k - 1].is("by") {
+            let of = k > lo && t[k - 1].is("of");
+            if k > lo && (t[k - 1].is("by") || of) {
                 k -= 1;
             }
             let m = self.metrics.iter().find(|m| m.last == k && m.first > lo)?;
             let mut v = m.first;
             while v > lo && t[v - 1].is_any(&["our", "the", "its", "total"]) {
                 v -= 1;
+            }
+            if of {
+                return (v >= lo + 2 && t[v - 1].is("in")).then(|| sign_of(&t[v - 2])).flatten();
             }
             (v > lo).then(|| sign_of(&t[v - 1])).flatten()
         };
