@@ -320,6 +320,10 @@ fn period_table() {
         ("Adjusted EBITDA grew to $5.1 million from $4 million in the prior year's strong third quarter.", "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
         ("Net income per share was $0.98, increasing 24% compared to $0.79 in the third quarter a year ago.", "eps[total] FY2024-Q3 Actual/Level 0.98 USD/share; eps[total] FY2024-Q3 Actual/Yoy 24 %; eps[total] FY2023-Q3 Actual/Level 0.79 USD/share"),
         ("Revenue was $5 million, up from $4 million in the third quarter last year.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // A change against a half a year back is that half's change, whatever period was said before.
+        ("The strong third quarter also lifted adjusted EBITDA for the first six months of this year to $8.8 million, only $200,000 less than the first half of fiscal 2023.",
+         "ebitda[total] FY2024-H1 Actual/Level 8800000 USD; ebitda[total] FY2024-H1 Actual/Yoy -200000 USD"),
+        ("Revenue grew 5% versus fiscal 2023.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
         // "double last year's" is a comparison: the guidance keeps the quarter ahead.
         ("We expect fourth quarter EPS of $0.40 to $0.44, which is double last year's fourth-quarter EPS.", "eps[total] FY2024-Q4 Guidance/Level 0.4..0.44 USD/share"),
         // Guidance with no period after talk of a half now over is the next quarter's.

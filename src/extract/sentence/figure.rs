@@ -427,7 +427,30 @@ impl Sentence<'_, '_> {
             .or(guided)
             .or(self.context)
             .or(ctx.call);
+        let fig_period = if own_mention.is_none() && sign.is_some() && !guidance_word { self.like_its_base(ctx, at, fig_period) } else { fig_period };
         Some((own_mention, self.redate_guided(ctx, at, own_mention, fig_period, guidance_word)))
+    }
+
+    /// A change said against a half a year back, dated by another span, is a
+    /// change of that half a year on: "for
+    /// the first six months ... reaching $8.8 million, a level only $200,000
+    /// less than the first half of fiscal 2020" (after talk of the quarter) is
+    /// the first half's change.
+    fn like_its_base(&self, ctx: &Ctx, at: &Slot, fig_period: Option<Period>) -> Option<Period> {
+        let (t, f) = (self.t, at.f);
+        let base = self.periods.iter().find(|m| m.comparison && m.first > f.last && m.first <= f.last + 8 && m.first < at.hi);
+        let base = base.filter(|m| !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';')));
+        let (Some(Period::Fiscal { year, part }), Some(p)) = (base.and_then(|m| period::resolve(m.what, ctx.call, self.context, false)), fig_period) else {
+            return fig_period;
+        };
+        let on = Period::Fiscal { year: year + 1, part };
+        let spans_differ = p.part() != Some(part) && !(p.is_quarter() && on.is_quarter());
+        // The span a year on is over by the call ("versus fiscal 2023" in a Q3 call is no year's change).
+        // A year said as the base of a quarter's change is that quarter a year back ("up 12.5% from
+        // 2019" in a Q4 call): only a half re-dates the change.
+        let over = ctx.call.is_some_and(|c| matches!((c.part(), part), (Some(Part::Quarter(cq)), Part::Half(h)) if cq >= 2 * h));
+        let fits = p.year_number() == Some(year + 1) && ctx.call.and_then(|c| c.year_number()) == Some(year + 1) && over;
+        Some(if spans_differ && fits { on } else { p })
     }
 
     /// Guidance dated to the reported quarter only because it names no period
