@@ -45,6 +45,7 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("cash and equivalents", "cash", Class::Money, false),
     ("cash and investments", "cash", Class::Money, false),
     ("cash and short term investments", "cash", Class::Money, false),
+    ("cash and current investments", "cash", Class::Money, false),
     ("cash and marketable securities", "cash", Class::Money, false),
     ("cash balance", "cash", Class::Money, false),
     ("cash position", "cash", Class::Money, false),

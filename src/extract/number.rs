@@ -322,6 +322,12 @@ fn unit_suffix(t: &[Token<'_>], i: usize, prev_end: usize) -> Option<(Dim, usize
     None
 }
 
+/// "in Q4 to $1.133 billion", "B2B sales": digits at `k` glued to a letter before them are a
+/// name's ("Q4", "H1", "FY21", "B2B"), no amount.
+pub(super) fn glued_to_name(t: &[Token<'_>], k: usize) -> bool {
+    k > 0 && t[k - 1].end == t[k].start && t[k - 1].is_any(&["q", "h", "fy", "cy", "b", "c", "f"])
+}
+
 /// A single amount at token `i`: [sign] [currency] number [scale] [currency] [unit].
 pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
     let mut k = i;
@@ -345,6 +351,9 @@ pub fn amount(t: &[Token<'_>], i: usize) -> Option<Figure> {
         k += 1;
     }
     let (mut value, decimals, n) = bare_number(t, k)?;
+    if cur.is_none() && glued_to_name(t, k) {
+        return None;
+    }
     let num_tok = k;
     k = n;
     let mut paren = paren;

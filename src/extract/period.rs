@@ -313,7 +313,11 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     // "over a strong third-quarter 2020", "versus a very difficult Q2": words that describe the base.
     let describes = |x: Option<&Token<'_>>| x.is_some_and(|x| x.kind == super::lex::Tok::Word && !x.is_any(&["in", "for", "during", "of", "and", "or", "to", "with", "at", "by", "we", "our"]) && !x.is_any(&intro));
     let p4 = prev(4);
+    // "versus adjusted first quarter 2020", "from pro forma Q3 2019": a basis between the opener and the base.
+    let basis = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["adjusted", "reported", "gaap", "non-gaap", "pro", "forma", "comparable", "organic"]));
     is_intro(p1)
+        || basis(p1) && is_intro(p2)
+        || basis(p1) && basis(p2) && is_intro(p3)
         || is_the(p1) && is_intro(p2)
         || x_an(p2) && describes(p1) && is_intro(p3)
         || x_an(p3) && describes(p2) && describes(p1) && is_intro(p4)
@@ -567,6 +571,9 @@ mod tests {
             ("a 9.5% sequential gain over a strong third-quarter 2023 sales performance", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("growth versus a very difficult Q3", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("revenue grew over 5% in the third quarter", "FY2023-Q4", false, "FY2023-Q3"),
+            // A basis between the opener and its period: the base still.
+            ("increased 240 basis points versus adjusted first quarter 2020 margins", "FY2021-Q1", false, "vs FY2020-Q1"),
+            ("down 5% from pro forma Q3 2019 sales", "FY2020-Q3", false, "vs FY2019-Q3"),
             ("Gross margin for the year was 58.0%", "FY2023-Q4", false, "FY2023"),
             ("up 5% year-over-year", "FY2023-Q4", false, ""),
             ("$8.3 million below last year", "FY2023-Q4", false, "vs FY2022-Q4"),

@@ -195,6 +195,8 @@ fn period_context() {
     // A period recalled with an earlier figure ("following a 17.3% increase in Q3 of 2023") dates that figure only.
     let got = check_turn("Net sales increased 3.9% to $8.5 billion following a 17.3% increase in Q3 of 2023.");
     assert_eq!(got, "revenue[total] FY2024-Q3 Actual/Yoy 3.9 %; revenue[total] FY2024-Q3 Actual/Level 8500000000 USD; revenue[total] FY2023-Q3 Actual/Yoy 17.3 %");
+    let got = check_turn("Net sales decreased 0.4% to $8.7 billion, followed by a 24.4% increase in Q3 of 2023.");
+    assert_eq!(got, "revenue[total] FY2024-Q3 Actual/Yoy -0.4 %; revenue[total] FY2024-Q3 Actual/Level 8700000000 USD; revenue[total] FY2023-Q3 Actual/Yoy 24.4 %");
     let far = check_turn("This reflects a gain in the second quarter. Demand was strong. Supply was tight. Prices held. Costs rose. Gross margin was 41%.");
     assert_eq!(far, "gross_margin[total] FY2024-Q3 Actual/Level 41 %");
 }
@@ -206,6 +208,10 @@ fn levels_and_changes_table() {
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // "an increase in <metric> of $X" is a change; a balance's change during the quarter is against the quarter before.
+        ("We saw an increase in revenue of $34 million.", "revenue[total] FY2024-Q3 Actual/Yoy 34000000 USD"),
+        ("Cash generation drove an increase in cash and current investments of $34 million during the quarter to $161 million.",
+         "cash[total] FY2024-Q3 Actual/Qoq 34000000 USD; cash[total] FY2024-Q3 Actual/Level 161000000 USD"),
         // A change over two years is no change against the year before.
         ("Comp sales declined 1.4% compared to the prior year period, which translates into a robust 11.3% increase on a two-year stack basis.", "same_store_sales[total] FY2024-Q3 Actual/Yoy -1.4 %"),
         ("On a 2-year basis, revenue grew 14%, and gross margin was 41%.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
@@ -333,6 +339,10 @@ fn period_table() {
         ("Adjusted EBITDA grew to $5.1 million from $4 million in the prior year's strong third quarter.", "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
         ("Net income per share was $0.98, increasing 24% compared to $0.79 in the third quarter a year ago.", "eps[total] FY2024-Q3 Actual/Level 0.98 USD/share; eps[total] FY2024-Q3 Actual/Yoy 24 %; eps[total] FY2023-Q3 Actual/Level 0.79 USD/share"),
         ("Revenue was $5 million, up from $4 million in the third quarter last year.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // A change against a half a year back is that half's change, whatever period was said before.
+        ("The strong third quarter also lifted adjusted EBITDA for the first six months of this year to $8.8 million, only $200,000 less than the first half of fiscal 2023.",
+         "ebitda[total] FY2024-H1 Actual/Level 8800000 USD; ebitda[total] FY2024-H1 Actual/Yoy -200000 USD"),
+        ("Revenue grew 5% versus fiscal 2023.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
         // "double last year's" is a comparison: the guidance keeps the quarter ahead.
         ("We expect fourth quarter EPS of $0.40 to $0.44, which is double last year's fourth-quarter EPS.", "eps[total] FY2024-Q4 Guidance/Level 0.4..0.44 USD/share"),
         // Guidance with no period after talk of a half now over is the next quarter's.
@@ -445,6 +455,16 @@ fn not_a_figure_table() {
         // A part of a figure or an effect on a metric is not the metric; the company's own change is.
         ("Operating income was $22 million including $700,000 of costs related to the merger.", "operating_income[total] FY2024-Q3 Actual/Level 22000000 USD"),
         ("Earnings per share were $3.82, including a $0.02 charge for restructuring.", "eps[total] FY2024-Q3 Actual/Level 3.82 USD/share"),
+        // ... and each further item of the list; a change after the list is the metric's again.
+        ("Operating income of $56.2 million increased $11.2 million, including $1.3 million of unfavorable currency effects and $1 million of COVID-related costs.",
+         "operating_income[total] FY2024-Q3 Actual/Level 56200000 USD; operating_income[total] FY2024-Q3 Actual/Yoy 11200000 USD"),
+        ("Operating earnings were $284.7 million, including $2.8 million of direct COVID-related costs, $1 million of restructuring costs and $3 million of other costs.",
+         "operating_income[total] FY2024-Q3 Actual/Level 284700000 USD"),
+        ("Sales were $494.9 million, including $2.2 million of favorable currency and an $81 million or 19.6% organic increase.",
+         "revenue[total] FY2024-Q3 Actual/Level 494900000 USD; revenue[total] FY2024-Q3 Actual/Yoy 81000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 19.6 %"),
+        // An item's amount per share beside its pre-tax amount is no EPS.
+        ("And finally, income of $5.2 million pre-tax or $0.08 per diluted share for employee retention payroll tax credits.", ""),
+        ("Net income was $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level 26600000 USD; eps[total] FY2024-Q3 Actual/Level 0.13 USD/share"),
         ("Production downtime reduced our sales by approximately $300 million or 21%.", ""),
         ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
         ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
@@ -452,6 +472,21 @@ fn not_a_figure_table() {
         // A distance from an outlook, or the size of a revision, is no figure of a period.
         ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),
         ("We are raising our full year revenue outlook by $73 million to a range of $5.53 billion to $5.54 billion.", "revenue[total] FY2024 Guidance/Level 5530000000..5540000000 USD"),
+        // ... said in two units, or as "exceeding our guidance by"; a level "or" its distance keeps the level.
+        ("Adjusted EBITDA was $484.9 million, about $17 million and 20 basis points above our outlook.", "ebitda[total] FY2024-Q3 Actual/Level 484900000 USD"),
+        ("Cash flow from operations was $1.2 billion, exceeding our cash flow guidance by over $650 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level 1200000000 USD"),
+        ("Revenue for 2024 is now estimated to be approximately $5.975 billion or $175 million above our initial outlook.", "revenue[total] FY2024 Guidance/Level 5975000000 USD"),
+        // A distance between two metrics is no figure of either.
+        ("Net income in the quarter was $290 million or approximately $1.7 billion lower than adjusted earnings.", "net_income[total] FY2024-Q3 Actual/Level 290000000 USD"),
+        // A distance from a base figure is a change, the base a level of its own period.
+        ("Adjusted earnings per share was $0.13, $0.05 over a $0.08 performance in the comparable prior year period.",
+         "eps[total] FY2024-Q3 Actual/Level 0.13 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.05 USD/share; eps[total] FY2023-Q3 Actual/Level 0.08 USD/share"),
+        ("Adjusted EBITDA increased to $5.1 million, $1.1 million or 26% higher than the $4 million of adjusted EBITDA achieved in last year's third quarter.",
+         "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 1100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 26 %; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // "more than" before a figure is no comparison; a dividend's change per share is the dividend's.
+        ("Digital sales increased more than 20%.", "revenue[total] FY2024-Q3 Actual/Yoy 20 %"),
+        ("We increased our quarterly dividend to $0.42 per share, a $0.02 per share or 5% increase.",
+         "dividend[total] FY2024-Q3 Actual/Level 0.42 USD/share; dividend[total] FY2024-Q3 Actual/Yoy 0.02 USD/share; dividend[total] FY2024-Q3 Actual/Yoy 5 %"),
         // A base's period a few words after it; an outlook word before the metric is no earlier outlook.
         ("Earnings were $1.18 per share, compared to $0.90 per share for the same quarter in 2023.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share; eps[total] FY2023-Q3 Actual/Level 0.9 USD/share"),
         ("Results exceeded our expectations with earnings of $1.18 per share.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share"),
@@ -482,6 +517,17 @@ fn base_table() {
         ("Our non-GAAP EPS of $1.56 is up from Q2's $0.21, while it is flat to Q3 of last year.", "eps[total] FY2024-Q3 Actual/Level 1.56 USD/share; eps[total] FY2024-Q2 Actual/Level 0.21 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0 %"),
         ("Gross margin in the quarter was 59%, an increase over the prior-year level of 58.4%.", "gross_margin[total] FY2024-Q3 Actual/Level 59 %; gross_margin[total] FY2023-Q3 Actual/Level 58.4 %"),
         ("Adjusted EBITDA almost doubled to $64 million in Q3 from the Q2 level of approximately $32 million.", "ebitda[total] FY2024-Q3 Actual/Qoq 100 %; ebitda[total] FY2024-Q3 Actual/Level 64000000 USD; ebitda[total] FY2024-Q2 Actual/Level 32000000 USD"),
+        // A period said after a base figure in its clause is the base's, not the sentence's: "achieved in
+        // last year's ...", "reported last year -- 2023", "we reported in ...".
+        ("Adjusted EBITDA grew to $5.1 million, an increase of 26% compared to the just over $4 million of adjusted EBITDA achieved in last year's strong third quarter and well above our plan.",
+         "ebitda[total] FY2024-Q3 Actual/Level 5100000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 26 %; ebitda[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        ("EPS for the quarter of $3.44 was down 7.8% from the $3.73 reported last year -- 2023.", "eps[total] FY2024-Q3 Actual/Level 3.44 USD/share; eps[total] FY2024-Q3 Actual/Yoy -7.8 %; eps[total] FY2023-Q3 Actual/Level 3.73 USD/share"),
+        ("Revenue was $5 million compared to the $4 million we reported in the third quarter of 2023.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2023-Q3 Actual/Level 4000000 USD"),
+        // A basis between the opener and the base's period: "versus adjusted third quarter 2023".
+        ("Operating margin increased 360 basis points to 11.1% and increased 240 basis points versus adjusted third quarter 2023 operating margin of 8.7%.",
+         "operating_margin[total] FY2024-Q3 Actual/Yoy 360 bp; operating_margin[total] FY2024-Q3 Actual/Level 11.1 %; operating_margin[total] FY2024-Q3 Actual/Yoy 240 bp; operating_margin[total] FY2023-Q3 Actual/Level 8.7 %"),
+        // A change said against another change stays a change, never a base level.
+        ("Same-store sales decreased 9.1% compared to a 14.6% decrease in the prior quarter.", "same_store_sales[total] FY2024-Q3 Actual/Qoq -9.1 %; same_store_sales[total] FY2024-Q3 Actual/Qoq -14.6 %"),
     ];
     check_table(&cases);
 }

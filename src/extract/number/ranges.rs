@@ -47,7 +47,7 @@ fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
         k += 1;
     }
     let tok = t.get(k)?;
-    if tok.kind != Tok::Num {
+    if tok.kind != Tok::Num || !dollar && super::glued_to_name(t, k) {
         return None;
     }
     Some((tok.num, tok.decimals(), k + 1, dollar))

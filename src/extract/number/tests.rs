@@ -93,6 +93,10 @@ fn grammar_table() {
         ("$6.80-$6.90", "6.8..6.9 USD"),
         ("$1.3 billion to $1.7 billion", "1300000000..1700000000 USD"),
         ("1.3 to 1.7 billion", "1300000000..1700000000 USD?"),
+        // Digits glued to a letter are a name's: no range from "Q4", no $2 billion from "B2B".
+        ("increased 8% in Q4 to $1.133 billion", "8 Percent; 1133000000 USD"),
+        ("face-to-face selling, B2B sales", ""),
+        ("H1 to $5 million", "5000000 USD"),
         ("down 94 basis points", "94 Bp"),
         ("13 percentage points", "13 Pp"),
         ("140 days", "140 Days"),

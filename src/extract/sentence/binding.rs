@@ -50,7 +50,8 @@ impl Sentence<'_, '_> {
         if m.metric == metric::BARE_EARNINGS {
             return !change && matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0;
         }
-        if m.metric == "dividend" && !change && matches!(f.dim, Dim::PerShare(_)) {
+        // "increased our dividend to $0.42 per share, a $0.02 per share increase": a level or a change.
+        if m.metric == "dividend" && matches!(f.dim, Dim::PerShare(_)) {
             return true;
         }
         if m.metric == "same_store_sales" || self.t[m.last - 1].is("growth") {
@@ -188,8 +189,14 @@ impl Sentence<'_, '_> {
                     })
                     .flatten()
                     .filter(|name| name.rsplit('_').next().is_some_and(|w| EFFECTS.contains(&w)));
+                // "income of $5.2 million pre-tax or $0.08 per diluted share for ... tax credits": an
+                // item's amount per share (earnings per share are after tax).
+                let before_tax = |k: usize| t[k].is_any(&["pre-tax", "pretax"]) || t[k].is("tax") && k > 0 && (t[k - 1].is_any(&["pre", "before"]) || t[k - 1].sym('-') && k > 1 && t[k - 2].is("pre"));
+                let pre_tax = n > 0 && f.first >= 2 && t[f.first - 1].is("or") && before_tax(f.first - 2);
                 if let Some(name) = of_effect {
                     named(format!("{name}_per_share").into(), Class::PerShare)
+                } else if pre_tax {
+                    None
                 } else {
                     let loss = self.metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
                     Some(Named { name: "eps".into(), class: Class::PerShare, negative: loss, segment: None })
@@ -281,16 +288,20 @@ impl Sentence<'_, '_> {
     /// anywhere in the sentence, else year over year), signed value and unit.
     /// `None` skips a multiple ("2x"), which is no change, and a change over
     /// more than a year ([`over_years`]).
-    pub(super) fn change_value(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, class: Class, period: Period) -> Option<Value> {
-        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+    pub(super) fn change_value(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, named: &Named, period: Period) -> Option<Value> {
+        let (t, f, lo, hi, class) = (self.t, at.f, at.lo, at.hi, named.class);
         if over_years(t, &f, lo, hi) {
             return None;
         }
         let s = sign.unwrap_or(1.0);
+        // "an increase in cash of $34 million during the quarter": a balance's change over the
+        // quarter is against the quarter before.
+        let over_quarter = metric::is_balance(&named.name)
+            && self.periods.iter().any(|m| m.what == period::PeriodRef::ThisQuarter && m.first >= f.last && m.first <= f.last + 2 && t[f.last].is_any(&["during", "in", "for"]));
         let measure = comparison_in(t, f.last, hi, &self.periods, Some(period), ctx.call)
             .or_else(|| comparison_in(t, lo, f.first, &self.periods, Some(period), ctx.call))
             .or_else(|| comparison_in(t, 0, t.len(), &self.periods, Some(period), ctx.call))
-            .unwrap_or(Measure::Yoy);
+            .unwrap_or(if over_quarter { Measure::Qoq } else { Measure::Yoy });
         let unit = match f.dim {
             Dim::Percent => Unit::Percent,
             Dim::Bp => Unit::Bp,
@@ -345,7 +356,7 @@ impl Sentence<'_, '_> {
         let (t, f, lo) = (self.t, at.f, at.lo);
         let (pk, qk) = (change.pk, change.qk);
         let periods = &self.periods;
-        let after = base_period_after(t, periods, f.last);
+        let after = base_period_after(t, periods, f.last, at.hi);
         let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)));
         let explicit = change
             .base_mention

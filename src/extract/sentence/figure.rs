@@ -92,7 +92,7 @@ impl Sentence<'_, '_> {
         }
         let segment = self.segment_of(&at, chosen, &named, change_subject);
         let value = if is_change {
-            let value = self.change_value(ctx, &at, change.sign, named.class, period)?;
+            let value = self.change_value(ctx, &at, change.sign, &named, period)?;
             run.last_change = Some((n, change.sign.unwrap_or(1.0)));
             value
         } else {
@@ -157,7 +157,7 @@ impl Sentence<'_, '_> {
         if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
             return true;
         }
-        if part_or_effect(t, &self.metrics, lo, f.first) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
+        if part_or_effect(t, &self.metrics, lo, f.first) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             return true;
         }
         if before.iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
@@ -170,6 +170,40 @@ impl Sentence<'_, '_> {
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
+    }
+
+    /// Whether the figure is a further item of a list of parts: "including $1.3 million of
+    /// currency effects and $1 million of COVID-related costs", "including $2.8 million of
+    /// direct costs, $1 million of restructuring and ...": each item after the first is
+    /// joined by "," or "and" to an item named by "of", with no verb between.
+    fn listed_part(&self, n: usize) -> bool {
+        let t = self.t;
+        // "... and an 81 million or 19.6% organic increase": a change of the metric, the list ended.
+        let f = self.figures[n];
+        if t[f.last..(f.last + 5).min(t.len())].iter().take_while(|x| !x.sym(',')).any(|x| sign_of(x).is_some()) {
+            return false;
+        }
+        let mut k = n;
+        while k > 0 {
+            let (prev, f) = (self.figures[k - 1], self.figures[k]);
+            let lo = if k >= 2 { self.figures[k - 2].last } else { 0 };
+            let mut j = past_approximation(t, prev.last, f.first);
+            while j > prev.last && t[j - 1].is_any(&["a", "an"]) {
+                j -= 1;
+            }
+            let gap = &t[prev.last..j];
+            let item = gap.len() >= 3 && gap.len() <= 10 && gap[0].is("of")
+                && (gap[gap.len() - 1].is("and") || gap[gap.len() - 1].sym(','))
+                && !gap.iter().any(|x| x.is_any(PAST) || x.is_any(&["is", "are", "was", "were", "while", "which"]) || x.sym(';'));
+            if !item {
+                return false;
+            }
+            if part_or_effect(t, &self.metrics, lo, prev.first) {
+                return true;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// Whether token `k` is part of a metric's own name ("revenue per available room").
@@ -198,13 +232,32 @@ impl Sentence<'_, '_> {
     /// forecast of 9.9 trillion yen" still the outlook).
     pub(super) fn against_outlook(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
-        if t.get(f.last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
-            && t[f.last..hi.min(f.last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
+        // "about $17 million and 20 basis points above our outlook": the distance said in two units
+        // (not "$5.975 billion or $175 million above our initial outlook", a level and its distance).
+        let (last, hi) = match self.figures.get(at.n + 1) {
+            Some(g) if g.first == f.last + 1 && t[f.last].is_any(&["and", "or"]) && g.dim != f.dim => (g.last, self.figures.get(at.n + 2).map_or(t.len(), |h| h.first)),
+            _ => (f.last, hi),
+        };
+        if t.get(last).is_some_and(|x| x.is_any(&["above", "below", "ahead", "short", "beyond"]))
+            && t[last..hi.min(last + 8)].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "midpoint"]))
         {
             return true;
         }
-        if f.first > lo && t[f.first - 1].is("by") && t[lo.max(f.first.saturating_sub(9))..f.first].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
+        // "exceeding our cash flow guidance by over $650 million".
+        let pk = past_approximation(t, lo, f.first);
+        if pk > lo && t[pk - 1].is("by") && t[lo.max(pk.saturating_sub(9))..pk].iter().any(|x| x.is_any(&["outlook", "guidance", "forecast", "range"])) {
             return true;
+        }
+        // "$290 million or approximately $1.7 billion lower than adjusted earnings": a distance
+        // between two metrics, no figure of either.
+        if t.get(f.last).is_some_and(|x| x.is_any(COMPARATIVES)) && t.get(f.last + 1).is_some_and(|x| x.is("than")) {
+            let mut k = f.last + 2;
+            while t.get(k).is_some_and(|x| x.is_any(&["the", "our", "adjusted", "reported", "gaap", "non-gaap"])) {
+                k += 1;
+            }
+            if self.metrics.iter().any(|m| m.first == k) {
+                return true;
+            }
         }
         let vs_forecast = |k: usize| old_outlook_at(t, k) || ["our forecast", "our expectations", "the forecast"].iter().any(|p| phrase_at(t, k, p).is_some());
         // "up 9% to 11% year-over-year versus our prior guidance of 5% to 8%": a change said
@@ -231,7 +284,7 @@ impl Sentence<'_, '_> {
             let gap = &t[self.figures[n - 1].last..pk];
             gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
         };
-        let from_base = base.is_some() || opens_base(t, pk) || joined_base;
+        let from_base = base.is_some() || opens_base(t, pk) || opens_base_behind(t, at.lo, pk, f.last) || joined_base;
         if from_base {
             run.last_base = Some(n);
         }
@@ -251,6 +304,12 @@ impl Sentence<'_, '_> {
         let mut sign = if from_base || to_level { None } else { change_before(t, f.first, lo) };
         if sign.is_none() && !from_base && !to_level {
             sign = change_after(t, f.last, &self.periods);
+        }
+        // "$1.1 million or 26% higher than ...": the same change in another unit, said after.
+        if let (None, false, false, Some(g)) = (sign, from_base, to_level, self.figures.get(at.n + 1)) {
+            if g.first == f.last + 1 && t[f.last].is("or") && g.dim != f.dim {
+                sign = change_after(t, g.last, &self.periods);
+            }
         }
         if f.implied {
             sign = Some(if f.negative { -1.0 } else { 1.0 });
@@ -283,15 +342,20 @@ impl Sentence<'_, '_> {
             let clause = m.class != metric::Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"]));
             clause.then(|| gap.iter().find_map(sign_of).or_else(|| t[m.last - 1].is("growth").then_some(1.0))).flatten()
         };
+        // "we grew revenue by 10%", "an increase in cash and current investments of $34 million".
         let verb_before_metric = || {
             let mut k = pk;
-            if k > lo && t[k - 1].is("by") {
+            let of = k > lo && t[k - 1].is("of");
+            if k > lo && (t[k - 1].is("by") || of) {
                 k -= 1;
             }
             let m = self.metrics.iter().find(|m| m.last == k && m.first > lo)?;
             let mut v = m.first;
             while v > lo && t[v - 1].is_any(&["our", "the", "its", "total"]) {
                 v -= 1;
+            }
+            if of {
+                return (v >= lo + 2 && t[v - 1].is("in")).then(|| sign_of(&t[v - 2])).flatten();
             }
             (v > lo).then(|| sign_of(&t[v - 1])).flatten()
         };
@@ -363,7 +427,30 @@ impl Sentence<'_, '_> {
             .or(guided)
             .or(self.context)
             .or(ctx.call);
+        let fig_period = if own_mention.is_none() && sign.is_some() && !guidance_word { self.like_its_base(ctx, at, fig_period) } else { fig_period };
         Some((own_mention, self.redate_guided(ctx, at, own_mention, fig_period, guidance_word)))
+    }
+
+    /// A change said against a half a year back, dated by another span, is a
+    /// change of that half a year on: "for
+    /// the first six months ... reaching $8.8 million, a level only $200,000
+    /// less than the first half of fiscal 2020" (after talk of the quarter) is
+    /// the first half's change.
+    fn like_its_base(&self, ctx: &Ctx, at: &Slot, fig_period: Option<Period>) -> Option<Period> {
+        let (t, f) = (self.t, at.f);
+        let base = self.periods.iter().find(|m| m.comparison && m.first > f.last && m.first <= f.last + 8 && m.first < at.hi);
+        let base = base.filter(|m| !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';')));
+        let (Some(Period::Fiscal { year, part }), Some(p)) = (base.and_then(|m| period::resolve(m.what, ctx.call, self.context, false)), fig_period) else {
+            return fig_period;
+        };
+        let on = Period::Fiscal { year: year + 1, part };
+        let spans_differ = p.part() != Some(part) && !(p.is_quarter() && on.is_quarter());
+        // The span a year on is over by the call ("versus fiscal 2023" in a Q3 call is no year's change).
+        // A year said as the base of a quarter's change is that quarter a year back ("up 12.5% from
+        // 2019" in a Q4 call): only a half re-dates the change.
+        let over = ctx.call.is_some_and(|c| matches!((c.part(), part), (Some(Part::Quarter(cq)), Part::Half(h)) if cq >= 2 * h));
+        let fits = p.year_number() == Some(year + 1) && ctx.call.and_then(|c| c.year_number()) == Some(year + 1) && over;
+        Some(if spans_differ && fits { on } else { p })
     }
 
     /// Guidance dated to the reported quarter only because it names no period

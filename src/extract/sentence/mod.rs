@@ -271,11 +271,19 @@ fn mark_bases(t: &[Token<'_>], periods: &mut [Mention], figures: &[Figure]) -> V
                 m.recalled = true;
             }
         }
-        if opens_base(t, f.first) {
-            let near = base_period_after(t, periods, f.last);
+        if opens_base(t, f.first) || opens_base_behind(t, lo, pk, f.last) {
+            let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
+            let near = base_period_after(t, periods, f.last, hi);
             for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == near) {
                 m.comparison = true;
             }
+        }
+    }
+    // "from the $12.41 reported last year -- 2019": a period that restates a base's is the base's too.
+    for k in 1..periods.len() {
+        let (a, b) = (periods[k - 1], periods[k]);
+        if a.comparison && b.first >= a.last && b.first <= a.last + 3 && t[a.last..b.first].iter().all(|x| x.kind == lex::Tok::Sym) {
+            periods[k].comparison = true;
         }
     }
     bases

@@ -82,13 +82,24 @@ pub(super) fn change_before(t: &[Token<'_>], first: usize, floor: usize) -> Opti
     None
 }
 
+/// Words that set a figure against another: "$8.3 million below last year".
+pub(super) const COMPARATIVES: &[&str] = &["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"];
+
+fn is_currency(x: &Token<'_>) -> bool {
+    x.sym('$') || x.sym('€') || x.sym('£')
+}
+
 /// A change noun right after the figure ("a 36% increase", "$8.3 million below last year").
 pub(super) fn change_after(t: &[Token<'_>], last: usize, periods: &[Mention]) -> Option<f64> {
     let tok = t.get(last)?;
-    if tok.is_any(&["below", "above", "more", "less", "higher", "lower", "better", "worse", "ahead", "behind"]) {
-        // Only against a period: "below last year", not "above the high end of our range".
+    // Against a figure: "$1.1 million or 26% higher than the $4 million", "$0.05 over a $0.08 performance".
+    let figure_after = || (last + 1..(last + 5).min(t.len())).find(|&k| t[k].kind == lex::Tok::Num || is_currency(&t[k])).is_some_and(|k| {
+        t[last + 1..k].iter().all(|x| x.is_any(&["than", "the", "a", "an", "our", "last", "year's", "prior", "prior-year", "adjusted", "reported"]) || is_currency(x))
+    });
+    if tok.is_any(COMPARATIVES) || tok.is("over") && figure_after() {
+        // Only against a period or a figure: "below last year", not "above the high end of our range".
         let near = periods.iter().any(|m| m.first > last && m.first <= last + 4);
-        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"]));
+        let near = near || (last + 1..(last + 4).min(t.len())).any(|k| t[k].is_any(&["year", "quarter", "prior", "last"])) || figure_after();
         if !near {
             return None;
         }
@@ -303,12 +314,38 @@ pub(super) const EFFECT_VERBS: &[&str] = &[
 
 /// Where the period of a comparison base starts when a few words stand between
 /// it and the figure: "compared to $0.90 per share for the same quarter in
-/// 2020". The words are the base's own: no clause ends, no verb.
-pub(super) fn base_period_after(t: &[Token<'_>], periods: &[Mention], last: usize) -> Option<usize> {
-    let m = periods.iter().find(|m| m.first >= last && m.first <= last + 6)?;
+/// 2020", "compared to the just over $4 million of adjusted EBITDA achieved
+/// in last year's strong second quarter", "from the $12.41 reported last
+/// year". The words are the base's own: no clause ends between (a comma, "and",
+/// "which", a subject or a verb of being), and no other figure (`hi`).
+pub(super) fn base_period_after(t: &[Token<'_>], periods: &[Mention], last: usize, hi: usize) -> Option<usize> {
+    let m = periods.iter().find(|m| m.first >= last && m.first <= last + 10 && m.first < hi)?;
     let between = &t[last..m.first];
-    let own = between.iter().all(|x| x.kind == lex::Tok::Word && x.is_any(&["for", "in", "the", "same", "quarter", "period", "of", "a", "year", "prior", "last", "comparable", "per", "share", "diluted"]));
-    own.then_some(m.first)
+    // "the $4 million we reported in the third quarter of 2023": a subject with its verb of the past is the base's.
+    let ends = |(k, x): (usize, &Token<'_>)| {
+        x.kind == lex::Tok::Num
+            || x.kind == lex::Tok::Sym && !x.sym('\'') && !x.sym('’')
+            || x.is_any(&["and", "but", "while", "which", "whereas", "as", "when", "is", "are", "was", "were", "be", "to"])
+            || x.is_any(&["we", "it"]) && !between.get(k + 1).is_some_and(|v| v.is_any(PAST))
+    };
+    (!between.iter().enumerate().any(ends)).then_some(m.first)
+}
+
+/// Whether the figure whose words start at `pk` is a comparison base behind
+/// qualifiers no period names: "compared to the just over $4 million",
+/// "versus the adjusted $0.71" ([`base_before`] needs a period or a word of
+/// the past among them). Not a change said against another ("compared to a
+/// 14.6% decrease in the prior quarter"), which is a change of its own period.
+pub(super) fn opens_base_behind(t: &[Token<'_>], lo: usize, pk: usize, last: usize) -> bool {
+    if t.get(last).is_some_and(|x| sign_of(x).is_some()) {
+        return false;
+    }
+    let mut k = pk;
+    while k > lo && pk - k < 5 && t[k - 1].is_any(BASE_QUALIFIERS) {
+        k -= 1;
+    }
+    // "$0.05 over a $0.08 performance": "over" before qualifiers opens a base ("over $585 million" is more than).
+    opens_base(t, k) || k < pk && k > lo && t[k - 1].is("over")
 }
 
 /// Where the words before a figure at `first` start, past those that say it is
@@ -366,6 +403,10 @@ pub(super) fn opens_base(t: &[Token<'_>], k: usize) -> bool {
         while of && j > 0 && k - 1 - j < 5 && word_or_year(&t[j - 1]) && !t[j - 1].is_any(&["to", "with", "from", "versus", "vs", "against", "of"]) {
             j -= 1;
         }
+        // "versus adjusted third quarter 2023 operating margin of 8.7%": the base's basis before its period.
+        while of && j > 0 && t[j - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "comparable", "the", "a"]) {
+            j -= 1;
+        }
         // Not an earlier outlook: "unchanged from our previous forecast of $9.9 billion".
         let outlook = of && t[j..k - 1].iter().any(|x| x.is_any(OUTLOOK_REFS) || x.is_any(&["forecast", "range", "target", "previous", "prior"]))
             // nor a change ("compared to an organic revenue increase of 12%"), nor "from continuing operations of".
@@ -376,14 +417,20 @@ pub(super) fn opens_base(t: &[Token<'_>], k: usize) -> bool {
 
 /// Whether the figure at `k` is an earlier period's, recalled after the one
 /// reported: "following a 17.3% increase", "on top of a 20% gain", "lapping
-/// a 30% decline".
+/// a 30% decline", "followed by a 24.4% increase in Q2 of 2020" (said so of the
+/// year before as well).
 pub(super) fn recalls(t: &[Token<'_>], k: usize) -> bool {
     k >= 2 && t[k - 1].is_any(&["a", "an"])
-        && (t[k - 2].is_any(&["following", "lapping", "cycling", "after"]) || k >= 4 && t[k - 2].is("of") && t[k - 3].is("top") && t[k - 4].is("on"))
+        && (t[k - 2].is_any(&["following", "lapping", "cycling", "after"])
+            || k >= 4 && t[k - 2].is("of") && t[k - 3].is("top") && t[k - 4].is("on")
+            || k >= 3 && t[k - 2].is("by") && t[k - 3].is("followed"))
 }
 
 pub(super) fn opens_base_here(t: &[Token<'_>], k: usize) -> bool {
     k > 0 && t[k - 1].is_any(&["from", "versus", "vs", "against"]) && !number::ranging_from(t, k - 1)
+        // "26% higher than the $4 million" (not "more than $50 million": the comparative follows a figure)
+        || k >= 3 && t[k - 1].is("than") && t[k - 2].is_any(COMPARATIVES)
+            && (t[k - 3].kind == lex::Tok::Num || t[k - 3].sym('%') || t[k - 3].is_any(&["million", "billion", "thousand", "percent", "points", "cents"]))
         || k >= 2 && t[k - 1].is_any(&["to", "with"]) && t[k - 2].is_any(&["compared", "compares", "comparison", "relative"])
 }
 
