@@ -126,9 +126,10 @@ fn foreign_and_broken_links_are_refused_clearly() {
         ("#x=1".into(), ShareError::NotALink),
         ("#v=abc".into(), ShareError::NotALink),
         ("#v1abc".into(), ShareError::NotALink),
-        (good.replacen("v2=", "v4=", 1), ShareError::UnsupportedVersion("4".into())),
-        // A series link is no call's (embeds show calls only).
+        (good.replacen("v2=", "v5=", 1), ShareError::UnsupportedVersion("5".into())),
+        // A series link (made before, or now) is no call's (embeds show calls only).
         (good.replacen("v2=", "v3=", 1), ShareError::Series),
+        (good.replacen("v2=", "v4=", 1), ShareError::Series),
         (good.replacen("v2=", "v0=", 1), ShareError::UnsupportedVersion("0".into())),
         (good.replacen("v2=", "v02=", 1), ShareError::UnsupportedVersion("02".into())),
         ("v1=".into(), ShareError::Damaged("no data after v1=".into())),
