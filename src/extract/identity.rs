@@ -484,18 +484,39 @@ const GENERIC_NAME_ENDS: &[&str] = &[
     "pharmaceuticals", "therapeutics", "sciences", "resources", "materials", "oilseeds", "operations", "markets",
 ];
 
+/// Words that, after a name, make it the company's own people ("our
+/// Donaldson employees", "the Rollins associates"): a name said so is a candidate
+/// as a possessive is.
+const OWN_PEOPLE: &[&str] = &["employees", "associates", "colleagues", "teammates", "workforce"];
+
+/// Whether the name at `toks[i]` is said as one the call acquired ("the
+/// acquisition of Solaris Biotech", "we acquired Orkin", "the purchase of
+/// P-A"): a business bought is not the company.
+fn acquired_at(toks: &[Token<'_>], i: usize) -> bool {
+    let word = |k: usize| i.checked_sub(k).and_then(|k| toks.get(k)).filter(|x| x.kind == Tok::Word);
+    let bought = |x: &Token<'_>| x.is_any(&["acquisition", "acquisitions", "purchase"]);
+    // "to acquire IDEX-like businesses" names no business bought.
+    let like = toks.get(i + 1).is_some_and(|x| x.sym('-') && x.start == toks[i].end);
+    !like && word(1).is_some_and(|x| x.is_any(&["acquired", "acquire", "acquiring", "bought"]))
+        || word(1).is_some_and(|x| x.is("of")) && word(2).is_some_and(bought)
+}
+
 /// The company as the call names itself: the most frequent capitalised word
-/// said in the possessive ("Lear's sales", "Deere's fourth quarter").
+/// said in the possessive ("Lear's sales", "Deere's fourth quarter") or
+/// with its own people after it ("our Donaldson employees"), and never as
+/// a business it acquired ("Solaris' technology" of "the acquisition of
+/// Solaris Biotech").
 fn possessive_name(t: &Transcript<'_>) -> Option<String> {
     const COMMON: &[&str] = &[
         "today", "company", "year", "quarter", "let", "it", "that", "there", "what", "here", "he", "she", "who", "world",
-        "industry", "nation", "country", "america", "china", "europe", "management", "everyone", "last", "next", "this",
+        "industry", "nation", "country", "america", "china", "europe", "management", "everyone", "last", "next", "this", "covid",
     ];
     let mut counts: Vec<(String, usize)> = Vec::new();
     // How often each capitalised word is said at all, possessive or not ("Lear", "Lear's"):
     // one pass over the words, however long the call.
     let mut said: HashMap<&str, usize> = HashMap::new();
     let speakers: Vec<String> = t.speakers.iter().map(|s| s.name.to_ascii_lowercase()).collect();
+    let mut acquired: Vec<&str> = Vec::new();
     for turn in t.turns.iter().take(60) {
         for p in &turn.paragraphs {
             let toks = lex::tokenize(&p.text, 0, p.text.len());
@@ -507,7 +528,13 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
                 let apostrophe = tok.text.ends_with('s') && toks.get(i + 1).is_some_and(|x| (x.sym('\'') || x.sym('’')) && x.start == tok.end);
                 let possessive = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s")).or(apostrophe.then_some(tok.text));
                 *said.entry(possessive.unwrap_or(tok.text)).or_default() += 1;
-                let Some(w) = possessive else { continue };
+                if acquired_at(&toks, i) {
+                    acquired.push(tok.text);
+                }
+                // Mid-sentence, after a lower-case word ("our Donaldson employees"; not "Our team").
+                let lower = |x: &Token<'_>| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_lowercase());
+                let own = || toks.get(i + 1).is_some_and(|x| x.is_any(OWN_PEOPLE)) && i.checked_sub(1).is_some_and(|k| lower(&toks[k]));
+                let Some(w) = possessive.or_else(|| own().then_some(tok.text)) else { continue };
                 if w.len() < 2 {
                     continue;
                 }
@@ -537,6 +564,7 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
     for (w, n) in counts.iter_mut() {
         *n = said.get(w.split(' ').next().unwrap_or(w.as_str())).copied().unwrap_or(0);
     }
+    counts.retain(|(w, _)| !acquired.contains(&w.split(' ').next().unwrap_or(w.as_str())));
     counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
 }
 
@@ -627,6 +655,26 @@ mod tests {
         assert_eq!(identify(&parse(text)).company, "Rollins");
         let text = "Winnebago Industries' revenue grew. Winnebago grew. At Winnebago, we build. Winnebago, the leader.\nThe Americas' sales rose.\n";
         assert_eq!(identify(&parse(text)).company, "Winnebago Industries");
+    }
+
+    /// A business the call says it acquired is not the company, however often
+    /// it is said; a name said with the company's own people after it ("our
+    /// Donaldson employees") is a candidate as a possessive is.
+    #[test]
+    fn an_acquisition_is_not_the_company() {
+        let text = "We announced the acquisition of Solaris Biotech. Solaris is a designer of equipment. We can leverage Solaris' technology. \
+                    Solaris bookings grew. Solaris' reputation is strong.\nIt was a good quarter for Donaldson. We thank our Donaldson employees. \
+                    Donaldson and others share a vision.\nTotal sales were $761 million.\n";
+        assert_eq!(identify(&parse(text)).company, "Donaldson");
+        // Without the employees, no name is the company's (rather than the business bought).
+        let text = text.replace("We thank our Donaldson employees.", "We thank them.");
+        assert_eq!(identify(&parse(&text)).company, "");
+        // "acquire IDEX-like businesses" buys no IDEX.
+        let text = "We seek to acquire IDEX-like businesses. IDEX's culture is strong. The IDEX difference. At IDEX, we grow.\nSales were $5 billion.\n";
+        assert_eq!(identify(&parse(text)).company, "IDEX");
+        // "Our team", sentence-initial, names no one.
+        let text = "Our employees delivered. Our teams grew. Our employees care.\nSales were $5 billion.\n";
+        assert_eq!(identify(&parse(text)).company, "");
     }
 
     /// The call's period from all the evidence, each source a vote.
