@@ -5,6 +5,7 @@
 
 use super::*;
 
+#[derive(Default)]
 pub(super) struct Writer {
     pub(super) out: Vec<u8>,
 }
@@ -52,7 +53,9 @@ impl Writer {
     }
     #[cfg(test)]
     pub(super) fn number(&mut self, v: f64) {
-        number(self, v);
+        let mut p = Parts::one(std::mem::take(&mut self.out));
+        number(&mut p, v);
+        self.out = p.cols.pop().unwrap_or_default();
     }
 }
 
@@ -80,30 +83,43 @@ pub(super) enum Col {
 /// How many [`Col`]s there are.
 pub(super) const COLS: usize = 13;
 
-/// Where a writer puts each part of the facts and notes ([`Col`]).
-pub(super) trait Out {
-    fn at(&mut self, c: Col) -> &mut Writer;
-    /// A fact's source line.
-    fn line(&mut self, line: usize);
-    /// Whether a note's message that the facts rebuild is left out (v4).
-    fn coded(&self) -> bool;
+/// Where each part of the facts and notes ([`Col`]) is written or read:
+/// one stream for a call's link (v1, v2: `cols` is one writer or reader),
+/// a column each for a series link (v4), where a fact's line is the change
+/// from the call's fact before and a conflict note's message is rebuilt
+/// rather than carried. One type for both, so the code of each part is
+/// there once.
+pub(super) struct Parts<T> {
+    pub(super) cols: Vec<T>,
+    columnar: bool,
+    /// The line of the call's fact before (columns only).
+    pub(super) line: usize,
 }
 
-/// One stream: a call's link.
-impl Out for Writer {
-    fn at(&mut self, _: Col) -> &mut Writer {
-        self
+impl<T> Parts<T> {
+    /// One stream.
+    pub(super) fn one(t: T) -> Parts<T> {
+        Parts { cols: vec![t], columnar: false, line: 0 }
     }
+    /// A column per part.
+    pub(super) fn columns(cols: Vec<T>) -> Parts<T> {
+        Parts { cols, columnar: true, line: 0 }
+    }
+    fn at(&mut self, c: Col) -> &mut T {
+        &mut self.cols[if self.columnar { c as usize } else { 0 }]
+    }
+}
+
+impl Parts<Writer> {
     fn line(&mut self, line: usize) {
-        self.var(line as u64);
-    }
-    fn coded(&self) -> bool {
-        false
+        let v = if self.columnar { zigzag(line as i64 - self.line as i64) } else { line as u64 };
+        self.line = line;
+        self.at(Col::Line).var(v);
     }
 }
 
 /// A number: its tag, then its mantissa (or its 8 bytes).
-fn number(o: &mut impl Out, v: f64) {
+fn number(o: &mut Parts<Writer>, v: f64) {
     match decimal(v) {
         Some((m, e)) => {
             o.at(Col::Tag).byte((e + 128) as u8);
@@ -248,14 +264,15 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
         w.str(n);
     }
     w.var(facts.facts.len() as u64);
-    write_facts(&mut w, facts, &refs, currency)?;
-    w.var(facts.notes.len() as u64);
-    write_notes(&mut w, facts, &refs, version)?;
-    Ok(w.out)
+    let mut p = Parts::one(w);
+    write_facts(&mut p, facts, &refs, currency)?;
+    p.cols[0].var(facts.notes.len() as u64);
+    write_notes(&mut p, facts, &refs, version)?;
+    Ok(p.cols.pop().unwrap_or_default().out)
 }
 
 /// Each fact of `facts`, its parts where `o` puts them.
-pub(super) fn write_facts(o: &mut impl Out, facts: &Facts, refs: &Refs, currency: Currency) -> Result<(), ShareError> {
+pub(super) fn write_facts(o: &mut Parts<Writer>, facts: &Facts, refs: &Refs, currency: Currency) -> Result<(), ShareError> {
     for (f, &(m, s)) in facts.facts.iter().zip(&refs.facts) {
         o.at(Col::Metric).var(m);
         o.at(Col::Segment).var(s);
@@ -301,10 +318,10 @@ fn rebuilt(n: &Note, facts: &[Fact]) -> bool {
 }
 
 /// Each note of `facts` in format `version`, its parts where `o` puts them.
-pub(super) fn write_notes(o: &mut impl Out, facts: &Facts, refs: &Refs, version: u32) -> Result<(), ShareError> {
+pub(super) fn write_notes(o: &mut Parts<Writer>, facts: &Facts, refs: &Refs, version: u32) -> Result<(), ShareError> {
     for (n, &k) in facts.notes.iter().zip(&refs.notes) {
         let has_period = version >= 2 && n.period.is_some();
-        let rebuilt = o.coded() && rebuilt(n, &facts.facts);
+        let rebuilt = o.columnar && rebuilt(n, &facts.facts);
         let ok = match n.ok {
             None => 0,
             Some(true) => 1,
@@ -417,7 +434,10 @@ impl<'a> Reader<'a> {
     }
     #[cfg(test)]
     pub(super) fn number(&mut self) -> Result<f64, ShareError> {
-        read_number(self)
+        let mut p = Parts::one(Reader { data: self.data, pos: self.pos });
+        let v = read_number(&mut p);
+        self.pos = p.cols[0].pos;
+        v
     }
     fn currency(&mut self) -> Result<Currency, ShareError> {
         let b = self.bytes(3)?;
@@ -428,26 +448,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Where a reader finds each part of the facts and notes ([`Col`]).
-pub(super) trait In<'a> {
-    fn at(&mut self, c: Col) -> &mut Reader<'a>;
-    /// A fact's source line.
-    fn line(&mut self) -> Result<usize, ShareError>;
-    /// Whether a note's message may be left out, to be rebuilt (v4).
-    fn coded(&self) -> bool;
-}
-
-/// One stream: a call's link.
-impl<'a> In<'a> for Reader<'a> {
-    fn at(&mut self, _: Col) -> &mut Reader<'a> {
-        self
-    }
+impl<'a> Parts<Reader<'a>> {
     fn line(&mut self) -> Result<usize, ShareError> {
-        let line = self.var()?;
-        line_in_range(line.try_into().unwrap_or(-1))
-    }
-    fn coded(&self) -> bool {
-        false
+        let v = self.at(Col::Line).var()?;
+        let line = if self.columnar { (self.line as i64).saturating_add(unzigzag(v)) } else { v.try_into().unwrap_or(-1) };
+        self.line = line_in_range(line)?;
+        Ok(self.line)
     }
 }
 
@@ -457,7 +463,7 @@ pub(super) fn line_in_range(line: i64) -> Result<usize, ShareError> {
 }
 
 /// A number: its tag, then its mantissa (or its 8 bytes).
-fn read_number<'a>(i: &mut impl In<'a>) -> Result<f64, ShareError> {
+fn read_number(i: &mut Parts<Reader<'_>>) -> Result<f64, ShareError> {
     let tag = i.at(Col::Tag).byte()?;
     let r = i.at(Col::Number);
     let v = if tag == 0 {
@@ -488,21 +494,24 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
     let names = Names::read(&mut r)?;
     // A fact is at least 6 bytes: two references, period, flags, unit, line.
     let n = r.count("facts", MAX_FACTS, 6)?;
+    let mut p = Parts::one(r);
     let mut facts = Vec::with_capacity(n);
     for _ in 0..n {
-        facts.push(fact(&mut r, &names, currency)?);
+        facts.push(fact(&mut p, &names, currency)?);
     }
+    let r = &mut p.cols[0];
     let n = r.count("notes", MAX_NOTES, 3)?;
     let mut notes = Vec::with_capacity(n);
     for _ in 0..n {
-        let mut note = note(&mut r, &names, version, &facts)?;
+        let mut note = note(&mut p, &names, version, &facts)?;
         if version == 1 {
             note.subject = v1::subject(&facts, &note.message);
         }
         notes.push(note);
     }
-    if r.left() != 0 {
-        return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
+    let left = p.cols[0].left();
+    if left != 0 {
+        return Err(ShareError::Damaged(format!("{left} unexpected bytes at the end")));
     }
     Ok((call_facts(company, call, currency, facts, notes), state))
 }
@@ -625,7 +634,7 @@ impl Reader<'_> {
 }
 
 /// A fact, its parts where `i` finds them.
-pub(super) fn fact<'a>(i: &mut impl In<'a>, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
+pub(super) fn fact(i: &mut Parts<Reader<'_>>, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
     let metric = names.get(i.at(Col::Metric).var()?)?;
     let segment = names.get(i.at(Col::Segment).var()?)?;
     let period = i.at(Col::Period).period()?;
@@ -645,9 +654,9 @@ pub(super) fn fact<'a>(i: &mut impl In<'a>, names: &Names, currency: Currency) -
 /// A note of a link in format `version` about some of its `facts` (a v1
 /// note's subject is left empty: it is not in the data), its parts where
 /// `i` finds them.
-pub(super) fn note<'a>(i: &mut impl In<'a>, names: &Names, version: u32, facts: &[Fact]) -> Result<Note, ShareError> {
+pub(super) fn note(i: &mut Parts<Reader<'_>>, names: &Names, version: u32, facts: &[Fact]) -> Result<Note, ShareError> {
     let state = i.at(Col::NoteState).byte()?;
-    let rebuilt = state & 8 != 0 && i.coded();
+    let rebuilt = state & 8 != 0 && i.columnar;
     let ok = match state & !(4 | u8::from(rebuilt) << 3) {
         0 => None,
         1 => Some(true),

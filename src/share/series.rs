@@ -51,8 +51,8 @@
 //! stays bounded whatever the link says).
 
 use super::binary::{
-    call_facts, call_header, currency_of, ends_early, fact, invalid, line_in_range, note, refs, state_bits, state_of,
-    unzigzag, write_facts, write_notes, zigzag, Col, In, Names, Out, Reader, Writer, COLS,
+    call_facts, call_header, currency_of, ends_early, fact, invalid, note, refs, state_bits, state_of, write_facts,
+    write_notes, Names, Parts, Reader, Writer, COLS,
 };
 use super::*;
 
@@ -77,27 +77,6 @@ pub struct SeriesLink {
     pub state: ShareState,
 }
 
-/// The columns of a v4 binary being written, and the line of the call's
-/// fact before.
-struct Columns {
-    cols: Vec<Writer>,
-    line: usize,
-}
-
-impl Out for Columns {
-    fn at(&mut self, c: Col) -> &mut Writer {
-        &mut self.cols[c as usize]
-    }
-    fn line(&mut self, line: usize) {
-        let change = line as i64 - self.line as i64;
-        self.cols[Col::Line as usize].var(zigzag(change));
-        self.line = line;
-    }
-    fn coded(&self) -> bool {
-        true
-    }
-}
-
 /// Packs `calls` (named facts; see [`portable`] for what travels) with the
 /// company picked, the call shown and `state` into `v4=…`.
 pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &ShareState) -> Result<String, ShareError> {
@@ -120,7 +99,7 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     for n in &names {
         w.str(n);
     }
-    let mut cols = Columns { cols: (0..COLS).map(|_| Writer { out: Vec::new() }).collect(), line: 0 };
+    let mut cols = Parts::columns((0..COLS).map(|_| Writer::default()).collect());
     for ((name, facts), refs) in calls.iter().zip(&refs) {
         let currency = currency_of(facts)?;
         w.str(name);
@@ -182,27 +161,6 @@ fn picked_and_shown(r: &mut Reader<'_>, n: usize) -> Result<(usize, usize), Shar
     Ok((picked as usize, shown as usize))
 }
 
-/// The columns of a v4 binary being read, and the line of the call's fact
-/// before.
-struct Read<'a> {
-    cols: Vec<Reader<'a>>,
-    line: usize,
-}
-
-impl<'a> In<'a> for Read<'a> {
-    fn at(&mut self, c: Col) -> &mut Reader<'a> {
-        &mut self.cols[c as usize]
-    }
-    fn line(&mut self) -> Result<usize, ShareError> {
-        let change = unzigzag(self.cols[Col::Line as usize].var()?);
-        self.line = line_in_range((self.line as i64).saturating_add(change))?;
-        Ok(self.line)
-    }
-    fn coded(&self) -> bool {
-        true
-    }
-}
-
 /// A call's header in a v4 binary: its name, company, call, currency and counts.
 struct Head {
     name: String,
@@ -250,10 +208,11 @@ fn from_binary_v4(data: &[u8]) -> Result<SeriesLink, ShareError> {
     for len in &mut lens {
         *len = usize::try_from(r.var()?).map_err(|_| ends_early())?;
     }
-    let mut cols = Read { cols: Vec::with_capacity(COLS), line: 0 };
+    let mut cols = Vec::with_capacity(COLS);
     for len in lens {
-        cols.cols.push(Reader { data: r.bytes(len)?, pos: 0 });
+        cols.push(Reader { data: r.bytes(len)?, pos: 0 });
     }
+    let mut cols = Parts::columns(cols);
     if r.left() != 0 {
         return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
     }
@@ -272,6 +231,7 @@ fn from_binary_v4(data: &[u8]) -> Result<SeriesLink, ShareError> {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use super::super::binary::Col;
     use super::*;
     use crate::facts::{Part, Period};
 
