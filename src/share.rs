@@ -325,14 +325,19 @@ fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, 
             facts.notes.len()
         )));
     }
-    let bin = to_binary(&facts, state, version)?;
+    pack(&to_binary(&facts, state, version)?, version)
+}
+
+/// A binary as the link `v{version}=…`: deflated, base64url, both sizes
+/// under the caps the decoder holds.
+fn pack(bin: &[u8], version: u32) -> Result<String, ShareError> {
+    let too_large = || ShareError::Unencodable("the facts are too large for a link".into());
     if bin.len() > MAX_INFLATED {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
+        return Err(too_large());
     }
-    let packed = miniz_oxide::deflate::compress_to_vec(&bin, 10);
-    let text = base64url_encode(&packed);
+    let text = base64url_encode(&miniz_oxide::deflate::compress_to_vec(bin, 10));
     if text.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
+        return Err(too_large());
     }
     Ok(format!("v{version}={text}"))
 }

@@ -5,7 +5,7 @@
 
 use super::*;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Writer {
     pub(super) out: Vec<u8>,
 }
@@ -53,9 +53,9 @@ impl Writer {
     }
     #[cfg(test)]
     pub(super) fn number(&mut self, v: f64) {
-        let mut p = Parts::one(std::mem::take(&mut self.out));
+        let mut p = Parts::one(std::mem::take(self));
         number(&mut p, v);
-        self.out = p.cols.pop().unwrap_or_default();
+        *self = p.cols.pop().unwrap_or_default();
     }
 }
 
@@ -81,6 +81,7 @@ pub(super) enum Col {
 }
 
 /// How many [`Col`]s there are.
+#[cfg(feature = "engine")]
 pub(super) const COLS: usize = 13;
 
 /// Where each part of the facts and notes ([`Col`]) is written or read:
@@ -102,6 +103,7 @@ impl<T> Parts<T> {
         Parts { cols: vec![t], columnar: false, line: 0 }
     }
     /// A column per part.
+    #[cfg(feature = "engine")]
     pub(super) fn columns(cols: Vec<T>) -> Parts<T> {
         Parts { cols, columnar: true, line: 0 }
     }

@@ -62,7 +62,7 @@ mod v3;
 pub const MAX_CALLS: usize = 64;
 
 /// The format series links are written in (`#v4=…`).
-const FORMAT: u8 = 4;
+const FORMAT: u8 = SERIES_VERSION as u8;
 
 /// What a series link holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,12 +84,19 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     if calls.len() < 2 || calls.len() > MAX_CALLS || total > MAX_FACTS || picked >= calls.len() || shown >= calls.len() {
         return Err(ShareError::Unencodable(format!("a series link holds 2 to {MAX_CALLS} calls and {MAX_FACTS} facts")));
     }
-    let calls: Vec<(String, Facts)> = calls.iter().map(|(n, f)| (clean(n), portable(f))).collect();
-    if calls.iter().any(|(_, f)| f.notes.len() > MAX_NOTES) {
-        return Err(ShareError::Unencodable(format!("a link holds at most {MAX_NOTES} notes")));
+    let mut portables: Vec<(String, Facts)> = Vec::with_capacity(calls.len());
+    for (name, facts) in calls {
+        let facts = portable(facts);
+        if facts.notes.len() > MAX_NOTES {
+            return Err(ShareError::Unencodable(format!("a link holds at most {MAX_NOTES} notes")));
+        }
+        portables.push((clean(name), facts));
     }
     let mut names: Vec<&str> = Vec::new();
-    let refs = calls.iter().map(|(_, f)| refs(f, &mut names)).collect::<Result<Vec<_>, _>>()?;
+    let mut all_refs = Vec::with_capacity(calls.len());
+    for (_, facts) in &portables {
+        all_refs.push(refs(facts, &mut names)?);
+    }
     let mut w = Writer { out: Vec::with_capacity(64 + total * 8) };
     w.byte(FORMAT);
     w.byte(state_bits(state, u32::from(FORMAT)));
@@ -99,8 +106,8 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     for n in &names {
         w.str(n);
     }
-    let mut cols = Parts::columns((0..COLS).map(|_| Writer::default()).collect());
-    for ((name, facts), refs) in calls.iter().zip(&refs) {
+    let mut cols = Parts::columns(vec![Writer::default(); COLS]);
+    for ((name, facts), refs) in portables.iter().zip(&all_refs) {
         let currency = currency_of(facts)?;
         w.str(name);
         call_header(&mut w, facts, currency, 0)?;
@@ -116,14 +123,7 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     for c in &cols.cols {
         w.out.extend_from_slice(&c.out);
     }
-    if w.out.len() > MAX_INFLATED {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
-    }
-    let text = base64url_encode(&miniz_oxide::deflate::compress_to_vec(&w.out, 10));
-    if text.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
-    }
-    Ok(format!("v{FORMAT}={text}"))
+    super::pack(&w.out, SERIES_VERSION)
 }
 
 /// Opens a series link (`#v4=…` or `#v3=…`, with or without the `#`); a
@@ -219,8 +219,14 @@ fn from_binary_v4(data: &[u8]) -> Result<SeriesLink, ShareError> {
     let mut calls = Vec::with_capacity(n);
     for h in heads {
         cols.line = 0;
-        let facts = (0..h.facts).map(|_| fact(&mut cols, &names, h.currency)).collect::<Result<Vec<_>, _>>()?;
-        let notes = (0..h.notes).map(|_| note(&mut cols, &names, u32::from(FORMAT), &facts)).collect::<Result<Vec<_>, _>>()?;
+        let mut facts = Vec::with_capacity(h.facts);
+        for _ in 0..h.facts {
+            facts.push(fact(&mut cols, &names, h.currency)?);
+        }
+        let mut notes = Vec::with_capacity(h.notes);
+        for _ in 0..h.notes {
+            notes.push(note(&mut cols, &names, u32::from(FORMAT), &facts)?);
+        }
         calls.push((h.name, call_facts(h.company, h.call, h.currency, facts, notes)));
     }
     if cols.cols.iter().any(|c| c.left() != 0) {
