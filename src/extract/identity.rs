@@ -532,7 +532,7 @@ fn possessive_name(t: &Transcript<'_>) -> Option<String> {
                     acquired.push(tok.text);
                 }
                 // Mid-sentence, after a lower-case word ("our Donaldson employees"; not "Our team").
-                let lower = |x: &Token<'_>| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_lowercase());
+                let lower = |x: &Token<'_>| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_ascii_lowercase());
                 let own = || toks.get(i + 1).is_some_and(|x| x.is_any(OWN_PEOPLE)) && i.checked_sub(1).is_some_and(|k| lower(&toks[k]));
                 let Some(w) = possessive.or_else(|| own().then_some(tok.text)) else { continue };
                 if w.len() < 2 {
