@@ -465,6 +465,26 @@ proptest! {
         }
     }
 
+    /// Random series (each call with a conflict note that v4 rebuilds from
+    /// its first fact rather than carries) encode and decode to equal calls.
+    #[test]
+    fn random_series_round_trip(mut calls in prop::collection::vec(facts(), 2..4), st in state(), shown in 0usize..2) {
+        for f in &mut calls {
+            if let Some(first) = f.facts.first() {
+                let message = Note::conflict_message(first);
+                f.notes.push(Note { kind: "conflict".into(), subject: vec![0], message, ok: None, period: None });
+            }
+        }
+        let named: Vec<(&str, &Facts)> = calls.iter().map(|f| ("call.txt", f)).collect();
+        let link = series::encode(&named, 1, shown, &st).unwrap();
+        let back = series::decode(&link).unwrap();
+        prop_assert_eq!((back.picked, back.shown, &back.state), (1, shown, &st));
+        prop_assert_eq!(back.calls.len(), calls.len());
+        for ((_, b), f) in back.calls.iter().zip(&calls) {
+            prop_assert_eq!(b, f);
+        }
+    }
+
     /// Arbitrary text never panics the decoder.
     #[test]
     fn arbitrary_fragments_never_panic(s in "(#?v1=)?[A-Za-z0-9_\\-]{0,300}") {
