@@ -11,7 +11,7 @@
 //! its messages included.
 //! `fcn-series-v3.link` is FCN's 8 calls as a series link in the format
 //! written before v4 (`callchart link ../shared/data/corpus/*_FCN_q?_20??.txt`
-//! of main at 7882784); it must keep opening.
+//! by main's CLI on 2026-12-07, 7,999 characters); it must keep opening.
 //! `hostile.link` is written from [`hostile`] (`UPDATE_EXPECT=1 cargo test
 //! --test links` after an intended change to it).
 
