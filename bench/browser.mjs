@@ -14,7 +14,7 @@
 //   the single file with the sample, the single file opening the sample's
 //   share link (#v2=…), and the Chart.js page each round
 // - series8: FCN's 8 calls from ../shared (when there): dropped on the open
-//   single file to the series charts drawn, and the series' link (#v3=…)
+//   single file to the series charts drawn, and the series' link (#v4=…)
 //   opened to them (navigation start), a fresh Chromium each, medians
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -208,7 +208,7 @@ if (!quick) {
 // 6. An 8-call series (FCN's consecutive calls in ../shared/data/corpus),
 //    from file://, a fresh Chromium for every open: (a) the 8 files dropped
 //    on the open page, to the series charts drawn (reading 8 transcripts,
-//    the merge, four charts); (b) the series' link (#v3=…) opened, navigation
+//    the merge, four charts); (b) the series' link (#v4=…) opened, navigation
 //    start to the series charts drawn. Reported, not gated.
 {
   const corpus = path.join(ROOT, '..', 'shared', 'data', 'corpus');

@@ -152,6 +152,13 @@ pub struct Note {
 }
 
 impl Note {
+    /// The message of the `conflict` note about `f` (a fact said with
+    /// different values); a series link rebuilds it from the fact rather
+    /// than carrying it.
+    pub fn conflict_message(f: &Fact) -> String {
+        format!("{} {} {}: different values said (line {})", f.metric, f.segment, f.period, f.source.line)
+    }
+
     /// Whether a reader should see this note beside its figures: a failed
     /// check or a conflict.
     pub fn is_problem(&self) -> bool {

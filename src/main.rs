@@ -2,7 +2,7 @@
 //! `callchart extract FILE FILE…|DIR`: prints the series JSON of several calls
 //! (`callchart/series@1`, see `callchart::series`).
 //! `callchart link FILE|-`: prints the share-link fragment (`#v2=…`) of its facts.
-//! `callchart link FILE FILE…|DIR`: prints the series link (`#v3=…`) of several calls.
+//! `callchart link FILE FILE…|DIR`: prints the series link (`#v4=…`) of several calls.
 //! `--call FY2021-Q3` (one file): the call's period, given, for a transcript
 //! that does not say it (or says it wrong).
 
@@ -14,7 +14,7 @@ const USAGE: &str = "usage: callchart extract FILE        facts JSON (FILE may b
        callchart extract FILE FILE…  series JSON: the calls merged per company
        callchart extract DIR         series JSON of DIR's *.txt (not *.summary.txt), sorted by name
        callchart link FILE           share-link fragment #v2=… of the facts (append it to the page's address)
-       callchart link FILE FILE…|DIR series link #v3=… of the calls (the page merges them again)
+       callchart link FILE FILE…|DIR series link #v4=… of the calls (the page merges them again)
 options (before FILE, one file only):
        --call FY2021-Q3              the call's fiscal period (a quarter, or FY2021 for a year), for a
                                      transcript that never says it or says it wrong: its figures are

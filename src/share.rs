@@ -76,9 +76,10 @@ use crate::facts::{Basis, Currency, Fact, Facts, Kind, Measure, Note, Part, Peri
 /// The fragment key of the format links are written in: `#v2=…`.
 pub const VERSION: u32 = 2;
 
-/// The key of a series link, several calls' facts (`#v3=…`, [`series`]):
-/// the newest format read ([`is_series`] spells it out).
-pub const SERIES_VERSION: u32 = 3;
+/// The key of a series link, several calls' facts (`#v4=…`, [`series`];
+/// `#v3=…` links, made before, keep opening): the newest format read
+/// ([`is_series`] spells it out).
+pub const SERIES_VERSION: u32 = 4;
 
 /// The oldest format still read: `#v1=…` links, made before notes carried
 /// their subjects.
@@ -210,7 +211,7 @@ pub enum ShareError {
     Invalid(String),
     /// These facts cannot be put into a link (encoding only).
     Unencodable(String),
-    /// A series link (`v3=`), where one call's facts were expected (an
+    /// A series link (`v4=`, `v3=`), where one call's facts were expected (an
     /// embed: only the page shows a series).
     Series,
 }
@@ -324,32 +325,38 @@ fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, 
             facts.notes.len()
         )));
     }
-    let bin = to_binary(&facts, state, version)?;
+    pack(&to_binary(&facts, state, version)?, version)
+}
+
+/// A binary as the link `v{version}=…`: deflated, base64url, both sizes
+/// under the caps the decoder holds.
+fn pack(bin: &[u8], version: u32) -> Result<String, ShareError> {
+    let too_large = || ShareError::Unencodable("the facts are too large for a link".into());
     if bin.len() > MAX_INFLATED {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
+        return Err(too_large());
     }
-    let packed = miniz_oxide::deflate::compress_to_vec(&bin, 10);
-    let text = base64url_encode(&packed);
+    let text = base64url_encode(&miniz_oxide::deflate::compress_to_vec(bin, 10));
     if text.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::Unencodable("the facts are too large for a link".into()));
+        return Err(too_large());
     }
     Ok(format!("v{version}={text}"))
 }
 
 /// Opens a link's fragment (`#v2=…` or an older `#v1=…`, with or without
 /// the `#`; an embed's `data` attribute is the same text). A series link
-/// (`#v3=…`, [`series::decode`]) is refused as [`ShareError::Series`]: it is
+/// (`#v4=…`, `#v3=…`: [`series::decode`]) is refused as [`ShareError::Series`]: it is
 /// no one call's facts. [`packed`], then [`inflate`], then [`unpacked`].
 pub fn decode(fragment: &str) -> Result<(Facts, ShareState), ShareError> {
     let (version, packed) = packed(fragment)?;
     unpacked(version, inflate(&packed))
 }
 
-/// Whether `fragment` is a series link (`#v3=…`), by its key alone (the
-/// page then opens it with [`series::decode`], which reads it strictly).
+/// Whether `fragment` is a series link (`#v4=…`, or `#v3=…` made before),
+/// by its key alone (the page then opens it with [`series::decode`], which
+/// reads it strictly).
 pub fn is_series(fragment: &str) -> bool {
     let s = fragment.strip_prefix('#').unwrap_or(fragment);
-    s.starts_with("v3=")
+    s.starts_with("v3=") || s.starts_with("v4=")
 }
 
 /// A link's version and its packed (deflated) bytes: the key read, the
@@ -429,14 +436,14 @@ pub fn unpacked(version: u32, bin: Result<Vec<u8>, InflateFailure>) -> Result<(F
     if bin.len() > MAX_INFLATED {
         return Err(ShareError::TooBig);
     }
-    if version == SERIES_VERSION {
+    if version >= 3 {
         return Err(ShareError::Series);
     }
     from_binary(&bin, version)
 }
 
 // The binary form: `share/binary.rs`; v1's subjects: `share/v1.rs`; series
-// links (v3): `share/series.rs`.
+// links (v4, and v3 read): `share/series.rs`.
 mod binary;
 #[cfg(feature = "engine")]
 pub mod series;

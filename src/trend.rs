@@ -300,7 +300,7 @@ impl Trend {
         crate::export::file_name(&Facts { company, ..Facts::default() }, "series", ext)
     }
 
-    /// The series link (`v3=…`) of every call held, the company picked,
+    /// The series link (`v4=…`) of every call held, the company picked,
     /// call `shown` (the one shown below the series) and `state`.
     pub fn share_link(&self, shown: usize, state: &ShareState) -> Result<String, ShareError> {
         let calls: Vec<(&str, &Facts)> = self.calls.iter().map(|(n, a)| (n.as_str(), a.facts())).collect();

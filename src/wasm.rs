@@ -195,7 +195,7 @@ impl Analysis {
 }
 
 /// Opening a share link (`#v2=…`, an older `#v1=…`, an embed's `data`; a
-/// series' `#v3=…`) takes two calls and the browser between them: its
+/// series' `#v4=…`) takes two calls and the browser between them: its
 /// packed bytes ([`crate::share::packed`]: its key, length and characters
 /// checked), which the page or the embed inflates with the browser's
 /// `DecompressionStream('deflate-raw')`, at most [`link_max_inflated`]
@@ -294,7 +294,7 @@ pub fn split_calls(text: &str) -> Vec<String> {
     crate::split::split_calls(text).into_iter().map(str::to_string).collect()
 }
 
-/// Whether `fragment` is a series link (`#v3=…`): the page opens it with
+/// Whether `fragment` is a series link (`#v4=…`): the page opens it with
 /// [`Series::open_unpacked`], any other with [`open_unpacked`].
 #[cfg(feature = "engine")]
 #[wasm_bindgen]

@@ -9,6 +9,9 @@
 //! `share/tests.rs`); links are now written as v2, which carries the notes'
 //! subjects, and an old link's facts survive that whole, subjects read from
 //! its messages included.
+//! `fcn-series-v3.link` is FCN's 8 calls as a series link in the format
+//! written before v4 (`callchart link ../shared/data/corpus/*_FCN_q?_20??.txt`
+//! by main's CLI on 2026-12-07, 7,999 characters); it must keep opening.
 //! `hostile.link` is written from [`hostile`] (`UPDATE_EXPECT=1 cargo test
 //! --test links` after an intended change to it).
 
@@ -123,7 +126,7 @@ fn a_series_link_of_eight_calls_reproduces_the_series() {
     let state = ShareState { charts: vec![callchart::chart_kind::ChartKind::Revenue], theme: ThemeChoice::Dark, lang: None };
     let link = trend.share_link(5, &state).expect("an 8-call series fits in a link");
     println!("FCN's 8 calls: a series link of {} characters (fragment, without the #)", link.len());
-    assert!(link.starts_with("v3="));
+    assert!(link.starts_with("v4="));
     // Room for a page address in any browser or chat app that keeps 8 KB.
     assert!(link.len() <= 8000, "{} characters", link.len());
     let (back, shown, st) = Trend::of_link(&format!("#{link}")).expect("opens");
@@ -141,4 +144,22 @@ fn a_series_link_of_eight_calls_reproduces_the_series() {
     // A call's link is still a call's: the embed's decoder refuses a series clearly.
     assert_eq!(share::decode(&link), Err(share::ShareError::Series));
     assert!(share::is_series(&format!("#{link}")) && !share::is_series(&self::link("credo-q4-fy2023.link")));
+}
+
+#[test]
+fn a_v3_series_link_made_before_keeps_opening() {
+    use callchart::trend::Trend;
+    let old = link("fcn-series-v3.link");
+    assert!(old.starts_with("#v3=") && share::is_series(&old));
+    let opened = share::series::decode(&old).expect("the v3 link opens");
+    assert_eq!(opened.calls.len(), 8);
+    assert!(opened.calls.iter().all(|(n, f)| n.contains("_FCN_") && !f.facts.is_empty()), "FCN's calls");
+    let (trend, shown, state) = Trend::of_link(&old).expect("merges");
+    assert_eq!(trend.series().expect("merged").companies.len(), 1, "one company");
+    // Written again it is a v4 link of the very same calls, in 70% of the characters or less.
+    let again = trend.share_link(shown, &state).expect("re-encodes");
+    println!("FCN's v3 link: {} characters; the same calls as v4: {}", old.len() - 1, again.len());
+    assert!(again.starts_with("v4=") && again.len() * 10 <= (old.len() - 1) * 7, "{} vs {}", again.len(), old.len() - 1);
+    let back = share::series::decode(&again).expect("the v4 link opens");
+    assert_eq!(back, opened, "nothing lost on the way to v4");
 }

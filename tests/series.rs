@@ -33,9 +33,16 @@ const TICKERS: &[&str] = &["FCN", "SNV", "ROL", "GGG", "DG", "DCI"];
 
 /// Floors: the rates reached (a ratchet; raise them as they rise). On
 /// 9ed42ff's extractor: figures 0.807 (130/161), pairs 0.238 (5/21); every
-/// miss is the extractor's (see the printed list).
-const FIGURES_FLOOR: f64 = 0.80;
-const PAIRS_FLOOR: f64 = 0.23;
+/// miss is the extractor's (see the printed list). Branch link9 (issue 12):
+/// figures 0.938 (151/161), pairs 0.762 (16/21), DCI's calls one company
+/// again. The five pairs left are not in the data: DG's three FY2021 EPS
+/// guides and DCI's two FY2021 sales-growth guides count because the Q4
+/// FY2021 call is in the corpus, but that call never states the year's EPS
+/// (DG: "earnings per share for the fourth quarter decreased 1.9% to
+/// $2.57", then 2022's outlook) or sales growth (DCI: "full year sales and
+/// EPS that were both near the high end of our guidance ranges").
+const FIGURES_FLOOR: f64 = 0.93;
+const PAIRS_FLOOR: f64 = 0.76;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus")

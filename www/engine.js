@@ -88,7 +88,7 @@ var callchartEngine = (function () {
   }
 
   // Opens share link `fragment` in wasm namespace `ns`: a promise of its
-  // Analysis, or of its Series (`series`: a #v3=… link); rejected with the
+  // Analysis, or of its Series (`series`: a #v4=… link); rejected with the
   // reason, in `lang`, when the link cannot be opened.
   function openLink(ns, fragment, lang, series) {
     return new Promise(function (resolve) {

@@ -28,7 +28,7 @@
   var version = 0;
   var drawnKeys = {};
   var batch = 0;         // the newest batch of files; older ones are dropped
-  var linked = false;    // the series came from a link (#v3=…)
+  var linked = false;    // the series came from a link (#v4=…)
   var section = $('series');
   var canvases = KINDS.map(function (k) { return $('series-' + k); });
 
@@ -354,7 +354,7 @@
       refresh();
       return true;
     },
-    // The series link of what is shown (#v3=…), or null when no series is.
+    // The series link of what is shown (#v4=…), or null when no series is.
     link: function (state) {
       return series && !section.hidden && series.length > 1 ? series.share_link(current, state) : null;
     },

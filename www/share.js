@@ -4,11 +4,11 @@
  *
  *   Copy link        the analysis shown + chart choice + theme -> #v2=…
  *                    (analysis.share_link), in the address bar and on the
- *                    clipboard; a series shown: all its calls -> #v3=…
+ *                    clipboard; a series shown: all its calls -> #v4=…
  *                    (series.share_link, with the company and call shown)
  *   Opening a link   #v2=… -> wasm link_packed (strict, size-capped), the
  *                    browser inflates (engine.js openLink), open_unpacked
- *                    -> an Analysis -> charts (#v3=…: Series.open_unpacked
+ *                    -> an Analysis -> charts (#v4=…: Series.open_unpacked
  *                    -> the series, series.js); a broken or foreign link shows why
  *                    and the page charts the text box instead
  *   Copy embed code  <script src=…/callchart-embed.js> + <callchart-chart>
@@ -131,7 +131,7 @@
   // Opens the link in `hash` (the browser inflates it: engine.js's
   // openLink); a promise of false (with the reason on screen) when it cannot.
   function openLink(hash) {
-    // A series link (#v3=…) is a Series of its calls; any other, one call.
+    // A series link (#v4=…) is a Series of its calls; any other, one call.
     var e = engine();
     var series = e.is_series_link(hash);
     return callchartEngine.openLink(e, hash, L.lang, series).then(function (got) {

@@ -1,6 +1,6 @@
 //! The share-link decoders (`share::decode`, `#v2=…` and older `#v1=…`
-//! fragments from any address bar; `share::series::decode`, `#v3=…` series
-//! links): refuse with an error, never panic; what they accept encodes again
+//! fragments from any address bar; `share::series::decode`, `#v4=…` and older `#v3=…`
+//! series links): refuse with an error, never panic; what they accept encodes again
 //! (and a series merges).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -22,5 +22,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = callchart::share::encode(&facts, &state);
         }
     }
-    let _ = callchart::trend::Trend::of_link(&format!("v3={}", callchart::share::base64url_encode(data)));
+    for version in [3, 4] {
+        let fragment = format!("v{version}={}", callchart::share::base64url_encode(data));
+        if let Ok((trend, shown, state)) = callchart::trend::Trend::of_link(&fragment) {
+            let _ = trend.share_link(shown, &state);
+        }
+    }
 });

@@ -283,7 +283,7 @@ fn conflicts(facts: &[Fact], notes: &mut Vec<Note>) {
         notes.push(Note {
             kind: "conflict".into(),
             subject: vec![i],
-            message: format!("{} {} {}: different values said (line {})", f.metric, f.segment, f.period, f.source.line),
+            message: Note::conflict_message(f),
             ok: None,
             period: None,
         });

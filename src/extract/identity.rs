@@ -2,13 +2,14 @@
 //! title lines or the operator's welcome ("Welcome to the Credo Q4 Fiscal
 //! Year 2023 Earnings Conference Call"), and the reporting currency.
 
-use std::collections::HashMap;
-
 use super::lex::{self, Tok, Token};
 use super::number;
 use super::period::{self, PeriodRef};
 use crate::facts::{Currency, Part, Period};
 use crate::transcript::{Role, Transcript};
+
+mod company;
+use company::{possessive_name, speaker_company};
 
 /// Who and when.
 #[derive(Debug, Clone, PartialEq)]
@@ -474,89 +475,6 @@ fn name_from(t: &[Token<'_>]) -> Option<String> {
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then_some(s)
 }
 
-/// Last words of many company names, plurals that also name parts of a
-/// business: said in the possessive, they name the company only with the
-/// word before them.
-const GENERIC_NAME_ENDS: &[&str] = &[
-    "industries", "systems", "solutions", "services", "partners", "properties", "controls", "resorts", "technologies",
-    "holdings", "brands", "companies", "goods", "flags", "tankers", "utilities", "garments", "states", "americas",
-    "products", "communications", "networks", "laboratories", "labs", "foods", "stores", "motors", "airlines",
-    "pharmaceuticals", "therapeutics", "sciences", "resources", "materials", "oilseeds", "operations", "markets",
-];
-
-/// The company as the call names itself: the most frequent capitalised word
-/// said in the possessive ("Lear's sales", "Deere's fourth quarter").
-fn possessive_name(t: &Transcript<'_>) -> Option<String> {
-    const COMMON: &[&str] = &[
-        "today", "company", "year", "quarter", "let", "it", "that", "there", "what", "here", "he", "she", "who", "world",
-        "industry", "nation", "country", "america", "china", "europe", "management", "everyone", "last", "next", "this",
-    ];
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    // How often each capitalised word is said at all, possessive or not ("Lear", "Lear's"):
-    // one pass over the words, however long the call.
-    let mut said: HashMap<&str, usize> = HashMap::new();
-    let speakers: Vec<String> = t.speakers.iter().map(|s| s.name.to_ascii_lowercase()).collect();
-    for turn in t.turns.iter().take(60) {
-        for p in &turn.paragraphs {
-            let toks = lex::tokenize(&p.text, 0, p.text.len());
-            for (i, tok) in toks.iter().enumerate() {
-                if tok.kind != Tok::Word || !tok.text.starts_with(|c: char| c.is_uppercase()) {
-                    continue;
-                }
-                // "Rollins' purchase of Orkin": a name ending in s takes the apostrophe alone.
-                let apostrophe = tok.text.ends_with('s') && toks.get(i + 1).is_some_and(|x| (x.sym('\'') || x.sym('’')) && x.start == tok.end);
-                let possessive = tok.text.strip_suffix("'s").or_else(|| tok.text.strip_suffix("’s")).or(apostrophe.then_some(tok.text));
-                *said.entry(possessive.unwrap_or(tok.text)).or_default() += 1;
-                let Some(w) = possessive else { continue };
-                if w.len() < 2 {
-                    continue;
-                }
-                // "Winnebago Industries'", "Six Flags'": a word many names end in is the
-                // company's only with the name before it ("the Americas'" is none).
-                let owned;
-                let w = if GENERIC_NAME_ENDS.iter().any(|g| w.eq_ignore_ascii_case(g)) {
-                    let Some(prev) = i.checked_sub(1).map(|k| &toks[k]).filter(|x| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()) && x.end + 1 == tok.start) else {
-                        continue;
-                    };
-                    owned = format!("{} {}", prev.text, w);
-                    owned.as_str()
-                } else {
-                    w
-                };
-                let lw = w.to_ascii_lowercase();
-                if COMMON.contains(&lw.as_str()) || speakers.iter().any(|s| s.split(' ').any(|part| part == lw)) {
-                    continue;
-                }
-                if !counts.iter().any(|(c, _)| c == w) {
-                    counts.push((w.to_string(), 0));
-                }
-            }
-        }
-    }
-    // Rank the possessive names by how often the name is said at all.
-    for (w, n) in counts.iter_mut() {
-        *n = said.get(w.split(' ').next().unwrap_or(w.as_str())).copied().unwrap_or(0);
-    }
-    counts.into_iter().filter(|&(_, n)| n >= 3).max_by_key(|&(_, n)| n).map(|(w, _)| w)
-}
-
-/// "**Jessie Wang - MediaTek, Investor Relation**": the company most speakers work for.
-fn speaker_company(t: &Transcript<'_>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for s in &t.speakers {
-        let Some(title) = &s.title else { continue };
-        let Some((org, _)) = title.split_once(", ") else { continue };
-        if org.contains("Research") || org.split_whitespace().count() > 4 {
-            continue;
-        }
-        match counts.iter_mut().find(|(c, _)| c == org) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((org.to_string(), 1)),
-        }
-    }
-    counts.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
-}
-
 /// The most frequent explicit currency of the call's money figures.
 fn currency_of(t: &Transcript<'_>) -> Currency {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
@@ -627,6 +545,26 @@ mod tests {
         assert_eq!(identify(&parse(text)).company, "Rollins");
         let text = "Winnebago Industries' revenue grew. Winnebago grew. At Winnebago, we build. Winnebago, the leader.\nThe Americas' sales rose.\n";
         assert_eq!(identify(&parse(text)).company, "Winnebago Industries");
+    }
+
+    /// A business the call says it acquired is not the company, however often
+    /// it is said; a name said with the company's own people after it ("our
+    /// Donaldson employees") is a candidate as a possessive is.
+    #[test]
+    fn an_acquisition_is_not_the_company() {
+        let text = "We announced the acquisition of Solaris Biotech. Solaris is a designer of equipment. We can leverage Solaris' technology. \
+                    Solaris bookings grew. Solaris' reputation is strong.\nIt was a good quarter for Donaldson. We thank our Donaldson employees. \
+                    Donaldson and others share a vision.\nTotal sales were $761 million.\n";
+        assert_eq!(identify(&parse(text)).company, "Donaldson");
+        // Without the employees, no name is the company's (rather than the business bought).
+        let text = text.replace("We thank our Donaldson employees.", "We thank them.");
+        assert_eq!(identify(&parse(&text)).company, "");
+        // "acquire IDEX-like businesses" buys no IDEX.
+        let text = "We seek to acquire IDEX-like businesses. IDEX's culture is strong. The IDEX difference. At IDEX, we grow.\nSales were $5 billion.\n";
+        assert_eq!(identify(&parse(text)).company, "IDEX");
+        // "Our team", sentence-initial, names no one.
+        let text = "Our employees delivered. Our teams grew. Our employees care.\nSales were $5 billion.\n";
+        assert_eq!(identify(&parse(text)).company, "");
     }
 
     /// The call's period from all the evidence, each source a vote.

@@ -5,6 +5,12 @@
 
 use super::*;
 
+mod parts;
+pub(super) use parts::{Col, Parts};
+#[cfg(feature = "engine")]
+pub(super) use parts::COLS;
+
+#[derive(Default, Clone)]
 pub(super) struct Writer {
     pub(super) out: Vec<u8>,
 }
@@ -28,7 +34,7 @@ impl Writer {
         self.var(s.len() as u64);
         self.out.extend_from_slice(s.as_bytes());
     }
-    fn period(&mut self, p: Period) -> Result<(), ShareError> {
+    pub(super) fn period(&mut self, p: Period) -> Result<(), ShareError> {
         let (cal, year, part) = match p {
             Period::LongTerm => {
                 self.byte(0);
@@ -50,16 +56,32 @@ impl Writer {
         self.var(zigzag(i64::from(year) - 2000));
         Ok(())
     }
+    #[cfg(test)]
     pub(super) fn number(&mut self, v: f64) {
-        match decimal(v) {
-            Some((m, e)) => {
-                self.byte((e + 128) as u8);
-                self.var(zigzag(m));
-            }
-            None => {
-                self.byte(0);
-                self.out.extend_from_slice(&v.to_le_bytes());
-            }
+        let mut p = Parts::one(std::mem::take(self));
+        number(&mut p, v);
+        *self = p.cols.pop().unwrap_or_default();
+    }
+}
+
+impl Parts<Writer> {
+    fn line(&mut self, line: usize) {
+        let v = if self.columnar { zigzag(line as i64 - self.line as i64) } else { line as u64 };
+        self.line = line;
+        self.at(Col::Line).var(v);
+    }
+}
+
+/// A number: its tag, then its mantissa (or its 8 bytes).
+fn number(o: &mut Parts<Writer>, v: f64) {
+    match decimal(v) {
+        Some((m, e)) => {
+            o.at(Col::Tag).byte((e + 128) as u8);
+            o.at(Col::Number).var(zigzag(m));
+        }
+        None => {
+            o.at(Col::Tag).byte(0);
+            o.at(Col::Number).out.extend_from_slice(&v.to_le_bytes());
         }
     }
 }
@@ -130,37 +152,49 @@ pub(super) fn unit_code(u: Unit, currency: Currency) -> (u8, Option<Currency>) {
     }
 }
 
-/// `facts` in format `version` (2; 1 leaves the notes' subjects out).
-pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Result<Vec<u8>, ShareError> {
-    let currency = Currency::from_code(&facts.currency)
-        .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))?;
-    // Names: the built-in dictionary, then this link's own, in first use.
-    let mut names: Vec<&str> = Vec::new();
-    fn name_ref<'f>(s: &'f str, names: &mut Vec<&'f str>) -> u64 {
-        if let Some(i) = DICTIONARY.iter().position(|d| *d == s) {
-            return i as u64;
-        }
-        let i = names.iter().position(|n| *n == s).unwrap_or_else(|| {
-            names.push(s);
-            names.len() - 1
-        });
-        (DICTIONARY.len() + i) as u64
+/// A name's reference: the [`DICTIONARY`]'s, then `names` (the link's
+/// own, added in first use).
+fn name_ref<'f>(s: &'f str, names: &mut Vec<&'f str>) -> u64 {
+    if let Some(i) = DICTIONARY.iter().position(|d| *d == s) {
+        return i as u64;
     }
-    let mut fact_refs = Vec::with_capacity(facts.facts.len());
+    let i = names.iter().position(|n| *n == s).unwrap_or_else(|| {
+        names.push(s);
+        names.len() - 1
+    });
+    (DICTIONARY.len() + i) as u64
+}
+
+/// The name references of a call's facts (metric, segment) and notes (kind).
+pub(super) struct Refs {
+    facts: Vec<(u64, u64)>,
+    notes: Vec<u64>,
+}
+
+/// `facts`' [`Refs`], their names added to `names` (at most [`MAX_NAMES`]).
+pub(super) fn refs<'f>(facts: &'f Facts, names: &mut Vec<&'f str>) -> Result<Refs, ShareError> {
+    let mut refs = Refs { facts: Vec::with_capacity(facts.facts.len()), notes: Vec::with_capacity(facts.notes.len()) };
     for f in &facts.facts {
-        let m = name_ref(&f.metric, &mut names);
-        let s = name_ref(&f.segment, &mut names);
-        fact_refs.push((m, s));
+        let m = name_ref(&f.metric, names);
+        refs.facts.push((m, name_ref(&f.segment, names)));
     }
-    let note_refs: Vec<u64> = facts.notes.iter().map(|n| name_ref(&n.kind, &mut names)).collect();
+    refs.notes = facts.notes.iter().map(|n| name_ref(&n.kind, names)).collect();
     if names.len() > MAX_NAMES {
         return Err(ShareError::Unencodable(format!("{} distinct names, a link holds at most {MAX_NAMES}", names.len())));
     }
+    Ok(refs)
+}
 
-    let mut w = Writer { out: Vec::with_capacity(64 + facts.facts.len() * 12) };
-    w.byte(version as u8);
-    let flags = u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | state_bits(state, version);
-    w.byte(flags);
+/// The currency `facts` are in.
+pub(super) fn currency_of(facts: &Facts) -> Result<Currency, ShareError> {
+    Currency::from_code(&facts.currency)
+        .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))
+}
+
+/// A call's flags (bit 0 call present, bit 1 currency other than USD, and
+/// `more`), company, call and currency.
+pub(super) fn call_header(w: &mut Writer, facts: &Facts, currency: Currency, more: u8) -> Result<(), ShareError> {
+    w.byte(u8::from(facts.call.is_some()) | u8::from(currency != Currency::USD) << 1 | more);
     w.str(&facts.company);
     if let Some(p) = facts.call {
         w.period(p)?;
@@ -168,15 +202,35 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
     if currency != Currency::USD {
         w.out.extend_from_slice(&currency.0);
     }
+    Ok(())
+}
+
+/// `facts` in format `version` (2; 1 leaves the notes' subjects out).
+pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Result<Vec<u8>, ShareError> {
+    let currency = currency_of(facts)?;
+    let mut names: Vec<&str> = Vec::new();
+    let refs = refs(facts, &mut names)?;
+    let mut w = Writer { out: Vec::with_capacity(64 + facts.facts.len() * 12) };
+    w.byte(version as u8);
+    call_header(&mut w, facts, currency, state_bits(state, version))?;
     w.var(names.len() as u64);
     for n in &names {
         w.str(n);
     }
     w.var(facts.facts.len() as u64);
-    for (f, (m, s)) in facts.facts.iter().zip(fact_refs) {
-        w.var(m);
-        w.var(s);
-        w.period(f.period)?;
+    let mut p = Parts::one(w);
+    write_facts(&mut p, facts, &refs, currency)?;
+    p.cols[0].var(facts.notes.len() as u64);
+    write_notes(&mut p, facts, &refs, version)?;
+    Ok(p.cols.pop().unwrap_or_default().out)
+}
+
+/// Each fact of `facts`, its parts where `o` puts them.
+pub(super) fn write_facts(o: &mut Parts<Writer>, facts: &Facts, refs: &Refs, currency: Currency) -> Result<(), ShareError> {
+    for (f, &(m, s)) in facts.facts.iter().zip(&refs.facts) {
+        o.at(Col::Metric).var(m);
+        o.at(Col::Segment).var(s);
+        o.at(Col::Period).period(f.period)?;
         let kind = match f.kind {
             Kind::Actual => 0,
             Kind::Guidance => 1,
@@ -193,39 +247,56 @@ pub(super) fn to_binary(facts: &Facts, state: &ShareState, version: u32) -> Resu
             Some(Basis::NonGaap) => 2,
             Some(Basis::Organic) => 3,
         };
-        w.byte(kind | measure << 2 | basis << 4 | u8::from(f.conflict) << 6);
+        o.at(Col::Bits).byte(kind | measure << 2 | basis << 4 | u8::from(f.conflict) << 6);
         let (code, own) = unit_code(f.unit, currency);
         let present = u8::from(f.value.is_some()) | u8::from(f.low.is_some()) << 1 | u8::from(f.high.is_some()) << 2;
-        w.byte(code | present << 4);
+        o.at(Col::Unit).byte(code | present << 4);
         if let Some(c) = own {
-            w.out.extend_from_slice(&c.0);
+            o.at(Col::Unit).out.extend_from_slice(&c.0);
         }
         for v in [f.value, f.low, f.high].into_iter().flatten() {
-            w.number(v);
+            number(o, v);
         }
-        w.var(f.source.line as u64);
+        o.line(f.source.line);
     }
-    w.var(facts.notes.len() as u64);
-    for (n, k) in facts.notes.iter().zip(note_refs) {
+    Ok(())
+}
+
+/// Whether note `n`'s message is the one [`Note::conflict_message`] makes
+/// of its one fact (a series link rebuilds it rather than carrying it).
+fn rebuilt(n: &Note, facts: &[Fact]) -> bool {
+    match n.subject[..] {
+        [i] => facts.get(i).is_some_and(|f| n.message == Note::conflict_message(f)),
+        _ => false,
+    }
+}
+
+/// Each note of `facts` in format `version`, its parts where `o` puts them.
+pub(super) fn write_notes(o: &mut Parts<Writer>, facts: &Facts, refs: &Refs, version: u32) -> Result<(), ShareError> {
+    for (n, &k) in facts.notes.iter().zip(&refs.notes) {
         let has_period = version >= 2 && n.period.is_some();
-        w.byte(match n.ok {
+        let rebuilt = o.columnar && rebuilt(n, &facts.facts);
+        let ok = match n.ok {
             None => 0,
             Some(true) => 1,
             Some(false) => 2,
-        } | u8::from(has_period) << 2);
-        w.var(k);
+        };
+        o.at(Col::NoteState).byte(ok | u8::from(has_period) << 2 | u8::from(rebuilt) << 3);
+        o.at(Col::NoteKind).var(k);
         if version >= 2 {
-            w.var(n.subject.len() as u64);
+            o.at(Col::Subject).var(n.subject.len() as u64);
             for &i in &n.subject {
-                w.var(i as u64);
+                o.at(Col::Subject).var(i as u64);
             }
         }
-        w.str(&n.message);
+        if !rebuilt {
+            o.at(Col::Message).str(&n.message);
+        }
         if let Some(p) = n.period.filter(|_| has_period) {
-            w.period(p)?;
+            o.at(Col::NotePeriod).period(p)?;
         }
     }
-    Ok(w.out)
+    Ok(())
 }
 
 pub(super) struct Reader<'a> {
@@ -296,7 +367,7 @@ impl<'a> Reader<'a> {
         }
         Ok(s.to_string())
     }
-    fn period(&mut self) -> Result<Period, ShareError> {
+    pub(super) fn period(&mut self) -> Result<Period, ShareError> {
         let code = self.byte()?;
         if code == 0 {
             return Ok(Period::LongTerm);
@@ -315,21 +386,12 @@ impl<'a> Reader<'a> {
         let year = year as i32;
         Ok(if cal { Period::Calendar { year, part } } else { Period::Fiscal { year, part } })
     }
+    #[cfg(test)]
     pub(super) fn number(&mut self) -> Result<f64, ShareError> {
-        let tag = self.byte()?;
-        let v = if tag == 0 {
-            let b = self.bytes(8)?;
-            let mut a = [0u8; 8];
-            a.copy_from_slice(b);
-            f64::from_le_bytes(a)
-        } else {
-            let m = unzigzag(self.var()?);
-            from_decimal(m, i32::from(tag) - 128).ok_or_else(|| invalid("a value is out of range"))?
-        };
-        if !v.is_finite() {
-            return Err(invalid("a value is not a finite number"));
-        }
-        Ok(v)
+        let mut p = Parts::one(Reader { data: self.data, pos: self.pos });
+        let v = read_number(&mut p);
+        self.pos = p.cols[0].pos;
+        v
     }
     fn currency(&mut self) -> Result<Currency, ShareError> {
         let b = self.bytes(3)?;
@@ -338,6 +400,39 @@ impl<'a> Reader<'a> {
         }
         Ok(Currency([b[0], b[1], b[2]]))
     }
+}
+
+impl<'a> Parts<Reader<'a>> {
+    fn line(&mut self) -> Result<usize, ShareError> {
+        let v = self.at(Col::Line).var()?;
+        let line = if self.columnar { (self.line as i64).saturating_add(unzigzag(v)) } else { v.try_into().unwrap_or(-1) };
+        self.line = line_in_range(line)?;
+        Ok(self.line)
+    }
+}
+
+/// A source line, when it is one (0 to 10^8).
+pub(super) fn line_in_range(line: i64) -> Result<usize, ShareError> {
+    usize::try_from(line).ok().filter(|l| *l <= 100_000_000).ok_or_else(|| invalid("a line number is out of range"))
+}
+
+/// A number: its tag, then its mantissa (or its 8 bytes).
+fn read_number(i: &mut Parts<Reader<'_>>) -> Result<f64, ShareError> {
+    let tag = i.at(Col::Tag).byte()?;
+    let r = i.at(Col::Number);
+    let v = if tag == 0 {
+        let b = r.bytes(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        f64::from_le_bytes(a)
+    } else {
+        let m = unzigzag(r.var()?);
+        from_decimal(m, i32::from(tag) - 128).ok_or_else(|| invalid("a value is out of range"))?
+    };
+    if !v.is_finite() {
+        return Err(invalid("a value is not a finite number"));
+    }
+    Ok(v)
 }
 
 /// The facts and state of a link in format `version` (its fragment's `vN=`).
@@ -349,29 +444,35 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
     }
     let flags = r.byte()?;
     let state = state_of(flags, version)?;
-    let company = r.str()?;
-    let call = if flags & 1 != 0 { Some(r.period()?) } else { None };
-    let currency = if flags & 2 != 0 { r.own_currency()? } else { Currency::USD };
+    let (company, call, currency) = r.call_header(flags)?;
     let names = Names::read(&mut r)?;
     // A fact is at least 6 bytes: two references, period, flags, unit, line.
     let n = r.count("facts", MAX_FACTS, 6)?;
+    let mut p = Parts::one(r);
     let mut facts = Vec::with_capacity(n);
     for _ in 0..n {
-        facts.push(r.fact(&names, currency)?);
+        facts.push(fact(&mut p, &names, currency)?);
     }
+    let r = &mut p.cols[0];
     let n = r.count("notes", MAX_NOTES, 3)?;
     let mut notes = Vec::with_capacity(n);
     for _ in 0..n {
-        let mut note = r.note(&names, version, facts.len())?;
+        let mut note = note(&mut p, &names, version, &facts)?;
         if version == 1 {
             note.subject = v1::subject(&facts, &note.message);
         }
         notes.push(note);
     }
-    if r.left() != 0 {
-        return Err(ShareError::Damaged(format!("{} unexpected bytes at the end", r.left())));
+    let left = p.cols[0].left();
+    if left != 0 {
+        return Err(ShareError::Damaged(format!("{left} unexpected bytes at the end")));
     }
-    let facts = Facts {
+    Ok((call_facts(company, call, currency, facts, notes), state))
+}
+
+/// A call's facts as a link gives them.
+pub(super) fn call_facts(company: String, call: Option<Period>, currency: Currency, facts: Vec<Fact>, notes: Vec<Note>) -> Facts {
+    Facts {
         schema: SCHEMA.to_string(),
         company,
         call,
@@ -380,8 +481,7 @@ pub(super) fn from_binary(data: &[u8], version: u32) -> Result<(Facts, ShareStat
         transcript: None,
         facts,
         notes,
-    };
-    Ok((facts, state))
+    }
 }
 
 /// `state` as bits 2-7 of a flags byte: charts (2-4; none chosen is all),
@@ -427,10 +527,10 @@ pub(super) fn state_of(flags: u8, version: u32) -> Result<ShareState, ShareError
 }
 
 /// The link's own names, after the [`DICTIONARY`]'s.
-struct Names(Vec<String>);
+pub(super) struct Names(Vec<String>);
 
 impl Names {
-    fn read(r: &mut Reader<'_>) -> Result<Names, ShareError> {
+    pub(super) fn read(r: &mut Reader<'_>) -> Result<Names, ShareError> {
         let n = r.count("names", MAX_NAMES, 1)?;
         let mut names = Vec::with_capacity(n);
         for _ in 0..n {
@@ -459,23 +559,13 @@ impl Reader<'_> {
         Ok(c)
     }
 
-    fn fact(&mut self, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
-        let metric = names.get(self.var()?)?;
-        let segment = names.get(self.var()?)?;
-        let period = self.period()?;
-        let (kind, measure, basis, conflict) = fact_bits(self.byte()?)?;
-        let u = self.byte()?;
-        if u & 0x80 != 0 {
-            return Err(invalid("unknown unit flags"));
-        }
-        let unit = self.unit(u & 0x0f, currency)?;
-        let present = u >> 4;
-        let mut num = |bit: u8| if present & bit != 0 { self.number().map(Some) } else { Ok(None) };
-        let (value, low, high) = (num(1)?, num(2)?, num(4)?);
-        let line = self.var()?;
-        let line = usize::try_from(line).ok().filter(|l| *l <= 100_000_000).ok_or_else(|| invalid("a line number is out of range"))?;
-        let source = Source { line, start: None, end: None, text: String::new() };
-        Ok(Fact { metric, segment, period, kind, measure, value, low, high, unit, basis, conflict, source })
+    /// A call's company, call and currency as its flags (bit 0 call
+    /// present, bit 1 currency other than USD) say.
+    pub(super) fn call_header(&mut self, flags: u8) -> Result<(String, Option<Period>, Currency), ShareError> {
+        let company = self.str()?;
+        let call = if flags & 1 != 0 { Some(self.period()?) } else { None };
+        let currency = if flags & 2 != 0 { self.own_currency()? } else { Currency::USD };
+        Ok((company, call, currency))
     }
 
     /// Unit code `code` (a currency of its own follows codes 8 and 10).
@@ -495,33 +585,59 @@ impl Reader<'_> {
         })
     }
 
-    /// A note of a link in format `version` about some of its `facts` facts
-    /// (a v1 note's subject is left empty: it is not in the data).
-    fn note(&mut self, names: &Names, version: u32, facts: usize) -> Result<Note, ShareError> {
-        let state = self.byte()?;
-        let ok = match state & !4 {
-            0 => None,
-            1 => Some(true),
-            2 => Some(false),
-            _ => return Err(invalid("unknown note state")),
-        };
-        let has_period = state & 4 != 0;
-        if has_period && version < 2 {
-            return Err(invalid("unknown note state"));
-        }
-        let kind = names.get(self.var()?)?;
-        let mut subject = Vec::new();
-        if version >= 2 {
-            let n = self.count("facts in a note's subject", facts, 1)?;
-            for _ in 0..n {
-                let i = usize::try_from(self.var()?).ok().filter(|&i| i < facts);
-                subject.push(i.ok_or_else(|| invalid("a note is about a fact the link does not have"))?);
-            }
-        }
-        let message = self.str()?;
-        let period = if has_period { Some(self.period()?) } else { None };
-        Ok(Note { kind, subject, message, ok, period })
+}
+
+/// A fact, its parts where `i` finds them.
+pub(super) fn fact(i: &mut Parts<Reader<'_>>, names: &Names, currency: Currency) -> Result<Fact, ShareError> {
+    let metric = names.get(i.at(Col::Metric).var()?)?;
+    let segment = names.get(i.at(Col::Segment).var()?)?;
+    let period = i.at(Col::Period).period()?;
+    let (kind, measure, basis, conflict) = fact_bits(i.at(Col::Bits).byte()?)?;
+    let u = i.at(Col::Unit).byte()?;
+    if u & 0x80 != 0 {
+        return Err(invalid("unknown unit flags"));
     }
+    let unit = i.at(Col::Unit).unit(u & 0x0f, currency)?;
+    let present = u >> 4;
+    let mut num = |bit: u8| if present & bit != 0 { read_number(i).map(Some) } else { Ok(None) };
+    let (value, low, high) = (num(1)?, num(2)?, num(4)?);
+    let source = Source { line: i.line()?, start: None, end: None, text: String::new() };
+    Ok(Fact { metric, segment, period, kind, measure, value, low, high, unit, basis, conflict, source })
+}
+
+/// A note of a link in format `version` about some of its `facts` (a v1
+/// note's subject is left empty: it is not in the data), its parts where
+/// `i` finds them.
+pub(super) fn note(i: &mut Parts<Reader<'_>>, names: &Names, version: u32, facts: &[Fact]) -> Result<Note, ShareError> {
+    let state = i.at(Col::NoteState).byte()?;
+    let rebuilt = state & 8 != 0 && i.columnar;
+    let ok = match state & !(4 | u8::from(rebuilt) << 3) {
+        0 => None,
+        1 => Some(true),
+        2 => Some(false),
+        _ => return Err(invalid("unknown note state")),
+    };
+    let has_period = state & 4 != 0;
+    if has_period && version < 2 {
+        return Err(invalid("unknown note state"));
+    }
+    let kind = names.get(i.at(Col::NoteKind).var()?)?;
+    let mut subject = Vec::new();
+    if version >= 2 {
+        let r = i.at(Col::Subject);
+        let n = r.count("facts in a note's subject", facts.len(), 1)?;
+        for _ in 0..n {
+            let at = usize::try_from(r.var()?).ok().filter(|&at| at < facts.len());
+            subject.push(at.ok_or_else(|| invalid("a note is about a fact the link does not have"))?);
+        }
+    }
+    let message = match (rebuilt, &subject[..]) {
+        (false, _) => i.at(Col::Message).str()?,
+        (true, [at]) => Note::conflict_message(&facts[*at]),
+        (true, _) => return Err(invalid("a note rebuilt from no one fact")),
+    };
+    let period = if has_period { Some(i.at(Col::NotePeriod).period()?) } else { None };
+    Ok(Note { kind, subject, message, ok, period })
 }
 
 /// A fact's flags byte: kind (bits 0-1), measure (2-3), basis (4-5), conflict (6).

@@ -29,7 +29,7 @@ impl Series {
         Series { inner: crate::trend::Trend::new(), views: Vec::new(), opened: None }
     }
 
-    /// Opens a series link (`#v3=…`; a readable error, in `lang`, when it
+    /// Opens a series link (`#v4=…`; a readable error, in `lang`, when it
     /// cannot) from its [`link_packed`] bytes as the browser inflated them
     /// (as [`open_unpacked`]): its calls merged, the company picked;
     /// [`Series::opened`] says which call to show and the link's state.
@@ -57,7 +57,7 @@ impl Series {
         to_js(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, charts: &s.charts, theme: s.theme, lang: s.lang }))
     }
 
-    /// The series link (`v3=…`, no `#`) of every call, the company picked
+    /// The series link (`v4=…`, no `#`) of every call, the company picked
     /// and call `shown`, with `state` as [`Analysis::share_link`]'s.
     pub fn share_link(&self, shown: usize, state: JsValue) -> Result<String, JsError> {
         Ok(self.inner.share_link(shown, &state_in(state)?)?)
