@@ -468,6 +468,9 @@ fn not_a_figure_table() {
         ("Production downtime reduced our sales by approximately $300 million or 21%.", ""),
         ("We estimate currency reduced operating income by approximately $3.5 million.", ""),
         ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // The size of a company a figure describes is no figure of the call's.
+        ("We are well on our way to becoming a $15 billion revenue company.", ""),
+        ("Revenue was a record $1.2 billion in the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
         ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
         // A distance from an outlook, or the size of a revision, is no figure of a period.
         ("In the second quarter, revenue was $1.534 billion, about $44 million above our outlook.", "revenue[total] FY2024-Q2 Actual/Level 1534000000 USD"),

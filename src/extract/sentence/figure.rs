@@ -3,7 +3,7 @@
 //! which period it is of and whether it is reported or guided. The metric,
 //! segment, measure and value are [`super::binding`]'s.
 
-use super::super::lex::{phrase_at, Token};
+use super::super::lex::{phrase_at, Tok, Token};
 use super::super::metric;
 use super::super::number::{Dim, Figure};
 use super::super::period::{self, Mention, PeriodRef};
@@ -165,7 +165,7 @@ impl Sentence<'_, '_> {
         {
             return true;
         }
-        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) {
+        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || company_size(t, f.first, f.last) {
             return true;
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
@@ -533,6 +533,14 @@ impl Sentence<'_, '_> {
 /// tariffs, EPS growth in the first quarter would be 7% to 10%". Not the
 /// figure the company reports or guides ("we would expect revenue of $5
 /// billion" still guides; "excluding special items, we would have reported
+/// "becoming a $15 billion revenue company": the size of a company the
+/// figure describes, no figure of this call's.
+fn company_size(t: &[Token<'_>], first: usize, last: usize) -> bool {
+    first > 0
+        && t[first - 1].is_any(&["a", "an"])
+        && t[last..t.len().min(last + 3)].iter().take_while(|x| x.kind == Tok::Word).any(|x| x.is_any(&["company", "companies", "enterprise", "business"]))
+}
+
 /// $0.70 per share" is the adjusted result).
 fn counterfactual(before: &[Token<'_>]) -> bool {
     let would = before.iter().rposition(|x| x.is("would") || x.is("would've"));
