@@ -230,6 +230,10 @@
       mark('explained');
     } catch (err) {
       console.warn('callchart: explaining the charts failed:', err);
+      // The drawn charts' maps are of no use without their explanation.
+      KINDS.forEach(function (kind) {
+        if (p.maps[kind]) freeHandle(p.maps[kind].map);
+      });
       setState('error', t('status.not_explained', errorMessage(err)));
       recoverIfPanicked();
       return;
@@ -360,8 +364,10 @@
         var old = pending.maps[kind];
         if (old) freeHandle(old.map);
         pending.maps[kind] = { canvas: canvas, map: maps[n], dpr: dpr };
-      } else if (page.trace) {
+      } else if (page.trace && explained) {
         page.trace.drawn(kind, canvas, maps[n], dpr, explained);
+      } else {
+        freeHandle(maps[n]); // nothing to trace without an explanation
       }
     });
     if (page.series) page.series.draw();

@@ -460,9 +460,21 @@
     boot: function () {
       var hash = linkIn(location.hash);
       if (!hash) return false;
-      openLink(hash).then(function (ok) {
+      // The text box shows again whatever happens to the link.
+      var opened;
+      try {
+        opened = openLink(hash);
+      } catch (err) {
+        opened = Promise.reject(err);
+      }
+      opened.then(function (ok) {
         showBox();
         if (!ok) page.analyze();
+      }, function (err) {
+        showBox();
+        console.warn('callchart: opening the link failed:', err);
+        say(L.t('link.error') + ' ' + errorText(err), 'error');
+        page.analyze();
       });
       return true;
     },
