@@ -77,6 +77,10 @@ fn segment_context() {
         // A name with a slash or "of" inside: "Asia/Rest of World".
         ("Local currency sales grew 6% in the Americas, 1% in Europe, and 5% in Asia/Rest of World. Americas, Europe and Asia/Rest of World are regions.",
          "revenue[americas] FY2024-Q3 Actual/Yoy 6 %; revenue[europe] FY2024-Q3 Actual/Yoy 1 %; revenue[asia_rest_of_world] FY2024-Q3 Actual/Yoy 5 %"),
+        // The company's name with a part's after it names the part.
+        ("Acme Cloud surpassed $168 billion in annual revenue, up 23%. Acme Cloud is our largest business.",
+         "revenue[acme_cloud] FY2024 Actual/Level 168000000000 USD; revenue[acme_cloud] FY2024 Actual/Yoy 23 %"),
+        ("Acme Group delivered revenue of $5 billion.", "revenue[total] FY2024-Q3 Actual/Level 5000000000 USD"),
         // A segment named as a cause of the figure is not its subject.
         ("Third quarter adjusted EBITDA of $75 million was above the prior year quarter, partially offset by a lower contribution from our Southern Timber segment. Southern Timber grew.", "ebitda[total] FY2024-Q3 Actual/Level 75000000 USD"),
         // "Snap-on": a short word after a hyphen is part of the name; lower-case words up to the noun too.

@@ -371,8 +371,11 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
         "accounted", "represented", "totaled", "totalled", "increased", "decreased", "declined", "rose", "fell", "exceeded",
     ]);
     let company = segment_name(company);
-    (verbish && !company.is_empty() && !name.starts_with(&company) && !company.starts_with(&name) || verbish && company.is_empty())
-        .then_some(name)
+    // "Acme Industrial Group" is the company; "Microsoft Cloud" a part of Microsoft.
+    let rest = name.strip_prefix(company.as_str()).filter(|_| !company.is_empty());
+    let own = rest.is_some_and(|r| r.split('_').all(|w| w.is_empty() || ["inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd", "plc", "industries", "international"].contains(&w)))
+        || !company.is_empty() && company.starts_with(&name);
+    (verbish && !own).then_some(name)
 }
 
 /// Whether the business word at `k` is in a clause that explains a figure
