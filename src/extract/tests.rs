@@ -81,6 +81,10 @@ fn segment_context() {
         ("Acme Cloud surpassed $168 billion in annual revenue, up 23%. Acme Cloud is our largest business.",
          "revenue[acme_cloud] FY2024 Actual/Level 168000000000 USD; revenue[acme_cloud] FY2024 Actual/Yoy 23 %"),
         ("Acme Group delivered revenue of $5 billion.", "revenue[total] FY2024-Q3 Actual/Level 5000000000 USD"),
+        // The subject after an opening clause, a modal before its verb.
+        ("In sum, we expect that Southern Timber will contribute 2025 adjusted EBITDA of $114 million to $120 million. Southern Timber is our largest segment.",
+         "ebitda[southern_timber] FY2025 Guidance/Level 114000000..120000000 USD"),
+        ("All up, Data Center surpassed $16 billion in revenue. Data Center grew.", "revenue[data_center] FY2024-Q3 Actual/Level 16000000000 USD"),
         // A segment named as a cause of the figure is not its subject.
         ("Third quarter adjusted EBITDA of $75 million was above the prior year quarter, partially offset by a lower contribution from our Southern Timber segment. Southern Timber grew.", "ebitda[total] FY2024-Q3 Actual/Level 75000000 USD"),
         // "Snap-on": a short word after a hyphen is part of the name; lower-case words up to the noun too.

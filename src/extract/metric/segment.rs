@@ -356,6 +356,14 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
     while t.get(k).is_some_and(|x| x.is_any(&["and", "but", "so", "also", "now"])) {
         k += 1;
     }
+    // The subject of a clause the sentence opens with: "All up, Microsoft Cloud
+    // surpassed ...", "In sum, we expect that Southern Timber will contribute ...".
+    if let Some(c) = t.iter().take(4).position(|x| x.sym(',')).filter(|&c| c > k && t[k..c].iter().all(|x| x.kind == Tok::Word)) {
+        k = c + 1;
+    }
+    if let Some(that) = (k..t.len().min(k + 5)).find(|&j| t[j].is("that") && j > 0 && t[j - 1].is_any(&["expect", "believe", "anticipate", "estimate", "project", "think"])) {
+        k = that + 1;
+    }
     let first = t.get(k)?;
     if first.is_any(&["we", "our", "the", "this", "that", "these", "in", "for", "it", "i", "as", "at", "on", "with", "total", "and", "revenue", "sales", "net", "gross", "operating", "free", "cash"]) {
         return None;
@@ -365,8 +373,11 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
     if (k..end).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some()) || t[j].is_any(DESCRIBING)) {
         return None;
     }
+    // "Southern Timber will contribute 2021 adjusted EBITDA of ...": a modal before the verb.
+    let modal = t.get(end).is_some_and(|x| x.is_any(&["will", "should", "would"]))
+        && t.get(end + 1).is_some_and(|x| x.is_any(&["contribute", "generate", "deliver", "grow", "post", "reach", "account", "represent", "total"]));
     let verb = t.get(end)?;
-    let verbish = verb.is_any(&[
+    let verbish = modal || verb.is_any(&[
         "is", "was", "were", "grew", "surpassed", "reached", "generated", "delivered", "contributed", "posted", "had",
         "accounted", "represented", "totaled", "totalled", "increased", "decreased", "declined", "rose", "fell", "exceeded",
     ]);
