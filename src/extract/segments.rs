@@ -234,7 +234,7 @@ const NOT_A_PART: &[&str] = &[
 const SEGMENT_NOUNS: &[&str] = &["segment", "segments", "business", "businesses", "division", "unit", "group"];
 
 /// Words of a company's name that say nothing of which company it is.
-const GENERIC_COMPANY_WORDS: &[&str] = &["inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "the", "and", "llc", "sa", "nv", "ag"];
+pub(crate) const GENERIC_COMPANY_WORDS: &[&str] = &["inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "industries", "international", "the", "and", "llc", "sa", "nv", "ag"];
 
 #[cfg(test)]
 mod tests {

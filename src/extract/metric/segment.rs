@@ -384,7 +384,7 @@ pub fn name_subject(t: &[Token<'_>], company: &str) -> Option<String> {
     let company = segment_name(company);
     // "Acme Industrial Group" is the company; "Microsoft Cloud" a part of Microsoft.
     let rest = name.strip_prefix(company.as_str()).filter(|_| !company.is_empty());
-    let own = rest.is_some_and(|r| r.split('_').all(|w| w.is_empty() || ["inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd", "plc", "industries", "international"].contains(&w)))
+    let own = rest.is_some_and(|r| r.split('_').all(|w| w.is_empty() || crate::extract::segments::GENERIC_COMPANY_WORDS.contains(&w)))
         || !company.is_empty() && company.starts_with(&name);
     (verbish && !own).then_some(name)
 }
