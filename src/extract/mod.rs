@@ -149,6 +149,11 @@ struct Ctx {
     company: String,
     /// The segment the speaker is on ("Shifting focus to Small Ag and Turf").
     segment: Option<String>,
+    /// The reporting segment the speaker turned to (a topic, or a business the
+    /// sentence opens on), which a lead-in to a part of it ("And in Gaming,
+    /// revenue increased 10%") does not replace: "Segment gross margin
+    /// dollars increased 15%" is its.
+    reported: Option<String>,
     /// Sentences since the segment in play was named.
     segment_age: usize,
     /// The last sentence had no figures: a segment it named opens the next line.
@@ -175,7 +180,7 @@ struct Ctx {
 impl Ctx {
     /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
     fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
-        Ctx { call, currency, company, basis: None, segment: None, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new() }
+        Ctx { call, currency, company, basis: None, segment: None, reported: None, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new() }
     }
 }
 

@@ -123,6 +123,20 @@ fn segment_context() {
         // The same metric's segment said earlier in the sentence, with a figure of its own.
         ("Latin America net sales were up 11% with 8% organic sales growth. Latin America grew.", "revenue[latin_america] FY2024-Q3 Actual/Yoy 11 %; revenue[latin_america] FY2024-Q3 Actual/Yoy 8 %"),
         ("Product revenue grew 87%, and revenue was a record $184.2 million. Product grew.", "revenue[product] FY2024-Q3 Actual/Yoy 87 %; revenue[total] FY2024-Q3 Actual/Level 184200000 USD"),
+        // A name in capitals joined by "and" to the words before the metric is one name.
+        ("Windows OEM and Devices revenue increased 3% year-over-year. Windows OEM and Devices grew.", "revenue[windows_oem_and_devices] FY2024-Q3 Actual/Yoy 3 %"),
+        ("Xbox content and services revenue increased 13%. Xbox content and services grew.", "revenue[xbox_content_and_services] FY2024-Q3 Actual/Yoy 13 %"),
+        ("Search and news advertising revenue ex TAC increased 21%. Search and news advertising grew.", "revenue[search_and_news_advertising] FY2024-Q3 Actual/Yoy 21 %"),
+        ("Licensing revenue was $12 million, and mortgage banking revenue was $5 million. Licensing and mortgage banking grew.",
+         "revenue[licensing] FY2024-Q3 Actual/Level 12000000 USD; revenue[mortgage_banking] FY2024-Q3 Actual/Level 5000000 USD"),
+        ("Growing revenue was $12 million. Growing is no segment.", "revenue[total] FY2024-Q3 Actual/Level 12000000 USD"),
+        ("We're expecting adjusted earnings per share of $0.55 to $0.60 in the fourth quarter. We're expecting more.", "eps[total] FY2024-Q4 Guidance/Level 0.55..0.6 USD/share"),
+        ("We are expecting revenue of $5 million in the fourth quarter. We are expecting more.", "revenue[total] FY2024-Q4 Guidance/Level 5000000 USD"),
+        ("And in Gaming, revenue increased 10%. Gaming grew.", "revenue[gaming] FY2024-Q3 Actual/Yoy 10 %"),
+        // A lead-in to a part of the segment in play does not replace it for "Segment gross margin".
+        ("Next, the Devices segment. Revenue was $13.5 billion. And in Gaming, revenue increased 10%. Segment gross margin dollars increased 15%. Operating income increased 34%. Gaming and Devices grew.",
+         "revenue[devices] FY2024-Q3 Actual/Level 13500000000 USD; revenue[gaming] FY2024-Q3 Actual/Yoy 10 %; gross_profit[devices] FY2024-Q3 Actual/Yoy 15 %; operating_income[devices] FY2024-Q3 Actual/Yoy 34 %"),
+        ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
     ];
     check_table(&cases);

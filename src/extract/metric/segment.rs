@@ -197,12 +197,13 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
 /// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
 /// "Beginning with", "Looking at").
 fn lead_in(t: &[Token<'_>]) -> Option<usize> {
-    if t.first()?.is_any(&["for", "in", "within", "at"]) {
-        return Some(1);
-    }
     let mut k = 0;
     while t.get(k).is_some_and(|x| x.is_any(&["now", "next", "and", "so", "lastly", "finally", "then"])) {
         k += 1;
+    }
+    // "And in Gaming, ...", "For Production and Precision Ag, ...".
+    if t.get(k)?.is_any(&["for", "in", "within", "at"]) {
+        return Some(k + 1);
     }
     if !t.get(k)?.is_any(&["turning", "moving", "shifting", "beginning", "starting", "looking", "switching", "focusing", "transitioning", "onto"]) {
         return None;
@@ -270,7 +271,7 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
         let tok = &t[k - 1];
         let capital = tok.text.starts_with(|c: char| c.is_uppercase());
         // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
-        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok);
+        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok) || gerund_name(t, k - 1);
         if !name || capitals && !capital || describes(tok, capital && k > 1) || !capital && modifier_tail(t, k - 1) {
             break;
         }
@@ -279,6 +280,11 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     }
     if words.is_empty() {
         return None;
+    }
+    if let Some((more, j)) = joined_before(t, k) {
+        words.push("and");
+        words.extend(more);
+        k = j;
     }
     // "we currently expect revenue": a verb after a subject pronoun is no segment.
     while k > 0 && t[k - 1].kind == Tok::Word && (t[k - 1].text.ends_with("ly") || t[k - 1].is_any(&["now", "also", "still", "further", "again"])) {
@@ -289,6 +295,46 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     }
     words.reverse();
     Some(segment_name(&words.join(" ")))
+}
+
+/// A word in "-ing" that names a business, not how it went: in capitals
+/// ("Gaming revenue", "Licensing revenue"), or after a noun it makes a
+/// compound with, the two said as a noun phrase ("and news advertising
+/// revenue", "our mortgage banking revenue"; not "we are expecting
+/// revenue", "We're expecting"); never one of [`PARTICIPLES`] ("growing
+/// revenue").
+fn gerund_name(t: &[Token<'_>], j: usize) -> bool {
+    let tok = &t[j];
+    let capital = tok.text.starts_with(|c: char| c.is_uppercase());
+    let noun_before = j > 0 && segment_word(&t[j - 1]) && !t[j - 1].text.contains(['\'', '’']) && !describes(&t[j - 1], false);
+    let phrase_starts = j == 1 || j > 1 && t[j - 2].is_any(&["and", "&", "our", "the", "its", "in", "of", "from", "for"]);
+    tok.text.ends_with("ing") && segment_word_stem(tok) && !tok.is_any(PARTICIPLES) && (capital || noun_before && phrase_starts)
+}
+
+/// The words of a name in capitals joined by "and" to the segment words right
+/// before token `k` ("Windows OEM and Devices revenue", "Xbox content and
+/// services revenue", "Search and news advertising revenue"): one name, the
+/// part the call reports, not its last words. Returns them last word first,
+/// and where they start. Not "both X and Y", "between X and Y", nor two names
+/// said "respectively".
+fn joined_before<'a>(t: &[Token<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> {
+    if k < 2 || !t[k - 1].is_any(&["and", "&"]) || t.iter().any(|x| x.is("respectively")) {
+        return None;
+    }
+    let capital = |tok: &Token<'_>| tok.text.starts_with(|c: char| c.is_uppercase());
+    let mut words = Vec::new();
+    let mut j = k - 1;
+    while j > 0 && words.len() < 2 {
+        let tok = &t[j - 1];
+        if !(segment_word(tok) || capital(tok) && segment_word_stem(tok)) || describes(tok, capital(tok) && j > 1) {
+            break;
+        }
+        words.push(tok.text);
+        j -= 1;
+    }
+    let first = &t.get(j..k - 1)?.first()?;
+    let named = capital(first) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
+    (named && !(j > 0 && t[j - 1].is_any(&["both", "between"]))).then_some((words, j))
 }
 
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.

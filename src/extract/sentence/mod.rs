@@ -330,6 +330,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if business.is_none() && topic.is_none() && lead.is_none() && turns {
         ctx.segment = None;
     }
+    if let Some(name) = topic.clone().or_else(|| business.clone().filter(|b| b.1).map(|b| b.0)) {
+        ctx.reported = Some(name);
+    }
+    if ctx.segment.is_none() {
+        ctx.reported = None;
+    }
+    // "Segment gross margin dollars increased 15%": the reporting segment's, not the part a lead-in turned to.
+    if t.first().is_some_and(|x| x.is_any(&["segment", "segment's", "segment’s"])) && ctx.reported.is_some() {
+        ctx.segment = ctx.reported.clone();
+    }
     // Text without paragraphs (a sentence a line) has no paragraph to end the
     // segment: a segment not named again for a while is no longer in play.
     let named_again = ctx.segment.as_ref().is_some_and(|s| lower.contains(&s.replace('_', " ")))
