@@ -136,6 +136,9 @@ fn segment_context() {
         // A lead-in to a part of the segment in play does not replace it for "Segment gross margin".
         ("Next, the Devices segment. Revenue was $13.5 billion. And in Gaming, revenue increased 10%. Segment gross margin dollars increased 15%. Operating income increased 34%. Gaming and Devices grew.",
          "revenue[devices] FY2024-Q3 Actual/Level 13500000000 USD; revenue[gaming] FY2024-Q3 Actual/Yoy 10 %; gross_profit[devices] FY2024-Q3 Actual/Yoy 15 %; operating_income[devices] FY2024-Q3 Actual/Yoy 34 %"),
+        ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_and_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
+        ("Subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
+        ("In Europe, license revenue grew 8%. Europe grew; license grew.", "revenue[license] FY2024-Q3 Actual/Yoy 8 %"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
     ];

@@ -324,13 +324,38 @@ fn joined_before<'a>(t: &[Token<'a>], k: usize) -> Option<(Vec<&'a str>, usize)>
     let capital = |tok: &Token<'_>| tok.text.starts_with(|c: char| c.is_uppercase());
     let mut words = Vec::new();
     let mut j = k - 1;
-    while j > 0 && words.len() < 2 {
+    // "Subscription, SaaS, and license revenue": a list's commas join its parts
+    // where its last part follows ", and".
+    let list = t[j - 1].sym(',');
+    if list {
+        j -= 1;
+    }
+    let mut part = 0;
+    // "Subscription & SaaS and license revenue": joiners between the parts too.
+    while j > 0 && words.len() < 5 {
         let tok = &t[j - 1];
-        if !(segment_word(tok) || capital(tok) && segment_word_stem(tok)) || describes(tok, capital(tok) && j > 1) {
+        let joiner = tok.is_any(&["and", "&"]) || tok.sym('&') || list && tok.sym(',');
+        if joiner && part > 0 && j > 1 {
+            if !tok.sym(',') {
+                words.push("and");
+            }
+            part = 0;
+            j -= 1;
+            continue;
+        }
+        if part == 2 || !(segment_word(tok) || capital(tok) && segment_word_stem(tok)) || describes(tok, capital(tok) && j > 1) {
             break;
         }
         words.push(tok.text);
+        part += 1;
         j -= 1;
+    }
+    if part == 0 {
+        // A joiner with no name before it ends no name.
+        if !t[j].sym(',') {
+            words.pop();
+        }
+        j += 1;
     }
     let first = &t.get(j..k - 1)?.first()?;
     let named = capital(first) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
