@@ -66,6 +66,7 @@ fn csv_of(facts: &Facts, series: Option<(&[String], &[&str])>) -> String {
                 Some(Basis::Gaap) => "GAAP",
                 Some(Basis::NonGaap) => "non-GAAP",
                 Some(Basis::Organic) => "organic",
+                Some(Basis::ConstantCurrency) => "constant currency",
             }
             .to_string(),
             if f.conflict { "true" } else { "" }.to_string(),

@@ -351,6 +351,19 @@ pub enum Basis {
     /// sales growth"): another figure than the reported change.
     #[serde(rename = "organic")]
     Organic,
+    /// A change at the year-ago exchange rates ("and 17% in constant
+    /// currency"): another figure than the reported change.
+    #[serde(rename = "constant currency")]
+    ConstantCurrency,
+}
+
+impl Basis {
+    /// Whether a figure of this basis restates the reported change (organic,
+    /// in constant currency): never the same figure as one of no stated basis,
+    /// and no earlier level follows from it.
+    pub fn restates(basis: Option<Basis>) -> bool {
+        matches!(basis, Some(Basis::Organic | Basis::ConstantCurrency))
+    }
 }
 
 /// The unit of a figure.

@@ -280,6 +280,7 @@ pub(crate) enum K {
     BasisGaap,
     BasisNonGaap,
     BasisOrganic,
+    BasisConstantCurrency,
     BasisNone,
     KindActualLong,
     KindGuidanceLong,

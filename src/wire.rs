@@ -23,10 +23,11 @@ use crate::facts::{Basis, Fact, Facts, Kind, Measure, Note, Period, Source, Spea
 /// The first byte.
 pub const MAGIC: u8 = 0xcf;
 
-// A fact's kind, measure and basis are their index in these (2 bits each).
+// A fact's kind, measure and basis are their index in these (2 bits each;
+// the basis's third bit is bit 7, above the conflict's).
 const KINDS: [Kind; 3] = [Kind::Actual, Kind::Guidance, Kind::Derived];
 const MEASURES: [Measure; 3] = [Measure::Level, Measure::Qoq, Measure::Yoy];
-const BASES: [Option<Basis>; 3] = [None, Some(Basis::Gaap), Some(Basis::NonGaap)];
+const BASES: [Option<Basis>; 5] = [None, Some(Basis::Gaap), Some(Basis::NonGaap), Some(Basis::Organic), Some(Basis::ConstantCurrency)];
 
 fn index_of<T: PartialEq>(all: &[T], x: &T) -> u8 {
     all.iter().position(|a| a == x).unwrap_or(0) as u8
@@ -57,7 +58,8 @@ pub fn to_bytes(facts: &Facts) -> Vec<u8> {
         put_str(&mut w, &f.segment);
         put_str(&mut w, &f.period.to_string());
         put_str(&mut w, &f.unit.to_string());
-        let bits = index_of(&KINDS, &f.kind) | index_of(&MEASURES, &f.measure) << 2 | index_of(&BASES, &f.basis) << 4;
+        let basis = index_of(&BASES, &f.basis);
+        let bits = index_of(&KINDS, &f.kind) | index_of(&MEASURES, &f.measure) << 2 | (basis & 3) << 4 | basis >> 2 << 7;
         w.push(bits | u8::from(f.conflict) << 6);
         for v in [f.value, f.low, f.high] {
             put_bool(&mut w, v.is_some());
@@ -127,10 +129,7 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Facts> {
         let bits = r.byte()?;
         let kind = KINDS.get(usize::from(bits & 3)).copied()?;
         let measure = MEASURES.get(usize::from(bits >> 2 & 3)).copied()?;
-        let basis = BASES.get(usize::from(bits >> 4 & 3)).copied()?;
-        if bits >> 7 != 0 {
-            return None;
-        }
+        let basis = BASES.get(usize::from(bits >> 4 & 3 | bits >> 7 << 2)).copied()?;
         let [value, low, high] = [r.opt_f64()?, r.opt_f64()?, r.opt_f64()?];
         let source = Source { line: r.var()?, start: r.opt_var()?, end: r.opt_var()?, text: r.str()? };
         let conflict = bits >> 6 & 1 == 1;
@@ -323,6 +322,9 @@ mod tests {
                 f("revenue", "USD".parse().unwrap(), Kind::Guidance, Measure::Yoy, Some(Basis::NonGaap)),
                 f("eps", "JPY/share".parse().unwrap(), Kind::Derived, Measure::Qoq, Some(Basis::Gaap)),
                 Fact { value: None, low: None, high: None, conflict: false, source: Source::default(), ..f("x", Unit::Percent, Kind::Actual, Measure::Level, None) },
+                // Restated changes keep their basis across (the worker's facts had lost "organic").
+                f("revenue", Unit::Percent, Kind::Actual, Measure::Yoy, Some(Basis::Organic)),
+                f("revenue", Unit::Percent, Kind::Actual, Measure::Yoy, Some(Basis::ConstantCurrency)),
             ],
             notes: vec![
                 Note { kind: "check".into(), subject: vec![0, 2], message: "ok".into(), ok: Some(true), period: None },

@@ -221,6 +221,7 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
             Some(Basis::Gaap) => K::BasisGaap,
             Some(Basis::NonGaap) => K::BasisNonGaap,
             Some(Basis::Organic) => K::BasisOrganic,
+            Some(Basis::ConstantCurrency) => K::BasisConstantCurrency,
             None => K::BasisNone,
         })
         .to_string(),
@@ -336,6 +337,7 @@ fn stated_change(facts: &Facts, metric: &str, segment: &str, period: Period, mea
                 && c.segment == segment
                 && c.period == period
                 && c.unit == Unit::Percent
+                && !Basis::restates(c.basis)
         })
         .and_then(|c| c.value)
         .filter(|v| v.is_finite())
@@ -589,6 +591,7 @@ fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
                 Some(Basis::Gaap) => t(K::BasisGaap),
                 Some(Basis::NonGaap) => t(K::BasisNonGaap),
                 Some(Basis::Organic) => t(K::BasisOrganic),
+                Some(Basis::ConstantCurrency) => t(K::BasisConstantCurrency),
                 None => "",
             };
             let line = if f.source.line > 0 { tf(K::TableLine, &[&f.source.line.to_string()]) } else { String::new() };

@@ -31,7 +31,7 @@ pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
                 && c.period == level.period
                 && !c.conflict
                 // Organic growth leaves out acquisitions and currency: no earlier level follows from it.
-                && c.basis != Some(crate::facts::Basis::Organic)
+                && !crate::facts::Basis::restates(c.basis)
         }) {
             let Some(c) = ch.value else { continue };
             let Some(period) = (if ch.measure == Measure::Qoq { level.period.prev_quarter() } else { level.period.prev_year() }) else {
@@ -254,7 +254,8 @@ fn weighted_margins(facts: &[Fact], aliases: &[(String, String)], notes: &mut Ve
 fn guided_midpoints(facts: &[Fact], notes: &mut Vec<Note>) {
     for (gi, g) in facts.iter().enumerate().filter(|(_, f)| f.kind == Kind::Guidance && f.measure == Measure::Level) {
         let (Some(lo), Some(hi)) = (g.low, g.high) else { continue };
-        let Some(ch) = facts.iter().find(|c| c.kind == Kind::Guidance && c.measure == Measure::Qoq && c.metric == g.metric && c.segment == g.segment && c.period == g.period && c.unit == Unit::Percent) else {
+        // A change in constant currency is not the change of the level guided.
+        let Some(ch) = facts.iter().find(|c| c.kind == Kind::Guidance && c.measure == Measure::Qoq && c.metric == g.metric && c.segment == g.segment && c.period == g.period && c.unit == Unit::Percent && !crate::facts::Basis::restates(c.basis)) else {
             continue;
         };
         let Some(prev) = g.period.prev_quarter() else { continue };

@@ -200,9 +200,8 @@ fn merge(raw: Vec<(Fact, f64)>, qa_line: Option<usize>) -> Vec<Fact> {
     for (f, tol) in raw {
         let bucket = buckets.entry(format!("{}|{}|{}|{:?}|{:?}|{}", f.metric, f.segment, f.period, f.kind, f.measure, f.unit)).or_default();
         // GAAP and non-GAAP values of one metric are two figures, not a conflict.
-        // An organic change is another figure than the reported one.
-        let organic = |b: Option<Basis>| b == Some(Basis::Organic);
-        let same_key = |g: &Fact| g.basis == f.basis || (g.basis.is_none() || f.basis.is_none()) && !organic(g.basis) && !organic(f.basis);
+        // An organic or constant-currency change is another figure than the reported one.
+        let same_key = |g: &Fact| g.basis == f.basis || (g.basis.is_none() || f.basis.is_none()) && !Basis::restates(g.basis) && !Basis::restates(f.basis);
         let mut merged = false;
         let mut conflict = false;
         for &i in bucket.iter() {

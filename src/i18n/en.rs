@@ -131,6 +131,7 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::BasisGaap, "GAAP"),
     (K::BasisNonGaap, "non-GAAP"),
     (K::BasisOrganic, "organic"),
+    (K::BasisConstantCurrency, "constant currency"),
     (K::BasisNone, "not stated"),
     (K::KindActualLong, "Actual, said on the call"),
     (K::KindGuidanceLong, "Guidance"),

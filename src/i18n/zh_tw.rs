@@ -126,6 +126,7 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::BasisGaap, "GAAP"),
     (K::BasisNonGaap, "非 GAAP"),
     (K::BasisOrganic, "有機"),
+    (K::BasisConstantCurrency, "固定匯率"),
     (K::BasisNone, "未說明"),
     (K::KindActualLong, "實際值，法說會中提及"),
     (K::KindGuidanceLong, "財測"),

@@ -17,9 +17,10 @@ pub(super) fn same_key(a: &Fact, b: &Fact) -> bool {
 }
 
 /// GAAP and non-GAAP are two figures; a figure of no stated basis goes with
-/// either, but for an organic change, which is another figure than the reported.
+/// either, but for an organic or constant-currency change, which is another
+/// figure than the reported.
 pub(super) fn basis_fits(a: Option<Basis>, b: Option<Basis>) -> bool {
-    a == b || (a.is_none() || b.is_none()) && a != Some(Basis::Organic) && b != Some(Basis::Organic)
+    a == b || (a.is_none() || b.is_none()) && !Basis::restates(a) && !Basis::restates(b)
 }
 
 /// Half a unit of the last written digit of `v`: "$607.9 million" → 50,000,

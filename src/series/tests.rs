@@ -62,6 +62,7 @@ fn show(c: &Company) -> Vec<String> {
                 Some(Basis::Gaap) => " GAAP",
                 Some(Basis::NonGaap) => " non-GAAP",
                 Some(Basis::Organic) => " organic",
+                Some(Basis::ConstantCurrency) => " constant currency",
                 None => "",
             };
             let rev = f.revision.map_or(String::new(), |r| format!(" {r:?}"));

@@ -246,8 +246,10 @@ pub(super) fn write_facts(o: &mut Parts<Writer>, facts: &Facts, refs: &Refs, cur
             Some(Basis::Gaap) => 1,
             Some(Basis::NonGaap) => 2,
             Some(Basis::Organic) => 3,
+            // The fifth basis sets bit 7 (links before it never do).
+            Some(Basis::ConstantCurrency) => 4,
         };
-        o.at(Col::Bits).byte(kind | measure << 2 | basis << 4 | u8::from(f.conflict) << 6);
+        o.at(Col::Bits).byte(kind | measure << 2 | (basis & 3) << 4 | u8::from(f.conflict) << 6 | basis >> 2 << 7);
         let (code, own) = unit_code(f.unit, currency);
         let present = u8::from(f.value.is_some()) | u8::from(f.low.is_some()) << 1 | u8::from(f.high.is_some()) << 2;
         o.at(Col::Unit).byte(code | present << 4);
@@ -640,9 +642,10 @@ pub(super) fn note(i: &mut Parts<Reader<'_>>, names: &Names, version: u32, facts
     Ok(Note { kind, subject, message, ok, period })
 }
 
-/// A fact's flags byte: kind (bits 0-1), measure (2-3), basis (4-5), conflict (6).
+/// A fact's flags byte: kind (bits 0-1), measure (2-3), basis (4-5), conflict
+/// (6), and bit 7 for the basis in constant currency (with bits 4-5 clear).
 fn fact_bits(bits: u8) -> Result<(Kind, Measure, Option<Basis>, bool), ShareError> {
-    if bits & 0x80 != 0 {
+    if bits & 0x80 != 0 && bits & 0x30 != 0 {
         return Err(invalid("unknown fact flags"));
     }
     let kind = match bits & 0b11 {
@@ -658,6 +661,7 @@ fn fact_bits(bits: u8) -> Result<(Kind, Measure, Option<Basis>, bool), ShareErro
         _ => return Err(invalid("unknown measure")),
     };
     let basis = match (bits >> 4) & 0b11 {
+        _ if bits & 0x80 != 0 => Some(Basis::ConstantCurrency),
         0 => None,
         1 => Some(Basis::Gaap),
         2 => Some(Basis::NonGaap),

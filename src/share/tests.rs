@@ -388,7 +388,7 @@ fn name() -> impl Strategy<Value = String> {
 
 fn fact() -> impl Strategy<Value = Fact> {
     (
-        (name(), name(), period(), 0u8..3, 0u8..3, 0u8..4, any::<bool>()),
+        (name(), name(), period(), 0u8..3, 0u8..3, 0u8..5, any::<bool>()),
         (prop::option::of(value()), prop::option::of(value()), prop::option::of(value()), unit(), 0usize..100_000),
     )
         .prop_map(|((metric, segment, period, k, m, b, conflict), (value, low, high, unit, line))| Fact {
@@ -401,7 +401,7 @@ fn fact() -> impl Strategy<Value = Fact> {
             low,
             high,
             unit,
-            basis: [None, Some(Basis::Gaap), Some(Basis::NonGaap), Some(Basis::Organic)][b as usize],
+            basis: [None, Some(Basis::Gaap), Some(Basis::NonGaap), Some(Basis::Organic), Some(Basis::ConstantCurrency)][b as usize],
             conflict,
             source: Source { line, start: None, end: None, text: String::new() },
         })

@@ -9,7 +9,7 @@ use super::super::number::{Dim, Figure};
 use super::super::period::{self, Mention, PeriodRef};
 use super::words::*;
 use super::{is_after, Ctx, Sentence};
-use crate::facts::{Fact, Kind, Part, Period, Source};
+use crate::facts::{Basis, Fact, Kind, Part, Period, Source};
 
 /// A figure in its window: from the end of the figure before it (`lo`) to the
 /// start of the next (`hi`).
@@ -102,6 +102,11 @@ impl Sentence<'_, '_> {
         let t = self.t;
         // "8% organic sales growth", "organic growth of 7%": a change of its own basis.
         let organic = is_change && named.name == "revenue" && chosen.is_some_and(|m| (m.first.saturating_sub(2)..m.last).any(|k| t[k].is("organic")));
+        // "up 18%, and 17% in constant currency", "or 6% organically": the change restated.
+        let restated = restated_basis(t, f.last).filter(|b| is_change && (named.name == "revenue" || *b == Basis::ConstantCurrency));
+        if restated_basis(t, f.last).is_some() && restated.is_none() {
+            return None;
+        }
         let (line, start) = self.para.locate_chars(t[f.first].start);
         let (end_line, end) = self.para.locate_chars(t[f.last - 1].end);
         let (start, end) = if end_line == line { (Some(start), Some(end)) } else { (Some(start), None) };
@@ -116,7 +121,9 @@ impl Sentence<'_, '_> {
             high: value.range.map(|r| super::round(r.1)),
             unit: value.unit,
             basis: if organic {
-                Some(crate::facts::Basis::Organic)
+                Some(Basis::Organic)
+            } else if restated.is_some() {
+                restated
             } else {
                 self.pair_basis.filter(|_| self.figures.len() == 2).map(|b| b[n]).or(self.figure_basis(&at)).or(self.basis).or(ctx.basis)
             },
@@ -168,7 +175,9 @@ impl Sentence<'_, '_> {
         if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || company_size(t, f.first, f.last) {
             return true;
         }
-        let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
+        // Restated in constant currency or organically: a change of its own basis
+        // (see restated_basis); other restatements are no figure of the company's.
+        let restated = ["operationally", "on an operational basis", "in rmb terms", "in dollar terms"];
         restated.iter().any(|p| phrase_at(t, f.last, p).is_some())
     }
 
@@ -569,4 +578,20 @@ fn closing(p: Period, call: Option<Period>) -> Period {
 pub(super) fn per_unit(t: &[Token<'_>], k: usize) -> bool {
     const NOT_UNITS: &[&str] = &["share", "shares", "diluted", "basic", "common", "fully", "year", "annum", "quarter", "month", "annual", "cent", "percent"];
     t.get(k).is_some_and(|x| x.is("per")) && t.get(k + 1).is_some_and(|x| x.kind == super::super::lex::Tok::Word && !x.is_any(NOT_UNITS))
+}
+
+/// The basis a phrase right after a figure restates it in: "and 17% in
+/// constant currency", "up 8.6% at constant currency", "or 6% organically".
+fn restated_basis(t: &[Token<'_>], last: usize) -> Option<Basis> {
+    const CONSTANT: &[&str] = &[
+        "in constant currency", "constant currency", "at constant currency", "on a constant currency basis", "at constant exchange rates",
+        "in cc", "ex fx", "excluding fx", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency",
+    ];
+    if CONSTANT.iter().any(|p| phrase_at(t, last, p).is_some()) {
+        Some(Basis::ConstantCurrency)
+    } else if ["on an organic basis", "organically"].iter().any(|p| phrase_at(t, last, p).is_some()) {
+        Some(Basis::Organic)
+    } else {
+        None
+    }
 }
