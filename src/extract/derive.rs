@@ -129,7 +129,12 @@ pub fn check(facts: &[Fact], notes: &mut Vec<Note>) {
     conflicts(facts, notes);
 }
 
-/// Segments sum to the total (revenue, actual levels).
+/// Segments sum to the total (revenue, actual levels). The parts a call names
+/// need not be all of the business, nor apart from each other ("Azure" is
+/// inside "Microsoft Cloud", which spans the reporting segments): the check
+/// holds for the largest set of parts that sums to the total, and fails only
+/// where none does and a part is larger than the total itself (one of the two
+/// misread). Parts short of the total say nothing.
 fn segments_sum(facts: &[Fact], notes: &mut Vec<Note>) {
     for (ti, total) in facts.iter().enumerate().filter(|(_, f)| f.metric == "revenue" && f.segment == "total" && f.kind == Kind::Actual && f.measure == Measure::Level) {
         let Some(tv) = total.value else { continue };
@@ -141,9 +146,25 @@ fn segments_sum(facts: &[Fact], notes: &mut Vec<Note>) {
         if parts.len() < 2 {
             continue;
         }
-        let sum: f64 = parts.iter().filter_map(|f| f.value).sum();
-        let names: Vec<String> = parts.iter().map(|f| format!("{} {}", f.segment, fmt_num(f.value.unwrap_or(0.0)))).collect();
-        let ok = (sum - tv).abs() <= 0.011 * tv.abs();
+        let close = |s: f64| (s - tv).abs() <= 0.011 * tv.abs();
+        let value = |f: &Fact| f.value.unwrap_or(0.0);
+        let sum_of = |mask: u32| (0..parts.len()).filter(|i| mask >> i & 1 == 1).map(|i| value(parts[i])).sum::<f64>();
+        let all = (1u32 << parts.len().min(31)) - 1;
+        let partition = if close(sum_of(all)) {
+            Some(all)
+        } else if parts.len() <= 12 {
+            (1..all).filter(|m| m.count_ones() >= 2 && close(sum_of(*m))).max_by_key(|m| m.count_ones())
+        } else {
+            None
+        };
+        let ok = partition.is_some();
+        if !ok && !parts.iter().any(|f| value(f) > tv * 1.011) {
+            continue;
+        }
+        let mask = partition.unwrap_or(all);
+        let (part_ids, parts): (Vec<usize>, Vec<&Fact>) = part_ids.iter().zip(&parts).enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, (&id, &f))| (id, f)).unzip();
+        let sum: f64 = parts.iter().map(|f| value(f)).sum();
+        let names: Vec<String> = parts.iter().map(|f| format!("{} {}", f.segment, fmt_num(value(f)))).collect();
         notes.push(Note {
             kind: "check".into(),
             subject: [ti].into_iter().chain(part_ids).collect(),
@@ -416,8 +437,15 @@ mod tests {
     fn check_steps() {
         let sums = [level("revenue", "total", 100.0), level("revenue", "a", 60.0), level("revenue", "b", 40.0)];
         assert_eq!(notes_of(&sums, segments_sum), [(Some(true), vec![0, 1, 2])]);
+        // Parts short of the total may be some of the business only: no note.
         let short = [level("revenue", "total", 100.0), level("revenue", "a", 60.0), level("revenue", "b", 30.0)];
-        assert_eq!(notes_of(&short, segments_sum), [(Some(false), vec![0, 1, 2])]);
+        assert_eq!(notes_of(&short, segments_sum), []);
+        // A part inside another, or a grouping over others: the parts that sum to the total.
+        let nested = [level("revenue", "total", 100.0), level("revenue", "cloud", 70.0), level("revenue", "a", 60.0), level("revenue", "b", 40.0), level("revenue", "azure", 35.0)];
+        assert_eq!(notes_of(&nested, segments_sum), [(Some(true), vec![0, 2, 3])]);
+        // A part larger than the total: one of them misread.
+        let larger = [level("revenue", "total", 5.0), level("revenue", "cloud", 168.0), level("revenue", "azure", 75.0)];
+        assert_eq!(notes_of(&larger, segments_sum), [(Some(false), vec![0, 1, 2])]);
         // "it" has revenue and "ip" a margin: one segment misheard, whose revenue weighs "ip"'s margin.
         let misheard = [
             level("revenue", "total", 100.0),
