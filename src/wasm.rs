@@ -144,7 +144,7 @@ impl Analysis {
         let mut out = String::new();
         {
             // plotters-svg writes font sizes at 1/1.24 of the canvas's.
-            let inner = Target::Svg(SVGBackend::with_string(&mut out, (w, h)));
+            let inner = Target::Svg(crate::chart::svg::SvgBackend::with_string(&mut out, (w, h)));
             let area = Measured { inner, ctx, font_scale: 1.0 / 1.24 }.into_drawing_area();
             self.inner.draw(&area, kind, &style)?;
             area.present().map_err(|e| JsError::new(&format!("chart could not be drawn: {e}")))?;
@@ -418,7 +418,7 @@ fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
 enum Target<'a> {
     Canvas((u32, u32)),
     #[cfg(feature = "engine")]
-    Svg(SVGBackend<'a>),
+    Svg(crate::chart::svg::SvgBackend<'a>),
     #[cfg(not(feature = "engine"))]
     _Svg(std::marker::PhantomData<&'a ()>),
 }
