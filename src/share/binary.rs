@@ -181,7 +181,7 @@ pub(super) fn refs<'f>(facts: &'f Facts, names: &mut Vec<&'f str>) -> Result<Ref
 /// The currency `facts` are in.
 pub(super) fn currency_of(facts: &Facts) -> Result<Currency, ShareError> {
     Currency::from_code(&facts.currency)
-        .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))
+        .ok_or_else(|| ShareError::Unencodable(format!("the currency {} is not a three-letter code", crate::i18n::quoted(&facts.currency))))
 }
 
 /// A call's flags (bit 0 call present, bit 1 currency other than USD, and
