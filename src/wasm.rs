@@ -21,6 +21,12 @@
 
 use std::sync::Once;
 
+/// The allocator: talc's for single-threaded wasm, which grows the linear
+/// memory as it needs (~4 KB smaller than std's dlmalloc, and faster).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use serde::Serialize;
