@@ -154,6 +154,16 @@ build() {
   # name has no feature hash and the two builds would overwrite each other.
   cargo build --profile wasm --lib --target "$TARGET" --no-default-features --target-dir target/viewer
 
+  # core::fmt's float code (flt2dec: Grisu, Dragon4, ~20 KB, ~8 KB gzipped)
+  # stays out of both: floats are written by src/decimal.rs (Dec, fixed,
+  # shortest). The names are still in the modules before wasm-opt.
+  local w
+  for w in "target/$TARGET/wasm/callchart.wasm" "target/viewer/$TARGET/wasm/callchart.wasm"; do
+    if grep -qa flt2dec "$w"; then
+      die "$w formats a float with core::fmt ({} or {:.N} of an f64): use callchart::decimal::Dec (or fixed, shortest)"
+    fi
+  done
+
   local out=target/www
   rm -rf "$out"
   mkdir -p "$out/opt" "$out/pkg" "$out/viewer"

@@ -506,7 +506,7 @@ pub fn warning_message(w: &Warning) -> String {
         Warning::Html => t(K::WarnHtml).to_string(),
         Warning::Rtf => t(K::WarnRtf).to_string(),
         Warning::NulBytes { count } => tf(K::WarnNul, &[&count.to_string()]),
-        Warning::LongLine { bytes } => tf(K::WarnLongLine, &[&format!("{:.1} MB", *bytes as f64 / 1e6)]),
+        Warning::LongLine { bytes } => tf(K::WarnLongLine, &[&format!("{} MB", crate::decimal::fixed(*bytes as f64 / 1e6, 1))]),
     }
 }
 
@@ -724,7 +724,7 @@ mod tests {
         for kind in ChartKind::ALL {
             let mut svg = String::new();
             let layout = {
-                let area = SVGBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
+                let area = chart::svg::SvgBackend::with_string(&mut svg, (640, 400)).into_drawing_area();
                 a.draw(&area, kind, &Style { colors: Colors::default(), ..Style::default() }).expect("drawn")
             };
             assert_eq!(svg, chart::render_svg(kind, a.facts(), 640, 400, &Style::default()), "{kind:?}");

@@ -1,32 +1,24 @@
-//! Fixed-point decimal text of a float, exactly as `format!("{:.*}", dec, x)`
-//! writes it, without the standard library's float formatting; and plain
-//! decimals read into floats exactly as `str::parse::<f64>` reads them,
-//! without its tables ([`parse`]).
+//! Decimal text of a float, exactly as `format!` writes it, without the
+//! standard library's float formatting: fixed decimals ([`fixed`], as
+//! `{:.N}`), the shortest text that reads back ([`shortest`], as `{}`; and
+//! [`shortest_digits`], the digits `{:e}` writes); and plain decimals read
+//! into floats exactly as `str::parse::<f64>` reads them, without its
+//! tables ([`parse`]).
 //!
 //! `core::fmt`'s float code (Grisu with a Dragon4 fallback, bignums, its
-//! tables) is ~18 KB of wasm, ~7 KB gzipped, a twelfth of the viewer build;
-//! the charts only ever need a fixed number of decimals, which is exact
-//! integer arithmetic: `x·10^dec = m·5^dec·2^(e+dec)` for `x = m·2^e`,
-//! rounded half to even as `core::fmt` rounds. A test compares it with
-//! `format!` over many values, ties and extremes.
-//!
-//! The engine build formats with `format!` instead: its exports and notes
-//! need the shortest float text (`{}`), and so do plotters' SVG backend and
-//! serde's messages, whose `Display` for f64 brings `{:.N}`'s code along,
-//! so [`fixed`] would only add to that wasm. [`parse`] serves both builds.
+//! tables) is ~20 KB of wasm, ~8 KB gzipped. Neither build carries it
+//! (`tests/size_guards.rs` keeps `{}` and `{:.N}` of floats out of library
+//! code, and build.sh fails when a wasm names `flt2dec`): charts, notes,
+//! exports and links format through here. Both are exact integer
+//! arithmetic: `x·10^dec = m·5^dec·2^(e+dec)` for `x = m·2^e`, rounded half
+//! to even as `core::fmt` rounds; the shortest digits are the exact
+//! expansion rounded to 1, 2, … digits until [`parse`] reads them back as
+//! `x`. Tests compare both with `format!` over many values, ties and
+//! extremes.
 
 /// `x` with `dec` decimals: what `format!("{:.*}", dec, x)` gives ("NaN",
 /// "inf" and "-inf" included).
 pub fn fixed(x: f64, dec: usize) -> String {
-    #[cfg(feature = "engine")]
-    return format!("{:.*}", dec, x);
-    #[cfg(not(feature = "engine"))]
-    return exact(x, dec);
-}
-
-/// [`fixed`] by integer arithmetic.
-#[cfg(any(test, not(feature = "engine")))]
-fn exact(x: f64, dec: usize) -> String {
     let mut out = String::new();
     if x.is_nan() {
         return "NaN".to_string();
@@ -63,6 +55,119 @@ fn exact(x: f64, dec: usize) -> String {
         out.push_str(fr);
     }
     out
+}
+
+/// A float that formats through [`fixed`] (with a precision, `{:.2}`) or
+/// [`shortest`] (`{}`), and `+` before a positive value with `{:+}`: what
+/// `format!` writes for the `f64`, without `core::fmt`'s float code. Width
+/// and fill are not supported (no caller uses them).
+#[derive(Debug, Clone, Copy)]
+pub struct Dec(pub f64);
+
+impl std::fmt::Display for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if f.sign_plus() && !self.0.is_sign_negative() && !self.0.is_nan() {
+            f.write_str("+")?;
+        }
+        f.write_str(&match f.precision() {
+            Some(dec) => fixed(self.0, dec),
+            None => shortest(self.0),
+        })
+    }
+}
+
+/// `x` as `format!("{x}")` writes it: the shortest decimal that reads back
+/// as `x`, without an exponent ("184200000", "0.25", "-0", "NaN", "inf").
+pub fn shortest(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    let (digits, p) = shortest_digits(x);
+    format!("{sign}{}", plain(&digits, p))
+}
+
+/// The shortest digits that read back as `|x|` (finite) and where the point
+/// goes: `|x|` is `0.d₁d₂… × 10^p` (("1842", 9) for 184.2e6, ("0", 1) for
+/// zero); `format!("{x:e}")` writes `d₁.d₂…e{p - 1}`. Among the shortest,
+/// the nearest, as `core::fmt` chooses.
+pub fn shortest_digits(x: f64) -> (String, i32) {
+    let x = x.abs();
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+    if m == 0 {
+        return ("0".to_string(), 1);
+    }
+    // The exact expansion: m·2^e as an integer, or m·5^-e with -e decimals.
+    let mut n = Big::from_u64(m);
+    if e >= 0 {
+        n.shl(e as u32);
+    }
+    for _ in e..0 {
+        n.mul_small(5);
+    }
+    let all = n.to_decimal();
+    let p = all.len() as i32 + e.min(0);
+    let all = all.trim_end_matches('0');
+    // A power of two (the least normal aside) is nearer to the double below
+    // than to the one above: digits that round it down a little may not read
+    // back where the same digits rounded up do.
+    let lopsided = frac == 0 && exp > 1;
+    for len in 1..all.len() {
+        let (d, q, up) = cut(all, p, len, false);
+        if parse(&plain(&d, q)) == Some(x) {
+            return (d, q);
+        }
+        if lopsided && !up {
+            let (d, q, _) = cut(all, p, len, true);
+            if parse(&plain(&d, q)) == Some(x) {
+                return (d, q);
+            }
+        }
+    }
+    (all.to_string(), p)
+}
+
+/// Digits `d` with the point at `p` (`0.d × 10^p`) as a plain decimal.
+fn plain(d: &str, p: i32) -> String {
+    let zeros = |k: i32| "0".repeat(k.max(0) as usize);
+    match usize::try_from(p) {
+        Ok(p) if p >= d.len() => format!("{d}{}", zeros((p - d.len()) as i32)),
+        Ok(p) if p > 0 => format!("{}.{}", &d[..p], &d[p..]),
+        _ => format!("0.{}{d}", zeros(-p)),
+    }
+}
+
+/// The first `len` of `all`'s digits (point at `p`, more digits after),
+/// rounded to the nearest, half up (as `core::fmt` breaks a tie between two
+/// shortest texts: 2^-25 is "…5313", not "…5312"), or up when `up`; without trailing zeros, with the
+/// point moved when 9s carry over; and whether it rounded up.
+fn cut(all: &str, p: i32, len: usize, up: bool) -> (String, i32, bool) {
+    let (head, rest) = all.as_bytes().split_at(len);
+    let up = up || rest[0] >= b'5';
+    let mut d = head.to_vec();
+    let mut p = p;
+    if up {
+        match d.iter().rposition(|&b| b != b'9') {
+            Some(i) => {
+                d[i] += 1;
+                d.truncate(i + 1);
+            }
+            None => {
+                d = vec![b'1'];
+                p += 1;
+            }
+        }
+    }
+    while d.len() > 1 && d.last() == Some(&b'0') {
+        d.pop();
+    }
+    (String::from_utf8(d).unwrap_or_default(), p, up)
 }
 
 /// A plain decimal's value: what `s.parse::<f64>().ok()` gives for `s` of
@@ -168,7 +273,6 @@ fn quotient(mut num: Big, mut den: Big) -> f64 {
 struct Big(Vec<u32>);
 
 impl Big {
-    #[cfg(any(test, not(feature = "engine")))]
     fn from_u64(v: u64) -> Big {
         Big(vec![v as u32, (v >> 32) as u32])
     }
@@ -236,7 +340,6 @@ impl Big {
         true
     }
 
-    #[cfg(any(test, not(feature = "engine")))]
     fn bit(&self, i: u32) -> bool {
         self.0.get((i / 32) as usize).is_some_and(|l| l >> (i % 32) & 1 == 1)
     }
@@ -253,7 +356,6 @@ impl Big {
         self.0 = v;
     }
 
-    #[cfg(any(test, not(feature = "engine")))]
     /// `self >> k`, rounded to the nearest integer, ties to even.
     fn shr_round_even(&mut self, k: u32) {
         let half = self.bit(k - 1);
@@ -272,7 +374,6 @@ impl Big {
         }
     }
 
-    #[cfg(any(test, not(feature = "engine")))]
     fn add_one(&mut self) {
         for limb in &mut self.0 {
             let (v, over) = limb.overflowing_add(1);
@@ -284,7 +385,6 @@ impl Big {
         self.0.push(1);
     }
 
-    #[cfg(any(test, not(feature = "engine")))]
     /// Decimal digits, no leading zeros ("0" for zero).
     fn to_decimal(mut self) -> String {
         let mut chunks = Vec::new();
@@ -318,7 +418,6 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::exact as fixed;
 
     /// A fixed pseudo-random sequence (xorshift64) from `seed`.
     fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
@@ -365,6 +464,54 @@ mod tests {
             if x.is_finite() && x.abs() < 1e30 {
                 same(x, (r >> 56) as usize % 7);
             }
+        }
+    }
+
+    fn shortest_as_std(x: f64) {
+        assert_eq!(shortest(x), format!("{x}"), "x = {x:e} ({:#x})", x.to_bits());
+        if x.is_finite() {
+            let (d, p) = shortest_digits(x);
+            let dot = if d.len() > 1 { "." } else { "" };
+            assert_eq!(format!("{}{dot}{}e{}", &d[..1], &d[1..], p - 1), format!("{:e}", x.abs()), "x = {x:e} ({:#x})", x.to_bits());
+        }
+    }
+
+    #[test]
+    fn dec_formats_as_f64() {
+        for x in [0.0, -0.0, 1.5, -2.25, 184.2e6, 0.1 + 0.2, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e-7] {
+            assert_eq!(format!("{}", Dec(x)), format!("{x}"));
+            assert_eq!(format!("{:.2}", Dec(x)), format!("{x:.2}"));
+            assert_eq!(format!("{:+}", Dec(x)), format!("{x:+}"));
+            assert_eq!(format!("{:+.1}", Dec(x)), format!("{x:+.1}"));
+        }
+    }
+
+    #[test]
+    fn shortest_matches_std() {
+        let special = [
+            0.0, 0.1, 0.2, 0.3, 0.1 + 0.2, 1.0, 1.5, 184.2e6, 32.1, 1e-7, 1e15, 1e16, 1e21, 1e22, 1e23, 5e-324,
+            f64::MIN_POSITIVE, f64::MAX, 9007199254740993.0, 123456789012345680.0, 2.675, 1.005, 0.000123, 4.35,
+            f64::NAN, f64::INFINITY,
+        ];
+        for x in special {
+            shortest_as_std(x);
+            shortest_as_std(-x);
+        }
+        // Every power of two (their lower neighbour is nearer) and its neighbours.
+        for k in -1074..=1023 {
+            let x = 2f64.powi(k);
+            shortest_as_std(x);
+            shortest_as_std(f64::from_bits(x.to_bits() + 1));
+            shortest_as_std(f64::from_bits(x.to_bits() - 1));
+        }
+        let mut next = xorshift(0x1234_5678_9abc_def1);
+        for i in 0..30_000 {
+            let r = next();
+            shortest_as_std(match i % 3 {
+                0 => f64::from_bits(r),
+                1 => (r % 10_000_000) as f64 / 10f64.powi((r >> 40) as i32 % 7),
+                _ => (r % 100_000) as f64 * 10f64.powi((r >> 40) as i32 % 12),
+            });
         }
     }
 

@@ -35,7 +35,7 @@ fn csv_of(facts: &Facts, series: Option<(&[String], &[&str])>) -> String {
         out.push_str(",revision");
     }
     out.push('\n');
-    let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default();
+    let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(crate::decimal::shortest).unwrap_or_default();
     for (n, f) in facts.facts.iter().enumerate() {
         if let Some(calls) = calls {
             quote(&mut out, &text_cell(calls.get(n).map_or("", String::as_str)));

@@ -320,7 +320,7 @@ impl std::error::Error for InputError {}
 /// "5.0 MB", "812 KB", "90 bytes".
 pub fn human_size(n: usize) -> String {
     if n >= 1_000_000 {
-        format!("{:.1} MB", n as f64 / 1e6)
+        format!("{} MB", crate::decimal::fixed(n as f64 / 1e6, 1))
     } else if n >= 1_000 {
         format!("{} KB", n / 1_000)
     } else {

@@ -7,6 +7,10 @@
 //! - `parse::<f64>()`: Eisel-Lemire's powers of five, ~10 KB that gzip
 //!   cannot shrink; `callchart::decimal::parse` reads plain decimals to the
 //!   same bits;
+//! - `{:.*}` and `{:e}` of a float: `core::fmt`'s float code, ~8 KB
+//!   gzipped; `callchart::decimal` (`Dec`, `fixed`, `shortest`,
+//!   `shortest_digits`) writes the same text (build.sh also fails when a
+//!   wasm names `flt2dec`, which catches `{}` of an `f64` too);
 //! - the slice sorts (`sort`, `sort_by`, `sort_unstable`, …): a copy of the
 //!   sort for each element type and comparator, 2–4 KB each;
 //!   `callchart::order` sorts through one copy.
@@ -25,6 +29,8 @@ const BANNED: &[(&str, &str)] = &[
     (".to_uppercase()", "callchart::case::upper_str / case::upper"),
     ("parse::<f64>", "callchart::decimal::parse"),
     ("f64::from_str", "callchart::decimal::parse"),
+    ("{:.*}", "callchart::decimal::fixed"),
+    (":e}", "callchart::decimal::shortest_digits"),
     (".sort()", "callchart::order::sort"),
     (".sort_by(", "callchart::order::sort_by"),
     (".sort_by_key(", "callchart::order::sort_by_key"),

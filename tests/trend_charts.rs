@@ -32,7 +32,7 @@ fn fcn() -> Trend {
 fn draw(trend: &Trend, kind: TrendKind, w: u32, h: u32) -> (String, HitMap) {
     let mut out = String::new();
     let hits = {
-        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        let root = callchart::chart::svg::SvgBackend::with_string(&mut out, (w, h)).into_drawing_area();
         let hits = trend.draw(&root, kind, &Style::default()).expect("drawn");
         root.present().unwrap();
         hits
@@ -135,7 +135,7 @@ fn a_series_of_one_call_draws_what_the_call_draws() {
     for (kind, trend_kind) in [(ChartKind::Revenue, TrendKind::Revenue), (ChartKind::Margins, TrendKind::Margins)] {
         let mut out = String::new();
         let alone = {
-            let root = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
+            let root = callchart::chart::svg::SvgBackend::with_string(&mut out, (800, 450)).into_drawing_area();
             chart::draw(&root, kind, &one, &Style::default()).unwrap()
         };
         let (_, series) = draw(&trend, trend_kind, 800, 450);
@@ -188,7 +188,7 @@ fn fcn_series_texts_stay_apart_across_sizes() {
                     let (w, h) = ((w as f64 * scale) as u32, (h as f64 * scale) as u32);
                     let mut out = String::new();
                     let hits = {
-                        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+                        let root = callchart::chart::svg::SvgBackend::with_string(&mut out, (w, h)).into_drawing_area();
                         trend.draw(&root, kind, &style).expect("drawn")
                     };
                     // Half a pixel of slack per dpr: text boxes that only touch are apart.

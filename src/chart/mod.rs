@@ -37,6 +37,7 @@ mod parts;
 mod margins;
 mod paint;
 mod revenue;
+pub mod svg;
 mod theme;
 #[cfg(feature = "engine")]
 mod versus;
@@ -203,7 +204,7 @@ impl ChartKind {
 pub fn render_svg(kind: ChartKind, facts: &Facts, width: u32, height: u32, style: &Style) -> String {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let root = svg::SvgBackend::with_string(&mut out, (width, height)).into_drawing_area();
         if let Err(e) = draw(&root, kind, facts, style) {
             drop(root);
             return format!("<!-- {e} -->");

@@ -1,18 +1,19 @@
 //! Derived facts (earlier periods computed from change statements) and the
 //! reconciliation checks a reader can see.
 
+use crate::decimal::Dec;
 use crate::facts::{Fact, Kind, Measure, Note, Source, Unit};
 
 fn fmt_num(v: f64) -> String {
     let a = v.abs();
     let s = if a >= 1e9 {
-        format!("{:.2}B", v / 1e9)
+        format!("{:.2}B", Dec(v / 1e9))
     } else if a >= 1e6 {
-        format!("{:.1}M", v / 1e6)
+        format!("{:.1}M", Dec(v / 1e6))
     } else if a >= 1e3 {
-        format!("{:.1}K", v / 1e3)
+        format!("{:.1}K", Dec(v / 1e3))
     } else {
-        format!("{v:.2}")
+        format!("{:.2}", Dec(v))
     };
     s.replace(".00B", "B")
 }
@@ -43,21 +44,21 @@ pub fn derive(facts: &mut Vec<Fact>, notes: &mut Vec<Note>) {
                         continue;
                     }
                     let v = l / (1.0 + c / 100.0);
-                    (v, format!("{} / (1 {} {:.2}) = {}", fmt_num(l), if c < 0.0 { "−" } else { "+" }, c.abs() / 100.0, fmt_num(v)))
+                    (v, format!("{} / (1 {} {:.2}) = {}", fmt_num(l), if c < 0.0 { "−" } else { "+" }, Dec(c.abs() / 100.0), fmt_num(v)))
                 }
                 (Unit::Money(a), Unit::Money(b)) if a == b => {
                     let v = l - c;
                     (v, format!("{} {} {} = {}", fmt_num(l), if c < 0.0 { "+" } else { "−" }, fmt_num(c.abs()), fmt_num(v)))
                 }
-                (Unit::PerShare(a), Unit::PerShare(b)) if a == b => (l - c, format!("{l:.2} − {c:.2} = {:.2}", l - c)),
-                (Unit::Days, Unit::Days) => (l - c, format!("{l} − {c} = {}", l - c)),
+                (Unit::PerShare(a), Unit::PerShare(b)) if a == b => (l - c, format!("{:.2} − {:.2} = {:.2}", Dec(l), Dec(c), Dec(l - c))),
+                (Unit::Days, Unit::Days) => (l - c, format!("{} − {} = {}", Dec(l), Dec(c), Dec(l - c))),
                 (Unit::Percent, Unit::Bp) => {
                     let v = l - c / 100.0;
-                    (v, format!("{l} {} {:.2} = {v:.2}", if c < 0.0 { "+" } else { "−" }, c.abs() / 100.0))
+                    (v, format!("{} {} {:.2} = {:.2}", Dec(l), if c < 0.0 { "+" } else { "−" }, Dec(c.abs() / 100.0), Dec(v)))
                 }
                 (Unit::Percent, Unit::Pp) => {
                     let v = l - c;
-                    (v, format!("{l} {} {} = {v:.2}", if c < 0.0 { "+" } else { "−" }, c.abs()))
+                    (v, format!("{} {} {} = {:.2}", Dec(l), if c < 0.0 { "+" } else { "−" }, Dec(c.abs()), Dec(v)))
                 }
                 _ => continue,
             };
@@ -258,11 +259,13 @@ fn weighted_margins(facts: &[Fact], aliases: &[(String, String)], notes: &mut Ve
             kind: "check".into(),
             subject: [ti].into_iter().chain(parts.iter().map(|p| p.3)).collect(),
             message: format!(
-                "{} {}: segment margins ({}) weighted by revenue give {weighted:.1}% {} total {tm}%",
+                "{} {}: segment margins ({}) weighted by revenue give {:.1}% {} total {}%",
                 total.metric,
                 total.period,
-                parts.iter().map(|p| format!("{} {}%", p.0, p.1)).collect::<Vec<_>>().join(", "),
-                if ok { "=" } else { "≠" }
+                parts.iter().map(|p| format!("{} {}%", p.0, Dec(p.1))).collect::<Vec<_>>().join(", "),
+                Dec(weighted),
+                if ok { "=" } else { "≠" },
+                Dec(tm)
             ),
             ok: Some(ok),
             period: None,
@@ -291,7 +294,7 @@ fn guided_midpoints(facts: &[Fact], notes: &mut Vec<Note>) {
             subject: vec![gi],
             message: format!(
                 "{} {} guidance midpoint {} is {:+.1}% vs {} ({}), stated {:+}%",
-                g.metric, g.period, fmt_num((lo + hi) / 2.0), implied, prev, fmt_num(base), said
+                g.metric, g.period, fmt_num((lo + hi) / 2.0), Dec(implied), prev, fmt_num(base), Dec(said)
             ),
             ok: Some(ok),
             period: None,

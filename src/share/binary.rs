@@ -108,21 +108,14 @@ pub(super) fn decimal(v: f64) -> Option<(i64, i32)> {
     if !v.is_finite() {
         return None;
     }
-    // Shortest representation that reads back as `v`: "1.842e8", "-3.4e-1".
-    let s = format!("{v:e}");
-    let (mant, exp) = s.split_once('e')?;
-    let exp: i32 = exp.parse().ok()?;
-    let (neg, mant) = match mant.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mant),
-    };
-    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    // The shortest digits that read back as `v`: ("1842", 9) for 1.842e8.
+    let (digits, p) = crate::decimal::shortest_digits(v);
     let mut m: i64 = 0;
-    for b in int.bytes().chain(frac.bytes()) {
-        m = m.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))?;
+    for b in digits.bytes() {
+        m = m.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
     }
-    let m = if neg { -m } else { m };
-    let e = exp - frac.len() as i32;
+    let m = if v.is_sign_negative() { -m } else { m };
+    let e = p - digits.len() as i32;
     // Exact, or not at all (-0.0, for one, reads back as +0.0).
     (from_decimal(m, e)?.to_bits() == v.to_bits()).then_some((m, e))
 }
@@ -188,7 +181,7 @@ pub(super) fn refs<'f>(facts: &'f Facts, names: &mut Vec<&'f str>) -> Result<Ref
 /// The currency `facts` are in.
 pub(super) fn currency_of(facts: &Facts) -> Result<Currency, ShareError> {
     Currency::from_code(&facts.currency)
-        .ok_or_else(|| ShareError::Unencodable(format!("the currency {:?} is not a three-letter code", facts.currency)))
+        .ok_or_else(|| ShareError::Unencodable(format!("the currency {} is not a three-letter code", crate::i18n::quoted(&facts.currency))))
 }
 
 /// A call's flags (bit 0 call present, bit 1 currency other than USD, and

@@ -117,7 +117,7 @@ impl Series {
 
     /// Draws series chart `kind` of the picked company on `canvas` (as [`Analysis::draw`]).
     pub fn draw(&self, canvas: &HtmlCanvasElement, kind: &str, style: JsValue) -> Result<ChartMap, JsError> {
-        let kind = chart::TrendKind::from_name(kind).ok_or_else(|| JsError::new(&format!("unknown series chart {kind:?}")))?;
+        let kind = chart::TrendKind::from_name(kind).ok_or_else(|| JsError::new(&format!("unknown series chart {}", crate::i18n::quoted(kind))))?;
         draw_on(canvas, style, |area, style| Ok(self.inner.draw(area, kind, style)?))
     }
 

@@ -120,7 +120,7 @@ pub(super) struct Figure {
 impl Figure {
     /// A figure read from Chinese numerals: its digits as they would be written.
     pub(super) fn read(v: f64, x: Suffix) -> Figure {
-        let s = format!("{v:.6}");
+        let s = crate::decimal::fixed(v, 6);
         let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
         let dec = s.split_once('.').map_or(0, |(_, d)| d.len() as u32);
         Figure { s, v, dec, x }
@@ -145,7 +145,7 @@ pub(super) fn figure_text(s: &str, v: f64, dec: u32, x: &Suffix) -> String {
         // The digits as written stay significant: 3,210 萬 is 32.10 million.
         let (div, word): (f64, &str) = if value >= 1e9 { (1e9, " billion") } else if value >= 1e6 { (1e6, " million") } else { (1.0, "") };
         let places = (dec as i32 + (div.log10() - x.scale.log10()).round() as i32).max(0) as usize;
-        let n = format!("{:.*}", places, value / div);
+        let n = crate::decimal::fixed(value / div, places);
         let n = if n.contains('.') { n.trim_end_matches('0').trim_end_matches('.').to_string() } else { n };
         format!("{n}{word}")
     };
