@@ -370,6 +370,9 @@ fn metric_table() {
         // Items of a list keep their own metrics: the next item's metric after a ";" is not this figure's.
         ("For the year, we now expect net sales growth of approximately 1% to 1.5%; a same-store sales decline of approximately 3% to 2.5%.", "revenue[total] FY2024 Guidance/Yoy 1..1.5 %; same_store_sales[total] FY2024 Guidance/Yoy -3..-2.5 %"),
         ("Revenue per available room was $120.", "revpar[total] FY2024-Q3 Actual/Level 120 USD"),
+        // "OI" is operating income; "cost of sales" is no sales.
+        ("Organic sales rose 3%, with OI up 11% and OI margin of 16.2%.", "revenue[total] FY2024-Q3 Actual/Yoy 3 %; operating_income[total] FY2024-Q3 Actual/Yoy 11 %; operating_margin[total] FY2024-Q3 Actual/Level 16.2 %"),
+        ("Cost of sales rose 4% in the quarter.", ""),
         ("Our balance of unbilled deferred revenue increased to $37.4 million.", "deferred_revenue[total] FY2024-Q3 Actual/Level 37400000 USD"),
         // "as a percentage of sales": the ratio, not the money metric (nor sales).
         ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
@@ -470,6 +473,16 @@ fn not_a_figure_table() {
          "operating_income[total] FY2024-Q3 Actual/Level 284700000 USD"),
         ("Sales were $494.9 million, including $2.2 million of favorable currency and an $81 million or 19.6% organic increase.",
          "revenue[total] FY2024-Q3 Actual/Level 494900000 USD; revenue[total] FY2024-Q3 Actual/Yoy 81000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 19.6 %"),
+        // What a figure reflects or overcomes, a favorable or unfavorable effect, and the items listed after it.
+        ("Sales of $410 million rose 4% from $394 million last year, reflecting $6 million of acquired sales and $3.1 million of favorable currency translation.",
+         "revenue[total] FY2024-Q3 Actual/Level 410000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 4 %; revenue[total] FY2023-Q3 Actual/Level 394000000 USD"),
+        ("Revenue was $820 million, with a 5% organic gain, $4.4 million of unfavorable foreign currency translation and $9 million of acquisition sales.",
+         "revenue[total] FY2024-Q3 Actual/Level 820000000 USD"),
+        ("Operating margin was 18.2%, up 90 basis points, overcoming 20 basis points of unfavorable currency.", "operating_margin[total] FY2024-Q3 Actual/Level 18.2 %; operating_margin[total] FY2024-Q3 Actual/Yoy 90 bp"),
+        ("Included in cost of sales was a $2.3 million charge related to the inventory reserve.", ""),
+        ("Home revenues rose to $2.1 billion, reflecting a 22% increase in deliveries.", "revenue[total] FY2024-Q3 Actual/Level 2100000000 USD"),
+        ("We paid $600 million in dividends, reflecting a 4% increase in our quarterly dividend.", "dividend[total] FY2024-Q3 Actual/Level 600000000 USD; dividend[total] FY2024-Q3 Actual/Yoy 4 %"),
+        ("Our current view of the EBIT impact of the storm is about $25 million.", ""),
         // An item's amount per share beside its pre-tax amount is no EPS.
         ("And finally, income of $5.2 million pre-tax or $0.08 per diluted share for employee retention payroll tax credits.", ""),
         ("Net income was $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level 26600000 USD; eps[total] FY2024-Q3 Actual/Level 0.13 USD/share"),

@@ -157,7 +157,9 @@ impl Sentence<'_, '_> {
         if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
             return true;
         }
-        if part_or_effect(t, &self.metrics, lo, f.first) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
+        // "Included in cost of sales was a $1.6 million increase related to ...": a part of it.
+        let included_in = t.len() > 2 && t[0].is_any(&["included", "including"]) && t[1].is("in");
+        if included_in || part_or_effect(t, &self.metrics, lo, f.first) || explains(t, &self.metrics, lo, f.first, f.last) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             return true;
         }
         if before.iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
@@ -174,7 +176,8 @@ impl Sentence<'_, '_> {
 
     /// Whether the figure is a further item of a list of parts: "including $1.3 million of
     /// currency effects and $1 million of COVID-related costs", "including $2.8 million of
-    /// direct costs, $1 million of restructuring and ...": each item after the first is
+    /// direct costs, $1 million of restructuring and ...", "$9.6 million of favorable currency
+    /// translation and $7.5 million of acquisition-related sales": each item after the first is
     /// joined by "," or "and" to an item named by "of", with no verb between.
     fn listed_part(&self, n: usize) -> bool {
         let t = self.t;
@@ -198,7 +201,7 @@ impl Sentence<'_, '_> {
             if !item {
                 return false;
             }
-            if part_or_effect(t, &self.metrics, lo, prev.first) {
+            if part_or_effect(t, &self.metrics, lo, prev.first) || explains(t, &self.metrics, lo, prev.first, prev.last) || effect_after(t, prev.last, f.first) {
                 return true;
             }
             k -= 1;

@@ -212,10 +212,7 @@ pub(super) fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
 /// sales by approximately $300 million", "currency reduced operating income by
 /// $3.5 million" (but "we grew revenue by 10%" is the company's own change).
 pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize) -> bool {
-    let mut k = past_approximation(t, lo, first);
-    while k > lo && t[k - 1].is_any(&["a", "an"]) {
-        k = past_approximation(t, lo, k - 1);
-    }
+    let k = opener(t, lo, first);
     if k > lo && t[k - 1].is_any(&["including", "included", "includes", "excluding", "excluded", "excludes"]) {
         return true;
     }
@@ -249,10 +246,29 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
 }
 
+/// Where the words before a figure start, past "approximately", "a", ...
+fn opener(t: &[Token<'_>], lo: usize, first: usize) -> usize {
+    let mut k = past_approximation(t, lo, first);
+    while k > lo && t[k - 1].is_any(&["a", "an"]) {
+        k = past_approximation(t, lo, k - 1);
+    }
+    k
+}
+
+/// Whether the figure from `first` to `last` is what another figure reflects or overcomes:
+/// "reflecting $7.5 million of acquisition-related sales", "overcoming 30 basis points of
+/// unfavorable currency", "reflecting a 40% increase in homes delivered"; not a change of a
+/// metric named after it ("reflecting a 5% increase in our quarterly dividend").
+pub(super) fn explains(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize, last: usize) -> bool {
+    let k = opener(t, lo, first);
+    let of_metric = t.get(last).is_some_and(|x| x.is_any(CHANGE_NOUNS)) && metrics.iter().any(|m| m.first > last && m.first <= last + 4);
+    k > lo && t[k - 1].is_any(&["reflecting", "overcoming"]) && !of_metric
+}
+
 /// Nouns of an effect said right after its size: "a 100 basis point benefit to gross margin",
 /// "140 basis points of negative gross margin impact", "$12 million of FX headwind".
 pub(super) const EFFECT_NOUNS: &[&str] = &[
-    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit",
+    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit", "translation",
 ];
 
 /// Whether the figure ending at `last` is the size of an effect named right after it, in the
@@ -260,6 +276,10 @@ pub(super) const EFFECT_NOUNS: &[&str] = &[
 /// (A per-share effect is named by what it is of: "a $0.30 per share impact from a goodwill
 /// impairment" is `goodwill_impairment_per_share`.)
 pub(super) fn effect_after(t: &[Token<'_>], last: usize, hi: usize) -> bool {
+    // "$9.6 million of favorable foreign currency translation", "30 basis points of unfavorable currency".
+    if last + 1 < hi && t[last].is("of") && t[last + 1].is_any(&["favorable", "unfavorable", "favourable", "unfavourable"]) {
+        return true;
+    }
     const BETWEEN: &[&str] = &[
         "of", "a", "negative", "positive", "favorable", "unfavorable", "favourable", "unfavourable", "net", "year-over-year",
         "sequential", "total", "gross", "operating", "margin", "margins", "revenue", "sales", "earnings", "fx",
