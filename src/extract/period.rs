@@ -184,6 +184,23 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             continue;
         }
         if let Some(mut m) = mention_at(t, i) {
+            // "at year-end 2019", "from the end of 2019": the year said from its end, one mention.
+            if matches!(m.what, PeriodRef::Abs(Period::Fiscal { part: Part::Year, .. } | Period::Calendar { part: Part::Year, .. })) {
+                m.first = said_from_its_end(t, m.first).max(out.last().map_or(0, |p: &Mention| p.last));
+            }
+            // "up 18.5% through Q2", "through the second quarter": the year so far (not "from Q1 through Q3").
+            let quarter = matches!(m.what, PeriodRef::Quarter(_) | PeriodRef::Abs(Period::Fiscal { part: Part::Quarter(_), .. }));
+            let through = m.first.checked_sub(1 + usize::from(m.first >= 2 && t[m.first - 1].is("the")));
+            if let Some(k) = through.filter(|&k| quarter && t[k].is_any(&["through", "thru"]) && !out.last().is_some_and(|p: &Mention| p.last + 1 >= k)) {
+                m.what = PeriodRef::YearToDate;
+                m.first = k;
+            }
+            // "the Q4 to Q1 order shift", "from quarter to quarter, Q4 to Q1": the first dates nothing.
+            if let (PeriodRef::Quarter(_), Some(prev)) = (m.what, out.last_mut()) {
+                if matches!(prev.what, PeriodRef::Quarter(_)) && prev.last + 1 == m.first && t[prev.last].is("to") {
+                    prev.recalled = true;
+                }
+            }
             // "last year's (strong) second quarter": one period, a year back.
             if m.what == PeriodRef::PrevYear {
                 if let Some((q, end)) = possessive_quarter(t, m.last) {
@@ -268,6 +285,17 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Where a year said from its end starts: "year-end 2019", "the end of 2019" (`first` is the year's).
+fn said_from_its_end(t: &[Token<'_>], first: usize) -> usize {
+    let w = |k: usize, s: &str| t[k].is(s);
+    match first {
+        k if k >= 3 && w(k - 1, "end") && t[k - 2].sym('-') && w(k - 3, "year") => k - 3,
+        k if k >= 2 && w(k - 1, "end") && w(k - 2, "year") => k - 2,
+        k if k >= 3 && w(k - 1, "of") && w(k - 2, "end") => k - 2 - usize::from(w(k - 3, "the")),
+        k => k,
+    }
 }
 
 const MONTHS: &[&str] = &[
@@ -438,6 +466,10 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
             if let Some((y, cal, k2)) = trailing_year(t, k).filter(|_| matches!(what, PeriodRef::ThisYear)) {
                 return m(k2, PeriodRef::Abs(mk(y, cal, Part::Year)));
             }
+            // "in the quarter of 2020": the call's quarter, its year said.
+            if let Some((_, _, k2)) = trailing_year(t, k).filter(|_| what == PeriodRef::ThisQuarter && t[k].is("of")) {
+                return m(k2, what);
+            }
             return m(k, what);
         }
     }
@@ -567,6 +599,13 @@ mod tests {
             ("cash from operations of $1.3 billion year-to-date through Q2", "FY2023-Q2", false, "FY2023-H1"),
             ("up 62 basis points year-to-date", "FY2023-Q4", false, "FY2023"),
             ("for the first six months", "FY2023-Q3", false, "FY2023-H1"),
+            ("free cash flow up 18.5% year-over-year through Q2", "FY2023-Q2", false, "FY2023-H1"),
+            ("sales through the third quarter", "FY2023-Q3", false, "?"),
+            // A year said from its end; "the quarter of 2023" is one period.
+            ("compared to $184.5 million at year-end 2022", "FY2023-Q4", false, "FY2022"),
+            ("decreased $13.9 million from the end of 2022", "FY2023-Q4", false, "vs FY2022"),
+            ("the Q4 to Q1 order shift", "FY2024-Q1", false, "FY2023-Q4, FY2024-Q1"),
+            ("revenue of $93.4 million in the quarter of 2023", "FY2023-Q4", false, "FY2023-Q4"),
             // Words that describe the base between "over" and its period.
             ("a 9.5% sequential gain over a strong third-quarter 2023 sales performance", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("growth versus a very difficult Q3", "FY2023-Q4", false, "vs FY2023-Q3"),

@@ -341,6 +341,14 @@ fn period_table() {
         ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
         ("Cash flow from operations totaled $263 million year-to-date.", ""),
         ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
+        // ... said before the metric, a change between; "through Q3" is the year so far too.
+        ("Our year-to-date free cash flow more than doubled versus last year to $410 million.", ""),
+        ("Free cash flow rose 12% year-over-year through Q3 to $410 million.", ""),
+        ("We reported adjusted EPS of $0.97, a 9% year-over-year improvement, and our year-to-date adjusted EPS of $3.69.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy 9 %"),
+        // A year said from its end is the base's; "Q2 to Q3" dates nothing; "on track for" guides.
+        ("Cash and equivalents of $900 million compared to $650 million at year-end 2023.", "cash[total] FY2024-Q3 Actual/Level 900000000 USD; cash[total] FY2023-Q4 Actual/Level 650000000 USD"),
+        ("Revenue rose 4%, helped by the Q2 to Q3 order shift.", "revenue[total] FY2024-Q3 Actual/Yoy 4 %"),
+        ("We are on track for free cash flow of approximately $1 billion.", "free_cash_flow[total] FY2024-Q4 Guidance/Level 1000000000 USD"),
         // "last year's second quarter" is the year-ago quarter, however it is described.
         ("Gross margin was 76.1% in last year's third quarter.", "gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
         ("Gross margin increased to 81.7% compared to 76.1% in last year's third quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 81.7 %; gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
@@ -480,6 +488,7 @@ fn not_a_figure_table() {
          "revenue[total] FY2024-Q3 Actual/Level 820000000 USD"),
         ("Operating margin was 18.2%, up 90 basis points, overcoming 20 basis points of unfavorable currency.", "operating_margin[total] FY2024-Q3 Actual/Level 18.2 %; operating_margin[total] FY2024-Q3 Actual/Yoy 90 bp"),
         ("Included in cost of sales was a $2.3 million charge related to the inventory reserve.", ""),
+        ("Included in the results was a release of provision for credit losses of $4.1 million.", "provision_for_credit_losses[total] FY2024-Q3 Actual/Level -4100000 USD"),
         ("Home revenues rose to $2.1 billion, reflecting a 22% increase in deliveries.", "revenue[total] FY2024-Q3 Actual/Level 2100000000 USD"),
         ("We paid $600 million in dividends, reflecting a 4% increase in our quarterly dividend.", "dividend[total] FY2024-Q3 Actual/Level 600000000 USD; dividend[total] FY2024-Q3 Actual/Yoy 4 %"),
         ("Our current view of the EBIT impact of the storm is about $25 million.", ""),
@@ -534,6 +543,13 @@ fn base_table() {
         // "Q3 of last year" is one period, a year back.
         ("Our gross margin of 38.2% is up from 32.3% in Q3 of last year.", "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2023-Q3 Actual/Level 32.3 %"),
         ("Operating income is up 25% from $34.5 million in Q3 of last year.", "operating_income[total] FY2024-Q3 Actual/Yoy 25 %; operating_income[total] FY2023-Q3 Actual/Level 34500000 USD"),
+        // A base "or" its per-share amount takes the period said after the pair; bases joined by "and"
+        // past the first one's period; "in the quarter of 2024" is the quarter.
+        ("Net income was $12.1 million or $0.24 per diluted share, compared to $15.3 million or $0.30 per diluted share a year ago.",
+         "net_income[total] FY2024-Q3 Actual/Level 12100000 USD; eps[total] FY2024-Q3 Actual/Level 0.24 USD/share; net_income[total] FY2023-Q3 Actual/Level 15300000 USD; eps[total] FY2023-Q3 Actual/Level 0.3 USD/share"),
+        ("Gross margin of 38.2% is up from 36% in Q2 and 35.1% in Q3 of last year.",
+         "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2024-Q2 Actual/Level 36 %; gross_margin[total] FY2023-Q3 Actual/Level 35.1 %"),
+        ("Revenue of $93.4 million in the quarter of 2024 compared to $83.9 million last year.", "revenue[total] FY2024-Q3 Actual/Level 93400000 USD; revenue[total] FY2023-Q3 Actual/Level 83900000 USD"),
         ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
         // A comparison base behind its qualifiers takes the earlier period.
         ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),

@@ -158,7 +158,9 @@ impl Sentence<'_, '_> {
             return true;
         }
         // "Included in cost of sales was a $1.6 million increase related to ...": a part of it.
-        let included_in = t.len() > 2 && t[0].is_any(&["included", "including"]) && t[1].is("in");
+        // (Not a metric of its own named between: "... was a net reversal of provision for credit losses of $5.8 million".)
+        let own_metric = self.metrics.iter().any(|m| m.last <= f.first && m.first >= lo && !crate::facts::CORE_METRICS.contains(&m.metric));
+        let included_in = t.len() > 2 && t[0].is_any(&["included", "including"]) && t[1].is("in") && !own_metric;
         if included_in || part_or_effect(t, &self.metrics, lo, f.first) || explains(t, &self.metrics, lo, f.first, f.last) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             return true;
         }
@@ -284,8 +286,10 @@ impl Sentence<'_, '_> {
         let base = self.bases[n];
         let qk = base.map_or(pk, |(q, _)| q);
         let joined_base = run.last_base == Some(n.wrapping_sub(1)) && {
-            let gap = &t[self.figures[n - 1].last..pk];
+            let (prev, gap) = (self.figures[n - 1], &t[self.figures[n - 1].last..pk]);
             gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
+                // "from 34% in Q2 and 32.3% in Q3 of last year": past the base's period, no metric of its own.
+                || prev.dim == f.dim && and_joined(t, prev.last, pk) && !self.metrics.iter().any(|m| m.first >= prev.last && m.last <= pk)
         };
         let from_base = base.is_some() || opens_base(t, pk) || opens_base_behind(t, at.lo, pk, f.last) || joined_base;
         if from_base {
@@ -414,7 +418,19 @@ impl Sentence<'_, '_> {
     /// skips the figure: "56.3% year-to-date" in a Q3 call and "for the first
     /// nine months" are no period of ours. Returns the figure's own mention too.
     pub(super) fn period_of(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, guidance_word: bool) -> Option<(Option<Mention>, Option<Period>)> {
-        let own_mention = self.own_mention(at, sign);
+        // "our year-to-date operating cash flow more than tripled versus last year to $112 million":
+        // the year so far said before the figure, no period of its own between.
+        // "free cash flow up 18.5% year-over-year through Q2": or after it in its window.
+        let partial_span = |m: &&Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths);
+        let so_far = || {
+            let clause = |a: usize, b: usize| !self.t[a..b].iter().any(|x| x.sym(',') || x.sym(';') || x.is("and"));
+            let before = self.periods.iter().rev().find(|m| !m.comparison && m.last <= at.f.first).filter(partial_span).filter(|m| !self.t[m.last..at.f.first].iter().any(|x| x.sym(',') || x.sym(';')));
+            before.or_else(|| self.periods.iter().find(|m| m.first >= at.f.last && m.first < at.hi.min(at.f.last + 7)).filter(partial_span).filter(|m| clause(at.f.last, m.first)))
+        };
+        let own_mention = self.own_mention(at, sign).or_else(|| so_far().copied());
+        // "Based on our results through the third quarter, we have adjusted our EPS guidance to ...":
+        // the year so far is what the outlook rests on, not its period.
+        let own_mention = own_mention.filter(|m| !(guidance_word && matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)));
         let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, self.context, guidance_word).is_none();
         if own_mention.is_some_and(partial) {
             return None;
@@ -462,7 +478,8 @@ impl Sentence<'_, '_> {
     /// quarter reported but of a period ahead in the sentence, or the one
     /// guided in play, or the year (the next in a Q4 call).
     fn redate_guided(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> Option<Period> {
-        let dated_by = own_mention.or(self.own().next().copied()).map(|m| m.what);
+        let so_far = || self.periods.iter().find(|m| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)).copied();
+        let dated_by = own_mention.or(self.own().next().copied()).or_else(so_far).map(|m| m.what);
         let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
         let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, &self.past_mask, at.f.first, at.hi)) else {
             return fig_period;

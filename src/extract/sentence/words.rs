@@ -246,6 +246,13 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
 }
 
+/// Whether the words from `from` to `to` join a figure to the one before as another item of
+/// the same kind: "up from 34% in Q2 and 32.3% in Q3 of last year" (an "and", no clause break).
+pub(super) fn and_joined(t: &[Token<'_>], from: usize, to: usize) -> bool {
+    let gap = &t[from..to.max(from)];
+    gap.len() <= 6 && gap.iter().any(|x| x.is("and")) && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(PAST) || x.is_any(&["is", "are", "was", "were"]))
+}
+
 /// Where the words before a figure start, past "approximately", "a", ...
 fn opener(t: &[Token<'_>], lo: usize, first: usize) -> usize {
     let mut k = past_approximation(t, lo, first);
@@ -465,13 +472,16 @@ pub(super) fn speaks_of_guidance(t: &[Token<'_>], lower: &str, past: bool) -> bo
         x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
     });
     let estimated = (0..t.len()).any(|k| estimated_at(t, k));
-    t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
+    // "which we estimate would have been about 35.5%": a what-if, not an outlook.
+    let what_if = |k: usize| t[k].is("estimate") && t[k + 1..].iter().take(2).any(|y| y.is("would"));
+    t.iter().enumerate().any(|(k, x)| x.is_any(GUIDANCE_WORDS) && !what_if(k))
         || expected
         || estimated
         || lower.contains("our expectation for") && !lower.contains("than our expectation")
         || (0..t.len()).any(|k| revises_outlook(t, k))
         || lower.contains("we expect")
         || lower.contains("now see")
+        || lower.contains("on track for") && !past
         || lower.contains("guidance for")
         || lower.contains("our guidance") && !lower.contains("guidance range")
 }
