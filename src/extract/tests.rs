@@ -500,6 +500,10 @@ fn not_a_figure_table() {
         ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
         // The size of a company a figure describes is no figure of the call's.
         ("We are well on our way to becoming a $15 billion revenue company.", ""),
+        ("We said we would be a $10 billion-plus revenue company.", ""),
+        ("The acquired business brings a seasoned team with approximately $120 million of annual revenue.", ""),
+        ("Tooling's annual net sales were approximately $60 million and Beta's annual net sales were roughly $15 million.", ""),
+        ("Our cloud business surpassed $12 billion in annual revenue, up 20%.", "revenue[cloud] FY2024 Actual/Level 12000000000 USD; revenue[cloud] FY2024 Actual/Yoy 20 %"),
         ("Revenue was a record $1.2 billion in the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
         ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
         // A distance from an outlook, or the size of a revision, is no figure of a period.
@@ -509,6 +513,9 @@ fn not_a_figure_table() {
         ("Adjusted EBITDA was $484.9 million, about $17 million and 20 basis points above our outlook.", "ebitda[total] FY2024-Q3 Actual/Level 484900000 USD"),
         ("Cash flow from operations was $1.2 billion, exceeding our cash flow guidance by over $650 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level 1200000000 USD"),
         ("Revenue for 2024 is now estimated to be approximately $5.975 billion or $175 million above our initial outlook.", "revenue[total] FY2024 Guidance/Level 5975000000 USD"),
+        // A distance between two metrics, and an outlook's revision said in the past tense, are no figures.
+        ("Cash from operations exceeded capital expenditures by approximately $85 million in the quarter.", ""),
+        ("Our 2024 outlook for adjusted operating income at the midpoint was down $40 million to $610 million.", ""),
         // A distance between two metrics is no figure of either.
         ("Net income in the quarter was $290 million or approximately $1.7 billion lower than adjusted earnings.", "net_income[total] FY2024-Q3 Actual/Level 290000000 USD"),
         // A distance from a base figure is a change, the base a level of its own period.

@@ -4,7 +4,7 @@
 //! segment, measure and value are [`super::binding`]'s.
 
 use super::super::lex::{phrase_at, Tok, Token};
-use super::super::metric;
+use super::super::metric::{self, MetricMention};
 use super::super::number::{Dim, Figure};
 use super::super::period::{self, Mention, PeriodRef};
 use super::words::*;
@@ -169,7 +169,7 @@ impl Sentence<'_, '_> {
         {
             return true;
         }
-        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || company_size(t, f.first, f.last) {
+        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || matches!(f.dim, Dim::Money { .. }) && business_size(t, &self.metrics, lo, f.first, f.last) {
             return true;
         }
         let restated = ["operationally", "on an operational basis", "in constant currency", "constant currency", "at constant currency", "in cc", "ex fx", "excluding fx", "on an organic basis", "organically", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency", "in rmb terms", "in dollar terms"];
@@ -385,7 +385,9 @@ impl Sentence<'_, '_> {
     /// clause: "This yields an adjusted EPS guidance range of $2.55 to $2.70,
     /// reflecting increased confidence" reports nothing.
     fn reports_outlook(&self, at: &Slot, sign: Option<f64>) -> bool {
-        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        let (t, f, hi) = (self.t, at.f, at.hi);
+        // "outlook ... was down $215 million to $800 million": the level after its change is in the change's window.
+        let lo = if at.n > 0 && f.first == at.lo + 1 && t[at.lo].is("to") { self.slot(at.n - 1).lo } else { at.lo };
         let metric_before = self.metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo);
         let from_metric = metric_before.map_or(lo, |m| m.last);
         let governed = metric_before.is_some_and(|m| {
@@ -393,7 +395,8 @@ impl Sentence<'_, '_> {
             w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
         });
         let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
-        self.past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
+        // A change of an outlook governing its metric is its revision, no change reported.
+        self.past && (sign.is_none() || governed) && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
     }
 
     /// The figure's own period mention: one right after it ("the $8.19 we
@@ -547,20 +550,28 @@ impl Sentence<'_, '_> {
     }
 }
 
+/// The size of a business the figure describes, no figure of this call's:
+/// "becoming a $15 billion(-plus) revenue company", "a team with approximately
+/// $300 million of annual revenue", "Elkhart's annual net sales ... were
+/// approximately $100 million", "acquisitions with annual revenues of $31 million".
+fn business_size(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize, last: usize) -> bool {
+    let words = t[last..t.len().min(last + 5)].iter().skip_while(|x| x.sym('-') || x.is("plus"));
+    let company = first > 0 && t[first - 1].is_any(&["a", "an"]) && words.take_while(|x| x.kind == Tok::Word).take(3).any(|x| x.is_any(&["company", "companies", "enterprise", "business"]));
+    let annual = |m: &&MetricMention| m.metric == "revenue" && m.first >= 2 && t[m.first - 1].is_any(&["annual", "annualized"]);
+    let owner = |m: &&MetricMention| t[m.first - 2].text.ends_with("'s") || t[m.first - 2].text.ends_with("’s") || t[m.first - 2].is_any(&["with", "had", "has", "have"]);
+    // (Not a milestone of the company's own: "Azure surpassed $75 billion in annual revenue".)
+    let milestone = t[lo..first].iter().rev().take(3).any(|x| x.is_any(&["surpassed", "exceeded", "crossed", "topped", "passed", "reached"]));
+    let after = !milestone && t.get(last).is_some_and(|x| x.is_any(&["in", "of"])) && metrics.iter().filter(annual).any(|m| m.first > last && m.first <= last + 3);
+    let before = metrics.iter().filter(annual).filter(owner).any(|m| m.first >= lo && m.last <= first);
+    company || after || before
+}
+
 /// What a figure would have been, or would be without something: "absent
 /// currency, EPS growth would have been 16%", "excluding the retail decline,
 /// we would have expected sales growth of 3% to 4%", "absent currency and
 /// tariffs, EPS growth in the first quarter would be 7% to 10%". Not the
 /// figure the company reports or guides ("we would expect revenue of $5
 /// billion" still guides; "excluding special items, we would have reported
-/// "becoming a $15 billion revenue company": the size of a company the
-/// figure describes, no figure of this call's.
-fn company_size(t: &[Token<'_>], first: usize, last: usize) -> bool {
-    first > 0
-        && t[first - 1].is_any(&["a", "an"])
-        && t[last..t.len().min(last + 3)].iter().take_while(|x| x.kind == Tok::Word).any(|x| x.is_any(&["company", "companies", "enterprise", "business"]))
-}
-
 /// $0.70 per share" is the adjusted result).
 fn counterfactual(before: &[Token<'_>]) -> bool {
     let would = before.iter().rposition(|x| x.is("would") || x.is("would've"));

@@ -228,7 +228,7 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     // the metrics it names, joined by "and", to the verb.
     let mut v = m.first;
     loop {
-        if v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net", "both", "and", "gaap", "adjusted", "reported"]) {
+        if v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net", "both", "and", "gaap", "adjusted", "reported", "cash"]) {
             v -= 1;
         } else if let Some(other) = metrics.iter().find(|o| o.last == v && o.first > lo) {
             v = other.first;
@@ -331,12 +331,13 @@ pub(super) fn sensitivity(t: &[Token<'_>], lo: usize, first: usize, last: usize)
         && t.get(last).is_some_and(|x| x.is_any(&["change", "move", "movement", "swing", "shift"]))
 }
 
-/// Verbs of a driver acting on a metric: "downtime reduced our sales by".
+/// Verbs of a driver acting on a metric: "downtime reduced our sales by"; or of a distance
+/// from it: "funds from operations exceeded cash capital expenditures by $120 million".
 pub(super) const EFFECT_VERBS: &[&str] = &[
     "reduced", "reduces", "reducing", "lowered", "lowering", "hurt", "hurting", "affected", "affecting", "benefited",
     "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
     "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed", "impacts",
-    "impacted", "impacting", "impact",
+    "impacted", "impacting", "impact", "exceeded", "exceeding", "surpassed", "outpaced",
 ];
 
 /// Where the period of a comparison base starts when a few words stand between
