@@ -347,6 +347,8 @@ fn period_table() {
         ("We reported adjusted EPS of $0.97, a 9% year-over-year improvement, and our year-to-date adjusted EPS of $3.69.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy 9 %"),
         // A year said from its end is the base's; "Q2 to Q3" dates nothing; "on track for" guides.
         ("Cash and equivalents of $900 million compared to $650 million at year-end 2023.", "cash[total] FY2024-Q3 Actual/Level 900000000 USD; cash[total] FY2023-Q4 Actual/Level 650000000 USD"),
+        ("Inventory turns of 4.2 compared to 4.0 at year-end 2023 and 4.1 at the end of the second quarter 2024, and our cash position of $310 million compared to $250 million at year-end 2023.",
+         "cash[total] FY2024-Q3 Actual/Level 310000000 USD; cash[total] FY2023-Q4 Actual/Level 250000000 USD"),
         ("Revenue rose 4%, helped by the Q2 to Q3 order shift.", "revenue[total] FY2024-Q3 Actual/Yoy 4 %"),
         ("We are on track for free cash flow of approximately $1 billion.", "free_cash_flow[total] FY2024-Q4 Guidance/Level 1000000000 USD"),
         // "last year's second quarter" is the year-ago quarter, however it is described.

@@ -5,7 +5,7 @@ use super::super::lex::{self, phrase_at, Token};
 use super::super::metric::MetricMention;
 use super::super::number;
 use super::super::period::{self, Mention, PeriodRef};
-use crate::facts::{Measure, Period};
+use crate::facts::{Measure, Part, Period};
 
 pub(super) const CHANGE_UP: &[&str] = &[
     "up", "increased", "increase", "increases", "increasing", "grew", "grow", "growing", "growth", "rose", "risen", "rising",
@@ -189,7 +189,8 @@ fn comparison_of(t: &[Token<'_>], m: &Mention, fig_period: Option<Period>, call:
             if b.prev_quarter() == Some(p) {
                 return Some(Measure::Qoq);
             }
-            if b.prev_year() == Some(p) {
+            // "decreased $53.9 million from 2019 year-end" in a Q4 2020 call: a year back.
+            if b.prev_year() == Some(p) || p.part() == Some(Part::Year) && b.is_quarter() && p.year_number().zip(b.year_number()).is_some_and(|(a, c)| a + 1 == c) {
                 return Some(Measure::Yoy);
             }
         }
