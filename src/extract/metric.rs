@@ -121,6 +121,8 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("operating margin", "operating_margin", Class::Ratio, false),
     ("EBIT margin", "operating_margin", Class::Ratio, false),
     ("EBIT", "operating_income", Class::Money, false),
+    ("OI margin", "operating_margin", Class::Ratio, false),
+    ("OI", "operating_income", Class::Money, false),
     ("net profit margin", "net_margin", Class::Ratio, false),
     ("net margin", "net_margin", Class::Ratio, false),
     ("net interest margin", "net_interest_margin", Class::Ratio, false),
@@ -305,6 +307,8 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
                 // "the judge recommended a $3.6 million revenue increase": a rate change asked
                 // for or granted, not revenue reported.
                 || metric == "revenue" && t.get(k).is_some_and(|x| x.is_any(&["requirement", "requirements"]))
+                // "cost of sales", "costs of revenue": an expense.
+                || metric == "revenue" && i >= 2 && t[i - 2].is_any(&["cost", "costs"]) && t[i - 1].is("of")
                 || metric == "revenue" && t.get(k).is_some_and(|x| x.is_any(&["increase", "decrease", "increases", "decreases"])) && t[..i].iter().any(|x| x.is_any(PROPOSED))
                 // "operating expenses as a percentage of net sales of 27.9%": a denominator.
                 || {
@@ -378,7 +382,7 @@ const MODIFIED: &[&str] = &[
     "marketing", "pipeline", "channel", "channels", "process", "processes", "capacity", "leadership", "execution",
     "productivity", "tax", "taxes", "recognition", "opportunity", "opportunities", "synergies", "synergy",
     "visibility", "model", "models", "engine", "engines", "strategy", "headcount", "per", "multiple", "multiples",
-    "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars", "weighted",
+    "target", "targets", "potential", "stream", "streams", "base", "contribution", "dollars", "weighted", "impact",
 ];
 
 /// Verbs of a rate case: a revenue change asked for, recommended or granted.

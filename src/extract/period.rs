@@ -184,6 +184,23 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             continue;
         }
         if let Some(mut m) = mention_at(t, i) {
+            // "at year-end 2019", "from the end of 2019": the year said from its end, one mention.
+            if matches!(m.what, PeriodRef::Abs(_)) {
+                m.first = said_from_its_end(t, m.first).max(out.last().map_or(0, |p: &Mention| p.last));
+            }
+            // "up 18.5% through Q2", "through the second quarter": the year so far (not "from Q1 through Q3").
+            let quarter = matches!(m.what, PeriodRef::Quarter(_) | PeriodRef::Abs(Period::Fiscal { part: Part::Quarter(_), .. }));
+            let through = m.first.checked_sub(1 + usize::from(m.first >= 2 && t[m.first - 1].is("the")));
+            if let Some(k) = through.filter(|&k| quarter && t[k].is_any(&["through", "thru"]) && !out.last().is_some_and(|p: &Mention| p.last + 1 >= k)) {
+                m.what = PeriodRef::YearToDate;
+                m.first = k;
+            }
+            // "the Q4 to Q1 order shift", "from quarter to quarter, Q4 to Q1": the first dates nothing.
+            if let (PeriodRef::Quarter(_), Some(prev)) = (m.what, out.last_mut()) {
+                if matches!(prev.what, PeriodRef::Quarter(_)) && prev.last + 1 == m.first && t[prev.last].is("to") {
+                    prev.recalled = true;
+                }
+            }
             // "last year's (strong) second quarter": one period, a year back.
             if m.what == PeriodRef::PrevYear {
                 if let Some((q, end)) = possessive_quarter(t, m.last) {
@@ -221,7 +238,10 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
             // "versus 2020 revenue of $476 million and 2019 revenue of $426 million": a base
             // joined to the base before it is a base too.
             if let Some(prev) = out.last().filter(|p| p.comparison && m.first > p.last && m.first - p.last <= 8) {
-                comparison |= t[m.first - 1].is("and") && !t[prev.last..m.first].iter().any(|x| x.sym(',') || x.sym(';'));
+                // ... or its figure: "compared to 2.6 at year-end 2019 and 2.4 at the end of the third quarter 2020".
+                let gap = &t[prev.last..m.first];
+                let and_its_figure = gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 7 && !gap.iter().any(|x| x.is_any(&["was", "were", "is", "are"]));
+                comparison |= (t[m.first - 1].is("and") || and_its_figure) && !gap.iter().any(|x| x.sym(',') || x.sym(';'));
             }
             // "from the $12.41 reported last year -- 2019": a period that restates the comparison before it.
             if let Some(prev) = out.last().filter(|p| p.comparison && m.first >= p.last && m.first <= p.last + 5) {
@@ -270,6 +290,19 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<Mention> {
     out
 }
 
+/// Where a year said from its end starts: "year-end 2019", "the end of 2019" (`first` is the year's).
+fn said_from_its_end(t: &[Token<'_>], first: usize) -> usize {
+    let w = |k: usize, s: &str| t[k].is(s);
+    match first {
+        k if k >= 3 && w(k - 1, "end") && t[k - 2].sym('-') && w(k - 3, "year") => k - 3,
+        k if k >= 2 && w(k - 1, "end") && w(k - 2, "year") => k - 2,
+        k if k >= 3 && w(k - 1, "of") && w(k - 2, "end") => k - 2 - usize::from(w(k - 3, "the")),
+        // "at the end of the third quarter 2020"
+        k if k >= 4 && w(k - 1, "the") && w(k - 2, "of") && w(k - 3, "end") => k - 3 - usize::from(w(k - 4, "the")),
+        k => k,
+    }
+}
+
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ];
@@ -315,7 +348,10 @@ fn is_comparison(t: &[Token<'_>], first: usize) -> bool {
     let p4 = prev(4);
     // "versus adjusted first quarter 2020", "from pro forma Q3 2019": a basis between the opener and the base.
     let basis = |x: Option<&Token<'_>>| x.is_some_and(|x| x.is_any(&["adjusted", "reported", "gaap", "non-gaap", "pro", "forma", "comparable", "organic"]));
-    is_intro(p1)
+    // "compared to $184.5 million at year-end 2019": the base's figure, then its date.
+    let figure_at = p1.is_some_and(|x| x.is("at")) && t[first.saturating_sub(6)..first - 1].iter().any(|x| x.is_any(&["compared", "versus", "vs", "from"]));
+    figure_at
+        || is_intro(p1)
         || basis(p1) && is_intro(p2)
         || basis(p1) && basis(p2) && is_intro(p3)
         || is_the(p1) && is_intro(p2)
@@ -437,6 +473,10 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
             }
             if let Some((y, cal, k2)) = trailing_year(t, k).filter(|_| matches!(what, PeriodRef::ThisYear)) {
                 return m(k2, PeriodRef::Abs(mk(y, cal, Part::Year)));
+            }
+            // "in the quarter of 2020": the call's quarter, its year said.
+            if let Some((_, _, k2)) = trailing_year(t, k).filter(|_| what == PeriodRef::ThisQuarter && t[k].is("of")) {
+                return m(k2, what);
             }
             return m(k, what);
         }
@@ -567,6 +607,15 @@ mod tests {
             ("cash from operations of $1.3 billion year-to-date through Q2", "FY2023-Q2", false, "FY2023-H1"),
             ("up 62 basis points year-to-date", "FY2023-Q4", false, "FY2023"),
             ("for the first six months", "FY2023-Q3", false, "FY2023-H1"),
+            ("free cash flow up 18.5% year-over-year through Q2", "FY2023-Q2", false, "FY2023-H1"),
+            ("sales through the third quarter", "FY2023-Q3", false, "?"),
+            // A year said from its end; "the quarter of 2023" is one period.
+            ("compared to $184.5 million at year-end 2022", "FY2023-Q4", false, "vs FY2022"),
+            ("decreased $13.9 million from the end of 2022", "FY2023-Q4", false, "vs FY2022"),
+            ("ratio of 12.1% compared to 22.1% at year-end 2022", "FY2023-Q4", false, "vs FY2022"),
+            ("turns of 2.4 compared to 2.6 at year-end 2022 and 2.4 at the end of the third quarter 2023", "FY2023-Q4", false, "vs FY2022, vs FY2023-Q3"),
+            ("the Q4 to Q1 order shift", "FY2024-Q1", false, "FY2023-Q4, FY2024-Q1"),
+            ("revenue of $93.4 million in the quarter of 2023", "FY2023-Q4", false, "FY2023-Q4"),
             // Words that describe the base between "over" and its period.
             ("a 9.5% sequential gain over a strong third-quarter 2023 sales performance", "FY2023-Q4", false, "vs FY2023-Q3"),
             ("growth versus a very difficult Q3", "FY2023-Q4", false, "vs FY2023-Q3"),

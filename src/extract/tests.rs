@@ -357,6 +357,16 @@ fn period_table() {
         ("Our reported EBITDA for the quarter was $560.3 million, up 7.4% for the quarter and 56.3% year-to-date.", "ebitda[total] FY2024-Q3 Actual/Level 560300000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7.4 %"),
         ("Cash flow from operations totaled $263 million year-to-date.", ""),
         ("Given our performance year-to-date, we raise our full year sales outlook to a range of $64.4 billion to $65.4 billion.", "revenue[total] FY2024 Guidance/Level 64400000000..65400000000 USD"),
+        // ... said before the metric, a change between; "through Q3" is the year so far too.
+        ("Our year-to-date free cash flow more than doubled versus last year to $410 million.", ""),
+        ("Free cash flow rose 12% year-over-year through Q3 to $410 million.", ""),
+        ("We reported adjusted EPS of $0.97, a 9% year-over-year improvement, and our year-to-date adjusted EPS of $3.69.", "eps[total] FY2024-Q3 Actual/Level 0.97 USD/share; eps[total] FY2024-Q3 Actual/Yoy 9 %"),
+        // A year said from its end is the base's; "Q2 to Q3" dates nothing; "on track for" guides.
+        ("Cash and equivalents of $900 million compared to $650 million at year-end 2023.", "cash[total] FY2024-Q3 Actual/Level 900000000 USD; cash[total] FY2023-Q4 Actual/Level 650000000 USD"),
+        ("Inventory turns of 4.2 compared to 4.0 at year-end 2023 and 4.1 at the end of the second quarter 2024, and our cash position of $310 million compared to $250 million at year-end 2023.",
+         "cash[total] FY2024-Q3 Actual/Level 310000000 USD; cash[total] FY2023-Q4 Actual/Level 250000000 USD"),
+        ("Revenue rose 4%, helped by the Q2 to Q3 order shift.", "revenue[total] FY2024-Q3 Actual/Yoy 4 %"),
+        ("We are on track for free cash flow of approximately $1 billion.", "free_cash_flow[total] FY2024-Q4 Guidance/Level 1000000000 USD"),
         // "last year's second quarter" is the year-ago quarter, however it is described.
         ("Gross margin was 76.1% in last year's third quarter.", "gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
         ("Gross margin increased to 81.7% compared to 76.1% in last year's third quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 81.7 %; gross_margin[total] FY2023-Q3 Actual/Level 76.1 %"),
@@ -386,6 +396,9 @@ fn metric_table() {
         // Items of a list keep their own metrics: the next item's metric after a ";" is not this figure's.
         ("For the year, we now expect net sales growth of approximately 1% to 1.5%; a same-store sales decline of approximately 3% to 2.5%.", "revenue[total] FY2024 Guidance/Yoy 1..1.5 %; same_store_sales[total] FY2024 Guidance/Yoy -3..-2.5 %"),
         ("Revenue per available room was $120.", "revpar[total] FY2024-Q3 Actual/Level 120 USD"),
+        // "OI" is operating income; "cost of sales" is no sales.
+        ("Organic sales rose 3%, with OI up 11% and OI margin of 16.2%.", "revenue[total] FY2024-Q3 Actual/Yoy 3 %; operating_income[total] FY2024-Q3 Actual/Yoy 11 %; operating_margin[total] FY2024-Q3 Actual/Level 16.2 %"),
+        ("Cost of sales rose 4% in the quarter.", ""),
         ("Our balance of unbilled deferred revenue increased to $37.4 million.", "deferred_revenue[total] FY2024-Q3 Actual/Level 37400000 USD"),
         // "as a percentage of sales": the ratio, not the money metric (nor sales).
         ("Operating expenses as a percentage of net sales were 27.9%, compared to 29.3% last year.", "operating_expense_ratio[total] FY2024-Q3 Actual/Level 27.9 %; operating_expense_ratio[total] FY2023-Q3 Actual/Level 29.3 %"),
@@ -486,6 +499,17 @@ fn not_a_figure_table() {
          "operating_income[total] FY2024-Q3 Actual/Level 284700000 USD"),
         ("Sales were $494.9 million, including $2.2 million of favorable currency and an $81 million or 19.6% organic increase.",
          "revenue[total] FY2024-Q3 Actual/Level 494900000 USD; revenue[total] FY2024-Q3 Actual/Yoy 81000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 19.6 %"),
+        // What a figure reflects or overcomes, a favorable or unfavorable effect, and the items listed after it.
+        ("Sales of $410 million rose 4% from $394 million last year, reflecting $6 million of acquired sales and $3.1 million of favorable currency translation.",
+         "revenue[total] FY2024-Q3 Actual/Level 410000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 4 %; revenue[total] FY2023-Q3 Actual/Level 394000000 USD"),
+        ("Revenue was $820 million, with a 5% organic gain, $4.4 million of unfavorable foreign currency translation and $9 million of acquisition sales.",
+         "revenue[total] FY2024-Q3 Actual/Level 820000000 USD"),
+        ("Operating margin was 18.2%, up 90 basis points, overcoming 20 basis points of unfavorable currency.", "operating_margin[total] FY2024-Q3 Actual/Level 18.2 %; operating_margin[total] FY2024-Q3 Actual/Yoy 90 bp"),
+        ("Included in cost of sales was a $2.3 million charge related to the inventory reserve.", ""),
+        ("Included in the results was a release of provision for credit losses of $4.1 million.", "provision_for_credit_losses[total] FY2024-Q3 Actual/Level -4100000 USD"),
+        ("Home revenues rose to $2.1 billion, reflecting a 22% increase in deliveries.", "revenue[total] FY2024-Q3 Actual/Level 2100000000 USD"),
+        ("We paid $600 million in dividends, reflecting a 4% increase in our quarterly dividend.", "dividend[total] FY2024-Q3 Actual/Level 600000000 USD; dividend[total] FY2024-Q3 Actual/Yoy 4 %"),
+        ("Our current view of the EBIT impact of the storm is about $25 million.", ""),
         // An item's amount per share beside its pre-tax amount is no EPS.
         ("And finally, income of $5.2 million pre-tax or $0.08 per diluted share for employee retention payroll tax credits.", ""),
         ("Net income was $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level 26600000 USD; eps[total] FY2024-Q3 Actual/Level 0.13 USD/share"),
@@ -494,6 +518,10 @@ fn not_a_figure_table() {
         ("We grew revenue by 10% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
         // The size of a company a figure describes is no figure of the call's.
         ("We are well on our way to becoming a $15 billion revenue company.", ""),
+        ("We said we would be a $10 billion-plus revenue company.", ""),
+        ("The acquired business brings a seasoned team with approximately $120 million of annual revenue.", ""),
+        ("Tooling's annual net sales were approximately $60 million and Beta's annual net sales were roughly $15 million.", ""),
+        ("Our cloud business surpassed $12 billion in annual revenue, up 20%.", "revenue[cloud] FY2024 Actual/Level 12000000000 USD; revenue[cloud] FY2024 Actual/Yoy 20 %"),
         ("Revenue was a record $1.2 billion in the quarter.", "revenue[total] FY2024-Q3 Actual/Level 1200000000 USD"),
         ("We increased our gross margin by 50 basis points.", "gross_margin[total] FY2024-Q3 Actual/Yoy 50 bp"),
         // A distance from an outlook, or the size of a revision, is no figure of a period.
@@ -503,6 +531,9 @@ fn not_a_figure_table() {
         ("Adjusted EBITDA was $484.9 million, about $17 million and 20 basis points above our outlook.", "ebitda[total] FY2024-Q3 Actual/Level 484900000 USD"),
         ("Cash flow from operations was $1.2 billion, exceeding our cash flow guidance by over $650 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level 1200000000 USD"),
         ("Revenue for 2024 is now estimated to be approximately $5.975 billion or $175 million above our initial outlook.", "revenue[total] FY2024 Guidance/Level 5975000000 USD"),
+        // A distance between two metrics, and an outlook's revision said in the past tense, are no figures.
+        ("Cash from operations exceeded capital expenditures by approximately $85 million in the quarter.", ""),
+        ("Our 2024 outlook for adjusted operating income at the midpoint was down $40 million to $610 million.", ""),
         // A distance between two metrics is no figure of either.
         ("Net income in the quarter was $290 million or approximately $1.7 billion lower than adjusted earnings.", "net_income[total] FY2024-Q3 Actual/Level 290000000 USD"),
         // A distance from a base figure is a change, the base a level of its own period.
@@ -537,6 +568,13 @@ fn base_table() {
         // "Q3 of last year" is one period, a year back.
         ("Our gross margin of 38.2% is up from 32.3% in Q3 of last year.", "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2023-Q3 Actual/Level 32.3 %"),
         ("Operating income is up 25% from $34.5 million in Q3 of last year.", "operating_income[total] FY2024-Q3 Actual/Yoy 25 %; operating_income[total] FY2023-Q3 Actual/Level 34500000 USD"),
+        // A base "or" its per-share amount takes the period said after the pair; bases joined by "and"
+        // past the first one's period; "in the quarter of 2024" is the quarter.
+        ("Net income was $12.1 million or $0.24 per diluted share, compared to $15.3 million or $0.30 per diluted share a year ago.",
+         "net_income[total] FY2024-Q3 Actual/Level 12100000 USD; eps[total] FY2024-Q3 Actual/Level 0.24 USD/share; net_income[total] FY2023-Q3 Actual/Level 15300000 USD; eps[total] FY2023-Q3 Actual/Level 0.3 USD/share"),
+        ("Gross margin of 38.2% is up from 36% in Q2 and 35.1% in Q3 of last year.",
+         "gross_margin[total] FY2024-Q3 Actual/Level 38.2 %; gross_margin[total] FY2024-Q2 Actual/Level 36 %; gross_margin[total] FY2023-Q3 Actual/Level 35.1 %"),
+        ("Revenue of $93.4 million in the quarter of 2024 compared to $83.9 million last year.", "revenue[total] FY2024-Q3 Actual/Level 93400000 USD; revenue[total] FY2023-Q3 Actual/Level 83900000 USD"),
         ("Operating income of $216.2 million in the quarter compared to $171.4 million in 2023.", "operating_income[total] FY2024-Q3 Actual/Level 216200000 USD; operating_income[total] FY2023-Q3 Actual/Level 171400000 USD"),
         // A comparison base behind its qualifiers takes the earlier period.
         ("Adjusted EPS was $0.38, down 46% from last year's adjusted $0.71.", "eps[total] FY2024-Q3 Actual/Level 0.38 USD/share; eps[total] FY2024-Q3 Actual/Yoy -46 %; eps[total] FY2023-Q3 Actual/Level 0.71 USD/share"),

@@ -356,8 +356,12 @@ impl Sentence<'_, '_> {
         let (t, f, lo) = (self.t, at.f, at.lo);
         let (pk, qk) = (change.pk, change.qk);
         let periods = &self.periods;
-        let after = base_period_after(t, periods, f.last, at.hi);
-        let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)));
+        // "compared to $29.7 million or $0.58 per diluted share a year ago": the pair's period.
+        let pair = self.figures.get(at.n + 1).filter(|g| g.first == f.last + 1 && t[f.last].is("or"));
+        let after = base_period_after(t, periods, f.last, at.hi).or_else(|| pair.and_then(|g| base_period_after(t, periods, g.last, self.slot(at.n + 1).hi)));
+        // Not the period of the base before it: "from 34% in Q2 and 32.3% in Q3 of last year".
+        let the_last_ones = |m: &period::Mention| at.n > 0 && t[lo..m.first].iter().all(|x| x.is_any(&["in", "at", "for", "of", "the"]));
+        let before_own = periods.iter().rev().find(|m| m.comparison && m.last <= pk && m.first >= lo.max(pk.saturating_sub(6)) && !the_last_ones(m));
         let explicit = change
             .base_mention
             .map(|m| &periods[m])
@@ -367,8 +371,10 @@ impl Sentence<'_, '_> {
             period::PeriodRef::PrevYear if !period.is_quarter() => period.prev_year(),
             _ => None,
         });
+        // "at year-end 2023", "the end of 2023": the year's close, not the year-ago quarter.
+        let from_end = explicit.is_some_and(|m| t[m.first].is_any(&["year", "end", "the"]));
         match relative.or_else(|| explicit.and_then(|m| period::resolve(m.what, ctx.call, self.context, false))) {
-            Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
+            Some(x) if x.part() == Some(Part::Year) && period.is_quarter() && !from_end && x.year_number().zip(period.year_number()).is_some_and(|(a, b)| a + 1 == b) => {
                 Some(period.prev_year().unwrap_or(x))
             }
             Some(x) => Some(x),

@@ -4,7 +4,7 @@
 //! segment, measure and value are [`super::binding`]'s.
 
 use super::super::lex::{phrase_at, Tok, Token};
-use super::super::metric;
+use super::super::metric::{self, MetricMention};
 use super::super::number::{Dim, Figure};
 use super::super::period::{self, Mention, PeriodRef};
 use super::words::*;
@@ -164,7 +164,11 @@ impl Sentence<'_, '_> {
         if before.iter().rev().take(8).any(|x| x.is_any(&["impact", "impacts", "impacted", "impacting", "headwind", "headwinds", "tailwind", "tailwinds"])) {
             return true;
         }
-        if part_or_effect(t, &self.metrics, lo, f.first) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
+        // "Included in cost of sales was a $1.6 million increase related to ...": a part of it.
+        // (Not a metric of its own named between: "... was a net reversal of provision for credit losses of $5.8 million".)
+        let own_metric = self.metrics.iter().any(|m| m.last <= f.first && m.first >= lo && !crate::facts::CORE_METRICS.contains(&m.metric));
+        let included_in = t.len() > 2 && t[0].is_any(&["included", "including"]) && t[1].is("in") && !own_metric;
+        if included_in || part_or_effect(t, &self.metrics, lo, f.first) || explains(t, &self.metrics, lo, f.first, f.last) || self.listed_part(at.n) || !matches!(f.dim, Dim::PerShare(_)) && effect_after(t, f.last, hi) || sensitivity(t, lo, f.first, f.last) {
             return true;
         }
         if before.iter().rev().take(3).any(|x| x.is_any(&["contributed", "contributing", "contribution"]))
@@ -172,7 +176,7 @@ impl Sentence<'_, '_> {
         {
             return true;
         }
-        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || company_size(t, f.first, f.last) {
+        if driver_change(t, f.first, f.last, |k| self.in_metric(k)) || matches!(f.dim, Dim::Money { .. }) && business_size(t, &self.metrics, lo, f.first, f.last) {
             return true;
         }
         // Restated in constant currency or organically: a change of its own basis
@@ -183,7 +187,8 @@ impl Sentence<'_, '_> {
 
     /// Whether the figure is a further item of a list of parts: "including $1.3 million of
     /// currency effects and $1 million of COVID-related costs", "including $2.8 million of
-    /// direct costs, $1 million of restructuring and ...": each item after the first is
+    /// direct costs, $1 million of restructuring and ...", "$9.6 million of favorable currency
+    /// translation and $7.5 million of acquisition-related sales": each item after the first is
     /// joined by "," or "and" to an item named by "of", with no verb between.
     fn listed_part(&self, n: usize) -> bool {
         let t = self.t;
@@ -207,7 +212,7 @@ impl Sentence<'_, '_> {
             if !item {
                 return false;
             }
-            if part_or_effect(t, &self.metrics, lo, prev.first) {
+            if part_or_effect(t, &self.metrics, lo, prev.first) || explains(t, &self.metrics, lo, prev.first, prev.last) || effect_after(t, prev.last, f.first) {
                 return true;
             }
             k -= 1;
@@ -290,8 +295,10 @@ impl Sentence<'_, '_> {
         let base = self.bases[n];
         let qk = base.map_or(pk, |(q, _)| q);
         let joined_base = run.last_base == Some(n.wrapping_sub(1)) && {
-            let gap = &t[self.figures[n - 1].last..pk];
+            let (prev, gap) = (self.figures[n - 1], &t[self.figures[n - 1].last..pk]);
             gap.first().is_some_and(|x| x.is("and")) && gap.len() <= 6 && !gap.iter().any(|x| x.sym(',') || x.sym(';'))
+                // "from 34% in Q2 and 32.3% in Q3 of last year": past the base's period, no metric of its own.
+                || prev.dim == f.dim && and_joined(t, prev.last, pk) && !self.metrics.iter().any(|m| m.first >= prev.last && m.last <= pk)
         };
         let from_base = base.is_some() || opens_base(t, pk) || opens_base_behind(t, at.lo, pk, f.last) || joined_base;
         if from_base {
@@ -387,7 +394,9 @@ impl Sentence<'_, '_> {
     /// clause: "This yields an adjusted EPS guidance range of $2.55 to $2.70,
     /// reflecting increased confidence" reports nothing.
     fn reports_outlook(&self, at: &Slot, sign: Option<f64>) -> bool {
-        let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
+        let (t, f, hi) = (self.t, at.f, at.hi);
+        // "outlook ... was down $215 million to $800 million": the level after its change is in the change's window.
+        let lo = if at.n > 0 && f.first == at.lo + 1 && t[at.lo].is("to") { self.slot(at.n - 1).lo } else { at.lo };
         let metric_before = self.metrics.iter().rev().find(|m| m.last <= f.first && m.first >= lo);
         let from_metric = metric_before.map_or(lo, |m| m.last);
         let governed = metric_before.is_some_and(|m| {
@@ -395,7 +404,8 @@ impl Sentence<'_, '_> {
             w.iter().any(|x| x.is_any(OUTLOOK_REFS)) && w.iter().any(|x| x.is_any(&["for", "of", "on"]))
         });
         let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
-        self.past && sign.is_none() && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
+        // A change of an outlook governing its metric is its revision, no change reported.
+        self.past && (sign.is_none() || governed) && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
     }
 
     /// The figure's own period mention: one right after it ("the $8.19 we
@@ -420,7 +430,19 @@ impl Sentence<'_, '_> {
     /// skips the figure: "56.3% year-to-date" in a Q3 call and "for the first
     /// nine months" are no period of ours. Returns the figure's own mention too.
     pub(super) fn period_of(&self, ctx: &Ctx, at: &Slot, sign: Option<f64>, guidance_word: bool) -> Option<(Option<Mention>, Option<Period>)> {
-        let own_mention = self.own_mention(at, sign);
+        // "our year-to-date operating cash flow more than tripled versus last year to $112 million":
+        // the year so far said before the figure, no period of its own between.
+        // "free cash flow up 18.5% year-over-year through Q2": or after it in its window.
+        let partial_span = |m: &&Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths);
+        let so_far = || {
+            let clause = |a: usize, b: usize| !self.t[a..b].iter().any(|x| x.sym(',') || x.sym(';') || x.is("and"));
+            let before = self.periods.iter().rev().find(|m| !m.comparison && m.last <= at.f.first).filter(partial_span).filter(|m| !self.t[m.last..at.f.first].iter().any(|x| x.sym(',') || x.sym(';')));
+            before.or_else(|| self.periods.iter().find(|m| m.first >= at.f.last && m.first < at.hi.min(at.f.last + 7)).filter(partial_span).filter(|m| clause(at.f.last, m.first)))
+        };
+        let own_mention = self.own_mention(at, sign).or_else(|| so_far().copied());
+        // "Based on our results through the third quarter, we have adjusted our EPS guidance to ...":
+        // the year so far is what the outlook rests on, not its period.
+        let own_mention = own_mention.filter(|m| !(guidance_word && matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)));
         let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, self.context, guidance_word).is_none();
         if own_mention.is_some_and(partial) {
             return None;
@@ -468,7 +490,8 @@ impl Sentence<'_, '_> {
     /// quarter reported but of a period ahead in the sentence, or the one
     /// guided in play, or the year (the next in a Q4 call).
     fn redate_guided(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> Option<Period> {
-        let dated_by = own_mention.or(self.own().next().copied()).map(|m| m.what);
+        let so_far = || self.periods.iter().find(|m| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)).copied();
+        let dated_by = own_mention.or(self.own().next().copied()).or_else(so_far).map(|m| m.what);
         let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
         let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, &self.past_mask, at.f.first, at.hi)) else {
             return fig_period;
@@ -536,20 +559,28 @@ impl Sentence<'_, '_> {
     }
 }
 
+/// The size of a business the figure describes, no figure of this call's:
+/// "becoming a $15 billion(-plus) revenue company", "a team with approximately
+/// $300 million of annual revenue", "Elkhart's annual net sales ... were
+/// approximately $100 million", "acquisitions with annual revenues of $31 million".
+fn business_size(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize, last: usize) -> bool {
+    let words = t[last..t.len().min(last + 5)].iter().skip_while(|x| x.sym('-') || x.is("plus"));
+    let company = first > 0 && t[first - 1].is_any(&["a", "an"]) && words.take_while(|x| x.kind == Tok::Word).take(3).any(|x| x.is_any(&["company", "companies", "enterprise", "business"]));
+    let annual = |m: &&MetricMention| m.metric == "revenue" && m.first >= 2 && t[m.first - 1].is_any(&["annual", "annualized"]);
+    let owner = |m: &&MetricMention| t[m.first - 2].text.ends_with("'s") || t[m.first - 2].text.ends_with("’s") || t[m.first - 2].is_any(&["with", "had", "has", "have"]);
+    // (Not a milestone of the company's own: "Azure surpassed $75 billion in annual revenue".)
+    let milestone = t[lo..first].iter().rev().take(3).any(|x| x.is_any(&["surpassed", "exceeded", "crossed", "topped", "passed", "reached"]));
+    let after = !milestone && t.get(last).is_some_and(|x| x.is_any(&["in", "of"])) && metrics.iter().filter(annual).any(|m| m.first > last && m.first <= last + 3);
+    let before = metrics.iter().filter(annual).filter(owner).any(|m| m.first >= lo && m.last <= first);
+    company || after || before
+}
+
 /// What a figure would have been, or would be without something: "absent
 /// currency, EPS growth would have been 16%", "excluding the retail decline,
 /// we would have expected sales growth of 3% to 4%", "absent currency and
 /// tariffs, EPS growth in the first quarter would be 7% to 10%". Not the
 /// figure the company reports or guides ("we would expect revenue of $5
 /// billion" still guides; "excluding special items, we would have reported
-/// "becoming a $15 billion revenue company": the size of a company the
-/// figure describes, no figure of this call's.
-fn company_size(t: &[Token<'_>], first: usize, last: usize) -> bool {
-    first > 0
-        && t[first - 1].is_any(&["a", "an"])
-        && t[last..t.len().min(last + 3)].iter().take_while(|x| x.kind == Tok::Word).any(|x| x.is_any(&["company", "companies", "enterprise", "business"]))
-}
-
 /// $0.70 per share" is the adjusted result).
 fn counterfactual(before: &[Token<'_>]) -> bool {
     let would = before.iter().rposition(|x| x.is("would") || x.is("would've"));

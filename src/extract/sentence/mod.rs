@@ -255,8 +255,11 @@ impl<'s, 'p> Sentence<'s, 'p> {
 /// the prior year", "from Q2's $11.2 million").
 fn mark_bases(t: &[Token<'_>], periods: &mut [Mention], figures: &[Figure]) -> Vec<Option<(usize, Option<usize>)>> {
     let mut bases = Vec::with_capacity(figures.len());
+    let mut opened = false;
     for (n, f) in figures.iter().enumerate() {
         let lo = if n == 0 { 0 } else { figures[n - 1].last };
+        // "up from 34% in Q2 and 32.3% in Q3 of last year": a base joined to the base before it.
+        let joined = opened && f.dim == figures[n - 1].dim && and_joined(t, lo, f.first);
         let pk = past_approximation(t, lo, f.first);
         let base = base_before(t, periods, lo, pk);
         bases.push(base);
@@ -271,7 +274,8 @@ fn mark_bases(t: &[Token<'_>], periods: &mut [Mention], figures: &[Figure]) -> V
                 m.recalled = true;
             }
         }
-        if opens_base(t, f.first) || opens_base_behind(t, lo, pk, f.last) {
+        opened = joined || opens_base(t, f.first) || opens_base_behind(t, lo, pk, f.last);
+        if opened {
             let hi = figures.get(n + 1).map_or(t.len(), |g| g.first);
             let near = base_period_after(t, periods, f.last, hi);
             for m in periods.iter_mut().filter(|m| m.first >= f.last && m.first <= f.last + 2 || Some(m.first) == near) {

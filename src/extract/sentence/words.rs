@@ -5,7 +5,7 @@ use super::super::lex::{self, phrase_at, Token};
 use super::super::metric::MetricMention;
 use super::super::number;
 use super::super::period::{self, Mention, PeriodRef};
-use crate::facts::{Measure, Period};
+use crate::facts::{Measure, Part, Period};
 
 pub(super) const CHANGE_UP: &[&str] = &[
     "up", "increased", "increase", "increases", "increasing", "grew", "grow", "growing", "growth", "rose", "risen", "rising",
@@ -189,7 +189,8 @@ fn comparison_of(t: &[Token<'_>], m: &Mention, fig_period: Option<Period>, call:
             if b.prev_quarter() == Some(p) {
                 return Some(Measure::Qoq);
             }
-            if b.prev_year() == Some(p) {
+            // "decreased $53.9 million from 2019 year-end" in a Q4 2020 call: a year back.
+            if b.prev_year() == Some(p) || p.part() == Some(Part::Year) && b.is_quarter() && p.year_number().zip(b.year_number()).is_some_and(|(a, c)| a + 1 == c) {
                 return Some(Measure::Yoy);
             }
         }
@@ -212,10 +213,7 @@ pub(super) fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
 /// sales by approximately $300 million", "currency reduced operating income by
 /// $3.5 million" (but "we grew revenue by 10%" is the company's own change).
 pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize) -> bool {
-    let mut k = past_approximation(t, lo, first);
-    while k > lo && t[k - 1].is_any(&["a", "an"]) {
-        k = past_approximation(t, lo, k - 1);
-    }
+    let k = opener(t, lo, first);
     if k > lo && t[k - 1].is_any(&["including", "included", "includes", "excluding", "excluded", "excludes"]) {
         return true;
     }
@@ -231,7 +229,7 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     // the metrics it names, joined by "and", to the verb.
     let mut v = m.first;
     loop {
-        if v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net", "both", "and", "gaap", "adjusted", "reported"]) {
+        if v > lo && t[v - 1].is_any(&["our", "the", "its", "total", "net", "both", "and", "gaap", "adjusted", "reported", "cash"]) {
             v -= 1;
         } else if let Some(other) = metrics.iter().find(|o| o.last == v && o.first > lo) {
             v = other.first;
@@ -249,10 +247,36 @@ pub(super) fn part_or_effect(t: &[Token<'_>], metrics: &[MetricMention], lo: usi
     !(s > 0 && t[s - 1].is_any(&["we", "i", "they"]))
 }
 
+/// Whether the words from `from` to `to` join a figure to the one before as another item of
+/// the same kind: "up from 34% in Q2 and 32.3% in Q3 of last year" (an "and", no clause break).
+pub(super) fn and_joined(t: &[Token<'_>], from: usize, to: usize) -> bool {
+    let gap = &t[from..to.max(from)];
+    gap.len() <= 6 && gap.iter().any(|x| x.is("and")) && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(PAST) || x.is_any(&["is", "are", "was", "were"]))
+}
+
+/// Where the words before a figure start, past "approximately", "a", ...
+fn opener(t: &[Token<'_>], lo: usize, first: usize) -> usize {
+    let mut k = past_approximation(t, lo, first);
+    while k > lo && t[k - 1].is_any(&["a", "an"]) {
+        k = past_approximation(t, lo, k - 1);
+    }
+    k
+}
+
+/// Whether the figure from `first` to `last` is what another figure reflects or overcomes:
+/// "reflecting $7.5 million of acquisition-related sales", "overcoming 30 basis points of
+/// unfavorable currency", "reflecting a 40% increase in homes delivered"; not a change of a
+/// metric named after it ("reflecting a 5% increase in our quarterly dividend").
+pub(super) fn explains(t: &[Token<'_>], metrics: &[MetricMention], lo: usize, first: usize, last: usize) -> bool {
+    let k = opener(t, lo, first);
+    let of_metric = t.get(last).is_some_and(|x| x.is_any(CHANGE_NOUNS)) && metrics.iter().any(|m| m.first > last && m.first <= last + 4);
+    k > lo && t[k - 1].is_any(&["reflecting", "overcoming"]) && !of_metric
+}
+
 /// Nouns of an effect said right after its size: "a 100 basis point benefit to gross margin",
 /// "140 basis points of negative gross margin impact", "$12 million of FX headwind".
 pub(super) const EFFECT_NOUNS: &[&str] = &[
-    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit",
+    "impact", "impacts", "benefit", "benefits", "headwind", "headwinds", "tailwind", "tailwinds", "drag", "hit", "translation",
 ];
 
 /// Whether the figure ending at `last` is the size of an effect named right after it, in the
@@ -260,6 +284,10 @@ pub(super) const EFFECT_NOUNS: &[&str] = &[
 /// (A per-share effect is named by what it is of: "a $0.30 per share impact from a goodwill
 /// impairment" is `goodwill_impairment_per_share`.)
 pub(super) fn effect_after(t: &[Token<'_>], last: usize, hi: usize) -> bool {
+    // "$9.6 million of favorable foreign currency translation", "30 basis points of unfavorable currency".
+    if last + 1 < hi && t[last].is("of") && t[last + 1].is_any(&["favorable", "unfavorable", "favourable", "unfavourable"]) {
+        return true;
+    }
     const BETWEEN: &[&str] = &[
         "of", "a", "negative", "positive", "favorable", "unfavorable", "favourable", "unfavourable", "net", "year-over-year",
         "sequential", "total", "gross", "operating", "margin", "margins", "revenue", "sales", "earnings", "fx",
@@ -304,12 +332,13 @@ pub(super) fn sensitivity(t: &[Token<'_>], lo: usize, first: usize, last: usize)
         && t.get(last).is_some_and(|x| x.is_any(&["change", "move", "movement", "swing", "shift"]))
 }
 
-/// Verbs of a driver acting on a metric: "downtime reduced our sales by".
+/// Verbs of a driver acting on a metric: "downtime reduced our sales by"; or of a distance
+/// from it: "funds from operations exceeded cash capital expenditures by $120 million".
 pub(super) const EFFECT_VERBS: &[&str] = &[
     "reduced", "reduces", "reducing", "lowered", "lowering", "hurt", "hurting", "affected", "affecting", "benefited",
     "benefitted", "benefiting", "boosted", "boosting", "increased", "increasing", "decreased", "decreasing", "raised",
     "helped", "added", "adding", "pressured", "diluted", "offset", "lifted", "cut", "dampened", "weighed", "impacts",
-    "impacted", "impacting", "impact",
+    "impacted", "impacting", "impact", "exceeded", "exceeding", "surpassed", "outpaced",
 ];
 
 /// Where the period of a comparison base starts when a few words stand between
@@ -445,13 +474,16 @@ pub(super) fn speaks_of_guidance(t: &[Token<'_>], lower: &str, past: bool) -> bo
         x.is("expected") && !(k > 0 && (t[k - 1].is_any(&["than", "as", "what", "previously"]) || t[k - 1].sym('-')))
     });
     let estimated = (0..t.len()).any(|k| estimated_at(t, k));
-    t.iter().any(|x| x.is_any(GUIDANCE_WORDS))
+    // "which we estimate would have been about 35.5%": a what-if, not an outlook.
+    let what_if = |k: usize| t[k].is("estimate") && t[k + 1..].iter().take(2).any(|y| y.is("would"));
+    t.iter().enumerate().any(|(k, x)| x.is_any(GUIDANCE_WORDS) && !what_if(k))
         || expected
         || estimated
         || lower.contains("our expectation for") && !lower.contains("than our expectation")
         || (0..t.len()).any(|k| revises_outlook(t, k))
         || lower.contains("we expect")
         || lower.contains("now see")
+        || lower.contains("on track for") && !past
         || lower.contains("guidance for")
         || lower.contains("our guidance") && !lower.contains("guidance range")
 }
