@@ -665,6 +665,8 @@ fn restated_changes() {
         ("Revenue was $76.4 billion, up 18%, and 17% in constant currency.", "revenue Level 76400000000 None false; revenue Yoy 18 None false; revenue Yoy 17 Some(ConstantCurrency) false"),
         ("Operating income increased 34%, and 33% in constant currency.", "operating_income Yoy 34 None false; operating_income Yoy 33 Some(ConstantCurrency) false"),
         ("IBM revenue was up 6.5%, up 8.6% at constant currency.", "revenue Yoy 6.5 None false; revenue Yoy 8.6 Some(ConstantCurrency) false"),
+        ("Revenue increased 23%, up 19% in constant dollars.", "revenue Yoy 23 None false; revenue Yoy 19 Some(ConstantCurrency) false"),
+        ("Revenue rose 4%, or 5% on a currency-neutral basis.", "revenue Yoy 4 None false; revenue Yoy 5 Some(ConstantCurrency) false"),
         ("Sales grew 8%, or 6% organically.", "revenue Yoy 8 None false; revenue Yoy 6 Some(Organic) false"),
         ("Sales were $5 billion, or $4.9 billion in constant currency.", "revenue Level 5000000000 None false"),
         ("Operating income grew 9%, or 7% organically.", "operating_income Yoy 9 None false"),

@@ -617,6 +617,8 @@ fn restated_basis(t: &[Token<'_>], last: usize) -> Option<Basis> {
     const CONSTANT: &[&str] = &[
         "in constant currency", "constant currency", "at constant currency", "on a constant currency basis", "at constant exchange rates",
         "in cc", "ex fx", "excluding fx", "excluding the impact of foreign exchange", "excluding foreign exchange", "in local currency",
+        "in local currencies", "in constant currencies", "at constant currencies", "in constant dollars", "on a constant dollar basis",
+        "currency neutral", "on a currency neutral basis", "fx neutral",
     ];
     if CONSTANT.iter().any(|p| phrase_at(t, last, p).is_some()) {
         Some(Basis::ConstantCurrency)
