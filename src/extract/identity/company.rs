@@ -95,7 +95,7 @@ fn a_person(toks: &[Token<'_>], i: usize, possessive: bool) -> bool {
 /// merchandise"). A plural's singular decides nothing: "Waters'" is a name
 /// in a call about water.
 fn no_name_alone(w: &str, lower: &HashMap<&str, usize>) -> bool {
-    let l = w.to_lowercase();
+    let l = crate::case::lower_str(w);
     GENERIC_NAME_ENDS.contains(&l.as_str()) || lower.get(l.as_str()).is_some_and(|&n| n >= 2)
 }
 
