@@ -10,7 +10,6 @@ use crate::transcript::{Role, Transcript};
 
 mod company;
 use company::{possessive_name, speaker_company};
-pub(crate) use company::TITLE_WORDS;
 
 /// Who and when.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,13 +7,19 @@
 use super::figure::{agree, same_key};
 use super::MIN_SHARED;
 use crate::facts::{Fact, Facts, Kind};
-use crate::extract::identity::TITLE_WORDS;
 use crate::order;
 
 /// Words of a company's legal name that do not tell companies apart.
 const LEGAL_WORDS: &[&str] = &[
     "inc", "incorporated", "corp", "corporation", "co", "company", "companies", "ltd", "limited", "plc", "llc", "lp",
     "holdings", "holding", "group", "the", "sa", "nv", "ag", "se",
+];
+
+/// Words of job titles: a "company" made only of them is a misread title.
+pub(crate) const TITLE_WORDS: &[&str] = &[
+    "executive", "vice", "president", "chief", "officer", "financial", "operating", "director", "operator", "analyst",
+    "senior", "manager", "chairman", "chairwoman", "ceo", "cfo", "coo", "investor", "relations", "head", "treasurer",
+    "controller", "corporate", "and", "of", "the", "board",
 ];
 
 /// A company name's distinguishing words, lower case; empty when the name

@@ -3,9 +3,10 @@
 //! business it acquired ([`possessive_name`]); else the organisation most
 //! speakers' titles give ([`speaker_company`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::super::lex::{self, Tok, Token};
+use crate::series::TITLE_WORDS;
 use crate::transcript::{Role, Transcript};
 
 /// Last words of company names that a call need not use lower-case but
@@ -14,13 +15,6 @@ use crate::transcript::{Role, Transcript};
 /// Industries'", not "the Industries'"). Any other word is judged by the
 /// call itself ([`no_name_alone`]).
 const GENERIC_NAME_ENDS: &[&str] = &["industries", "holdings", "companies", "brands", "technologies", "partners"];
-
-/// Words of job titles: a "company" made only of them is a misread title.
-pub(crate) const TITLE_WORDS: &[&str] = &[
-    "executive", "vice", "president", "chief", "officer", "financial", "operating", "director", "operator", "analyst",
-    "senior", "manager", "chairman", "chairwoman", "ceo", "cfo", "coo", "investor", "relations", "head", "treasurer",
-    "controller", "corporate", "and", "of", "the", "board",
-];
 
 /// Words after a person's name and a comma ("Rick Cardenas, CFO"; "Tom Webb, our ...").
 const TITLES: &[&str] = &[
@@ -113,16 +107,16 @@ struct Said<'a> {
     /// How often each capitalised word is said at all, possessive or not ("Lear", "Lear's").
     words: HashMap<&'a str, usize>,
     /// How often a capitalised word is said right after another ("Dollar General").
-    pairs: HashMap<(&'a str, &'a str), usize>,
+    pairs: HashMap<&'a str, usize>,
     /// How often a capitalised word ends an item of a list of names
     /// ("Economic Consulting and Technology", "Economic Consulting, Technology").
     listed: HashMap<&'a str, usize>,
     /// Capitalised words said mid-sentence, after another word ("at Dollar General"; not "The" of "The Board").
-    mid: HashSet<&'a str>,
+    mid: Vec<&'a str>,
     /// How often each word is written lower-case.
     lower: HashMap<&'a str, usize>,
     /// Words said as a person's name, and names of businesses bought.
-    people: HashSet<&'a str>,
+    people: Vec<&'a str>,
     acquired: Vec<&'a str>,
 }
 
@@ -144,21 +138,22 @@ impl<'a> Said<'a> {
             let Some(start) = name_start(&toks, i) else { continue };
             let bare = possessive.unwrap_or(tok.text);
             *self.words.entry(bare).or_default() += 1;
-            if i.checked_sub(1).is_some_and(|k| toks[k].kind == Tok::Word) {
-                self.mid.insert(bare);
+            if i.checked_sub(1).is_some_and(|k| toks[k].kind == Tok::Word) && !self.mid.contains(&bare) {
+                self.mid.push(bare);
             }
             if toks.get(i + 1).is_some_and(|x| x.sym(',') || x.is("and")) && toks.get(i + 2).is_some_and(cap) {
                 *self.listed.entry(bare).or_default() += 1;
             }
             let prev = i.checked_sub(1).map(|k| &toks[k]).filter(|x| cap(x) && x.end + 1 == tok.start && x.text.chars().all(|c| c.is_alphabetic() || c == '&'));
             if let Some(prev) = prev {
-                *self.pairs.entry((prev.text, bare)).or_default() += 1;
+                // "Dollar General", as the text writes it (one space between).
+                *self.pairs.entry(&text[prev.start..tok.start + bare.len()]).or_default() += 1;
             }
             if acquired_at(&toks, start) {
                 self.acquired.push(first_word(&text[toks[start].start..tok.end]));
             }
-            if a_person(&toks, i, possessive.is_some()) {
-                self.people.insert(bare);
+            if a_person(&toks, i, possessive.is_some()) && !self.people.contains(&bare) {
+                self.people.push(bare);
             }
             // Mid-sentence, after a lower-case word ("our Donaldson employees"; not "Our team").
             let lower = |x: &Token<'_>| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_ascii_lowercase());
@@ -187,7 +182,7 @@ impl<'a> Said<'a> {
             return n;
         }
         match words[..] {
-            [a, b, ..] => self.pairs.get(&(a, b)).copied().unwrap_or(0),
+            [a, b, ..] => self.pairs.get(format!("{a} {b}").as_str()).copied().unwrap_or(0),
             _ => count(name),
         }
     }
@@ -204,13 +199,14 @@ impl<'a> Said<'a> {
         }
         let n = self.words.get(name).copied().unwrap_or(0);
         let alone = !no_name_alone(name, &self.lower);
-        let usual = |p: &str| 2 * self.pairs.get(&(p, name)).copied().unwrap_or(0) >= n;
+        let pair = |p: &str| self.pairs.get(format!("{p} {name}").as_str()).copied().unwrap_or(0);
+        let usual = |p: &str| 2 * pair(p) >= n;
         if let Some(p) = prev.filter(|p| self.mid.contains(p)) {
             return (!alone || usual(p)).then(|| format!("{p} {name}")).or_else(|| Some(name.to_string()));
         }
-        let before = self.pairs.iter().filter(|((p, w), _)| *w == name && self.mid.contains(p)).max_by_key(|(&(p, _), &c)| (c, std::cmp::Reverse(p)));
+        let before = self.pairs.iter().filter_map(|(k, &c)| k.split_once(' ').filter(|(p, w)| *w == name && self.mid.contains(p)).map(|(p, _)| (c, p))).max_by_key(|&(c, p)| (c, std::cmp::Reverse(p)));
         match before {
-            Some((&(p, _), _)) if usual(p) => Some(format!("{p} {name}")),
+            Some((_, p)) if usual(p) => Some(format!("{p} {name}")),
             _ => alone.then(|| name.to_string()),
         }
     }
@@ -242,7 +238,7 @@ pub(super) fn possessive_name(t: &Transcript<'_>) -> Option<String> {
         }
         let Some(w) = said.named(prev, c) else { continue };
         let words: Vec<String> = w.split(' ').map(str::to_ascii_lowercase).collect();
-        let person = w.split(' ').any(|x| said.people.contains(x)) || speakers.iter().any(|s| s.split(' ').any(|part| words.iter().any(|x| x == part)));
+        let person = w.split(' ').any(|x| said.people.contains(&x)) || speakers.iter().any(|s| s.split(' ').any(|part| words.iter().any(|x| x == part)));
         // A name of several words listed among others is a part of the business ("our Economic
         // Consulting and Technology segments").
         let part = w.contains(' ') && w.rsplit(' ').next().and_then(|l| said.listed.get(l)).is_some_and(|&n| n >= 3);
