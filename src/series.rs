@@ -88,6 +88,7 @@ mod guides;
 mod withdrawn;
 
 pub use companies::companies;
+pub(crate) use companies::TITLE_WORDS;
 pub use company::company;
 
 /// The schema tag of a series document.

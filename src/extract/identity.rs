@@ -47,8 +47,11 @@ impl Identity {
 const NAME_END: &[&str] = &[
     "first", "second", "third", "fourth", "fiscal", "fy", "q", "earnings", "conference", "financial", "quarterly",
     "results", "call", "full", "year", "annual", "investor", "teleconference", "webcast", "and", "for", "to", "interim",
-    "half", "h", "business", "presentation",
+    "half", "h", "business", "presentation", "announces", "reports",
 ];
+
+/// Words of a call's period that may stand before the company's name in a welcome.
+const PERIOD_WORDS: &[&str] = &["q", "quarter", "first", "second", "third", "fourth", "one", "two", "three", "four", "fiscal", "fy", "full", "year"];
 
 /// The opening text to search: header lines and the first sentences of the first turns.
 fn opening(t: &Transcript<'_>) -> Vec<String> {
@@ -433,18 +436,36 @@ fn company_in(t: &[Token<'_>]) -> Option<String> {
             return name_from(&t[..k]);
         }
     }
+    let welcome = t.iter().position(|x| x.is("welcome") || x.is("webcast"));
     for (k, tok) in t.iter().enumerate() {
+        // "welcome to the ...", "webcast for ...", or after the call's words: "welcome to the First
+        // Quarter Conference Call for Graco Inc."
+        let after_call = (tok.is("for") || tok.is("of")) && welcome.is_some_and(|w| w < k) && k.checked_sub(1).is_some_and(|p| t[p].is_any(&["call", "webcast", "teleconference"]));
         let starts = (tok.is("to") || tok.is("for")) && t[..k].iter().rev().take(4).any(|x| x.is("welcome") || x.is("webcast"));
-        if !starts {
+        if !starts && !after_call {
             continue;
         }
         let mut j = k + 1;
         while t.get(j).is_some_and(|x| x.is_any(&["the", "today's", "this", "our"])) {
             j += 1;
         }
+        // The call's period before the name: "the Q1 2021 Franklin Covey Earnings Call", "the Quarter Two 2021 Cummins Inc."
+        let mut p = j;
+        while t.get(p).is_some_and(|x| x.kind == Tok::Num || x.sym('-') || x.is_any(PERIOD_WORDS)) {
+            p += 1;
+        }
+        let a_period = t[j..p].iter().any(|x| x.is_any(&["q", "quarter", "fiscal", "fy", "year"]));
+        if a_period && t.get(p).is_some_and(|x| x.kind == Tok::Word && x.text.starts_with(|c: char| c.is_uppercase()) && !x.is_any(NAME_END)) {
+            j = p;
+        }
         let mut end = j;
         while let Some(x) = t.get(end) {
-            let stop = x.kind == Tok::Num || x.is_any(NAME_END) || x.sym(',') || x.sym('.') || x.sym('(')
+            // The dot of initials goes on ("D.R. Horton", "A. O. Smith"); "Cummins Inc." ends.
+            let initials = x.sym('.') && end > j && t[end - 1].end == x.start && (t[end - 1].text.len() == 1 || t[end - 1].text.contains('.'));
+            // "First American", "First Horizon": an ordinal before a name's word, not "First Quarter".
+            let named_ordinal = x.is_any(&["first", "second", "third", "fourth"])
+                && t.get(end + 1).is_some_and(|n| n.kind == Tok::Word && n.start == x.end + 1 && n.text.starts_with(|c: char| c.is_uppercase()) && !n.is_any(NAME_END) && !n.is_any(&["quarter", "half"]));
+            let stop = x.kind == Tok::Num || x.is_any(NAME_END) && !named_ordinal || x.sym(',') || x.sym('.') && !initials || x.sym('(')
                 || x.kind == Tok::Word && !x.text.starts_with(|c: char| c.is_uppercase()) && !x.is("&") && !x.is("and");
             if stop {
                 break;
@@ -470,7 +491,7 @@ fn name_from(t: &[Token<'_>]) -> Option<String> {
         s.push_str(tok.text);
         prev_end = Some(tok.end);
     }
-    let s = s.trim().trim_end_matches("'s").trim_end_matches("’s").trim().to_string();
+    let s = s.trim().trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’', '.']).trim().to_string();
     let s = s.strip_prefix("# ").unwrap_or(&s).to_string();
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then_some(s)
 }

@@ -16,10 +16,10 @@ const LEGAL_WORDS: &[&str] = &[
 ];
 
 /// Words of job titles: a "company" made only of them is a misread title.
-const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "executive", "vice", "president", "chief", "officer", "financial", "operating", "director", "operator", "analyst",
     "senior", "manager", "chairman", "chairwoman", "ceo", "cfo", "coo", "investor", "relations", "head", "treasurer",
-    "controller", "corporate", "and", "of",
+    "controller", "corporate", "and", "of", "the", "board",
 ];
 
 /// A company name's distinguishing words, lower case; empty when the name
