@@ -314,11 +314,11 @@ for (const { width, height, dpr, scheme } of [
 
 test('conflicting figures and failed checks are marked in the chart and the text; transcript text stays text', async () => {
   const { context, page, errors } = await open();
-  // Segments that do not add up to the total, and two different totals.
+  // A segment larger than the total (a failed sum), and two different totals.
   // (A segment stands when the call names it more than once: products and licenses.)
   const call = 'Operator\nJane Doe - CFO\n'
     + 'We sell products and licenses. Revenue was $30 million in the fourth quarter of 2023. '
-    + 'Product revenue was $20 million in the fourth quarter of 2023 <img src=x onerror="window.__pwned=1">. '
+    + 'Product revenue was $35 million in the fourth quarter of 2023 <img src=x onerror="window.__pwned=1">. '
     + 'License revenue was $5 million in the fourth quarter of 2023. '
     + 'Revenue was $31 million in the fourth quarter of 2023.\n';
   const renders = await page.evaluate(() => window.__callchart.renders);
@@ -331,14 +331,14 @@ test('conflicting figures and failed checks are marked in the chart and the text
     text: document.getElementById('reader').textContent,
   }));
   assert.ok(pane.flagged.some((t) => t.startsWith('$30 million') && t.includes('(conflict or failed check)')), pane.flagged.join(' | '));
-  assert.ok(pane.flagged.some((t) => t.startsWith('$20 million')), 'a segment of the failed sum is marked');
+  assert.ok(pane.flagged.some((t) => t.startsWith('$35 million')), 'a segment of the failed sum is marked');
   assert.equal(pane.imgs, 0);
   assert.ok(pane.text.includes('<img src=x onerror="window.__pwned=1">'), 'markup in the transcript is shown as text');
   const chart = await page.evaluate(() => Array.from(document.querySelectorAll('#chart-revenue ~ .hits .hit.flagged'))
     .map((b) => b.getAttribute('aria-label')));
   assert.ok(chart.length >= 1 && chart.every((l) => l.endsWith('(conflict or failed check)')), chart.join(' | '));
   // The figure's tooltip says what is wrong.
-  await page.locator('.reader .fig', { hasText: /^\$20 million/ }).first().click();
+  await page.locator('.reader .fig', { hasText: /^\$35 million/ }).first().click();
   const text = await tipText(page);
   assert.ok(text.includes('Failed check: revenue FY2023-Q4: segments'), text);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
