@@ -139,6 +139,10 @@ fn segment_context() {
         ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_and_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
         ("Subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
         ("In Europe, license revenue grew 8%. Europe grew; license grew.", "revenue[license] FY2024-Q3 Actual/Yoy 8 %"),
+        // Names listed before one metric, paired with the figures by "respectively".
+        ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
+        ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
+         "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
     ];

@@ -362,6 +362,44 @@ fn joined_before<'a>(t: &[Token<'a>], k: usize) -> Option<(Vec<&'a str>, usize)>
     (named && !(j > 0 && t[j - 1].is_any(&["both", "between"]))).then_some((words, j))
 }
 
+/// The names listed right before token `i`, in order, where the list joins
+/// two or more by "and", "&" or commas: "Americas and EMEA revenue",
+/// "Product, Service and Support revenues". Each name is one to three words
+/// that may name a segment; empty where there is no such list.
+pub fn listed_names(t: &[Token<'_>], i: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut joined = false;
+    let mut k = i;
+    while k > 0 {
+        let tok = &t[k - 1];
+        if tok.is_any(&["and", "&"]) || tok.sym('&') || tok.sym(',') {
+            if words.is_empty() {
+                break;
+            }
+            joined |= !tok.sym(',');
+            words.reverse();
+            names.push(segment_name(&words.join(" ")));
+            words.clear();
+        } else if words.len() < 3 && (segment_word(tok) || tok.text.starts_with(|c: char| c.is_uppercase()) && segment_word_stem(tok)) && !describes(tok, false) {
+            words.push(tok.text);
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    if !words.is_empty() {
+        words.reverse();
+        names.push(segment_name(&words.join(" ")));
+    }
+    names.reverse();
+    if joined && names.len() >= 2 {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
 pub(super) fn same_units_before(t: &[Token<'_>], i: usize) -> bool {
     let unit = |j: usize| t[j].kind == Tok::Word && t[j].text.chars().all(|c| c.is_ascii_alphabetic());

@@ -220,6 +220,19 @@ impl Sentence<'_, '_> {
     /// R&D"), else the sentence's subject, unless the metric is the company's
     /// own ("Our sales", "total revenue"). A revenue mix's segment follows the
     /// figure ("18% IP") or "for".
+    /// "Americas and EMEA revenue grew 5% and 7%, respectively": the `n`th
+    /// figure's segment is the `n`th name listed before the one metric said
+    /// (the list taken around again where each name has a level and a change).
+    fn respective_segment(&self, n: usize, chosen: Option<&MetricMention>) -> Option<String> {
+        let m = chosen?;
+        let before_figures = self.metrics.iter().filter(|x| x.last <= self.figures[0].first).count();
+        if !self.lower.contains("respectively") || self.respective.is_some() || before_figures != 1 || m.last > self.figures[0].first {
+            return None;
+        }
+        let names = metric::listed_names(self.t, m.first);
+        (!names.is_empty() && self.figures.len() % names.len() == 0).then(|| names[n % names.len()].clone())
+    }
+
     pub(super) fn segment_of(&self, at: &Slot, chosen: Option<&MetricMention>, named: &Named, change_subject: Option<String>) -> Option<String> {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
         let mut segment = named.segment.clone();
@@ -234,6 +247,8 @@ impl Sentence<'_, '_> {
         if change_subject.is_some() {
             segment = change_subject;
         } else if let Some((name, _)) = trailing {
+            segment = Some(name);
+        } else if let Some(name) = self.respective_segment(at.n, chosen) {
             segment = Some(name);
         }
         // "our gross margin" is the company's, unless the sentence opened on the
