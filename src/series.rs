@@ -88,6 +88,8 @@ mod guides;
 mod withdrawn;
 
 pub use companies::companies;
+// The extractor's company reader shares the title words (the viewer has no extractor).
+#[cfg(feature = "engine")]
 pub(crate) use companies::TITLE_WORDS;
 pub use company::company;
 
