@@ -234,6 +234,14 @@ fn period_context() {
 #[test]
 fn levels_and_changes_table() {
     let cases = [
+        // A percent right before a metric's "growth" is its change, dated by a period after it.
+        ("We delivered revenue growth of 37% in the third quarter, leading to 22% revenue growth for the full year.", "revenue[total] FY2024-Q3 Actual/Yoy 37 %; revenue[total] FY2024 Actual/Yoy 22 %"),
+        ("We delivered 20.5% core revenue growth and nearly 40% adjusted earnings-per-share growth.", "revenue[total] FY2024-Q3 Actual/Yoy 20.5 %; eps[total] FY2024-Q3 Actual/Yoy 40 %"),
+        ("As a result, we delivered adjusted earnings-per-share growth of 18% to $1.58.", "eps[total] FY2024-Q3 Actual/Yoy 18 %; eps[total] FY2024-Q3 Actual/Level 1.58 USD/share"),
+        // Bare "organic growth" after a figure is the growth of the metric before it.
+        ("We had 15% operational revenue growth and 19% operational growth in adjusted net income in 2024.", "revenue[total] FY2024 Actual/Yoy 15 %; net_income[total] FY2024 Actual/Yoy 19 %"),
+        ("Of the 9% operational revenue growth, 1% is from price and 8% from volume.", "revenue[total] FY2024-Q3 Actual/Yoy 9 %"),
+        ("Our adjusted diluted EPS of $1.58 represents plus 8.5% organic growth.", "eps[total] FY2024-Q3 Actual/Level 1.58 USD/share; eps[total] FY2024-Q3 Actual/Yoy 8.5 %"),
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
@@ -291,6 +299,19 @@ fn levels_and_changes_table() {
 #[test]
 fn guidance_table() {
     let cases = [
+        // A percent guided for revenue is its growth; not a share, an effect or a margin after it.
+        ("We are narrowing 2024 guidance for revenue to a new range of 13% to 15%.", "revenue[total] FY2024 Guidance/Yoy 13..15 %"),
+        ("We are narrowing 2024 guidance for revenue from 12% to 16% to new range of 13% to 15%.", "revenue[total] FY2024 Guidance/Yoy 13..15 %"),
+        ("We are maintaining our 2024 guidance: net sales of 10% to 13%.", "revenue[total] FY2024 Guidance/Yoy 10..13 %"),
+        ("We continue to expect online sales for the full year to be 15% as a percentage of total sales.", ""),
+        ("We expect foreign exchange to decrease our reported revenue by approximately 1% for the full year.", ""),
+        ("We expect to generate approximately $11.5 billion in sales in 2024 at an approximately 23.2% adjusted EBITDA margin.", "revenue[total] FY2024 Guidance/Level 11500000000 USD"),
+        // "growth" after the metric: the percent before it or a few words after it.
+        ("Our guidance calls for 12% to 15% recurring revenue growth, further margin expansion and 11% to 15% adjusted EPS growth.", "revenue[total] FY2024-Q4 Guidance/Yoy 12..15 %; eps[total] FY2024-Q4 Guidance/Yoy 11..15 %"),
+        ("We are increasing the segment operating income growth guidance to 95% to 105% for 2024.", "operating_income[total] FY2024 Guidance/Yoy 95..105 %"),
+        ("We are also raising our full-year organic revenue growth from 6% to 8%, up to 9% to 10%.", "revenue[total] FY2024 Guidance/Yoy 9..10 %"),
+        ("We are expecting to drive net sales growth of, approximately, 16% in 2024.", "revenue[total] FY2024 Guidance/Yoy 16 %"),
+        ("The business contributed roughly 50% to the sales growth in 2024.", ""),
         // "is estimated to be" guides; "our expectation for the full year" guides.
         ("Adjusted earnings per diluted share are currently estimated to be in the range of $0.25 to $0.40 for the full year.", "eps[total] FY2024 Guidance/Level 0.25..0.4 USD/share"),
         ("For the full year, we expect revenue to range from $775 million to $790 million versus 2023 revenue of $476 million and 2022 revenue of $426 million.", "revenue[total] FY2024 Guidance/Level 775000000..790000000 USD; revenue[total] FY2023 Actual/Level 476000000 USD; revenue[total] FY2022 Actual/Level 426000000 USD"),

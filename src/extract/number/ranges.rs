@@ -175,14 +175,29 @@ pub(super) fn between_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) ->
 }
 
 /// "from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "from
-/// $10.55-$11.15 to $11.40-$12.00": a range replaced by another; pushes both,
-/// the earlier one marked `replaced`.
+/// $10.55-$11.15 to $11.40-$12.00", "from 12% to 16% to new range of 13% to
+/// 15%", "from 6% to 8%, up to 9% to 10%": a range replaced by another;
+/// pushes both, the earlier one marked `replaced`.
 pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
     if !(t[i].is("from") && !ranging_from(t, i)) {
         return None;
     }
     let old = simple_range(t, i + 1)?;
-    let new = t.get(old.last).filter(|x| x.is("to")).and_then(|_| simple_range(t, old.last + 1))?;
+    let mut k = old.last;
+    if t.get(k).is_some_and(|x| x.sym(',')) && t.get(k + 1).is_some_and(|x| x.is_any(&["up", "down", "now"])) {
+        k += 2;
+    }
+    if !t.get(k).is_some_and(|x| x.is("to")) {
+        return None;
+    }
+    k += 1;
+    // "to a new range of", "to the revised range of".
+    let filler = ["a", "the", "new", "revised", "updated", "range", "of"];
+    let skip = t[k..].iter().take(5).take_while(|x| x.is_any(&filler)).count();
+    if skip > 0 && !t[k..k + skip].iter().any(|x| x.is("range")) {
+        return None;
+    }
+    let new = simple_range(t, k + skip)?;
     if !(compatible(old.dim, new.dim) || compatible(new.dim, old.dim)) {
         return None;
     }

@@ -82,6 +82,11 @@ fn grammar_table() {
         // A range replaced by another: both read whole, the earlier one marked (shown with "old").
         ("from $2.40 to $2.60 per share to $2.55 to $2.65 per share", "old 2.4..2.6 USD/sh; 2.55..2.65 USD/sh"),
         ("from $10.55-$11.15 to $11.40-$12.00", "old 10.55..11.15 USD; 11.4..12 USD"),
+        ("from 12% to 16% to new range of 13% to 15%", "old 12..16 Percent; 13..15 Percent"),
+        ("from $12 million to $16 million to a new range of $13 million to $15 million", "old 12000000..16000000 USD; 13000000..15000000 USD"),
+        ("from 6% to 8%, up to 9% to 10%", "old 6..8 Percent; 9..10 Percent"),
+        // Not a range replaced: a change to a level, then another figure.
+        ("from 6% to 8%, up to 9%", "6 Percent; 8 Percent; 9 Percent"),
         // "and to" joins a range's ends; "from A to B" alone is a change, not a range.
         ("in the range of $4.20 and to $4.40", "4.2..4.4 USD"),
         ("grew from $2.1 billion to $2.4 billion", "2100000000 USD; 2400000000 USD"),

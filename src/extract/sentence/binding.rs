@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::super::lex::{self, Token};
 use super::super::metric::{self, Class, MetricMention};
-use super::super::number::Dim;
+use super::super::number::{Dim, Figure};
 use super::super::other;
 use super::super::period;
 use super::figure::{Change, Slot};
@@ -38,6 +38,44 @@ impl Sentence<'_, '_> {
     /// $120 million" is no per-share figure; bare "earnings" is EPS as a level
     /// in dollars and cents; a dividend is a total or per share; "same-store
     /// sales rose 5.8%", "organic growth of 7%" are changes in percent).
+    /// Whether the mention names a change: same-store sales, "revenue
+    /// growth".
+    fn names_growth(&self, m: &MetricMention) -> bool {
+        m.metric == "same_store_sales" || self.t[m.last - 1].is("growth")
+    }
+
+    /// The metric whose growth a percent is, "growth" said after the metric's
+    /// name and the percent right before it or a few words after it:
+    /// "12% to 15% recurring revenue growth", "operating income growth
+    /// guidance to 95% to 105%" ("EPS growth of 18% to $1.58": the level is
+    /// the metric's own).
+    fn growth_named(&self, f: &Figure) -> Option<&MetricMention> {
+        let t = self.t;
+        if !matches!(f.dim, Dim::Percent) {
+            return None;
+        }
+        self.metrics.iter().find(|m| {
+            let growth = m.metric == "same_store_sales" || t[m.last - 1].is("growth") || t.get(m.last).is_some_and(|x| x.is("growth"));
+            let end = if t[m.last - 1].is("growth") { m.last } else { m.last + 1 };
+            let clause = |a: usize, b: usize| !self.figures.iter().any(|g| g.first >= a && g.last <= b) && !t[a..b].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "which", "while", "but", "that", "with"]));
+            // Not bare "organic growth" after a figure of the metric before ("EPS of $1.58 represents plus 8.5% organic growth").
+            let bare = t[m.first..m.last].iter().all(|x| x.is_any(&["organic", "operational", "underlying", "core", "growth"]));
+            // "15% to 16% constant currency sales growth", not "50% to the sales growth" (a contribution to it).
+            let right_after = !bare && m.first >= f.last && m.first <= f.last + 3 && clause(f.last, m.first)
+                && !t[f.last..m.first].iter().any(|x| x.is_any(&["to", "of", "in", "for", "from", "by", "the", "our", "its"]));
+            // "net sales growth of, approximately, 16%".
+            let hedged = |a: usize, b: usize| a < b && !t[a].sym(',') && t[a..b].iter().all(|x| x.sym(',') || x.is_any(SKIP_BEFORE));
+            // "revenue growth from 12% to 16% to 13% to 15%": past the range it replaces.
+            let replaced = self.figures.iter().filter(|g| g.replaced && g.first >= end && g.first <= end + 2 && g.last <= f.first).map(|g| g.last).max();
+            let said_before = match replaced {
+                // "revenue growth from 6% to 8%, up to 9% to 10%".
+                Some(end) => f.first - end <= 6 && t[end..f.first].iter().all(|x| x.sym(',') || x.is_any(&["up", "down", "now", "to", "a", "the", "new", "range", "of"])),
+                None => end <= f.first && f.first - end <= 6 && (clause(end, f.first) || hedged(end, f.first)),
+            };
+            growth && (right_after || said_before)
+        })
+    }
+
     fn fits(&self, at: &Slot, m: &MetricMention, change: bool) -> bool {
         let f = at.f;
         // "adjusted EBITDA per ton was $62": a rate per unit, not the metric.
@@ -54,7 +92,7 @@ impl Sentence<'_, '_> {
         if m.metric == "dividend" && matches!(f.dim, Dim::PerShare(_)) {
             return true;
         }
-        if m.metric == "same_store_sales" || self.t[m.last - 1].is("growth") {
+        if self.names_growth(m) {
             return matches!(f.dim, Dim::Percent);
         }
         if change {
@@ -71,7 +109,7 @@ impl Sentence<'_, '_> {
     /// ("$184 million in revenue"). Returns it and whether the figure is a
     /// change: a percent beside a money metric is one when a comparison
     /// follows ("25% year-over-year"), which may set the change's sign.
-    pub(super) fn metric_of(&self, ctx: &Ctx, at: &Slot, change: &mut Change, period: Period) -> (Option<&MetricMention>, bool) {
+    pub(super) fn metric_of(&self, ctx: &Ctx, at: &Slot, change: &mut Change, period: Period, guided: bool) -> (Option<&MetricMention>, bool) {
         let (t, f, hi) = (self.t, at.f, at.hi);
         let wants_change = change.sign.is_some() || matches!(f.dim, Dim::Bp | Dim::Pp) || f.implied;
         let fits = |m: &&MetricMention| self.fits(at, m, wants_change);
@@ -79,6 +117,11 @@ impl Sentence<'_, '_> {
             let mut k = f.last;
             if change.sign.is_some() && t.get(k).is_some_and(|x| sign_of(x).is_some()) {
                 k += 1;
+            }
+            // "19% operational growth in adjusted net income".
+            let bare = t[k..].iter().take_while(|x| x.is_any(&["organic", "operational", "underlying", "core", "growth"])).count();
+            if bare > 0 && t[k + bare - 1].is("growth") && t.get(k + bare).is_some_and(|x| x.is("in")) {
+                k += bare;
             }
             if t.get(k).is_some_and(|x| x.is_any(&["of", "in", "from"])) {
                 // "$5 million in revenue", not "from $5.99 in 2020 and adjusted EBITDA of": no clause between.
@@ -104,18 +147,49 @@ impl Sentence<'_, '_> {
             m.first >= f.last && m.first < hi && m.first <= f.last + 6 && fits(m)
                 && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "included", "includes", "including", "comprised", "reflecting", "reflected"]))
         });
-        let mut chosen = respective.or(forward).or(between).or(before).or(after);
-        let mut is_change = wants_change || chosen.is_some_and(|m| m.metric == "same_store_sales" || t[m.last - 1].is("growth"));
+        let growth = self.growth_named(&f).filter(|m| self.fits(at, m, true));
+        let mut chosen = respective.or(forward).or(growth).or(between).or(before).or(after);
+        let mut is_change = wants_change || chosen.is_some_and(|m| self.names_growth(m) || growth.is_some_and(|g| std::ptr::eq(g, m)));
         if chosen.is_none() && !change.from_base && matches!(f.dim, Dim::Percent) {
             let m = self.metrics.iter().rev().find(|m| m.last <= f.first && m.metric != metric::BARE_EARNINGS && metric::change_fits(m.class, f.dim));
             let marker = comparison_in(t, f.last, (f.last + 3).min(hi), &self.periods, Some(period), ctx.call).is_some();
-            if m.is_some() && marker {
+            if m.is_some() && (marker || guided && m.is_some_and(|m| self.outlook_percent(at, m))) {
                 chosen = m;
                 is_change = true;
                 change.sign.get_or_insert(1.0);
             }
         }
         (chosen, is_change)
+    }
+
+    /// Whether a percent guided for revenue is its growth: "narrowing 2021
+    /// guidance for revenue to a new range of 13% to 15%", "our sales outlook
+    /// is 4% to 6%", "maintaining 2021 guidance: net sales of +10% to +13%".
+    /// The outlook's words come between revenue and the percent, or right
+    /// before revenue with only "of", "is", "at" ... between; no other figure,
+    /// metric or clause comes between, no past verb, and the percent is no
+    /// share ("15% as a percentage of total sales", "5% of revenue"), no
+    /// effect on revenue ("we expect foreign exchange to decrease our reported
+    /// revenue by approximately 1%") and no figure of a metric after it ("$11.5
+    /// billion in sales at an approximately 23.2% adjusted EBITDA margin").
+    fn outlook_percent(&self, at: &Slot, m: &MetricMention) -> bool {
+        let (t, f) = (self.t, at.f);
+        const NOT_GROWTH: &[&str] = &["percentage", "proportion", "portion", "cagr", "mix", "index", "impact", "impacts", "effect", "effects", "exchange", "fx", "translation", "acquisition", "acquisitions", "divestiture", "divestitures", "headwind", "headwinds", "tailwind", "tailwinds"];
+        const LINKS: &[&str] = &["of", "is", "at", "to", "be", "will", "should", "approximately", "about", "roughly", "around", "plus"];
+        // "guidance for revenue from 12% to 16% to a new range of 13% to 15%": past the range replaced.
+        let start = self.figures.iter().find(|g| g.replaced && g.first > m.last && g.first <= m.last + 3 && g.last <= f.first && t[g.first - 1].is("from")).map_or(m.last, |g| g.last);
+        let between = &t[start..f.first];
+        let outlook_between = between.len() <= 10 && between.iter().any(|x| x.is_any(GUIDANCE_WORDS) || x.is("range"));
+        let outlook_before = between.len() <= 3 && between.iter().all(|x| x.is_any(LINKS)) && t[m.first.saturating_sub(8)..m.first].iter().any(|x| x.is_any(GUIDANCE_WORDS));
+        m.metric == "revenue"
+            && (outlook_between || outlook_before)
+            && !t[..f.first].iter().any(|x| x.is_any(NOT_GROWTH))
+            && !between.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "but", "with", "from", "share", "conversion", "ratio"]))
+            && !self.any_past(m.first.saturating_sub(6), f.first)
+            && !self.figures.iter().any(|g| g.first >= start && g.last <= f.first)
+            && !self.metrics.iter().any(|x| x.first >= m.last && x.first <= f.last + 4)
+            && !t.get(f.last).is_some_and(|x| x.is_any(&["of", "from", "as"]))
+            && !t[f.last..at.hi].iter().any(|x| x.is_any(&["estimate", "estimates", "plan", "budget", "target"]))
     }
 
     /// A subject of the figure's own, right before its change verb, after a
@@ -411,13 +485,24 @@ impl Sentence<'_, '_> {
     }
 
     /// The basis said nearest before the figure: "adjusted diluted EPS ...
-    /// $5.09 to $5.19 and reported diluted EPS ... $4.75 to $4.87".
+    /// $5.09 to $5.19 and reported diluted EPS ... $4.75 to $4.87", "grow
+    /// constant currency sales 4% to 6%".
     pub(super) fn figure_basis(&self, at: &Slot) -> Option<Basis> {
         let t = self.t;
+        let named = |k: usize| self.metrics.iter().any(|m| m.first == k) || t.get(k).is_some_and(|x| x.is("growth"));
+        let constant = |k: usize| t[k].is("currency") && k >= 1 && t[k - 1].is("constant") && named(k + 1) || t[k].is("operational") && (named(k) || named(k + 1));
+        // "15% operational revenue growth": said right after the figure, before its metric.
+        if (at.f.last..(at.f.last + 2).min(at.hi)).any(constant) {
+            return Some(Basis::ConstantCurrency);
+        }
         (at.lo..at.f.first).rev().find_map(|k| {
             let x = &t[k];
             let non = k >= 2 && t[k - 1].sym('-') && t[k - 2].is("non") || k >= 1 && t[k - 1].is("non");
-            if x.is_any(&["adjusted", "core", "underlying"]) || x.is("gaap") && non {
+            if constant(k) {
+                // "we expect to grow constant currency sales 4% to 6%", "15% operational revenue growth"
+                // (as "15% operationally": excluding currency).
+                Some(Basis::ConstantCurrency)
+            } else if x.is_any(&["adjusted", "core", "underlying"]) || x.is("gaap") && non {
                 Some(Basis::NonGaap)
             } else if x.is("gaap") || x.is("unadjusted")
                 || x.is("reported") && !(k > 0 && t[k - 1].is_any(&["we", "i", "they", "it", "company", "and", "have", "has", "had"])) && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "gross", "operating"]))

@@ -76,7 +76,7 @@ impl Sentence<'_, '_> {
         let Some(period) = fig_period else {
             return Some(Bound::Undated);
         };
-        let (chosen, is_change) = self.metric_of(ctx, &at, &mut change, period);
+        let (chosen, is_change) = self.metric_of(ctx, &at, &mut change, period, kind == Kind::Guidance);
         let change_subject = self.change_subject(&at, change.sign, chosen)?;
         let named = self.named(&at, chosen, change_subject.is_some())?;
         // "$62 per ton", "$750,000 to $1 million per active rig", "EBITDA per ton was $62": a rate per
@@ -408,17 +408,22 @@ impl Sentence<'_, '_> {
         self.past && (sign.is_none() || governed) && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
     }
 
-    /// The figure's own period mention: one right after it ("the $8.19 we
-    /// delivered in 2023" a few words on), else the nearest before it in its
+    /// The figure's own period mention: one right after it or after the
+    /// metric named right after it ("the $8.19 we delivered in 2023" a few
+    /// words on, "22% revenue growth for the full year"), else the nearest before it in its
     /// window, else a long-term target before a level ("above our long-term
     /// expectation for IP, which is 10% to 15%").
     fn own_mention(&self, at: &Slot, sign: Option<f64>) -> Option<Mention> {
         let (t, f, lo) = (self.t, at.f, at.lo);
+        // "22% revenue growth for the full year": past the metric named right after the figure.
+        let named_after = self.metrics.iter().find(|m| m.first >= f.last && m.first <= f.last + 1);
+        let k = named_after.map_or(f.last, |m| if t.get(m.last).is_some_and(|x| x.is("growth")) { m.last + 1 } else { m.last });
         self.periods
             .iter()
             .find(|m| {
-                !m.comparison && m.first >= f.last && m.first <= f.last + 4
-                    && (m.first <= f.last + 2 || self.any_past(f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
+                !m.comparison && m.first >= f.last
+                    && (m.first <= f.last + 2 || m.first >= k && m.first <= k + 2
+                        || m.first <= f.last + 4 && self.any_past(f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and")))
             })
             .or_else(|| self.periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))
             .or_else(|| self.periods.iter().rev().find(|m| m.what == PeriodRef::LongTerm && m.last <= f.first && m.first >= lo && sign.is_none()))

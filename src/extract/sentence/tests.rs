@@ -141,7 +141,7 @@ fn metric_table() {
     step_table(&cases, |ctx, s, run, n| {
         let at = s.slot(n);
         let mut change = s.change(&at, &mut run.clone());
-        let (chosen, _) = s.metric_of(ctx, &at, &mut change, Period::quarter(2024, 3));
+        let (chosen, _) = s.metric_of(ctx, &at, &mut change, Period::quarter(2024, 3), false);
         chosen.map_or("-", |m| m.metric).to_string()
     });
 }

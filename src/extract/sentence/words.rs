@@ -321,7 +321,10 @@ pub(super) fn driver_change(t: &[Token<'_>], first: usize, last: usize, in_metri
     let after = !verb_before && driver(last) && noun(last + 1);
     let det = usize::from(t.get(last + 2).is_some_and(|x| x.is_any(&["the", "our", "its"])));
     let in_after = noun(last) && t.get(last + 1).is_some_and(|x| x.is_any(&["in", "of"])) && driver(last + 2 + det);
-    before || after || in_after
+    // "1% is from price and 8% from volume".
+    let is = usize::from(t.get(last).is_some_and(|x| x.is_any(&["is", "was", "came", "comes"])));
+    let from_after = t.get(last + is).is_some_and(|x| x.is("from")) && driver(last + is + 1);
+    before || after || in_after || from_after
 }
 
 /// Whether the figure is the size of a what-if move, not a figure of the period: "a $5 change in
