@@ -37,6 +37,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::chart::{self, ChartKind, Colors, Style};
 
 mod canvas;
+#[cfg(not(feature = "engine"))]
+pub(crate) mod case;
 #[cfg(feature = "engine")]
 mod series;
 use crate::analysis;
