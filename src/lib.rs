@@ -30,6 +30,7 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod i18n;
+pub mod json;
 mod memo;
 pub mod order;
 pub mod series;

@@ -29,6 +29,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+#[cfg(feature = "engine")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,13 +94,13 @@ impl Analysis {
     /// link's `{charts: ["revenue", …], theme}` as `link`.
     /// `lang` ("en", "zh-TW"; absent: English) is the messages' language.
     pub fn reading(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&self.reading.in_lang(lang_of(lang.as_deref())))
+        to_obj(&self.reading.in_lang(lang_of(lang.as_deref())))
     }
 
     /// The facts (`callchart/facts@1`) as a plain object, for the JSON
     /// export and the tests. They never go back into wasm as such.
     pub fn facts(&self) -> Result<JsValue, JsError> {
-        to_js(self.inner.facts())
+        to_obj(self.inner.facts())
     }
 
     /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
@@ -115,7 +116,7 @@ impl Analysis {
     /// Chart `kind` in words ([`analysis::ChartName`]): `{label, title, summary}`.
     pub fn describe(&self, kind: &str, lang: Option<String>) -> Result<JsValue, JsError> {
         let kind = kind.parse()?;
-        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.describe(kind)))
+        to_obj(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.describe(kind)))
     }
 }
 
@@ -373,18 +374,18 @@ impl ChartMap {
 
     /// The elements in reading order: `[{x0, y0, x1, y1, fact, shape, label, flagged}]`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.regions)
+        to_obj(&self.hits.regions[..])
     }
 
     /// Every text drawn: `[{x0, y0, x1, y1, text}]` (the tests check that none overlap).
     pub fn texts(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.texts)
+        to_obj(&self.hits.texts[..])
     }
 
     /// The plot areas: `[{x0, y0, x1, y1, min_h}]` (canvas pixels; `min_h`
     /// is the least height the layout gives each).
     pub fn plots(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.plots)
+        to_obj(&self.hits.plots[..])
     }
 
     /// The canvas height (canvas pixels) this chart needs at its width for
@@ -395,6 +396,14 @@ impl ChartMap {
     }
 }
 
+/// `v` as the page's object: its JSON text ([`crate::json`], written by hand
+/// for the objects both builds hand over) parsed by the browser.
+fn to_obj<T: crate::json::ToJson + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&crate::json::to_json(v)).map_err(|_| JsError::new("could not hand the result to the page"))
+}
+
+/// `v` as the page's object, by serde (the engine's explanation, view and series).
+#[cfg(feature = "engine")]
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not hand the result to the page: {e}")))
