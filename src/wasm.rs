@@ -396,10 +396,19 @@ impl ChartMap {
     }
 }
 
-/// `v` as the page's object: its JSON text ([`crate::json`], written by hand
-/// for the objects both builds hand over) parsed by the browser.
+/// `v` as the page's object: in the viewer, its JSON text ([`crate::json`],
+/// written by hand) parsed by the browser, so the viewer carries no serde
+/// serializer; the engine, which keeps serde's for its other objects (a
+/// series' facts among them), hands it over by serde (the same object:
+/// `json`'s tests compare the two).
+#[cfg(not(feature = "engine"))]
 fn to_obj<T: crate::json::ToJson + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&crate::json::to_json(v)).map_err(|_| JsError::new("could not hand the result to the page"))
+}
+
+#[cfg(feature = "engine")]
+fn to_obj<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    to_js(v)
 }
 
 /// `v` as the page's object, by serde (the engine's explanation, view and series).
