@@ -153,6 +153,9 @@ impl<const N: usize, const B: usize> Packed<N, B> {
         let (mut bytes, mut ends) = ([0u8; B], [0u16; N]);
         let (mut i, mut at) = (0, 0);
         while i < N {
+            // Each build's keys in order (the engine-only ones are left out
+            // of the viewer's enum and catalogues alike): checked as it compiles.
+            assert!(table[i].0 as usize == i, "a catalogue's keys out of K's order");
             let s = table[i].1.as_bytes();
             let mut j = 0;
             while j < s.len() {
@@ -378,31 +381,53 @@ pub(crate) enum K {
     SumGuideFor,
     SumGuideOne,
     SumGuideMany,
+    #[cfg(feature = "engine")]
     MetaCurrency,
+    #[cfg(feature = "engine")]
     MetaMore,
+    #[cfg(feature = "engine")]
     MetaPeople,
     NoteConflict,
     NoteCheck,
     NoteCallGiven,
     NoteWithdrawn,
+    #[cfg(feature = "engine")]
     CsvHeader,
+    #[cfg(feature = "engine")]
     InputEmpty,
+    #[cfg(feature = "engine")]
     InputBlank,
+    #[cfg(feature = "engine")]
     InputBinary,
+    #[cfg(feature = "engine")]
     InputBinaryKind,
+    #[cfg(feature = "engine")]
     InputAdvicePdf,
+    #[cfg(feature = "engine")]
     InputAdviceDoc,
+    #[cfg(feature = "engine")]
     InputAdviceImage,
+    #[cfg(feature = "engine")]
     InputAdviceArchive,
+    #[cfg(feature = "engine")]
     InputAdviceMedia,
+    #[cfg(feature = "engine")]
     InputAdviceOther,
+    #[cfg(feature = "engine")]
     WarnLossy,
+    #[cfg(feature = "engine")]
     WarnLatin1,
+    #[cfg(feature = "engine")]
     WarnUtf16,
+    #[cfg(feature = "engine")]
     WarnUtf16Broken,
+    #[cfg(feature = "engine")]
     WarnHtml,
+    #[cfg(feature = "engine")]
     WarnRtf,
+    #[cfg(feature = "engine")]
     WarnNul,
+    #[cfg(feature = "engine")]
     WarnLongLine,
     LinkNotALink,
     LinkVersion,
@@ -414,25 +439,45 @@ pub(crate) enum K {
     LinkUnencodable,
     LinkSeries,
     // A series of calls (src/trend.rs, chart/versus.rs).
+    #[cfg(feature = "engine")]
     SeriesCalls,
+    #[cfg(feature = "engine")]
     ChartEps,
+    #[cfg(feature = "engine")]
     ChartVersus,
+    #[cfg(feature = "engine")]
     EmptyEps,
+    #[cfg(feature = "engine")]
     EmptyVersus,
+    #[cfg(feature = "engine")]
     VerdictBeat,
+    #[cfg(feature = "engine")]
     VerdictInRange,
+    #[cfg(feature = "engine")]
     VerdictMiss,
+    #[cfg(feature = "engine")]
     VersusActual,
+    #[cfg(feature = "engine")]
     VersusCall,
+    #[cfg(feature = "engine")]
     VersusOpen,
+    #[cfg(feature = "engine")]
     RowCall,
+    #[cfg(feature = "engine")]
     RowAlsoIn,
+    #[cfg(feature = "engine")]
     RowRevision,
+    #[cfg(feature = "engine")]
     RevRaised,
+    #[cfg(feature = "engine")]
     RevLowered,
+    #[cfg(feature = "engine")]
     RevReaffirmed,
+    #[cfg(feature = "engine")]
     RevWithdrawn,
+    #[cfg(feature = "engine")]
     VersusWithdrawn,
+    #[cfg(feature = "engine")]
     LegendWithdrawn,
 }
 

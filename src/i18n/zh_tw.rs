@@ -179,31 +179,53 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::SumGuideFor, "{1}{0}"),
     (K::SumGuideOne, "{0}財測：{1}。"),
     (K::SumGuideMany, "財測：{0}。"),
+    #[cfg(feature = "engine")]
     (K::MetaCurrency, "幣別：{0}"),
+    #[cfg(feature = "engine")]
     (K::MetaMore, "及其他 {0} 人"),
+    #[cfg(feature = "engine")]
     (K::MetaPeople, "、"),
     (K::NoteConflict, "{0}：法說會提到不同的數值（第 {1} 行）"),
     (K::NoteCheck, "{0}：{1}"),
     (K::NoteCallGiven, "法說會期間 {0} 由讀者指定"),
     (K::NoteWithdrawn, "{0}的財測已撤回"),
+    #[cfg(feature = "engine")]
     (K::CsvHeader, "指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處"),
+    #[cfg(feature = "engine")]
     (K::InputEmpty, "輸入是空的：沒有可讀的逐字稿"),
+    #[cfg(feature = "engine")]
     (K::InputBlank, "輸入沒有文字，只有空白或標記"),
+    #[cfg(feature = "engine")]
     (K::InputBinary, "這是二進位檔，不是文字；請改以純文字（.txt）開啟逐字稿"),
+    #[cfg(feature = "engine")]
     (K::InputBinaryKind, "這是 {0} 檔，不是文字；{1}"),
+    #[cfg(feature = "engine")]
     (K::InputAdvicePdf, "請從 PDF 複製逐字稿的文字，或另存為純文字（.txt）"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceDoc, "請另存為純文字（.txt），或複製其中的文字"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceImage, "callchart 讀的是文字，不是文字的圖片：請使用逐字稿的文字"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceArchive, "請先解壓縮，再開啟其中的逐字稿（.txt）"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceMedia, "callchart 讀的是逐字稿，不是錄音錄影：請使用逐字稿的文字"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceOther, "請改以純文字（.txt）開啟逐字稿"),
+    #[cfg(feature = "engine")]
     (K::WarnLossy, "文字不是有效的 UTF-8：有 {0} 個位元組無法讀取，顯示為 �"),
+    #[cfg(feature = "engine")]
     (K::WarnLatin1, "文字不是 UTF-8，已依 Latin-1（Windows-1252）讀取"),
+    #[cfg(feature = "engine")]
     (K::WarnUtf16, "UTF-16 文字，已解碼"),
+    #[cfg(feature = "engine")]
     (K::WarnUtf16Broken, "UTF-16 文字，已解碼；有 {0} 個損壞的字元顯示為 �"),
+    #[cfg(feature = "engine")]
     (K::WarnHtml, "這是 HTML 網頁原始碼：已讀取其文字，移除標籤"),
+    #[cfg(feature = "engine")]
     (K::WarnRtf, "這是 RTF 文件：已讀取其文字，移除格式"),
+    #[cfg(feature = "engine")]
     (K::WarnNul, "已移除 {0} 個 NUL 位元組"),
+    #[cfg(feature = "engine")]
     (K::WarnLongLine, "有一行長達 {0}：發言者與段落靠換行區分，沒有換行就幾乎讀不到數字"),
     (K::LinkNotALink, "這個連結沒有 callchart 資料（圖表連結以 #v1= 加上資料結尾）"),
     (K::LinkVersion, "這個連結由另一個版本的 callchart 產生（格式 v{0}）；本頁可讀取 v{1} 至 v{2} 格式的連結"),
@@ -214,24 +236,44 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::LinkInvalid, "這個連結沒有有效的圖表資料（{0}）"),
     (K::LinkUnencodable, "這些數字無法放進連結：{0}"),
     (K::LinkSeries, "這個連結是多場法說會的系列，只有 callchart 頁面能顯示：請在頁面中開啟"),
+    #[cfg(feature = "engine")]
     (K::SeriesCalls, "{0} 場法說會"),
+    #[cfg(feature = "engine")]
     (K::ChartEps, "每股盈餘"),
+    #[cfg(feature = "engine")]
     (K::ChartVersus, "財測與實際"),
+    #[cfg(feature = "engine")]
     (K::EmptyEps, "這些法說會沒有每股盈餘數字"),
+    #[cfg(feature = "engine")]
     (K::EmptyVersus, "這些法說會的財測沒有後續法說會的實際數字可對照"),
+    #[cfg(feature = "engine")]
     (K::VerdictBeat, "優於財測"),
+    #[cfg(feature = "engine")]
     (K::VerdictInRange, "符合財測"),
+    #[cfg(feature = "engine")]
     (K::VerdictMiss, "不及財測"),
+    #[cfg(feature = "engine")]
     (K::VersusActual, "實際 {0}"),
+    #[cfg(feature = "engine")]
     (K::VersusCall, "{0} 法說會"),
+    #[cfg(feature = "engine")]
     (K::VersusOpen, "尚未公布實際數字"),
+    #[cfg(feature = "engine")]
     (K::RowCall, "法說會"),
+    #[cfg(feature = "engine")]
     (K::RowAlsoIn, "亦見於"),
+    #[cfg(feature = "engine")]
     (K::RowRevision, "財測調整"),
+    #[cfg(feature = "engine")]
     (K::RevRaised, "上調"),
+    #[cfg(feature = "engine")]
     (K::RevLowered, "下修"),
+    #[cfg(feature = "engine")]
     (K::RevReaffirmed, "維持"),
+    #[cfg(feature = "engine")]
     (K::RevWithdrawn, "其後的法說會撤回"),
+    #[cfg(feature = "engine")]
     (K::VersusWithdrawn, "已撤回"),
+    #[cfg(feature = "engine")]
     (K::LegendWithdrawn, "其後撤回的財測 ✕"),
 ];
