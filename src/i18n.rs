@@ -316,44 +316,83 @@ pub(crate) enum K {
     MetricExpenseRatio,
     MetricShareholderReturns,
     MetricDeferredRevenue,
+    #[cfg(feature = "engine")]
     DetailPeriod,
+    #[cfg(feature = "engine")]
     DetailMetric,
+    #[cfg(feature = "engine")]
     DetailSegment,
+    #[cfg(feature = "engine")]
     DetailValue,
+    #[cfg(feature = "engine")]
     DetailMidpoint,
+    #[cfg(feature = "engine")]
     DetailChange,
+    #[cfg(feature = "engine")]
     DetailCompared,
+    #[cfg(feature = "engine")]
     DetailBasis,
+    #[cfg(feature = "engine")]
     DetailKind,
+    #[cfg(feature = "engine")]
     BasisGaap,
+    #[cfg(feature = "engine")]
     BasisNonGaap,
+    #[cfg(feature = "engine")]
     BasisOrganic,
+    #[cfg(feature = "engine")]
     BasisConstantCurrency,
+    #[cfg(feature = "engine")]
     BasisNone,
+    #[cfg(feature = "engine")]
     KindActualLong,
+    #[cfg(feature = "engine")]
     KindGuidanceLong,
+    #[cfg(feature = "engine")]
     KindDerivedLong,
+    #[cfg(feature = "engine")]
     KindActual,
+    #[cfg(feature = "engine")]
     KindGuidance,
+    #[cfg(feature = "engine")]
     KindDerived,
+    #[cfg(feature = "engine")]
     MeasureQoq,
+    #[cfg(feature = "engine")]
     MeasureYoy,
+    #[cfg(feature = "engine")]
     FlagConflict,
+    #[cfg(feature = "engine")]
     FlagFailed,
+    #[cfg(feature = "engine")]
     DetailComputed,
+    #[cfg(feature = "engine")]
     DetailTitle,
+    #[cfg(feature = "engine")]
     DetailTitleGuidance,
+    #[cfg(feature = "engine")]
     DetailTitleQoq,
+    #[cfg(feature = "engine")]
     DetailTitleYoy,
+    #[cfg(feature = "engine")]
     ProblemConflict,
+    #[cfg(feature = "engine")]
     ProblemFailed,
+    #[cfg(feature = "engine")]
     TablePeriod,
+    #[cfg(feature = "engine")]
     TableSeries,
+    #[cfg(feature = "engine")]
     TableFigure,
+    #[cfg(feature = "engine")]
     TableValue,
+    #[cfg(feature = "engine")]
     TableKind,
+    #[cfg(feature = "engine")]
     TableBasis,
+    #[cfg(feature = "engine")]
     TableSource,
+    #[cfg(feature = "engine")]
     TableLine,
     SumFlat,
     SumFell,
@@ -387,9 +426,13 @@ pub(crate) enum K {
     MetaMore,
     #[cfg(feature = "engine")]
     MetaPeople,
+    #[cfg(feature = "engine")]
     NoteConflict,
+    #[cfg(feature = "engine")]
     NoteCheck,
+    #[cfg(feature = "engine")]
     NoteCallGiven,
+    #[cfg(feature = "engine")]
     NoteWithdrawn,
     #[cfg(feature = "engine")]
     CsvHeader,

@@ -119,44 +119,83 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetricShareholderReturns, "Shareholder returns"),
     (K::MetricDeferredRevenue, "Deferred revenue"),
     // Details (the tooltip).
+    #[cfg(feature = "engine")]
     (K::DetailPeriod, "Period"),
+    #[cfg(feature = "engine")]
     (K::DetailMetric, "Metric"),
+    #[cfg(feature = "engine")]
     (K::DetailSegment, "Segment"),
+    #[cfg(feature = "engine")]
     (K::DetailValue, "Value"),
+    #[cfg(feature = "engine")]
     (K::DetailMidpoint, "Midpoint"),
+    #[cfg(feature = "engine")]
     (K::DetailChange, "Change"),
+    #[cfg(feature = "engine")]
     (K::DetailCompared, "Compared with"),
+    #[cfg(feature = "engine")]
     (K::DetailBasis, "Basis"),
+    #[cfg(feature = "engine")]
     (K::DetailKind, "Kind"),
+    #[cfg(feature = "engine")]
     (K::BasisGaap, "GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisNonGaap, "non-GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisOrganic, "organic"),
+    #[cfg(feature = "engine")]
     (K::BasisConstantCurrency, "constant currency"),
+    #[cfg(feature = "engine")]
     (K::BasisNone, "not stated"),
+    #[cfg(feature = "engine")]
     (K::KindActualLong, "Actual, said on the call"),
+    #[cfg(feature = "engine")]
     (K::KindGuidanceLong, "Guidance"),
+    #[cfg(feature = "engine")]
     (K::KindDerivedLong, "Derived: computed from a stated change"),
+    #[cfg(feature = "engine")]
     (K::KindActual, "Actual"),
+    #[cfg(feature = "engine")]
     (K::KindGuidance, "Guidance"),
+    #[cfg(feature = "engine")]
     (K::KindDerived, "Derived"),
+    #[cfg(feature = "engine")]
     (K::MeasureQoq, "QoQ"),
+    #[cfg(feature = "engine")]
     (K::MeasureYoy, "YoY"),
+    #[cfg(feature = "engine")]
     (K::FlagConflict, " · conflict"),
+    #[cfg(feature = "engine")]
     (K::FlagFailed, " · failed check"),
+    #[cfg(feature = "engine")]
     (K::DetailComputed, "{0} {1} (vs {2}, computed)"),
+    #[cfg(feature = "engine")]
     (K::DetailTitle, "{0} · {1}"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleGuidance, " guidance"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleQoq, " (change QoQ)"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleYoy, " (change YoY)"),
+    #[cfg(feature = "engine")]
     (K::ProblemConflict, "Conflicting figure: the call gives a different value for this elsewhere."),
+    #[cfg(feature = "engine")]
     (K::ProblemFailed, "Failed check: {0}"),
+    #[cfg(feature = "engine")]
     (K::TablePeriod, "Period"),
+    #[cfg(feature = "engine")]
     (K::TableSeries, "Series"),
+    #[cfg(feature = "engine")]
     (K::TableFigure, "Figure"),
+    #[cfg(feature = "engine")]
     (K::TableValue, "Value"),
+    #[cfg(feature = "engine")]
     (K::TableKind, "Kind"),
+    #[cfg(feature = "engine")]
     (K::TableBasis, "Basis"),
+    #[cfg(feature = "engine")]
     (K::TableSource, "Source"),
+    #[cfg(feature = "engine")]
     (K::TableLine, "line {0}"),
     // Summaries (a chart's accessible name).
     (K::SumFlat, "was flat"),
@@ -192,9 +231,13 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetaMore, " and {0} more"),
     #[cfg(feature = "engine")]
     (K::MetaPeople, ", "),
+    #[cfg(feature = "engine")]
     (K::NoteConflict, "{0}: different values said (line {1})"),
+    #[cfg(feature = "engine")]
     (K::NoteCheck, "{0}: {1}"),
+    #[cfg(feature = "engine")]
     (K::NoteCallGiven, "The call's period, {0}, was given by the reader"),
+    #[cfg(feature = "engine")]
     (K::NoteWithdrawn, "Guidance for {0} was withdrawn"),
     #[cfg(feature = "engine")]
     (K::CsvHeader, "metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source"),

@@ -114,44 +114,83 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MetricExpenseRatio, "費用率"),
     (K::MetricShareholderReturns, "股東回饋"),
     (K::MetricDeferredRevenue, "遞延收入"),
+    #[cfg(feature = "engine")]
     (K::DetailPeriod, "期間"),
+    #[cfg(feature = "engine")]
     (K::DetailMetric, "指標"),
+    #[cfg(feature = "engine")]
     (K::DetailSegment, "部門"),
+    #[cfg(feature = "engine")]
     (K::DetailValue, "數值"),
+    #[cfg(feature = "engine")]
     (K::DetailMidpoint, "中位數"),
+    #[cfg(feature = "engine")]
     (K::DetailChange, "變動"),
+    #[cfg(feature = "engine")]
     (K::DetailCompared, "比較基期"),
+    #[cfg(feature = "engine")]
     (K::DetailBasis, "會計基礎"),
+    #[cfg(feature = "engine")]
     (K::DetailKind, "類型"),
+    #[cfg(feature = "engine")]
     (K::BasisGaap, "GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisNonGaap, "非 GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisOrganic, "有機"),
+    #[cfg(feature = "engine")]
     (K::BasisConstantCurrency, "固定匯率"),
+    #[cfg(feature = "engine")]
     (K::BasisNone, "未說明"),
+    #[cfg(feature = "engine")]
     (K::KindActualLong, "實際值，法說會中提及"),
+    #[cfg(feature = "engine")]
     (K::KindGuidanceLong, "財測"),
+    #[cfg(feature = "engine")]
     (K::KindDerivedLong, "推算值：由提及的變動率計算"),
+    #[cfg(feature = "engine")]
     (K::KindActual, "實際"),
+    #[cfg(feature = "engine")]
     (K::KindGuidance, "財測"),
+    #[cfg(feature = "engine")]
     (K::KindDerived, "推算"),
+    #[cfg(feature = "engine")]
     (K::MeasureQoq, "季增減"),
+    #[cfg(feature = "engine")]
     (K::MeasureYoy, "年增減"),
+    #[cfg(feature = "engine")]
     (K::FlagConflict, " · 數字矛盾"),
+    #[cfg(feature = "engine")]
     (K::FlagFailed, " · 檢查未通過"),
+    #[cfg(feature = "engine")]
     (K::DetailComputed, "{1} {0}（較 {2}，計算值）"),
+    #[cfg(feature = "engine")]
     (K::DetailTitle, "{0} · {1}"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleGuidance, "財測"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleQoq, "（季增減）"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleYoy, "（年增減）"),
+    #[cfg(feature = "engine")]
     (K::ProblemConflict, "數字矛盾：法說會在別處提到不同的數值。"),
+    #[cfg(feature = "engine")]
     (K::ProblemFailed, "檢查未通過：{0}"),
+    #[cfg(feature = "engine")]
     (K::TablePeriod, "期間"),
+    #[cfg(feature = "engine")]
     (K::TableSeries, "項目"),
+    #[cfg(feature = "engine")]
     (K::TableFigure, "數字"),
+    #[cfg(feature = "engine")]
     (K::TableValue, "數值"),
+    #[cfg(feature = "engine")]
     (K::TableKind, "類型"),
+    #[cfg(feature = "engine")]
     (K::TableBasis, "會計基礎"),
+    #[cfg(feature = "engine")]
     (K::TableSource, "出處"),
+    #[cfg(feature = "engine")]
     (K::TableLine, "第 {0} 行"),
     (K::SumFlat, "持平"),
     (K::SumFell, "減少 {0}"),
@@ -185,9 +224,13 @@ pub(crate) const ZH_TW: &[(K, &str)] = &[
     (K::MetaMore, "及其他 {0} 人"),
     #[cfg(feature = "engine")]
     (K::MetaPeople, "、"),
+    #[cfg(feature = "engine")]
     (K::NoteConflict, "{0}：法說會提到不同的數值（第 {1} 行）"),
+    #[cfg(feature = "engine")]
     (K::NoteCheck, "{0}：{1}"),
+    #[cfg(feature = "engine")]
     (K::NoteCallGiven, "法說會期間 {0} 由讀者指定"),
+    #[cfg(feature = "engine")]
     (K::NoteWithdrawn, "{0}的財測已撤回"),
     #[cfg(feature = "engine")]
     (K::CsvHeader, "指標,部門,期間,類別,衡量,數值,下限,上限,單位,基礎,衝突,行,出處"),
