@@ -37,6 +37,7 @@ pub mod series;
 #[cfg(feature = "engine")]
 pub mod input;
 pub mod share;
+pub mod strs;
 #[cfg(feature = "engine")]
 pub mod split;
 #[cfg(feature = "engine")]

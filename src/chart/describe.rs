@@ -255,7 +255,7 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
         .to_string(),
     );
     let (computation, quote) = match f.kind {
-        Kind::Derived => match f.source.text.split_once(", from '") {
+        Kind::Derived => match crate::strs::split_once(&f.source.text, ", from '") {
             Some((how, q)) => (Some(how.to_string()), q.strip_suffix('\'').unwrap_or(q).to_string()),
             None => (Some(f.source.text.clone()), String::new()),
         },
