@@ -19,7 +19,7 @@
 //! so the hook below says so on the console and raises
 //! `globalThis.__callchartPanicked` for the page's status line.
 
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The allocator: talc's for single-threaded wasm, which grows the linear
 /// memory as it needs (~3 KB gzipped smaller than std's dlmalloc).
@@ -58,8 +58,10 @@ fn start() {
 /// message to the console and sets `globalThis.__callchartPanicked = true`.
 #[wasm_bindgen]
 pub fn init_panic_hook() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
+    // A flag, not std's `Once` (its poisoning and re-entrancy messages): the
+    // wasm has one thread.
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if !INSTALLED.swap(true, Ordering::Relaxed) {
         std::panic::set_hook(Box::new(|info| {
             let message = format!("callchart: internal error, please report.\n{info}");
             web_sys::console::error_1(&JsValue::from_str(&message));
@@ -69,7 +71,7 @@ pub fn init_panic_hook() {
                 &JsValue::TRUE,
             );
         }));
-    });
+    }
 }
 
 /// One analysis of a transcript or a link, held in Rust across calls (see
