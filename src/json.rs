@@ -1,6 +1,6 @@
-//! The objects both builds hand to the page — the facts, a reading, a
-//! chart's names and hit map — written as JSON text by hand, which the wasm
-//! edge turns into objects with one `JSON.parse`.
+//! The objects the viewer (the embed's wasm) hands the page — the facts, a
+//! reading, a chart's names and hit map — written as JSON text by hand,
+//! which the wasm edge turns into objects with one `JSON.parse`.
 //!
 //! The same objects as serde's derives give (`callchart/facts@1` for the
 //! facts; the tests below compare every one with `serde_json`'s output),
@@ -8,9 +8,8 @@
 //! ~7 KB gzipped of the viewer's ~114 KB. Numbers are written exactly
 //! ([`crate::decimal::exact`]: they read back as the same `f64` without a
 //! search for the shortest digits; a non-finite one, which JSON has no word
-//! for, is `null`). The engine's
-//! other objects (the explanation, the view, the series) still go through
-//! serde.
+//! for, is `null`). The engine hands these objects over by serde, which it
+//! keeps for its others (the explanation, the view, the series).
 
 use std::fmt::Write;
 
