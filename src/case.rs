@@ -12,31 +12,43 @@
 //! changes the Unicode version), and another test compares every character
 //! with the standard library's mapping.
 //!
-//! Both builds use these, the engine too: its extractor and series lower
-//! words through [`lower`] and [`lower_str`], so std's case tables are in
-//! neither wasm (call these, never `char::to_lowercase` & co.).
+//! The engine uses these tables: its extractor and series lower words
+//! through [`lower`] and [`lower_str`], so std's case tables are in neither
+//! wasm (call these, never `char::to_lowercase` & co.). The viewer's wasm
+//! (the embed) asks the browser instead (`wasm/case.rs`, the same mappings
+//! by the same Unicode rules) and carries no tables at all.
 
+/// The viewer's wasm maps case through the browser (`wasm/case.rs`): no tables.
+#[cfg(all(target_arch = "wasm32", not(feature = "engine")))]
+pub use crate::wasm::case::{lower, lower_str, upper, upper_str};
+
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 mod tables;
 
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 use tables::{CASED, IGNORABLE, LOWER, LOWER_MULTI, UPPER, UPPER_MULTI};
 
 /// `c`'s upper case: what `c.to_uppercase()` yields.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 pub fn upper(c: char) -> impl Iterator<Item = char> {
     map(c, UPPER, UPPER_MULTI)
 }
 
 /// `c`'s lower case: what `c.to_lowercase()` yields.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 pub fn lower(c: char) -> impl Iterator<Item = char> {
     map(c, LOWER, LOWER_MULTI)
 }
 
 /// `s.to_uppercase()`.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 pub fn upper_str(s: &str) -> String {
     s.chars().flat_map(upper).collect()
 }
 
 /// `s.to_lowercase()`, with its one rule of context: a capital sigma at the
 /// end of a word is `ς`, elsewhere `σ`.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 pub fn lower_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
@@ -52,11 +64,13 @@ pub fn lower_str(s: &str) -> String {
 
 /// Whether the first character that is not case-ignorable is cased (Unicode's
 /// `Final_Sigma` context, as `str::to_lowercase` reads it).
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 fn then_cased(mut chars: impl Iterator<Item = char>) -> bool {
     chars.find(|&c| !in_set(IGNORABLE, c)).is_some_and(|c| in_set(CASED, c))
 }
 
 /// `c` mapped through `runs` and `multi`: up to three characters.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 fn map(c: char, runs: &[u32], multi: &[(char, [char; 3])]) -> impl Iterator<Item = char> {
     let (chars, n) = match multi.binary_search_by_key(&c, |m| m.0) {
         Ok(i) => {
@@ -70,6 +84,7 @@ fn map(c: char, runs: &[u32], multi: &[(char, [char; 3])]) -> impl Iterator<Item
 
 /// Runs are pairs of words: `start | (step - 1) << 21 | (len - 1) << 22` and
 /// the distance (two's complement); `start + k·step` for `k < len` moves by it.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 fn moved(runs: &[u32], c: char) -> Option<char> {
     let c = c as u32;
     let n = runs.len() / 2;
@@ -84,6 +99,7 @@ fn moved(runs: &[u32], c: char) -> Option<char> {
 }
 
 /// Sets are ranges: `start | (len - 1) << 21`, in order.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 fn in_set(set: &[u32], c: char) -> bool {
     let c = c as u32;
     partition(set.len(), |i| set[i] & 0x1F_FFFF <= c)
@@ -93,6 +109,7 @@ fn in_set(set: &[u32], c: char) -> bool {
 
 /// How many of `0..n` come before the first `i` for which `before(i)` is
 /// false (`before` holds for a prefix).
+#[cfg(not(all(target_arch = "wasm32", not(feature = "engine"))))]
 fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {

@@ -57,6 +57,22 @@ pub fn fixed(x: f64, dec: usize) -> String {
     out
 }
 
+/// Finite `x`'s exact value in decimal, without trailing zeros
+/// ("0.1000000000000000055511151231257827021181583404541015625" for 0.1):
+/// every `f64` is a finite decimal, which a correct reader (`JSON.parse`,
+/// `str::parse`) reads back as `x` exactly. Longer than [`shortest`], but
+/// without its search for the fewest digits (which reads each candidate back
+/// with [`parse`]): the viewer writes its objects' numbers this way.
+pub fn exact(x: f64) -> String {
+    let exp = ((x.to_bits() >> 52) & 0x7ff) as usize;
+    // x = m · 2^e with e = exp − 1075 (−1074 for subnormals): −e decimals when e < 0.
+    let mut s = fixed(x, 1075usize.saturating_sub(exp.max(1)));
+    if s.contains('.') {
+        s.truncate(s.trim_end_matches('0').trim_end_matches('.').len());
+    }
+    s
+}
+
 /// A float that formats through [`fixed`] (with a precision, `{:.2}`) or
 /// [`shortest`] (`{}`), and `+` before a positive value with `{:+}`: what
 /// `format!` writes for the `f64`, without `core::fmt`'s float code. Width
@@ -447,6 +463,22 @@ mod tests {
             }
         }
         same(2.5e-10, 20);
+    }
+
+    #[test]
+    fn exact_reads_back_as_itself() {
+        assert_eq!(exact(0.1), "0.1000000000000000055511151231257827021181583404541015625");
+        assert_eq!(exact(26_400_000.0), "26400000");
+        assert_eq!(exact(-0.0), "-0");
+        assert_eq!(exact(0.5), "0.5");
+        assert_eq!(exact(1e22), "10000000000000000000000");
+        let mut next = xorshift(0x5eed_0f_e8ac7);
+        let extremes = [5e-324, f64::MIN_POSITIVE, 1.7976931348623157e308, 74.20333333333332, 1e-7];
+        for x in extremes.into_iter().chain((0..2_000).map(|_| f64::from_bits(next())).filter(|x| x.is_finite())) {
+            let s = exact(x);
+            assert_eq!(s.parse::<f64>().map(f64::to_bits), Ok(x.to_bits()), "{s}");
+            assert!(!s.contains('.') || !s.ends_with('0') && !s.ends_with('.'), "{s}");
+        }
     }
 
     #[test]

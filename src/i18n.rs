@@ -153,6 +153,9 @@ impl<const N: usize, const B: usize> Packed<N, B> {
         let (mut bytes, mut ends) = ([0u8; B], [0u16; N]);
         let (mut i, mut at) = (0, 0);
         while i < N {
+            // Each build's keys in order (the engine-only ones are left out
+            // of the viewer's enum and catalogues alike): checked as it compiles.
+            assert!(table[i].0 as usize == i, "a catalogue's keys out of K's order");
             let s = table[i].1.as_bytes();
             let mut j = 0;
             while j < s.len() {
@@ -313,44 +316,83 @@ pub(crate) enum K {
     MetricExpenseRatio,
     MetricShareholderReturns,
     MetricDeferredRevenue,
+    #[cfg(feature = "engine")]
     DetailPeriod,
+    #[cfg(feature = "engine")]
     DetailMetric,
+    #[cfg(feature = "engine")]
     DetailSegment,
+    #[cfg(feature = "engine")]
     DetailValue,
+    #[cfg(feature = "engine")]
     DetailMidpoint,
+    #[cfg(feature = "engine")]
     DetailChange,
+    #[cfg(feature = "engine")]
     DetailCompared,
+    #[cfg(feature = "engine")]
     DetailBasis,
+    #[cfg(feature = "engine")]
     DetailKind,
+    #[cfg(feature = "engine")]
     BasisGaap,
+    #[cfg(feature = "engine")]
     BasisNonGaap,
+    #[cfg(feature = "engine")]
     BasisOrganic,
+    #[cfg(feature = "engine")]
     BasisConstantCurrency,
+    #[cfg(feature = "engine")]
     BasisNone,
+    #[cfg(feature = "engine")]
     KindActualLong,
+    #[cfg(feature = "engine")]
     KindGuidanceLong,
+    #[cfg(feature = "engine")]
     KindDerivedLong,
+    #[cfg(feature = "engine")]
     KindActual,
+    #[cfg(feature = "engine")]
     KindGuidance,
+    #[cfg(feature = "engine")]
     KindDerived,
+    #[cfg(feature = "engine")]
     MeasureQoq,
+    #[cfg(feature = "engine")]
     MeasureYoy,
+    #[cfg(feature = "engine")]
     FlagConflict,
+    #[cfg(feature = "engine")]
     FlagFailed,
+    #[cfg(feature = "engine")]
     DetailComputed,
+    #[cfg(feature = "engine")]
     DetailTitle,
+    #[cfg(feature = "engine")]
     DetailTitleGuidance,
+    #[cfg(feature = "engine")]
     DetailTitleQoq,
+    #[cfg(feature = "engine")]
     DetailTitleYoy,
+    #[cfg(feature = "engine")]
     ProblemConflict,
+    #[cfg(feature = "engine")]
     ProblemFailed,
+    #[cfg(feature = "engine")]
     TablePeriod,
+    #[cfg(feature = "engine")]
     TableSeries,
+    #[cfg(feature = "engine")]
     TableFigure,
+    #[cfg(feature = "engine")]
     TableValue,
+    #[cfg(feature = "engine")]
     TableKind,
+    #[cfg(feature = "engine")]
     TableBasis,
+    #[cfg(feature = "engine")]
     TableSource,
+    #[cfg(feature = "engine")]
     TableLine,
     SumFlat,
     SumFell,
@@ -378,31 +420,57 @@ pub(crate) enum K {
     SumGuideFor,
     SumGuideOne,
     SumGuideMany,
+    #[cfg(feature = "engine")]
     MetaCurrency,
+    #[cfg(feature = "engine")]
     MetaMore,
+    #[cfg(feature = "engine")]
     MetaPeople,
+    #[cfg(feature = "engine")]
     NoteConflict,
+    #[cfg(feature = "engine")]
     NoteCheck,
+    #[cfg(feature = "engine")]
     NoteCallGiven,
+    #[cfg(feature = "engine")]
     NoteWithdrawn,
+    #[cfg(feature = "engine")]
     CsvHeader,
+    #[cfg(feature = "engine")]
     InputEmpty,
+    #[cfg(feature = "engine")]
     InputBlank,
+    #[cfg(feature = "engine")]
     InputBinary,
+    #[cfg(feature = "engine")]
     InputBinaryKind,
+    #[cfg(feature = "engine")]
     InputAdvicePdf,
+    #[cfg(feature = "engine")]
     InputAdviceDoc,
+    #[cfg(feature = "engine")]
     InputAdviceImage,
+    #[cfg(feature = "engine")]
     InputAdviceArchive,
+    #[cfg(feature = "engine")]
     InputAdviceMedia,
+    #[cfg(feature = "engine")]
     InputAdviceOther,
+    #[cfg(feature = "engine")]
     WarnLossy,
+    #[cfg(feature = "engine")]
     WarnLatin1,
+    #[cfg(feature = "engine")]
     WarnUtf16,
+    #[cfg(feature = "engine")]
     WarnUtf16Broken,
+    #[cfg(feature = "engine")]
     WarnHtml,
+    #[cfg(feature = "engine")]
     WarnRtf,
+    #[cfg(feature = "engine")]
     WarnNul,
+    #[cfg(feature = "engine")]
     WarnLongLine,
     LinkNotALink,
     LinkVersion,
@@ -414,25 +482,45 @@ pub(crate) enum K {
     LinkUnencodable,
     LinkSeries,
     // A series of calls (src/trend.rs, chart/versus.rs).
+    #[cfg(feature = "engine")]
     SeriesCalls,
+    #[cfg(feature = "engine")]
     ChartEps,
+    #[cfg(feature = "engine")]
     ChartVersus,
+    #[cfg(feature = "engine")]
     EmptyEps,
+    #[cfg(feature = "engine")]
     EmptyVersus,
+    #[cfg(feature = "engine")]
     VerdictBeat,
+    #[cfg(feature = "engine")]
     VerdictInRange,
+    #[cfg(feature = "engine")]
     VerdictMiss,
+    #[cfg(feature = "engine")]
     VersusActual,
+    #[cfg(feature = "engine")]
     VersusCall,
+    #[cfg(feature = "engine")]
     VersusOpen,
+    #[cfg(feature = "engine")]
     RowCall,
+    #[cfg(feature = "engine")]
     RowAlsoIn,
+    #[cfg(feature = "engine")]
     RowRevision,
+    #[cfg(feature = "engine")]
     RevRaised,
+    #[cfg(feature = "engine")]
     RevLowered,
+    #[cfg(feature = "engine")]
     RevReaffirmed,
+    #[cfg(feature = "engine")]
     RevWithdrawn,
+    #[cfg(feature = "engine")]
     VersusWithdrawn,
+    #[cfg(feature = "engine")]
     LegendWithdrawn,
 }
 

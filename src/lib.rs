@@ -30,12 +30,14 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod i18n;
+pub mod json;
 mod memo;
 pub mod order;
 pub mod series;
 #[cfg(feature = "engine")]
 pub mod input;
 pub mod share;
+pub mod strs;
 #[cfg(feature = "engine")]
 pub mod split;
 #[cfg(feature = "engine")]

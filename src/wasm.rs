@@ -19,7 +19,7 @@
 //! so the hook below says so on the console and raises
 //! `globalThis.__callchartPanicked` for the page's status line.
 
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The allocator: talc's for single-threaded wasm, which grows the linear
 /// memory as it needs (~3 KB gzipped smaller than std's dlmalloc).
@@ -29,6 +29,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+#[cfg(feature = "engine")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::chart::{self, ChartKind, Colors, Style};
 
 mod canvas;
+#[cfg(not(feature = "engine"))]
+pub(crate) mod case;
 #[cfg(feature = "engine")]
 mod series;
 use crate::analysis;
@@ -55,8 +58,10 @@ fn start() {
 /// message to the console and sets `globalThis.__callchartPanicked = true`.
 #[wasm_bindgen]
 pub fn init_panic_hook() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
+    // A flag, not std's `Once` (its poisoning and re-entrancy messages): the
+    // wasm has one thread.
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if !INSTALLED.swap(true, Ordering::Relaxed) {
         std::panic::set_hook(Box::new(|info| {
             let message = format!("callchart: internal error, please report.\n{info}");
             web_sys::console::error_1(&JsValue::from_str(&message));
@@ -66,7 +71,7 @@ pub fn init_panic_hook() {
                 &JsValue::TRUE,
             );
         }));
-    });
+    }
 }
 
 /// One analysis of a transcript or a link, held in Rust across calls (see
@@ -91,13 +96,13 @@ impl Analysis {
     /// link's `{charts: ["revenue", …], theme}` as `link`.
     /// `lang` ("en", "zh-TW"; absent: English) is the messages' language.
     pub fn reading(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&self.reading.in_lang(lang_of(lang.as_deref())))
+        to_obj(&self.reading.in_lang(lang_of(lang.as_deref())))
     }
 
     /// The facts (`callchart/facts@1`) as a plain object, for the JSON
     /// export and the tests. They never go back into wasm as such.
     pub fn facts(&self) -> Result<JsValue, JsError> {
-        to_js(self.inner.facts())
+        to_obj(self.inner.facts())
     }
 
     /// Draws chart `kind` ("revenue", "margins" or "guidance") on `canvas`,
@@ -113,7 +118,7 @@ impl Analysis {
     /// Chart `kind` in words ([`analysis::ChartName`]): `{label, title, summary}`.
     pub fn describe(&self, kind: &str, lang: Option<String>) -> Result<JsValue, JsError> {
         let kind = kind.parse()?;
-        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.describe(kind)))
+        to_obj(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.describe(kind)))
     }
 }
 
@@ -371,18 +376,18 @@ impl ChartMap {
 
     /// The elements in reading order: `[{x0, y0, x1, y1, fact, shape, label, flagged}]`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.regions)
+        to_obj(&self.hits.regions[..])
     }
 
     /// Every text drawn: `[{x0, y0, x1, y1, text}]` (the tests check that none overlap).
     pub fn texts(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.texts)
+        to_obj(&self.hits.texts[..])
     }
 
     /// The plot areas: `[{x0, y0, x1, y1, min_h}]` (canvas pixels; `min_h`
     /// is the least height the layout gives each).
     pub fn plots(&self) -> Result<JsValue, JsError> {
-        to_js(&self.hits.plots)
+        to_obj(&self.hits.plots[..])
     }
 
     /// The canvas height (canvas pixels) this chart needs at its width for
@@ -393,6 +398,23 @@ impl ChartMap {
     }
 }
 
+/// `v` as the page's object: in the viewer, its JSON text ([`crate::json`],
+/// written by hand) parsed by the browser, so the viewer carries no serde
+/// serializer; the engine, which keeps serde's for its other objects (a
+/// series' facts among them), hands it over by serde (the same object:
+/// `json`'s tests compare the two).
+#[cfg(not(feature = "engine"))]
+fn to_obj<T: crate::json::ToJson + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&crate::json::to_json(v)).map_err(|_| JsError::new("could not hand the result to the page"))
+}
+
+#[cfg(feature = "engine")]
+fn to_obj<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    to_js(v)
+}
+
+/// `v` as the page's object, by serde (the engine's explanation, view and series).
+#[cfg(feature = "engine")]
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not hand the result to the page: {e}")))

@@ -63,3 +63,28 @@ fn library_code_calls_the_compact_equivalents() {
     }
     assert!(bad.is_empty(), "std calls that make the wasm larger than it needs to be:\n{}", bad.join("\n"));
 }
+
+/// The viewer's modules (the charts, link decoding) split text at a text
+/// pattern only through `callchart::strs::split_once`: `str::split_once(&str)`
+/// brings core's two-way searcher's set-up (~1.8 KB of wasm) into the embed.
+/// (The extractor, in the engine only, splits as it likes.)
+#[test]
+fn viewer_code_splits_through_strs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root.join("chart"), &mut files);
+    rust_files(&root.join("share"), &mut files);
+    assert!(files.len() > 10, "found only {} files under src/chart and src/share", files.len());
+    let mut bad = Vec::new();
+    // note_zh.rs is the engine's only (the notes' Chinese words).
+    for file in files.iter().filter(|f| !f.ends_with("tests.rs") && !f.ends_with("note_zh.rs") && !f.to_string_lossy().contains("/tests/")) {
+        let text = std::fs::read_to_string(file).expect("read source");
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.contains(".split_once(\"") && !line.trim_start().starts_with("//") {
+                bad.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "split at a text pattern with callchart::strs::split_once:\n{}", bad.join("\n"));
+}

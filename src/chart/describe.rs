@@ -6,21 +6,29 @@
 //! Everything here reads the same selections the charts draw (`revenue::bars`,
 //! `margins::series`, `guidance::panels`), so the words and the pixels agree.
 
+#[cfg(feature = "engine")]
 use std::collections::HashMap;
 
+#[cfg(feature = "engine")]
 use serde::Serialize;
 
 use super::format::Fmt;
-use super::names::{call_label, metric_label, period_text, segment_label, segment_metric};
+use super::names::{period_text, segment_label};
+#[cfg(feature = "engine")]
+use super::names::{call_label, metric_label, segment_metric};
 use crate::case;
 use super::{guidance, margins, revenue, ChartKind};
-use crate::facts::{Basis, Checks, Fact, Facts, Kind, Measure, Period, Unit};
+use crate::facts::{Basis, Facts, Kind, Measure, Period, Unit};
+#[cfg(feature = "engine")]
+use crate::facts::{Checks, Fact};
 use crate::i18n::{self, t, tf, K};
 
 /// The minus sign used in texts.
+#[cfg(feature = "engine")]
 const MINUS: char = '−';
 
 /// One fact, explained: what the page's tooltip shows.
+#[cfg(feature = "engine")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {
     /// Index of the fact in `Facts::facts`.
@@ -44,6 +52,7 @@ pub struct Detail {
 }
 
 /// The facts one chart shows, as a table.
+#[cfg(feature = "engine")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     /// Column headings.
@@ -53,6 +62,7 @@ pub struct Table {
 }
 
 /// A table row and the fact it shows.
+#[cfg(feature = "engine")]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableRow {
     /// Index of the fact in `Facts::facts`.
@@ -63,6 +73,7 @@ pub struct TableRow {
 
 /// The figure of `f` with its unit: "$32.1M", "$33–35M", "58–60%"; for a
 /// change, signed: "−41%", "+245 bp", "−$10.7M".
+#[cfg(feature = "engine")]
 pub fn value_text(f: &Fact) -> String {
     let vals: Vec<f64> = [f.value, f.low, f.high].into_iter().flatten().filter(|v| v.is_finite()).collect();
     let max = vals.iter().fold(0.0f64, |m, v| m.max(v.abs()));
@@ -80,6 +91,7 @@ pub fn value_text(f: &Fact) -> String {
 }
 
 /// `v` with an explicit sign: "+6%", "−$10.7M", "0%".
+#[cfg(feature = "engine")]
 fn signed(fmt: &Fmt, v: f64) -> String {
     let s = fmt.full(v.abs());
     if v > 0.0 {
@@ -92,6 +104,7 @@ fn signed(fmt: &Fmt, v: f64) -> String {
 }
 
 /// "QoQ" / "YoY" for a change.
+#[cfg(feature = "engine")]
 fn measure_name(m: Measure) -> &'static str {
     match m {
         Measure::Level => "",
@@ -101,6 +114,7 @@ fn measure_name(m: Measure) -> &'static str {
 }
 
 /// "Product revenue", "Gross margin", "Revenue".
+#[cfg(feature = "engine")]
 fn subject(f: &Fact) -> String {
     let m = metric_label(&f.metric);
     if f.segment == "total" {
@@ -114,6 +128,7 @@ fn subject(f: &Fact) -> String {
 /// change against the previous quarter's level when the facts hold it.
 /// `alike(p)` gives the facts of `f`'s metric and segment in period `p`, in
 /// the facts' order.
+#[cfg(feature = "engine")]
 fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String> {
     let stated: Vec<String> = alike(f.period)
         .into_iter()
@@ -150,11 +165,13 @@ fn changes<'a>(f: &Fact, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Vec<String>
 }
 
 /// Fact `i` of `facts`, explained; `None` when there is no such fact.
+#[cfg(feature = "engine")]
 pub fn detail(facts: &Facts, i: usize) -> Option<Detail> {
     detail_checked(facts, &facts.checks(), i)
 }
 
 /// [`detail`] with the facts' [`Checks`] worked out once for all facts.
+#[cfg(feature = "engine")]
 pub fn detail_checked(facts: &Facts, checks: &Checks, i: usize) -> Option<Detail> {
     let f = facts.facts.get(i)?;
     let alike = |p: Period| facts.facts.iter().filter(|c| c.metric == f.metric && c.segment == f.segment && c.period == p).collect();
@@ -165,6 +182,7 @@ pub fn detail_checked(facts: &Facts, checks: &Checks, i: usize) -> Option<Detail
 /// facts: the facts of one metric, segment and period are found through one
 /// index instead of a scan of all facts per fact. (The key is text, like the
 /// extractor's merge buckets', so the wasm carries one hash map, not two.)
+#[cfg(feature = "engine")]
 pub fn details(facts: &Facts, checks: &Checks) -> Vec<Detail> {
     let key = |f: &Fact, p: Period| format!("{}|{}|{p}", f.metric, f.segment);
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
@@ -185,6 +203,7 @@ pub fn details(facts: &Facts, checks: &Checks) -> Vec<Detail> {
         .collect()
 }
 
+#[cfg(feature = "engine")]
 fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Period) -> Vec<&'a Fact>) -> Option<Detail> {
     let f = facts.facts.get(i)?;
     let mut rows: Vec<[String; 2]> = Vec::new();
@@ -236,7 +255,7 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
         .to_string(),
     );
     let (computation, quote) = match f.kind {
-        Kind::Derived => match f.source.text.split_once(", from '") {
+        Kind::Derived => match crate::strs::split_once(&f.source.text, ", from '") {
             Some((how, q)) => (Some(how.to_string()), q.strip_suffix('\'').unwrap_or(q).to_string()),
             None => (Some(f.source.text.clone()), String::new()),
         },
@@ -265,6 +284,7 @@ fn detail_of<'a>(facts: &'a Facts, checks: &Checks, i: usize, alike: &dyn Fn(Per
 /// message as the extractor wrote it. Chinese: what the note is about, from
 /// its subject (the facts it names, by index), then the check's arithmetic
 /// in Chinese words (`note_zh`; the extractor writes it in English).
+#[cfg(feature = "engine")]
 pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
     if !i18n::zh() {
         return note.message.clone();
@@ -492,11 +512,13 @@ fn guidance_summary(facts: &Facts) -> Option<String> {
 
 /// The facts chart `kind` shows, one row each: period, series, value, kind,
 /// basis, source line.
+#[cfg(feature = "engine")]
 pub fn table(kind: ChartKind, facts: &Facts) -> Table {
     table_checked(kind, facts, &facts.checks())
 }
 
 /// [`table`] with the facts' [`Checks`] worked out already.
+#[cfg(feature = "engine")]
 pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
     let mut order: Vec<usize> = Vec::new();
     match kind {
@@ -531,6 +553,7 @@ pub fn table_checked(kind: ChartKind, facts: &Facts, checks: &Checks) -> Table {
 /// words, ...): actual and guidance facts, by metric, segment and period.
 /// `charted`: the facts of the charts' own tables ([`table_checked`]), which the
 /// caller has built already.
+#[cfg(feature = "engine")]
 pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<Item = usize>) -> Table {
     // No set types (more wasm): a flag per fact, and the charted series sorted.
     let mut is_charted = vec![false; facts.facts.len()];
@@ -557,15 +580,18 @@ pub fn other_table(facts: &Facts, checks: &Checks, charted: impl IntoIterator<It
 }
 
 /// A fact's metric, segment, period and kind: its series at its period.
+#[cfg(feature = "engine")]
 fn series_key(f: &Fact) -> (&String, &String, Period, Kind) {
     (&f.metric, &f.segment, f.period, f.kind)
 }
 
+#[cfg(feature = "engine")]
 fn columns(names: &[K]) -> Vec<String> {
     names.iter().map(|k| t(*k).to_string()).collect()
 }
 
 /// One row per fact of `order`: period, series, value, kind (with its flags), basis, source line.
+#[cfg(feature = "engine")]
 fn rows(order: Vec<usize>, facts: &Facts, checks: &Checks) -> Vec<TableRow> {
     order
         .into_iter()

@@ -30,6 +30,7 @@ mod data;
 mod describe;
 mod format;
 mod names;
+#[cfg(feature = "engine")]
 mod note_zh;
 mod guidance;
 mod hit;
@@ -47,7 +48,9 @@ mod tests;
 use paint::Painter;
 
 pub use crate::chart_kind::ChartKind;
-pub use describe::{detail, detail_checked, details, note_text, other_table, summary, table, table_checked, Detail, Table, TableRow};
+pub use describe::summary;
+#[cfg(feature = "engine")]
+pub use describe::{detail, detail_checked, details, note_text, other_table, table, table_checked, Detail, Table, TableRow};
 pub use hit::{HitMap, PlotArea, Region, Shape, TextBox};
 
 /// The least height of the revenue and margins plot areas, in CSS pixels:

@@ -489,7 +489,9 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<f64>
         return (lo, hi, vec![lo, hi]);
     }
     let raw = span / target.max(2) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // powi, not powf: libm's pow is ~1 KB gzipped of each wasm; 10^k by
+    // multiplication is exact up to 1e22 (a reciprocal below: correctly rounded, as pow's).
+    let mag = 10f64.powi(raw.log10().floor() as i32);
     let norm = raw / mag;
     let step = if norm <= 1.0 {
         1.0

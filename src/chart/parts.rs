@@ -80,7 +80,7 @@ pub(crate) fn title_lines<DB: DrawingBackend>(p: &Painter<DB>, title: &str, f: &
         return vec![title.to_string()];
     }
     // Company and call on the first line, the chart's name on the second.
-    if let Some((who, what)) = title.split_once(" — ") {
+    if let Some((who, what)) = crate::strs::split_once(title, " — ") {
         if fits(who) {
             return vec![who.to_string(), fit(p, what, f, max_w)];
         }

@@ -140,10 +140,26 @@ pub(crate) fn luminance(c: RGBColor) -> f64 {
         if v <= 0.039_28 {
             v / 12.92
         } else {
-            ((v + 0.055) / 1.055).powf(2.4)
+            pow_2_4((v + 0.055) / 1.055)
         }
     };
     0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+}
+
+/// `t.powf(2.4)` for `t` in (0, 1] (within a few ulps): `t² · (t²)^(1/5)`,
+/// the fifth root by Newton's method, without libm's `pow` (~1 KB gzipped of
+/// each wasm, and the luminance's only use of it).
+fn pow_2_4(t: f64) -> f64 {
+    let s = t * t;
+    let mut y = 1.0f64;
+    for _ in 0..64 {
+        let next = (4.0 * y + s / ((y * y) * (y * y))) / 5.0;
+        if next == y {
+            break;
+        }
+        y = next;
+    }
+    s * y
 }
 
 /// WCAG contrast ratio of two colours (1 to 21).
@@ -194,4 +210,18 @@ pub(crate) fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let t = clampf(t, 0.0, 1.0);
     let m = |x: u8, y: u8| (f64::from(x) * (1.0 - t) + f64::from(y) * t).round() as u8;
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pow_2_4_is_powf_for_every_channel() {
+        for v in 0..=255u8 {
+            let t = (f64::from(v) / 255.0 + 0.055) / 1.055;
+            let (want, got) = (t.powf(2.4), pow_2_4(t));
+            assert!((want.to_bits() as i64 - got.to_bits() as i64).abs() <= 4, "{v}: {want} vs {got}");
+        }
+    }
 }

@@ -119,44 +119,83 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::MetricShareholderReturns, "Shareholder returns"),
     (K::MetricDeferredRevenue, "Deferred revenue"),
     // Details (the tooltip).
+    #[cfg(feature = "engine")]
     (K::DetailPeriod, "Period"),
+    #[cfg(feature = "engine")]
     (K::DetailMetric, "Metric"),
+    #[cfg(feature = "engine")]
     (K::DetailSegment, "Segment"),
+    #[cfg(feature = "engine")]
     (K::DetailValue, "Value"),
+    #[cfg(feature = "engine")]
     (K::DetailMidpoint, "Midpoint"),
+    #[cfg(feature = "engine")]
     (K::DetailChange, "Change"),
+    #[cfg(feature = "engine")]
     (K::DetailCompared, "Compared with"),
+    #[cfg(feature = "engine")]
     (K::DetailBasis, "Basis"),
+    #[cfg(feature = "engine")]
     (K::DetailKind, "Kind"),
+    #[cfg(feature = "engine")]
     (K::BasisGaap, "GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisNonGaap, "non-GAAP"),
+    #[cfg(feature = "engine")]
     (K::BasisOrganic, "organic"),
+    #[cfg(feature = "engine")]
     (K::BasisConstantCurrency, "constant currency"),
+    #[cfg(feature = "engine")]
     (K::BasisNone, "not stated"),
+    #[cfg(feature = "engine")]
     (K::KindActualLong, "Actual, said on the call"),
+    #[cfg(feature = "engine")]
     (K::KindGuidanceLong, "Guidance"),
+    #[cfg(feature = "engine")]
     (K::KindDerivedLong, "Derived: computed from a stated change"),
+    #[cfg(feature = "engine")]
     (K::KindActual, "Actual"),
+    #[cfg(feature = "engine")]
     (K::KindGuidance, "Guidance"),
+    #[cfg(feature = "engine")]
     (K::KindDerived, "Derived"),
+    #[cfg(feature = "engine")]
     (K::MeasureQoq, "QoQ"),
+    #[cfg(feature = "engine")]
     (K::MeasureYoy, "YoY"),
+    #[cfg(feature = "engine")]
     (K::FlagConflict, " · conflict"),
+    #[cfg(feature = "engine")]
     (K::FlagFailed, " · failed check"),
+    #[cfg(feature = "engine")]
     (K::DetailComputed, "{0} {1} (vs {2}, computed)"),
+    #[cfg(feature = "engine")]
     (K::DetailTitle, "{0} · {1}"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleGuidance, " guidance"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleQoq, " (change QoQ)"),
+    #[cfg(feature = "engine")]
     (K::DetailTitleYoy, " (change YoY)"),
+    #[cfg(feature = "engine")]
     (K::ProblemConflict, "Conflicting figure: the call gives a different value for this elsewhere."),
+    #[cfg(feature = "engine")]
     (K::ProblemFailed, "Failed check: {0}"),
+    #[cfg(feature = "engine")]
     (K::TablePeriod, "Period"),
+    #[cfg(feature = "engine")]
     (K::TableSeries, "Series"),
+    #[cfg(feature = "engine")]
     (K::TableFigure, "Figure"),
+    #[cfg(feature = "engine")]
     (K::TableValue, "Value"),
+    #[cfg(feature = "engine")]
     (K::TableKind, "Kind"),
+    #[cfg(feature = "engine")]
     (K::TableBasis, "Basis"),
+    #[cfg(feature = "engine")]
     (K::TableSource, "Source"),
+    #[cfg(feature = "engine")]
     (K::TableLine, "line {0}"),
     // Summaries (a chart's accessible name).
     (K::SumFlat, "was flat"),
@@ -186,32 +225,58 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::SumGuideOne, "Guidance for {0}: {1}."),
     (K::SumGuideMany, "Guidance: {0}."),
     // The heading's line and notes.
+    #[cfg(feature = "engine")]
     (K::MetaCurrency, "Figures in {0}"),
+    #[cfg(feature = "engine")]
     (K::MetaMore, " and {0} more"),
+    #[cfg(feature = "engine")]
     (K::MetaPeople, ", "),
+    #[cfg(feature = "engine")]
     (K::NoteConflict, "{0}: different values said (line {1})"),
+    #[cfg(feature = "engine")]
     (K::NoteCheck, "{0}: {1}"),
+    #[cfg(feature = "engine")]
     (K::NoteCallGiven, "The call's period, {0}, was given by the reader"),
+    #[cfg(feature = "engine")]
     (K::NoteWithdrawn, "Guidance for {0} was withdrawn"),
+    #[cfg(feature = "engine")]
     (K::CsvHeader, "metric,segment,period,kind,measure,value,low,high,unit,basis,conflict,line,source"),
     // Reading input (refusals and warnings).
+    #[cfg(feature = "engine")]
     (K::InputEmpty, "the input is empty: there is no transcript to read"),
+    #[cfg(feature = "engine")]
     (K::InputBlank, "the input has no text, only whitespace or markup"),
+    #[cfg(feature = "engine")]
     (K::InputBinary, "this is a binary file, not text; open the transcript as plain text (.txt) instead"),
+    #[cfg(feature = "engine")]
     (K::InputBinaryKind, "this is a {0} file, not text; {1}"),
+    #[cfg(feature = "engine")]
     (K::InputAdvicePdf, "copy the transcript's text out of the PDF, or save it as plain text (.txt)"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceDoc, "save it as plain text (.txt), or copy its text"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceImage, "callchart reads text, not pictures of text: use the transcript's text"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceArchive, "unpack it and open the transcript (.txt) inside"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceMedia, "callchart reads transcripts, not recordings: use the transcript's text"),
+    #[cfg(feature = "engine")]
     (K::InputAdviceOther, "open the transcript as plain text (.txt) instead"),
+    #[cfg(feature = "engine")]
     (K::WarnLossy, "the text is not valid UTF-8: {0} bytes could not be read and show as �"),
+    #[cfg(feature = "engine")]
     (K::WarnLatin1, "the text is not UTF-8; it was read as Latin-1 (Windows-1252)"),
+    #[cfg(feature = "engine")]
     (K::WarnUtf16, "UTF-16 text, decoded"),
+    #[cfg(feature = "engine")]
     (K::WarnUtf16Broken, "UTF-16 text, decoded; {0} broken characters show as �"),
+    #[cfg(feature = "engine")]
     (K::WarnHtml, "this is an HTML page's source: its text was read, tags removed"),
+    #[cfg(feature = "engine")]
     (K::WarnRtf, "this is an RTF document: its text was read, formatting removed"),
+    #[cfg(feature = "engine")]
     (K::WarnNul, "{0} NUL bytes removed"),
+    #[cfg(feature = "engine")]
     (K::WarnLongLine, "one line is {0} long: speakers and paragraphs are told apart by line breaks, so few or no figures can be read without them"),
     // Share links that cannot be opened (or made).
     (K::LinkNotALink, "this link holds no callchart data (a chart link ends in #v1= followed by the data)"),
@@ -224,24 +289,44 @@ pub(crate) const EN: &[(K, &str)] = &[
     (K::LinkUnencodable, "these facts cannot be put into a link: {0}"),
     (K::LinkSeries, "this link holds a series of several calls, which only the callchart page shows: open it there"),
     // A series of calls.
+    #[cfg(feature = "engine")]
     (K::SeriesCalls, "{0} calls"),
+    #[cfg(feature = "engine")]
     (K::ChartEps, "EPS"),
+    #[cfg(feature = "engine")]
     (K::ChartVersus, "Guidance vs actual"),
+    #[cfg(feature = "engine")]
     (K::EmptyEps, "No EPS figures found in these calls"),
+    #[cfg(feature = "engine")]
     (K::EmptyVersus, "No guide in these calls was followed by its actual in a later call"),
+    #[cfg(feature = "engine")]
     (K::VerdictBeat, "Beat"),
+    #[cfg(feature = "engine")]
     (K::VerdictInRange, "In range"),
+    #[cfg(feature = "engine")]
     (K::VerdictMiss, "Miss"),
+    #[cfg(feature = "engine")]
     (K::VersusActual, "actual {0}"),
+    #[cfg(feature = "engine")]
     (K::VersusCall, "{0} call"),
+    #[cfg(feature = "engine")]
     (K::VersusOpen, "not reported yet"),
+    #[cfg(feature = "engine")]
     (K::RowCall, "Call"),
+    #[cfg(feature = "engine")]
     (K::RowAlsoIn, "Also said in"),
+    #[cfg(feature = "engine")]
     (K::RowRevision, "Guide"),
+    #[cfg(feature = "engine")]
     (K::RevRaised, "raised"),
+    #[cfg(feature = "engine")]
     (K::RevLowered, "lowered"),
+    #[cfg(feature = "engine")]
     (K::RevReaffirmed, "reaffirmed"),
+    #[cfg(feature = "engine")]
     (K::RevWithdrawn, "withdrawn by a later call"),
+    #[cfg(feature = "engine")]
     (K::VersusWithdrawn, "Withdrawn"),
+    #[cfg(feature = "engine")]
     (K::LegendWithdrawn, "Guide withdrawn later ✕"),
 ];

@@ -15,7 +15,7 @@ pub(super) fn subject(facts: &[Fact], message: &str) -> Vec<usize> {
     let mut text = message;
     let mut line = None;
     if let Some(rest) = text.strip_prefix("line ") {
-        let (n, rest) = rest.split_once(": ").unwrap_or(("", rest));
+        let (n, rest) = crate::strs::split_once(rest, ": ").unwrap_or(("", rest));
         line = n.parse::<usize>().ok();
         text = rest;
     }
