@@ -305,6 +305,15 @@ fn guidance_table() {
         ("We raised our full year core FFO range to be $5.95 to $6.10 per share.", "ffo_per_share[total] FY2024 Guidance/Level 5.95..6.1 USD/share"),
         ("We are affirming our full year adjusted EPS range at $20.50 to $21.50.", "eps[total] FY2024 Guidance/Level 20.5..21.5 USD/share"),
         ("We raised our dividend by 10% to $0.50 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.5 USD/share"),
+        // A dividend declared is reported though paid after the call: for the quarter it names, else the
+        // call's; one the company expects to declare is guided.
+        ("Yesterday, the Board of Directors declared a fourth quarter 2024 dividend of $0.25 per share, which is payable on March 17th.", "dividend[total] FY2024-Q4 Actual/Level 0.25 USD/share"),
+        ("The Board has approved a first quarter 2025 dividend of $0.12 per share as we return cash to shareholders.", "dividend[total] FY2025-Q1 Actual/Level 0.12 USD/share"),
+        ("So for the fourth quarter of 2024, we're declaring a dividend of $0.27 per share.", "dividend[total] FY2024-Q4 Actual/Level 0.27 USD/share"),
+        ("Looking to 2025, we are also raising our dividend to $0.34 a share.", "dividend[total] FY2024-Q3 Actual/Level 0.34 USD/share"),
+        ("In the fourth quarter, we expect to increase our dividend by around 20% to $0.52.", "dividend[total] FY2024-Q4 Guidance/Yoy 20 %; dividend[total] FY2024-Q4 Guidance/Level 0.52 USD"),
+        ("Looking forward, we anticipate increasing our dividend by more than 5% annually through 2025.", "dividend[total] FY2025 Guidance/Yoy 5 %"),
+        ("In 2025, we expect to make up for the reduced level of dividends by paying a $0.60 special dividend.", "dividend[total] FY2025 Guidance/Level 0.6 USD"),
         // A revision: the new outlook stands, the one it replaces is no figure; a change against a forecast is none either.
         ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
         ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),

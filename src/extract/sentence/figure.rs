@@ -90,6 +90,14 @@ impl Sentence<'_, '_> {
         if !is_change && metric::is_balance(&named.name) && self.t[at.lo.max(f.first.saturating_sub(3))..f.first].iter().any(|x| x.is_any(TRANSACTIONS) || x.is_any(&["repay", "retired", "redeemed", "prepaid"])) {
             return None;
         }
+        // "The Board declared a first quarter 2021 dividend of $0.25 per share": a dividend declared is
+        // reported, for the quarter it names, else the call's, though it is paid after the call.
+        let (kind, period) = match ctx.call {
+            Some(c) if kind == Kind::Guidance && named.name == "dividend" && declared(self.t, f.first) => {
+                (Kind::Actual, if period.is_quarter() && (own_mention.is_some() || self.period.is_some()) { period } else { c })
+            }
+            _ => (kind, period),
+        };
         let segment = self.segment_of(&at, chosen, &named, change_subject);
         let value = if is_change {
             let value = self.change_value(ctx, &at, change.sign, &named, period)?;
