@@ -284,7 +284,7 @@ pub fn mentions(t: &[Token<'_>]) -> Vec<MetricMention> {
             i += 1;
             continue;
         }
-        let hit = per_share_metric(t, i).or_else(|| {
+        let hit = per_share_metric(t, i).or_else(|| phrased_metric(t, i)).or_else(|| {
             by_first_letter(t[i].text).iter().find_map(|&n| {
                 let (p, m, c, neg) = LEXICON[n];
                 // "$2.4 billion in share repurchases and dividends of $704 million": two figures.
@@ -368,6 +368,33 @@ fn per_share_metric(t: &[Token<'_>], i: usize) -> Option<(usize, &'static str, C
     let negative = word.is_any(&["loss", "losses"]);
     let end = super::number::per_share_unit(t, k + 1)?;
     Some((end, "eps", Class::PerShare, negative))
+}
+
+/// Metrics said in more wordings than the lexicon lists: operating cash flow
+/// as "cash [flow(s)] [provided | generated | used] by/from/in operating
+/// activities (operations)" ("cash flow provided by operating activities",
+/// "cash from operating activities"), book value per share per any share
+/// ("book value per common share").
+fn phrased_metric(t: &[Token<'_>], i: usize) -> Option<(usize, &'static str, Class, bool)> {
+    if t[i].is("book") && t.get(i + 1).is_some_and(|x| x.is("value")) {
+        return super::number::per_share_unit(t, i + 2).map(|end| (end, "book_value_per_share", Class::PerShare, false));
+    }
+    let mut k = i + 1;
+    if !t[i].is("cash") {
+        return None;
+    }
+    if t.get(k).is_some_and(|x| x.is_any(&["flow", "flows"])) {
+        k += 1;
+    }
+    let used = t.get(k).is_some_and(|x| x.is("used"));
+    if t.get(k).is_some_and(|x| x.is_any(&["provided", "generated", "used"])) {
+        k += 1;
+    }
+    if !t.get(k).is_some_and(|x| x.is_any(&["by", "from", "in"])) {
+        return None;
+    }
+    let end = phrase_at(t, k + 1, "operating activities").or_else(|| phrase_at(t, k + 1, "operations"))?;
+    Some((end, "operating_cash_flow", Class::Money, used))
 }
 
 /// Modifiers that make a metric someone else's.

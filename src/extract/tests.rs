@@ -245,6 +245,9 @@ fn levels_and_changes_table() {
         // A comparison base's metric is its change's, not one named after "and" in the next clause.
         ("Adjusted EPS of $6.76 increased $0.77 from $5.99 in 2023 and adjusted EBITDA of $354 million was up 7%.", "eps[total] FY2024-Q3 Actual/Level 6.76 USD/share; eps[total] FY2024-Q3 Actual/Yoy 0.77 USD/share; eps[total] FY2023-Q3 Actual/Level 5.99 USD/share; ebitda[total] FY2024-Q3 Actual/Level 354000000 USD; ebitda[total] FY2024-Q3 Actual/Yoy 7 %"),
         ("Revenue was $12.5 million, up 10% year-over-year.", "revenue[total] FY2024-Q3 Actual/Level 12500000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        // A change verb before its metric, past the metric's qualifiers and its quarter.
+        ("On our top line versus the year-ago period, we grew third quarter sales 11%.", "revenue[total] FY2024-Q3 Actual/Yoy 11 %"),
+        ("We grew organic sales 5.1% in the quarter.", "revenue[total] FY2024-Q3 Actual/Yoy 5.1 %"),
         // "an increase in <metric> of $X" is a change; a balance's change during the quarter is against the quarter before.
         ("We saw an increase in revenue of $34 million.", "revenue[total] FY2024-Q3 Actual/Yoy 34000000 USD"),
         ("Cash generation drove an increase in cash and current investments of $34 million during the quarter to $161 million.",
@@ -326,6 +329,15 @@ fn guidance_table() {
         ("We raised our full year core FFO range to be $5.95 to $6.10 per share.", "ffo_per_share[total] FY2024 Guidance/Level 5.95..6.1 USD/share"),
         ("We are affirming our full year adjusted EPS range at $20.50 to $21.50.", "eps[total] FY2024 Guidance/Level 20.5..21.5 USD/share"),
         ("We raised our dividend by 10% to $0.50 per share.", "dividend[total] FY2024-Q3 Actual/Level 0.5 USD/share"),
+        // A dividend declared is reported though paid after the call: for the quarter it names, else the
+        // call's; one the company expects to declare is guided.
+        ("Yesterday, the Board of Directors declared a fourth quarter 2024 dividend of $0.25 per share, which is payable on March 17th.", "dividend[total] FY2024-Q4 Actual/Level 0.25 USD/share"),
+        ("The Board has approved a first quarter 2025 dividend of $0.12 per share as we return cash to shareholders.", "dividend[total] FY2025-Q1 Actual/Level 0.12 USD/share"),
+        ("So for the fourth quarter of 2024, we're declaring a dividend of $0.27 per share.", "dividend[total] FY2024-Q4 Actual/Level 0.27 USD/share"),
+        ("Looking to 2025, we are also raising our dividend to $0.34 a share.", "dividend[total] FY2024-Q3 Actual/Level 0.34 USD/share"),
+        ("In the fourth quarter, we expect to increase our dividend by around 20% to $0.52.", "dividend[total] FY2024-Q4 Guidance/Yoy 20 %; dividend[total] FY2024-Q4 Guidance/Level 0.52 USD"),
+        ("Looking forward, we anticipate increasing our dividend by more than 5% annually through 2025.", "dividend[total] FY2025 Guidance/Yoy 5 %"),
+        ("In 2025, we expect to make up for the reduced level of dividends by paying a $0.60 special dividend.", "dividend[total] FY2025 Guidance/Level 0.6 USD"),
         // A revision: the new outlook stands, the one it replaces is no figure; a change against a forecast is none either.
         ("We now expect revenues of $2.13 billion to $2.18 billion compared to prior guidance of $1.99 billion to $2.05 billion.", "revenue[total] FY2024-Q4 Guidance/Level 2130000000..2180000000 USD"),
         ("We now expect organic revenue growth in the range of 5% to 7%, up from our previous guidance of 3% to 5%.", "revenue[total] FY2024-Q4 Guidance/Yoy 5..7 %"),
@@ -421,6 +433,12 @@ fn metric_table() {
         // Items of a list keep their own metrics: the next item's metric after a ";" is not this figure's.
         ("For the year, we now expect net sales growth of approximately 1% to 1.5%; a same-store sales decline of approximately 3% to 2.5%.", "revenue[total] FY2024 Guidance/Yoy 1..1.5 %; same_store_sales[total] FY2024 Guidance/Yoy -3..-2.5 %"),
         ("Revenue per available room was $120.", "revpar[total] FY2024-Q3 Actual/Level 120 USD"),
+        // Operating cash flow and book value per share in their other wordings.
+        ("Cash flow provided by operating activities increased 32% to $107.2 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Yoy 32 %; operating_cash_flow[total] FY2024-Q3 Actual/Level 107200000 USD"),
+        ("Cash from operating activities was $240 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level 240000000 USD"),
+        ("Cash flows from operations for the year were $1.1 billion.", "operating_cash_flow[total] FY2024 Actual/Level 1100000000 USD"),
+        ("Net cash used in operations was $11.8 million.", "operating_cash_flow[total] FY2024-Q3 Actual/Level -11800000 USD"),
+        ("At September 30th, book value per common share was $76.73.", "book_value_per_share[total] FY2024-Q3 Actual/Level 76.73 USD/share"),
         // "OI" is operating income; "cost of sales" is no sales.
         ("Organic sales rose 3%, with OI up 11% and OI margin of 16.2%.", "revenue[total] FY2024-Q3 Actual/Yoy 3 %; operating_income[total] FY2024-Q3 Actual/Yoy 11 %; operating_margin[total] FY2024-Q3 Actual/Level 16.2 %"),
         ("Cost of sales rose 4% in the quarter.", ""),
@@ -574,6 +592,11 @@ fn not_a_figure_table() {
         ("Earnings were $1.18 per share, compared to $0.90 per share for the same quarter in 2023.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share; eps[total] FY2023-Q3 Actual/Level 0.9 USD/share"),
         ("Results exceeded our expectations with earnings of $1.18 per share.", "eps[total] FY2024-Q3 Actual/Level 1.18 USD/share"),
         ("Revenue was $457 million, above our outlook range of $440 million.", "revenue[total] FY2024-Q3 Actual/Level 457000000 USD"),
+        // ... but where the result landed past the outlook is the result: "exceeded our guidance range at $1.33".
+        ("FFO per share for the third quarter exceeded our guidance range at $1.55 per share and compared to third quarter 2023 of $1.36 represented an increase of 14%.", "ffo_per_share[total] FY2024-Q3 Actual/Level 1.55 USD/share; ffo_per_share[total] FY2023-Q3 Actual/Level 1.36 USD/share; ffo_per_share[total] FY2024-Q3 Actual/Yoy 14 %"),
+        ("Adjusted EPS was above our expectations at $0.30.", "eps[total] FY2024-Q3 Actual/Level 0.3 USD/share"),
+        ("We generated sales of $3.8 billion and adjusted earnings per share ahead of guidance at $1.69.", "revenue[total] FY2024-Q3 Actual/Level 3800000000 USD; eps[total] FY2024-Q3 Actual/Level 1.69 USD/share"),
+        ("Gross margin exceeded our expectations at 11.1%.", "gross_margin[total] FY2024-Q3 Actual/Level 11.1 %"),
     ];
     check_table(&cases);
 }

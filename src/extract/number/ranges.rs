@@ -10,15 +10,17 @@ use super::{amount, Dim, Figure, APPROX, SPELLED};
 
 /// "$155 to $165 million", "between $4.9 and $5.1 billion": the scale said
 /// once, at the second end, is the first end's too (when that keeps the first
-/// end below the second and within a factor of five of it).
-fn carry_scale(t: &[Token<'_>], a: &mut Figure, b: &Figure) {
+/// end below the second and within a factor of five of it; a move "from $155.5
+/// to $172.2 million", `moved`, may go down too).
+fn carry_scale(t: &[Token<'_>], a: &mut Figure, b: &Figure, moved: bool) {
     let num = |f: &Figure| t[f.first..f.last].iter().find(|x| x.kind == Tok::Num).map_or(0.0, |x| x.num);
     let (a_num, b_num) = (num(a), num(b));
     if !matches!((a.dim, b.dim), (Dim::Money { .. }, Dim::Money { .. })) || a_num == 0.0 || b_num == 0.0 {
         return;
     }
     let scale = b.value.abs() / b_num.abs();
-    if a.value.abs() == a_num.abs() && scale >= 1000.0 && a_num.abs() * scale <= b.value.abs() && a_num.abs() * scale >= b.value.abs() * 0.2 {
+    let a_scaled = a_num.abs() * scale;
+    if a.value.abs() == a_num.abs() && scale >= 1000.0 && a_scaled <= b.value.abs() * if moved { 5.0 } else { 1.0 } && a_scaled >= b.value.abs() * 0.2 {
         a.value *= scale;
         a.tolerance *= scale;
     }
@@ -158,7 +160,7 @@ pub(super) fn between_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) ->
     }
     let (nb, ib) = loss_prefix(t, a.last + 1);
     let mut b = amount(t, ib)?;
-    carry_scale(t, &mut a, &b);
+    carry_scale(t, &mut a, &b, false);
     if !compatible(a.dim, b.dim) {
         return None;
     }
@@ -259,6 +261,9 @@ pub(super) fn amount_at(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> usi
         return i + 1;
     };
     let from = i > 0 && t[i - 1].is("from") && !ranging_from(t, i - 1);
+    if let Some(b) = t.get(a.last).filter(|x| from && x.is("to")).and_then(|_| amount(t, a.last + 1)) {
+        carry_scale(t, &mut a, &b, true);
+    }
     if !from {
         if let Some(r) = simple_range(t, i) {
             out.push(r);
@@ -373,7 +378,7 @@ fn simple_range(t: &[Token<'_>], i: usize) -> Option<Figure> {
         return None;
     }
     let b = amount(t, k)?;
-    carry_scale(t, &mut a, &b);
+    carry_scale(t, &mut a, &b, false);
     // "revenue increased $62 million to $1.4 billion", "was down $215 million to $800 million":
     // a change, then the level it reached, not a range.
     let changed = i > 0 && t[i - 1].is_any(&["up", "down", "increased", "decreased", "grew", "rose", "fell", "declined", "improved", "by"]);

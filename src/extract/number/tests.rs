@@ -130,6 +130,10 @@ fn grammar_table() {
         ("32.1M and 5B", "32100000 USD?; 5000000000 USD?"),
         ("in 2023 we had 20 customers", ""),
         ("from $25 million to $32 million", "25000000 USD; 32000000 USD"),
+        // A move said with one scale, at its end: the start takes it, up or down (not a share price's dollars).
+        ("increased 10.8% from $155.25 to $172.5 million", "10.8 Percent; 155250000 USD; 172500000 USD"),
+        ("fell from $542 to $401 million", "542000000 USD; 401000000 USD"),
+        ("from $15 to $172.2 million", "15 USD; 172200000 USD"),
         ("5x", "5 Times"),
         ("down 2 points", "2 Pp"),
         ("14.7 billion dollars", "14700000000 USD"),

@@ -70,7 +70,7 @@ impl Sentence<'_, '_> {
         }
         // "We expect full-year EPS of $8.80 to $9.07, ... over the $8.19 we delivered": a guidance
         // verb before the figure in its clause guides it, past tense elsewhere notwithstanding.
-        let guidance_word = self.guidance_word || guided_before(self.t, &self.past_mask, f.first, hi);
+        let guidance_word = (self.guidance_word || guided_before(self.t, &self.past_mask, f.first, hi)) && !self.past_outlook(&at);
         let (own_mention, fig_period) = self.period_of(ctx, &at, change.sign, guidance_word)?;
         let (kind, fig_period) = self.kind_of(ctx, own_mention, fig_period, guidance_word);
         let Some(period) = fig_period else {
@@ -90,6 +90,14 @@ impl Sentence<'_, '_> {
         if !is_change && metric::is_balance(&named.name) && self.t[at.lo.max(f.first.saturating_sub(3))..f.first].iter().any(|x| x.is_any(TRANSACTIONS) || x.is_any(&["repay", "retired", "redeemed", "prepaid"])) {
             return None;
         }
+        // "The Board declared a first quarter 2021 dividend of $0.25 per share": a dividend declared is
+        // reported, for the quarter it names, else the call's, though it is paid after the call.
+        let (kind, period) = match ctx.call {
+            Some(c) if kind == Kind::Guidance && named.name == "dividend" && declared(self.t, f.first) => {
+                (Kind::Actual, if period.is_quarter() && (own_mention.is_some() || self.period.is_some()) { period } else { c })
+            }
+            _ => (kind, period),
+        };
         let segment = self.segment_of(&at, chosen, &named, change_subject);
         let value = if is_change {
             let value = self.change_value(ctx, &at, change.sign, &named, period)?;
@@ -358,7 +366,8 @@ impl Sentence<'_, '_> {
             let clause = m.class != metric::Class::Ratio && gap.len() <= 10 && !gap.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "which"]));
             clause.then(|| gap.iter().find_map(sign_of).or_else(|| t[m.last - 1].is("growth").then_some(1.0))).flatten()
         };
-        // "we grew revenue by 10%", "an increase in cash and current investments of $34 million".
+        // "we grew revenue by 10%", "an increase in cash and current investments of $34 million",
+        // "we grew organic sales 5.1%", "we grew fourth quarter sales 11%".
         let verb_before_metric = || {
             let mut k = pk;
             let of = k > lo && t[k - 1].is("of");
@@ -367,7 +376,7 @@ impl Sentence<'_, '_> {
             }
             let m = self.metrics.iter().find(|m| m.last == k && m.first > lo)?;
             let mut v = m.first;
-            while v > lo && t[v - 1].is_any(&["our", "the", "its", "total"]) {
+            while v > lo && (t[v - 1].is_any(&["our", "the", "its", "total", "organic", "consolidated", "quarter", "first", "second", "third", "fourth", "full", "year"]) || t[v - 1].sym('-')) {
                 v -= 1;
             }
             if of {
@@ -405,7 +414,16 @@ impl Sentence<'_, '_> {
         });
         let clause_end = (f.last..hi).find(|&k| t[k].sym(',') || t[k].sym(';')).unwrap_or(hi);
         // A change of an outlook governing its metric is its revision, no change reported.
-        self.past && (sign.is_none() || governed) && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
+        !self.past_outlook(at) && self.past && (sign.is_none() || governed) && (governed || t[from_metric..f.first].iter().any(|x| x.is_any(OUTLOOK_REFS))) && self.any_past(0, clause_end)
+    }
+
+    /// Where the result landed, past the outlook: "FFO per share exceeded our
+    /// guidance range at $1.33", "adjusted EPS ahead of guidance at $1.69" —
+    /// reported, neither the outlook quoted nor guided.
+    fn past_outlook(&self, at: &Slot) -> bool {
+        let (t, lo) = (self.t, at.lo);
+        let pk = past_approximation(t, lo, at.f.first);
+        pk > lo && t[pk - 1].is("at") && t[lo..pk].iter().any(|x| x.is_any(&["exceeded", "exceeding", "beat", "above", "ahead", "topped", "surpassed"]))
     }
 
     /// The figure's own period mention: one right after it or after the

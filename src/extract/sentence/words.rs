@@ -51,6 +51,22 @@ pub(super) const TRANSACTIONS: &[&str] = &[
     "returned", "spent", "paid", "repurchased", "bought", "invested", "acquired", "distributed", "deployed", "repaid",
     "borrowed", "issued", "funded", "allocated", "purchased", "return", "spend", "pay", "repurchase", "invest",
 ];
+/// Words of a dividend declared ("declared", "we're declaring", "approved", "raising our dividend").
+const DECLARED: &[&str] = &[
+    "declared", "declaring", "approved", "authorized", "announced", "announce", "increased", "increasing", "raised",
+    "raising", "reduced", "reinstated",
+];
+
+/// A word of declaration before the figure in its clause and no outlook verb
+/// shortly before it or between ("we expect to increase our dividend by
+/// around 20%", "we anticipate increasing our dividend by 5%" are guided).
+pub(super) fn declared(t: &[Token<'_>], first: usize) -> bool {
+    let start = t[..first].iter().rposition(|x| x.sym(';')).map_or(0, |k| k + 1);
+    let Some(d) = (start..first).find(|&k| t[k].is_any(DECLARED)) else { return false };
+    let guides = |x: &Token<'_>| x.is_any(GUIDANCE_WORDS) && !x.is_any(&["outlook", "guidance", "raising"]) || x.is_any(&["will", "would", "intend", "intends", "plan", "plans"]);
+    !t[d.saturating_sub(8).max(start)..first].iter().any(guides)
+}
+
 pub(super) const HEDGES: &[&str] = &["generally", "typically", "historically", "usually", "normally", "hovers", "traditionally"];
 
 pub(super) fn sign_of(tok: &Token<'_>) -> Option<f64> {
