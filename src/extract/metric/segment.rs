@@ -256,7 +256,6 @@ fn segment_word_stem(tok: &Token<'_>) -> bool {
 
 /// The segment words right before a metric phrase: "Product revenue", "data center revenue".
 pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
-    let mut words = Vec::new();
     let mut k = i;
     // "IMT segment revenue", "Cloud business revenue"
     if k > 1 && t[k - 1].is_any(&["segment", "business", "division", "segment's", "business's"]) && segment_word(&t[k - 2]) {
@@ -267,33 +266,33 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     if capitals {
         k -= 1;
     }
-    while k > 0 && words.len() < 2 {
-        let tok = &t[k - 1];
-        let capital = tok.text.starts_with(|c: char| c.is_uppercase());
-        // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
-        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok) || gerund_name(t, k - 1);
-        if !name || capitals && !capital || describes(tok, capital && k > 1) || !capital && modifier_tail(t, k - 1) {
-            break;
-        }
-        words.push(tok.text);
-        k -= 1;
+    let parts = parts_before(t, k);
+    let last = parts.last()?;
+    // The last part's two words nearest the metric, all in capitals after a basis.
+    let mut s = k;
+    while s > last.start && k - s < 2 && !(capitals && !t[s - 1].text.starts_with(|c: char| c.is_uppercase())) {
+        s -= 1;
     }
-    if words.is_empty() {
+    if s == k {
         return None;
     }
-    if let Some((more, j)) = joined_before(t, k) {
-        words.push("and");
-        words.extend(more);
-        k = j;
+    let mut words: Vec<&str> = t[s..k].iter().map(|x| x.text).collect();
+    // A whole part joined to the ones before it is one name with them.
+    if s == last.start {
+        if let Some((mut more, j)) = joined(t, &parts) {
+            more.push("and");
+            more.append(&mut words);
+            words = more;
+            s = j;
+        }
     }
     // "we currently expect revenue": a verb after a subject pronoun is no segment.
-    while k > 0 && t[k - 1].kind == Tok::Word && (t[k - 1].text.ends_with("ly") || t[k - 1].is_any(&["now", "also", "still", "further", "again"])) {
-        k -= 1;
+    while s > 0 && t[s - 1].kind == Tok::Word && (t[s - 1].text.ends_with("ly") || t[s - 1].is_any(&["now", "also", "still", "further", "again"])) {
+        s -= 1;
     }
-    if k > 0 && t[k - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
+    if s > 0 && t[s - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
         return None;
     }
-    words.reverse();
     Some(segment_name(&words.join(" ")))
 }
 
@@ -311,93 +310,123 @@ fn gerund_name(t: &[Token<'_>], j: usize) -> bool {
     tok.text.ends_with("ing") && segment_word_stem(tok) && !tok.is_any(PARTICIPLES) && (capital || noun_before && phrase_starts)
 }
 
-/// The words of a name in capitals joined by "and" to the segment words right
-/// before token `k` ("Windows OEM and Devices revenue", "Xbox content and
-/// services revenue", "Search and news advertising revenue"): one name, the
-/// part the call reports, not its last words. Returns them last word first,
-/// and where they start. Not "both X and Y", "between X and Y", nor two names
-/// said "respectively".
-fn joined_before<'a>(t: &[Token<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> {
-    if k < 2 || !t[k - 1].is_any(&["and", "&"]) || t.iter().any(|x| x.is("respectively")) {
-        return None;
-    }
-    let capital = |tok: &Token<'_>| tok.text.starts_with(|c: char| c.is_uppercase());
-    let mut words = Vec::new();
-    let mut j = k - 1;
-    // "Subscription, SaaS, and license revenue": a list's commas join its parts
-    // where its last part follows ", and".
-    let list = t[j - 1].sym(',');
-    if list {
-        j -= 1;
-    }
-    let mut part = 0;
-    // "Subscription & SaaS and license revenue": joiners between the parts too.
-    while j > 0 && words.len() < 5 {
-        let tok = &t[j - 1];
-        let joiner = tok.is_any(&["and", "&"]) || tok.sym('&') || list && tok.sym(',');
-        if joiner && part > 0 && j > 1 {
-            if !tok.sym(',') {
-                words.push("and");
-            }
-            part = 0;
-            j -= 1;
-            continue;
+/// Whether the word at `j` may be part of a segment's name said before a
+/// metric: a word that may name a business ("data center"), a word in
+/// capitals inside the sentence whatever its ending ("Material Handling"; at
+/// its start a capital says nothing), an "-ing" word that names one
+/// ([`gerund_name`]); never a word that only describes the figure
+/// ([`describes`]) nor the tail of a compound modifier ("12-month").
+fn name_part(t: &[Token<'_>], j: usize) -> bool {
+    let tok = &t[j];
+    let capital = tok.text.starts_with(|c: char| c.is_uppercase());
+    let inside = capital && j > 0;
+    (segment_word(tok) || inside && segment_word_stem(tok) || gerund_name(t, j)) && !describes(tok, inside) && (capital || !modifier_tail(t, j))
+}
+
+/// How a part of a list of names is joined to the part before it.
+#[derive(Clone, Copy, PartialEq)]
+enum Joiner {
+    /// No part before: the list starts here.
+    Start,
+    /// "and", "&".
+    And,
+    /// A list's comma.
+    Comma,
+    /// ", and": the last part of a list of three or more.
+    CommaAnd,
+}
+
+/// One part of a list of names: its words `start..end` and how it is joined to the part before.
+struct Part {
+    start: usize,
+    end: usize,
+    joiner: Joiner,
+}
+
+/// The names listed right before token `i`, in order, the last ending at
+/// `i`: parts of one to three words that may name a segment
+/// ([`name_part`]), joined by "and", "&" or commas ("Windows OEM and
+/// Devices revenue", "Product, Service and Support revenues"). A joiner
+/// with no name before it ends the list.
+fn parts_before(t: &[Token<'_>], i: usize) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut end = i;
+    loop {
+        let mut start = end;
+        while start > 0 && end - start < 3 && name_part(t, start - 1) {
+            start -= 1;
         }
-        if part == 2 || !(segment_word(tok) || capital(tok) && segment_word_stem(tok)) || describes(tok, capital(tok) && j > 1) {
+        if start == end {
             break;
         }
-        words.push(tok.text);
-        part += 1;
-        j -= 1;
-    }
-    if part == 0 {
-        // A joiner with no name before it ends no name.
-        if !t[j].sym(',') {
-            words.pop();
+        let and = start > 0 && (t[start - 1].is_any(&["and", "&"]) || t[start - 1].sym('&'));
+        let comma = |j: usize| j > 0 && t[j - 1].sym(',');
+        let (joiner, next) = match (and, comma(start)) {
+            (true, _) if comma(start - 1) => (Joiner::CommaAnd, start - 2),
+            (true, _) => (Joiner::And, start - 1),
+            (false, true) => (Joiner::Comma, start - 1),
+            (false, false) => (Joiner::Start, start),
+        };
+        parts.push(Part { start, end, joiner });
+        if joiner == Joiner::Start {
+            break;
         }
-        j += 1;
+        end = next;
     }
-    let first = &t.get(j..k - 1)?.first()?;
-    let named = capital(first) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
-    (named && !(j > 0 && t[j - 1].is_any(&["both", "between"]))).then_some((words, j))
+    parts.reverse();
+    parts
+}
+
+/// The parts of a name in capitals joined by "and" to the last of `parts`
+/// ("Windows OEM and Devices revenue", "Xbox content and services revenue",
+/// "Search and news advertising revenue", "Subscription, SaaS, and license
+/// revenue": a list's commas join where its last part follows ", and"): one
+/// name, the part the call reports, not its last words. Returns their words
+/// (each part's last two, up to five words with the joining "and"s) and
+/// where they start. Not "both X and Y", "between X and Y", nor names said
+/// "respectively".
+fn joined<'a>(t: &[Token<'a>], parts: &[Part]) -> Option<(Vec<&'a str>, usize)> {
+    let (last, before) = parts.split_last()?;
+    let list = last.joiner == Joiner::CommaAnd;
+    if !matches!(last.joiner, Joiner::And | Joiner::CommaAnd) || t.iter().any(|x| x.is("respectively")) {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut start = last.start;
+    let mut joiner = last.joiner;
+    for p in before.iter().rev() {
+        let from = p.start.max(p.end.saturating_sub(2));
+        let and = joiner != Joiner::Comma;
+        if !(and || list) || words.len() + usize::from(!words.is_empty() && and) + (p.end - from) > 5 {
+            break;
+        }
+        if !words.is_empty() && and {
+            words.insert(0, "and");
+        }
+        words.splice(0..0, t[from..p.end].iter().map(|x| x.text));
+        start = from;
+        joiner = p.joiner;
+        // A part cut short ends the name.
+        if from > p.start {
+            break;
+        }
+    }
+    let first = t.get(start).filter(|_| start < last.start)?;
+    let named = first.text.starts_with(|c: char| c.is_uppercase()) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
+    (named && !(start > 0 && t[start - 1].is_any(&["both", "between"]))).then_some((words, start))
 }
 
 /// The names listed right before token `i`, in order, where the list joins
-/// two or more by "and", "&" or commas: "Americas and EMEA revenue",
-/// "Product, Service and Support revenues". Each name is one to three words
-/// that may name a segment; empty where there is no such list.
+/// two or more by "and", "&" or commas, at least one "and": "Americas and
+/// EMEA revenue", "Product, Service and Support revenues". Empty where there
+/// is no such list.
 pub fn listed_names(t: &[Token<'_>], i: usize) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut joined = false;
-    let mut k = i;
-    while k > 0 {
-        let tok = &t[k - 1];
-        if tok.is_any(&["and", "&"]) || tok.sym('&') || tok.sym(',') {
-            if words.is_empty() {
-                break;
-            }
-            joined |= !tok.sym(',');
-            words.reverse();
-            names.push(segment_name(&words.join(" ")));
-            words.clear();
-        } else if words.len() < 3 && (segment_word(tok) || tok.text.starts_with(|c: char| c.is_uppercase()) && segment_word_stem(tok)) && !describes(tok, false) {
-            words.push(tok.text);
-        } else {
-            break;
-        }
-        k -= 1;
+    let parts = parts_before(t, i);
+    let joined = parts.iter().any(|p| matches!(p.joiner, Joiner::And | Joiner::CommaAnd));
+    if parts.len() < 2 || !joined {
+        return Vec::new();
     }
-    if !words.is_empty() {
-        words.reverse();
-        names.push(segment_name(&words.join(" ")));
-    }
-    names.reverse();
-    if joined && names.len() >= 2 {
-        names
-    } else {
-        Vec::new()
-    }
+    parts.iter().map(|p| segment_name(&t[p.start..p.end].iter().map(|x| x.text).collect::<Vec<_>>().join(" "))).collect()
 }
 
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
