@@ -145,6 +145,17 @@ fn segment_context() {
          "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
+        // A lead-in's part ends where a sentence opens on the company's figure: the call's period
+        // before the metric, or a lead-in that names a metric; not after a turn to the segment.
+        ("In Latin America, revenue was down 9%. Third-quarter gross margin was 50%. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[total] FY2024-Q3 Actual/Level 50 %"),
+        ("In Latin America, revenue was down 9%. Our Q3 adjusted operating income was $20 million. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; operating_income[total] FY2024-Q3 Actual/Level 20000000 USD"),
+        ("In Latin America, revenue was down 9%. Gross margin was 50%. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[latin_america] FY2024-Q3 Actual/Level 50 %"),
+        ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
+        ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
+         "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
     ];
     check_table(&cases);
 }

@@ -193,6 +193,23 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
     Some(segment_name(&names.join(" ")))
 }
 
+/// A sentence that opens on a company figure, not a part's: a lead-in that
+/// turns the talk to a metric ("For gross margin, ...", "Turning to operating
+/// expenses, ..."), or, where `period_end` is given (where a period mention
+/// at the sentence's start ends), the period said before the metric as its
+/// subject ("First-quarter gross margin was ...", "Q3 adjusted EPS of ...").
+pub fn opens_on_metric(t: &[Token<'_>], period_end: Option<usize>) -> bool {
+    let metric_at = |mut k: usize, end: Option<usize>| {
+        while t.get(k).is_some_and(|x| x.is_any(&["the", "our", "adjusted", "reported", "total", "consolidated", "gaap", "non-gaap", "-"]) || x.sym('-')) {
+            k += 1;
+        }
+        LEXICON.iter().any(|&(p, ..)| phrase_at(t, k, p).is_some_and(|e| end.is_none_or(|end| e == end)))
+    };
+    let comma = t.iter().position(|x| x.sym(','));
+    let lead = comma.and_then(|c| lead_in(&t[..c]).map(|k| (k, c))).is_some_and(|(k, c)| metric_at(k, Some(c)));
+    lead || period_end.is_some_and(|e| metric_at(e, None))
+}
+
 /// Where the name starts in a sentence's opening words: after "For", "In",
 /// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
 /// "Beginning with", "Looking at").
