@@ -97,6 +97,9 @@ fn segment_context() {
         // A metric or a part of the report is no segment.
         ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
         ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
+        ("Moving to the rest of the P&L, EBIT for the quarter was $1 billion. The rest of the P&L is small.", "operating_income[total] FY2024-Q3 Actual/Level 1000000000 USD"),
+        // A name said with "&" in one place and "and" in another is said twice.
+        ("In Property Casualty, premiums were $156 million. Property & Casualty grew.", "premiums[property_casualty] FY2024-Q3 Actual/Level 156000000 USD"),
         // A basis between a name in capitals and its metric; a name's possessive.
         ("Material Handling adjusted operating income decreased to $15.2 million. Material Handling grew.", "operating_income[material_handling] FY2024-Q3 Actual/Level 15200000 USD"),
         ("Industrial's operating profit was $21.3 million. Industrial is our largest segment.", "operating_income[industrial] FY2024-Q3 Actual/Level 21300000 USD"),
@@ -136,9 +139,13 @@ fn segment_context() {
         // A lead-in to a part of the segment in play does not replace it for "Segment gross margin".
         ("Next, the Devices segment. Revenue was $13.5 billion. And in Gaming, revenue increased 10%. Segment gross margin dollars increased 15%. Operating income increased 34%. Gaming and Devices grew.",
          "revenue[devices] FY2024-Q3 Actual/Level 13500000000 USD; revenue[gaming] FY2024-Q3 Actual/Yoy 10 %; gross_profit[devices] FY2024-Q3 Actual/Yoy 15 %; operating_income[devices] FY2024-Q3 Actual/Yoy 34 %"),
-        ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_and_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
+        ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
         ("Subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
         ("In Europe, license revenue grew 8%. Europe grew; license grew.", "revenue[license] FY2024-Q3 Actual/Yoy 8 %"),
+        // A list in lower case is one name where the text says its parts are combined.
+        ("In Q3, the combination of subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
+        ("We expect $1.3 billion from combined subscription and SaaS and license revenue in Q4, an increase of 7% year-over-year. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q4 Guidance/Yoy 7 %"),
+        ("Combined subscription and SaaS and license revenue grew 16%. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 16 %"),
         // Names listed before one metric, paired with the figures by "respectively".
         ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
         ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",

@@ -241,7 +241,7 @@ const NOT_A_TOPIC: &[&str] = &[
     "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
     "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
     "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials", "financial",
-    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials",
+    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials", "p&l",
 ];
 
 fn segment_word(tok: &Token<'_>) -> bool {
@@ -397,10 +397,12 @@ fn parts_before(t: &[Token<'_>], i: usize) -> Vec<Part> {
 /// The parts of a name in capitals joined by "and" to the last of `parts`
 /// ("Windows OEM and Devices revenue", "Xbox content and services revenue",
 /// "Search and news advertising revenue", "Subscription, SaaS, and license
-/// revenue": a list's commas join where its last part follows ", and"): one
-/// name, the part the call reports, not its last words. Returns their words
-/// (each part's last two, up to five words with the joining "and"s) and
-/// where they start. Not "both X and Y", "between X and Y", nor names said
+/// revenue": a list's commas join where its last part follows ", and"; in
+/// lower case where it is "combined"): one name, the part the call reports,
+/// not its last words. Returns their words
+/// (each part's last two, up to four words; one name however its list is
+/// joined: "A, B and C", "A and B and C" and "A & B and C" are `a_b_and_c`)
+/// and where they start. Not "both X and Y", "between X and Y", nor names said
 /// "respectively".
 fn joined<'a>(t: &[Token<'a>], parts: &[Part]) -> Option<(Vec<&'a str>, usize)> {
     let (last, before) = parts.split_last()?;
@@ -414,11 +416,8 @@ fn joined<'a>(t: &[Token<'a>], parts: &[Part]) -> Option<(Vec<&'a str>, usize)> 
     for p in before.iter().rev() {
         let from = p.start.max(p.end.saturating_sub(2));
         let and = joiner != Joiner::Comma;
-        if !(and || list) || words.len() + usize::from(!words.is_empty() && and) + (p.end - from) > 5 {
+        if !(and || list) || words.len() + (p.end - from) > 4 {
             break;
-        }
-        if !words.is_empty() && and {
-            words.insert(0, "and");
         }
         words.splice(0..0, t[from..p.end].iter().map(|x| x.text));
         start = from;
@@ -429,7 +428,10 @@ fn joined<'a>(t: &[Token<'a>], parts: &[Part]) -> Option<(Vec<&'a str>, usize)> 
         }
     }
     let first = t.get(start).filter(|_| start < last.start)?;
-    let named = first.text.starts_with(|c: char| c.is_uppercase()) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
+    // "combined subscription and SaaS and license revenue", "the combination of
+    // subscription, SaaS, and license revenue": the text says the parts are one figure.
+    let combined = start > 0 && (t[start - 1].is("combined") || start > 1 && t[start - 1].is("of") && t[start - 2].is("combination"));
+    let named = (combined || first.text.starts_with(|c: char| c.is_uppercase())) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
     (named && !(start > 0 && t[start - 1].is_any(&["both", "between"]))).then_some((words, start))
 }
 
