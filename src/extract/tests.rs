@@ -146,6 +146,14 @@ fn segment_context() {
         ("In Q3, the combination of subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
         ("We expect $1.3 billion from combined subscription and SaaS and license revenue in Q4, an increase of 7% year-over-year. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q4 Guidance/Yoy 7 %"),
         ("Combined subscription and SaaS and license revenue grew 16%. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 16 %"),
+        // A product's number is part of its name; a number a lower-case word follows is not.
+        ("M365 Commercial Cloud revenue increased 18%. M365 Commercial Cloud grew.", "revenue[m365_commercial_cloud] FY2024-Q3 Actual/Yoy 18 %"),
+        ("Dynamics 365 revenue increased 23%. Dynamics 365 grew.", "revenue[dynamics_365] FY2024-Q3 Actual/Yoy 23 %"),
+        ("We delivered $9.2 billion in COVID 19 response revenue.", "revenue[total] FY2024-Q3 Actual/Level 9200000000 USD"),
+        ("Q4 revenue is expected to be $5 billion.", "revenue[total] FY2024-Q4 Guidance/Level 5000000000 USD"),
+        // How often, between a name in capitals and its metric; a word that opens a clause is no name.
+        ("And Game Pass annual revenue was nearly $5 billion. Game Pass grew.", "revenue[game_pass] FY2024 Actual/Level 5000000000 USD"),
+        ("Although quarterly sales were down 9.2%, that has improved.", "revenue[total] FY2024-Q3 Actual/Yoy -9.2 %"),
         // Names listed before one metric, paired with the figures by "respectively".
         ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
         ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",

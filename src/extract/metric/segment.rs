@@ -23,7 +23,7 @@ const NOT_SEGMENTS: &[&str] = &[
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
     "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
     "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
-    "or", "nor", "versus", "vs", "than", "compared",
+    "or", "nor", "versus", "vs", "than", "compared", "although", "though",
 ];
 
 /// Words that name a period, not a segment.
@@ -279,7 +279,8 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
         k -= 1;
     }
     // "Material Handling adjusted operating income": a basis between a name in capitals and its metric.
-    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
+    // "Game Pass annual revenue": how often, too.
+    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic", "annual", "quarterly"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
     if capitals {
         k -= 1;
     }
@@ -287,17 +288,25 @@ pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
     let last = parts.last()?;
     // The last part's two words nearest the metric, all in capitals after a basis.
     let mut s = k;
-    while s > last.start && k - s < 2 && !(capitals && !t[s - 1].text.starts_with(|c: char| c.is_uppercase())) {
-        s -= 1;
+    // A third where the name is three words in capitals: "M365 Commercial Cloud revenue".
+    let capital = |j: usize| t[j].text.starts_with(|c: char| c.is_uppercase());
+    for n in 0..3 {
+        let w = if s > last.start { word_start(t, s - 1).max(last.start) } else { break };
+        // ... and the whole name: not "States Mechanical Construction" of "United States ...".
+        let whole = w == 0 || !(capital(w - 1) && t[w - 1].kind == Tok::Word);
+        if capitals && !capital(w) || n == 2 && !(whole && (w..k).all(|j| capital(j) || t[j].kind == Tok::Num)) {
+            break;
+        }
+        s = w;
     }
     if s == k {
         return None;
     }
-    let mut words: Vec<&str> = t[s..k].iter().map(|x| x.text).collect();
+    let mut words = words_of(t, s, k);
     // A whole part joined to the ones before it is one name with them.
     if s == last.start {
         if let Some((mut more, j)) = joined(t, &parts) {
-            more.push("and");
+            more.push("and".into());
             more.append(&mut words);
             words = more;
             s = j;
@@ -336,8 +345,51 @@ fn gerund_name(t: &[Token<'_>], j: usize) -> bool {
 fn name_part(t: &[Token<'_>], j: usize) -> bool {
     let tok = &t[j];
     let capital = tok.text.starts_with(|c: char| c.is_uppercase());
-    let inside = capital && j > 0;
+    // "M365": a letter glued to a number is a word.
+    let inside = capital && (j > 0 || t.get(j + 1).is_some_and(|n| n.kind == Tok::Num && glued(t, j + 1)));
+    if tok.kind == Tok::Num {
+        return numbered(t, j);
+    }
     (segment_word(tok) || inside && segment_word_stem(tok) || gerund_name(t, j)) && !describes(tok, inside) && (capital || !modifier_tail(t, j))
+}
+
+/// A product's number after its name in capitals: "Dynamics 365", "M365",
+/// "Lower 48"; not a year, a quarter ("Q4", "FY 21": period words), a lone
+/// digit, nor a number a lower-case word follows ("COVID 19 response
+/// revenue").
+fn numbered(t: &[Token<'_>], j: usize) -> bool {
+    let (tok, name) = (&t[j], j.checked_sub(1).map(|i| &t[i]));
+    let lower_after = t.get(j + 1).is_some_and(|n| n.kind == Tok::Word && !n.text.starts_with(|c: char| c.is_uppercase()) && !LEXICON.iter().any(|&(p, ..)| phrase_at(t, j + 1, p).is_some()));
+    !lower_after
+        && (2..=3).contains(&tok.text.len())
+        && tok.text.bytes().all(|b| b.is_ascii_digit())
+        && name.is_some_and(|w| w.kind == Tok::Word && w.text.starts_with(|c: char| c.is_uppercase()) && segment_word_stem(w) && !w.is_any(PERIOD_WORDS))
+}
+
+/// Whether token `j` goes on the word before it, a number and a word
+/// written together ("M365").
+fn glued(t: &[Token<'_>], j: usize) -> bool {
+    j > 0 && t[j - 1].end == t[j].start && (t[j].kind == Tok::Num) != (t[j - 1].kind == Tok::Num)
+}
+
+/// Where the word of token `j` starts ("M365" at its "M").
+fn word_start(t: &[Token<'_>], mut j: usize) -> usize {
+    while glued(t, j) {
+        j -= 1;
+    }
+    j
+}
+
+/// The words of tokens `a..b`, a number glued to its word kept in it.
+fn words_of(t: &[Token<'_>], a: usize, b: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for j in a..b {
+        match out.last_mut() {
+            Some(w) if j > a && glued(t, j) => w.push_str(t[j].text),
+            _ => out.push(t[j].text.to_string()),
+        }
+    }
+    out
 }
 
 /// How a part of a list of names is joined to the part before it.
@@ -370,8 +422,12 @@ fn parts_before(t: &[Token<'_>], i: usize) -> Vec<Part> {
     let mut end = i;
     loop {
         let mut start = end;
-        while start > 0 && end - start < 3 && name_part(t, start - 1) {
-            start -= 1;
+        for _ in 0..3 {
+            let w = if start > 0 { word_start(t, start - 1) } else { break };
+            if !(w..start).all(|j| name_part(t, j)) {
+                break;
+            }
+            start = w;
         }
         if start == end {
             break;
@@ -404,22 +460,28 @@ fn parts_before(t: &[Token<'_>], i: usize) -> Vec<Part> {
 /// joined: "A, B and C", "A and B and C" and "A & B and C" are `a_b_and_c`)
 /// and where they start. Not "both X and Y", "between X and Y", nor names said
 /// "respectively".
-fn joined<'a>(t: &[Token<'a>], parts: &[Part]) -> Option<(Vec<&'a str>, usize)> {
+fn joined(t: &[Token<'_>], parts: &[Part]) -> Option<(Vec<String>, usize)> {
     let (last, before) = parts.split_last()?;
     let list = last.joiner == Joiner::CommaAnd;
     if !matches!(last.joiner, Joiner::And | Joiner::CommaAnd) || t.iter().any(|x| x.is("respectively")) {
         return None;
     }
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut start = last.start;
     let mut joiner = last.joiner;
     for p in before.iter().rev() {
-        let from = p.start.max(p.end.saturating_sub(2));
+        let mut from = p.end;
+        for _ in 0..2 {
+            if from > p.start {
+                from = word_start(t, from - 1).max(p.start);
+            }
+        }
         let and = joiner != Joiner::Comma;
-        if !(and || list) || words.len() + (p.end - from) > 4 {
+        let more = words_of(t, from, p.end);
+        if !(and || list) || words.len() + more.len() > 4 {
             break;
         }
-        words.splice(0..0, t[from..p.end].iter().map(|x| x.text));
+        words.splice(0..0, more);
         start = from;
         joiner = p.joiner;
         // A part cut short ends the name.
@@ -445,7 +507,7 @@ pub fn listed_names(t: &[Token<'_>], i: usize) -> Vec<String> {
     if parts.len() < 2 || !joined {
         return Vec::new();
     }
-    parts.iter().map(|p| segment_name(&t[p.start..p.end].iter().map(|x| x.text).collect::<Vec<_>>().join(" "))).collect()
+    parts.iter().map(|p| segment_name(&words_of(t, p.start, p.end).join(" "))).collect()
 }
 
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
