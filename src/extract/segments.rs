@@ -13,9 +13,11 @@ use std::collections::{HashMap, HashSet};
 
 use crate::facts::Fact;
 
-/// Text folded for matching names: lower case, `&` as " and ", every other
-/// non-alphanumeric character a space, one space between words, a space at
-/// both ends (so that `" data center "` matches whole words only).
+/// Text folded for matching names: lower case, every non-alphanumeric
+/// character a space, one space between words, a space at both ends (so
+/// that `" data center "` matches whole words only), and no "and" or "&":
+/// a list's name matches however the call joins it ("subscription, SaaS, and
+/// license", "subscription and SaaS and license").
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
@@ -25,16 +27,18 @@ fn fold(s: &str) -> String {
         } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(crate::case::lower(c));
         } else {
-            if c == '&' && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            if c == '&' {
-                out.push_str("and");
-            }
             if !out.ends_with(' ') {
-                out.push(' ');
+                // The word just ended: "and" is dropped.
+                if out.ends_with(" and") {
+                    out.truncate(out.len() - 3);
+                } else {
+                    out.push(' ');
+                }
             }
         }
+    }
+    if out.ends_with(" and") {
+        out.truncate(out.len() - 3);
     }
     if !out.ends_with(' ') {
         out.push(' ');

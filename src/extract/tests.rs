@@ -97,6 +97,9 @@ fn segment_context() {
         // A metric or a part of the report is no segment.
         ("Turning to Gross Margin, it was 41% in the quarter.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %"),
         ("Turning to the Balance Sheet, we ended the quarter with cash and cash equivalents of $2 billion. The Balance Sheet is strong.", "cash[total] FY2024-Q3 Actual/Level 2000000000 USD"),
+        ("Moving to the rest of the P&L, EBIT for the quarter was $1 billion. The rest of the P&L is small.", "operating_income[total] FY2024-Q3 Actual/Level 1000000000 USD"),
+        // A name said with "&" in one place and "and" in another is said twice.
+        ("In Property Casualty, premiums were $156 million. Property & Casualty grew.", "premiums[property_casualty] FY2024-Q3 Actual/Level 156000000 USD"),
         // A basis between a name in capitals and its metric; a name's possessive.
         ("Material Handling adjusted operating income decreased to $15.2 million. Material Handling grew.", "operating_income[material_handling] FY2024-Q3 Actual/Level 15200000 USD"),
         ("Industrial's operating profit was $21.3 million. Industrial is our largest segment.", "operating_income[industrial] FY2024-Q3 Actual/Level 21300000 USD"),
@@ -136,15 +139,38 @@ fn segment_context() {
         // A lead-in to a part of the segment in play does not replace it for "Segment gross margin".
         ("Next, the Devices segment. Revenue was $13.5 billion. And in Gaming, revenue increased 10%. Segment gross margin dollars increased 15%. Operating income increased 34%. Gaming and Devices grew.",
          "revenue[devices] FY2024-Q3 Actual/Level 13500000000 USD; revenue[gaming] FY2024-Q3 Actual/Yoy 10 %; gross_profit[devices] FY2024-Q3 Actual/Yoy 15 %; operating_income[devices] FY2024-Q3 Actual/Yoy 34 %"),
-        ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_and_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
+        ("Subscription & SaaS and license revenue was $1.7 billion. Subscription & SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Level 1700000000 USD"),
         ("Subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
         ("In Europe, license revenue grew 8%. Europe grew; license grew.", "revenue[license] FY2024-Q3 Actual/Yoy 8 %"),
+        // A list in lower case is one name where the text says its parts are combined.
+        ("In Q3, the combination of subscription, SaaS, and license revenue grew 8%. Subscription, SaaS, and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 8 %"),
+        ("We expect $1.3 billion from combined subscription and SaaS and license revenue in Q4, an increase of 7% year-over-year. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q4 Guidance/Yoy 7 %"),
+        ("Combined subscription and SaaS and license revenue grew 16%. Subscription and SaaS and license grew.", "revenue[subscription_saas_and_license] FY2024-Q3 Actual/Yoy 16 %"),
+        // A product's number is part of its name; a number a lower-case word follows is not.
+        ("M365 Commercial Cloud revenue increased 18%. M365 Commercial Cloud grew.", "revenue[m365_commercial_cloud] FY2024-Q3 Actual/Yoy 18 %"),
+        ("Dynamics 365 revenue increased 23%. Dynamics 365 grew.", "revenue[dynamics_365] FY2024-Q3 Actual/Yoy 23 %"),
+        ("We delivered $9.2 billion in COVID 19 response revenue.", "revenue[total] FY2024-Q3 Actual/Level 9200000000 USD"),
+        ("Q4 revenue is expected to be $5 billion.", "revenue[total] FY2024-Q4 Guidance/Level 5000000000 USD"),
+        // How often, between a name in capitals and its metric; a word that opens a clause is no name.
+        ("And Game Pass annual revenue was nearly $5 billion. Game Pass grew.", "revenue[game_pass] FY2024 Actual/Level 5000000000 USD"),
+        ("Although quarterly sales were down 9.2%, that has improved.", "revenue[total] FY2024-Q3 Actual/Yoy -9.2 %"),
         // Names listed before one metric, paired with the figures by "respectively".
         ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
         ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
          "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
+        // A lead-in's part ends where a sentence opens on the company's figure: the call's period
+        // before the metric, or a lead-in that names a metric; not after a turn to the segment.
+        ("In Latin America, revenue was down 9%. Third-quarter gross margin was 50%. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[total] FY2024-Q3 Actual/Level 50 %"),
+        ("In Latin America, revenue was down 9%. Our Q3 adjusted operating income was $20 million. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; operating_income[total] FY2024-Q3 Actual/Level 20000000 USD"),
+        ("In Latin America, revenue was down 9%. Gross margin was 50%. Latin America grew.",
+         "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[latin_america] FY2024-Q3 Actual/Level 50 %"),
+        ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
+        ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
+         "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
     ];
     check_table(&cases);
 }

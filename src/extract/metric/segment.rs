@@ -23,7 +23,7 @@ const NOT_SEGMENTS: &[&str] = &[
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
     "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
     "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
-    "or", "nor", "versus", "vs", "than", "compared",
+    "or", "nor", "versus", "vs", "than", "compared", "although", "though",
 ];
 
 /// Words that name a period, not a segment.
@@ -193,6 +193,23 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
     Some(segment_name(&names.join(" ")))
 }
 
+/// A sentence that opens on a company figure, not a part's: a lead-in that
+/// turns the talk to a metric ("For gross margin, ...", "Turning to operating
+/// expenses, ..."), or, where `period_end` is given (where a period mention
+/// at the sentence's start ends), the period said before the metric as its
+/// subject ("First-quarter gross margin was ...", "Q3 adjusted EPS of ...").
+pub fn opens_on_metric(t: &[Token<'_>], period_end: Option<usize>) -> bool {
+    let metric_at = |mut k: usize, end: Option<usize>| {
+        while t.get(k).is_some_and(|x| x.is_any(&["the", "our", "adjusted", "reported", "total", "consolidated", "gaap", "non-gaap", "-"]) || x.sym('-')) {
+            k += 1;
+        }
+        LEXICON.iter().any(|&(p, ..)| phrase_at(t, k, p).is_some_and(|e| end.is_none_or(|end| e == end)))
+    };
+    let comma = t.iter().position(|x| x.sym(','));
+    let lead = comma.and_then(|c| lead_in(&t[..c]).map(|k| (k, c))).is_some_and(|(k, c)| metric_at(k, Some(c)));
+    lead || period_end.is_some_and(|e| metric_at(e, None))
+}
+
 /// Where the name starts in a sentence's opening words: after "For", "In",
 /// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
 /// "Beginning with", "Looking at").
@@ -224,7 +241,7 @@ const NOT_A_TOPIC: &[&str] = &[
     "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
     "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
     "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials", "financial",
-    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials",
+    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials", "p&l",
 ];
 
 fn segment_word(tok: &Token<'_>) -> bool {
@@ -256,44 +273,52 @@ fn segment_word_stem(tok: &Token<'_>) -> bool {
 
 /// The segment words right before a metric phrase: "Product revenue", "data center revenue".
 pub(super) fn segment_before(t: &[Token<'_>], i: usize) -> Option<String> {
-    let mut words = Vec::new();
     let mut k = i;
     // "IMT segment revenue", "Cloud business revenue"
     if k > 1 && t[k - 1].is_any(&["segment", "business", "division", "segment's", "business's"]) && segment_word(&t[k - 2]) {
         k -= 1;
     }
     // "Material Handling adjusted operating income": a basis between a name in capitals and its metric.
-    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
+    // "Game Pass annual revenue": how often, too.
+    let capitals = k > 1 && t[k - 1].is_any(&["adjusted", "reported", "gaap", "non-gaap", "organic", "annual", "quarterly"]) && t[k - 2].text.starts_with(|c: char| c.is_uppercase());
     if capitals {
         k -= 1;
     }
-    while k > 0 && words.len() < 2 {
-        let tok = &t[k - 1];
-        let capital = tok.text.starts_with(|c: char| c.is_uppercase());
-        // Inside a sentence a word in capitals is a name, whatever its ending ("Material Handling").
-        let name = segment_word(tok) || capital && k > 1 && segment_word_stem(tok) || gerund_name(t, k - 1);
-        if !name || capitals && !capital || describes(tok, capital && k > 1) || !capital && modifier_tail(t, k - 1) {
+    let parts = parts_before(t, k);
+    let last = parts.last()?;
+    // The last part's two words nearest the metric, all in capitals after a basis.
+    let mut s = k;
+    // A third where the name is three words in capitals: "M365 Commercial Cloud revenue".
+    let capital = |j: usize| t[j].text.starts_with(|c: char| c.is_uppercase());
+    for n in 0..3 {
+        let w = if s > last.start { word_start(t, s - 1).max(last.start) } else { break };
+        // ... and the whole name: not "States Mechanical Construction" of "United States ...".
+        let whole = w == 0 || !(capital(w - 1) && t[w - 1].kind == Tok::Word);
+        if capitals && !capital(w) || n == 2 && !(whole && (w..k).all(|j| capital(j) || t[j].kind == Tok::Num)) {
             break;
         }
-        words.push(tok.text);
-        k -= 1;
+        s = w;
     }
-    if words.is_empty() {
+    if s == k {
         return None;
     }
-    if let Some((more, j)) = joined_before(t, k) {
-        words.push("and");
-        words.extend(more);
-        k = j;
+    let mut words = words_of(t, s, k);
+    // A whole part joined to the ones before it is one name with them.
+    if s == last.start {
+        if let Some((mut more, j)) = joined(t, &parts) {
+            more.push("and".into());
+            more.append(&mut words);
+            words = more;
+            s = j;
+        }
     }
     // "we currently expect revenue": a verb after a subject pronoun is no segment.
-    while k > 0 && t[k - 1].kind == Tok::Word && (t[k - 1].text.ends_with("ly") || t[k - 1].is_any(&["now", "also", "still", "further", "again"])) {
-        k -= 1;
+    while s > 0 && t[s - 1].kind == Tok::Word && (t[s - 1].text.ends_with("ly") || t[s - 1].is_any(&["now", "also", "still", "further", "again"])) {
+        s -= 1;
     }
-    if k > 0 && t[k - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
+    if s > 0 && t[s - 1].is_any(&["we", "i", "they", "you", "he", "she", "who", "which", "that", "to", "will", "would", "should", "can", "could", "may", "might", "not"]) {
         return None;
     }
-    words.reverse();
     Some(segment_name(&words.join(" ")))
 }
 
@@ -311,93 +336,178 @@ fn gerund_name(t: &[Token<'_>], j: usize) -> bool {
     tok.text.ends_with("ing") && segment_word_stem(tok) && !tok.is_any(PARTICIPLES) && (capital || noun_before && phrase_starts)
 }
 
-/// The words of a name in capitals joined by "and" to the segment words right
-/// before token `k` ("Windows OEM and Devices revenue", "Xbox content and
-/// services revenue", "Search and news advertising revenue"): one name, the
-/// part the call reports, not its last words. Returns them last word first,
-/// and where they start. Not "both X and Y", "between X and Y", nor two names
-/// said "respectively".
-fn joined_before<'a>(t: &[Token<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> {
-    if k < 2 || !t[k - 1].is_any(&["and", "&"]) || t.iter().any(|x| x.is("respectively")) {
-        return None;
+/// Whether the word at `j` may be part of a segment's name said before a
+/// metric: a word that may name a business ("data center"), a word in
+/// capitals inside the sentence whatever its ending ("Material Handling"; at
+/// its start a capital says nothing), an "-ing" word that names one
+/// ([`gerund_name`]); never a word that only describes the figure
+/// ([`describes`]) nor the tail of a compound modifier ("12-month").
+fn name_part(t: &[Token<'_>], j: usize) -> bool {
+    let tok = &t[j];
+    let capital = tok.text.starts_with(|c: char| c.is_uppercase());
+    // "M365": a letter glued to a number is a word.
+    let inside = capital && (j > 0 || t.get(j + 1).is_some_and(|n| n.kind == Tok::Num && glued(t, j + 1)));
+    if tok.kind == Tok::Num {
+        return numbered(t, j);
     }
-    let capital = |tok: &Token<'_>| tok.text.starts_with(|c: char| c.is_uppercase());
-    let mut words = Vec::new();
-    let mut j = k - 1;
-    // "Subscription, SaaS, and license revenue": a list's commas join its parts
-    // where its last part follows ", and".
-    let list = t[j - 1].sym(',');
-    if list {
+    (segment_word(tok) || inside && segment_word_stem(tok) || gerund_name(t, j)) && !describes(tok, inside) && (capital || !modifier_tail(t, j))
+}
+
+/// A product's number after its name in capitals: "Dynamics 365", "M365",
+/// "Lower 48"; not a year, a quarter ("Q4", "FY 21": period words), a lone
+/// digit, nor a number a lower-case word follows ("COVID 19 response
+/// revenue").
+fn numbered(t: &[Token<'_>], j: usize) -> bool {
+    let (tok, name) = (&t[j], j.checked_sub(1).map(|i| &t[i]));
+    let lower_after = t.get(j + 1).is_some_and(|n| n.kind == Tok::Word && !n.text.starts_with(|c: char| c.is_uppercase()) && !LEXICON.iter().any(|&(p, ..)| phrase_at(t, j + 1, p).is_some()));
+    !lower_after
+        && (2..=3).contains(&tok.text.len())
+        && tok.text.bytes().all(|b| b.is_ascii_digit())
+        && name.is_some_and(|w| w.kind == Tok::Word && w.text.starts_with(|c: char| c.is_uppercase()) && segment_word_stem(w) && !w.is_any(PERIOD_WORDS))
+}
+
+/// Whether token `j` goes on the word before it, a number and a word
+/// written together ("M365").
+fn glued(t: &[Token<'_>], j: usize) -> bool {
+    j > 0 && t[j - 1].end == t[j].start && (t[j].kind == Tok::Num) != (t[j - 1].kind == Tok::Num)
+}
+
+/// Where the word of token `j` starts ("M365" at its "M").
+fn word_start(t: &[Token<'_>], mut j: usize) -> usize {
+    while glued(t, j) {
         j -= 1;
     }
-    let mut part = 0;
-    // "Subscription & SaaS and license revenue": joiners between the parts too.
-    while j > 0 && words.len() < 5 {
-        let tok = &t[j - 1];
-        let joiner = tok.is_any(&["and", "&"]) || tok.sym('&') || list && tok.sym(',');
-        if joiner && part > 0 && j > 1 {
-            if !tok.sym(',') {
-                words.push("and");
-            }
-            part = 0;
-            j -= 1;
-            continue;
+    j
+}
+
+/// The words of tokens `a..b`, a number glued to its word kept in it.
+fn words_of(t: &[Token<'_>], a: usize, b: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for j in a..b {
+        match out.last_mut() {
+            Some(w) if j > a && glued(t, j) => w.push_str(t[j].text),
+            _ => out.push(t[j].text.to_string()),
         }
-        if part == 2 || !(segment_word(tok) || capital(tok) && segment_word_stem(tok)) || describes(tok, capital(tok) && j > 1) {
+    }
+    out
+}
+
+/// How a part of a list of names is joined to the part before it.
+#[derive(Clone, Copy, PartialEq)]
+enum Joiner {
+    /// No part before: the list starts here.
+    Start,
+    /// "and", "&".
+    And,
+    /// A list's comma.
+    Comma,
+    /// ", and": the last part of a list of three or more.
+    CommaAnd,
+}
+
+/// One part of a list of names: its words `start..end` and how it is joined to the part before.
+struct Part {
+    start: usize,
+    end: usize,
+    joiner: Joiner,
+}
+
+/// The names listed right before token `i`, in order, the last ending at
+/// `i`: parts of one to three words that may name a segment
+/// ([`name_part`]), joined by "and", "&" or commas ("Windows OEM and
+/// Devices revenue", "Product, Service and Support revenues"). A joiner
+/// with no name before it ends the list.
+fn parts_before(t: &[Token<'_>], i: usize) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut end = i;
+    loop {
+        let mut start = end;
+        for _ in 0..3 {
+            let w = if start > 0 { word_start(t, start - 1) } else { break };
+            if !(w..start).all(|j| name_part(t, j)) {
+                break;
+            }
+            start = w;
+        }
+        if start == end {
             break;
         }
-        words.push(tok.text);
-        part += 1;
-        j -= 1;
-    }
-    if part == 0 {
-        // A joiner with no name before it ends no name.
-        if !t[j].sym(',') {
-            words.pop();
+        let and = start > 0 && (t[start - 1].is_any(&["and", "&"]) || t[start - 1].sym('&'));
+        let comma = |j: usize| j > 0 && t[j - 1].sym(',');
+        let (joiner, next) = match (and, comma(start)) {
+            (true, _) if comma(start - 1) => (Joiner::CommaAnd, start - 2),
+            (true, _) => (Joiner::And, start - 1),
+            (false, true) => (Joiner::Comma, start - 1),
+            (false, false) => (Joiner::Start, start),
+        };
+        parts.push(Part { start, end, joiner });
+        if joiner == Joiner::Start {
+            break;
         }
-        j += 1;
+        end = next;
     }
-    let first = &t.get(j..k - 1)?.first()?;
-    let named = capital(first) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
-    (named && !(j > 0 && t[j - 1].is_any(&["both", "between"]))).then_some((words, j))
+    parts.reverse();
+    parts
+}
+
+/// The parts of a name in capitals joined by "and" to the last of `parts`
+/// ("Windows OEM and Devices revenue", "Xbox content and services revenue",
+/// "Search and news advertising revenue", "Subscription, SaaS, and license
+/// revenue": a list's commas join where its last part follows ", and"; in
+/// lower case where it is "combined"): one name, the part the call reports,
+/// not its last words. Returns their words
+/// (each part's last two, up to four words; one name however its list is
+/// joined: "A, B and C", "A and B and C" and "A & B and C" are `a_b_and_c`)
+/// and where they start. Not "both X and Y", "between X and Y", nor names said
+/// "respectively".
+fn joined(t: &[Token<'_>], parts: &[Part]) -> Option<(Vec<String>, usize)> {
+    let (last, before) = parts.split_last()?;
+    let list = last.joiner == Joiner::CommaAnd;
+    if !matches!(last.joiner, Joiner::And | Joiner::CommaAnd) || t.iter().any(|x| x.is("respectively")) {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let mut start = last.start;
+    let mut joiner = last.joiner;
+    for p in before.iter().rev() {
+        let mut from = p.end;
+        for _ in 0..2 {
+            if from > p.start {
+                from = word_start(t, from - 1).max(p.start);
+            }
+        }
+        let and = joiner != Joiner::Comma;
+        let more = words_of(t, from, p.end);
+        if !(and || list) || words.len() + more.len() > 4 {
+            break;
+        }
+        words.splice(0..0, more);
+        start = from;
+        joiner = p.joiner;
+        // A part cut short ends the name.
+        if from > p.start {
+            break;
+        }
+    }
+    let first = t.get(start).filter(|_| start < last.start)?;
+    // "combined subscription and SaaS and license revenue", "the combination of
+    // subscription, SaaS, and license revenue": the text says the parts are one figure.
+    let combined = start > 0 && (t[start - 1].is("combined") || start > 1 && t[start - 1].is("of") && t[start - 2].is("combination"));
+    let named = (combined || first.text.starts_with(|c: char| c.is_uppercase())) && !LEXICON.iter().any(|&(p, ..)| first.is(p));
+    (named && !(start > 0 && t[start - 1].is_any(&["both", "between"]))).then_some((words, start))
 }
 
 /// The names listed right before token `i`, in order, where the list joins
-/// two or more by "and", "&" or commas: "Americas and EMEA revenue",
-/// "Product, Service and Support revenues". Each name is one to three words
-/// that may name a segment; empty where there is no such list.
+/// two or more by "and", "&" or commas, at least one "and": "Americas and
+/// EMEA revenue", "Product, Service and Support revenues". Empty where there
+/// is no such list.
 pub fn listed_names(t: &[Token<'_>], i: usize) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut joined = false;
-    let mut k = i;
-    while k > 0 {
-        let tok = &t[k - 1];
-        if tok.is_any(&["and", "&"]) || tok.sym('&') || tok.sym(',') {
-            if words.is_empty() {
-                break;
-            }
-            joined |= !tok.sym(',');
-            words.reverse();
-            names.push(segment_name(&words.join(" ")));
-            words.clear();
-        } else if words.len() < 3 && (segment_word(tok) || tok.text.starts_with(|c: char| c.is_uppercase()) && segment_word_stem(tok)) && !describes(tok, false) {
-            words.push(tok.text);
-        } else {
-            break;
-        }
-        k -= 1;
+    let parts = parts_before(t, i);
+    let joined = parts.iter().any(|p| matches!(p.joiner, Joiner::And | Joiner::CommaAnd));
+    if parts.len() < 2 || !joined {
+        return Vec::new();
     }
-    if !words.is_empty() {
-        words.reverse();
-        names.push(segment_name(&words.join(" ")));
-    }
-    names.reverse();
-    if joined && names.len() >= 2 {
-        names
-    } else {
-        Vec::new()
-    }
+    parts.iter().map(|p| segment_name(&words_of(t, p.start, p.end).join(" "))).collect()
 }
 
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.

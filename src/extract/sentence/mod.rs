@@ -320,7 +320,15 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if topic.is_some() {
         ctx.segment = topic.clone();
     }
-    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) {
+    // A company-level word, or a sentence opening on the company's figure: "For gross margin, ...",
+    // or, after a lead-in's part ("In Latin America, revenue was down 9%."), not a segment the talk
+    // turned to, "First-quarter gross margin was ...".
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the"])) {
+        k += 1;
+    }
+    let period_end = s.periods.iter().find(|m| m.first == k && ctx.reported.is_none()).map(|m| m.last);
+    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
         ctx.segment = None;
     }
     let business = metric::business_subject(t);
