@@ -32,12 +32,10 @@ pub(super) struct Value {
     pub(super) period: Period,
 }
 
+/// Words that name growth without naming a metric: "organic growth", "operational growth".
+const BARE_GROWTH: &[&str] = &["organic", "operational", "underlying", "core", "growth"];
+
 impl Sentence<'_, '_> {
-    /// Whether metric mention `m` can be the metric of figure `at`, as a
-    /// change or as a level: its unit class takes the figure's unit ("FFO of
-    /// $120 million" is no per-share figure; bare "earnings" is EPS as a level
-    /// in dollars and cents; a dividend is a total or per share; "same-store
-    /// sales rose 5.8%", "organic growth of 7%" are changes in percent).
     /// Whether the mention names a change: same-store sales, "revenue
     /// growth".
     fn names_growth(&self, m: &MetricMention) -> bool {
@@ -54,17 +52,17 @@ impl Sentence<'_, '_> {
         if !matches!(f.dim, Dim::Percent) {
             return None;
         }
+        let clause = |a: usize, b: usize| !self.figures.iter().any(|g| g.first >= a && g.last <= b) && !t[a..b].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "which", "while", "but", "that", "with"]));
+        // "net sales growth of, approximately, 16%".
+        let hedged = |a: usize, b: usize| a < b && !t[a].sym(',') && t[a..b].iter().all(|x| x.sym(',') || x.is_any(SKIP_BEFORE));
         self.metrics.iter().find(|m| {
-            let growth = m.metric == "same_store_sales" || t[m.last - 1].is("growth") || t.get(m.last).is_some_and(|x| x.is("growth"));
+            let growth = self.names_growth(m) || t.get(m.last).is_some_and(|x| x.is("growth"));
             let end = if t[m.last - 1].is("growth") { m.last } else { m.last + 1 };
-            let clause = |a: usize, b: usize| !self.figures.iter().any(|g| g.first >= a && g.last <= b) && !t[a..b].iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "which", "while", "but", "that", "with"]));
             // Not bare "organic growth" after a figure of the metric before ("EPS of $1.58 represents plus 8.5% organic growth").
-            let bare = t[m.first..m.last].iter().all(|x| x.is_any(&["organic", "operational", "underlying", "core", "growth"]));
+            let bare = t[m.first..m.last].iter().all(|x| x.is_any(BARE_GROWTH));
             // "15% to 16% constant currency sales growth", not "50% to the sales growth" (a contribution to it).
             let right_after = !bare && m.first >= f.last && m.first <= f.last + 3 && clause(f.last, m.first)
                 && !t[f.last..m.first].iter().any(|x| x.is_any(&["to", "of", "in", "for", "from", "by", "the", "our", "its"]));
-            // "net sales growth of, approximately, 16%".
-            let hedged = |a: usize, b: usize| a < b && !t[a].sym(',') && t[a..b].iter().all(|x| x.sym(',') || x.is_any(SKIP_BEFORE));
             // "revenue growth from 12% to 16% to 13% to 15%": past the range it replaces.
             let replaced = self.figures.iter().filter(|g| g.replaced && g.first >= end && g.first <= end + 2 && g.last <= f.first).map(|g| g.last).max();
             let said_before = match replaced {
@@ -76,6 +74,11 @@ impl Sentence<'_, '_> {
         })
     }
 
+    /// Whether metric mention `m` can be the metric of figure `at`, as a
+    /// change or as a level: its unit class takes the figure's unit ("FFO of
+    /// $120 million" is no per-share figure; bare "earnings" is EPS as a level
+    /// in dollars and cents; a dividend is a total or per share; "same-store
+    /// sales rose 5.8%", "organic growth of 7%" are changes in percent).
     fn fits(&self, at: &Slot, m: &MetricMention, change: bool) -> bool {
         let f = at.f;
         // "adjusted EBITDA per ton was $62": a rate per unit, not the metric.
@@ -119,7 +122,7 @@ impl Sentence<'_, '_> {
                 k += 1;
             }
             // "19% operational growth in adjusted net income".
-            let bare = t[k..].iter().take_while(|x| x.is_any(&["organic", "operational", "underlying", "core", "growth"])).count();
+            let bare = t[k..].iter().take_while(|x| x.is_any(BARE_GROWTH)).count();
             if bare > 0 && t[k + bare - 1].is("growth") && t.get(k + bare).is_some_and(|x| x.is("in")) {
                 k += bare;
             }
