@@ -63,9 +63,7 @@ impl Sentence<'_, '_> {
             // "15% to 16% constant currency sales growth", not "50% to the sales growth" (a contribution to it).
             let right_after = !bare && m.first >= f.last && m.first <= f.last + 3 && clause(f.last, m.first)
                 && !t[f.last..m.first].iter().any(|x| x.is_any(&["to", "of", "in", "for", "from", "by", "the", "our", "its"]));
-            // "revenue growth from 12% to 16% to 13% to 15%": past the range it replaces.
-            let replaced = self.figures.iter().filter(|g| g.replaced && g.first >= end && g.first <= end + 2 && g.last <= f.first).map(|g| g.last).max();
-            let said_before = match replaced {
+            let said_before = match self.past_replaced(end, f.first) {
                 // "revenue growth from 6% to 8%, up to 9% to 10%".
                 Some(end) => f.first - end <= 6 && t[end..f.first].iter().all(|x| x.sym(',') || x.is_any(&["up", "down", "now", "to", "a", "the", "new", "range", "of"])),
                 None => end <= f.first && f.first - end <= 6 && (clause(end, f.first) || hedged(end, f.first)),
@@ -165,6 +163,13 @@ impl Sentence<'_, '_> {
         (chosen, is_change)
     }
 
+    /// The end of a range that a revision replaces, said right after `from`
+    /// and before `upto`: "revenue growth from 12% to 16% to 13% to 15%",
+    /// "guidance for revenue from 12% to 16% to a new range of 13% to 15%".
+    fn past_replaced(&self, from: usize, upto: usize) -> Option<usize> {
+        self.figures.iter().filter(|g| g.replaced && g.first >= from && g.first <= from + 3 && g.last <= upto).map(|g| g.last).max()
+    }
+
     /// Whether a percent guided for revenue is its growth: "narrowing 2021
     /// guidance for revenue to a new range of 13% to 15%", "our sales outlook
     /// is 4% to 6%", "maintaining 2021 guidance: net sales of +10% to +13%".
@@ -177,16 +182,16 @@ impl Sentence<'_, '_> {
     /// billion in sales at an approximately 23.2% adjusted EBITDA margin").
     fn outlook_percent(&self, at: &Slot, m: &MetricMention) -> bool {
         let (t, f) = (self.t, at.f);
-        const NOT_GROWTH: &[&str] = &["percentage", "proportion", "portion", "cagr", "mix", "index", "impact", "impacts", "effect", "effects", "exchange", "fx", "translation", "acquisition", "acquisitions", "divestiture", "divestitures", "headwind", "headwinds", "tailwind", "tailwinds"];
-        const LINKS: &[&str] = &["of", "is", "at", "to", "be", "will", "should", "approximately", "about", "roughly", "around", "plus"];
-        // "guidance for revenue from 12% to 16% to a new range of 13% to 15%": past the range replaced.
-        let start = self.figures.iter().find(|g| g.replaced && g.first > m.last && g.first <= m.last + 3 && g.last <= f.first && t[g.first - 1].is("from")).map_or(m.last, |g| g.last);
+        // Shares, mixes and effects on revenue (besides EFFECT_NOUNS).
+        const NOT_GROWTH: &[&str] = &["percentage", "proportion", "portion", "cagr", "mix", "index", "effect", "effects", "exchange", "fx", "acquisition", "acquisitions", "divestiture", "divestitures"];
+        const LINKS: &[&str] = &["of", "is", "at", "to", "be", "will", "should", "plus"];
+        let start = self.past_replaced(m.last, f.first).unwrap_or(m.last);
         let between = &t[start..f.first];
         let outlook_between = between.len() <= 10 && between.iter().any(|x| x.is_any(GUIDANCE_WORDS) || x.is("range"));
-        let outlook_before = between.len() <= 3 && between.iter().all(|x| x.is_any(LINKS)) && t[m.first.saturating_sub(8)..m.first].iter().any(|x| x.is_any(GUIDANCE_WORDS));
+        let outlook_before = between.len() <= 3 && between.iter().all(|x| x.is_any(LINKS) || x.is_any(APPROXIMATELY)) && t[m.first.saturating_sub(8)..m.first].iter().any(|x| x.is_any(GUIDANCE_WORDS));
         m.metric == "revenue"
             && (outlook_between || outlook_before)
-            && !t[..f.first].iter().any(|x| x.is_any(NOT_GROWTH))
+            && !t[..f.first].iter().any(|x| x.is_any(NOT_GROWTH) || x.is_any(EFFECT_NOUNS))
             && !between.iter().any(|x| x.sym(',') || x.sym(';') || x.is_any(&["and", "while", "but", "with", "from", "share", "conversion", "ratio"]))
             && !self.any_past(m.first.saturating_sub(6), f.first)
             && !self.figures.iter().any(|g| g.first >= start && g.last <= f.first)
