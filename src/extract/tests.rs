@@ -54,6 +54,11 @@ fn outlook_paragraph() {
     // A long sentence that expects something of a period opens no outlook for it.
     let got = check_turn("We expect the elevated inventory levels at the end of Q1 to come down through the quarter in Windows OEM. We expect operating expenses of $15.7 billion to $15.8 billion.");
     assert_eq!(got, "operating_expenses[total] FY2024-Q4 Guidance/Level 15700000000..15800000000 USD");
+    // A quarter guided without its year, after talk of the call's year: a quarter already reported is next year's.
+    let got = check_turn("2024 was one of the most challenging years. For the first quarter, we now expect revenue of $20 million.");
+    assert_eq!(got, "revenue[total] FY2025-Q1 Guidance/Level 20000000 USD");
+    let got = check_turn("2024 was one of the most challenging years. In the first quarter, we earned $0.40 per share.");
+    assert_eq!(got, "eps[total] FY2024-Q1 Actual/Level 0.4 USD/share");
 }
 
 #[test]
@@ -324,6 +329,16 @@ fn levels_and_changes_table() {
     check_table(&cases);
 }
 
+/// The basis said right after a figure ("on a non-GAAP basis") is that figure's; a midpoint said of a range is its value.
+#[test]
+fn basis_after_and_midpoint() {
+    let text = "Operator\nWelcome to the Acme Q3 2024 Earnings Conference Call.\nJane Doe - CFO\nTotal gross margin in the third quarter was 89.9% on a GAAP basis and 90.5% on a non-GAAP basis. \
+                We expect full year EPS in the range of $0.33 to $0.41 or a midpoint of $0.37.\n";
+    let f = crate::analyze(text);
+    let got: Vec<String> = f.facts.iter().map(|x| format!("{} {:?} {:?} {:?}", x.metric, x.value, x.low, x.basis)).collect();
+    assert_eq!(got, ["gross_margin Some(89.9) None Some(Gaap)", "gross_margin Some(90.5) None Some(NonGaap)", "eps Some(0.37) Some(0.33) None"]);
+}
+
 /// Guidance: the words that guide, revisions of the outlook (the new range stands, the one replaced is no figure), ranges, past tense in the figure's own clause.
 #[test]
 fn guidance_table() {
@@ -348,6 +363,19 @@ fn guidance_table() {
         ("Our expectation for the full year is for revenue to range between $4.2 billion and $4.25 billion.", "revenue[total] FY2024 Guidance/Level 4200000000..4250000000 USD"),
         // A revision from one range to another: the new range only.
         ("We are raising our 2024 operating earnings guidance from $2.40 to $2.60 per share to $2.55 to $2.65 per share.", "eps[total] FY2024 Guidance/Level 2.55..2.65 USD/share"),
+        // "from A to B" in a clause that guides, with no move in it, is a range; so are ends whose midpoint is said (the range's value).
+        ("We are forecasting fourth quarter adjusted EBITDA in a range of $44 million to $49 million and adjusted earnings per share from $0.60 to $0.70.", "ebitda[total] FY2024-Q4 Guidance/Level 44000000..49000000 USD; eps[total] FY2024-Q4 Guidance/Level 0.6..0.7 USD/share"),
+        ("We estimate that Q4 diluted earnings per share could range from $0.71 to $0.86 on a GAAP basis and from $0.98 to $1.13 on a non-GAAP basis.", "eps[total] FY2024-Q4 Guidance/Level 0.71..0.86 USD/share; eps[total] FY2024-Q4 Guidance/Level 0.98..1.13 USD/share"),
+        ("Our 2024 earnings per share guidance range has increased from $12.96 to $13.26, that's $13.11 at the midpoint.", "eps[total] FY2024 Guidance/Level 12.96..13.26 USD/share"),
+        ("Core FFO for the full year is projected to be $6.30 to $6.60 per share, which is $6.45 at the midpoint.", "ffo_per_share[total] FY2024 Guidance/Level 6.3..6.6 USD/share"),
+        ("We expect 2025 gross margin to improve from 40% to 42%.", "gross_margin[total] FY2024 Actual/Level 40 %; gross_margin[total] FY2025 Guidance/Level 42 %"),
+        // A range said after the one replacing it is no figure; one that stands "unchanged from" it is.
+        ("We expect 2024 adjusted EPS to be in the range of $2.40 to $2.43, up from the prior $2.36 to $2.39 range.", "eps[total] FY2024 Guidance/Level 2.4..2.43 USD/share"),
+        ("Our guidance range for adjusted EPS in 2024 is now $2.97 to $3.02 compared to $2.91 to $2.96 previously.", "eps[total] FY2024 Guidance/Level 2.97..3.02 USD/share"),
+        ("For 2024, we now anticipate revenue of $778 million to $783 million, revised from $783 million to $793 million.", "revenue[total] FY2024 Guidance/Level 778000000..783000000 USD"),
+        ("We now expect 2024 diluted earnings to be in the range of $3.75 per share to $3.95 per share, an increase from our original guidance range of $3.65 per share to $3.85 per share.", "eps[total] FY2024 Guidance/Level 3.75..3.95 USD/share"),
+        ("Our 2024 earnings guidance remains unchanged from our original range of $3 to $3.30 per share.", "eps[total] FY2024 Guidance/Level 3..3.3 USD/share"),
+        ("We increased our 2024 core FFO per share guidance from a range of $2.70 to $2.75 per share to a new range of $2.75 to $2.80 per share.", "ffo_per_share[total] FY2024 Guidance/Level 2.75..2.8 USD/share"),
         // Ranges: "range from A to B" is no comparison; the scale said once at the second end.
         ("We expect revenue to range from $555 million to $595 million.", "revenue[total] FY2024-Q4 Guidance/Level 555000000..595000000 USD"),
         ("We expect fourth quarter revenue in a range of $155 to $165 million.", "revenue[total] FY2024-Q4 Guidance/Level 155000000..165000000 USD"),

@@ -26,9 +26,59 @@ fn carry_scale(t: &[Token<'_>], a: &mut Figure, b: &Figure, moved: bool) {
     }
 }
 
-/// "range from", "ranging from", "in the range from": `from` at `k` opens a range, not a comparison base.
+/// Words that open a range with "from": "range from", "ranging from", "in the range from".
+const RANGING: &[&str] = &["range", "ranging", "ranges", "ranged", "vary", "varying"];
+
+/// Whether `from` at `k` opens a range, not a comparison base: "range
+/// from", "ranging from"; "from" in a clause that guides with no move between
+/// ("we are forecasting adjusted EBITDA in a range of $44 million to $49
+/// million and adjusted EPS from $0.60 to $0.70", "EPS could range from $0.71
+/// to $0.86 on a GAAP basis and from $0.98 to $1.13 on a non-GAAP basis");
+/// or ends whose midpoint is said after them ("has increased from $12.96 to
+/// $13.26, that's $13.11 at the midpoint").
 pub fn ranging_from(t: &[Token<'_>], k: usize) -> bool {
-    t[k].is("from") && k > 0 && t[k - 1].is_any(&["range", "ranging", "ranges", "ranged", "vary", "varying"])
+    t[k].is("from") && k > 0 && (t[k - 1].is_any(RANGING) || guided_from(t, k) || midpoint_after(t, k))
+}
+
+/// A guidance word before `from` at `k` in its clause, no word of a move in
+/// the clause ("we expect revenue to grow from $1 billion to $1.2 billion",
+/// "raising our guidance from ... to ...") and no verb right before "from"
+/// ("expected from"); the ends rise.
+fn guided_from(t: &[Token<'_>], k: usize) -> bool {
+    const GUIDES: &[&str] = &[
+        "expect", "expects", "expecting", "forecast", "forecasting", "forecasts", "anticipate", "anticipates", "anticipating",
+        "estimate", "estimates", "project", "projects", "projecting", "guidance", "outlook", "guiding", "sees",
+    ];
+    const MOVES: &[&str] = &[
+        "increase", "increased", "increases", "increasing", "raise", "raised", "raising", "grow", "grows", "growing", "grew",
+        "rise", "rising", "rose", "decline", "declined", "declining", "decrease", "decreased", "decreasing", "improve",
+        "improved", "improving", "improvement", "expand", "expanding", "expansion", "reduce", "reduced", "reducing", "reduction",
+        "lower", "lowered", "lowering", "narrow", "narrowed", "narrowing", "move", "moving", "go", "going", "shift", "change",
+        "up", "down", "revise", "revised", "revising", "update", "updated", "updating", "growth", "fall", "drop", "compared",
+        "versus", "vs", "previous", "prior", "benefit", "come", "coming",
+    ];
+    let prev = &t[k - 1];
+    let start = k.saturating_sub(24);
+    let clause = t[start..k].iter().rposition(|x| x.sym(';') || x.sym('.') || x.sym(':')).map_or(start, |p| start + p + 1);
+    let span = &t[clause..k];
+    let guide = span.iter().rposition(|x| x.is_any(GUIDES) || x.is_any(RANGING));
+    let rises = super::amount(t, k + 1).zip(simple_range(t, k + 1)).is_some_and(|(a, r)| r.range.is_some_and(|(lo, hi)| lo < hi && a.value == lo));
+    guide.is_some() && !span.iter().any(|x| x.is_any(MOVES))
+        && !(prev.kind == Tok::Word && (prev.text.ends_with("ed") || prev.text.ends_with("ing")) && !prev.is("adjusted"))
+        && rises
+}
+
+/// "from $12.96 to $13.26, that's $13.11 at the midpoint", "from $0.26 to
+/// $0.30 or a midpoint of $0.28": ends after `from` at `k` whose midpoint is
+/// said within a few words after them.
+fn midpoint_after(t: &[Token<'_>], k: usize) -> bool {
+    let Some(((lo, hi), last)) = simple_range(t, k + 1).and_then(|r| r.range.zip(Some(r.last))) else {
+        return false;
+    };
+    let window = last..t.len().min(last + 12);
+    let mid = (lo + hi) / 2.0;
+    window.clone().any(|j| t[j].is("midpoint") || t[j].is("mid-point"))
+        && window.filter_map(|j| super::amount(t, j)).any(|m| (m.value - mid).abs() <= m.tolerance.max(mid.abs() * 0.005))
 }
 
 /// Whether two amounts can form a range (same kind of unit).
@@ -70,6 +120,7 @@ pub fn figures(t: &[Token<'_>]) -> Vec<Figure> {
         let read = signed_range(t, i, &mut out)
             .or_else(|| between_range(t, i, &mut out))
             .or_else(|| replaced_range(t, i, &mut out))
+            .or_else(|| earlier_range(t, i, &mut out))
             .or_else(|| implied_change(t, i, &mut out));
         i = match read {
             Some(next) => next,
@@ -184,7 +235,10 @@ pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
     if !(t[i].is("from") && !ranging_from(t, i)) {
         return None;
     }
-    let old = simple_range(t, i + 1)?;
+    // "from a range of $2.70 to $2.75 per share to a new range of ...".
+    let said = t[i + 1..].iter().take(3).take_while(|x| x.is_any(&["a", "the", "our", "range", "of"])).count();
+    let said = if t[i + 1..i + 1 + said].iter().any(|x| x.is("range")) { said } else { 0 };
+    let old = simple_range(t, i + 1 + said)?;
     let mut k = old.last;
     if t.get(k).is_some_and(|x| x.sym(',')) && t.get(k + 1).is_some_and(|x| x.is_any(&["up", "down", "now"])) {
         k += 2;
@@ -206,6 +260,36 @@ pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
     out.push(Figure { replaced: true, ..old });
     out.push(new);
     Some(new.last)
+}
+
+/// "up from our previous range of $7 to $8 per share", "versus our previous
+/// range of $12.90 to $13.10", "compared to our original guidance range of
+/// $3.65 to $3.85", "a new range of $2.75 to $2.80 per share from a range of
+/// $2.70 to $2.75": a range said after the one that replaces it (a range
+/// right before, or "previous", "prior", "original" ...); pushes it marked
+/// `replaced`.
+pub(super) fn earlier_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
+    const FILLER: &[&str] = &["our", "the", "a", "previous", "prior", "original", "initial", "earlier", "guidance", "range", "ranges", "expectation", "expectations", "outlook", "of", "guided"];
+    const EARLIER: &[&str] = &["previous", "prior", "original", "initial", "earlier"];
+    let mut k = i + 1;
+    // "which remains unchanged from our original range of $3 to $3.30": the range stands.
+    if i > 0 && t[i - 1].is_any(&["unchanged", "change", "changed"]) {
+        return None;
+    }
+    if t[i].is("compared") && t.get(k).is_some_and(|x| x.is_any(&["to", "with"])) {
+        k += 1;
+    } else if !(t[i].is_any(&["from", "versus", "vs"]) && !ranging_from(t, i)) {
+        return None;
+    }
+    let skip = t[k..].iter().take(6).take_while(|x| x.is_any(FILLER)).count();
+    let said = &t[k..k + skip];
+    let after_range = out.last().is_some_and(|p| p.range.is_some() && p.last + 4 >= i && !p.replaced);
+    if !(said.iter().any(|x| x.is_any(EARLIER)) || after_range && (skip == 0 || said.iter().any(|x| x.is("range")))) {
+        return None;
+    }
+    let old = simple_range(t, k + skip)?;
+    out.push(Figure { replaced: true, ..old });
+    Some(old.last)
 }
 
 /// A change said in words: "flat" (0%), "doubled" (+100%), "tripled"

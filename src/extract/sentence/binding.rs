@@ -503,6 +503,18 @@ impl Sentence<'_, '_> {
         if (at.f.last..(at.f.last + 2).min(at.hi)).any(constant) {
             return Some(Basis::ConstantCurrency);
         }
+        // "from $0.71 to $0.86 on a GAAP basis and from $0.98 to $1.13 on a non-GAAP basis": said right after.
+        if t.get(at.f.last).is_some_and(|x| x.is("on")) && t.get(at.f.last + 1).is_some_and(|x| x.is_any(&["a", "an"])) {
+            let w = &t[at.f.last + 2..(at.f.last + 6).min(at.hi)];
+            if let Some(b) = w.iter().position(|x| x.is("basis")) {
+                let words = &w[..b];
+                if words.iter().any(|x| x.is_any(&["adjusted", "non-gaap"])) || words.windows(2).any(|p| p[0].is("non") && p[1].is("gaap")) || words.windows(3).any(|p| p[0].is("non") && p[1].sym('-') && p[2].is("gaap")) {
+                    return Some(Basis::NonGaap);
+                } else if words.iter().any(|x| x.is("gaap")) && !words.iter().any(|x| x.is("non")) {
+                    return Some(Basis::Gaap);
+                }
+            }
+        }
         (at.lo..at.f.first).rev().find_map(|k| {
             let x = &t[k];
             let non = k >= 2 && t[k - 1].sym('-') && t[k - 2].is("non") || k >= 1 && t[k - 1].is("non");

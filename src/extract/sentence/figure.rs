@@ -124,7 +124,7 @@ impl Sentence<'_, '_> {
             period: if kind == Kind::Actual && metric::is_balance(&named.name) { closing(value.period, ctx.call) } else { value.period },
             kind,
             measure: value.measure,
-            value: if value.range.is_some() && value.measure == crate::facts::Measure::Level { None } else { Some(super::round(value.value)) },
+            value: if value.range.is_some() && value.measure == crate::facts::Measure::Level { self.midpoint_said(&f).map(super::round) } else { Some(super::round(value.value)) },
             low: value.range.map(|r| super::round(r.0)),
             high: value.range.map(|r| super::round(r.1)),
             unit: value.unit,
@@ -149,6 +149,20 @@ impl Sentence<'_, '_> {
         Slot { n, f, lo, hi }
     }
 
+    /// The midpoint said of range figure `r`: "$12.96 to $13.26, that's $13.11
+    /// at the midpoint", "from $0.26 to $0.30 or a midpoint of $0.28" (the
+    /// range's fact holds it as its value; the midpoint is no fact of its own).
+    fn midpoint_said(&self, r: &Figure) -> Option<f64> {
+        let (t, (lo, hi)) = (self.t, r.range?);
+        let money = |d: Dim| matches!(d, Dim::Money { .. } | Dim::PerShare(_));
+        self.figures.iter().find(|g| {
+            let said = g.first >= 2 && t[g.first - 2].is("midpoint") && t[g.first - 1].is("of")
+                || t.get(g.last).is_some_and(|x| x.is("at")) && t[g.last + 1..].iter().take(2).any(|x| x.is("midpoint"));
+            said && g.range.is_none() && (g.dim == r.dim || money(g.dim) && money(r.dim))
+                && ((lo + hi) / 2.0 - g.value).abs() <= g.tolerance.max(g.value.abs() * 0.005)
+        }).map(|g| g.value)
+    }
+
     /// Whether the figure is not the company's own figure of the metric: the
     /// outlook a revision replaces (`Figure::replaced`), a hedged norm
     /// ("generally hovers near 100%"), someone else's figure or an earlier
@@ -159,7 +173,7 @@ impl Sentence<'_, '_> {
     /// restated figure ("17% in constant currency").
     pub(super) fn not_own(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
-        if f.replaced {
+        if f.replaced || self.figures.iter().any(|r| self.midpoint_said(r) == Some(f.value) && f.range.is_none()) {
             return true;
         }
         let before = &t[lo..f.first];
@@ -466,7 +480,7 @@ impl Sentence<'_, '_> {
         // "Based on our results through the third quarter, we have adjusted our EPS guidance to ...":
         // the year so far is what the outlook rests on, not its period.
         let own_mention = own_mention.filter(|m| !(guidance_word && matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)));
-        let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && period::resolve(m.what, ctx.call, self.context, guidance_word).is_none();
+        let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && self.resolve(m.what, ctx.call, guidance_word).is_none();
         if own_mention.is_some_and(partial) {
             return None;
         }
@@ -475,7 +489,7 @@ impl Sentence<'_, '_> {
         let guided = ctx.guided.filter(|_| guidance_word).map(|(p, _)| p);
         let ahead = self.outlook_period.or(guided).filter(|p| p.is_quarter() && !self.past);
         let fig_period = own_mention
-            .and_then(|m| if m.what == PeriodRef::ThisQuarter { ahead } else { None }.or_else(|| period::resolve(m.what, ctx.call, self.context, guidance_word)))
+            .and_then(|m| if m.what == PeriodRef::ThisQuarter { ahead } else { None }.or_else(|| self.resolve(m.what, ctx.call, guidance_word)))
             .or(self.period)
             .or(self.outlook_period)
             .or(guided)
@@ -520,7 +534,7 @@ impl Sentence<'_, '_> {
             return fig_period;
         };
         let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));
-        let ahead = self.own().filter_map(|m| period::resolve(m.what, ctx.call, self.context, true)).find(|p| is_after(*p, c) || this_year(p));
+        let ahead = self.own().filter_map(|m| self.resolve(m.what, ctx.call, true)).find(|p| is_after(*p, c) || this_year(p));
         let year = c.year_number().map(|y| Period::year(if c.part() == Some(Part::Quarter(4)) { y + 1 } else { y }));
         ahead.or(ctx.guided.map(|(p, _)| p)).or(year)
     }

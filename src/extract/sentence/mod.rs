@@ -127,7 +127,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
         let mut s = Sentence::read(ctx, para, a, b, t, context);
         let opens_outlook = s.tense_and_outlook(ctx);
         (s.subject, s.subject_leads) = segment_in_play(ctx, &s);
-        let own_period = s.own().next().and_then(|m| period::resolve(m.what, ctx.call, s.context, s.guidance_word));
+        let own_period = s.own().next().and_then(|m| s.resolve(m.what, ctx.call, s.guidance_word));
         s.period = own_period;
         if opens_outlook {
             open_outlook(ctx, s.period);
@@ -228,6 +228,21 @@ impl<'s, 'p> Sentence<'s, 'p> {
     /// so far dates only its own figures).
     fn own(&self) -> impl Iterator<Item = &Mention> {
         self.periods.iter().filter(|m| !m.comparison && !m.recalled && !matches!(m.what, PeriodRef::PrevYear | PeriodRef::PrevQuarter | PeriodRef::YearToDate | PeriodRef::NineMonths))
+    }
+
+    /// Resolves a period mention of the sentence ([`period::resolve`]), the
+    /// year in play aside when the sentence guides a quarter the call has
+    /// already reported in that year: "2020 was one of the most challenging
+    /// years ... For the first quarter, we now expect" in a Q4 2020 call is
+    /// next year's first quarter (not in the past tense: "Last year we earned
+    /// $1.43 per share in the first quarter").
+    fn resolve(&self, what: PeriodRef, call: Option<Period>, guidance: bool) -> Option<Period> {
+        let stale = |c: &Period| match (what, c.part(), c.year_number(), call.and_then(|c| c.part().zip(c.year_number()))) {
+            (PeriodRef::Quarter(q), Some(Part::Year), Some(y), Some((Part::Quarter(cq), cy))) => (y, q) < (cy, cq),
+            _ => false,
+        };
+        let context = self.context.filter(|c| !(guidance && !self.past && stale(c)));
+        period::resolve(what, call, context, guidance)
     }
 
     /// The metric mentions, and how metrics or bases are paired with figures

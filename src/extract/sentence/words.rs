@@ -28,7 +28,7 @@ pub(super) const GUIDANCE_WORDS: &[&str] = &[
 pub(super) const PAST: &[&str] = &[
     "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
     "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
-    "closed", "improved", "expanded", "contracted", "dropped",
+    "closed", "improved", "expanded", "contracted", "dropped", "earned",
 ];
 /// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
 pub(super) const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
@@ -527,6 +527,10 @@ pub(super) fn past_at(t: &[Token<'_>], k: usize) -> bool {
     let subject = k > 0 && (t[k - 1].is_any(&["we", "i", "they", "it", "company", "who", "which", "have", "has", "had", "also"])
         // "Sun reported core FFO per share of $2.11"
         || t[k - 1].kind == lex::Tok::Word && t[k - 1].text.starts_with(|c: char| c.is_uppercase()) && !t[k - 1].is_any(&["GAAP", "IFRS", "As"]));
+    // "we earned $0.90 per share", not "net premiums earned".
+    if x.is("earned") {
+        return subject;
+    }
     subject || !(x.is("reported") && t.get(k + 1).is_some_and(|n| n.is_any(&["diluted", "basic", "net", "eps", "earnings", "revenue", "revenues", "sales", "gross", "operating", "ebitda", "gaap", "adjusted", "growth", "organic", "core"]) || n.is("and") && t.get(k + 2).is_some_and(|m| m.is("adjusted"))))
 }
 
