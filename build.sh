@@ -162,6 +162,13 @@ build() {
     if grep -qa flt2dec "$w"; then
       die "$w formats a float with core::fmt ({} or {:.N} of an f64): use callchart::decimal::Dec (or fixed, shortest)"
     fi
+    # Nor a deflater or an inflater (miniz_oxide, ~14 KB of the engine's
+    # wasm): the browser's CompressionStream / DecompressionStream pack and
+    # unpack share links (share.js's shareLink, engine.js's openLink), and
+    # serde's serializers (the objects go as callchart::json's text).
+    if grep -qa -e miniz_oxide7 -e serde_wasm_bindgen "$w"; then
+      die "$w carries miniz_oxide or serde-wasm-bindgen: links are deflated by the page (share::binary, share::link_of), objects written by callchart::json"
+    fi
   done
 
   local out=target/www

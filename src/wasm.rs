@@ -186,10 +186,19 @@ impl Analysis {
         }
     }
 
-    /// The share-link fragment (`v2=…`, no `#`) with `state`
-    /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
-    pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
-        Ok(self.inner.share_link(&state_in(state)?)?)
+    /// The share link's bytes before deflate, with `state` `{charts:
+    /// ["revenue", …], theme: "auto" | "light" | "dark", lang?}`: the page
+    /// deflates them (`CompressionStream('deflate-raw')`, engine.js's
+    /// `shareLink`: the wasm carries no deflater) and hands them to
+    /// [`Analysis::link_text`].
+    pub fn share_bytes(&self, state: JsValue) -> Result<Vec<u8>, JsError> {
+        Ok(self.inner.share_bytes(&state_in(state)?)?)
+    }
+
+    /// The share-link fragment (`v2=…`, no `#`) of [`Analysis::share_bytes`]
+    /// as the browser deflated them (raw deflate).
+    pub fn link_text(&self, deflated: &[u8]) -> Result<String, JsError> {
+        Ok(crate::share::link_of(crate::share::VERSION, deflated)?)
     }
 
     /// The facts as CSV: a header (in `lang`), then one row per fact.

@@ -49,10 +49,17 @@ impl Series {
         to_obj(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, state: s }))
     }
 
-    /// The series link (`v4=…`, no `#`) of every call, the company picked
-    /// and call `shown`, with `state` as [`Analysis::share_link`]'s.
-    pub fn share_link(&self, shown: usize, state: JsValue) -> Result<String, JsError> {
-        Ok(self.inner.share_link(shown, &state_in(state)?)?)
+    /// The series link's bytes before deflate: every call, the company
+    /// picked and call `shown`, with `state` as [`Analysis::share_bytes`]'s
+    /// (the page deflates them as that one's).
+    pub fn share_bytes(&self, shown: usize, state: JsValue) -> Result<Vec<u8>, JsError> {
+        Ok(self.inner.share_bytes(shown, &state_in(state)?)?)
+    }
+
+    /// The series link (`v4=…`, no `#`) of [`Series::share_bytes`] as the
+    /// browser deflated them.
+    pub fn link_text(&self, deflated: &[u8]) -> Result<String, JsError> {
+        Ok(crate::share::link_of(crate::share::SERIES_VERSION, deflated)?)
     }
 
     /// Adds `analysis` (taken over: its handle is spent) under `name`;
