@@ -176,6 +176,12 @@ build() {
   mkdir -p "$out/opt" "$out/pkg" "$out/viewer"
   wasm_pkg "target/$TARGET/wasm/callchart.wasm" "$out/opt/callchart.wasm" "$out/pkg"
   wasm_pkg "target/viewer/$TARGET/wasm/callchart.wasm" "$out/opt/viewer.wasm" "$out/viewer"
+  # No str slice that can panic in the viewer: core's slice-error message
+  # brings char's Debug and the printable tables (~4 KB gzipped of the
+  # embed). Slice with get / split_at_checked (strs::split_once, i18n::fill).
+  if grep -qa "is not a char boundary" "$out/opt/viewer.wasm"; then
+    die "the viewer's wasm slices a str with [a..b], which can panic: use get(a..b) or split_at_checked"
+  fi
 
   # The embed demo carries the sample's share-link payload, made by the CLI.
   cargo build --quiet --bin callchart
