@@ -137,7 +137,24 @@ js = ("function callchart_glue() {\nreturn (function(exports) {" + js[len(head):
 # Without its comments (the Rust docs again) and indentation: ~4 KB gzipped.
 sys.path.insert(0, "www")
 import jsstrip
-p.write_text(jsstrip.check(js), encoding="utf-8")
+js = jsstrip.check(js)
+# engine.js instantiates with initSync alone: the glue's async loader
+# (__wbg_load, __wbg_init: fetch, instantiateStreaming, their fallbacks and
+# warnings) and the script URL it would fetch from go (~0.5 KB gzipped of
+# each glue). wasm_bindgen is then an object, {initSync, ...exports}.
+def cut(js, start, end):
+    assert js.count(start) == 1 and end in js[js.index(start):], f"unexpected wasm-bindgen glue layout near {start!r}"
+    i = js.index(start)
+    return js[:i] + js[js.index(end, i):]
+js = cut(js, "let script_src;\n", "\n", )  # the declaration; its assignment below
+import re
+js, n = re.subn(r"if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\nscript_src = [^\n]*\n\}\n", "", js)
+assert n == 1, "unexpected wasm-bindgen glue layout (script_src)"
+js = cut(js, "async function __wbg_load(", "function initSync(")
+js = cut(js, "let __wbg_init_promise;", "return Object.assign(__wbg_init, { initSync }, exports);")
+js = js.replace("return Object.assign(__wbg_init, { initSync }, exports);", "return Object.assign({ initSync }, exports);")
+assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in js, "the glue's async loader is still there"
+p.write_text(js, encoding="utf-8")
 PY
 }
 
