@@ -137,7 +137,24 @@ js = ("function callchart_glue() {\nreturn (function(exports) {" + js[len(head):
 # Without its comments (the Rust docs again) and indentation: ~4 KB gzipped.
 sys.path.insert(0, "www")
 import jsstrip
-p.write_text(jsstrip.check(js), encoding="utf-8")
+js = jsstrip.check(js)
+# engine.js instantiates with initSync alone: the glue's async loader
+# (__wbg_load, __wbg_init: fetch, instantiateStreaming, their fallbacks and
+# warnings) and the script URL it would fetch from go (~0.5 KB gzipped of
+# each glue). wasm_bindgen is then an object, {initSync, ...exports}.
+def cut(js, start, end):
+    assert js.count(start) == 1 and end in js[js.index(start):], f"unexpected wasm-bindgen glue layout near {start!r}"
+    i = js.index(start)
+    return js[:i] + js[js.index(end, i):]
+js = cut(js, "let script_src;\n", "\n", )  # the declaration; its assignment below
+import re
+js, n = re.subn(r"if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\nscript_src = [^\n]*\n\}\n", "", js)
+assert n == 1, "unexpected wasm-bindgen glue layout (script_src)"
+js = cut(js, "async function __wbg_load(", "function initSync(")
+js = cut(js, "let __wbg_init_promise;", "return Object.assign(__wbg_init, { initSync }, exports);")
+js = js.replace("return Object.assign(__wbg_init, { initSync }, exports);", "return Object.assign({ initSync }, exports);")
+assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in js, "the glue's async loader is still there"
+p.write_text(js, encoding="utf-8")
 PY
 }
 
@@ -162,6 +179,13 @@ build() {
     if grep -qa flt2dec "$w"; then
       die "$w formats a float with core::fmt ({} or {:.N} of an f64): use callchart::decimal::Dec (or fixed, shortest)"
     fi
+    # Nor a deflater or an inflater (miniz_oxide, ~14 KB of the engine's
+    # wasm): the browser's CompressionStream / DecompressionStream pack and
+    # unpack share links (share.js's shareLink, engine.js's openLink), and
+    # serde's serializers (the objects go as callchart::json's text).
+    if grep -qa -e miniz_oxide7 -e serde_wasm_bindgen "$w"; then
+      die "$w carries miniz_oxide or serde-wasm-bindgen: links are deflated by the page (share::binary, share::link_of), objects written by callchart::json"
+    fi
   done
 
   local out=target/www
@@ -169,6 +193,12 @@ build() {
   mkdir -p "$out/opt" "$out/pkg" "$out/viewer"
   wasm_pkg "target/$TARGET/wasm/callchart.wasm" "$out/opt/callchart.wasm" "$out/pkg"
   wasm_pkg "target/viewer/$TARGET/wasm/callchart.wasm" "$out/opt/viewer.wasm" "$out/viewer"
+  # No str slice that can panic in the viewer: core's slice-error message
+  # brings char's Debug and the printable tables (~4 KB gzipped of the
+  # embed). Slice with get / split_at_checked (strs::split_once, i18n::fill).
+  if grep -qa "is not a char boundary" "$out/opt/viewer.wasm"; then
+    die "the viewer's wasm slices a str with [a..b], which can panic: use get(a..b) or split_at_checked"
+  fi
 
   # The embed demo carries the sample's share-link payload, made by the CLI.
   cargo build --quiet --bin callchart

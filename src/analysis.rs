@@ -124,10 +124,17 @@ impl Analysis {
         chart::draw_checked(area, kind, &self.facts, &self.checks, style)
     }
 
-    /// The share-link fragment (`v2=…`) of these facts with `state`.
-    #[cfg(feature = "engine")]
+    /// The share-link fragment (`v2=…`) of these facts with `state`
+    /// (natively; the page deflates [`Analysis::share_bytes`] itself).
+    #[cfg(all(feature = "engine", not(target_arch = "wasm32")))]
     pub fn share_link(&self, state: &ShareState) -> Result<String, ShareError> {
         share::encode(&self.facts, state)
+    }
+
+    /// The share link's binary before deflate ([`share::binary`]).
+    #[cfg(feature = "engine")]
+    pub fn share_bytes(&self, state: &ShareState) -> Result<Vec<u8>, ShareError> {
+        share::binary(&self.facts, state)
     }
 
     /// The facts as CSV ([`crate::export::csv`]).

@@ -48,7 +48,8 @@ pub fn fixed(x: f64, dec: usize) -> String {
     let digits = n.to_decimal();
     // At least one digit before the point.
     let digits = if digits.len() <= dec { "0".repeat(dec + 1 - digits.len()) + &digits } else { digits };
-    let (int, fr) = digits.split_at(digits.len() - dec);
+    // `split_at_checked`: no slice that can panic (see strs::split_once).
+    let (int, fr) = digits.split_at_checked(digits.len() - dec).unwrap_or((&digits, ""));
     out.push_str(int);
     if dec > 0 {
         out.push('.');
@@ -154,7 +155,10 @@ fn plain(d: &str, p: i32) -> String {
     let zeros = |k: i32| "0".repeat(k.max(0) as usize);
     match usize::try_from(p) {
         Ok(p) if p >= d.len() => format!("{d}{}", zeros((p - d.len()) as i32)),
-        Ok(p) if p > 0 => format!("{}.{}", &d[..p], &d[p..]),
+        Ok(p) if p > 0 => {
+            let (int, frac) = d.split_at_checked(p).unwrap_or((d, ""));
+            format!("{int}.{frac}")
+        }
         _ => format!("0.{}{d}", zeros(-p)),
     }
 }

@@ -184,17 +184,18 @@ pub(crate) fn tf(key: K, args: &[&str]) -> String {
 pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
     let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let b = rest.as_bytes();
-        match (b.get(i + 1), b.get(i + 2)) {
+    // `get`, not `rest[i..]`: no slice that can panic (see strs::split_once).
+    while let Some((head, tail)) = rest.find('{').and_then(|i| rest.split_at_checked(i)) {
+        out.push_str(head);
+        let b = tail.as_bytes();
+        match (b.get(1), b.get(2)) {
             (Some(d @ b'0'..=b'9'), Some(b'}')) => {
                 out.push_str(args.get(usize::from(d - b'0')).copied().unwrap_or(""));
-                rest = &rest[i + 3..];
+                rest = tail.get(3..).unwrap_or("");
             }
             _ => {
                 out.push('{');
-                rest = &rest[i + 1..];
+                rest = tail.get(1..).unwrap_or("");
             }
         }
     }

@@ -1,6 +1,7 @@
-//! The objects the viewer (the embed's wasm) hands the page — the facts, a
-//! reading, a chart's names and hit map — written as JSON text by hand,
-//! which the wasm edge turns into objects with one `JSON.parse`.
+//! The objects the wasm hands the page — the facts, a reading, a chart's
+//! names and hit map; in the engine also its explanation, view and series
+//! (`json/engine.rs`) — written as JSON text by hand, which the wasm edge turns
+//! into objects with one `JSON.parse`.
 //!
 //! The same objects as serde's derives give (`callchart/facts@1` for the
 //! facts; the tests below compare every one with `serde_json`'s output),
@@ -8,8 +9,8 @@
 //! ~7 KB gzipped of the viewer's ~114 KB. Numbers are written exactly
 //! ([`crate::decimal::exact`]: they read back as the same `f64` without a
 //! search for the shortest digits; a non-finite one, which JSON has no word
-//! for, is `null`). The engine hands these objects over by serde, which it
-//! keeps for its others (the explanation, the view, the series).
+//! for, is `null`). Neither wasm carries serde's serializer; the derives
+//! stay for the CLI and the tests.
 
 use std::fmt::Write;
 
@@ -111,8 +112,20 @@ impl Json {
         self.0.push_str(if b { "true" } else { "false" });
     }
 
+    /// A signed whole number.
+    pub fn signed(&mut self, n: i64) {
+        self.sep();
+        let _ = write!(self.0, "{n}");
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.sep();
+        self.0.push_str("null");
+    }
+
     /// Member `name` with `value`, when there is one (serde's `skip_serializing_if = "Option::is_none"`).
-    fn opt<T>(&mut self, name: &str, value: Option<T>, write: impl FnOnce(&mut Json, T)) {
+    pub fn opt<T>(&mut self, name: &str, value: Option<T>, write: impl FnOnce(&mut Json, T)) {
         if let Some(v) = value {
             write(self.key(name), v);
         }
@@ -178,23 +191,28 @@ impl ToJson for SpeakerInfo {
 
 impl ToJson for Fact {
     fn json(&self, j: &mut Json) {
-        j.obj(|j| {
-            j.key("metric").str(&self.metric);
-            j.key("segment").str(&self.segment);
-            j.key("period").str(&self.period.to_string());
-            j.key("kind").str(kind_name(self.kind));
-            j.key("measure").str(measure_name(self.measure));
-            j.opt("value", self.value, Json::num);
-            j.opt("low", self.low, Json::num);
-            j.opt("high", self.high, Json::num);
-            j.key("unit").str(&self.unit.to_string());
-            j.opt("basis", self.basis, |j, b| j.str(basis_name(b)));
-            if self.conflict {
-                j.key("conflict").bool(true);
-            }
-            j.key("source");
-            self.source.json(j);
-        });
+        j.obj(|j| self.fields(j));
+    }
+}
+
+impl Fact {
+    /// The fact's members (a series' fact has them among its own).
+    pub(crate) fn fields(&self, j: &mut Json) {
+        j.key("metric").str(&self.metric);
+        j.key("segment").str(&self.segment);
+        j.key("period").str(&self.period.to_string());
+        j.key("kind").str(kind_name(self.kind));
+        j.key("measure").str(measure_name(self.measure));
+        j.opt("value", self.value, Json::num);
+        j.opt("low", self.low, Json::num);
+        j.opt("high", self.high, Json::num);
+        j.key("unit").str(&self.unit.to_string());
+        j.opt("basis", self.basis, |j, b| j.str(basis_name(b)));
+        if self.conflict {
+            j.key("conflict").bool(true);
+        }
+        j.key("source");
+        self.source.json(j);
     }
 }
 
@@ -211,13 +229,18 @@ impl ToJson for Source {
 
 impl ToJson for Note {
     fn json(&self, j: &mut Json) {
-        j.obj(|j| {
-            j.key("kind").str(&self.kind);
-            j.key("subject").list(&self.subject);
-            j.key("message").str(&self.message);
-            j.opt("ok", self.ok, Json::bool);
-            j.opt("period", self.period, |j, p| j.str(&p.to_string()));
-        });
+        j.obj(|j| self.fields(j));
+    }
+}
+
+impl Note {
+    /// The note's members (a series' note has them among its own).
+    pub(crate) fn fields(&self, j: &mut Json) {
+        j.key("kind").str(&self.kind);
+        j.key("subject").list(&self.subject);
+        j.key("message").str(&self.message);
+        j.opt("ok", self.ok, Json::bool);
+        j.opt("period", self.period, |j, p| j.str(&p.to_string()));
     }
 }
 
@@ -334,6 +357,9 @@ impl<T: ToJson> ToJson for [T] {
         j.list(self);
     }
 }
+
+#[cfg(feature = "engine")]
+mod engine;
 
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,8 @@
 //! own copy of the standard library's stable sort (~3–4 KB of wasm each, some
 //! twenty of them in the page). These helpers sort a list of indices with one
 //! non-generic comparator call instead, then move the elements into that
-//! order: the same stable order as `sort_by`, for one copy of the sort.
+//! order: the same stable order as `sort_by`, for one copy of a sort (a
+//! small merge sort of this module's own, not even one of std's).
 
 use std::cmp::Ordering;
 
@@ -32,14 +33,49 @@ pub fn dedup_indices(v: &mut Vec<usize>) {
     v.retain(|&i| !std::mem::replace(&mut seen[i], true));
 }
 
-/// The one instance of the standard library's stable sort.
+/// The one sort: a stable merge sort of indices (runs of [`RUN`] by
+/// insertion, then merged bottom-up through one scratch buffer). Not the
+/// standard library's: its driftsort (quicksort, drift, small-sort
+/// networks) is ~4 KB of wasm for sorts of a few hundred items at most,
+/// and it may panic on a comparator that is no total order, where this one
+/// gives some order.
 #[inline(never)]
 fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
-    order.sort_by(|&a, &b| cmp(a, b));
+    let n = order.len();
+    for start in (0..n).step_by(RUN) {
+        for i in start + 1..(start + RUN).min(n) {
+            let mut j = i;
+            while j > start && cmp(order[j - 1], order[j]) == Ordering::Greater {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut buf = vec![0; n];
+    let mut width = RUN;
+    while width < n {
+        for lo in (0..n).step_by(2 * width) {
+            let (mid, hi) = ((lo + width).min(n), (lo + 2 * width).min(n));
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut buf[lo..hi] {
+                // The left run's first on a tie: stable.
+                let left = j == hi || (i < mid && cmp(order[j], order[i]) != Ordering::Less);
+                *slot = if left { order[i] } else { order[j] };
+                if left {
+                    i += 1;
+                } else {
+                    j += 1;
+                }
+            }
+        }
+        order.copy_from_slice(&buf);
+        width *= 2;
+    }
 }
 
-/// Puts `v` in the order `order` names (`v[i]` becomes the old `v[order[i]]`),
-/// following each cycle once; `order` is used up.
+/// The length of the runs [`sort_indices`] sorts by insertion.
+const RUN: usize = 8;
+
 fn permute<T>(v: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut at = start;
@@ -63,7 +99,7 @@ mod tests {
     fn sorts_like_the_standard_library() {
         // Pairs compared by their first member only: stability shows.
         let mut seed = 7u64;
-        for n in [0, 1, 2, 3, 10, 33, 200] {
+        for n in [0, 1, 2, 3, 7, 8, 9, 10, 16, 17, 33, 200, 1000] {
             let v: Vec<(u8, usize)> = (0..n)
                 .map(|i| {
                     seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

@@ -304,14 +304,28 @@ fn clean(s: &str) -> String {
 }
 
 /// Packs `facts` (see [`portable`] for what travels) and `state` into a
-/// fragment value `v2=…` (without the `#`).
+/// fragment value `v2=…` (without the `#`): [`binary`], deflated, [`link_of`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(facts: &Facts, state: &ShareState) -> Result<String, ShareError> {
     encode_as(facts, state, VERSION)
 }
 
 /// [`encode`] in format `version` (v1 only for tests: old links re-encode
 /// to themselves, so their decoding lost nothing).
+#[cfg(not(target_arch = "wasm32"))]
 fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, ShareError> {
+    pack(&binary_as(facts, state, version)?, version)
+}
+
+/// [`encode`]'s binary before deflate (under [`MAX_INFLATED`]): the page
+/// deflates it itself (the browser's `CompressionStream('deflate-raw')`:
+/// the wasm carries no deflater, as it carries no inflater), then
+/// [`link_of`] writes the link.
+pub fn binary(facts: &Facts, state: &ShareState) -> Result<Vec<u8>, ShareError> {
+    binary_as(facts, state, VERSION)
+}
+
+fn binary_as(facts: &Facts, state: &ShareState, version: u32) -> Result<Vec<u8>, ShareError> {
     let facts = portable(facts);
     if facts.facts.len() > MAX_FACTS {
         return Err(ShareError::Unencodable(format!(
@@ -325,17 +339,33 @@ fn encode_as(facts: &Facts, state: &ShareState, version: u32) -> Result<String, 
             facts.notes.len()
         )));
     }
-    pack(&to_binary(&facts, state, version)?, version)
+    checked(to_binary(&facts, state, version)?)
 }
 
-/// A binary as the link `v{version}=…`: deflated, base64url, both sizes
-/// under the caps the decoder holds.
-fn pack(bin: &[u8], version: u32) -> Result<String, ShareError> {
-    let too_large = || ShareError::Unencodable("the facts are too large for a link".into());
+fn too_large() -> ShareError {
+    ShareError::Unencodable("the facts are too large for a link".into())
+}
+
+/// A link's binary when it is under the cap the decoder holds.
+fn checked(bin: Vec<u8>) -> Result<Vec<u8>, ShareError> {
     if bin.len() > MAX_INFLATED {
         return Err(too_large());
     }
-    let text = base64url_encode(&miniz_oxide::deflate::compress_to_vec(bin, 10));
+    Ok(bin)
+}
+
+/// A binary as the link `v{version}=…`: deflated by miniz_oxide (natively:
+/// the CLI and the tests; the page deflates with the browser's
+/// `CompressionStream`), then [`link_of`].
+#[cfg(not(target_arch = "wasm32"))]
+fn pack(bin: &[u8], version: u32) -> Result<String, ShareError> {
+    link_of(version, &miniz_oxide::deflate::compress_to_vec(bin, 10))
+}
+
+/// The link `v{version}=…` of a binary's raw deflate (`deflated`):
+/// base64url, its length under the cap the decoder holds.
+pub fn link_of(version: u32, deflated: &[u8]) -> Result<String, ShareError> {
+    let text = base64url_encode(deflated);
     if text.len() > MAX_PAYLOAD_CHARS {
         return Err(too_large());
     }

@@ -6,7 +6,12 @@
 /// `s.split_once(pat)`: the text before the first `pat` and after it.
 pub fn split_once<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
     let first = pat.chars().next()?;
-    s.match_indices(first).map(|(i, _)| i).find(|&i| s[i..].starts_with(pat)).map(|i| (&s[..i], &s[i + pat.len()..]))
+    // `get`, not `s[i..]`: a slice that can panic brings core's slice-error
+    // message (char's Debug, the printable tables: ~3 KB of the viewer).
+    s.match_indices(first)
+        .map(|(i, _)| i)
+        .find(|&i| s.get(i..).is_some_and(|r| r.starts_with(pat)))
+        .and_then(|i| Some((s.get(..i)?, s.get(i + pat.len()..)?)))
 }
 
 #[cfg(test)]

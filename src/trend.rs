@@ -301,10 +301,18 @@ impl Trend {
     }
 
     /// The series link (`v4=…`) of every call held, the company picked,
-    /// call `shown` (the one shown below the series) and `state`.
+    /// call `shown` (the one shown below the series) and `state` (natively;
+    /// the page deflates [`Trend::share_bytes`] itself).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn share_link(&self, shown: usize, state: &ShareState) -> Result<String, ShareError> {
         let calls: Vec<(&str, &Facts)> = self.calls.iter().map(|(n, a)| (n.as_str(), a.facts())).collect();
         share::series::encode(&calls, self.picked, shown, state)
+    }
+
+    /// The series link's binary before deflate ([`share::series::binary`]).
+    pub fn share_bytes(&self, shown: usize, state: &ShareState) -> Result<Vec<u8>, ShareError> {
+        let calls: Vec<(&str, &Facts)> = self.calls.iter().map(|(n, a)| (n.as_str(), a.facts())).collect();
+        share::series::binary(&calls, self.picked, shown, state)
     }
 
     /// Opens a series link: its calls merged as when they were added, the

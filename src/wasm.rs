@@ -29,8 +29,6 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
-#[cfg(feature = "engine")]
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -168,14 +166,14 @@ impl Analysis {
     /// charts: {revenue: {label, title, summary, table}, …}}`.
     /// `lang`: "en" (the default) or "zh-TW".
     pub fn explain(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&self.inner.explain_in(lang_of(lang.as_deref())))
+        to_obj(&self.inner.explain_in(lang_of(lang.as_deref())))
     }
 
     /// The head of [`Analysis::explain`] ([`analysis::Headline`]): `{call,
     /// heading, meta, facts, turns, speakers}`, what the page shows above
     /// the charts before it explains them.
     pub fn headline(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&self.inner.headline_in(lang_of(lang.as_deref())))
+        to_obj(&self.inner.headline_in(lang_of(lang.as_deref())))
     }
 
     /// The transcript as the page shows it ([`crate::view::View`]), or
@@ -183,15 +181,24 @@ impl Analysis {
     pub fn view(&self) -> Result<JsValue, JsError> {
         match (&self.view_js, self.inner.view()) {
             (Some(v), _) => Ok(v.clone()),
-            (None, Some(v)) => to_js(v),
+            (None, Some(v)) => to_obj(v),
             (None, None) => Ok(JsValue::NULL),
         }
     }
 
-    /// The share-link fragment (`v2=…`, no `#`) with `state`
-    /// `{charts: ["revenue", …], theme: "auto" | "light" | "dark"}`.
-    pub fn share_link(&self, state: JsValue) -> Result<String, JsError> {
-        Ok(self.inner.share_link(&state_in(state)?)?)
+    /// The share link's bytes before deflate, with `state` `{charts:
+    /// ["revenue", …], theme: "auto" | "light" | "dark", lang?}`: the page
+    /// deflates them (`CompressionStream('deflate-raw')`, engine.js's
+    /// `shareLink`: the wasm carries no deflater) and hands them to
+    /// [`Analysis::link_text`].
+    pub fn share_bytes(&self, state: JsValue) -> Result<Vec<u8>, JsError> {
+        Ok(self.inner.share_bytes(&state_in(state)?)?)
+    }
+
+    /// The share-link fragment (`v2=…`, no `#`) of [`Analysis::share_bytes`]
+    /// as the browser deflated them (raw deflate).
+    pub fn link_text(&self, deflated: &[u8]) -> Result<String, JsError> {
+        Ok(crate::share::link_of(crate::share::VERSION, deflated)?)
     }
 
     /// The facts as CSV: a header (in `lang`), then one row per fact.
@@ -398,26 +405,11 @@ impl ChartMap {
     }
 }
 
-/// `v` as the page's object: in the viewer, its JSON text ([`crate::json`],
-/// written by hand) parsed by the browser, so the viewer carries no serde
-/// serializer; the engine, which keeps serde's for its other objects (a
-/// series' facts among them), hands it over by serde (the same object:
-/// `json`'s tests compare the two).
-#[cfg(not(feature = "engine"))]
+/// `v` as the page's object: its JSON text ([`crate::json`], written by
+/// hand) parsed by the browser, so neither wasm carries a serde serializer
+/// (serde-wasm-bindgen's, instantiated per type, and serde's derived code).
 fn to_obj<T: crate::json::ToJson + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&crate::json::to_json(v)).map_err(|_| JsError::new("could not hand the result to the page"))
-}
-
-#[cfg(feature = "engine")]
-fn to_obj<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    to_js(v)
-}
-
-/// `v` as the page's object, by serde (the engine's explanation, view and series).
-#[cfg(feature = "engine")]
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not hand the result to the page: {e}")))
 }
 
 fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -88,3 +88,32 @@ fn viewer_code_splits_through_strs() {
     }
     assert!(bad.is_empty(), "split at a text pattern with callchart::strs::split_once:\n{}", bad.join("\n"));
 }
+
+/// The wasm boundary (src/wasm.rs, src/wasm/) hands objects to the page as
+/// `callchart::json`'s text parsed by `JSON.parse`, never by serde: one
+/// `serialize` call there brings serde-wasm-bindgen's serializer and the
+/// derived `Serialize` code of every type it reaches into the wasm (~12 KB
+/// gzipped of the engine when the explanation, view and series went by
+/// serde). The derives stay for the CLI and the tests (serde_json).
+#[test]
+fn the_wasm_boundary_hands_objects_over_as_json_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src/wasm.rs")];
+    rust_files(&root.join("src/wasm"), &mut files);
+    assert!(files.len() >= 3, "found only {} files of the wasm boundary", files.len());
+    let mut bad = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if ["serde", "Serialize", ".serialize("].iter().any(|w| code.contains(w)) {
+                bad.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    if manifest.lines().any(|l| l.starts_with("serde-wasm-bindgen")) {
+        bad.push("Cargo.toml: serde-wasm-bindgen".into());
+    }
+    assert!(bad.is_empty(), "serde on the wasm boundary (use callchart::json::ToJson and to_obj):\n{}", bad.join("\n"));
+}

@@ -6,7 +6,7 @@
  * Analysis handle, held in Rust -> this file shows it: the heading, notes and
  * status line, and the three charts drawn with analysis.draw(canvas, kind,
  * style). The handle answers everything else too (explain, view,
- * share_link, csv, svg, file_name, facts; see src/wasm.rs): no facts are
+ * share_bytes + link_text, csv, svg, file_name, facts; see src/wasm.rs): no facts are
  * sent back into wasm. Sizes, devicePixelRatio, themes and messages live here.
  *
  * Rules this file keeps: every wasm call is wrapped in try/catch; bad input

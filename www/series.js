@@ -354,9 +354,9 @@
       refresh();
       return true;
     },
-    // The series link of what is shown (#v4=…), or null when no series is.
+    // A promise of the series link of what is shown (#v4=…), or null when no series is.
     link: function (state) {
-      return series && !section.hidden && series.length > 1 ? series.share_link(current, state) : null;
+      return series && !section.hidden && series.length > 1 ? page.share.link(series, state, current) : null;
     },
     // For the tests.
     handle: function () { return series; },

@@ -3,9 +3,10 @@
  * page.share).
  *
  *   Copy link        the analysis shown + chart choice + theme -> #v2=…
- *                    (analysis.share_link), in the address bar and on the
+ *                    (analysis.share_bytes, deflated by the browser:
+ *                    shareLink), in the address bar and on the
  *                    clipboard; a series shown: all its calls -> #v4=…
- *                    (series.share_link, with the company and call shown)
+ *                    (series.share_bytes, with the company and call shown)
  *   Opening a link   #v2=… -> wasm link_packed (strict, size-capped), the
  *                    browser inflates (engine.js openLink), open_unpacked
  *                    -> an Analysis -> charts (#v4=…: Series.open_unpacked
@@ -198,11 +199,25 @@
     return location.href.split('#')[0];
   }
 
-  // The series shown (several calls) or the call shown.
+  // The share link (`v2=…`; `v4=…` of a Series, with the call `shown`) of
+  // `handle` with `state`: the wasm writes its bytes, the browser deflates
+  // them (CompressionStream('deflate-raw')), the wasm checks the length and
+  // writes the link. A promise, rejected with the reason when there is none.
+  function shareLink(handle, state, shown) {
+    return new Promise(function (resolve) {
+      if (typeof CompressionStream !== 'function') throw new Error('this browser is too old to write chart links (it lacks CompressionStream)');
+      var bytes = shown === undefined ? handle.share_bytes(state) : handle.share_bytes(shown, state);
+      resolve(new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    }).then(function (packed) {
+      return handle.link_text(new Uint8Array(packed));
+    });
+  }
+
+  // A promise of the link of the series shown (several calls) or the call shown.
   function fragment() {
     var state = { charts: chosenCharts(), theme: themeSelect.value, lang: L.lang };
     var link = page.series && page.series.link(state);
-    return link || analysis().share_link(state);
+    return link || shareLink(analysis(), state);
   }
 
   function copyText(text) {
@@ -211,13 +226,17 @@
   }
 
   $('copy-link').addEventListener('click', function () {
-    var frag;
+    var made;
     try {
-      frag = fragment();
+      made = fragment();
     } catch (err) {
       say(errorText(err), 'error');
       return;
     }
+    made.then(copyLink, function (err) { say(errorText(err), 'error'); });
+  });
+
+  function copyLink(frag) {
     var url = pageBase() + '#' + frag;
     history.replaceState(null, '', '#' + frag);
     var input = $('share-url');
@@ -233,7 +252,7 @@
       input.select();
       say(L.t('share.copy_selected', n));
     });
-  });
+  }
 
   // ---- embed code --------------------------------------------------------
 
@@ -247,12 +266,16 @@
     return page.explained().charts[kind].title;
   }
 
-  // The snippets for the charts chosen now: [elements, iframes].
+  // A promise of the snippets for the charts chosen now: [elements, iframes].
   function embedCode() {
-    var a = analysis();
     var charts = chosenCharts();
     var theme = themeSelect.value;
-    var data = a.share_link({ charts: charts, theme: theme, lang: L.lang });
+    return shareLink(analysis(), { charts: charts, theme: theme, lang: L.lang }).then(function (data) {
+      return snippets(data, charts, theme);
+    });
+  }
+
+  function snippets(data, charts, theme) {
     var dir = pageBase().split('?')[0].replace(/[^/]*$/, '');
     var themeAttr = (theme === 'auto' ? '' : ' theme="' + theme + '"') + (L.lang === 'en' ? '' : ' lang="' + L.lang + '"');
     var elements = ['<script src="' + esc(dir + 'callchart-embed.js') + '" defer></scr' + 'ipt>'];
@@ -268,13 +291,17 @@
   }
 
   $('copy-embed').addEventListener('click', function () {
-    var code;
+    var made;
     try {
-      code = embedCode();
+      made = embedCode();
     } catch (err) {
       say(errorText(err), 'error');
       return;
     }
+    made.then(copyEmbed, function (err) { say(errorText(err), 'error'); });
+  });
+
+  function copyEmbed(code) {
     $('embed-code').value = code[0];
     $('embed-iframe').value = code[1];
     $('share-out').hidden = true;
@@ -290,7 +317,7 @@
       $('embed-code').select();
       say(L.t('share.embed_selected', hint));
     });
-  });
+  }
 
   // ---- exports -----------------------------------------------------------
 
@@ -395,18 +422,18 @@
     try {
       var a = analysis();
       chart = page.explained().charts[kind];
-      url = pageBase() + '#' + fragment();
+      url = fragment().then(function (f) { return pageBase() + '#' + f; });
       png = pngOf(drawn2x(a, kind, size));
     } catch (err) {
       say(L.t('share.copy_failed', errorText(err)), 'error');
       return;
     }
-    var html = png.then(dataUrl).then(function (src) {
-      return new Blob(['<figure><img src="' + src + '" width="' + size[0] + '" height="' + size[1] + '" alt="' +
-        esc(chart.summary) + '"><figcaption><a href="' + esc(url) + '">' + esc(chart.title) + '</a></figcaption></figure>'],
+    var html = Promise.all([png.then(dataUrl), url]).then(function (got) {
+      return new Blob(['<figure><img src="' + got[0] + '" width="' + size[0] + '" height="' + size[1] + '" alt="' +
+        esc(chart.summary) + '"><figcaption><a href="' + esc(got[1]) + '">' + esc(chart.title) + '</a></figcaption></figure>'],
       { type: 'text/html' });
     });
-    var text = new Blob([chart.summary + '\n' + url], { type: 'text/plain' });
+    var text = url.then(function (u) { return new Blob([chart.summary + '\n' + u], { type: 'text/plain' }); });
     // Promises as values: the item is made within the click (Safari requires that).
     navigator.clipboard.write([new ClipboardItem({ 'image/png': png, 'text/html': html, 'text/plain': text })]).then(function () {
       say(L.t('share.image_copied', size[0] * 2 + '×' + size[1] * 2), 'ok');
@@ -454,6 +481,9 @@
   // ---- start -------------------------------------------------------------
 
   page.share = {
+    // A promise of the share link of an Analysis (a Series, with the call
+    // `shown`) with `state` (series.js's link, the tests).
+    link: shareLink,
     // Called by app.js once the engine runs: true when a link was opened.
     // Opens the address's link, if any (true), and charts the text box
     // instead (page.analyze) when it cannot be opened.

@@ -312,6 +312,15 @@ pub fn note_text(facts: &Facts, note: &crate::facts::Note) -> String {
 }
 
 /// "Gross margin" → "gross margin"; names that are all capitals ("EPS", "IP") stay.
+/// `s` with its first byte upper-cased when it is a character of its own
+/// (`split_at_checked`: no slice that can panic, see strs::split_once).
+fn upper_first(s: &str) -> String {
+    match s.split_at_checked(1) {
+        Some((first, rest)) => case::upper_str(first) + rest,
+        None => s.to_string(),
+    }
+}
+
 fn lower_first(s: &str) -> String {
     if i18n::zh() {
         return s.to_string();
@@ -429,11 +438,8 @@ fn revenue_summary(facts: &Facts) -> Option<String> {
         let b = bars.iter().rev().find(|b| b.total.is_some())?;
         parts.push(tf(K::SumRevDerived, &[&fmt.full(b.total.unwrap_or(0.0)), &period_text(&b.period)]));
     }
-    let mut s = parts.join(t(K::SumJoin));
-    if let Some(first) = s.get(..1) {
-        s = case::upper_str(first) + &s[1..];
-    }
-    Some(s + t(K::SumEnd))
+    let s = parts.join(t(K::SumJoin));
+    Some(upper_first(&s) + t(K::SumEnd))
 }
 
 fn margins_summary(facts: &Facts) -> Option<String> {
@@ -477,11 +483,8 @@ fn margins_summary(facts: &Facts) -> Option<String> {
         parts.push(guided.join(t(K::SumJoin)));
     }
     parts.retain(|p| !p.is_empty());
-    let mut s = parts.join(t(K::SumSentences));
-    if let Some(first) = s.get(..1) {
-        s = case::upper_str(first) + &s[1..];
-    }
-    Some(s + t(K::SumEnd))
+    let s = parts.join(t(K::SumSentences));
+    Some(upper_first(&s) + t(K::SumEnd))
 }
 
 fn guidance_summary(facts: &Facts) -> Option<String> {

@@ -119,7 +119,7 @@ impl Colors {
         if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        let v = |i: usize, n: usize| u8::from_str_radix(&h[i..i + n], 16).ok();
+        let v = |i: usize, n: usize| h.get(i..i + n).and_then(|d| u8::from_str_radix(d, 16).ok());
         match h.len() {
             3 => Some([v(0, 1)? * 17, v(1, 1)? * 17, v(2, 1)? * 17]),
             6 => Some([v(0, 2)?, v(2, 2)?, v(4, 2)?]),

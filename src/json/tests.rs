@@ -36,7 +36,7 @@ fn exact(json: &str) -> Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"))
 }
 
-fn same<T: ToJson + serde::Serialize + ?Sized>(v: &T) {
+pub(super) fn same<T: ToJson + serde::Serialize + ?Sized>(v: &T) {
     let ours = to_json(v);
     let theirs = serde_json::to_string(v).expect("serde");
     assert_eq!(exact(&ours), exact(&theirs), "{ours}");

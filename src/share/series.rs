@@ -78,8 +78,17 @@ pub struct SeriesLink {
 }
 
 /// Packs `calls` (named facts; see [`portable`] for what travels) with the
-/// company picked, the call shown and `state` into `v4=…`.
+/// company picked, the call shown and `state` into `v4=…`: [`binary`],
+/// deflated, [`super::link_of`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &ShareState) -> Result<String, ShareError> {
+    super::pack(&binary(calls, picked, shown, state)?, SERIES_VERSION)
+}
+
+/// [`encode`]'s binary before deflate (under [`super::MAX_INFLATED`]): the
+/// page deflates it itself (the browser's `CompressionStream`), then
+/// [`super::link_of`] writes the link.
+pub fn binary(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &ShareState) -> Result<Vec<u8>, ShareError> {
     let total: usize = calls.iter().map(|(_, f)| f.facts.len()).sum();
     if calls.len() < 2 || calls.len() > MAX_CALLS || total > MAX_FACTS || picked >= calls.len() || shown >= calls.len() {
         return Err(ShareError::Unencodable(format!("a series link holds 2 to {MAX_CALLS} calls and {MAX_FACTS} facts")));
@@ -123,7 +132,7 @@ pub fn encode(calls: &[(&str, &Facts)], picked: usize, shown: usize, state: &Sha
     for c in &cols.cols {
         w.out.extend_from_slice(&c.out);
     }
-    super::pack(&w.out, SERIES_VERSION)
+    super::checked(w.out)
 }
 
 /// Opens a series link (`#v4=…` or `#v3=…`, with or without the `#`); a

@@ -43,6 +43,25 @@ fn sample_round_trips_in_a_short_link() {
     assert_eq!(encode(&back, &st).unwrap(), link);
 }
 
+/// The page's way: [`binary`], deflated by the browser (any raw deflate:
+/// here miniz at other levels, as zlib's differ), then [`link_of`]; the
+/// binary is capped before deflate, the link's text after.
+#[test]
+fn a_link_deflated_elsewhere_opens_the_same() {
+    let facts = sample();
+    let state = ShareState { charts: vec![ChartKind::Revenue], theme: ThemeChoice::Dark, lang: None };
+    let bin = binary(&facts, &state).unwrap();
+    let ours = decode(&encode(&facts, &state).unwrap()).unwrap();
+    for level in [1, 6, 9] {
+        let link = link_of(VERSION, &miniz_oxide::deflate::compress_to_vec(&bin, level)).unwrap();
+        assert!(link.starts_with("v2="));
+        assert_eq!(decode(&link).unwrap(), ours, "level {level}");
+    }
+    let long = vec![0; MAX_PAYLOAD_CHARS / 4 * 3 + 3];
+    assert_eq!(link_of(VERSION, &long).unwrap_err(), ShareError::Unencodable("the facts are too large for a link".into()));
+    assert!(link_of(VERSION, &long[..MAX_PAYLOAD_CHARS / 4 * 3]).is_ok());
+}
+
 #[test]
 fn state_travels() {
     let facts = sample();

@@ -46,21 +46,20 @@ impl Series {
     /// For a series opened from a link: `{shown, charts, theme, lang?}`
     /// (the call to show below, the state as [`Analysis::reading`]'s `link`); else `null`.
     pub fn opened(&self) -> Result<JsValue, JsError> {
-        #[derive(Serialize)]
-        struct Opened<'a> {
-            shown: usize,
-            charts: &'a [&'static str],
-            theme: &'static str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            lang: Option<&'static str>,
-        }
-        to_js(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, charts: &s.charts, theme: s.theme, lang: s.lang }))
+        to_obj(&self.opened.as_ref().map(|(shown, s)| Opened { shown: *shown, state: s }))
     }
 
-    /// The series link (`v4=…`, no `#`) of every call, the company picked
-    /// and call `shown`, with `state` as [`Analysis::share_link`]'s.
-    pub fn share_link(&self, shown: usize, state: JsValue) -> Result<String, JsError> {
-        Ok(self.inner.share_link(shown, &state_in(state)?)?)
+    /// The series link's bytes before deflate: every call, the company
+    /// picked and call `shown`, with `state` as [`Analysis::share_bytes`]'s
+    /// (the page deflates them as that one's).
+    pub fn share_bytes(&self, shown: usize, state: JsValue) -> Result<Vec<u8>, JsError> {
+        Ok(self.inner.share_bytes(shown, &state_in(state)?)?)
+    }
+
+    /// The series link (`v4=…`, no `#`) of [`Series::share_bytes`] as the
+    /// browser deflated them.
+    pub fn link_text(&self, deflated: &[u8]) -> Result<String, JsError> {
+        Ok(crate::share::link_of(crate::share::SERIES_VERSION, deflated)?)
     }
 
     /// Adds `analysis` (taken over: its handle is spent) under `name`;
@@ -86,12 +85,12 @@ impl Series {
 
     /// The calls in the order added: `[{name, period, company, facts}]`.
     pub fn calls(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.calls()))
+        to_obj(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.calls()))
     }
 
     /// The companies: `[{name, calls: [call index, …]}]`, calls in fiscal order.
     pub fn companies(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.companies()))
+        to_obj(&crate::i18n::with(lang_of(lang.as_deref()), || self.inner.companies()))
     }
 
     /// Picks company `i`.
@@ -124,18 +123,13 @@ impl Series {
     /// The picked company's series in words: `{heading, meta, details,
     /// charts: [[name, {label, title}], …]}` (details name each figure's call).
     pub fn explain(&self, lang: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&self.inner.explain(lang_of(lang.as_deref())))
+        to_obj(&self.inner.explain(lang_of(lang.as_deref())))
     }
 
     /// Where figure `fact` of the series was said: `{call, fact}` (the call's
     /// index and the fact's index in that call's facts), or `null`.
     pub fn origin(&self, fact: usize) -> Result<JsValue, JsError> {
-        #[derive(Serialize)]
-        struct Origin {
-            call: usize,
-            fact: usize,
-        }
-        to_js(&self.inner.origin(fact).map(|(call, fact)| Origin { call, fact }))
+        to_obj(&self.inner.origin(fact).map(|(call, fact)| Origin { call, fact }))
     }
 
     /// The picked company's figures as CSV, a `call` column first.
@@ -146,7 +140,7 @@ impl Series {
     /// The whole merge (`callchart/series@1`: every company, each fact's
     /// `call`) as a plain object, for the JSON export; `null` with no calls.
     pub fn series(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.series())
+        self.inner.series().map_or(Ok(JsValue::NULL), to_obj)
     }
 
     /// A download name: `file_name("csv")` is `fti-consulting-series.csv`.
@@ -156,7 +150,7 @@ impl Series {
 
     /// The picked company's merged facts (`callchart/facts@1`), or `null`.
     pub fn facts(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.facts())
+        self.inner.facts().map_or(Ok(JsValue::NULL), to_obj)
     }
 }
 
@@ -164,5 +158,41 @@ impl Series {
 impl Default for Series {
     fn default() -> Self {
         Series::new()
+    }
+}
+
+/// [`Series::opened`]'s answer: `{shown, charts, theme, lang?}`.
+#[cfg(feature = "engine")]
+struct Opened<'a> {
+    shown: usize,
+    state: &'a analysis::LinkState,
+}
+
+#[cfg(feature = "engine")]
+impl crate::json::ToJson for Opened<'_> {
+    fn json(&self, j: &mut crate::json::Json) {
+        j.obj(|j| {
+            j.key("shown").int(self.shown);
+            j.key("charts").list(&self.state.charts);
+            j.key("theme").str(self.state.theme);
+            j.opt("lang", self.state.lang, crate::json::Json::str);
+        });
+    }
+}
+
+/// [`Series::origin`]'s answer: `{call, fact}`.
+#[cfg(feature = "engine")]
+struct Origin {
+    call: usize,
+    fact: usize,
+}
+
+#[cfg(feature = "engine")]
+impl crate::json::ToJson for Origin {
+    fn json(&self, j: &mut crate::json::Json) {
+        j.obj(|j| {
+            j.key("call").int(self.call);
+            j.key("fact").int(self.fact);
+        });
     }
 }

@@ -129,7 +129,7 @@ for (const width of [1280, 390]) {
     await page.selectOption('#lang', 'en');
 
     // A link made now reproduces the charts, at the chosen quarter (and asks nothing: no text).
-    const link = await page.evaluate(() => window.callchartPage.analysis().share_link({ charts: ['revenue', 'margins', 'guidance'], theme: 'auto' }));
+    const link = await page.evaluate(() => window.callchartPage.share.link(window.callchartPage.analysis(), { charts: ['revenue', 'margins', 'guidance'], theme: 'auto' }));
     const other = await context.newPage();
     await other.goto(SINGLE + '#' + link);
     assert.equal((await state(other)).state, 'ready');

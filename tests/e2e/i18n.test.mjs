@@ -21,7 +21,7 @@ import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { ROOT, DIST, SINGLE, SHOTS, KINDS, HOSTED_CSP, launchChromium, serveDist } from './support.mjs';
+import { ROOT, DIST, SINGLE, SHOTS, KINDS, HOSTED_CSP, launchChromium, copyShare, serveDist } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -218,16 +218,16 @@ test('the CSV\'s column names follow the page\'s language, its rows do not', asy
 test('a link copied in Chinese opens in Chinese; an English one in the reader\'s language', async () => {
   const { context, page } = await open(server.url, { locale: 'zh-TW' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.slice(0, -1) });
-  await page.click('#copy-link');
+  await copyShare(page, '#copy-link');
   await page.waitForFunction(() => /已複製連結/.test(document.getElementById('share-status').textContent));
   const zhLink = await page.inputValue('#share-url');
   await page.selectOption('#lang', 'en');
-  await page.click('#copy-link');
+  await copyShare(page, '#copy-link');
   const enLink = await page.inputValue('#share-url');
   assert.notEqual(zhLink, enLink, 'the language travels in the link');
   // The embed code carries lang="zh-TW" when made in Chinese.
   await page.selectOption('#lang', 'zh-TW');
-  await page.click('#copy-embed');
+  await copyShare(page, '#copy-embed');
   assert.match(await page.inputValue('#embed-code'), /<callchart-chart chart="revenue" lang="zh-TW" data="v2=/);
   assert.match(await page.inputValue('#embed-iframe'), /embed\.html\?chart=revenue&amp;lang=zh-TW#v2=/);
   await context.close();

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, SINGLE, SHOTS, launchChromium } from './support.mjs';
+import { ROOT, DIST, SINGLE, SHOTS, launchChromium, copyShare } from './support.mjs';
 
 const SHARED = path.resolve(process.env.CALLCHART_SHARED || path.join(ROOT, '..', 'shared'));
 const CORPUS = path.join(SHARED, 'data', 'corpus');
@@ -222,7 +222,7 @@ test('a link of the 8-call series opens in a fresh browser: the same series char
   // Another call shown below, then the link.
   await page.click('#calls-list li:nth-child(3) .call-show');
   const shown = await page.evaluate(() => window.callchartPage.series.current());
-  await page.click('#copy-link');
+  await copyShare(page, '#copy-link');
   const url = await page.evaluate(() => window.__callchartShare.link);
   assert.match(url, /^file:.*#v4=[A-Za-z0-9_-]+$/, 'a series link');
   const fragment = url.split('#')[1].length;

@@ -12,7 +12,7 @@ import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
-import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium } from './support.mjs';
+import { ROOT, DIST, SINGLE, SHOTS, KINDS, launchChromium, copyShare } from './support.mjs';
 
 const HOSTED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -142,7 +142,7 @@ test('copy link: a fresh browser opening it shows the same facts and charts (hos
   const original = await page.evaluate(() => window.__callchart.facts);
 
   // All three charts: the link's length is the issue's bar.
-  await page.click('#copy-link');
+  await copyShare(page, '#copy-link');
   await page.waitForFunction(() => !document.getElementById('share-out').hidden);
   const fullLink = await page.inputValue('#share-url');
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
@@ -156,7 +156,7 @@ test('copy link: a fresh browser opening it shows the same facts and charts (hos
   // Chart choice and theme travel too.
   await page.uncheck('input[name="show-chart"][value="guidance"]');
   await page.selectOption('#theme', 'dark');
-  await page.click('#copy-link');
+  await copyShare(page, '#copy-link');
   const link = await page.inputValue('#share-url');
   assert.notEqual(link, fullLink);
   assert.deepEqual(await violations(page), []);
@@ -224,7 +224,7 @@ test('hostile, broken, foreign and oversized links show an error, run no script,
   // Made natively (tests/links.rs checks it is what those facts encode to):
   // the page no longer takes facts from JS to encode.
   const hostile = readFileSync(path.join(ROOT, 'tests', 'data', 'links', 'hostile.link'), 'utf8').trim().replace(/^#/, '');
-  const good = await maker.page.evaluate(() => window.callchartPage.analysis().share_link({ charts: ['revenue'], theme: 'auto' }));
+  const good = await maker.page.evaluate(() => window.callchartPage.share.link(window.callchartPage.analysis(), { charts: ['revenue'], theme: 'auto' }));
   await maker.context.close();
 
   // The hostile one opens, as text.
@@ -243,7 +243,7 @@ test('hostile, broken, foreign and oversized links show an error, run no script,
     assert.equal(seen.injected, 0, 'markup from the link became elements');
     assert.equal(seen.pwned, undefined);
     // Its embed code escapes the names.
-    await page.click('#copy-embed');
+    await copyShare(page, '#copy-embed');
     const code = await page.inputValue('#embed-code');
     const frames = await page.inputValue('#embed-iframe');
     assert.ok(!/<img|<script>window/.test(code + frames), 'embed code carries raw markup from the link');
@@ -334,8 +334,8 @@ test('hosted page under the CSP header, and the single file under its hash CSP: 
       assert.doesNotMatch(csp, /unsafe-inline/);
     }
     // Everything the page does: draw, share, embed code, every export, theme switch.
-    await page.click('#copy-link');
-    await page.click('#copy-embed');
+    await copyShare(page, '#copy-link');
+    await copyShare(page, '#copy-embed');
     for (const k of KINDS) {
       for (const f of ['png', 'svg']) {
         const dl = page.waitForEvent('download');
@@ -555,7 +555,7 @@ test('the page\'s embed code works in a blog page: elements, src= transcripts, h
   const { context, page, errors } = await openPage();
   await page.goto(BASE);
   await waitForReady(page);
-  await page.click('#copy-embed');
+  await copyShare(page, '#copy-embed');
   const code = await page.inputValue('#embed-code');
   const frames = await page.inputValue('#embed-iframe');
   await context.close();

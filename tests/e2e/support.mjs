@@ -57,3 +57,14 @@ export async function serveDist({ csp = null, extra = {} } = {}) {
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
+
+// Clicks Copy link (`#copy-link`) or Copy embed code (`#copy-embed`) and
+// waits for what it makes (the page writes links asynchronously: the
+// browser deflates them), which is then in window.__callchartShare (`link`,
+// `embed`) and on the page.
+export async function copyShare(page, selector) {
+  const key = selector === '#copy-embed' ? 'embed' : 'link';
+  await page.evaluate((k) => { window.__callchartShare[k] = null; }, key);
+  await page.click(selector);
+  await page.waitForFunction((k) => window.__callchartShare[k] != null, key);
+}
