@@ -30,6 +30,17 @@ pub(super) const PAST: &[&str] = &[
     "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
     "closed", "improved", "expanded", "contracted", "dropped",
 ];
+/// Words that open, after a comma, a clause of its own after a figure: its
+/// cause ("driven by ...", "due to ...", "which ..."), whose period is not a
+/// reported figure's (a guided figure's outlook may still be dated there:
+/// "..., reflecting our results for the entire fiscal year"); a new
+/// statement ("but", "and we expect ...") dates neither.
+pub(super) const CAUSE_TURNS: &[&str] = &[
+    "driven", "due", "reflecting", "offset", "partially", "partly", "primarily", "mainly", "largely", "because", "which",
+];
+pub(super) const STATEMENT_TURNS: &[&str] = &["given", "while", "whereas", "but"];
+/// Subjects that make "and" after a comma a new statement: ", and we expect ...".
+pub(super) const NEW_SUBJECTS: &[&str] = &["we", "our", "they", "it", "this", "that", "given", "i"];
 /// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
 pub(super) const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
 /// Words before a change verb that are not its subject: "..., or up 10%", "EPS was up 10%".
