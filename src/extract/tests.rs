@@ -420,6 +420,8 @@ fn period_table() {
         ("Adjusted free cash flow was $585 million, up 18.5%, and given the momentum we raised our full year outlook.", "free_cash_flow[total] FY2024-Q3 Actual/Level 585000000 USD; free_cash_flow[total] FY2024-Q3 Actual/Yoy 18.5 %"),
         // A guided figure's cause may name the period of its outlook.
         ("We expect adjusted free cash flow to be in the range of $2 billion to $2.5 billion, which includes the benefit of the acquisition in our results for the entire fiscal year.", "free_cash_flow[total] FY2024 Guidance/Level 2000000000..2500000000 USD"),
+        // "from one year ago" is the comparison base, as "from a year ago" is.
+        ("Adjusted book value per common share was $60.07, up 7.5% from one year ago.", "book_value_per_share[total] FY2024-Q3 Actual/Level 60.07 USD/share; book_value_per_share[total] FY2024-Q3 Actual/Yoy 7.5 %"),
         // Said with the figure's own clause, it does.
         ("Revenue was $5 million and operating margin was 12% for the first half of the year.", "revenue[total] FY2024-H1 Actual/Level 5000000 USD; operating_margin[total] FY2024-H1 Actual/Level 12 %"),
         // "compared with" a period: the comparison base, not the guided figure's period.
