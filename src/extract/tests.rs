@@ -550,6 +550,9 @@ fn segment_table() {
 #[test]
 fn not_a_figure_table() {
     let cases = [
+        // An outlook given once ("previously expected", "used to guide") is no guidance now.
+        ("We had previously expected gross margin expansion of 50 basis points for the year.", ""),
+        ("We used to guide to cemetery sales growth of 4% to 6% over this period.", ""),
         // The change of a driver named beside its change noun is not the metric's.
         ("Package revenue grew 9% on strong yield improvement of 10%.", "revenue[total] FY2024-Q3 Actual/Yoy 9 %"),
         ("We saw a 4% decline in revenues and a 7.8% decline in expenses.", "revenue[total] FY2024-Q3 Actual/Yoy -4 %"),

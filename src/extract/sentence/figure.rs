@@ -291,7 +291,9 @@ impl Sentence<'_, '_> {
         let from = lo.max(f.first.saturating_sub(7));
         let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| old_outlook_at(t, k));
         let unchanged = |k: usize| t[k.saturating_sub(4)..k].iter().any(|x| x.is_any(&["unchanged", "same", "maintain", "maintaining", "reaffirm", "reaffirming", "consistent", "line"]));
-        old_outlook.is_some_and(|k| !t[k + 2..f.first].iter().any(|x| x.is("to")) && !unchanged(k))
+        // "we used to guide to cemetery sales at 4% to 6%": the verb's own "to" opens no new range.
+        let after = |k: usize| if used_to_guide(t, k) { k + 1 + usize::from(t.get(k + 1).is_some_and(|x| x.is("to"))) } else { k + 2 };
+        old_outlook.is_some_and(|k| !t[after(k).min(f.first)..f.first].iter().any(|x| x.is("to")) && !unchanged(k))
     }
 
     /// Whether the figure is a level, a change or a comparison base ("from $25

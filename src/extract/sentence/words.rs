@@ -226,12 +226,19 @@ fn comparison_of(t: &[Token<'_>], m: &Mention, fig_period: Option<Period>, call:
 }
 
 /// An earlier outlook named at `k`: "prior guidance", "previous forecast",
-/// "our original outlook", "previously communicated".
+/// "our original outlook", "previously communicated", "we had previously
+/// expected", "we used to guide to".
 pub(super) fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
     t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
         && t.get(k + 1).is_some_and(|x| {
-            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate", "expected", "forecasted", "anticipated", "projected"])
         })
+        || used_to_guide(t, k)
+}
+
+/// "used to guide", "used to expect" (the verb at `k`): an outlook given once.
+pub(super) fn used_to_guide(t: &[Token<'_>], k: usize) -> bool {
+    k >= 2 && t[k].is_any(&["guide", "expect", "forecast", "target", "project"]) && t[k - 1].is("to") && t[k - 2].is("used")
 }
 
 /// A figure that is a part of another or an effect on a metric, not the
