@@ -312,7 +312,7 @@ fn could_start(tok: &Token<'_>) -> bool {
     const FIRST: &[&str] = &[
         "last", "prior", "previous", "preceding", "next", "coming", "this", "the", "current", "a", "year", "full",
         "long", "long-term", "fiscal", "annual", "fy", "f", "calendar", "cy", "q", "h", "h1", "h2", "first", "second", "third",
-        "fourth", "1st", "2nd", "3rd", "4th", "back", "front",
+        "fourth", "1st", "2nd", "3rd", "4th", "back", "front", "one",
     ];
     match tok.kind {
         Tok::Num => true,
@@ -445,6 +445,7 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
         ("last year’s", PeriodRef::PrevYear),
         ("prior year’s", PeriodRef::PrevYear),
         ("a year ago", PeriodRef::PrevYear),
+        ("one year ago", PeriodRef::PrevYear),
         ("year ago", PeriodRef::PrevYear),
         ("next year", PeriodRef::NextYear),
         ("next fiscal year", PeriodRef::NextYear),
@@ -602,6 +603,7 @@ mod tests {
             ("up from 72 days in Q3", "FY2023-Q4", false, "FY2023-Q3"),
             ("Revenue for fiscal year '23 was", "FY2023-Q4", false, "FY2023"),
             ("up 73% over fiscal '22", "FY2023-Q4", false, "vs FY2022"),
+            ("up 7.5% from one year ago", "FY2023-Q4", false, "vs FY2022-Q4"),
             ("a decrease of $15.2 million from the third quarter", "FY2023-Q4", false, "vs FY2023-Q3"),
             // The year so far: the first half in a Q2 call, the year in a Q4 call, none in a Q3 call.
             ("cash from operations of $1.3 billion year-to-date through Q2", "FY2023-Q2", false, "FY2023-H1"),

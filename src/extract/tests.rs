@@ -442,6 +442,16 @@ fn period_table() {
         ("To reflect the third quarter performance, we increased our full year guidance range for core FFO by $0.05 to a range of $6.35 to $6.65 per share.", "ffo_per_share[total] FY2024 Guidance/Level 6.35..6.65 USD/share"),
         ("Q3 revenues were $1.43 billion, $22 million above the high end of our guidance range and growing 31% year over year.", "revenue[total] FY2024-Q3 Actual/Level 1430000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 31 %"),
         ("We expect fourth quarter revenue to be flat to down 6% sequentially.", "revenue[total] FY2024-Q4 Guidance/Qoq -6..0 %"),
+        // A period said in a later clause of its own (a cause, a new statement) does not date the figure before it.
+        ("Let's discuss our updated financial outlook for 2025. Adjusted EPS is expected to be in the range of $2.10 to $2.30, and we expect the first half of the year to contribute approximately 45% of the year's earnings.", "eps[total] FY2025 Guidance/Level 2.1..2.3 USD/share"),
+        ("Operating margin was 25%, driven by the revenue beat and some marketing spend that was pushed into the second half of the year.", "operating_margin[total] FY2024-Q3 Actual/Level 25 %"),
+        ("Adjusted free cash flow was $585 million, up 18.5%, and given the momentum we raised our full year outlook.", "free_cash_flow[total] FY2024-Q3 Actual/Level 585000000 USD; free_cash_flow[total] FY2024-Q3 Actual/Yoy 18.5 %"),
+        // A guided figure's cause may name the period of its outlook.
+        ("We expect adjusted free cash flow to be in the range of $2 billion to $2.5 billion, which includes the benefit of the acquisition in our results for the entire fiscal year.", "free_cash_flow[total] FY2024 Guidance/Level 2000000000..2500000000 USD"),
+        // "from one year ago" is the comparison base, as "from a year ago" is.
+        ("Adjusted book value per common share was $60.07, up 7.5% from one year ago.", "book_value_per_share[total] FY2024-Q3 Actual/Level 60.07 USD/share; book_value_per_share[total] FY2024-Q3 Actual/Yoy 7.5 %"),
+        // Said with the figure's own clause, it does.
+        ("Revenue was $5 million and operating margin was 12% for the first half of the year.", "revenue[total] FY2024-H1 Actual/Level 5000000 USD; operating_margin[total] FY2024-H1 Actual/Level 12 %"),
         // "compared with" a period: the comparison base, not the guided figure's period.
         ("Revenues are expected to increase approximately 12% compared with the third quarter of 2023.", "revenue[total] FY2024-Q4 Guidance/Yoy 12 %"),
         // Year-to-date: the first half in a Q2 call, no period of ours in a Q3 call (three quarters).
@@ -568,6 +578,9 @@ fn segment_table() {
 #[test]
 fn not_a_figure_table() {
     let cases = [
+        // An outlook given once ("previously expected", "used to guide") is no guidance now.
+        ("We had previously expected gross margin expansion of 50 basis points for the year.", ""),
+        ("We used to guide to cemetery sales growth of 4% to 6% over this period.", ""),
         // The change of a driver named beside its change noun is not the metric's.
         ("Package revenue grew 9% on strong yield improvement of 10%.", "revenue[total] FY2024-Q3 Actual/Yoy 9 %"),
         ("We saw a 4% decline in revenues and a 7.8% decline in expenses.", "revenue[total] FY2024-Q3 Actual/Yoy -4 %"),

@@ -72,7 +72,7 @@ impl Sentence<'_, '_> {
         // verb before the figure in its clause guides it, past tense elsewhere notwithstanding.
         let guidance_word = (self.guidance_word || guided_before(self.t, &self.past_mask, f.first, hi)) && !self.past_outlook(&at);
         let (own_mention, fig_period) = self.period_of(ctx, &at, change.sign, guidance_word)?;
-        let (kind, fig_period) = self.kind_of(ctx, own_mention, fig_period, guidance_word);
+        let (kind, fig_period) = self.kind_of(ctx, &at, own_mention, fig_period, guidance_word);
         let Some(period) = fig_period else {
             return Some(Bound::Undated);
         };
@@ -305,7 +305,9 @@ impl Sentence<'_, '_> {
         let from = lo.max(f.first.saturating_sub(7));
         let old_outlook = (from..f.first.saturating_sub(1)).find(|&k| old_outlook_at(t, k));
         let unchanged = |k: usize| t[k.saturating_sub(4)..k].iter().any(|x| x.is_any(&["unchanged", "same", "maintain", "maintaining", "reaffirm", "reaffirming", "consistent", "line"]));
-        old_outlook.is_some_and(|k| !t[k + 2..f.first].iter().any(|x| x.is("to")) && !unchanged(k))
+        // "we used to guide to cemetery sales at 4% to 6%": the verb's own "to" opens no new range.
+        let after = |k: usize| if used_to_guide(t, k) { k + 1 + usize::from(t.get(k + 1).is_some_and(|x| x.is("to"))) } else { k + 2 };
+        old_outlook.is_some_and(|k| !t[after(k).min(f.first)..f.first].iter().any(|x| x.is("to")) && !unchanged(k))
     }
 
     /// Whether the figure is a level, a change or a comparison base ("from $25
@@ -490,13 +492,29 @@ impl Sentence<'_, '_> {
         let ahead = self.outlook_period.or(guided).filter(|p| p.is_quarter() && !self.past);
         let fig_period = own_mention
             .and_then(|m| if m.what == PeriodRef::ThisQuarter { ahead } else { None }.or_else(|| self.resolve(m.what, ctx.call, guidance_word)))
-            .or(self.period)
+            .or(self.period.filter(|_| !self.period_in_later_clause(at)))
             .or(self.outlook_period)
             .or(guided)
             .or(self.context)
             .or(ctx.call);
         let fig_period = if own_mention.is_none() && sign.is_some() && !guidance_word { self.like_its_base(ctx, at, fig_period) } else { fig_period };
         Some((own_mention, self.redate_guided(ctx, at, own_mention, fig_period, guidance_word)))
+    }
+
+    /// Whether the sentence's period is said after the figure in a clause of
+    /// its own: "EPS is expected to be $1.78 to $1.98, ..., and we expect the
+    /// first half of the year to contribute 43%", "Operating margin was 25%,
+    /// driven by ... spend pushed into the second half of the year".
+    fn period_in_later_clause(&self, at: &Slot) -> bool {
+        self.own().next().is_some_and(|m| self.later_clause(at, m))
+    }
+
+    fn later_clause(&self, at: &Slot, m: &Mention) -> bool {
+        let t = self.t;
+        let turns = |x: &Token<'_>| x.is_any(STATEMENT_TURNS) || !self.guidance_word && x.is_any(CAUSE_TURNS);
+        m.first >= at.f.last && (at.f.last..m.first.saturating_sub(1)).any(|k| {
+            (t[k].sym(',') || t[k].sym(';')) && (turns(&t[k + 1]) || t[k + 1].is("and") && t.get(k + 2).is_some_and(|x| x.is_any(NEW_SUBJECTS)))
+        })
     }
 
     /// A change said against a half a year back, dated by another span, is a
@@ -528,13 +546,13 @@ impl Sentence<'_, '_> {
     /// guided in play, or the year (the next in a Q4 call).
     fn redate_guided(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> Option<Period> {
         let so_far = || self.periods.iter().find(|m| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)).copied();
-        let dated_by = own_mention.or(self.own().next().copied()).or_else(so_far).map(|m| m.what);
+        let dated_by = own_mention.or(self.own().find(|m| !self.later_clause(at, m)).copied()).or_else(so_far).map(|m| m.what);
         let reported = ctx.call.filter(|c| c.is_quarter() && fig_period == Some(*c));
         let Some(c) = reported.filter(|_| guidance_word && !self.past && dated_by.is_some_and(|w| !matches!(w, PeriodRef::Abs(_))) && guided_before(self.t, &self.past_mask, at.f.first, at.hi)) else {
             return fig_period;
         };
         let this_year = |p: &Period| p.part() == Some(Part::Year) && p.year_number() == c.year_number() && c.part() != Some(Part::Quarter(4));
-        let ahead = self.own().filter_map(|m| self.resolve(m.what, ctx.call, true)).find(|p| is_after(*p, c) || this_year(p));
+        let ahead = self.own().filter(|m| !self.later_clause(at, m)).filter_map(|m| self.resolve(m.what, ctx.call, true)).find(|p| is_after(*p, c) || this_year(p));
         let year = c.year_number().map(|y| Period::year(if c.part() == Some(Part::Quarter(4)) { y + 1 } else { y }));
         ahead.or(ctx.guided.map(|(p, _)| p)).or(year)
     }
@@ -544,7 +562,7 @@ impl Sentence<'_, '_> {
     /// ..." in a Q3 call, "We expect second half revenue to be up 9%" in a Q3
     /// call, the year of an outlook paragraph) or with no period named
     /// ([`Sentence::guided_unnamed`], which may re-date the figure).
-    pub(super) fn kind_of(&self, ctx: &Ctx, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> (Kind, Option<Period>) {
+    pub(super) fn kind_of(&self, ctx: &Ctx, at: &Slot, own_mention: Option<Mention>, fig_period: Option<Period>, guidance_word: bool) -> (Kind, Option<Period>) {
         let kind = match (fig_period, ctx.call) {
             (Some(Period::LongTerm), _) => Kind::Guidance,
             (Some(p), Some(c)) if is_after(p, c) => Kind::Guidance,
@@ -554,7 +572,7 @@ impl Sentence<'_, '_> {
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 2 * h) => Kind::Guidance,
             (Some(p), Some(c)) if guidance_word && self.outlook_period == Some(p) && p.year_number() == c.year_number() && !p.is_quarter()
                 && matches!(c.part(), Some(Part::Quarter(q)) if q < 4) => Kind::Guidance,
-            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && self.period.is_none() && self.outlook_period.is_none() && p == self.context.unwrap_or(c) => {
+            (Some(p), Some(c)) if guidance_word && own_mention.is_none() && (self.period.is_none() || self.period_in_later_clause(at)) && self.outlook_period.is_none() && p == self.context.unwrap_or(c) => {
                 return self.guided_unnamed(c, fig_period);
             }
             _ => Kind::Actual,

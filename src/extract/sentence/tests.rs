@@ -119,7 +119,7 @@ fn dating_table() {
         let guidance_word = s.guidance_word || guided_before(s.t, &s.past_mask, at.f.first, at.hi);
         match s.period_of(ctx, &at, sign, guidance_word) {
             None => "skip".to_string(),
-            Some((own, period)) => match s.kind_of(ctx, own, period, guidance_word) {
+            Some((own, period)) => match s.kind_of(ctx, &at, own, period, guidance_word) {
                 (kind, Some(p)) => format!("{p} {kind:?}"),
                 (kind, None) => format!("- {kind:?}"),
             },

@@ -30,6 +30,17 @@ pub(super) const PAST: &[&str] = &[
     "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
     "closed", "improved", "expanded", "contracted", "dropped", "earned",
 ];
+/// Words that open, after a comma, a clause of its own after a figure: its
+/// cause ("driven by ...", "due to ...", "which ..."), whose period is not a
+/// reported figure's (a guided figure's outlook may still be dated there:
+/// "..., reflecting our results for the entire fiscal year"); a new
+/// statement ("but", "and we expect ...") dates neither.
+pub(super) const CAUSE_TURNS: &[&str] = &[
+    "driven", "due", "reflecting", "offset", "partially", "partly", "primarily", "mainly", "largely", "because", "which",
+];
+pub(super) const STATEMENT_TURNS: &[&str] = &["given", "while", "whereas", "but"];
+/// Subjects that make "and" after a comma a new statement: ", and we expect ...".
+pub(super) const NEW_SUBJECTS: &[&str] = &["we", "our", "they", "it", "this", "that", "given", "i"];
 /// Words that make a figure a reference to an earlier outlook: "above the high end of our outlook range of $121 million".
 pub(super) const OUTLOOK_REFS: &[&str] = &["outlook", "guidance", "expectations", "expectation", "consensus", "estimate", "estimates"];
 /// Words before a change verb that are not its subject: "..., or up 10%", "EPS was up 10%".
@@ -215,12 +226,19 @@ fn comparison_of(t: &[Token<'_>], m: &Mention, fig_period: Option<Period>, call:
 }
 
 /// An earlier outlook named at `k`: "prior guidance", "previous forecast",
-/// "our original outlook", "previously communicated".
+/// "our original outlook", "previously communicated", "we had previously
+/// expected", "we used to guide to".
 pub(super) fn old_outlook_at(t: &[Token<'_>], k: usize) -> bool {
     t[k].is_any(&["prior", "previous", "previously", "original", "originally", "earlier", "initial", "old"])
         && t.get(k + 1).is_some_and(|x| {
-            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate"])
+            x.is_any(&["guidance", "outlook", "forecast", "range", "expectation", "expectations", "guided", "communicated", "provided", "issued", "estimate", "expected", "forecasted", "anticipated", "projected"])
         })
+        || used_to_guide(t, k)
+}
+
+/// "used to guide", "used to expect" (the verb at `k`): an outlook given once.
+pub(super) fn used_to_guide(t: &[Token<'_>], k: usize) -> bool {
+    k >= 2 && t[k].is_any(&["guide", "expect", "forecast", "target", "project"]) && t[k - 1].is("to") && t[k - 2].is("used")
 }
 
 /// A figure that is a part of another or an effect on a metric, not the
