@@ -301,7 +301,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     let (t, lower, has_figures) = (s.t, s.lower.as_str(), !s.figures.is_empty());
     let any_topic = metric::segment_topic(t);
     let topic = any_topic.clone().filter(|_| !has_figures);
-    let lead = metric::leading_segment(t);
+    // A lead-in in lower case names a segment where the call calls it one elsewhere;
+    // else it turns the talk from the segment in play ("In compute, revenue grew 10%").
+    let (lead, away) = match metric::leading_segment(t) {
+        Some((name, sure)) if sure || crate::extract::segments::called_a_segment(&ctx.text, &ctx.folded, &name) => (Some(name), false),
+        Some(_) => (None, true),
+        None => (None, false),
+    };
+    if away && has_figures {
+        ctx.segment = None;
+    }
     // In a new paragraph the segment carries on only where the text says so ("for the segment").
     // A line of a web page's talk is a paragraph too, unless the line before only
     // named the segment ("Slide 17 explains the variance in the seating segment.").
@@ -320,7 +329,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if topic.is_some() {
         ctx.segment = topic.clone();
     }
-    // A company-level word, or a sentence opening on the company's figure: "For gross margin, ...",
+    // A company-level word ("total", "the remainder of the P&L"), or a sentence opening on the company's figure: "For gross margin, ...",
     // or, after a lead-in's part ("In Latin America, revenue was down 9%."), not a segment the talk
     // turned to, "First-quarter gross margin was ...".
     let mut k = 0;
@@ -328,7 +337,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
         k += 1;
     }
     let period_end = s.periods.iter().find(|m| m.first == k && ctx.reported.is_none()).map(|m| m.last);
-    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
+    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide", "p&l"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
         ctx.segment = None;
     }
     let business = metric::business_subject(t);
