@@ -156,6 +156,12 @@ struct Ctx {
     /// revenue increased 10%") does not replace: "Segment gross margin
     /// dollars increased 15%" is its.
     reported: Option<String>,
+    /// The part the last sentence opening on a part's metric named ("Revenue from
+    /// Productivity and Business Processes was ..."): the reporting segment of
+    /// "Segment gross margin ..." where no topic named one.
+    part: Option<String>,
+    /// The last sentence turned to the segments without naming one.
+    awaiting_part: bool,
     /// Sentences since the segment in play was named.
     segment_age: usize,
     /// The last sentence had no figures: a segment it named opens the next line.
@@ -185,7 +191,7 @@ struct Ctx {
 impl Ctx {
     /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
     fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
-        Ctx { call, currency, company, basis: None, segment: None, reported: None, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new(), text: String::new(), folded: String::new() }
+        Ctx { call, currency, company, basis: None, segment: None, reported: None, part: None, awaiting_part: false, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new(), text: String::new(), folded: String::new() }
     }
 }
 

@@ -207,6 +207,18 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<(String, bool)> {
     (noun || capitals || lower()).then_some((name, noun || capitals))
 }
 
+/// The part a sentence opens on a metric of: "Revenue from Productivity and
+/// Business Processes was $33.1 billion", "Net sales for the Aerospace
+/// segment were ...".
+pub fn opens_on_part(t: &[Token<'_>]) -> Option<String> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the", "total"])) {
+        k += 1;
+    }
+    let end = LEXICON.iter().filter_map(|&(p, ..)| phrase_at(t, k, p)).max()?;
+    segment_after(t, end)
+}
+
 /// A sentence that opens on a company figure, not a part's: a lead-in that
 /// turns the talk to a metric ("For gross margin, ...", "Turning to operating
 /// expenses, ..."), or, where `period_end` is given (where a period mention

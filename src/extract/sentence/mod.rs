@@ -318,6 +318,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     let new_paragraph = s.a == 0 || new_line && !ctx.segment_opened;
     if new_paragraph && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
         ctx.segment = None;
+        ctx.part = None;
     }
     if lead.is_some() && has_figures {
         ctx.segment = lead.clone();
@@ -341,6 +342,12 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
         ctx.segment = None;
     }
     let business = metric::business_subject(t);
+    // After a turn to the segments that names none ("Now to our segment results."), the first
+    // sentence opening on a part's metric names the reporting segment.
+    if ctx.awaiting_part && has_figures {
+        ctx.part = metric::opens_on_part(t);
+    }
+    ctx.awaiting_part = !has_figures && lower.contains("segment") && any_topic.is_none() && lead.is_none() && business.is_none();
     if let Some((name, true)) = &business {
         ctx.segment = Some(name.clone());
     }
@@ -357,9 +364,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if ctx.segment.is_none() {
         ctx.reported = None;
     }
-    // "Segment gross margin dollars increased 15%": the reporting segment's, not the part a lead-in turned to.
-    if t.first().is_some_and(|x| x.is_any(&["segment", "segment's", "segment’s"])) && ctx.reported.is_some() {
-        ctx.segment = ctx.reported.clone();
+    // "Segment gross margin dollars increased 15%": the reporting segment's, not the part a lead-in
+    // turned to; with no topic, the part the last sentence opening on a part's metric named
+    // ("Revenue from Productivity and Business Processes was $33.1 billion").
+    if t.first().is_some_and(|x| x.is_any(&["segment", "segment's", "segment’s"])) {
+        if ctx.reported.is_none() {
+            ctx.reported = ctx.part.clone();
+        }
+        if ctx.reported.is_some() {
+            ctx.segment = ctx.reported.clone();
+        }
     }
     // Text without paragraphs (a sentence a line) has no paragraph to end the
     // segment: a segment not named again for a while is no longer in play.
