@@ -186,6 +186,9 @@ fn segment_context() {
         // With no topic, "Segment ..." is the part the last sentence opening on a part's metric named.
         ("Now to our segment results. Revenue from Productivity and Business Processes was $33.1 billion. LinkedIn revenue increased 9%. Segment gross margin dollars increased 16%. Operating expenses increased 7%. Productivity and Business Processes and LinkedIn grew.",
          "revenue[productivity_and_business_processes] FY2024-Q3 Actual/Level 33100000000 USD; revenue[linkedin] FY2024-Q3 Actual/Yoy 9 %; gross_profit[productivity_and_business_processes] FY2024-Q3 Actual/Yoy 16 %; operating_expenses[productivity_and_business_processes] FY2024-Q3 Actual/Yoy 7 %"),
+        // "International" names a part: a region's total is that part's, not the company's.
+        ("Total international revenues increased $29 million or 118%. International grew.",
+         "revenue[international] FY2024-Q3 Actual/Yoy 29000000 USD; revenue[international] FY2024-Q3 Actual/Yoy 118 %"),
         // Cash flows, cash and returns to shareholders are the company's, whatever part the talk is on.
         ("In the Aerospace segment, revenue was $5 million. Free cash flow was $3 million. Aerospace grew.",
          "revenue[aerospace] FY2024-Q3 Actual/Level 5000000 USD; free_cash_flow[total] FY2024-Q3 Actual/Level 3000000 USD"),

@@ -21,7 +21,7 @@ const NOT_SEGMENTS: &[&str] = &[
     "like", "top", "bottom", "line", "mix", "per", "share", "any", "each", "every", "both", "what", "which",
     "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
-    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
+    "gaap-based", "us", "u.s", "domestic", "here", "there", "then", "now", "segment's", "segment",
     "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
     "or", "nor", "versus", "vs", "than", "compared", "although", "though",
 ];
