@@ -168,6 +168,16 @@ fn segment_context() {
          "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; operating_income[total] FY2024-Q3 Actual/Level 20000000 USD"),
         ("In Latin America, revenue was down 9%. Gross margin was 50%. Latin America grew.",
          "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[latin_america] FY2024-Q3 Actual/Level 50 %"),
+        ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
+        ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
+         "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
+    ];
+    check_table(&cases);
+}
+
+#[test]
+fn segment_lead_ins() {
+    let cases = [
         // A lead-in in lower case names a segment where the call calls it one elsewhere, or says its noun.
         ("For financial services, operating income of $68.5 million increased 10.1%. Our financial services segment grew.",
          "operating_income[financial_services] FY2024-Q3 Actual/Level 68500000 USD; operating_income[financial_services] FY2024-Q3 Actual/Yoy 10.1 %"),
@@ -192,9 +202,6 @@ fn segment_context() {
         // Cash flows, cash and returns to shareholders are the company's, whatever part the talk is on.
         ("In the Aerospace segment, revenue was $5 million. Free cash flow was $3 million. Aerospace grew.",
          "revenue[aerospace] FY2024-Q3 Actual/Level 5000000 USD; free_cash_flow[total] FY2024-Q3 Actual/Level 3000000 USD"),
-        ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
-        ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
-         "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
     ];
     check_table(&cases);
 }
