@@ -45,6 +45,8 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
     let id = read.given(given);
     let mut ctx = Ctx::new(id.call, id.currency, id.company.clone());
     ctx.line_paragraphs = t.layout.lines_are_paragraphs();
+    ctx.folded = segments::folded(t.text);
+    ctx.text = t.text.to_string();
     let mut buf: Vec<Token<'_>> = Vec::new();
     // Guidance the call withdraws: (period, line, sentence), the first sentence that says it.
     let mut withdrawals: Vec<(Period, usize, &str)> = Vec::new();
@@ -154,6 +156,12 @@ struct Ctx {
     /// revenue increased 10%") does not replace: "Segment gross margin
     /// dollars increased 15%" is its.
     reported: Option<String>,
+    /// The part the last sentence opening on a part's metric named ("Revenue from
+    /// Productivity and Business Processes was ..."): the reporting segment of
+    /// "Segment gross margin ..." where no topic named one.
+    part: Option<String>,
+    /// The last sentence turned to the segments without naming one.
+    awaiting_part: bool,
     /// Sentences since the segment in play was named.
     segment_age: usize,
     /// The last sentence had no figures: a segment it named opens the next line.
@@ -164,6 +172,9 @@ struct Ctx {
     /// 15%"), for the guidance that follows without one ("The segment's operating margin is
     /// forecast to range between 16% and 17%"), and the sentences since.
     guided: Option<(Period, usize)>,
+    /// The whole call, and folded ([`segments::folded`]): what it calls a segment.
+    text: String,
+    folded: String,
     /// Segment names a sentence turned to ("In Display Technologies, ..."): they stand though said once.
     announced: Vec<String>,
     /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
@@ -180,7 +191,7 @@ struct Ctx {
 impl Ctx {
     /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
     fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
-        Ctx { call, currency, company, basis: None, segment: None, reported: None, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new() }
+        Ctx { call, currency, company, basis: None, segment: None, reported: None, part: None, awaiting_part: false, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new(), text: String::new(), folded: String::new() }
     }
 }
 

@@ -46,6 +46,24 @@ fn fold(s: &str) -> String {
     out
 }
 
+/// The call's text folded for [`called_a_segment`].
+pub fn folded(text: &str) -> String {
+    fold(text)
+}
+
+/// Whether the call (`text`, and `folded`) names `name` (`financial_services`)
+/// as a part of its business elsewhere: right before a noun that says so
+/// ("our financial services segment"), or in capitals inside a sentence
+/// ("results in Pharmacy Services").
+pub fn called_a_segment(text: &str, folded: &str, name: &str) -> bool {
+    let folded_name = fold_name(name);
+    let capitalised = |w: &str| w.chars().enumerate().flat_map(|(i, c)| (i == 0).then(|| crate::case::upper(c)).into_iter().flatten().chain((i > 0).then_some(c))).collect::<String>();
+    let title: String = name.split('_').map(capitalised).collect::<Vec<_>>().join(" ");
+    let inside = |at: usize| text[..at].chars().rev().nth(1).is_some_and(|c| c.is_lowercase() || c == ',');
+    SEGMENT_NOUNS.iter().any(|noun| folded.contains(&format!("{folded_name}{noun} ")))
+        || !title.is_empty() && text.match_indices(title.as_str()).any(|(at, _)| inside(at) && !text[at + title.len()..].starts_with(char::is_alphanumeric))
+}
+
 /// A segment name (`new_zealand_timber`, `c&i`) as folded words.
 fn fold_name(segment: &str) -> String {
     fold(&segment.replace('_', " "))

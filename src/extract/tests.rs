@@ -181,6 +181,37 @@ fn segment_context() {
 }
 
 #[test]
+fn segment_lead_ins() {
+    let cases = [
+        // A lead-in in lower case names a segment where the call calls it one elsewhere, or says its noun.
+        ("For financial services, operating income of $68.5 million increased 10.1%. Our financial services segment grew.",
+         "operating_income[financial_services] FY2024-Q3 Actual/Level 68500000 USD; operating_income[financial_services] FY2024-Q3 Actual/Yoy 10.1 %"),
+        ("For industrial services, revenue grew 5%. Industrial services demand was strong.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
+        ("In local currency, revenue grew 5%. Our local currency business grew.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
+        ("In our pineapple category, net sales were $50 million.", "revenue[pineapple] FY2024-Q3 Actual/Level 50000000 USD"),
+        ("Lastly, in strategic communications, revenues of $69.9 million increased 15.5%. The strategic communications segment grew.",
+         "revenue[strategic_communications] FY2024-Q3 Actual/Level 69900000 USD; revenue[strategic_communications] FY2024-Q3 Actual/Yoy 15.5 %"),
+        ("Looking at our non-optical communications business, revenue of $104 million was up. Non-optical communications grew.", "revenue[non_optical_communications] FY2024-Q3 Actual/Level 104000000 USD"),
+        ("At parks, experiences, and products, operating income was up $2.6 billion. Our parks segment grew.", "operating_income[total] FY2024-Q3 Actual/Yoy 2600000000 USD"),
+        ("For pharmacy services, operating income was $7 billion. We grew in Pharmacy Services.", "operating_income[pharmacy_services] FY2024-Q3 Actual/Level 7000000000 USD"),
+        ("In the Storage segment, revenue was $5 million. In compute, revenue grew 10%. Storage grew.",
+         "revenue[storage] FY2024-Q3 Actual/Level 5000000 USD; revenue[total] FY2024-Q3 Actual/Yoy 10 %"),
+        ("In Livestock, we expect revenue to fall 20%. For the remainder of the P&L, SG&A expenses are expected to be $2.1 billion. Livestock grew.",
+         "revenue[livestock] FY2024-Q4 Guidance/Yoy -20 %; sga_expense[total] FY2024-Q4 Guidance/Level 2100000000 USD"),
+        // With no topic, "Segment ..." is the part the last sentence opening on a part's metric named.
+        ("Now to our segment results. Revenue from Productivity and Business Processes was $33.1 billion. LinkedIn revenue increased 9%. Segment gross margin dollars increased 16%. Operating expenses increased 7%. Productivity and Business Processes and LinkedIn grew.",
+         "revenue[productivity_and_business_processes] FY2024-Q3 Actual/Level 33100000000 USD; revenue[linkedin] FY2024-Q3 Actual/Yoy 9 %; gross_profit[productivity_and_business_processes] FY2024-Q3 Actual/Yoy 16 %; operating_expenses[productivity_and_business_processes] FY2024-Q3 Actual/Yoy 7 %"),
+        // "International" names a part: a region's total is that part's, not the company's.
+        ("Total international revenues increased $29 million or 118%. International grew.",
+         "revenue[international] FY2024-Q3 Actual/Yoy 29000000 USD; revenue[international] FY2024-Q3 Actual/Yoy 118 %"),
+        // Cash flows, cash and returns to shareholders are the company's, whatever part the talk is on.
+        ("In the Aerospace segment, revenue was $5 million. Free cash flow was $3 million. Aerospace grew.",
+         "revenue[aerospace] FY2024-Q3 Actual/Level 5000000 USD; free_cash_flow[total] FY2024-Q3 Actual/Level 3000000 USD"),
+    ];
+    check_table(&cases);
+}
+
+#[test]
 fn answers_defer_to_the_prepared_remarks() {
     let facts = |answer: &str| {
         let text = format!(

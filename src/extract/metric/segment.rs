@@ -21,7 +21,7 @@ const NOT_SEGMENTS: &[&str] = &[
     "like", "top", "bottom", "line", "mix", "per", "share", "any", "each", "every", "both", "what", "which",
     "about", "around", "over", "under", "just", "only", "very", "much", "good", "great", "healthy", "robust",
     "continued", "further", "incremental", "additional", "significant", "meaningful", "lower-margin", "high-margin",
-    "gaap-based", "us", "u.s", "domestic", "international", "here", "there", "then", "now", "segment's", "segment",
+    "gaap-based", "us", "u.s", "domestic", "here", "there", "then", "now", "segment's", "segment",
     "segments", "division's", "business's", "unit's", "group's", "continuing", "discontinued", "ongoing", "existing",
     "or", "nor", "versus", "vs", "than", "compared", "although", "though",
 ];
@@ -160,16 +160,25 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
 
 /// A sentence-leading segment, before the first comma: "For Production and
 /// Precision Ag, net sales are forecast ...", "Moving to Aerospace, sales were
-/// ...", "Beginning with Material Handling, net sales increased ...".
-pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
+/// ...", "Beginning with Material Handling, net sales increased ...", "In our
+/// pineapple category, ...", or words in lower case the call calls a part
+/// of its business elsewhere ("For financial services, operating income of
+/// ..." where it says "our financial services segment"): with whether it is
+/// sure (in capitals or with its noun), else to be `called` so by the caller.
+pub fn leading_segment(t: &[Token<'_>]) -> Option<(String, bool)> {
+    // "Lastly, in strategic communications, ...": a connective's own comma first.
+    let from = if t.len() > 2 && t[0].is_any(&["lastly", "finally", "next", "now", "and", "then", "also"]) && t[1].sym(',') { 2 } else { 0 };
+    let t = &t[from..];
     let comma = t.iter().position(|x| x.sym(','))?;
     let start = lead_in(&t[..comma])?;
     if !(1..=6).contains(&(comma - start)) {
         return None;
     }
     let words = &t[start..comma];
-    // "In Corporate Finance & Restructuring, ...": an ampersand joins a name's words.
-    let joins = |k: usize, x: &Token<'_>| x.sym('&') && k > 0 && k + 1 < words.len();
+    // "In Corporate Finance & Restructuring, ...": an ampersand joins a name's words;
+    // "non-optical communications": a hyphen inside a word.
+    let inside = |k: usize| k > 0 && k + 1 < words.len() && words[k - 1].end == words[k].start && words[k].end == words[k + 1].start;
+    let joins = |k: usize, x: &Token<'_>| x.sym('&') && k > 0 && k + 1 < words.len() || x.sym('-') && inside(k);
     if words.iter().enumerate().any(|(k, x)| !(x.kind == Tok::Word || joins(k, x)) || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
         return None;
     }
@@ -182,15 +191,32 @@ pub fn leading_segment(t: &[Token<'_>]) -> Option<String> {
         k += 1;
     }
     let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
-    let noun = names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit"].contains(&w.to_ascii_lowercase().as_str()));
-    // A name in capitals, or one the text calls a segment ("within our seating segment").
-    if k >= comma || !(noun || t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase()))) {
+    let noun = names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit", "category"].contains(&w.to_ascii_lowercase().as_str()));
+    if k >= comma {
         return None;
     }
     if noun {
         names.pop();
     }
-    Some(segment_name(&names.join(" ")))
+    let name = segment_name(&names.join(" "));
+    // A name in capitals, or one the text calls a segment ("within our seating segment").
+    let capitals = t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase()));
+    // Not the first of a list the comma goes on with: "At parks, experiences, and products, ...".
+    let listed = t.get(comma + 2).is_some_and(|x| x.sym(',') || x.is("and"));
+    let lower = || !listed && t[k..comma].iter().all(|x| x.sym('-') || segment_word(x) && !describes(x, false));
+    (noun || capitals || lower()).then_some((name, noun || capitals))
+}
+
+/// The part a sentence opens on a metric of: "Revenue from Productivity and
+/// Business Processes was $33.1 billion", "Net sales for the Aerospace
+/// segment were ...".
+pub fn opens_on_part(t: &[Token<'_>]) -> Option<String> {
+    let mut k = 0;
+    while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the", "total"])) {
+        k += 1;
+    }
+    let end = LEXICON.iter().filter_map(|&(p, ..)| phrase_at(t, k, p)).max()?;
+    segment_after(t, end)
 }
 
 /// A sentence that opens on a company figure, not a part's: a lead-in that
@@ -240,7 +266,7 @@ fn lead_in(t: &[Token<'_>]) -> Option<usize> {
 const NOT_A_TOPIC: &[&str] = &[
     "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
     "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
-    "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials", "financial",
+    "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials",
     "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials", "p&l",
 ];
 

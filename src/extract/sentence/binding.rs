@@ -14,6 +14,9 @@ use super::words::*;
 use super::{money_unit, Ctx, Sentence};
 use crate::facts::{Basis, Measure, Part, Period, Unit};
 
+/// Metrics only the company reports: a part's paragraph does not make them the part's.
+const COMPANY_ONLY: &[&str] = &["operating_cash_flow", "free_cash_flow", "cash", "buyback", "dividend", "share_count"];
+
 /// The metric a figure is of, with its unit class, whether it names a loss,
 /// and the segment said with it.
 pub(super) struct Named {
@@ -337,7 +340,10 @@ impl Sentence<'_, '_> {
         // segment it is about ("In the Enterprise Division, ... our gross margin").
         let own = if self.subject_leads { &["consolidated", "overall", "company", "group"][..] } else { &["our", "total", "consolidated", "overall", "company", "group"][..] };
         let company_level = chosen.is_some_and(|m| m.first > 0 && t[m.first - 1].is_any(own));
-        if segment.is_none() && matches!(named.class, Class::Money | Class::Ratio) && named.name != "revenue_mix" && !company_level {
+        // What only the company reports (its cash flows, cash, per-share figures,
+        // returns to shareholders) is no part's for being said in a part's paragraph.
+        let company_only = COMPANY_ONLY.contains(&named.name.as_ref());
+        if segment.is_none() && matches!(named.class, Class::Money | Class::Ratio) && named.name != "revenue_mix" && !company_level && !company_only {
             segment = self.subject.clone().or_else(|| chosen.and_then(|m| self.segment_said_before(m)));
         }
         if named.name == "revenue_mix" {

@@ -316,7 +316,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     let (t, lower, has_figures) = (s.t, s.lower.as_str(), !s.figures.is_empty());
     let any_topic = metric::segment_topic(t);
     let topic = any_topic.clone().filter(|_| !has_figures);
-    let lead = metric::leading_segment(t);
+    // A lead-in in lower case names a segment where the call calls it one elsewhere;
+    // else it turns the talk from the segment in play ("In compute, revenue grew 10%").
+    let (lead, away) = match metric::leading_segment(t) {
+        Some((name, sure)) if sure || crate::extract::segments::called_a_segment(&ctx.text, &ctx.folded, &name) => (Some(name), false),
+        Some(_) => (None, true),
+        None => (None, false),
+    };
+    if away && has_figures {
+        ctx.segment = None;
+    }
     // In a new paragraph the segment carries on only where the text says so ("for the segment").
     // A line of a web page's talk is a paragraph too, unless the line before only
     // named the segment ("Slide 17 explains the variance in the seating segment.").
@@ -324,6 +333,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     let new_paragraph = s.a == 0 || new_line && !ctx.segment_opened;
     if new_paragraph && !lower.contains("segment") && !lower.contains(" the business") && any_topic.is_none() {
         ctx.segment = None;
+        ctx.part = None;
     }
     if lead.is_some() && has_figures {
         ctx.segment = lead.clone();
@@ -335,7 +345,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if topic.is_some() {
         ctx.segment = topic.clone();
     }
-    // A company-level word, or a sentence opening on the company's figure: "For gross margin, ...",
+    // A company-level word ("total", "the remainder of the P&L"), or a sentence opening on the company's figure: "For gross margin, ...",
     // or, after a lead-in's part ("In Latin America, revenue was down 9%."), not a segment the talk
     // turned to, "First-quarter gross margin was ...".
     let mut k = 0;
@@ -343,10 +353,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
         k += 1;
     }
     let period_end = s.periods.iter().find(|m| m.first == k && ctx.reported.is_none()).map(|m| m.last);
-    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
+    if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide", "p&l"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
         ctx.segment = None;
     }
     let business = metric::business_subject(t);
+    // After a turn to the segments that names none ("Now to our segment results."), the first
+    // sentence opening on a part's metric names the reporting segment.
+    if ctx.awaiting_part && has_figures {
+        ctx.part = metric::opens_on_part(t);
+    }
+    ctx.awaiting_part = !has_figures && lower.contains("segment") && any_topic.is_none() && lead.is_none() && business.is_none();
     if let Some((name, true)) = &business {
         ctx.segment = Some(name.clone());
     }
@@ -363,9 +379,16 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     if ctx.segment.is_none() {
         ctx.reported = None;
     }
-    // "Segment gross margin dollars increased 15%": the reporting segment's, not the part a lead-in turned to.
-    if t.first().is_some_and(|x| x.is_any(&["segment", "segment's", "segment’s"])) && ctx.reported.is_some() {
-        ctx.segment = ctx.reported.clone();
+    // "Segment gross margin dollars increased 15%": the reporting segment's, not the part a lead-in
+    // turned to; with no topic, the part the last sentence opening on a part's metric named
+    // ("Revenue from Productivity and Business Processes was $33.1 billion").
+    if t.first().is_some_and(|x| x.is_any(&["segment", "segment's", "segment’s"])) {
+        if ctx.reported.is_none() {
+            ctx.reported = ctx.part.clone();
+        }
+        if ctx.reported.is_some() {
+            ctx.segment = ctx.reported.clone();
+        }
     }
     // Text without paragraphs (a sentence a line) has no paragraph to end the
     // segment: a segment not named again for a while is no longer in play.
