@@ -71,6 +71,17 @@ pub fn tokenize_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<To
         if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}') {
             continue;
         }
+        // A transcriber's note right after a figure, "$14.69 [Phonetic] and $15.09", "$62 [Phonetic] million",
+        // is no word of the speaker's (elsewhere it stays: "first [Phonetic] quarter" is no period, "cash flow
+        // [Technical Issues] Cash provided" no name).
+        if c == '[' && out.last().is_some_and(|t: &Token<'_>| t.kind == Tok::Num || t.sym('%')) {
+            if let Some(close) = s[i + 1..].find(']').filter(|&n| n <= 30 && s[i + 1..i + 1 + n].chars().all(|x| x.is_ascii_alphabetic() || x == ' ')) {
+                while it.peek().is_some_and(|(j, _)| *j <= i + 1 + close) {
+                    it.next();
+                }
+                continue;
+            }
+        }
         if c.is_ascii_digit() {
             let mut end = i + c.len_utf8();
             let bytes = s.as_bytes();
@@ -190,6 +201,9 @@ mod tests {
         assert_eq!(texts("fiscal '23 year-over-year 5.7% 100-gig"), ["fiscal", "'", "23", "year", "-", "over", "-", "year", "5.7", "%", "100", "-", "gig"]);
         assert_eq!(texts("U.S. company's 32.1M"), ["U.S", ".", "company's", "32.1", "M"]);
         assert_eq!(texts("1,2 and 12,3456"), ["1", ",", "2", "and", "12", ",", "3456"]);
+        // A transcriber's note is left out; other brackets stay.
+        assert_eq!(texts("$14.69 [Phonetic] and $15.09 [1]"), ["$", "14.69", "and", "$", "15.09", "[", "1", "]"]);
+        assert_eq!(texts("first [Phonetic] quarter"), ["first", "[", "Phonetic", "]", "quarter"]);
         let t = tokenize("x 1,000.5", 0, 9);
         assert_eq!(t[1].num, 1000.5);
         assert_eq!(t[1].decimals(), 1);

@@ -337,8 +337,11 @@ fn levels_and_changes_table() {
         // Not a change that is no effect: "a 100 basis point improvement in gross margin".
         ("Gross margin was 41%, a 100 basis point improvement over last year.", "gross_margin[total] FY2024-Q3 Actual/Level 41 %; gross_margin[total] FY2024-Q3 Actual/Yoy 100 bp"),
         ("We are investing over $500 million in R&D.", "rd_expense[total] FY2024-Q3 Actual/Level 500000000 USD"),
-        // A change and the level it reached are two facts, not a range.
+        // A change and the level it reached are two facts, not a range (also after the change in percent).
         ("Revenue increased $62 million to $1.4 billion.", "revenue[total] FY2024-Q3 Actual/Yoy 62000000 USD; revenue[total] FY2024-Q3 Actual/Level 1400000000 USD"),
+        ("Sales increased 16% or $11.3 million to $83.1 million.", "revenue[total] FY2024-Q3 Actual/Yoy 16 %; revenue[total] FY2024-Q3 Actual/Yoy 11300000 USD; revenue[total] FY2024-Q3 Actual/Level 83100000 USD"),
+        // A transcriber's note after a figure is no word of the speaker's.
+        ("Adjusted EBITDA was negative $62 [Phonetic] million.", "ebitda[total] FY2024-Q3 Actual/Level -62000000 USD"),
         // Organic growth is a revenue change.
         ("Organic growth for the quarter was 11.5%.", "revenue[total] FY2024-Q3 Actual/Yoy 11.5 %"),
         ("We expect continued organic growth in 2025 as we deliver on our $63 billion backlog.", "backlog[total] FY2025 Guidance/Level 63000000000 USD"),

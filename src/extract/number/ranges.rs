@@ -465,7 +465,9 @@ fn simple_range(t: &[Token<'_>], i: usize) -> Option<Figure> {
     carry_scale(t, &mut a, &b, false);
     // "revenue increased $62 million to $1.4 billion", "was down $215 million to $800 million":
     // a change, then the level it reached, not a range.
-    let changed = i > 0 && t[i - 1].is_any(&["up", "down", "increased", "decreased", "grew", "rose", "fell", "declined", "improved", "by"]);
+    // "increased our dividend 5% or $0.0525 to $1.1025 per share": the change in percent, then in money.
+    let changed = i > 0 && t[i - 1].is_any(&["up", "down", "increased", "decreased", "grew", "rose", "fell", "declined", "improved", "by"])
+        || i > 1 && t[i - 1].is("or") && t[i - 2].sym('%');
     if changed && matches!(a.dim, Dim::Money { .. }) && b.value.abs() > 2.0 * a.value.abs() {
         return None;
     }
