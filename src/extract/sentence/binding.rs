@@ -513,10 +513,11 @@ impl Sentence<'_, '_> {
         if t.get(at.f.last).is_some_and(|x| x.is("on")) && t.get(at.f.last + 1).is_some_and(|x| x.is_any(&["a", "an"])) {
             let w = &t[at.f.last + 2..(at.f.last + 6).min(at.hi)];
             if let Some(b) = w.iter().position(|x| x.is("basis")) {
-                let words = &w[..b];
-                if words.iter().any(|x| x.is_any(&["adjusted", "non-gaap"])) || words.windows(2).any(|p| p[0].is("non") && p[1].is("gaap")) || words.windows(3).any(|p| p[0].is("non") && p[1].sym('-') && p[2].is("gaap")) {
+                // "a GAAP", "a non-GAAP" ("non", "-", "GAAP"), "an adjusted".
+                let said = |word: &str| w[..b].iter().any(|x| x.is(word));
+                if said("adjusted") || said("gaap") && said("non") {
                     return Some(Basis::NonGaap);
-                } else if words.iter().any(|x| x.is("gaap")) && !words.iter().any(|x| x.is("non")) {
+                } else if said("gaap") {
                     return Some(Basis::Gaap);
                 }
             }

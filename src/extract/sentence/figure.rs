@@ -173,7 +173,7 @@ impl Sentence<'_, '_> {
     /// restated figure ("17% in constant currency").
     pub(super) fn not_own(&self, at: &Slot) -> bool {
         let (t, f, lo, hi) = (self.t, at.f, at.lo, at.hi);
-        if f.replaced || self.figures.iter().any(|r| self.midpoint_said(r) == Some(f.value) && f.range.is_none()) {
+        if f.replaced || f.range.is_none() && self.figures.iter().any(|r| r.range.is_some() && self.midpoint_said(r) == Some(f.value)) {
             return true;
         }
         let before = &t[lo..f.first];
