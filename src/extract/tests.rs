@@ -579,6 +579,17 @@ fn metric_table() {
         // Bare "earnings" in dollars and cents is EPS; in millions or as a change it is not.
         ("We now expect adjusted earnings to be in the range of $1.70 to $1.90.", "eps[total] FY2024-Q4 Guidance/Level 1.7..1.9 USD/share"),
         ("Earnings grew 10% to $120 million.", ""),
+        // An amount of earnings with its per-share figure after it is net income (after tax).
+        ("Earnings were $738 million or $1.24 per diluted share.", "net_income[total] FY2024-Q3 Actual/Level 738000000 USD; eps[total] FY2024-Q3 Actual/Level 1.24 USD/share"),
+        ("This quarter, we had earnings of $1.6 billion after-tax or $5.04 per share.", "net_income[total] FY2024-Q3 Actual/Level 1600000000 USD; eps[total] FY2024-Q3 Actual/Level 5.04 USD/share"),
+        ("Adjusted earnings were $566 million, or $5.21 per diluted share.", "net_income[total] FY2024-Q3 Actual/Level 566000000 USD; eps[total] FY2024-Q3 Actual/Level 5.21 USD/share"),
+        ("Adjusted earnings for the third quarter were $186 million or $1.70 per diluted share compared to $176 million or $1.60 per diluted share in Q3 2023.", "net_income[total] FY2024-Q3 Actual/Level 186000000 USD; eps[total] FY2024-Q3 Actual/Level 1.7 USD/share; net_income[total] FY2023-Q3 Actual/Level 176000000 USD; eps[total] FY2023-Q3 Actual/Level 1.6 USD/share"),
+        // An item's amount and its per-share amount are neither net income nor EPS.
+        ("Earnings were $0.28 per share, largely driven by gains of $43.9 million or $0.10 per share.", "eps[total] FY2024-Q3 Actual/Level 0.28 USD/share"),
+        ("We recorded a gain of approximately $43.9 million or $0.10 per share on the sale.", ""),
+        ("In the second quarter, Acme earned $3.5 billion or $7.62 per diluted common share.", "net_income[total] FY2024-Q2 Actual/Level 3500000000 USD; eps[total] FY2024-Q2 Actual/Level 7.62 USD/share"),
+        ("Revenue earned in the quarter was $52 million.", "revenue[total] FY2024-Q3 Actual/Level 52000000 USD"),
+        ("Net income excluding all investment gains and losses was $124 million or $0.42 per share.", "net_income[total] FY2024-Q3 Actual/Level 124000000 USD; eps[total] FY2024-Q3 Actual/Level 0.42 USD/share"),
         ("Adjusted earnings were down 70% year-over-year.", ""),
         ("We report a net loss of $26.6 million or $0.13 per share.", "net_income[total] FY2024-Q3 Actual/Level -26600000 USD; eps[total] FY2024-Q3 Actual/Level -0.13 USD/share"),
         ("Our reported net loss in the third quarter was $0.11 per share.", "eps[total] FY2024-Q3 Actual/Level -0.11 USD/share"),

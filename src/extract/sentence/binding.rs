@@ -86,11 +86,11 @@ impl Sentence<'_, '_> {
         if super::figure::per_unit(self.t, m.last) {
             return false;
         }
+        if m.metric == metric::BARE_EARNINGS {
+            return !change && !self.item_per_share(at.n) && (matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0 || self.earnings_per_share_after(at.n));
+        }
         if m.class == Class::PerShare && matches!(f.dim, Dim::Money { .. }) && f.value.abs() >= 1000.0 {
             return false;
-        }
-        if m.metric == metric::BARE_EARNINGS {
-            return !change && matches!(f.dim, Dim::PerShare(_) | Dim::Money { explicit: true, .. }) && f.value.abs() < 100.0;
         }
         // "increased our dividend to $0.42 per share, a $0.02 per share increase": a level or a change.
         if m.metric == "dividend" && matches!(f.dim, Dim::PerShare(_)) {
@@ -240,11 +240,58 @@ impl Sentence<'_, '_> {
         Some(None)
     }
 
+    /// Whether an amount of money is earnings said with their per-share
+    /// figure right after it: "earnings were $738 million or $1.24 per diluted
+    /// share", "we earned $1.6 billion after-tax or $5.04 per share" (net
+    /// income; an amount before tax is no net income). After another figure,
+    /// only as its comparison ("compared with $95.1 million or $1.50 per share
+    /// in the same quarter of last year"), not an item's amount ("largely
+    /// driven by gains of $43.9 million or $0.10 per share").
+    fn earnings_per_share_after(&self, n: usize) -> bool {
+        let t = self.t;
+        let Some(f) = self.figures.get(n) else { return false };
+        let in_period = |k: usize| self.periods.iter().any(|m| m.first <= k && k < m.last);
+        let compared = n == 0
+            || self.figures.get(n - 1).is_none_or(|p| {
+                (p.last..f.first).all(|k| in_period(k) || t[k].sym(',') || t[k].is_any(&["compared", "to", "with", "versus", "vs", "vs.", "and", "from", "earnings", "of", "in", "the", "a", "same", "prior", "last", "year"]))
+            });
+        matches!(f.dim, Dim::Money { .. })
+            && f.value.abs() >= 1000.0
+            && compared
+            && self.figures.get(n + 1).is_some_and(|g| {
+                matches!(g.dim, Dim::PerShare(_))
+                    && t[f.last..g.first].iter().any(|x| x.is("or"))
+                    && t[f.last..g.first].iter().all(|x| x.sym(',') || x.sym('-') || x.is_any(&["or", "after-tax", "after", "tax"]))
+            })
+    }
+
+    /// Whether a per-share figure is an item's amount per share, said after
+    /// that amount: "largely driven by gains of $43.9 million or $0.10 per
+    /// share", "a gain of $12 million or $0.05 per share" (no EPS).
+    fn item_per_share(&self, n: usize) -> bool {
+        let t = self.t;
+        let (Some(f), Some(g)) = (self.figures.get(n), n.checked_sub(1).and_then(|p| self.figures.get(p))) else { return false };
+        let lo = n.checked_sub(2).and_then(|p| self.figures.get(p)).map_or(0, |p| p.last);
+        // The item's noun right before its amount ("charges of", "a gain of approximately"), and
+        // not what is left without it ("net income excluding all investment gains and losses of").
+        let noun = (lo..g.first).rev().take_while(|&k| t[k].is_any(&["of", "by", "approximately", "about", "roughly", "totaling", "totaled", "was", "were", "and", "losses"]) || t[k].is_any(EFFECTS)).filter(|&k| t[k].is_any(EFFECTS)).last();
+        let excluded = |k: usize| t[lo.max(k.saturating_sub(5))..k].iter().any(|x| x.is_any(&["excluding", "excluded", "exclude", "ex", "before", "less"]));
+        matches!(f.dim, Dim::PerShare(_))
+            && matches!(g.dim, Dim::Money { .. })
+            && f.first > 0
+            && t[f.first - 1].is("or")
+            && noun.is_some_and(|k| !excluded(k))
+    }
+
     /// The metric the figure is of: the chosen mention's (bare "earnings" is
-    /// EPS), else, with none, [`Sentence::unnamed`]'s. `None` skips the figure.
+    /// EPS, or net income as an amount with its per-share figure after it),
+    /// else, with none, [`Sentence::unnamed`]'s. `None` skips the figure.
     pub(super) fn named(&self, at: &Slot, chosen: Option<&MetricMention>, change_subject: bool) -> Option<Named> {
         match chosen {
-            Some(m) if m.metric == metric::BARE_EARNINGS => Some(Named { name: "eps".into(), class: m.class, negative: m.negative, segment: m.segment.clone() }),
+            Some(m) if m.metric == metric::BARE_EARNINGS => {
+                let name = if self.earnings_per_share_after(at.n) { "net_income" } else { "eps" };
+                Some(Named { name: name.into(), class: if name == "eps" { m.class } else { Class::Money }, negative: m.negative, segment: m.segment.clone() })
+            }
             Some(m) => Some(Named { name: m.metric.into(), class: m.class, negative: m.negative, segment: m.segment.clone() }),
             None => self.unnamed(at, change_subject),
         }
@@ -280,7 +327,7 @@ impl Sentence<'_, '_> {
                 let pre_tax = n > 0 && f.first >= 2 && t[f.first - 1].is("or") && before_tax(f.first - 2);
                 if let Some(name) = of_effect {
                     named(format!("{name}_per_share").into(), Class::PerShare)
-                } else if pre_tax {
+                } else if pre_tax || self.item_per_share(n) {
                     None
                 } else {
                     let loss = self.metrics.iter().rev().find(|m| m.last <= f.first).is_some_and(|m| m.negative && matches!(m.metric, "net_income" | "operating_income"));
@@ -288,6 +335,8 @@ impl Sentence<'_, '_> {
                 }
             }
             Dim::Shares if t.iter().any(|x| x.is_any(&["weighted", "diluted", "outstanding"])) => named("share_count".into(), Class::Shares),
+            // "Capital One earned $3.5 billion or $7.62 per diluted common share".
+            Dim::Money { .. } if f.first > 0 && t[f.first - 1].is("earned") && self.earnings_per_share_after(n) => named("net_income".into(), Class::Money),
             Dim::Money { .. } | Dim::Percent if !change_subject => {
                 let money = matches!(f.dim, Dim::Money { .. });
                 let at = other::Spot { lo, first: f.first, last: f.last, hi, money };
