@@ -154,6 +154,13 @@ js = cut(js, "async function __wbg_load(", "function initSync(")
 js = cut(js, "let __wbg_init_promise;", "return Object.assign(__wbg_init, { initSync }, exports);")
 js = js.replace("return Object.assign(__wbg_init, { initSync }, exports);", "return Object.assign({ initSync }, exports);")
 assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in js, "the glue's async loader is still there"
+# The imports' long hashed names (`./callchart_bg.js`.`__wbg_set_font_js_91af…`)
+# become `a`.`b`, … in the wasm and the glue alike (www/wasmnames.py): the
+# hashes do not compress (~1.5 KB gzipped of the embed).
+import wasmnames
+w = p.parent / "callchart_bg.wasm"
+wasm, js, _ = wasmnames.rename(w.read_bytes(), js)
+w.write_bytes(wasm)
 p.write_text(js, encoding="utf-8")
 PY
 }
