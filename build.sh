@@ -486,6 +486,8 @@ run_tests() {
   run_eval || failed+=("accuracy ratchet")
   # The bundles' JS stripper (www/jsstrip.py): its lexer's cases.
   python3 www/jsstrip.py --test || failed+=("jsstrip")
+  # The wasm import renamer (www/wasmnames.py): its section rewriter's cases.
+  python3 www/wasmnames.py --test || failed+=("wasmnames")
 
   build
 
