@@ -122,9 +122,13 @@ wasm_pkg() {
   # every local has a two-byte index and no sequence repeats another
   # function's, so gzip finds less. Kept apart, the module is ~2% larger
   # raw and ~4% smaller gzipped (engine ~16 KB, viewer ~3.8 KB gz).
+  # First the closure shims and future wakers that nothing can call go
+  # (www/wasmnames.py's dead(): ~3.7 KB of the viewer's wasm).
+  python3 www/wasmnames.py --dead "$1" "$2.in"
   wasm-opt -Oz --converge --low-memory-unused --one-caller-inline-max-function-size 10 --enable-bulk-memory --enable-reference-types \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
-    "$1" -o "$2"
+    "$2.in" -o "$2"
+  rm -f "$2.in"
   # The name section only names wasm-bindgen's import shims ("<unknown>
   # externref shim"), the producers section the compilers: ~1 KB gzipped.
   wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \

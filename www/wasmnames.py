@@ -12,7 +12,18 @@ old key must appear exactly once in the glue (as `name:`), or the build
 fails. Nothing else in the module changes (the import's kind and type stay
 byte for byte).
 
-    python3 www/wasmnames.py --test     # the section rewriter's own cases
+`dead(wasm)` empties, in rustc's module before wasm-opt, the functions
+that only a JS closure or a future of the crate's could reach, which it
+never makes (tests/size_guards.rs keeps `Closure` and futures out of
+src/): wasm-bindgen's closure invoke shims and js-sys's JSPI task waker.
+rustc puts them in the function table because wasm-bindgen's descriptors
+of js-sys's imports take their addresses, so neither wasm-opt nor
+wasm-bindgen can tell they are unused (~3.7 KB of the viewer's wasm). Each
+becomes `unreachable`, found by its name in the name section; the
+descriptors (`describe_invoke`, which wasm-bindgen runs) stay as they are.
+
+    python3 www/wasmnames.py --test     # the section rewriters' own cases
+    python3 www/wasmnames.py --dead IN.wasm OUT.wasm
 """
 
 import sys
@@ -124,6 +135,94 @@ def rename(wasm, js):
     return bytes(out), js.replace(key, '"a": import0'), len(mapping)
 
 
+# Mangled-name prefixes of the functions `dead` empties.
+DEAD = (
+    "_ZN12wasm_bindgen7convert8closures1_6invoke17h",
+    "_ZN6js_sys7futures4jspi10task_waker",
+    "_ZN6js_sys7futures4jspi11SpawnedTask4wake17h",
+)
+
+
+def _sections(wasm):
+    """(id, start, body start, end) of each section."""
+    i = 8
+    while i < len(wasm):
+        size, j = _leb(wasm, i + 1)
+        yield wasm[i], i, j, j + size
+        i = j + size
+
+
+def _function_names(wasm):
+    """{function index: name} from the name section (empty without one)."""
+    for sid, _, j, end in _sections(wasm):
+        if sid != 0:
+            continue
+        custom, k = _name(wasm, j)
+        while custom == "name" and k < end:
+            sub, (size, k) = wasm[k], _leb(wasm, k + 1)
+            if sub == 1:
+                count, q = _leb(wasm, k)
+                names = {}
+                for _ in range(count):
+                    idx, q = _leb(wasm, q)
+                    names[idx], q = _name(wasm, q)
+                return names
+            k += size
+    return {}
+
+
+def _imported_functions(wasm):
+    """How many functions the module imports (they come first in the index space)."""
+    for sid, _, j, _ in _sections(wasm):
+        if sid == 2:
+            return _function_imports(wasm, j)
+    return 0
+
+
+def _function_imports(wasm, j):
+    count, k = _leb(wasm, j)
+    n = 0
+    for _ in range(count):
+        _, k = _name(wasm, k)
+        _, k = _name(wasm, k)
+        kind = wasm[k]
+        k += 1
+        if kind == 0:
+            _, k = _leb(wasm, k)
+            n += 1
+        elif kind == 1:
+            k = _limits(wasm, k + 1)
+        elif kind == 2:
+            k = _limits(wasm, k)
+        else:
+            k += 2
+    return n
+
+
+def dead(wasm):
+    """(wasm with the DEAD functions' bodies `unreachable`, how many)."""
+    names, first = _function_names(wasm), _imported_functions(wasm)
+    if not names:
+        raise ValueError("the module has no function names")
+    out, killed = bytearray(wasm[:8]), 0
+    for sid, i, j, end in _sections(wasm):
+        if sid != 10:
+            out += wasm[i:end]
+            continue
+        count, k = _leb(wasm, j)
+        body = bytearray(_uleb(count))
+        for f in range(count):
+            size, b = _leb(wasm, k)
+            if names.get(first + f, "").startswith(DEAD):
+                body += bytes([3, 0, 0x00, 0x0B])  # no locals; unreachable; end
+                killed += 1
+            else:
+                body += wasm[k:b + size]
+            k = b + size
+        out += bytes([10]) + _uleb(len(body)) + body
+    return bytes(out), killed
+
+
 def _test():
     assert [short(k) for k in (0, 1, 25, 26, 51, 52, 53)] == ["a", "b", "z", "A", "Z", "ba", "bb"]
     for n in (0, 1, 127, 128, 300, 1 << 20):
@@ -151,11 +250,33 @@ def _test():
         pass
     else:
         raise AssertionError("a name the glue holds twice must fail")
+    # dead(): a module importing one function, defining three (the second a
+    # closure invoke shim), with a name section naming them.
+    code = [bytes([1, 1, 0x7F, 0x41, 7, 0x1A, 0x0B]), bytes([0, 0x41, 1, 0x1A, 0x0B]), bytes([0, 0x0B])]
+    code_sec = _uleb(3) + b"".join(_uleb(len(c)) + c for c in code)
+    names = {0: "imp", 1: "_ZN4mine1f17h0E", 2: DEAD[0] + "0123456789abcdefE", 3: "_ZN4mine1g17h0E"}
+    sub = _uleb(len(names)) + b"".join(_uleb(k) + _vec(v) for k, v in names.items())
+    name_sec = _vec("name") + bytes([1]) + _uleb(len(sub)) + sub
+    imp = _uleb(1) + _vec("env") + _vec("imp") + bytes([0, 0])
+    module = (b"\0asm\1\0\0\0" + types + bytes([2]) + _uleb(len(imp)) + imp
+              + bytes([10]) + _uleb(len(code_sec)) + code_sec + bytes([0]) + _uleb(len(name_sec)) + name_sec)
+    out, n = dead(module)
+    assert n == 1
+    code[1] = bytes([0, 0x00, 0x0B])
+    code_sec = _uleb(3) + b"".join(_uleb(len(c)) + c for c in code)
+    assert out == (b"\0asm\1\0\0\0" + types + bytes([2]) + _uleb(len(imp)) + imp
+                   + bytes([10]) + _uleb(len(code_sec)) + code_sec + bytes([0]) + _uleb(len(name_sec)) + name_sec)
     print("wasmnames: ok")
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--test"]:
         _test()
+    elif len(sys.argv) == 4 and sys.argv[1] == "--dead":
+        wasm, n = dead(open(sys.argv[2], "rb").read())
+        if not n:
+            sys.exit(f"{sys.argv[2]}: none of the functions wasmnames.DEAD names")
+        with open(sys.argv[3], "wb") as f:
+            f.write(wasm)
     else:
-        sys.exit("usage: python3 www/wasmnames.py --test")
+        sys.exit("usage: python3 www/wasmnames.py --test | --dead IN.wasm OUT.wasm")
