@@ -22,6 +22,11 @@ wasm-bindgen can tell they are unused (~3.7 KB of the viewer's wasm). Each
 becomes `unreachable`, found by its name in the name section; the
 descriptors (`describe_invoke`, which wasm-bindgen runs) stay as they are.
 
+`sort_functions(wasm)` puts the module's functions in order of size, then
+of their bytes, so that alike code sits within gzip's 32 KB window (the
+compilers order them by where they were defined); calls, exports, the
+start function and the table's entries are renumbered to match.
+
     python3 www/wasmnames.py --test     # the section rewriters' own cases
     python3 www/wasmnames.py --dead IN.wasm OUT.wasm
 """
@@ -223,6 +228,188 @@ def dead(wasm):
     return bytes(out), killed
 
 
+def _sleb(b, i):
+    """The index after the signed LEB128 at b[i]."""
+    while b[i] & 0x80:
+        i += 1
+    return i + 1
+
+
+def _blocktype(b, i):
+    if b[i] == 0x40 or b[i] in (0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F):
+        return i + 1
+    return _sleb(b, i)  # a type index (multi-value)
+
+
+# Opcodes without immediates (control, drop/select, every numeric one with
+# sign extension, ref.is_null), and those with one LEB128 index (branches,
+# locals, globals, tables).
+_PLAIN_OPS = {0x00, 0x01, 0x05, 0x0B, 0x0F, 0x1A, 0x1B, 0xD1} | set(range(0x45, 0xC5))
+_ONE_INDEX_OPS = {0x0C, 0x0D, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26}
+# 0xFC's sub-opcodes: how many LEB128 indices and then fixed bytes follow.
+_FC_OPS = {**{k: (0, 0) for k in range(8)}, 8: (1, 1), 9: (1, 0), 10: (0, 2), 11: (0, 1),
+           12: (2, 0), 13: (1, 0), 14: (2, 0), 15: (1, 0), 16: (1, 0), 17: (1, 0)}
+
+
+def _after(b, op, j):
+    """The index after the immediates of `op` (its opcode byte before j)."""
+    if op in _PLAIN_OPS:
+        return j
+    if op in (0x02, 0x03, 0x04):
+        return _blocktype(b, j)
+    if op in _ONE_INDEX_OPS:
+        return _leb(b, j)[1]
+    if op == 0x0E:  # br_table: n labels and the default
+        n, j = _leb(b, j)
+        for _ in range(n + 1):
+            j = _leb(b, j)[1]
+        return j
+    if op == 0x11 or 0x28 <= op <= 0x3E:  # call_indirect; loads and stores
+        return _leb(b, _leb(b, j)[1])[1]
+    if op == 0x1C:  # select with types
+        n, j = _leb(b, j)
+        return j + n
+    fixed = {0x3F: 1, 0x40: 1, 0x43: 4, 0x44: 8, 0xD0: 1}
+    if op in fixed:
+        return j + fixed[op]
+    if op in (0x41, 0x42):
+        return _sleb(b, j)
+    if op == 0xFC:
+        sub, j = _leb(b, j)
+        if sub not in _FC_OPS:
+            raise ValueError(f"unknown instruction 0xFC {sub}")
+        indices, extra = _FC_OPS[sub]
+        for _ in range(indices):
+            j = _leb(b, j)[1]
+        return j + extra
+    raise ValueError(f"unknown opcode {op:#x}")
+
+
+def remap_body(b, start, end, new):
+    """The body b[start:end] (locals, code) with its `call` and `ref.func`
+    targets mapped by `new`; every other instruction is skipped by its
+    immediates (MVP, bulk memory, reference types, sign extension,
+    saturating truncation, multi-value blocks: what build.sh enables)."""
+    n, i = _leb(b, start)
+    for _ in range(n):
+        i = _leb(b, i)[1] + 1  # a count and a value type
+    out = bytearray(b[start:i])
+    while i < end:
+        op = b[i]
+        if op in (0x10, 0xD2):  # call, ref.func
+            f, i = _leb(b, i + 1)
+            out += bytes([op]) + _uleb(new[f])
+            continue
+        j = _after(b, op, i + 1)
+        out += b[i:j]
+        i = j
+    if i != end:
+        raise ValueError("a function body ends inside an instruction")
+    return bytes(out)
+
+
+def _plain_globals(wasm, j):
+    """Whether every global starts as a number constant or another global."""
+    count, k = _leb(wasm, j)
+    for _ in range(count):
+        k += 2  # value type, mutability
+        op = wasm[k]
+        if op in (0x41, 0x42):
+            k = _sleb(wasm, k + 1)
+        elif op in (0x43, 0x44):
+            k += 1 + (4 if op == 0x43 else 8)
+        elif op == 0x23:
+            _, k = _leb(wasm, k + 1)
+        else:
+            return False
+        if wasm[k] != 0x0B:
+            return False
+        k += 1
+    return True
+
+
+def sort_functions(wasm, key=lambda body: (len(body) // 64, body)):
+    """The module with its defined functions in `key` order of their bodies
+    (by default about the same size, then alike bytes, so that gzip's
+    window holds similar code: ~0.8% of the viewer gzipped, ~0.5% of the
+    engine). Calls, `ref.func`, exports, the start function and the element
+    segments (kind 0 only: build.sh fails on others) follow; the table keeps
+    its slots, so function pointers in memory stay right."""
+    secs = {sid: (j, end) for sid, _, j, end in _sections(wasm)}
+    first = _function_imports(wasm, secs[2][0]) if 2 in secs else 0
+    count, k = _leb(wasm, secs[3][0])
+    types = []
+    for _ in range(count):
+        t, k = _leb(wasm, k)
+        types.append(t)
+    n, k = _leb(wasm, secs[10][0])
+    if n != count:
+        raise ValueError("the code and function sections differ in length")
+    bodies = []
+    for _ in range(count):
+        size, k = _leb(wasm, k)
+        bodies.append((k, k + size))
+        k += size
+    order = sorted(range(count), key=lambda f: key(wasm[bodies[f][0]:bodies[f][1]]))
+    new = list(range(first + count))
+    for pos, f in enumerate(order):
+        new[first + f] = first + pos
+    out = bytearray(wasm[:8])
+    for sid, _, j, end in _sections(wasm):
+        if sid == 3:
+            body = _uleb(count) + b"".join(_uleb(types[f]) for f in order)
+        elif sid == 10:
+            body = bytearray(_uleb(count))
+            for f in order:
+                b = remap_body(wasm, *bodies[f], new)
+                body += _uleb(len(b)) + b
+        elif sid == 7:
+            body = _exports(wasm, j, new)
+        elif sid == 8:
+            body = _uleb(new[_leb(wasm, j)[0]])
+        elif sid == 9:
+            body = _elements(wasm, j, new)
+        elif sid == 6 and not _plain_globals(wasm, j):
+            raise ValueError("a global's initial value is no constant (a ref.func?)")
+        else:
+            body = wasm[j:end]
+        out += bytes([sid]) + _uleb(len(body)) + body
+    return bytes(out)
+
+
+def _exports(wasm, j, new):
+    count, k = _leb(wasm, j)
+    body = bytearray(_uleb(count))
+    for _ in range(count):
+        _, n = _name(wasm, k)
+        kind = wasm[n]
+        idx, after = _leb(wasm, n + 1)
+        body += wasm[k:n + 1] + _uleb(new[idx] if kind == 0 else idx)
+        k = after
+    return bytes(body)
+
+
+def _elements(wasm, j, new):
+    """The element section (active segments of table 0 with an i32.const
+    offset and function indices: what wasm-bindgen writes) with `new` indices."""
+    count, k = _leb(wasm, j)
+    body = bytearray(_uleb(count))
+    for _ in range(count):
+        kind, k = _leb(wasm, k)
+        if kind != 0 or wasm[k] != 0x41:
+            raise ValueError(f"an element segment of kind {kind} (only 0 with an i32.const offset is read)")
+        e = _sleb(wasm, k + 1)
+        if wasm[e] != 0x0B:
+            raise ValueError("an element segment's offset is no single i32.const")
+        body += _uleb(0) + wasm[k:e + 1]
+        n, k = _leb(wasm, e + 1)
+        body += _uleb(n)
+        for _ in range(n):
+            idx, k = _leb(wasm, k)
+            body += _uleb(new[idx])
+    return bytes(body)
+
+
 def _test():
     assert [short(k) for k in (0, 1, 25, 26, 51, 52, 53)] == ["a", "b", "z", "A", "Z", "ba", "bb"]
     for n in (0, 1, 127, 128, 300, 1 << 20):
@@ -266,6 +453,22 @@ def _test():
     code_sec = _uleb(3) + b"".join(_uleb(len(c)) + c for c in code)
     assert out == (b"\0asm\1\0\0\0" + types + bytes([2]) + _uleb(len(imp)) + imp
                    + bytes([10]) + _uleb(len(code_sec)) + code_sec + bytes([0]) + _uleb(len(name_sec)) + name_sec)
+    # sort_functions(): A (1) calls B (2), C (3) and the import (0); sorted
+    # by bytes B, C, A become 1, 2, 3, and every reference follows.
+    def sec(sid, body):
+        return bytes([sid]) + _uleb(len(body)) + body
+
+    def module(funcs, code, export, start, elems):
+        return (b"\0asm\1\0\0\0" + types + sec(2, imp) + sec(3, _uleb(len(funcs)) + bytes(funcs))
+                + sec(4, bytes([1, 0x70, 0, 4])) + sec(6, bytes([1, 0x7F, 1, 0x41, 0x0B, 0x0B]))
+                + sec(7, _uleb(1) + _vec("a") + bytes([0, export])) + sec(8, bytes([start]))
+                + sec(9, bytes([1, 0, 0x41, 1, 0x0B, len(elems)] + elems))
+                + sec(10, _uleb(len(code)) + b"".join(_uleb(len(c)) + c for c in code)))
+    a = bytes([0, 0x10, 2, 0x10, 3, 0x10, 0, 0x41, 0x90, 0x01, 0x1A, 0x0B])
+    b, c = bytes([0, 0x01, 0x01, 0x0B]), bytes([0, 0x0B])
+    before = module([0, 0, 0], [a, b, c], 1, 2, [1, 3])
+    a2 = bytes([0, 0x10, 1, 0x10, 2, 0x10, 0, 0x41, 0x90, 0x01, 0x1A, 0x0B])
+    assert sort_functions(before) == module([0, 0, 0], [b, c, a2], 3, 1, [3, 2])
     print("wasmnames: ok")
 
 
