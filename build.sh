@@ -169,11 +169,11 @@ assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in
 # hashes do not compress (~1.5 KB gzipped of the embed).
 # Then its functions go in order of their size's power of two, then of
 # their bytes (sort_functions: alike code within gzip's window, ~0.8 KB
-# gzipped of the viewer, ~2 KB of the engine).
+# gzipped of the viewer, ~2 KB of the engine), without custom sections.
 import wasmnames
 w = p.parent / "callchart_bg.wasm"
 wasm, js, _ = wasmnames.rename(w.read_bytes(), js)
-w.write_bytes(wasmnames.sort_functions(wasm))
+w.write_bytes(wasmnames.sort_functions(wasmnames.without_custom(wasm)))
 p.write_text(js, encoding="utf-8")
 PY
 }

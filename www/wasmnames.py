@@ -377,6 +377,12 @@ def sort_functions(wasm, key=lambda body: (len(body).bit_length(), body)):
     return bytes(out)
 
 
+def without_custom(wasm):
+    """The module without its custom sections (wasm-bindgen leaves rustc's
+    `target_features`, 107 bytes no browser reads)."""
+    return wasm[:8] + b"".join(wasm[i:end] for sid, i, _, end in _sections(wasm) if sid != 0)
+
+
 def _exports(wasm, j, new):
     count, k = _leb(wasm, j)
     body = bytearray(_uleb(count))
@@ -471,6 +477,7 @@ def _test():
     assert sort_functions(before, key=bytes) == module([0, 0, 0], [b, c, a2], 3, 1, [3, 2])
     # By default by size first: C (2 bytes), B (4), A (12).
     assert sort_functions(before) == module([0, 0, 0], [c, b, a2.replace(bytes([0x10, 1, 0x10, 2]), bytes([0x10, 2, 0x10, 1]))], 3, 2, [3, 1])
+    assert without_custom(before + b"\0\4\3abc") == before
     print("wasmnames: ok")
 
 
