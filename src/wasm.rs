@@ -271,12 +271,12 @@ fn linked(opened: Result<(analysis::Analysis, crate::share::ShareState), crate::
 /// deserializer for this one object was ~3 KB of the engine gzipped.
 #[cfg(feature = "engine")]
 fn state_in(state: JsValue) -> Result<ShareState, JsError> {
-    let bad = |what: &str| JsError::new(&["bad link state: ", what].concat());
+    let bad = |what: &str| JsError::new(&crate::strs::concat(&["bad link state: ", what]));
     if !state.is_undefined() && !state.is_null() && !state.is_object() {
         return Err(bad("not an object"));
     }
     let text = |name: &str| -> Result<Option<String>, JsError> {
-        field(&state, name).map(|v| v.as_string().ok_or_else(|| bad(&[name, " is not a string"].concat()))).transpose()
+        field(&state, name).map(|v| v.as_string().ok_or_else(|| bad(&crate::strs::concat(&[name, " is not a string"])))).transpose()
     };
     let mut charts = Vec::new();
     if let Some(list) = field(&state, "charts") {
@@ -289,7 +289,7 @@ fn state_in(state: JsValue) -> Result<ShareState, JsError> {
     }
     let theme = match text("theme")?.as_deref() {
         None => ThemeChoice::Auto,
-        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&["unknown theme ", &crate::i18n::quoted(t)].concat()))?,
+        Some(t) => ThemeChoice::from_name(t).ok_or_else(|| JsError::new(&crate::strs::concat(&["unknown theme ", &crate::i18n::quoted(t)])))?,
     };
     let lang = text("lang")?.as_deref().and_then(crate::i18n::Lang::from_code);
     Ok(ShareState { charts, theme, lang })
@@ -327,7 +327,7 @@ fn style_from(style: JsValue) -> Result<Style, JsError> {
         return Err(JsError::new("bad chart style: not an object"));
     }
     let field = |name: &str| field(&style, name);
-    let bad = |name: &str, what: &str| JsError::new(&["bad chart style: ", name, " is not ", what].concat());
+    let bad = |name: &str, what: &str| JsError::new(&crate::strs::concat(&["bad chart style: ", name, " is not ", what]));
     let text = |name: &str| -> Result<Option<String>, JsError> {
         field(name).map(|v| v.as_string().ok_or_else(|| bad(name, "a string"))).transpose()
     };

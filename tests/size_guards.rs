@@ -117,3 +117,25 @@ fn the_wasm_boundary_hands_objects_over_as_json_text() {
     }
     assert!(bad.is_empty(), "serde on the wasm boundary (use callchart::json::ToJson and to_obj):\n{}", bad.join("\n"));
 }
+
+/// build.sh empties wasm-bindgen's closure invoke shims and js-sys's JSPI
+/// task waker in both wasms (www/wasmnames.py's `dead`): only a Rust
+/// closure handed to JS (`Closure`) or a spawned future could call them, and
+/// the crate makes neither. Were it to, the page would hit `unreachable`.
+#[test]
+fn no_rust_closure_or_future_is_handed_to_js() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.len() > 30, "found only {} files under src", files.len());
+    let mut bad = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read source");
+        for (n, line) in text.lines().enumerate() {
+            if ["Closure", "spawn_local", "JsFuture", "future_to_promise", "futures::"].iter().any(|w| line.contains(w)) {
+                bad.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "a closure or future for JS: drop www/wasmnames.py's DEAD step in build.sh first\n{}", bad.join("\n"));
+}

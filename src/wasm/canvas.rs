@@ -346,7 +346,7 @@ pub(super) fn area(ctx: &Ctx, size: (u32, u32), style: &JsValue) -> Result<(u32,
         }
         match v.as_f64() {
             Some(x) if x.is_finite() && x >= 1.0 => Ok(Some(x.min(f64::from(u32::MAX)) as u32)),
-            _ => Err(JsError::new(&["bad chart style: ", name, " is not a size in pixels"].concat())),
+            _ => Err(JsError::new(&crate::strs::concat(&["bad chart style: ", name, " is not a size in pixels"]))),
         }
     };
     let Some((w, h)) = get("width")?.zip(get("height")?) else { return Ok(size) };
