@@ -83,6 +83,8 @@ fn change_table() {
         ("Revenue saw a 36% increase.", "up"),
         ("Revenue was up 6% sequentially and 25% year-over-year.", "up; up"),
         ("We expect revenue to be flat to down 6%.", "down"),
+        // "only" between a change word and its figure hedges it, as "nearly" does.
+        ("Our full-year OI margin was down only 40 basis points.", "down"),
         ("We expect revenue to range from $555 million to $595 million.", "level"),
     ];
     step_table(&cases, |_, s, run, n| {
