@@ -228,6 +228,11 @@ impl Votes {
                     PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) => period::Mention { what: PeriodRef::Abs(Period::quarter(year, q)), ..*m },
                     _ => *m,
                 },
+                // "the first nine months of 2021": its year is evidence too.
+                (PeriodRef::NineMonths, _) if toks[m.last - 1].kind == Tok::Num => {
+                    let y = toks[m.last - 1].num as i32;
+                    period::Mention { what: PeriodRef::Abs(Period::year(if y < 100 { 2000 + y } else { y })), ..*m }
+                }
                 _ => *m,
             };
             // "exceeding the previous high set in 2018": when a record was set is history, no

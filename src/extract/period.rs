@@ -475,8 +475,12 @@ fn mention_at(t: &[Token<'_>], i: usize) -> Option<Mention> {
             if let Some((y, cal, k2)) = trailing_year(t, k).filter(|_| matches!(what, PeriodRef::ThisYear)) {
                 return m(k2, PeriodRef::Abs(mk(y, cal, Part::Year)));
             }
-            // "in the quarter of 2020": the call's quarter, its year said.
-            if let Some((_, _, k2)) = trailing_year(t, k).filter(|_| what == PeriodRef::ThisQuarter && t[k].is("of")) {
+            // "the first six months of 2020": that half; "in the quarter of 2020", "the first nine
+            // months of 2021": the call's quarter, its nine months (no period of ours), their year said.
+            if let Some((y, cal, k2)) = trailing_year(t, k).filter(|_| what == PeriodRef::Half(1)) {
+                return m(k2, PeriodRef::Abs(mk(y, cal, Part::Half(1))));
+            }
+            if let Some((_, _, k2)) = trailing_year(t, k).filter(|_| matches!(what, PeriodRef::ThisQuarter | PeriodRef::NineMonths) && t[k].is("of")) {
                 return m(k2, what);
             }
             return m(k, what);
@@ -609,6 +613,9 @@ mod tests {
             ("cash from operations of $1.3 billion year-to-date through Q2", "FY2023-Q2", false, "FY2023-H1"),
             ("up 62 basis points year-to-date", "FY2023-Q4", false, "FY2023"),
             ("for the first six months", "FY2023-Q3", false, "FY2023-H1"),
+            // Nine months or six said with their year are one mention: no year of their own.
+            ("For the first nine months of 2023, cash from operating activities", "FY2023-Q3", false, "?"),
+            ("For the first six months of 2022, cash from operating activities", "FY2023-Q3", false, "FY2022-H1"),
             ("free cash flow up 18.5% year-over-year through Q2", "FY2023-Q2", false, "FY2023-H1"),
             ("sales through the third quarter", "FY2023-Q3", false, "?"),
             // A year said from its end; "the quarter of 2023" is one period.

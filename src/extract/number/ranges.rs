@@ -99,7 +99,9 @@ fn range_head(t: &[Token<'_>], i: usize) -> Option<(f64, u32, usize, bool)> {
         k += 1;
     }
     let tok = t.get(k)?;
-    if tok.kind != Tok::Num || !dollar && super::glued_to_name(t, k) {
+    // "the first nine months of 2021 to $1.3 billion": a year is never a range end.
+    let year = tok.text.len() == 4 && (1990.0..2100.0).contains(&tok.num);
+    if tok.kind != Tok::Num || !dollar && (year || super::glued_to_name(t, k)) {
         return None;
     }
     Some((tok.num, tok.decimals(), k + 1, dollar))

@@ -77,6 +77,10 @@ fn grammar_table() {
         ("between a loss of $36 million and a loss of $31 million", "-36000000..-31000000 USD"),
         ("a range of 58% to 60%", "58..60 Percent"),
         ("$2.35 to $2.47 per share", "2.35..2.47 USD/sh"),
+        // A year is never a range end: "the same period of 2020 to $263 million" is one amount.
+        ("compared to the same period of 2020 to $263 million", "263000000 USD"),
+        ("expanded 520 basis points over 2019 to 64%", "520 Bp; 64 Percent"),
+        ("1,990 to 2,100 stores", ""),
         ("in the range of $15 and $15.20 per share", "15..15.2 USD/sh"),
         ("$7.30 a share to $7.40 a share", "7.3..7.4 USD/sh"),
         // A range replaced by another: both read whole, the earlier one marked (shown with "old").

@@ -483,7 +483,13 @@ impl Sentence<'_, '_> {
         // the year so far is what the outlook rests on, not its period.
         let own_mention = own_mention.filter(|m| !(guidance_word && matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths)));
         let partial = |m: Mention| matches!(m.what, PeriodRef::YearToDate | PeriodRef::NineMonths) && self.resolve(m.what, ctx.call, guidance_word).is_none();
-        if own_mention.is_some_and(partial) {
+        // "For the first nine months of 2021, cash from operations decreased 18% to $653 million, compared
+        // to $800 million for the same period last year": a sentence dated by such a span alone dates no figure by another.
+        // Nor is a year before the call's said as the span's base ("... for the same period of 2019").
+        let base = |m: &Mention| m.comparison || partial(*m) || m.what == PeriodRef::PrevYear
+            || matches!(m.what, PeriodRef::Abs(Period::Fiscal { year, part: Part::Year }) if ctx.call.and_then(|c| c.year_number()).is_some_and(|c| year < c));
+        let spans_only = !guidance_word && self.periods.iter().any(|m| partial(*m) && m.first < at.f.first) && self.periods.iter().all(base);
+        if own_mention.map_or(spans_only, |m| partial(m) || spans_only && m.what == PeriodRef::PrevYear) {
             return None;
         }
         // "... thoughts on our fourth quarter outlook. We anticipate revenues down 4% to 6% in the quarter":

@@ -83,6 +83,8 @@ fn change_table() {
         ("Revenue saw a 36% increase.", "up"),
         ("Revenue was up 6% sequentially and 25% year-over-year.", "up; up"),
         ("We expect revenue to be flat to down 6%.", "down"),
+        // "only" between a change word and its figure hedges it, as "nearly" does.
+        ("Our full-year OI margin was down only 40 basis points.", "down"),
         ("We expect revenue to range from $555 million to $595 million.", "level"),
     ];
     step_table(&cases, |_, s, run, n| {
@@ -111,6 +113,12 @@ fn dating_table() {
         ("Net sales are estimated to increase 1.5% to 4% compared to the full year ended December 31, 2023.", "FY2024 Guidance"),
         ("Based on our results through the third quarter, we have adjusted our EPS guidance to $1.90 to $2.05.", "FY2024 Guidance"),
         ("Cash flow from operations totaled $263 million year-to-date.", "skip"),
+        // Nine months said with their year are no period of ours, nor the base said of them.
+        ("For the first nine months of 2024, cash from operating activities decreased 18% to $653 million.", "skip; skip"),
+        ("Revenues for the first nine months of 2024 were $1.824 billion, an increase of 12.2% compared to $1.625 billion for the same period last year.", "skip; skip; skip"),
+        ("Gross margin was 43.3% in the first nine months of 2024 compared to 46.6% in the first nine months of 2023.", "skip; skip"),
+        ("For the first six months of 2024, net sales increased 8.4%.", "FY2024-H1 Actual"),
+        ("For the first nine months of 2024, revenue was $90 million, and in the quarter revenue was $31 million.", "skip; FY2024-Q3 Actual"),
         ("Our long-term target for operating margin is 20%.", "LT Guidance"),
     ];
     step_table(&cases, |ctx, s, run, n| {

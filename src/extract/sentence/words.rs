@@ -17,7 +17,7 @@ pub(super) const CHANGE_DOWN: &[&str] = &[
     "fall", "falling", "dropped", "drop", "lower", "contracted", "contraction", "reduced", "reduction", "shrank",
     "compressed", "compression", "deteriorated",
 ];
-pub(super) const SKIP_BEFORE: &[&str] = &["by", "of", "a", "an", "approximately", "about", "roughly", "nearly", "just", "some", "around", "over", "almost", "more", "than", "another", "strong", "solid", "healthy", "significant", "modest", "slight", "slightly", "nice"];
+pub(super) const SKIP_BEFORE: &[&str] = &["by", "of", "a", "an", "approximately", "about", "roughly", "nearly", "just", "some", "around", "over", "almost", "more", "than", "another", "strong", "solid", "healthy", "significant", "modest", "slight", "slightly", "nice", "only"];
 pub(super) const GUIDANCE_WORDS: &[&str] = &[
     "expect", "expects", "expecting", "anticipate", "anticipates", "anticipating", "forecast", "forecasting", "forecasts",
     "outlook", "guiding", "guide", "guidance", "project", "projecting", "projected", "projects", "sees", "target", "targeting",
