@@ -352,7 +352,9 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the"])) {
         k += 1;
     }
-    let period_end = s.periods.iter().find(|m| m.first == k && ctx.reported.is_none()).map(|m| m.last);
+    // Not under a segment the talk turned to, unless a lead-in has since named another part.
+    let turned_to = ctx.reported.is_some() && ctx.reported == ctx.segment;
+    let period_end = s.periods.iter().find(|m| m.first == k && !turned_to).map(|m| m.last);
     if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide", "p&l"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
         ctx.segment = None;
     }
