@@ -206,6 +206,9 @@ fn segment_lead_ins() {
         ("In M365 Commercial Cloud, we expect revenue growth to be between 13% and 14%. M365 Commercial Cloud grew.", "revenue[m365_commercial_cloud] FY2024-Q4 Guidance/Yoy 13..14 %"),
         ("For Dynamics 365, revenue grew 20%. Dynamics 365 grew.", "revenue[dynamics_365] FY2024-Q3 Actual/Yoy 20 %"),
         ("In 2021, revenue grew 20%.", "revenue[total] FY2021 Actual/Yoy 20 %"),
+        // A topic's noun is said right before the name it turns to.
+        ("Let's start with fourth quarter results for Wealth Management. Revenues grew 23%. Wealth Management grew.", "revenue[wealth_management] FY2024-Q3 Actual/Yoy 23 %"),
+        ("Today's results are strong evidence that our model can serve strong demand for the Acme Sport brand. Revenue was up 35%. Acme Sport grew.", "revenue[total] FY2024-Q3 Actual/Yoy 35 %"),
         ("In our pineapple category, net sales were $50 million.", "revenue[pineapple] FY2024-Q3 Actual/Level 50000000 USD"),
         ("Lastly, in strategic communications, revenues of $69.9 million increased 15.5%. The strategic communications segment grew.",
          "revenue[strategic_communications] FY2024-Q3 Actual/Level 69900000 USD; revenue[strategic_communications] FY2024-Q3 Actual/Yoy 15.5 %"),

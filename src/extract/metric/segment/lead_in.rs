@@ -25,7 +25,10 @@ pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
                     continue;
                 }
                 let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
-                let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
+                // The noun right before its preposition ("results for Production and Precision Ag",
+                // "focus to Small Ag and Turf"), not "Today's results are strong evidence that our
+                // model can serve demand for the Under Armour brand".
+                let results = t[k.saturating_sub(2)..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
                     || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving", "starting", "beginning"]))
                     // "Now to More Personal Computing."
                     || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"]));
