@@ -56,6 +56,9 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("DSOs", "days_sales_outstanding", Class::Days, false),
     ("inventory", "inventory", Class::Money, false),
     ("inventories", "inventory", Class::Money, false),
+    // A retailer's stock ("Merchandise inventories were $5.3 billion"), no part named "merchandise".
+    ("merchandise inventory", "inventory", Class::Money, false),
+    ("merchandise inventories", "inventory", Class::Money, false),
     ("weighted average share count", "share_count", Class::Shares, false),
     ("diluted share count", "share_count", Class::Shares, false),
     ("share count", "share_count", Class::Shares, false),

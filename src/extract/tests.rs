@@ -209,6 +209,7 @@ fn segment_lead_ins() {
         // A topic's noun is said right before the name it turns to.
         ("Let's start with fourth quarter results for Wealth Management. Revenues grew 23%. Wealth Management grew.", "revenue[wealth_management] FY2024-Q3 Actual/Yoy 23 %"),
         ("Today's results are strong evidence that our model can serve strong demand for the Acme Sport brand. Revenue was up 35%. Acme Sport grew.", "revenue[total] FY2024-Q3 Actual/Yoy 35 %"),
+        ("Merchandise inventories were $5.3 billion at the end of the quarter. Merchandise sales grew.", "inventory[total] FY2024-Q3 Actual/Level 5300000000 USD"),
         ("In our pineapple category, net sales were $50 million.", "revenue[pineapple] FY2024-Q3 Actual/Level 50000000 USD"),
         ("Lastly, in strategic communications, revenues of $69.9 million increased 15.5%. The strategic communications segment grew.",
          "revenue[strategic_communications] FY2024-Q3 Actual/Level 69900000 USD; revenue[strategic_communications] FY2024-Q3 Actual/Yoy 15.5 %"),
