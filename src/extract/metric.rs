@@ -4,7 +4,7 @@ use super::lex::{phrase_at, Tok, Token};
 use super::number::Dim;
 
 mod segment;
-pub use segment::{business_subject, leading_segment, listed_names, listed_names_after, opens_on_metric, opens_on_part, name_subject, name_word, proper_name, segment_name, segment_topic};
+pub use segment::{business_subject, leading_segment, listed_names, listed_names_after, lower_part_after, opens_on_metric, opens_on_part, name_subject, name_word, proper_name, segment_name, segment_topic};
 use segment::{same_units_before, segment_after, segment_before};
 
 /// How a metric is measured.

@@ -210,6 +210,12 @@ fn segment_lead_ins() {
         ("Let's start with fourth quarter results for Wealth Management. Revenues grew 23%. Wealth Management grew.", "revenue[wealth_management] FY2024-Q3 Actual/Yoy 23 %"),
         ("Today's results are strong evidence that our model can serve strong demand for the Acme Sport brand. Revenue was up 35%. Acme Sport grew.", "revenue[total] FY2024-Q3 Actual/Yoy 35 %"),
         ("Merchandise inventories were $5.3 billion at the end of the quarter. Merchandise sales grew.", "inventory[total] FY2024-Q3 Actual/Level 5300000000 USD"),
+        // A part in lower case after its metric, where the call calls it one elsewhere.
+        ("Revenue from financial services was $93.4 million. Our financial services segment grew.", "revenue[financial_services] FY2024-Q3 Actual/Level 93400000 USD"),
+        ("Sales in the region were $5 million. Our region segment grew.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+        ("We expect free cash flow in the range of $4.5 billion to $5 billion for the year. Our range segment grew.", "free_cash_flow[total] FY2024 Guidance/Level 4500000000..5000000000 USD"),
+        ("Net sales in fresh and prepared were $50 million. Our fresh segment grew.", "revenue[total] FY2024-Q3 Actual/Level 50000000 USD"),
+        ("Moving to the Intelligent Spaces Group. Sales in spaces increased 24%. Our spaces segment and the Intelligent Spaces Group grew.", "revenue[intelligent_spaces_group] FY2024-Q3 Actual/Yoy 24 %"),
         ("In our pineapple category, net sales were $50 million.", "revenue[pineapple] FY2024-Q3 Actual/Level 50000000 USD"),
         ("Lastly, in strategic communications, revenues of $69.9 million increased 15.5%. The strategic communications segment grew.",
          "revenue[strategic_communications] FY2024-Q3 Actual/Level 69900000 USD; revenue[strategic_communications] FY2024-Q3 Actual/Yoy 15.5 %"),

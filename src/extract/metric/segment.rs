@@ -431,6 +431,34 @@ pub fn listed_names_after(t: &[Token<'_>], k: usize) -> Vec<String> {
     names
 }
 
+/// Words in lower case after a metric ending at token `k` that may name a
+/// part with no noun to say so: "Revenue from financial services of $93.4
+/// million". The caller keeps them only where the call calls them a part
+/// of its business elsewhere ("our financial services segment").
+pub fn lower_part_after(t: &[Token<'_>], k: usize) -> Option<String> {
+    if !t.get(k)?.is_any(&["from", "for", "in", "at"]) {
+        return None;
+    }
+    let mut j = k + 1;
+    while t.get(j).is_some_and(|x| x.is_any(&["the", "our"])) {
+        j += 1;
+    }
+    let start = j;
+    // "free cash flow in the range of", "from operations", "sales for the region": no part's name.
+    let generic = |x: &Token<'_>| x.is_any(&["range", "region", "regions", "operations", "operation"]);
+    let lower = |x: &Token<'_>| segment_word(x) && !describes(x, false) && !generic(x) && x.text.starts_with(|c: char| c.is_lowercase());
+    while j < start + 3 && t.get(j).is_some_and(lower) {
+        j += 1;
+    }
+    // The name ends its phrase: "financial services of", not "financial services companies",
+    // nor the first words of a longer name ("our fresh and value-added business segment").
+    let goes_on = |x: &Token<'_>| x.kind == Tok::Word && segment_word_stem(x) || x.is_any(&["and", "&"]) || x.sym('&') || x.sym('-') || x.sym('/');
+    if j == start || t.get(j).is_some_and(goes_on) {
+        return None;
+    }
+    Some(segment_name(&words_of(t, start, j).join(" ")))
+}
+
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.
 pub(super) fn same_units_before(t: &[Token<'_>], i: usize) -> bool {
     let unit = |j: usize| t[j].kind == Tok::Word && t[j].text.chars().all(|c| c.is_ascii_alphabetic());
