@@ -159,20 +159,6 @@ fn segment_context() {
         // How often, between a name in capitals and its metric; a word that opens a clause is no name.
         ("And Game Pass annual revenue was nearly $5 billion. Game Pass grew.", "revenue[game_pass] FY2024 Actual/Level 5000000000 USD"),
         ("Although quarterly sales were down 9.2%, that has improved.", "revenue[total] FY2024-Q3 Actual/Yoy -9.2 %"),
-        // Names listed before one metric, paired with the figures by "respectively".
-        ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
-        ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
-         "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
-        // ... or listed after it.
-        ("Local currency sales in Europe and Asia-Pacific were up 78% and 42% respectively. Europe and Asia-Pacific grew.",
-         "revenue[europe] FY2024-Q3 Actual/Yoy 78 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy 42 %"),
-        ("Fee revenue in the Americas, EMEA and APAC was up 4%, 22% and 9%, respectively. The Americas, EMEA and APAC grew.",
-         "revenue[americas] FY2024-Q3 Actual/Yoy 4 %; revenue[emea] FY2024-Q3 Actual/Yoy 22 %; revenue[apac] FY2024-Q3 Actual/Yoy 9 %"),
-        ("While revenues in EMEA and North America increased 22.8% and 8.1% respectively in the quarter, revenues in Asia Pacific declined 14.8%. EMEA, North America and Asia Pacific grew.",
-         "revenue[emea] FY2024-Q3 Actual/Yoy 22.8 %; revenue[north_america] FY2024-Q3 Actual/Yoy 8.1 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy -14.8 %"),
-        ("Revenue for CPP and HBP increased by 21% and 16%, respectively while DE decreased 26%. CPP, HBP and DE grew.",
-         "revenue[cpp] FY2024-Q3 Actual/Yoy 21 %; revenue[hbp] FY2024-Q3 Actual/Yoy 16 %; revenue[de] FY2024-Q3 Actual/Yoy -26 %"),
-        ("Revenue in Europe and Asia was $5 million. Europe and Asia grew.", "revenue[europe_and_asia] FY2024-Q3 Actual/Level 5000000 USD"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
         // A lead-in's part ends where a sentence opens on the company's figure: the call's period
@@ -188,6 +174,28 @@ fn segment_context() {
         ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
         ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
          "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
+    ];
+    check_table(&cases);
+}
+
+/// Names listed before or after one metric, paired with its figures by "respectively".
+#[test]
+fn segment_lists() {
+    let cases = [
+        // Names listed before one metric, paired with the figures by "respectively".
+        ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
+        ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
+         "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
+        // ... or listed after it.
+        ("Local currency sales in Europe and Asia-Pacific were up 78% and 42% respectively. Europe and Asia-Pacific grew.",
+         "revenue[europe] FY2024-Q3 Actual/Yoy 78 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy 42 %"),
+        ("Fee revenue in the Americas, EMEA and APAC was up 4%, 22% and 9%, respectively. The Americas, EMEA and APAC grew.",
+         "revenue[americas] FY2024-Q3 Actual/Yoy 4 %; revenue[emea] FY2024-Q3 Actual/Yoy 22 %; revenue[apac] FY2024-Q3 Actual/Yoy 9 %"),
+        ("While revenues in EMEA and North America increased 22.8% and 8.1% respectively in the quarter, revenues in Asia Pacific declined 14.8%. EMEA, North America and Asia Pacific grew.",
+         "revenue[emea] FY2024-Q3 Actual/Yoy 22.8 %; revenue[north_america] FY2024-Q3 Actual/Yoy 8.1 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy -14.8 %"),
+        ("Revenue for CPP and HBP increased by 21% and 16%, respectively while DE decreased 26%. CPP, HBP and DE grew.",
+         "revenue[cpp] FY2024-Q3 Actual/Yoy 21 %; revenue[hbp] FY2024-Q3 Actual/Yoy 16 %; revenue[de] FY2024-Q3 Actual/Yoy -26 %"),
+        ("Revenue in Europe and Asia was $5 million. Europe and Asia grew.", "revenue[europe_and_asia] FY2024-Q3 Actual/Level 5000000 USD"),
     ];
     check_table(&cases);
 }
