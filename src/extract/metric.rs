@@ -4,7 +4,7 @@ use super::lex::{phrase_at, Tok, Token};
 use super::number::Dim;
 
 mod segment;
-pub use segment::{business_subject, leading_segment, listed_names, opens_on_metric, opens_on_part, name_subject, name_word, proper_name, segment_name, segment_topic};
+pub use segment::{business_subject, leading_segment, listed_names, listed_names_after, lower_part_after, opens_on_metric, opens_on_part, name_subject, name_word, proper_name, segment_name, segment_topic};
 use segment::{same_units_before, segment_after, segment_before};
 
 /// How a metric is measured.
@@ -56,6 +56,9 @@ const LEXICON: &[(&str, &str, Class, bool)] = &[
     ("DSOs", "days_sales_outstanding", Class::Days, false),
     ("inventory", "inventory", Class::Money, false),
     ("inventories", "inventory", Class::Money, false),
+    // A retailer's stock ("Merchandise inventories were $5.3 billion"), no part named "merchandise".
+    ("merchandise inventory", "inventory", Class::Money, false),
+    ("merchandise inventories", "inventory", Class::Money, false),
     ("weighted average share count", "share_count", Class::Shares, false),
     ("diluted share count", "share_count", Class::Shares, false),
     ("share count", "share_count", Class::Shares, false),

@@ -159,10 +159,6 @@ fn segment_context() {
         // How often, between a name in capitals and its metric; a word that opens a clause is no name.
         ("And Game Pass annual revenue was nearly $5 billion. Game Pass grew.", "revenue[game_pass] FY2024 Actual/Level 5000000000 USD"),
         ("Although quarterly sales were down 9.2%, that has improved.", "revenue[total] FY2024-Q3 Actual/Yoy -9.2 %"),
-        // Names listed before one metric, paired with the figures by "respectively".
-        ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
-        ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
-         "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
         ("Our Subscription and Support revenue was $5 billion. Subscription and Support grew.", "revenue[subscription_and_support] FY2024-Q3 Actual/Level 5000000000 USD"),
         ("The business recorded positive EBITDA for the quarter with adjusted EBITDA of $751 million. Positive is not a segment.", "ebitda[total] FY2024-Q3 Actual/Level 751000000 USD"),
         // A lead-in's part ends where a sentence opens on the company's figure: the call's period
@@ -171,11 +167,35 @@ fn segment_context() {
          "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[total] FY2024-Q3 Actual/Level 50 %"),
         ("In Latin America, revenue was down 9%. Our Q3 adjusted operating income was $20 million. Latin America grew.",
          "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; operating_income[total] FY2024-Q3 Actual/Level 20000000 USD"),
+        ("Moving to the accessories business. Sales were $73 million. In Latin America, revenue was down 9%. Third-quarter gross margin was 50%. Latin America and accessories grew.",
+         "revenue[accessories] FY2024-Q3 Actual/Level 73000000 USD; revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[total] FY2024-Q3 Actual/Level 50 %"),
         ("In Latin America, revenue was down 9%. Gross margin was 50%. Latin America grew.",
          "revenue[latin_america] FY2024-Q3 Actual/Yoy -9 %; gross_margin[latin_america] FY2024-Q3 Actual/Level 50 %"),
         ("Turning to our segment performance, beginning with Industrial. Third quarter sales were $220 million. Industrial grew.", "revenue[industrial] FY2024-Q3 Actual/Level 220000000 USD"),
         ("Now turning to our seating segment, sales were $3.2 billion. For gross margin, we expect the full year rate to be up approximately 50 basis points. The seating segment grew.",
          "revenue[seating] FY2024-Q3 Actual/Level 3200000000 USD; gross_margin[total] FY2024 Guidance/Yoy 50 bp"),
+    ];
+    check_table(&cases);
+}
+
+/// Names listed before or after one metric, paired with its figures by "respectively".
+#[test]
+fn segment_lists() {
+    let cases = [
+        // Names listed before one metric, paired with the figures by "respectively".
+        ("Americas and EMEA revenue grew 5% and 7%, respectively. Americas and EMEA grew.", "revenue[americas] FY2024-Q3 Actual/Yoy 5 %; revenue[emea] FY2024-Q3 Actual/Yoy 7 %"),
+        ("Product, Service and Support revenues were $20 million, $8 million and $5 million, respectively. Product, Service and Support grew.",
+         "revenue[product] FY2024-Q3 Actual/Level 20000000 USD; revenue[service] FY2024-Q3 Actual/Level 8000000 USD; revenue[support] FY2024-Q3 Actual/Level 5000000 USD"),
+        // ... or listed after it.
+        ("Local currency sales in Europe and Asia-Pacific were up 78% and 42% respectively. Europe and Asia-Pacific grew.",
+         "revenue[europe] FY2024-Q3 Actual/Yoy 78 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy 42 %"),
+        ("Fee revenue in the Americas, EMEA and APAC was up 4%, 22% and 9%, respectively. The Americas, EMEA and APAC grew.",
+         "revenue[americas] FY2024-Q3 Actual/Yoy 4 %; revenue[emea] FY2024-Q3 Actual/Yoy 22 %; revenue[apac] FY2024-Q3 Actual/Yoy 9 %"),
+        ("While revenues in EMEA and North America increased 22.8% and 8.1% respectively in the quarter, revenues in Asia Pacific declined 14.8%. EMEA, North America and Asia Pacific grew.",
+         "revenue[emea] FY2024-Q3 Actual/Yoy 22.8 %; revenue[north_america] FY2024-Q3 Actual/Yoy 8.1 %; revenue[asia_pacific] FY2024-Q3 Actual/Yoy -14.8 %"),
+        ("Revenue for CPP and HBP increased by 21% and 16%, respectively while DE decreased 26%. CPP, HBP and DE grew.",
+         "revenue[cpp] FY2024-Q3 Actual/Yoy 21 %; revenue[hbp] FY2024-Q3 Actual/Yoy 16 %; revenue[de] FY2024-Q3 Actual/Yoy -26 %"),
+        ("Revenue in Europe and Asia was $5 million. Europe and Asia grew.", "revenue[europe_and_asia] FY2024-Q3 Actual/Level 5000000 USD"),
     ];
     check_table(&cases);
 }
@@ -188,6 +208,22 @@ fn segment_lead_ins() {
          "operating_income[financial_services] FY2024-Q3 Actual/Level 68500000 USD; operating_income[financial_services] FY2024-Q3 Actual/Yoy 10.1 %"),
         ("For industrial services, revenue grew 5%. Industrial services demand was strong.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
         ("In local currency, revenue grew 5%. Our local currency business grew.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
+        ("Sales in the improved development category totaled $6.7 million. Improved development grew.", "revenue[improved_development] FY2024-Q3 Actual/Level 6700000 USD"),
+        ("Sales in our largest category grew 5%.", "revenue[total] FY2024-Q3 Actual/Yoy 5 %"),
+        // A product's number in a lead-in is part of its name.
+        ("In M365 Commercial Cloud, we expect revenue growth to be between 13% and 14%. M365 Commercial Cloud grew.", "revenue[m365_commercial_cloud] FY2024-Q4 Guidance/Yoy 13..14 %"),
+        ("For Dynamics 365, revenue grew 20%. Dynamics 365 grew.", "revenue[dynamics_365] FY2024-Q3 Actual/Yoy 20 %"),
+        ("In 2021, revenue grew 20%.", "revenue[total] FY2021 Actual/Yoy 20 %"),
+        // A topic's noun is said right before the name it turns to.
+        ("Let's start with fourth quarter results for Wealth Management. Revenues grew 23%. Wealth Management grew.", "revenue[wealth_management] FY2024-Q3 Actual/Yoy 23 %"),
+        ("Today's results are strong evidence that our model can serve strong demand for the Acme Sport brand. Revenue was up 35%. Acme Sport grew.", "revenue[total] FY2024-Q3 Actual/Yoy 35 %"),
+        ("Merchandise inventories were $5.3 billion at the end of the quarter. Merchandise sales grew.", "inventory[total] FY2024-Q3 Actual/Level 5300000000 USD"),
+        // A part in lower case after its metric, where the call calls it one elsewhere.
+        ("Revenue from financial services was $93.4 million. Our financial services segment grew.", "revenue[financial_services] FY2024-Q3 Actual/Level 93400000 USD"),
+        ("Sales in the region were $5 million. Our region segment grew.", "revenue[total] FY2024-Q3 Actual/Level 5000000 USD"),
+        ("We expect free cash flow in the range of $4.5 billion to $5 billion for the year. Our range segment grew.", "free_cash_flow[total] FY2024 Guidance/Level 4500000000..5000000000 USD"),
+        ("Net sales in fresh and prepared were $50 million. Our fresh segment grew.", "revenue[total] FY2024-Q3 Actual/Level 50000000 USD"),
+        ("Moving to the Intelligent Spaces Group. Sales in spaces increased 24%. Our spaces segment and the Intelligent Spaces Group grew.", "revenue[intelligent_spaces_group] FY2024-Q3 Actual/Yoy 24 %"),
         ("In our pineapple category, net sales were $50 million.", "revenue[pineapple] FY2024-Q3 Actual/Level 50000000 USD"),
         ("Lastly, in strategic communications, revenues of $69.9 million increased 15.5%. The strategic communications segment grew.",
          "revenue[strategic_communications] FY2024-Q3 Actual/Level 69900000 USD; revenue[strategic_communications] FY2024-Q3 Actual/Yoy 15.5 %"),

@@ -1,11 +1,14 @@
 //! Segment names: the words before or after a metric ("Product revenue",
-//! "revenue from Data Center"), a topic or lead-in a sentence turns to ("In
-//! Seating, ..."), a business said as the subject, and which words only
-//! describe a figure (how much, when, how it went) instead of naming a part
-//! of the business.
+//! "revenue from Data Center"), a business said as the subject, and which
+//! words only describe a figure (how much, when, how it went) instead of
+//! naming a part of the business. A topic or lead-in a sentence turns to
+//! ("In Seating, ...") is read in `lead_in`.
 
 use super::super::lex::{phrase_at, Tok, Token};
 use super::LEXICON;
+
+mod lead_in;
+pub use lead_in::{leading_segment, opens_on_metric, opens_on_part, segment_topic};
 
 /// Words that qualify a metric without naming a segment.
 const NOT_SEGMENTS: &[&str] = &[
@@ -94,181 +97,26 @@ pub(super) fn segment_after(t: &[Token<'_>], k: usize) -> Option<String> {
     if t[k].is("of") {
         return None;
     }
-    // lower-case names need a noun that says so: "for equipment operations", "in our cloud segment".
+    // lower-case names need a noun that says so: "for equipment operations", "in our cloud segment",
+    // "in the improved development category".
     let mut j = k + 1;
     while t.get(j).is_some_and(|x| x.is_any(&["the", "our"])) {
         j += 1;
     }
     let words: Vec<&str> = t[j..t.len().min(j + 4)].iter().take_while(|x| x.kind == Tok::Word).map(|x| x.text).collect();
-    let end = words.iter().position(|w| ["segment", "business", "division", "operations", "unit", "group"].contains(&w.to_ascii_lowercase().as_str()))?;
+    let end = words.iter().position(|w| ["segment", "business", "division", "operations", "unit", "group", "category"].contains(&w.to_ascii_lowercase().as_str()))?;
     if end == 0 {
         return None;
     }
     let name = &words[..=end];
-    let keep: Vec<&str> = if ["segment", "business", "division", "unit"].contains(&name[end].to_ascii_lowercase().as_str()) { name[..end].to_vec() } else { name.to_vec() };
-    if keep.iter().any(|w| NOT_SEGMENTS.iter().any(|s| w.eq_ignore_ascii_case(s)) || PERIOD_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+    let keep: Vec<&str> = if ["segment", "business", "division", "unit", "category"].contains(&name[end].to_ascii_lowercase().as_str()) { name[..end].to_vec() } else { name.to_vec() };
+    // "in our largest category" names none.
+    if keep.iter().any(|w| [NOT_SEGMENTS, PERIOD_WORDS, DESCRIBING].iter().any(|l| l.iter().any(|s| w.eq_ignore_ascii_case(s)))) {
         return None;
     }
     (!keep.is_empty()).then(|| segment_name(&keep.join(" ")))
 }
 
-/// A figure-less sentence that moves the talk to a segment: "Let's start with
-/// fourth quarter results for Production and Precision Ag", "Shifting focus to
-/// Small Ag and Turf", "forecast for the Small Ag and Turf segment".
-pub fn segment_topic(t: &[Token<'_>]) -> Option<String> {
-    let cue = t.iter().any(|x| {
-        x.is_any(&["results", "focus", "turning", "turn", "moving", "move", "shifting", "start", "starting", "beginning", "segment", "business", "forecast", "outlook", "division", "now", "next", "onto"])
-    });
-    if !cue {
-        return None;
-    }
-    for (k, x) in t.iter().enumerate() {
-        if x.is_any(&["for", "to", "with", "on", "onto"]) {
-            if let Some((name, end)) = proper_name(t, k + 1) {
-                // A person ("turn the call over to Jane Doe") is no segment.
-                if t[..k].iter().any(|y| y.is_any(&["call", "over", "floor", "conference"])) {
-                    continue;
-                }
-                let noun = t.get(end).is_some_and(|y| y.is_any(&["segment", "business", "division", "group"]));
-                let results = t[..k].iter().any(|y| y.is_any(&["results", "focus", "forecast", "outlook"]))
-                    || t[..k].iter().any(|y| y.is_any(&["turning", "shifting", "moving", "starting", "beginning"]))
-                    // "Now to More Personal Computing."
-                    || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"]));
-                if noun || results {
-                    return Some(name);
-                }
-            } else if t[k.saturating_sub(3)..k].iter().any(|y| y.is_any(&["move", "moving", "turning", "shifting", "focus"])) || x.is("onto") || t.len() <= 8 && t[..k].iter().any(|y| y.is_any(&["now", "next"])) {
-                // "let's move now to our financial services operation"
-                let mut j = k + 1;
-                while t.get(j).is_some_and(|y| y.is_any(&["the", "our"])) {
-                    j += 1;
-                }
-                let words: Vec<&Token<'_>> = t[j..t.len().min(j + 4)].iter().take_while(|y| y.kind == Tok::Word).collect();
-                if let Some(e) = words.iter().position(|y| y.is_any(&["segment", "business", "division", "operation", "operations", "unit", "group"])) {
-                    // "the tools group" keeps its noun; "the cloud segment" is "cloud".
-                    let keep = if words[e].is("group") { e + 1 } else { e };
-                    let name: Vec<&str> = words[..keep].iter().map(|y| y.text).collect();
-                    if !name.is_empty() && words[..e].iter().all(|y| segment_word(y)) {
-                        return Some(segment_name(&name.join(" ")));
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
-/// A sentence-leading segment, before the first comma: "For Production and
-/// Precision Ag, net sales are forecast ...", "Moving to Aerospace, sales were
-/// ...", "Beginning with Material Handling, net sales increased ...", "In our
-/// pineapple category, ...", or words in lower case the call calls a part
-/// of its business elsewhere ("For financial services, operating income of
-/// ..." where it says "our financial services segment"): with whether it is
-/// sure (in capitals or with its noun), else to be `called` so by the caller.
-pub fn leading_segment(t: &[Token<'_>]) -> Option<(String, bool)> {
-    // "Lastly, in strategic communications, ...": a connective's own comma first.
-    let from = if t.len() > 2 && t[0].is_any(&["lastly", "finally", "next", "now", "and", "then", "also"]) && t[1].sym(',') { 2 } else { 0 };
-    let t = &t[from..];
-    let comma = t.iter().position(|x| x.sym(','))?;
-    let start = lead_in(&t[..comma])?;
-    if !(1..=6).contains(&(comma - start)) {
-        return None;
-    }
-    let words = &t[start..comma];
-    // "In Corporate Finance & Restructuring, ...": an ampersand joins a name's words;
-    // "non-optical communications": a hyphen inside a word.
-    let inside = |k: usize| k > 0 && k + 1 < words.len() && words[k - 1].end == words[k].start && words[k].end == words[k + 1].start;
-    let joins = |k: usize, x: &Token<'_>| x.sym('&') && k > 0 && k + 1 < words.len() || x.sym('-') && inside(k);
-    if words.iter().enumerate().any(|(k, x)| !(x.kind == Tok::Word || joins(k, x)) || x.is_any(PERIOD_WORDS) || x.is_any(NOT_A_TOPIC)) {
-        return None;
-    }
-    // "Turning to Gross Margin, ...": a metric is no segment.
-    if (start..comma).any(|j| LEXICON.iter().any(|&(p, ..)| phrase_at(t, j, p).is_some())) {
-        return None;
-    }
-    let mut k = start;
-    while k < comma && t[k].is_any(&["the", "our"]) {
-        k += 1;
-    }
-    let mut names: Vec<&str> = t[k..comma].iter().map(|x| x.text).collect();
-    let noun = names.len() > 1 && names.last().is_some_and(|w| ["segment", "business", "division", "unit", "category"].contains(&w.to_ascii_lowercase().as_str()));
-    if k >= comma {
-        return None;
-    }
-    if noun {
-        names.pop();
-    }
-    let name = segment_name(&names.join(" "));
-    // A name in capitals, or one the text calls a segment ("within our seating segment").
-    let capitals = t[k..comma].iter().any(|x| x.text.starts_with(|c: char| c.is_uppercase()));
-    // Not the first of a list the comma goes on with: "At parks, experiences, and products, ...".
-    let listed = t.get(comma + 2).is_some_and(|x| x.sym(',') || x.is("and"));
-    let lower = || !listed && t[k..comma].iter().all(|x| x.sym('-') || segment_word(x) && !describes(x, false));
-    (noun || capitals || lower()).then_some((name, noun || capitals))
-}
-
-/// The part a sentence opens on a metric of: "Revenue from Productivity and
-/// Business Processes was $33.1 billion", "Net sales for the Aerospace
-/// segment were ...".
-pub fn opens_on_part(t: &[Token<'_>]) -> Option<String> {
-    let mut k = 0;
-    while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the", "total"])) {
-        k += 1;
-    }
-    let end = LEXICON.iter().filter_map(|&(p, ..)| phrase_at(t, k, p)).max()?;
-    segment_after(t, end)
-}
-
-/// A sentence that opens on a company figure, not a part's: a lead-in that
-/// turns the talk to a metric ("For gross margin, ...", "Turning to operating
-/// expenses, ..."), or, where `period_end` is given (where a period mention
-/// at the sentence's start ends), the period said before the metric as its
-/// subject ("First-quarter gross margin was ...", "Q3 adjusted EPS of ...").
-pub fn opens_on_metric(t: &[Token<'_>], period_end: Option<usize>) -> bool {
-    let metric_at = |mut k: usize, end: Option<usize>| {
-        while t.get(k).is_some_and(|x| x.is_any(&["the", "our", "adjusted", "reported", "total", "consolidated", "gaap", "non-gaap", "-"]) || x.sym('-')) {
-            k += 1;
-        }
-        LEXICON.iter().any(|&(p, ..)| phrase_at(t, k, p).is_some_and(|e| end.is_none_or(|end| e == end)))
-    };
-    let comma = t.iter().position(|x| x.sym(','));
-    let lead = comma.and_then(|c| lead_in(&t[..c]).map(|k| (k, c))).is_some_and(|(k, c)| metric_at(k, Some(c)));
-    lead || period_end.is_some_and(|e| metric_at(e, None))
-}
-
-/// Where the name starts in a sentence's opening words: after "For", "In",
-/// "Within", "At", or after a turn of the talk ("Moving to", "Now turning to",
-/// "Beginning with", "Looking at").
-fn lead_in(t: &[Token<'_>]) -> Option<usize> {
-    let mut k = 0;
-    while t.get(k).is_some_and(|x| x.is_any(&["now", "next", "and", "so", "lastly", "finally", "then"])) {
-        k += 1;
-    }
-    // "And in Gaming, ...", "For Production and Precision Ag, ...".
-    if t.get(k)?.is_any(&["for", "in", "within", "at"]) {
-        return Some(k + 1);
-    }
-    if !t.get(k)?.is_any(&["turning", "moving", "shifting", "beginning", "starting", "looking", "switching", "focusing", "transitioning", "onto"]) {
-        return None;
-    }
-    k += 1;
-    while t.get(k).is_some_and(|x| x.is_any(&["now", "on", "over", "next"])) {
-        k += 1;
-    }
-    if t.get(k).is_some_and(|x| x.is_any(&["to", "with", "at"])) {
-        k += 1;
-    }
-    // "Onto the tools group, ..." needs no preposition of its own.
-    (k > 1 || t[0].is("onto")).then_some(k)
-}
-
-/// Opening words that are a topic of the talk but no part of the business.
-const NOT_A_TOPIC: &[&str] = &[
-    "this", "that", "addition", "summary", "particular", "general", "terms", "total", "fact", "short", "example",
-    "closing", "conclusion", "aggregate", "contrast", "turn", "light", "balance", "sheet", "guidance", "outlook",
-    "results", "question", "questions", "liquidity", "capital", "expenses", "taxes", "tax", "financials",
-    "highlights", "details", "overview", "remarks", "comments", "consolidated", "company", "financials", "p&l",
-];
 
 fn segment_word(tok: &Token<'_>) -> bool {
     segment_word_stem(tok)
@@ -534,6 +382,81 @@ pub fn listed_names(t: &[Token<'_>], i: usize) -> Vec<String> {
         return Vec::new();
     }
     parts.iter().map(|p| segment_name(&words_of(t, p.start, p.end).join(" "))).collect()
+}
+
+/// The names in capitals listed right after a metric ending at token `k`,
+/// in order, after "in", "for", "from" or "across", joined by commas and at
+/// least one "and": "revenue in the Americas and EMEA grew 5% and 7%,
+/// respectively", "sales in Europe and Asia-Pacific". Empty where there is
+/// no such list.
+pub fn listed_names_after(t: &[Token<'_>], k: usize) -> Vec<String> {
+    if !t.get(k).is_some_and(|x| x.is_any(&["in", "for", "from", "across"])) {
+        return Vec::new();
+    }
+    let the = |j: &mut usize| {
+        while t.get(*j).is_some_and(|x| x.is_any(&["the", "our"])) {
+            *j += 1;
+        }
+    };
+    let (mut j, mut names, mut and) = (k + 1, Vec::new(), false);
+    loop {
+        the(&mut j);
+        let start = j;
+        // A name's words in capitals, a hyphen or slash inside it ("Asia-Pacific").
+        while let Some(x) = t.get(j) {
+            let inside = (x.sym('-') || x.sym('/')) && j > start && t[j - 1].end == x.start && t.get(j + 1).is_some_and(|n| n.start == x.end);
+            if name_word(x) || inside {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == start || j - start > 4 {
+            return Vec::new();
+        }
+        names.push(segment_name(&words_of(t, start, j).join(" ")));
+        if t.get(j).is_some_and(|x| x.sym(',')) {
+            j += 1;
+        }
+        if t.get(j).is_some_and(|x| x.is("and")) {
+            and = true;
+            j += 1;
+        } else if !t[j - 1].sym(',') {
+            break;
+        }
+    }
+    if names.len() < 2 || !and {
+        return Vec::new();
+    }
+    names
+}
+
+/// Words in lower case after a metric ending at token `k` that may name a
+/// part with no noun to say so: "Revenue from financial services of $93.4
+/// million". The caller keeps them only where the call calls them a part
+/// of its business elsewhere ("our financial services segment").
+pub fn lower_part_after(t: &[Token<'_>], k: usize) -> Option<String> {
+    if !t.get(k)?.is_any(&["from", "for", "in", "at"]) {
+        return None;
+    }
+    let mut j = k + 1;
+    while t.get(j).is_some_and(|x| x.is_any(&["the", "our"])) {
+        j += 1;
+    }
+    let start = j;
+    // "free cash flow in the range of", "from operations", "sales for the region": no part's name.
+    let generic = |x: &Token<'_>| x.is_any(&["range", "region", "regions", "operations", "operation"]);
+    let lower = |x: &Token<'_>| segment_word(x) && !describes(x, false) && !generic(x) && x.text.starts_with(|c: char| c.is_lowercase());
+    while j < start + 3 && t.get(j).is_some_and(lower) {
+        j += 1;
+    }
+    // The name ends its phrase: "financial services of", not "financial services companies",
+    // nor the first words of a longer name ("our fresh and value-added business segment").
+    let goes_on = |x: &Token<'_>| x.kind == Tok::Word && segment_word_stem(x) || x.is_any(&["and", "&"]) || x.sym('&') || x.sym('-') || x.sym('/');
+    if j == start || t.get(j).is_some_and(goes_on) {
+        return None;
+    }
+    Some(segment_name(&words_of(t, start, j).join(" ")))
 }
 
 /// "same-restaurant", "same property", "comparable-hotel" right before token `i`.

@@ -355,16 +355,27 @@ impl Sentence<'_, '_> {
     /// own ("Our sales", "total revenue"). A revenue mix's segment follows the
     /// figure ("18% IP") or "for".
     /// "Americas and EMEA revenue grew 5% and 7%, respectively": the `n`th
-    /// figure's segment is the `n`th name listed before the one metric said
-    /// (the list taken around again where each name has a level and a change).
-    fn respective_segment(&self, n: usize, chosen: Option<&MetricMention>) -> Option<String> {
+    /// figure's segment is the `n`th name listed before the one metric said,
+    /// or after it ("revenue in the Americas and EMEA"; the list taken around
+    /// again where each name has a level and a change).
+    fn respective_segment(&self, at: &Slot, chosen: Option<&MetricMention>) -> Option<String> {
         let m = chosen?;
         let before_figures = self.metrics.iter().filter(|x| x.last <= self.figures[0].first).count();
         if !self.lower.contains("respectively") || self.respective.is_some() || before_figures != 1 || m.last > self.figures[0].first {
             return None;
         }
-        let names = metric::listed_names(self.t, m.first);
-        (!names.is_empty() && self.figures.len() % names.len() == 0).then(|| names[n % names.len()].clone())
+        // Only the figures before "respectively" are paired: "..., respectively while DE decreased 26%".
+        let until = self.t.iter().position(|x| x.is("respectively"))?;
+        if at.f.first > until {
+            return None;
+        }
+        let paired = self.figures.iter().filter(|g| g.first < until).count();
+        let mut names = metric::listed_names(self.t, m.first);
+        // "revenue in the Americas and EMEA grew 5% and 7%, respectively": listed after it.
+        if names.is_empty() {
+            names = metric::listed_names_after(self.t, m.last);
+        }
+        (!names.is_empty() && paired % names.len() == 0).then(|| names[at.n % names.len()].clone())
     }
 
     pub(super) fn segment_of(&self, at: &Slot, chosen: Option<&MetricMention>, named: &Named, change_subject: Option<String>) -> Option<String> {
@@ -378,11 +389,13 @@ impl Sentence<'_, '_> {
         } else {
             None
         };
-        if change_subject.is_some() {
+        // A list's names paired by "respectively" before the last name as the change's subject
+        // ("revenues in EMEA and North America increased 22.8% and 8.1% respectively").
+        if let Some(name) = self.respective_segment(at, chosen) {
+            segment = Some(name);
+        } else if change_subject.is_some() {
             segment = change_subject;
         } else if let Some((name, _)) = trailing {
-            segment = Some(name);
-        } else if let Some(name) = self.respective_segment(at.n, chosen) {
             segment = Some(name);
         }
         // "our gross margin" is the company's, unless the sentence opened on the

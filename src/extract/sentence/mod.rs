@@ -135,6 +135,13 @@ impl<'s, 'p> Sentence<'s, 'p> {
         s.outlook_period = ctx.outlook.flatten().filter(|_| s.guidance_word);
         if !s.figures.is_empty() {
             s.read_metrics();
+            // "Revenue from financial services of $93.4 million": a part in lower case the call calls
+            // one, unless it is the segment in play said short ("sales in spaces" in Intelligent Spaces Group).
+            let in_play = s.subject.as_ref().or(ctx.segment.as_ref()).map(|p| format!("_{p}_"));
+            for m in s.metrics.iter_mut().filter(|m| m.segment.is_none()) {
+                m.segment = metric::lower_part_after(t, m.last)
+                    .filter(|n| crate::extract::segments::called_a_segment(&ctx.text, &ctx.folded, n) && !in_play.as_ref().is_some_and(|p| p.contains(&format!("_{n}_"))));
+            }
         }
         s
     }
@@ -352,7 +359,9 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     while t.get(k).is_some_and(|x| x.is_any(&["and", "so", "now", "our", "the"])) {
         k += 1;
     }
-    let period_end = s.periods.iter().find(|m| m.first == k && ctx.reported.is_none()).map(|m| m.last);
+    // Not under a segment the talk turned to, unless a lead-in has since named another part.
+    let turned_to = ctx.reported.is_some() && ctx.reported == ctx.segment;
+    let period_end = s.periods.iter().find(|m| m.first == k && !turned_to).map(|m| m.last);
     if t.iter().any(|x| x.is_any(&["total", "consolidated", "overall", "companywide", "company-wide", "p&l"])) || lead.is_none() && metric::opens_on_metric(t, period_end) {
         ctx.segment = None;
     }
