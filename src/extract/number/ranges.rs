@@ -174,8 +174,9 @@ fn directed_change(t: &[Token<'_>], i: usize) -> Option<(f64, Option<Figure>, us
 }
 
 /// "between a 4% decline and a 1% increase", "a 2% decline to flat", "1%
-/// decline to increase of 1%", "-4% to +1%", "down 2% to up 1%": a change
-/// range whose ends go opposite ways, pushed whole with its signs (not
+/// decline to increase of 1%", "-4% to +1%", "down 2% to up 1%", "plus 5% to
+/// plus 7%": a change range whose ends say their direction, pushed whole
+/// with its signs (not
 /// "from a 2% decline to a 1% increase": a move from one rate to another).
 fn signed_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
     // An end starts at its article ("a 2% decline"), and not after "from".
@@ -189,7 +190,12 @@ fn signed_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usiz
     }
     let (vb, b, kb) = directed_change(t, ka + 1)?;
     let dim = a.or(b)?.dim;
-    if va.signum() == vb.signum() || a.zip(b).is_some_and(|(a, b)| a.dim != b.dim) {
+    // Ends the same way are a range only when both say their amount ("plus 5% to plus 7%",
+    // "between negative 0.4% and negative 0.2%").
+    // An earlier outlook said so ("from our previous guidance of plus 4% to plus 6%", "within our
+    // outlook of minus 26% to minus 18%") is left to the figures one by one.
+    let earlier = || t[i.saturating_sub(6)..i].iter().any(|x| x.is_any(&["previous", "previously", "prior", "from", "outlook", "forecast", "original", "initial", "had"]));
+    if va.signum() == vb.signum() && (a.is_none() || b.is_none() || earlier()) || a.zip(b).is_some_and(|(a, b)| a.dim != b.dim) {
         return None;
     }
     let (lo, hi) = (va.min(vb), va.max(vb));

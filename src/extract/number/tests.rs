@@ -71,6 +71,11 @@ fn grammar_table() {
         ("1% decline to increase of 1%", "-1..1 Percent"),
         ("down 2% to up 1%", "-2..1 Percent"),
         ("-4% to +1%", "-4..1 Percent"),
+        // Ends the same way that both say their amount.
+        ("in the range of plus 5% to plus 7%", "5..7 Percent"),
+        ("between negative 0.4% and negative 0.2%", "-0.4..-0.2 Percent"),
+        ("a decline of 3% to a decline of 5%", "-5..-3 Percent"),
+        ("from our previous guidance of plus 4% to plus 6%", "4 Percent; 6 Percent"),
         // Not a range: a move from one rate to another, or two falls.
         ("from a 2% decline to a 1% increase", "2 Percent; 1 Percent"),
         ("flat to slightly up 2%", "0..2 Percent"),
