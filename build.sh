@@ -61,7 +61,23 @@ need_build_tools() {
   # zopfli: the wasm inlined in the single file and the embed scripts is
   # gzipped by it, ~5% smaller than gzip -9 (DecompressionStream unpacks it).
   command -v zopfli >/dev/null || pkgs+=(zopfli)
+  # node and npm: terser minifies the embed script (need_minifier).
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)
   [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
+}
+
+# terser, at the version in www/package-lock.json, in www/node_modules: it
+# renames the embed script's local names and compresses its code (~2.4 KB
+# gzipped of dist/callchart-embed.js, which jsstrip's comment and indentation
+# stripping alone leaves). Installed once; re-runs compare the lock.
+need_minifier() {
+  local stamp=www/node_modules/.callchart-lock
+  if ! cmp -s www/package-lock.json "$stamp"; then
+    say "Installing the build's npm packages (npm ci in www/)"
+    (cd www && npm ci --no-audit --no-fund)
+    cp www/package-lock.json "$stamp"
+  fi
 }
 
 need_test_tools() {
@@ -182,6 +198,7 @@ build() {
   need_build_tools
   need_rust
   need_wasm_bindgen
+  need_minifier
 
   say "Compiling to $TARGET"
   # The `wasm` profile (Cargo.toml) is the release profile optimised for size.
@@ -279,6 +296,13 @@ def gz64(path):
     + js_of(www / "engine.js")
     + "\nvar CALLCHART_WASM_GZ64 = \"" + gz64(out / "viewer" / "callchart_bg.wasm") + "\";\n"
     + js_of(www / "embed.js") + "\n})();\n", encoding="utf-8")
+# Then terser renames its local names and compresses its code (two passes;
+# one closure, so no name the host page sees changes; the wasm-bindgen glue
+# reads no function's or class's name for anything but a debug string).
+# The header comment stays.
+subprocess.run(["node", str(www / "node_modules" / "terser" / "bin" / "terser"), str(out / "callchart-embed.js"),
+                "--compress", "passes=2", "--mangle", "--comments", r"/callchart-embed\.js:/",
+                "--output", str(out / "callchart-embed.js")], check=True)
 # The full engine, which a src="…" element (a transcript to analyze) loads
 # next to callchart-embed.js: its glue and wasm, handed to the embed by an
 # event (no global names either).
