@@ -377,6 +377,8 @@ pub struct ChartMap {
 #[wasm_bindgen]
 impl ChartMap {
     /// Index of the element (into `regions()`) at canvas pixel `(x, y)`, or −1.
+    /// The page's (trace.js); the embed asks for no element.
+    #[cfg(feature = "engine")]
     pub fn hit(&self, x: f64, y: f64) -> i32 {
         self.hits.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
     }
@@ -618,7 +620,9 @@ pub fn input_limit() -> usize {
 /// Panics on purpose, so the browser tests can check that the panic hook
 /// reports an internal error and that the page recovers. No input reaches a
 /// panic (the parser, the grammar and the decoders are fuzzed); this is the
-/// only way to see the hook at work.
+/// only way to see the hook at work (on the page: the embed's viewer has
+/// none).
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn panic_for_tests() {
     panic!("panic_for_tests was called");
