@@ -299,9 +299,10 @@ def gz64(path):
 # Then terser renames its local names and compresses its code (two passes;
 # one closure, so no name the host page sees changes; the wasm-bindgen glue
 # reads no function's or class's name for anything but a debug string).
-# The header comment stays.
+# CALLCHART_EMBED: engine.js's page-only code goes (compile: the page's own
+# module, inlined or fetched). The header comment stays.
 subprocess.run(["node", str(www / "node_modules" / "terser" / "bin" / "terser"), str(out / "callchart-embed.js"),
-                "--compress", "passes=2", "--mangle", "--comments", r"/callchart-embed\.js:/",
+                "--compress", "passes=2", "--mangle", "--define", "CALLCHART_EMBED=true", "--comments", r"/callchart-embed\.js:/",
                 "--output", str(out / "callchart-embed.js")], check=True)
 # The full engine, which a src="…" element (a transcript to analyze) loads
 # next to callchart-embed.js: its glue and wasm, handed to the embed by an
