@@ -180,6 +180,21 @@ js = cut(js, "async function __wbg_load(", "function initSync(")
 js = cut(js, "let __wbg_init_promise;", "return Object.assign(__wbg_init, { initSync }, exports);")
 js = js.replace("return Object.assign(__wbg_init, { initSync }, exports);", "return Object.assign({ initSync }, exports);")
 assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in js, "the glue's async loader is still there"
+# initSync takes {module} alone (engine.js's init passes nothing else): its
+# warning for the older bare-module call goes. So does TextEncoder's
+# encodeInto fallback: every browser with DecompressionStream, which the
+# page and the embed need, has encodeInto (~0.1 KB gzipped of each glue).
+def swap(js, old, new):
+    assert js.count(old) == 1, f"unexpected wasm-bindgen glue layout near {old[:40]!r}"
+    return js.replace(old, new)
+js = swap(js, "if (module !== undefined) {\nif (Object.getPrototypeOf(module) === Object.prototype) {\n({module} = module)\n"
+          "} else {\nconsole.warn('using deprecated parameters for `initSync()`; pass a single object instead')\n}\n}\n",
+          "({module} = module);\n")
+js = cut(js, "if (!('encodeInto' in cachedTextEncoder)) {\n", "let WASM_VECTOR_LEN = 0;")
+# Nor FinalizationRegistry's stand-in: those browsers have it too.
+js, n = re.subn(r"\(typeof FinalizationRegistry === 'undefined'\)\n\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n: new FinalizationRegistry\(",
+                "new FinalizationRegistry(", js)
+assert n >= 1 and "typeof FinalizationRegistry" not in js, "unexpected wasm-bindgen glue layout (FinalizationRegistry)"
 # The imports' long hashed names (`./callchart_bg.js`.`__wbg_set_font_js_91af…`)
 # become `a`.`b`, … in the wasm and the glue alike (www/wasmnames.py): the
 # hashes do not compress (~1.5 KB gzipped of the embed).

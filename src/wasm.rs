@@ -44,13 +44,9 @@ use crate::analysis;
 #[cfg(feature = "engine")]
 use crate::share::{ShareState, ThemeChoice};
 
-/// Runs once when the module is instantiated.
-#[wasm_bindgen(start)]
-fn start() {
-    init_panic_hook();
-}
-
-/// Installs the panic hook (idempotent; also run at start-up).
+/// Installs the panic hook (idempotent). engine.js's init calls it as it
+/// instantiates the module, for every user (page, worker, embed), before
+/// any other call: no start function (the glue would export it too).
 ///
 /// A panic prints "callchart: internal error, please report" with the panic
 /// message to the console and sets `globalThis.__callchartPanicked = true`.

@@ -137,7 +137,7 @@ var callchartEngine = (function () {
 
   function init(ns, module) {
     ns.initSync({ module: module });
-    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
+    ns.init_panic_hook(); // the module has no start function: this is its start
     return ns;
   }
 
