@@ -84,6 +84,9 @@ extern "C" {
 #[wasm_bindgen]
 pub struct Analysis {
     inner: analysis::Analysis,
+    /// How it was read (the page's; the embed takes a link's charts and
+    /// theme from its element's attributes).
+    #[cfg(feature = "engine")]
     reading: analysis::Reading,
     /// The view as the worker handed it over (a rebuilt analysis), so that
     /// it is neither converted into Rust nor back.
@@ -97,6 +100,9 @@ impl Analysis {
     /// format, text?, text_bytes, text_cut}`; for a link, `ok` and the
     /// link's `{charts: ["revenue", …], theme}` as `link`.
     /// `lang` ("en", "zh-TW"; absent: English) is the messages' language.
+    /// The page's: the embed asks its viewer for none (a link that does not
+    /// open is refused by open_unpacked, with the reason).
+    #[cfg(feature = "engine")]
     pub fn reading(&self, lang: Option<String>) -> Result<JsValue, JsError> {
         to_obj(&self.reading.in_lang(lang_of(lang.as_deref())))
     }
@@ -260,10 +266,12 @@ fn link_error(e: crate::share::ShareError, lang: Option<&str>) -> JsError {
 /// An opened link's analysis, its state in the reading.
 fn linked(opened: Result<(analysis::Analysis, crate::share::ShareState), crate::share::ShareError>, lang: Option<String>) -> Result<Analysis, JsError> {
     let (inner, state) = opened.map_err(|e| link_error(e, lang.as_deref()))?;
-    let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
+    #[cfg(not(feature = "engine"))]
+    let _ = state;
     Ok(Analysis {
         inner,
-        reading,
+        #[cfg(feature = "engine")]
+        reading: analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() },
         #[cfg(feature = "engine")]
         view_js: None,
     })
