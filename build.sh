@@ -61,7 +61,23 @@ need_build_tools() {
   # zopfli: the wasm inlined in the single file and the embed scripts is
   # gzipped by it, ~5% smaller than gzip -9 (DecompressionStream unpacks it).
   command -v zopfli >/dev/null || pkgs+=(zopfli)
+  # node and npm: terser minifies the embed script (need_minifier).
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)
   [ ${#pkgs[@]} -eq 0 ] || apt_ensure "${pkgs[@]}"
+}
+
+# terser, at the version in www/package-lock.json, in www/node_modules: it
+# renames the embed script's local names and compresses its code (~2.4 KB
+# gzipped of dist/callchart-embed.js, which jsstrip's comment and indentation
+# stripping alone leaves). Installed once; re-runs compare the lock.
+need_minifier() {
+  local stamp=www/node_modules/.callchart-lock
+  if ! cmp -s www/package-lock.json "$stamp"; then
+    say "Installing the build's npm packages (npm ci in www/)"
+    (cd www && npm ci --no-audit --no-fund)
+    cp www/package-lock.json "$stamp"
+  fi
 }
 
 need_test_tools() {
@@ -164,6 +180,21 @@ js = cut(js, "async function __wbg_load(", "function initSync(")
 js = cut(js, "let __wbg_init_promise;", "return Object.assign(__wbg_init, { initSync }, exports);")
 js = js.replace("return Object.assign(__wbg_init, { initSync }, exports);", "return Object.assign({ initSync }, exports);")
 assert "__wbg_init" not in js.replace("__wbg_init_", "") and "script_src" not in js, "the glue's async loader is still there"
+# initSync takes {module} alone (engine.js's init passes nothing else): its
+# warning for the older bare-module call goes. So does TextEncoder's
+# encodeInto fallback: every browser with DecompressionStream, which the
+# page and the embed need, has encodeInto (~0.1 KB gzipped of each glue).
+def swap(js, old, new):
+    assert js.count(old) == 1, f"unexpected wasm-bindgen glue layout near {old[:40]!r}"
+    return js.replace(old, new)
+js = swap(js, "if (module !== undefined) {\nif (Object.getPrototypeOf(module) === Object.prototype) {\n({module} = module)\n"
+          "} else {\nconsole.warn('using deprecated parameters for `initSync()`; pass a single object instead')\n}\n}\n",
+          "({module} = module);\n")
+js = cut(js, "if (!('encodeInto' in cachedTextEncoder)) {\n", "let WASM_VECTOR_LEN = 0;")
+# Nor FinalizationRegistry's stand-in: those browsers have it too.
+js, n = re.subn(r"\(typeof FinalizationRegistry === 'undefined'\)\n\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n: new FinalizationRegistry\(",
+                "new FinalizationRegistry(", js)
+assert n >= 1 and "typeof FinalizationRegistry" not in js, "unexpected wasm-bindgen glue layout (FinalizationRegistry)"
 # The imports' long hashed names (`./callchart_bg.js`.`__wbg_set_font_js_91af…`)
 # become `a`.`b`, … in the wasm and the glue alike (www/wasmnames.py): the
 # hashes do not compress (~1.5 KB gzipped of the embed).
@@ -182,6 +213,7 @@ build() {
   need_build_tools
   need_rust
   need_wasm_bindgen
+  need_minifier
 
   say "Compiling to $TARGET"
   # The `wasm` profile (Cargo.toml) is the release profile optimised for size.
@@ -279,6 +311,14 @@ def gz64(path):
     + js_of(www / "engine.js")
     + "\nvar CALLCHART_WASM_GZ64 = \"" + gz64(out / "viewer" / "callchart_bg.wasm") + "\";\n"
     + js_of(www / "embed.js") + "\n})();\n", encoding="utf-8")
+# Then terser renames its local names and compresses its code (two passes;
+# one closure, so no name the host page sees changes; the wasm-bindgen glue
+# reads no function's or class's name for anything but a debug string).
+# CALLCHART_EMBED: engine.js's page-only code goes (compile: the page's own
+# module, inlined or fetched). The header comment stays.
+subprocess.run(["node", str(www / "node_modules" / "terser" / "bin" / "terser"), str(out / "callchart-embed.js"),
+                "--compress", "passes=2", "--mangle", "--define", "CALLCHART_EMBED=true", "--comments", r"/callchart-embed\.js:/",
+                "--output", str(out / "callchart-embed.js")], check=True)
 # The full engine, which a src="…" element (a transcript to analyze) loads
 # next to callchart-embed.js: its glue and wasm, handed to the embed by an
 # event (no global names either).

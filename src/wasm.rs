@@ -44,13 +44,9 @@ use crate::analysis;
 #[cfg(feature = "engine")]
 use crate::share::{ShareState, ThemeChoice};
 
-/// Runs once when the module is instantiated.
-#[wasm_bindgen(start)]
-fn start() {
-    init_panic_hook();
-}
-
-/// Installs the panic hook (idempotent; also run at start-up).
+/// Installs the panic hook (idempotent). engine.js's init calls it as it
+/// instantiates the module, for every user (page, worker, embed), before
+/// any other call: no start function (the glue would export it too).
 ///
 /// A panic prints "callchart: internal error, please report" with the panic
 /// message to the console and sets `globalThis.__callchartPanicked = true`.
@@ -63,13 +59,21 @@ pub fn init_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             let message = format!("callchart: internal error, please report.\n{info}");
             web_sys::console::error_1(&JsValue::from_str(&message));
-            let _ = js_sys::Reflect::set(
-                &js_sys::global(),
-                &JsValue::from_str("__callchartPanicked"),
-                &JsValue::TRUE,
-            );
+            let _ = GLOBAL_THIS.with(|global| {
+                js_sys::Reflect::set(global, &JsValue::from_str("__callchartPanicked"), &JsValue::TRUE)
+            });
         }));
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis`, read once: js-sys's `global()` looks for it under four
+    /// names (globalThis, self, window, global: four imports and their
+    /// fallbacks, ~0.3 KB gzipped of the embed), where every browser that
+    /// runs this wasm has `globalThis`.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
 }
 
 /// One analysis of a transcript or a link, held in Rust across calls (see
@@ -80,6 +84,9 @@ pub fn init_panic_hook() {
 #[wasm_bindgen]
 pub struct Analysis {
     inner: analysis::Analysis,
+    /// How it was read (the page's; the embed takes a link's charts and
+    /// theme from its element's attributes).
+    #[cfg(feature = "engine")]
     reading: analysis::Reading,
     /// The view as the worker handed it over (a rebuilt analysis), so that
     /// it is neither converted into Rust nor back.
@@ -93,6 +100,9 @@ impl Analysis {
     /// format, text?, text_bytes, text_cut}`; for a link, `ok` and the
     /// link's `{charts: ["revenue", …], theme}` as `link`.
     /// `lang` ("en", "zh-TW"; absent: English) is the messages' language.
+    /// The page's: the embed asks its viewer for none (a link that does not
+    /// open is refused by open_unpacked, with the reason).
+    #[cfg(feature = "engine")]
     pub fn reading(&self, lang: Option<String>) -> Result<JsValue, JsError> {
         to_obj(&self.reading.in_lang(lang_of(lang.as_deref())))
     }
@@ -256,10 +266,12 @@ fn link_error(e: crate::share::ShareError, lang: Option<&str>) -> JsError {
 /// An opened link's analysis, its state in the reading.
 fn linked(opened: Result<(analysis::Analysis, crate::share::ShareState), crate::share::ShareError>, lang: Option<String>) -> Result<Analysis, JsError> {
     let (inner, state) = opened.map_err(|e| link_error(e, lang.as_deref()))?;
-    let reading = analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() };
+    #[cfg(not(feature = "engine"))]
+    let _ = state;
     Ok(Analysis {
         inner,
-        reading,
+        #[cfg(feature = "engine")]
+        reading: analysis::Reading { ok: true, link: Some(state.into()), ..analysis::Reading::default() },
         #[cfg(feature = "engine")]
         view_js: None,
     })
@@ -377,6 +389,8 @@ pub struct ChartMap {
 #[wasm_bindgen]
 impl ChartMap {
     /// Index of the element (into `regions()`) at canvas pixel `(x, y)`, or −1.
+    /// The page's (trace.js); the embed asks for no element.
+    #[cfg(feature = "engine")]
     pub fn hit(&self, x: f64, y: f64) -> i32 {
         self.hits.hit_region(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
     }
@@ -424,7 +438,9 @@ fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
 /// A detached canvas's context, to measure text for backends that have none.
 #[cfg(feature = "engine")]
 fn measuring_context() -> Result<CanvasRenderingContext2d, JsError> {
-    let canvas = web_sys::window()
+    // web_sys::window() would be js-sys's global() (see GLOBAL_THIS).
+    let canvas = GLOBAL_THIS
+        .with(|g| g.clone().dyn_into::<web_sys::Window>().ok())
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
@@ -618,7 +634,9 @@ pub fn input_limit() -> usize {
 /// Panics on purpose, so the browser tests can check that the panic hook
 /// reports an internal error and that the page recovers. No input reaches a
 /// panic (the parser, the grammar and the decoders are fuzzed); this is the
-/// only way to see the hook at work.
+/// only way to see the hook at work (on the page: the embed's viewer has
+/// none).
+#[cfg(feature = "engine")]
 #[wasm_bindgen]
 pub fn panic_for_tests() {
     panic!("panic_for_tests was called");

@@ -139,3 +139,43 @@ fn no_rust_closure_or_future_is_handed_to_js() {
     }
     assert!(bad.is_empty(), "a closure or future for JS: drop www/wasmnames.py's DEAD step in build.sh first\n{}", bad.join("\n"));
 }
+
+/// The viewer (the embed's wasm, built without `engine`) exports what
+/// www/embed.js and engine.js call on it and nothing else: every export
+/// brings its glue and the code behind it into the embed (issue 13: the
+/// reading and `ChartMap.hit` were ~1.7 KB gzipped of it). A `pub fn` of
+/// src/wasm.rs outside `#[cfg(feature = "engine")]` (on it or on its `impl`)
+/// must be in this list; one the embed needs goes into it.
+#[test]
+fn the_viewer_exports_only_what_the_embed_calls() {
+    const VIEWER: &[&str] = &[
+        "init_panic_hook", "link_packed", "link_max_inflated", "open_unpacked",
+        "facts", "draw", "describe", "regions", "texts", "plots", "min_height",
+    ];
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/wasm.rs")).expect("src/wasm.rs");
+    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+    let engine = "#[cfg(feature = \"engine\")]";
+    let (mut attrs, mut impl_engine, mut bad) = (Vec::<&str>::new(), false, Vec::new());
+    for (n, line) in code.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("#[") || t.starts_with("///") {
+            attrs.push(t);
+            continue;
+        }
+        if line.starts_with("impl ") {
+            impl_engine = attrs.contains(&engine);
+        } else if line.starts_with('}') {
+            impl_engine = false;
+        } else if let Some(rest) = t.strip_prefix("pub fn ") {
+            let name = rest.split(['(', '<']).next().unwrap_or("");
+            if !impl_engine && !attrs.contains(&engine) && !VIEWER.contains(&name) {
+                bad.push(format!("src/wasm.rs:{}: {name}", n + 1));
+            }
+        }
+        attrs.clear();
+    }
+    assert!(bad.is_empty(), "the viewer exports more than the embed calls (add #[cfg(feature = \"engine\")]):\n{}", bad.join("\n"));
+    // js-sys's global() tries four names through four imports; GLOBAL_THIS is one.
+    let global = code.lines().map(|l| l.split("//").next().unwrap_or("")).any(|l| l.contains("js_sys::global(") || l.contains("web_sys::window("));
+    assert!(!global, "read globalThis through GLOBAL_THIS");
+}

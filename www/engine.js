@@ -12,7 +12,7 @@
  * recover(module, glue?): a fresh instance after a panic (its memory can't
  * be trusted), or null.
  */
-/* global callchart_glue, wasm_bindgen */
+/* global callchart_glue, wasm_bindgen, CALLCHART_EMBED */
 var callchartEngine = (function () {
   'use strict';
 
@@ -125,17 +125,19 @@ var callchartEngine = (function () {
     if (inlined) return compileBase64(inlined.textContent, /gzip/.test(inlined.type));
     return compileUrl('pkg/callchart_bg.wasm');
   }
-  if (typeof document !== 'undefined' && document.getElementById('callchart-wasm') && document.readyState === 'loading' && !document.body) {
-    early = compile();
-    early.catch(function () { /* said by whoever takes it */ });
-    // A share link replaces the text box's sample: style.css does not lay
-    // it out meanwhile (share.js lifts this once the link is open or not).
-    if (/^#[^=]*=/.test(location.hash)) document.documentElement.dataset.opening = 'link';
+  function startEarly() {
+    if (typeof document !== 'undefined' && document.getElementById('callchart-wasm') && document.readyState === 'loading' && !document.body) {
+      early = compile();
+      early.catch(function () { /* said by whoever takes it */ });
+      // A share link replaces the text box's sample: style.css does not lay
+      // it out meanwhile (share.js lifts this once the link is open or not).
+      if (/^#[^=]*=/.test(location.hash)) document.documentElement.dataset.opening = 'link';
+    }
   }
 
   function init(ns, module) {
     ns.initSync({ module: module });
-    if (typeof ns.init_panic_hook === 'function') ns.init_panic_hook();
+    ns.init_panic_hook(); // the module has no start function: this is its start
     return ns;
   }
 
@@ -164,8 +166,7 @@ var callchartEngine = (function () {
     }
   }
 
-  return {
-    compile: compile,
+  var api = {
     compileBase64: compileBase64,
     openLink: openLink,
     start: start,
@@ -173,4 +174,12 @@ var callchartEngine = (function () {
     panicked: panicked,
     recover: recover
   };
+  // The page's and the worker's alone: build.sh minifies the embed script
+  // with CALLCHART_EMBED defined (terser's --define), which leaves this out,
+  // and with it compile and compileUrl (nothing else calls them).
+  if (typeof CALLCHART_EMBED === 'undefined') {
+    api.compile = compile;
+    startEarly();
+  }
+  return api;
 })();
