@@ -194,7 +194,7 @@ fn signed_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usiz
     // "between negative 0.4% and negative 0.2%").
     // An earlier outlook said so ("from our previous guidance of plus 4% to plus 6%", "within our
     // outlook of minus 26% to minus 18%") is left to the figures one by one.
-    let earlier = || t[i.saturating_sub(6)..i].iter().any(|x| x.is_any(&["previous", "previously", "prior", "from", "outlook", "forecast", "original", "initial", "had"]));
+    let earlier = || t[i.saturating_sub(6)..i].iter().any(|x| x.is_any(EARLIER) || x.is_any(&["previously", "from", "outlook", "forecast", "had"]));
     if va.signum() == vb.signum() && (a.is_none() || b.is_none() || earlier()) || a.zip(b).is_some_and(|(a, b)| a.dim != b.dim) {
         return None;
     }
@@ -270,6 +270,9 @@ pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
     Some(new.last)
 }
 
+/// Words that mark a range as an outlook given before ("our previous range of").
+const EARLIER: &[&str] = &["previous", "prior", "original", "initial", "earlier"];
+
 /// "up from our previous range of $7 to $8 per share", "versus our previous
 /// range of $12.90 to $13.10", "compared to our original guidance range of
 /// $3.65 to $3.85", "a new range of $2.75 to $2.80 per share from a range of
@@ -278,7 +281,6 @@ pub(super) fn replaced_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -
 /// `replaced`.
 pub(super) fn earlier_range(t: &[Token<'_>], i: usize, out: &mut Vec<Figure>) -> Option<usize> {
     const FILLER: &[&str] = &["our", "the", "a", "previous", "prior", "original", "initial", "earlier", "guidance", "range", "ranges", "expectation", "expectations", "outlook", "of", "guided"];
-    const EARLIER: &[&str] = &["previous", "prior", "original", "initial", "earlier"];
     let mut k = i + 1;
     // "which remains unchanged from our original range of $3 to $3.30": the range stands.
     if i > 0 && t[i - 1].is_any(&["unchanged", "change", "changed"]) {
