@@ -59,6 +59,11 @@ fn outlook_paragraph() {
     assert_eq!(got, "revenue[total] FY2025-Q1 Guidance/Level 20000000 USD");
     let got = check_turn("2024 was one of the most challenging years. In the first quarter, we earned $0.40 per share.");
     assert_eq!(got, "eps[total] FY2024-Q1 Actual/Level 0.4 USD/share");
+    // "doubled" reports and ends it; "would have doubled" does not.
+    let got = check_turn("We expect revenue of $20 million for the year. Operating cash flow doubled in the quarter to $44.7 million.");
+    assert_eq!(got, "revenue[total] FY2024 Guidance/Level 20000000 USD; operating_cash_flow[total] FY2024-Q3 Actual/Yoy 100 %; operating_cash_flow[total] FY2024-Q3 Actual/Level 44700000 USD");
+    let got = check_turn("We are anticipating approximately $1 billion of originations in the second half, which would have nearly doubled the volume.");
+    assert_eq!(got, "originations[total] FY2024-H2 Guidance/Level 1000000000 USD");
 }
 
 #[test]
@@ -425,6 +430,8 @@ fn guidance_table() {
         ("We are increasing the segment operating income growth guidance to 95% to 105% for 2024.", "operating_income[total] FY2024 Guidance/Yoy 95..105 %"),
         ("We are also raising our full-year organic revenue growth from 6% to 8%, up to 9% to 10%.", "revenue[total] FY2024 Guidance/Yoy 9..10 %"),
         ("We are expecting to drive net sales growth of, approximately, 16% in 2024.", "revenue[total] FY2024 Guidance/Yoy 16 %"),
+        // "on a reported basis" names a basis; it reports nothing.
+        ("For full year 2024, we expect global sales growth of 7% to 8% on a reported basis.", "revenue[total] FY2024 Guidance/Yoy 7..8 %"),
         ("The business contributed roughly 50% to the sales growth in 2024.", ""),
         // "is estimated to be" guides; "our expectation for the full year" guides.
         ("Adjusted earnings per diluted share are currently estimated to be in the range of $0.25 to $0.40 for the full year.", "eps[total] FY2024 Guidance/Level 0.25..0.4 USD/share"),

@@ -28,7 +28,7 @@ pub(super) const GUIDANCE_WORDS: &[&str] = &[
 pub(super) const PAST: &[&str] = &[
     "was", "were", "delivered", "reported", "achieved", "generated", "came", "ended", "grew", "rose", "fell", "declined",
     "increased", "decreased", "exceeded", "outperformed", "totaled", "totalled", "posted", "recorded", "finished",
-    "closed", "improved", "expanded", "contracted", "dropped", "earned",
+    "closed", "improved", "expanded", "contracted", "dropped", "earned", "doubled", "tripled", "jumped", "climbed", "surged",
 ];
 /// Words that open, after a comma, a clause of its own after a figure: its
 /// cause ("driven by ...", "due to ...", "which ..."), whose period is not a
@@ -539,6 +539,18 @@ pub(super) fn past_at(t: &[Token<'_>], k: usize) -> bool {
     }
     // "on an as-reported basis": a basis.
     if x.is("reported") && k > 0 && (t[k - 1].is("as") || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as")) {
+        return false;
+    }
+    // "which would have nearly doubled the volume", "will have doubled by 2025": said ahead.
+    let mut j = k;
+    while j > 0 && t[j - 1].is_any(&["nearly", "almost", "more", "than", "roughly", "about", "effectively"]) {
+        j -= 1;
+    }
+    if j > 1 && t[j - 1].is("have") && t[j - 2].is_any(&["would", "will", "could", "should", "may", "might"]) {
+        return false;
+    }
+    // "growth of 7% to 8% on a reported basis", "in reported terms": a basis too.
+    if x.is("reported") && (k > 0 && t[k - 1].is_any(&["a", "an", "on"]) || t.get(k + 1).is_some_and(|n| n.is_any(&["basis", "terms"]))) {
         return false;
     }
     // "reported diluted EPS", "reported and adjusted EPS": a basis; "we reported adjusted EPS": a verb.
