@@ -74,7 +74,7 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
         }
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
-    segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
+    segments::settle(&mut ctx.raw, &ctx.folded, &people, &ctx.company, &ctx.announced);
     let mut facts = merge(ctx.raw, t.qa_line);
     let mut notes: Vec<Note> = given.map(|g| call_given(g, read_call)).into_iter().collect();
     if ctx.undated > 0 {
