@@ -224,6 +224,7 @@
     if (!pending) return;
     var p = pending;
     pending = null;
+    showBox();
     if (!shown) return;
     try {
       explained = shown.explain(L.lang);
@@ -245,6 +246,13 @@
     });
     explainShown(shown, p.notice, true);
     probe.renders++;
+  }
+
+  // The first charts are painted (or none are coming): the text box's
+  // sample is laid out now (see engine.js, style.css). A link's opening is
+  // share.js's to end.
+  function showBox() {
+    if (document.documentElement.dataset.opening === 'sample') delete document.documentElement.dataset.opening;
   }
 
   // "76 facts · 57 turns · 10 speakers" (and where they came from, what the reading noticed).
@@ -554,6 +562,7 @@
       // A share link (#v2=…) is opened instead of charting the text box.
       if (page.share && page.share.boot()) return;
       page.analyze();
+      if (!pending) showBox(); // refused, no facts, or read in the worker: no first charts to wait for
     }, function (err) {
       console.error('callchart: the chart engine did not start:', err);
       setState('error', t('status.engine_failed', errorMessage(err)));

@@ -131,7 +131,10 @@ var callchartEngine = (function () {
       early.catch(function () { /* said by whoever takes it */ });
       // A share link replaces the text box's sample: style.css does not lay
       // it out meanwhile (share.js lifts this once the link is open or not).
-      if (/^#[^=]*=/.test(location.hash)) document.documentElement.dataset.opening = 'link';
+      // Else the sample is charted first and laid out once the charts are
+      // painted (app.js lifts it): its ~90 KB of text, CJK lines and all,
+      // were tens of ms of the first layout, in the middle of the parse.
+      document.documentElement.dataset.opening = /^#[^=]*=/.test(location.hash) ? 'link' : 'sample';
     }
   }
 

@@ -74,7 +74,7 @@ pub fn extract_as(t: &Transcript<'_>, given: Option<Period>) -> Facts {
         }
     }
     let people: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
-    segments::settle(&mut ctx.raw, t.text, &people, &ctx.company, &ctx.announced);
+    segments::settle(&mut ctx.raw, &ctx.folded, &people, &ctx.company, &ctx.announced);
     let mut facts = merge(ctx.raw, t.qa_line);
     let mut notes: Vec<Note> = given.map(|g| call_given(g, read_call)).into_iter().collect();
     if ctx.undated > 0 {
@@ -175,6 +175,10 @@ struct Ctx {
     /// The whole call, and folded ([`segments::folded`]): what it calls a segment.
     text: String,
     folded: String,
+    /// [`segments::called_a_segment`]'s answer per name asked, sorted by name
+    /// (each is a search of the whole call: asked per sentence, it made
+    /// extraction quadratic). A sorted list, not a map: less wasm.
+    called: Vec<(String, bool)>,
     /// Segment names a sentence turned to ("In Display Technologies, ..."): they stand though said once.
     announced: Vec<String>,
     /// The speaker is giving the outlook ("Turning to our outlook for 2022."),
@@ -191,7 +195,21 @@ struct Ctx {
 impl Ctx {
     /// Nothing in play yet, for a call of period `call` in `currency` by `company`.
     fn new(call: Option<Period>, currency: Currency, company: String) -> Ctx {
-        Ctx { call, currency, company, basis: None, segment: None, reported: None, part: None, awaiting_part: false, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new(), text: String::new(), folded: String::new() }
+        Ctx { call, currency, company, basis: None, segment: None, reported: None, part: None, awaiting_part: false, segment_age: 0, segment_opened: false, context_age: 0, guided: None, outlook: None, raw: Vec::new(), line_paragraphs: false, undated: 0, announced: Vec::new(), text: String::new(), folded: String::new(), called: Vec::new() }
+    }
+
+
+    /// Whether the call calls `name` a part of its business
+    /// ([`segments::called_a_segment`]), asked of the whole text once per name.
+    fn called_a_segment(&mut self, name: &str) -> bool {
+        match self.called.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+            Ok(i) => self.called[i].1,
+            Err(i) => {
+                let called = segments::called_a_segment(&self.text, &self.folded, name);
+                self.called.insert(i, (name.to_string(), called));
+                called
+            }
+        }
     }
 }
 

@@ -24,6 +24,11 @@ fn fold(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
+        } else if is_cjk_ideograph(c) {
+            // Alphanumeric and without case (a test says so): kept, without the
+            // Unicode table look-ups below (a call's Chinese lines are most of its
+            // non-ASCII text).
+            out.push(c);
         } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(crate::case::lower(c));
         } else {
@@ -46,7 +51,12 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The call's text folded for [`called_a_segment`].
+/// CJK Unified Ideographs (U+4E00..U+9FFF): letters with no case.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The call's text folded for [`called_a_segment`] and [`settle`].
 pub fn folded(text: &str) -> String {
     fold(text)
 }
@@ -143,9 +153,9 @@ impl<'a> Words<'a> {
 /// Sets the segment of every fact whose segment does not stand to `total`,
 /// and drops such a fact where the call states that total itself: the figure
 /// was a part's, under a name the binder could not tell. `text` is the whole
-/// transcript; `people` the speakers' names; `company` the company's name when
+/// transcript, [`folded`]; `people` the speakers' names; `company` the company's name when
 /// known.
-pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: &str, announced: &[String]) {
+pub fn settle(raw: &mut Vec<(Fact, f64)>, folded: &str, people: &[&str], company: &str, announced: &[String]) {
     if raw.iter().all(|(f, _)| f.segment == "total") {
         return;
     }
@@ -164,8 +174,7 @@ pub fn settle(raw: &mut Vec<(Fact, f64)>, text: &str, people: &[&str], company: 
     }
     let folded_names: Vec<String> = distinct.iter().map(|s| fold_name(s)).collect();
     let names: Vec<Vec<&str>> = folded_names.iter().map(|n| n.split_whitespace().collect()).collect();
-    let folded = fold(text);
-    let words = Words::new(&folded, &names);
+    let words = Words::new(folded, &names);
     let company = fold(company);
     let company_words: Vec<&str> = company.split_whitespace().filter(|w| !GENERIC_COMPANY_WORDS.contains(w)).collect();
     let person_words: Vec<String> = people.iter().flat_map(|p| fold(p).split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect();
@@ -268,6 +277,15 @@ mod tests {
     }
 
     #[test]
+    fn cjk_ideographs_fold_to_themselves() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_cjk_ideograph(c)) {
+            assert!(c.is_alphanumeric() && crate::case::lower(c).eq([c]), "{c:?}");
+        }
+        assert!(!is_cjk_ideograph('\u{4DFF}') && !is_cjk_ideograph('\u{A000}'));
+        assert_eq!(fold("營收 Data-Center 和 AND"), " 營收 data center 和 ");
+    }
+
+    #[test]
     fn which_names_stand() {
         let text = "Data Center revenue was $5. Data Center grew. I'll turn it back to Shantanu. Thanks, Shantanu. \
                     Quaker Houghton sales rose; the Houghton combination. C&I revenue fell. C&I margin rose. Revenue had grown. License revenue grew; IP licensing too. In the Mobile segment, sales fell. Pro forma EPS rose; pro forma sales too. Tools sales rose; Tools margins too. Our peer group grew; the peer group shrank.";
@@ -285,6 +303,7 @@ mod tests {
             ("houghton_group", "total"),    // the company's, with its noun or without
             ("peer_group", "total"),        // no part of the business, however often said
         ];
+        let text = &folded(text);
         for (seg, want) in cases {
             let mut raw = vec![(fact(seg), 0.0)];
             settle(&mut raw, text, &["Shantanu Agrawal"], "Quaker Houghton Inc.", &[]);

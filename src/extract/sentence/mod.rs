@@ -140,7 +140,7 @@ impl<'s, 'p> Sentence<'s, 'p> {
             let in_play = s.subject.as_ref().or(ctx.segment.as_ref()).map(|p| format!("_{p}_"));
             for m in s.metrics.iter_mut().filter(|m| m.segment.is_none()) {
                 m.segment = metric::lower_part_after(t, m.last)
-                    .filter(|n| crate::extract::segments::called_a_segment(&ctx.text, &ctx.folded, n) && !in_play.as_ref().is_some_and(|p| p.contains(&format!("_{n}_"))));
+                    .filter(|n| ctx.called_a_segment(n) && !in_play.as_ref().is_some_and(|p| p.contains(&format!("_{n}_"))));
             }
         }
         s
@@ -326,7 +326,7 @@ fn segment_in_play(ctx: &mut Ctx, s: &Sentence<'_, '_>) -> (Option<String>, bool
     // A lead-in in lower case names a segment where the call calls it one elsewhere;
     // else it turns the talk from the segment in play ("In compute, revenue grew 10%").
     let (lead, away) = match metric::leading_segment(t) {
-        Some((name, sure)) if sure || crate::extract::segments::called_a_segment(&ctx.text, &ctx.folded, &name) => (Some(name), false),
+        Some((name, sure)) if sure || ctx.called_a_segment(&name) => (Some(name), false),
         Some(_) => (None, true),
         None => (None, false),
     };
