@@ -459,7 +459,7 @@ impl Sentence<'_, '_> {
                     && (m.first <= f.last + 2 || m.first >= k && m.first <= k + 2
                         || m.first <= f.last + 4 && self.any_past(f.last, m.first) && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is("and"))
                         // "$1 billion of BPL originations for the second half": of what, then for when.
-                        || m.first <= f.last + 6 && t[f.last].is("of") && t[f.last + 1..m.first].iter().rev().take(2).any(|x| x.is_any(&["for", "in", "during"]))
+                        || m.first <= f.last + 6 && t[f.last].is("of") && t[f.last..m.first].iter().rev().take(2).any(|x| x.is_any(&["for", "in", "during"]))
                             && !t[f.last..m.first].iter().any(|x| x.sym(',') || x.is_any(&["and", "due", "maturing", "expiring"]) || x.kind == Tok::Num))
             })
             .or_else(|| self.periods.iter().rev().find(|m| !m.comparison && m.last <= f.first && m.first >= lo))

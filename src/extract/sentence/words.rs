@@ -537,8 +537,12 @@ pub(super) fn past_at(t: &[Token<'_>], k: usize) -> bool {
     if x.is("ended") && k > 0 && t[k - 1].is_any(&["year", "quarter", "months", "weeks", "period", "half"]) {
         return false;
     }
-    // "on an as-reported basis": a basis.
-    if x.is("reported") && k > 0 && (t[k - 1].is("as") || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as")) {
+    // "on an as-reported basis": a basis;
+    // "growth of 7% to 8% on a reported basis", "in reported terms": a basis too.
+    if x.is("reported")
+        && (k > 0 && (t[k - 1].is_any(&["as", "a", "an", "on"]) || t[k - 1].sym('-') && k > 1 && t[k - 2].is("as"))
+            || t.get(k + 1).is_some_and(|n| n.is_any(&["basis", "terms"])))
+    {
         return false;
     }
     // "which would have nearly doubled the volume", "will have doubled by 2025": said ahead.
@@ -547,10 +551,6 @@ pub(super) fn past_at(t: &[Token<'_>], k: usize) -> bool {
         j -= 1;
     }
     if j > 1 && t[j - 1].is("have") && t[j - 2].is_any(&["would", "will", "could", "should", "may", "might"]) {
-        return false;
-    }
-    // "growth of 7% to 8% on a reported basis", "in reported terms": a basis too.
-    if x.is("reported") && (k > 0 && t[k - 1].is_any(&["a", "an", "on"]) || t.get(k + 1).is_some_and(|n| n.is_any(&["basis", "terms"]))) {
         return false;
     }
     // "reported diluted EPS", "reported and adjusted EPS": a basis; "we reported adjusted EPS": a verb.
